@@ -1,0 +1,151 @@
+"""Command-line interface: ``biocorr analyze | validate | init-spec``.
+
+Problems with the input print one clear message and exit with status 2;
+no traceback is shown for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import datasets
+from .analysis import analyze, permutation_work
+from .errors import BiocorrError
+from .io import read_table
+from .report.tables import write_tables
+from .report.terminal import print_summary
+from .spec_draft import draft_spec
+from .study import load_spec
+from .validate import Study, validate
+
+EXIT_OK, EXIT_INPUT = 0, 2
+
+
+def _load_study(args, console: Console) -> Study:
+    if args.example:
+        if args.data or args.spec:
+            raise BiocorrError("give either --example NAME or DATA --spec SPEC.toml, not both.")
+        return datasets.load(args.example)
+    if not args.data:
+        raise BiocorrError("name a data file (DATA --spec SPEC.toml) or an example (--example hivsn).")
+    if not args.spec:
+        raise BiocorrError(f"--spec SPEC.toml is required with a data file; "
+                           f"'biocorr init-spec {args.data}' prints a draft to start from.")
+    spec = load_spec(args.spec)
+    raw = read_table(args.data, sheet=args.sheet if args.sheet is not None else spec.sheet)
+    return validate(raw, spec)
+
+
+def _with_overrides(study: Study, args) -> Study:
+    changes = {}
+    if getattr(args, "methods", None):
+        changes["methods"] = [m.strip() for m in args.methods.split(",") if m.strip()]
+    for key in ("adjust", "seed", "permutations", "confidence"):
+        value = getattr(args, key, None)
+        if value is not None:
+            changes[key] = value
+    if not changes:
+        return study
+    return Study(**{**study.__dict__, "spec": study.spec.with_options(**changes)})
+
+
+def cmd_analyze(args, console: Console) -> int:
+    study = _with_overrides(_load_study(args, console), args)
+    n_perm = study.spec.analysis.permutations
+    if n_perm > 0 and not args.quiet:
+        total = permutation_work(study, n_perm)
+        with Progress(TextColumn("permutations"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeRemainingColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("perm", total=total)
+            results = analyze(study, progress=lambda k: bar.advance(task, k))
+    else:
+        results = analyze(study)
+    paths = write_tables(results, args.out, command_line=["biocorr"] + sys.argv[1:])
+    if not args.quiet:
+        print_summary(results, console)
+        console.print(f"Wrote {', '.join(p.name for p in paths.values())} to {Path(args.out)}/")
+    return EXIT_OK
+
+
+def cmd_validate(args, console: Console) -> int:
+    study = _load_study(args, console)
+    console.print(f"{study.source}: {study.n_rows_read} rows read, {len(study.data)} usable.")
+    if len(study.exclusions):
+        console.print(f"[yellow]{len(study.exclusions)} exclusion(s):[/]")
+        for _, r in study.exclusions.iterrows():
+            console.print(f"  - {r['message']}", highlight=False)
+    else:
+        console.print("No exclusions.")
+    for _, r in study.warnings.iterrows():
+        console.print(f"  {r['severity']}: {r['message']}", highlight=False)
+    return EXIT_OK
+
+
+def cmd_init_spec(args, console: Console) -> int:
+    raw = read_table(args.data, sheet=args.sheet)
+    sys.stdout.write(draft_spec(raw))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    from importlib.metadata import version
+
+    parser = argparse.ArgumentParser(
+        prog="biocorr",
+        description="Correlate biomarkers with clinical scores, honestly: CIs, exact p-values, "
+                    "explicit multiple-testing families, every exclusion reported.")
+    parser.add_argument("--version", action="version", version=f"biocorr {version('biocorr')}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def data_args(p):
+        p.add_argument("data", nargs="?", help="per-subject table (.csv, .tsv, .txt or .xlsx)")
+        p.add_argument("--spec", help="study spec (TOML)")
+        p.add_argument("--sheet", help="XLSX sheet name (default: the spec's, else the first)")
+        p.add_argument("--example", choices=datasets.NAMES, help="use an embedded example dataset")
+
+    a = sub.add_parser("analyze", help="descriptives, group comparisons and correlations")
+    data_args(a)
+    a.add_argument("--out", default="biocorr-results", help="output folder (default: %(default)s)")
+    a.add_argument("--methods", help="comma-separated: pearson,spearman,kendall (default: the spec's)")
+    a.add_argument("--adjust", help="holm, bh, bonferroni or none (default: the spec's)")
+    a.add_argument("--permutations", type=int, help="add Monte Carlo permutation p-values (N shuffles)")
+    a.add_argument("--seed", type=int, help="random seed for permutations (default: the spec's)")
+    a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
+    a.add_argument("--quiet", action="store_true", help="write the files, print nothing")
+    a.set_defaults(func=cmd_analyze)
+
+    v = sub.add_parser("validate", help="report exclusions and warnings without analysing")
+    data_args(v)
+    v.set_defaults(func=cmd_validate)
+
+    i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
+    i.add_argument("data", help="per-subject table")
+    i.add_argument("--sheet", help="XLSX sheet name")
+    i.set_defaults(func=cmd_init_spec)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``biocorr`` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(stderr=False)
+    err = Console(stderr=True)
+    try:
+        return args.func(args, console)
+    except BiocorrError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        return EXIT_INPUT
+    except OSError as exc:
+        err.print(f"[bold red]error:[/] {exc.strerror or exc}: {exc.filename or ''}", highlight=False)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

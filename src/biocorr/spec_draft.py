@@ -1,0 +1,90 @@
+"""Draft a study spec from a table's columns, for the user to edit (``biocorr init-spec``)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .io import RawTable
+from .validate import _parse_numeric
+
+BIOMARKER_HINTS = re.compile(
+    r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"
+    r"cytokine|mmp|pge|ifn|marker|conc|level)", re.I)
+SCORE_HINTS = re.compile(
+    r"(vas|hads|pain|anx|dep|qol|quality|score|fatigue|fiq|sf.?36|eq.?5d|bpi|pcs|phq|gad|scale|"
+    r"index|total|severity)", re.I)
+ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def draft_spec(raw: RawTable) -> str:
+    """A TOML spec guessed from the columns: id, group, numeric columns with guessed roles.
+
+    Parameters
+    ----------
+    raw : RawTable
+
+    Returns
+    -------
+    str
+        TOML text with comments marking every guess.
+
+    Examples
+    --------
+    >>> from biocorr.io import read_text_table
+    >>> text = draft_spec(read_text_table("id,group,TNF,VAS\\n1,P,2.5,40\\n2,C,1.1,10\\n3,P,3.0,55\\n"))
+    >>> 'id = "id"' in text and 'group = "group"' in text and 'column = "TNF"' in text
+    True
+    """
+    frame = raw.frame
+    numeric, id_col, group_col, groups = [], None, None, []
+    for col in frame.columns:
+        values, missing, failed = _parse_numeric(frame[col], raw.decimal_comma_allowed, set())
+        n_present = int((~missing).sum())
+        text = frame[col].map(lambda v: str(v).strip())
+        distinct = text[text != ""].unique()
+        if id_col is None and ID_HINTS.match(str(col)) and len(distinct) == n_present:
+            id_col = col
+            continue
+        if n_present and failed.sum() == 0 and values.notna().sum() > 0:
+            if group_col is None and 2 <= len(distinct) <= 3 and n_present >= 6 \
+                    and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
+                group_col, groups = col, sorted(distinct)
+                continue
+            numeric.append(col)
+        elif group_col is None and 2 <= len(distinct) <= 6 and n_present >= 4:
+            group_col, groups = col, list(pd.unique(distinct))
+    lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
+    if id_col:
+        lines.append(f"id = {_quote(id_col)}          # guess: unique values, id-like name")
+    else:
+        lines.append("# id = \"...\"          # no id column found: rows will be named by row number")
+    if group_col:
+        lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
+    lines += ["missing = []          # extra missing-value markers, e.g. [\".\", \"-99\"]", ""]
+    if group_col:
+        lines.append("[groups]              # display labels, in the order to show them")
+        lines += [f"{_quote(g)} = {_quote(g)}" for g in groups]
+        lines.append("")
+    roles = []
+    for col in numeric:
+        name = str(col)
+        if BIOMARKER_HINTS.search(name):
+            roles.append((name, "biomarker", "guess: name looks like a biomarker"))
+        elif SCORE_HINTS.search(name):
+            roles.append((name, "score", "guess: name looks like a clinical score"))
+        else:
+            roles.append((name, "score", "role unknown: biomarker, score or covariate? (or delete)"))
+    if roles and not any(r == "biomarker" for _, r, _ in roles):
+        roles[0] = (roles[0][0], "biomarker", "role unknown: a spec needs at least one biomarker")
+    for name, role, why in roles:
+        lines += [f"[[{role}]]               # {why}", f"column = {_quote(name)}",
+                  f"label = {_quote(name)}", "# unit = \"\"", "# range = [low, high]", ""]
+    lines += ["[analysis]", 'methods = ["pearson", "spearman", "kendall"]',
+              'subsets = ["all", "by-group"]', 'adjust = "holm"', "confidence = 0.95", "seed = 20171", ""]
+    return "\n".join(lines)
