@@ -429,6 +429,9 @@ def permutation_p_values(a: np.ndarray, b: np.ndarray, method: str, n_permutatio
     rng = np.random.default_rng(seed)
     a = np.asarray(a, float)
     b = np.asarray(b, float)
+    incomplete = np.isnan(a) | np.isnan(b)
+    a = np.where(incomplete, np.nan, a)
+    b = np.where(incomplete, np.nan, b)
     n = count_finite(a)
     out = np.full(a.shape[1], np.nan)
     groups = [nv for nv in np.unique(n) if nv >= MIN_PAIRS]

@@ -1,0 +1,175 @@
+"""Correlation estimates, CIs and p-values against R's cor.test (fixtures/r_cor_test.csv)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from biocorr.stats.correlation import (
+    correlate_columns,
+    correlation_test,
+    pair_columns,
+    permutation_p_values,
+)
+from biocorr.stats.nulldist import kendall_concordant_cdf, spearman_as89_p
+from tests.conftest import assert_close, read_fixture
+
+INPUTS = read_fixture("correlation_inputs.csv")
+REFERENCE = read_fixture("r_cor_test.csv")
+
+
+def _case_columns():
+    """All fixture cases as paired columns of one (n_max, m) array (NaN padding)."""
+    names = list(dict.fromkeys(INPUTS["case"]))
+    n_max = INPUTS.groupby("case").size().max()
+    a = np.full((n_max, len(names)), np.nan)
+    b = np.full((n_max, len(names)), np.nan)
+    for j, name in enumerate(names):
+        d = INPUTS[INPUTS["case"] == name]
+        a[: len(d), j] = d["x"]
+        b[: len(d), j] = d["y"]
+    return names, a, b
+
+
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
+def test_vectorised_engine_matches_r_cor_test(method):
+    names, a, b = _case_columns()
+    res = correlate_columns(a, b, method)
+    ref = REFERENCE[REFERENCE["method"] == method].set_index("case").loc[names]
+    assert (res["n"] == ref["n"].to_numpy()).all()
+    assert_close(res["estimate"], ref["estimate"], what=f"{method} estimate")
+    assert_close(res["p"], ref["p"], what=f"{method} p")
+    assert_close(res["ci_low"], ref["ci_low"], what=f"{method} ci_low")
+    assert_close(res["ci_high"], ref["ci_high"], what=f"{method} ci_high")
+    same = res["statistic_name"] == ref["statistic_name"].to_numpy()
+    assert_close(res["statistic"][same], ref["statistic"].to_numpy()[same], tol=1e-8,
+                 what=f"{method} statistic")
+
+
+def test_every_p_value_branch_is_exercised():
+    names, a, b = _case_columns()
+    seen = set()
+    for method in ("pearson", "spearman", "kendall"):
+        seen |= {(method, pm) for pm in correlate_columns(a, b, method)["p_method"]}
+    assert {("spearman", "exact (AS 89 enumeration)"), ("spearman", "AS 89 Edgeworth series"),
+            ("spearman", "t approximation (ties)"), ("spearman", "t approximation (n > 1290)"),
+            ("kendall", "exact"), ("kendall", "normal approximation (ties)"),
+            ("kendall", "normal approximation (n >= 50)"), ("pearson", "t distribution")} <= seen
+
+
+def test_single_pair_api_equals_engine_and_r():
+    d = INPUTS[INPUTS["case"] == "cont_n14"]
+    ref = REFERENCE[(REFERENCE["case"] == "cont_n14") & (REFERENCE["method"] == "spearman")].iloc[0]
+    res = correlation_test(d["x"], d["y"], "spearman")
+    assert res.n == 14 and res.p_method == "AS 89 Edgeworth series"
+    assert_close([res.estimate, res.p, res.ci_low, res.ci_high],
+                 ref[["estimate", "p", "ci_low", "ci_high"]].to_numpy(float))
+
+
+def test_pairwise_complete_deletion_matches_dropping_rows():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    y = x + rng.normal(size=30)
+    x_missing = x.copy()
+    x_missing[[2, 7]] = np.nan
+    y_missing = y.copy()
+    y_missing[[7, 19]] = np.nan
+    keep = ~np.isnan(x_missing) & ~np.isnan(y_missing)
+    for method in ("pearson", "spearman", "kendall"):
+        with_nan = correlation_test(x_missing, y_missing, method)
+        dropped = correlation_test(x[keep], y[keep], method)
+        assert with_nan.n == 27
+        assert with_nan.estimate == pytest.approx(dropped.estimate, abs=1e-15)
+        assert with_nan.p == pytest.approx(dropped.p, abs=1e-15)
+
+
+def test_pair_columns_masks_each_pair_separately():
+    x = np.array([[1.0, 2.0], [np.nan, 3.0], [4.0, np.nan]])
+    y = np.array([[5.0], [6.0], [np.nan]])
+    a, b = pair_columns(x, y)
+    assert a.shape == (3, 2)
+    np.testing.assert_array_equal(np.isnan(a), [[False, False], [True, False], [True, True]])
+    np.testing.assert_array_equal(np.isnan(a), np.isnan(b))
+
+
+def test_too_few_pairs_and_constant_give_nan_not_error():
+    res = correlate_columns(np.array([[1.0, 1.0], [2.0, 1.0], [np.nan, 1.0]]),
+                            np.array([[3.0, 2.0], [4.0, 5.0], [5.0, 6.0]]), "pearson")
+    assert np.isnan(res["estimate"]).all() and np.isnan(res["p"]).all()
+    assert list(res["n"]) == [2, 3]
+
+
+def test_spearman_as89_enumeration_is_a_distribution():
+    # P[S >= s] + P[S < s] = 1, and S = 0 (perfect agreement) has probability 1/n!
+    for n in (3, 5, 9):
+        s = np.arange(0, n * (n * n - 1) // 3 + 4, 2.0)
+        up = spearman_as89_p(np.full(len(s), n), s, np.zeros(len(s), bool))
+        lo = spearman_as89_p(np.full(len(s), n), s, np.ones(len(s), bool))
+        assert_close(up + lo, np.ones(len(s)), tol=1e-15)
+        assert np.all(np.diff(up) <= 0)
+    assert spearman_as89_p(np.array([5]), np.array([2.0]), np.array([True]))[0] == pytest.approx(1 / 120)
+
+
+def test_kendall_null_distribution_matches_enumeration():
+    from itertools import combinations, permutations
+
+    n = 6
+    counts = np.zeros(n * (n - 1) // 2 + 1)
+    for perm in permutations(range(n)):
+        concordant = sum(perm[i] < perm[j] for i, j in combinations(range(n), 2))
+        counts[concordant] += 1
+    assert_close(kendall_concordant_cdf(n), np.cumsum(counts) / counts.sum(), tol=1e-15)
+
+
+class TestPermutation:
+    def setup_method(self):
+        d = INPUTS[INPUTS["case"] == "cont_n10"]
+        self.a, self.b = d[["x"]].to_numpy(), d[["y"]].to_numpy()
+
+    def test_seeded_and_reproducible(self):
+        p1 = permutation_p_values(self.a, self.b, "pearson", 500, seed=7)
+        p2 = permutation_p_values(self.a, self.b, "pearson", 500, seed=7)
+        p3 = permutation_p_values(self.a, self.b, "pearson", 500, seed=8)
+        assert p1[0] == p2[0] and p1[0] != p3[0]
+
+    @pytest.mark.parametrize("method", ["spearman", "kendall"])
+    def test_agrees_with_exact_p_within_monte_carlo_error(self, method):
+        # n = 10 without ties: Kendall's R p-value is exact; Spearman's AS 89 is close to exact
+        n_perm = 20000
+        p_exact = correlation_test(self.a[:, 0], self.b[:, 0], method).p
+        p_perm = permutation_p_values(self.a, self.b, method, n_perm, seed=1)[0]
+        se = np.sqrt(p_exact * (1 - p_exact) / n_perm)
+        assert abs(p_perm - p_exact) < 4 * se + 2e-3
+
+    def test_never_zero_and_handles_missing(self):
+        x = np.arange(12.0).reshape(-1, 1)
+        y = x ** 3
+        y[3] = np.nan
+        p = permutation_p_values(x, y, "spearman", 99, seed=1)
+        assert p[0] == pytest.approx(1 / 100)
+
+    def test_progress_reports_all_work(self):
+        done = []
+        permutation_p_values(self.a, self.b, "kendall", 250, seed=1, progress=done.append)
+        assert sum(done) == 250
+
+
+def test_unknown_method_is_rejected():
+    with pytest.raises(ValueError, match="unknown correlation method"):
+        correlate_columns(np.ones((4, 1)), np.ones((4, 1)), "pearsn")
+
+
+def test_matches_scipy_on_untied_large_sample():
+    # independent second reference: scipy's implementations where they agree with R
+    from scipy import stats
+
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=200)
+    y = x + rng.normal(size=200)
+    assert correlation_test(x, y, "pearson").p == pytest.approx(stats.pearsonr(x, y).pvalue, abs=1e-12)
+    assert correlation_test(x, y, "kendall").estimate == pytest.approx(
+        stats.kendalltau(x, y).statistic, abs=1e-14)
+    frame = pd.DataFrame({"x": x, "y": y})
+    assert correlation_test(x, y, "spearman").estimate == pytest.approx(
+        frame.corr("spearman").iloc[0, 1], abs=1e-14)
