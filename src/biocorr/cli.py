@@ -65,7 +65,7 @@ def cmd_analyze(args, console: Console) -> int:
             results = analyze(study, progress=lambda k: bar.advance(task, k))
     else:
         results = analyze(study)
-    paths = write_tables(results, args.out, command_line=["biocorr"] + sys.argv[1:])
+    paths = write_tables(results, args.out, command_line=["biocorr"] + args.argv)
     if not args.quiet:
         print_summary(results, console)
         console.print(f"Wrote {', '.join(p.name for p in paths.values())} to {Path(args.out)}/")
@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``biocorr`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     console = Console(stderr=False)
     err = Console(stderr=True)
     try:

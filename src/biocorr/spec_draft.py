@@ -15,6 +15,8 @@ BIOMARKER_HINTS = re.compile(
 SCORE_HINTS = re.compile(
     r"(vas|hads|pain|anx|dep|qol|quality|score|fatigue|fiq|sf.?36|eq.?5d|bpi|pcs|phq|gad|scale|"
     r"index|total|severity)", re.I)
+COVARIATE_HINTS = re.compile(r"^(age|sex|gender|bmi|weight|height|mass|education|smok)", re.I)
+GROUP_HINTS = re.compile(r"(group|arm|status|diagnos|cohort|condition|case|treat)", re.I)
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
 
 
@@ -37,12 +39,14 @@ def draft_spec(raw: RawTable) -> str:
     Examples
     --------
     >>> from biocorr.io import read_text_table
-    >>> text = draft_spec(read_text_table("id,group,TNF,VAS\\n1,P,2.5,40\\n2,C,1.1,10\\n3,P,3.0,55\\n"))
+    >>> text = draft_spec(read_text_table("id,group,TNF,VAS\\n1,P,2.5,40\\n2,C,1.1,10\\n3,P,3.0,55\\n4,C,0.9,5\\n"))
     >>> 'id = "id"' in text and 'group = "group"' in text and 'column = "TNF"' in text
     True
     """
     frame = raw.frame
     numeric, id_col, group_col, groups = [], None, None, []
+    group_candidates: list[tuple[str, list[str]]] = []
+    missing_tokens: set[str] = set()
     for col in frame.columns:
         values, missing, failed = _parse_numeric(frame[col], raw.decimal_comma_allowed, set())
         n_present = int((~missing).sum())
@@ -51,14 +55,21 @@ def draft_spec(raw: RawTable) -> str:
         if id_col is None and ID_HINTS.match(str(col)) and len(distinct) == n_present:
             id_col = col
             continue
-        if n_present and failed.sum() == 0 and values.notna().sum() > 0:
-            if group_col is None and 2 <= len(distinct) <= 3 and n_present >= 6 \
+        bad_tokens = set(text[failed.to_numpy()])
+        mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens) <= 3
+        if n_present and mostly_numeric:
+            missing_tokens |= bad_tokens
+            if 2 <= len(distinct) <= 3 and n_present >= 6 \
                     and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
-                group_col, groups = col, sorted(distinct)
+                group_candidates.append((col, sorted(distinct)))
                 continue
             numeric.append(col)
-        elif group_col is None and 2 <= len(distinct) <= 6 and n_present >= 4:
-            group_col, groups = col, list(pd.unique(distinct))
+        elif 2 <= len(distinct) <= 6 and n_present >= 4:
+            group_candidates.append((col, list(pd.unique(distinct))))
+    if group_candidates:  # prefer a group-like name, then the fewest groups
+        group_col, groups = min(group_candidates,
+                                key=lambda c: (not GROUP_HINTS.search(str(c[0])), len(c[1])))
+        numeric = [c for c in numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     if id_col:
         lines.append(f"id = {_quote(id_col)}          # guess: unique values, id-like name")
@@ -66,7 +77,11 @@ def draft_spec(raw: RawTable) -> str:
         lines.append("# id = \"...\"          # no id column found: rows will be named by row number")
     if group_col:
         lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
-    lines += ["missing = []          # extra missing-value markers, e.g. [\".\", \"-99\"]", ""]
+    if missing_tokens:
+        listed = ", ".join(_quote(t) for t in sorted(missing_tokens))
+        lines += [f"missing = [{listed}]    # guess: text found in numeric columns", ""]
+    else:
+        lines += ["missing = []          # extra missing-value markers, e.g. [\".\", \"-99\"]", ""]
     if group_col:
         lines.append("[groups]              # display labels, in the order to show them")
         lines += [f"{_quote(g)} = {_quote(g)}" for g in groups]
@@ -74,7 +89,9 @@ def draft_spec(raw: RawTable) -> str:
     roles = []
     for col in numeric:
         name = str(col)
-        if BIOMARKER_HINTS.search(name):
+        if COVARIATE_HINTS.search(name):
+            roles.append((name, "covariate", "guess: name looks like a covariate"))
+        elif BIOMARKER_HINTS.search(name):
             roles.append((name, "biomarker", "guess: name looks like a biomarker"))
         elif SCORE_HINTS.search(name):
             roles.append((name, "score", "guess: name looks like a clinical score"))

@@ -213,7 +213,7 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
     >>> a = np.array([[1.0], [2.0], [3.0], [4.0], [5.0]])
     >>> b = np.array([[2.0], [1.0], [4.0], [3.0], [5.0]])
     >>> round(float(correlate_columns(a, b, "spearman")["p"][0]), 6)
-    0.083333
+    0.133333
     """
     if method not in METHODS:
         raise ValueError(f"unknown correlation method {method!r}; use one of {METHODS}")

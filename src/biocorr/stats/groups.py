@@ -76,7 +76,7 @@ def welch_t_test(x, y, confidence: float = 0.95) -> tuple[float, float, float, f
     --------
     >>> t, df, p, d, lo, hi = welch_t_test([1, 2, 3, 4], [3, 4, 5, 6, 7])
     >>> round(t, 4), round(df, 4), round(p, 4)
-    (-2.6389, 6.9722, 0.0336)
+    (-2.6112, 6.9808, 0.0349)
     """
     x = np.asarray(x, float)
     y = np.asarray(y, float)
@@ -104,7 +104,7 @@ def mann_whitney_test(x, y) -> tuple[float, float, str]:
     --------
     >>> u, p, how = mann_whitney_test([1.1, 2.2, 3.3, 4.4], [3.5, 4.6, 5.7, 6.8, 7.9])
     >>> u, round(p, 4), how
-    (2.0, 0.0635, 'exact')
+    (1.0, 0.0317, 'exact')
     """
     x = np.asarray(x, float)
     y = np.asarray(y, float)
@@ -136,7 +136,7 @@ def hedges_g(x, y, confidence: float = 0.95) -> tuple[float, float, float]:
     Examples
     --------
     >>> [round(v, 4) for v in hedges_g([1, 2, 3, 4], [3, 4, 5, 6, 7])]
-    [-1.4868, -2.9576, 0.0747]
+    [-1.5169, -2.8846, -0.077]
     """
     x = np.asarray(x, float)
     y = np.asarray(y, float)
@@ -177,7 +177,7 @@ def rank_biserial(u: float, n1: int, n2: int, confidence: float = 0.95) -> tuple
     Examples
     --------
     >>> [round(v, 4) for v in rank_biserial(2.0, 4, 5)]
-    [-0.8, -0.9623, -0.1561]
+    [-0.8, -0.9561, -0.2899]
     """
     r = 2.0 * u / (n1 * n2) - 1.0
     se = np.sqrt((n1 + n2 + 1) / (3.0 * n1 * n2))
@@ -205,7 +205,7 @@ def compare_two_groups(x, y, confidence: float = 0.95) -> TwoGroupComparison:
     --------
     >>> c = compare_two_groups([1, 2, 3, 4], [3, 4, 5, 6, 7])
     >>> round(c.t_p, 4), c.mw_u, round(c.hedges_g, 3)
-    (0.0336, 2.0, -1.487)
+    (0.0349, 2.0, -1.517)
     """
     x = np.asarray(x, float)
     y = np.asarray(y, float)

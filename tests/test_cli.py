@@ -1,0 +1,104 @@
+"""The command line: outputs, exit statuses and messages a user can act on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+
+import pandas as pd
+import pytest
+
+from biocorr import columns
+from biocorr.cli import main
+from biocorr.datasets import data_path
+from biocorr.study import parse_spec
+
+SPEC = """
+[data]
+id = "id"
+[[biomarker]]
+column = "TNF"
+[[score]]
+column = "VAS"
+range = [0, 100]
+"""
+
+
+def test_analyze_example_writes_every_table(tmp_path, capsys):
+    assert main(["analyze", "--example", "hivsn", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Strongest correlations" in out and "197 rows read" in out
+    for name, cols in columns.TABLES.items():
+        assert list(pd.read_csv(tmp_path / name).columns) == list(cols), name
+    record = json.loads((tmp_path / "results.json").read_text())
+    assert record["input"]["sha256"] == "a1c02a987f8378e58b64fcdccf739132c569fb18dda5c4450e46521e98ce97e5"
+    assert record["seed"] == 20171 and record["versions"]["scipy"]
+    assert record["command_line"][:2] == ["biocorr", "analyze"]
+    assert set(record["tables"]) == {"correlations", "group_comparisons", "descriptives", "exclusions"}
+    # the CSV holds the computed values exactly
+    corr = pd.read_csv(tmp_path / "correlations.csv")
+    first = record["tables"]["correlations"][0]
+    assert corr["p"].iloc[0] == first["p"]
+
+
+def test_analyze_with_overrides_and_permutations(tmp_path, capsys):
+    code = main(["analyze", "--example", "hivsn", "--out", str(tmp_path), "--methods", "spearman",
+                 "--adjust", "bh", "--permutations", "99", "--quiet"])
+    assert code == 0 and capsys.readouterr().out == ""
+    corr = pd.read_csv(tmp_path / "correlations.csv")
+    assert set(corr["method"]) == {"spearman"} and set(corr["adjust_method"]) == {"bh"}
+    assert corr["p_permutation"].notna().sum() == corr["p"].notna().sum()
+
+
+@pytest.mark.parametrize("data, spec, fragment", [
+    ("id,TNF,VAS\n1,2,30\n2,abc,40\n3,4,130\n4,5,60\n", SPEC, None),
+    ("id,TNF,VAS\n1,2,30\n1,3,40\n", SPEC, "only 0 usable row"),
+    ("id,TNF,VAZ\n1,2,30\n2,3,40\n3,4,50\n", SPEC, "Did you mean 'VAZ'?"),
+    ("", SPEC, "the file is empty"),
+    ("id,TNF,VAS\n1,2,30\n", SPEC, "only 1 usable row"),
+    ("id,TNF,VAS\n1,2,30\n2,2,40\n3,2,50\n", SPEC, "'TNF' is constant"),
+    ("id,TNF,VAS\n1,2,30\n2,3,40\n3,4,50\n", SPEC.replace("[[score]]", "[[scor]]"), "unknown key 'scor'"),
+])
+def test_bad_input_exits_2_with_a_message(tmp_path, capsys, data, spec, fragment):
+    (tmp_path / "d.csv").write_text(data)
+    (tmp_path / "s.toml").write_text(spec)
+    code = main(["analyze", str(tmp_path / "d.csv"), "--spec", str(tmp_path / "s.toml"),
+                 "--out", str(tmp_path / "out"), "--quiet"])
+    err = capsys.readouterr().err
+    if fragment is None:  # bad cells are reported, not fatal
+        assert code == 0
+        ex = pd.read_csv(tmp_path / "out" / "exclusions.csv")
+        assert ex["reason"].tolist() == ["not-a-number", "out-of-range"]
+    else:
+        assert code == 2, err
+        assert fragment in err and "Traceback" not in err
+
+
+def test_missing_arguments_are_explained(capsys, tmp_path):
+    assert main(["analyze", "--out", str(tmp_path)]) == 2
+    assert "name a data file" in capsys.readouterr().err
+    assert main(["analyze", str(data_path("hivsn")), "--out", str(tmp_path)]) == 2
+    assert "init-spec" in capsys.readouterr().err
+
+
+def test_validate_lists_exclusions(tmp_path, capsys):
+    (tmp_path / "d.csv").write_text("id,TNF,VAS\n1,2,30\n2,abc,40\n3,4,50\n4,5,60\n")
+    (tmp_path / "s.toml").write_text(SPEC)
+    assert main(["validate", str(tmp_path / "d.csv"), "--spec", str(tmp_path / "s.toml")]) == 0
+    assert "column 'TNF' row 3: 'abc' is not a number" in capsys.readouterr().out
+
+
+def test_init_spec_drafts_a_usable_spec(capsys):
+    assert main(["init-spec", str(data_path("opt"))]) == 0
+    text = capsys.readouterr().out
+    spec = parse_spec(tomllib.loads(text))
+    assert spec.id_column == "PID" and spec.group_column in {"Group", "Clinic"}
+    assert "OTNF1" in [v.column for v in spec.biomarkers + spec.scores]
+
+
+def test_console_script_exit_status():
+    proc = subprocess.run([sys.executable, "-m", "biocorr.cli", "analyze", "--example", "nope"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "invalid choice" in proc.stderr

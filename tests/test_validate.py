@@ -1,0 +1,190 @@
+"""Reading and validation: odd files, bad cells, every exclusion reported."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from biocorr import load
+from biocorr.errors import DataError, InputFileError, SpecError
+from biocorr.io import read_table
+from biocorr.study import parse_spec
+from biocorr.validate import validate
+
+SPEC_TOML = """
+[data]
+id = "id"
+group = "group"
+missing = ["."]
+
+[groups]
+P = "Patients"
+C = "Controls"
+
+[[biomarker]]
+column = "TNF"
+lower_limit = 1.2
+
+[[score]]
+column = "VAS"
+range = [0, 100]
+
+[[score]]
+column = "HADS_A"
+range = [0, 21]
+"""
+
+GOOD = """id,group,TNF,VAS,HADS_A
+1,P,2.5,40,8
+2,P,3.1,55,11
+3,C,1.2,10,3
+4,C,1.9,20,5
+5,P,4.0,70,14
+6,C,1.4,15,4
+"""
+
+
+@pytest.fixture
+def spec_file(write_text):
+    return write_text("spec.toml", SPEC_TOML)
+
+
+def test_good_file_reads_cleanly(write_text, spec_file):
+    study = load(write_text("d.csv", GOOD), spec_file)
+    assert len(study.data) == 6 and study.exclusions.empty
+    assert study.data["TNF"].tolist() == [2.5, 3.1, 1.2, 1.9, 4.0, 1.4]
+    assert [name for name, _ in study.subsets()] == ["all", "Patients", "Controls"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "latin-1"])
+def test_line_endings_and_encodings(write_text, spec_file, newline, encoding):
+    text = GOOD.replace("id,", "id,", 1).replace("\n", newline)
+    study = load(write_text("d.csv", text, encoding=encoding), spec_file)
+    assert len(study.data) == 6 and list(study.data.columns[:3]) == ["row", "id", "group"]
+
+
+def test_latin1_header_is_decoded(write_text):
+    raw = read_table(write_text("d.csv", "id;Gr\u00f6\u00dfe\n1;2\n", encoding="latin-1"))
+    assert list(raw.frame.columns) == ["id", "Gr\u00f6\u00dfe"]
+
+
+def test_semicolon_file_with_decimal_commas(write_text, spec_file):
+    text = GOOD.replace(",", ";").replace("2.5", "2,5").replace("3.1", "3,1").replace("1.2", "1,2")
+    study = load(write_text("d.csv", text), spec_file)
+    assert study.data["TNF"].tolist()[:3] == [2.5, 3.1, 1.2]
+
+
+def test_tab_separated(write_text, spec_file):
+    study = load(write_text("d.tsv", GOOD.replace(",", "\t")), spec_file)
+    assert len(study.data) == 6
+
+
+def test_xlsx_with_sheet(tmp_path, spec_file):
+    frame = pd.read_csv(pd.io.common.StringIO(GOOD))
+    path = tmp_path / "d.xlsx"
+    with pd.ExcelWriter(path) as xl:
+        pd.DataFrame({"note": ["cover sheet"]}).to_excel(xl, sheet_name="Info", index=False)
+        frame.to_excel(xl, sheet_name="Data", index=False)
+    study = load(path, spec_file, sheet="Data")
+    assert study.data["VAS"].tolist() == [40, 55, 10, 20, 70, 15]
+    assert study.data["id"].tolist() == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_bad_cells_are_excluded_with_row_column_value_and_reason(write_text, spec_file):
+    text = GOOD.replace("2,P,3.1,55", "2,P,3.1x,55").replace("5,P,4.0,70", "5,P,<1.2,130") \
+        .replace("4,C,1.9,20,5", "4,C,.,20,NA")
+    study = load(write_text("d.csv", text), spec_file)
+    ex = study.exclusions
+    assert ex[["row", "column", "value", "reason", "scope"]].values.tolist() == [
+        [3, "TNF", "3.1x", "not-a-number", "cell"],
+        [6, "TNF", "<1.2", "censored-value", "cell"],
+        [6, "VAS", "130", "out-of-range", "cell"],
+    ]
+    assert "column 'VAS' row 6: value 130 is outside the declared range 0–100" in ex["message"].iloc[2]
+    assert len(study.data) == 6  # cells, not rows, were excluded
+    assert np.isnan(study.data.loc[1, "TNF"]) and np.isnan(study.data.loc[3, "TNF"])  # '.' = missing
+
+
+def test_duplicate_missing_id_and_unknown_group_exclude_rows(write_text, spec_file):
+    text = GOOD + "2,C,1.5,30,6\n,P,2.0,35,7\n7,X,2.0,35,7\n8,,2.0,35,7\n"
+    study = load(write_text("d.csv", text), spec_file)
+    rows = study.exclusions[study.exclusions.scope == "row"]
+    assert rows[["row", "reason"]].values.tolist() == [
+        [3, "duplicate-id"], [8, "duplicate-id"], [9, "missing-id"], [10, "unknown-group"],
+        [11, "missing-group"]]
+    assert "appears on rows 3, 8" in rows["message"].iloc[0]
+    assert len(study.data) == 5 and "2" not in study.data["id"].tolist()
+
+
+def test_group_given_by_label_is_accepted(write_text, spec_file):
+    study = load(write_text("d.csv", GOOD.replace(",P,", ",Patients,")), spec_file)
+    assert study.exclusions.empty and set(study.data["group"]) == {"P", "C"}
+
+
+def test_missing_column_gets_did_you_mean(write_text):
+    spec = parse_spec({"biomarker": [{"column": "TNFa"}], "score": [{"column": "vas"}]})
+    raw = read_table(write_text("d.csv", GOOD))
+    with pytest.raises(SpecError) as err:
+        validate(raw, spec)
+    msg = str(err.value)
+    assert "'TNFa'" in msg and "Did you mean 'TNF'?" in msg and "Did you mean 'VAS'?" in msg
+
+
+@pytest.mark.parametrize("content, error, fragment", [
+    ("", InputFileError, "the file is empty"),
+    ("id,group,TNF,VAS,HADS_A\n", DataError, "no data rows"),
+    ("id,group,TNF,VAS,HADS_A\n1,P,2.5,40,8\n", DataError, "only 1 usable row"),
+    (GOOD.replace(",8\n", ",5\n").replace(",11\n", ",5\n").replace(",3\n", ",5\n")
+     .replace(",14\n", ",5\n").replace(",4\n", ",5\n"), DataError, "'HADS_A' is constant"),
+])
+def test_unusable_files_raise_clear_errors(write_text, spec_file, content, error, fragment):
+    with pytest.raises(error, match=fragment):
+        load(write_text("d.csv", content), spec_file)
+
+
+def test_missing_file_and_folder(tmp_path, spec_file):
+    with pytest.raises(InputFileError, match="does not exist"):
+        load(tmp_path / "nope.csv", spec_file)
+    with pytest.raises(InputFileError, match="is a folder"):
+        load(tmp_path, spec_file)
+
+
+def test_warnings_for_floor_pileup_and_ties(write_text, spec_file):
+    rows = ["id,group,TNF,VAS,HADS_A"] + [
+        f"{i},{'P' if i % 2 else 'C'},{1.2 if i < 8 else 2 + i / 10},{i * 3},{i % 3}" for i in range(1, 13)]
+    study = load(write_text("d.csv", "\n".join(rows) + "\n"), spec_file)
+    codes = dict(zip(study.warnings.column, study.warnings.code))
+    assert codes["TNF"] in {"detection-limit-pileup", "heavy-ties"}
+    msg = study.warnings[study.warnings.code == "detection-limit-pileup"]["message"].iloc[0]
+    assert "7 of 12 values (58%)" in msg
+    assert (study.warnings[study.warnings.column == "HADS_A"]["code"] == "heavy-ties").any()
+
+
+class TestSpec:
+    def test_unknown_key_suggests(self):
+        with pytest.raises(SpecError, match="unknown key 'metods'.*Did you mean 'methods'"):
+            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b"}],
+                        "analysis": {"metods": ["pearson"]}})
+
+    def test_bad_range_and_method(self):
+        with pytest.raises(SpecError, match="range .* is empty"):
+            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b", "range": [5, 1]}]})
+        with pytest.raises(SpecError, match="unknown method 'spearmann'"):
+            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b"}],
+                        "analysis": {"methods": ["spearmann"]}})
+
+    def test_needs_biomarker_and_score(self):
+        with pytest.raises(SpecError, match="at least one \\[\\[biomarker\\]\\]"):
+            parse_spec({"score": [{"column": "b"}]})
+
+    def test_column_declared_twice(self):
+        with pytest.raises(SpecError, match="declared twice"):
+            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "a"}]})
+
+    def test_invalid_toml_file(self, write_text):
+        from biocorr.study import load_spec
+
+        with pytest.raises(SpecError, match="not valid TOML"):
+            load_spec(write_text("s.toml", "[data\nid = 1"))
