@@ -17,6 +17,7 @@ from . import datasets
 from .analysis import analyze, permutation_work
 from .errors import BiocorrError
 from .io import read_table
+from .report.html import n_report_figures, write_report
 from .report.tables import write_tables
 from .report.terminal import print_summary
 from .spec_draft import draft_spec
@@ -54,21 +55,36 @@ def _with_overrides(study: Study, args) -> Study:
     return Study(**{**study.__dict__, "spec": study.spec.with_options(**changes)})
 
 
+PER_PAIR_SCATTER_LIMIT = 30
+
+
+def _progress(console: Console, quiet: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                    TimeRemainingColumn(), console=console, transient=True, disable=quiet)
+
+
 def cmd_analyze(args, console: Console) -> int:
     study = _with_overrides(_load_study(args, console), args)
+    command_line = ["biocorr"] + args.argv
     n_perm = study.spec.analysis.permutations
-    if n_perm > 0 and not args.quiet:
-        total = permutation_work(study, n_perm)
-        with Progress(TextColumn("permutations"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                      TimeRemainingColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("perm", total=total)
+    with _progress(console, args.quiet) as bar:
+        if n_perm > 0:
+            task = bar.add_task("permutations", total=permutation_work(study, n_perm))
             results = analyze(study, progress=lambda k: bar.advance(task, k))
-    else:
-        results = analyze(study)
-    paths = write_tables(results, args.out, command_line=["biocorr"] + args.argv)
+        else:
+            results = analyze(study)
+        paths = write_tables(results, args.out, command_line=command_line)
+        if not args.no_report:
+            n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
+            per_pair = args.scatter_files == "yes" or (
+                args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT)
+            task = bar.add_task("figures", total=n_report_figures(results, per_pair))
+            paths["report.html"] = write_report(results, args.out, command_line, per_pair=per_pair,
+                                                progress=lambda k: bar.advance(task, k))
     if not args.quiet:
         print_summary(results, console)
-        console.print(f"Wrote {', '.join(p.name for p in paths.values())} to {Path(args.out)}/")
+        console.print(f"Wrote {', '.join(p.name for p in paths.values())}"
+                      + ("" if args.no_report else " and figures/") + f" to {Path(args.out)}/")
     return EXIT_OK
 
 
@@ -117,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--permutations", type=int, help="add Monte Carlo permutation p-values (N shuffles)")
     a.add_argument("--seed", type=int, help="random seed for permutations (default: the spec's)")
     a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
+    a.add_argument("--no-report", action="store_true", help="tables only: no figures, no report.html")
+    a.add_argument("--scatter-files", choices=("auto", "yes", "no"), default="auto",
+                   help="one scatter file per biomarker x score pair (auto: when there are at most "
+                        f"{PER_PAIR_SCATTER_LIMIT} pairs)")
     a.add_argument("--quiet", action="store_true", help="write the files, print nothing")
     a.set_defaults(func=cmd_analyze)
 

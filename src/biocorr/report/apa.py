@@ -1,0 +1,163 @@
+"""Written results: APA-style sentences and a methods paragraph, generated from the tables.
+
+Nothing here computes a statistic: every number is read from the Results
+tables and formatted, so the text cannot disagree with the tables.
+
+Reference: American Psychological Association (2020). *Publication Manual*,
+7th ed., section 6.43-6.46 (statistics in text): no leading zero for values
+that cannot exceed 1 (r, p), exact p to three decimals, p < .001 below that.
+"""
+
+from __future__ import annotations
+
+import platform
+from importlib import metadata
+
+import numpy as np
+import pandas as pd
+
+from ..analysis import Results
+from ..stats.multiplicity import ADJUST_METHODS
+from .figures import fmt_p_apa, fmt_r
+
+METHOD_NAMES = {"pearson": "Pearson's r", "spearman": "Spearman's ρ", "kendall": "Kendall's τ-b"}
+FAMILY_WORDS = {
+    "method-subset": "all biomarker × score tests of one method within one subset",
+    "method": "all biomarker × score tests of one method across subsets",
+    "all": "all correlation tests together",
+}
+
+
+def _subset_phrase(subset: str) -> str:
+    return "In all participants" if subset == "all" else f"In the {subset} group"
+
+
+def correlation_sentence(row: pd.Series, adjust: str) -> str:
+    """One APA sentence for one correlation row.
+
+    Examples
+    --------
+    >>> row = pd.Series(dict(subset="Painful", x_label="CD4 count", y_label="Depression",
+    ...     method="pearson", n=125, estimate=-0.1981, ci_low=-0.3594, ci_high=-0.0234,
+    ...     p=0.0268, p_adjusted=0.1072))
+    >>> correlation_sentence(row, "holm")
+    'In the Painful group, CD4 count and Depression: r(123) = −.20, 95% CI [−.36, −.02], p = .027 (Holm-adjusted p = .107).'
+    """
+    level = int(round(100 * row.get("ci_level", 0.95)))
+    n = int(row["n"])
+    if row["method"] == "kendall":
+        head = f"τ = {fmt_r(row['estimate'])}"
+        tail = f", n = {n}"
+    else:
+        sym = "r" if row["method"] == "pearson" else "rₛ"
+        head = f"{sym}({n - 2}) = {fmt_r(row['estimate'])}"
+        tail = ""
+    adj_name = ADJUST_METHODS[adjust][1]
+    adjusted = "" if adjust == "none" else f" ({adj_name}-adjusted {fmt_p_apa(row['p_adjusted'])})"
+    return (f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
+            f"{level}% CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
+            f"{fmt_p_apa(row['p'])}{adjusted}{tail}.")
+
+
+def results_sentences(results: Results, method: str | None = None) -> list[str]:
+    """APA sentences for every computed correlation of one method (default: the spec's first)."""
+    adjust = results.study.spec.analysis.adjust
+    method = method or results.study.spec.analysis.methods[0]
+    c = results.correlations
+    c = c[(c.method == method) & c.p.notna()]
+    return [correlation_sentence(row, adjust) for _, row in c.iterrows()]
+
+
+def _count_phrase(counts: pd.Series) -> str:
+    return "; ".join(f"{what} for {k} test{'s' if k != 1 else ''}" for what, k in counts.items())
+
+
+def methods_paragraph(results: Results) -> str:
+    """A methods paragraph describing exactly what was run (methods, CIs, p-values, families).
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> text = methods_paragraph(analyze(datasets.load("hivsn")))
+    >>> "Holm" in text and "Bonett" in text and "pairwise-complete" in text
+    True
+    """
+    study = results.study
+    spec = study.spec
+    opts = spec.analysis
+    c = results.correlations
+    subsets = study.subsets()
+    n_text = ", ".join(f"{name}: n = {int(mask.sum())}" for name, mask in subsets)
+    methods = ", ".join(METHOD_NAMES[m] for m in opts.methods)
+    parts = [
+        f"Associations between {len(spec.biomarkers)} biomarker(s) and {len(spec.scores)} clinical "
+        f"score(s) were estimated with {methods}, in each analysed subset ({n_text}), using "
+        "pairwise-complete observations."
+    ]
+    ci_bits = []
+    if "pearson" in opts.methods:
+        ci_bits.append("Fisher's z transformation for r")
+    if "spearman" in opts.methods:
+        ci_bits.append("Fisher's z with the Bonett–Wright (2000) standard error for ρ")
+    if "kendall" in opts.methods:
+        ci_bits.append("Fisher's z with the Fieller–Hartley–Pearson (1957) standard error for τ-b")
+    parts.append(f"{int(round(opts.confidence * 100))}% confidence intervals used "
+                 + "; ".join(ci_bits) + ".")
+    used = c.dropna(subset=["p"]).groupby("p_method").size()
+    parts.append("Two-sided p-values followed R's cor.test defaults: " + _count_phrase(used) + ".")
+    if opts.permutations:
+        parts.append(f"Monte Carlo permutation p-values ({opts.permutations} shuffles per test, "
+                     f"seed {opts.seed}) are reported alongside.")
+    if opts.adjust == "none":
+        parts.append("p-values were not adjusted for multiple testing.")
+    else:
+        sizes = c.dropna(subset=["p"]).groupby("family").size()
+        size_text = (f"{sizes.min()}" if sizes.min() == sizes.max()
+                     else f"{sizes.min()}–{sizes.max()}")
+        parts.append(f"p-values were adjusted with the {ADJUST_METHODS[opts.adjust][1]} method within "
+                     f"families of {FAMILY_WORDS[opts.family]} ({len(sizes)} families of "
+                     f"{size_text} tests).")
+    g = results.group_comparisons
+    if not g.empty:
+        mw = g[g.test == "mann_whitney"].dropna(subset=["p"]).groupby("p_method").size()
+        parts.append("Groups were compared with Welch's t-test (Hedges' g with a noncentral-t "
+                     "confidence interval) and the Mann–Whitney U test (rank-biserial correlation "
+                     "with a Fisher-z interval); Mann–Whitney p-values: " + _count_phrase(mw) + ".")
+    n_ex = len(study.exclusions)
+    if n_ex:
+        rows = int((study.exclusions.scope == "row").sum())
+        parts.append(f"{n_ex} value(s) were excluded before analysis ({rows} whole row(s)); each is "
+                     "listed with its reason in the data-quality section.")
+    parts.append(f"Analyses used biocorr {_version('biocorr')} (Python {platform.python_version()}, "
+                 f"NumPy {_version('numpy')}, SciPy {_version('scipy')}, statsmodels "
+                 f"{_version('statsmodels')}).")
+    return " ".join(parts)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+def describe_cell(mean: float, sd: float, median: float, q1: float, q3: float, n: int) -> str:
+    """'mean (SD); median [Q1, Q3]; n' for Table 1.
+
+    Examples
+    --------
+    >>> describe_cell(2.5, 0.81, 2.4, 1.9, 3.1, 20)
+    '2.50 (0.81); 2.40 [1.90, 3.10]; n = 20'
+    """
+    if n == 0 or not np.isfinite(mean):
+        return "—"
+
+    def f(v):
+        return "—" if not np.isfinite(v) else f"{v:.{_digits(mean)}f}"
+
+    return f"{f(mean)} ({f(sd)}); {f(median)} [{f(q1)}, {f(q3)}]; n = {n}"
+
+
+def _digits(v: float) -> int:
+    a = abs(v)
+    return 0 if a >= 100 else 1 if a >= 10 else 2

@@ -1,0 +1,320 @@
+"""Publication-quality figures (matplotlib). Every function returns a Figure.
+
+Colours are the Okabe-Ito palette (safe for the common colour-vision
+deficiencies); groups keep their colour in every figure. Values at or below a
+biomarker's ``lower_limit`` are drawn hollow, so a detection-limit pile-up is
+visible rather than hidden among the measured values.
+
+References
+----------
+Okabe M, Ito K (2008). Color Universal Design (CUD): how to make figures and
+presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from scipy import stats  # noqa: E402
+
+from ..analysis import Results  # noqa: E402
+from ..stats.correlation import rank_columns  # noqa: E402
+from .terminal import fmt_num  # noqa: E402
+
+OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+POOLED_COLOUR = "#000000"
+SYMBOLS = {"pearson": "r", "spearman": "rₛ", "kendall": "τ"}
+ALPHA = 0.05
+
+plt.rcParams.update({
+    "font.size": 9, "axes.titlesize": 9.5, "axes.labelsize": 9, "legend.fontsize": 8,
+    "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
+    "figure.dpi": 100,
+})
+
+
+def group_colours(results: Results) -> dict[str, str]:
+    """Colour of each subset: 'all' black, groups in Okabe-Ito order."""
+    labels = [results.study.spec.group_label(c) for c in results.study.group_codes]
+    out = {"all": POOLED_COLOUR}
+    out.update({g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(labels)})
+    return out
+
+
+def fmt_r(v: float) -> str:
+    """A correlation without the leading zero, APA style ('.43', '−.07').
+
+    Examples
+    --------
+    >>> fmt_r(0.4321), fmt_r(-0.07)
+    ('.43', '−.07')
+    """
+    if v is None or not np.isfinite(v):
+        return "—"
+    s = f"{abs(v):.2f}"
+    s = s[1:] if s.startswith("0") else s
+    return ("−" if v < 0 and s != ".00" else "") + s
+
+
+def fmt_p_apa(p: float, prefix: str = "p") -> str:
+    """APA p: 'p = .032', 'p < .001', no leading zero.
+
+    Examples
+    --------
+    >>> fmt_p_apa(0.0321), fmt_p_apa(0.0004), fmt_p_apa(1.0)
+    ('p = .032', 'p < .001', 'p = 1.000')
+    """
+    if p is None or not np.isfinite(p):
+        return f"{prefix} = —"
+    if p < 0.001:
+        return f"{prefix} < .001"
+    s = f"{p:.3f}"
+    return f"{prefix} = {s[1:] if s.startswith('0') else s}"
+
+
+def _row(results: Results, x: str, y: str, subset: str, method: str) -> pd.Series | None:
+    c = results.correlations
+    hit = c[(c.x == x) & (c.y == y) & (c.subset == subset) & (c.method == method)]
+    return None if hit.empty else hit.iloc[0]
+
+
+def _band(xv: np.ndarray, yv: np.ndarray, level: float = 0.95):
+    """Least-squares line and the confidence band of the mean response."""
+    n = len(xv)
+    slope, intercept = np.polyfit(xv, yv, 1)
+    grid = np.linspace(xv.min(), xv.max(), 100)
+    fit = intercept + slope * grid
+    resid = yv - (intercept + slope * xv)
+    s = np.sqrt(np.sum(resid**2) / (n - 2))
+    sxx = np.sum((xv - xv.mean()) ** 2)
+    half = stats.t.ppf((1 + level) / 2, n - 2) * s * np.sqrt(1 / n + (grid - xv.mean()) ** 2 / sxx)
+    return grid, fit, fit - half, fit + half
+
+
+def _subsets_to_show(results: Results, subset: str | None) -> list[str]:
+    names = [name for name, _ in results.study.subsets()]
+    return names if subset is None else [subset]
+
+
+def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
+                 subset: str | None = None, ranks: bool = False, annotate: bool = True) -> None:
+    """Draw one biomarker × score scatter on an existing Axes (see :func:`scatter_figure`)."""
+    study = results.study
+    spec = study.spec
+    colours = group_colours(results)
+    data = study.data
+    xv_all = data[x].to_numpy(float)
+    yv_all = data[y].to_numpy(float)
+    lower = spec.variable(x).lower_limit
+    at_limit_all = np.zeros(len(data), bool) if lower is None else xv_all <= lower
+    shown = _subsets_to_show(results, subset)
+    point_sets = [(name, mask) for name, mask in study.subsets(("by-group",))
+                  if subset in (None, "all", name)] or [("all", np.ones(len(data), bool))]
+    ok_all = ~np.isnan(xv_all) & ~np.isnan(yv_all)
+    if ranks:
+        both = np.column_stack([xv_all, yv_all])
+        both[~ok_all] = np.nan
+        rk = rank_columns(both)
+        xv_all, yv_all = rk[:, 0], rk[:, 1]
+    for name, mask in point_sets:
+        m = mask & ok_all
+        colour = colours.get(name, POOLED_COLOUR)
+        meas = m & ~at_limit_all
+        lim = m & at_limit_all
+        ax.scatter(xv_all[meas], yv_all[meas], s=16, color=colour, alpha=0.75, linewidths=0, rasterized=True,
+                   label=f"{name} (n = {int(m.sum())})" if name != "all" else None)
+        if lim.any():
+            ax.scatter(xv_all[lim], yv_all[lim], s=18, facecolors="none", edgecolors=colour,
+                       linewidths=0.8, alpha=0.9, rasterized=True)
+    if at_limit_all[ok_all].any():
+        ax.scatter([], [], s=18, facecolors="none", edgecolors="0.3",
+                   label=f"at/below detection limit {lower:g}")
+    lines = []
+    for name in shown:
+        mask = dict(study.subsets())[name] & ok_all
+        if mask.sum() >= 3 and np.ptp(xv_all[mask]) > 0:
+            grid, fit, lo, hi = _band(xv_all[mask], yv_all[mask])
+            colour = colours.get(name, POOLED_COLOUR)
+            ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if name == "all" else "-")
+            ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
+        row = _row(results, x, y, name, method)
+        if row is not None:
+            lines.append(f"{name}: {SYMBOLS[method]} = {fmt_r(row['estimate'])} "
+                         f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
+                         f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}")
+    if annotate and lines:
+        ax.text(0.02, 0.98, "\n".join(lines), transform=ax.transAxes, va="top", ha="left", fontsize=7,
+                bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="0.8", alpha=0.9))
+    xvar, yvar = spec.variable(x), spec.variable(y)
+    ax.set_xlabel(("rank of " if ranks else "") + xvar.display)
+    ax.set_ylabel(("rank of " if ranks else "") + yvar.display)
+
+
+def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
+                   subset: str | None = None, ranks: bool = False) -> Figure:
+    """Scatter of one biomarker against one score.
+
+    Points are coloured by group; each subset shown gets its least-squares line
+    with the 95% confidence band of the mean (pooled: dashed black); the
+    annotation gives each subset's estimate, CI and family-adjusted p. Values at
+    or below the biomarker's ``lower_limit`` are hollow.
+
+    Parameters
+    ----------
+    results : Results
+    x, y : str
+        Biomarker and score columns.
+    method : {'pearson', 'spearman', 'kendall'}
+        Whose estimate the annotation shows.
+    subset : str, optional
+        Show only this subset ('all' or a group label); default: all subsets.
+    ranks : bool
+        Plot ranks instead of values (the picture behind Spearman's rho).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> fig = scatter_figure(analyze(datasets.load("hivsn")), "current_cd4", "eq-5d_vas")
+    >>> fig.axes[0].get_xlabel()
+    'CD4 count (cells/µL)'
+    """
+    fig, ax = plt.subplots(figsize=(4.6, 3.6), layout="constrained")
+    draw_scatter(ax, results, x, y, method, subset, ranks)
+    ax.legend(loc="lower right", frameon=False)
+    return fig
+
+
+def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
+                    ranks: bool = False, ncols: int = 3) -> Figure:
+    """All scores against one biomarker, one panel each (the figure papers show).
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> fig = biomarker_panel(analyze(datasets.load("hivsn")), "current_cd4")
+    >>> len([a for a in fig.axes if a.has_data()])
+    5
+    """
+    scores = [v.column for v in results.study.spec.scores]
+    ncols = min(ncols, len(scores))
+    nrows = int(np.ceil(len(scores) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.9 * nrows + 0.5), squeeze=False,
+                             layout="constrained")
+    for ax, score in zip(axes.ravel(), scores):
+        draw_scatter(ax, results, biomarker, score, method, ranks=ranks)
+    for ax in axes.ravel()[len(scores):]:
+        ax.set_visible(False)
+    handles, labels = axes.ravel()[0].get_legend_handles_labels()
+    if handles:
+        fig.legend(handles, labels, loc="outside lower center", ncol=len(handles), frameon=False)
+    fig.suptitle(f"{results.study.spec.variable(biomarker).display} vs clinical scores "
+                 f"({method}; p adjusted within family)", fontsize=10)
+    return fig
+
+
+def group_figure(results: Results, variable: str) -> Figure:
+    """Box plot with every subject's value (jittered), n per group, tests and effect sizes.
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> fig = group_figure(analyze(datasets.load("hivsn")), "current_cd4")
+    >>> "Welch" in fig.axes[0].get_title()
+    True
+    """
+    study = results.study
+    spec = study.spec
+    colours = group_colours(results)
+    codes = study.group_codes
+    labels = [spec.group_label(c) for c in codes]
+    values = [study.data.loc[study.data["group"] == c, variable].dropna().to_numpy() for c in codes]
+    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * len(codes), 3.8), layout="constrained")
+    present = [i for i, v in enumerate(values) if len(v)]
+    ax.boxplot([values[i] for i in present], positions=present, widths=0.5, showfliers=False,
+               medianprops=dict(color="black"), boxprops=dict(color="0.4"),
+               whiskerprops=dict(color="0.4"), capprops=dict(color="0.4"))
+    rng = np.random.default_rng(0)
+    lower = spec.variable(variable).lower_limit
+    for i, v in enumerate(values):
+        jitter = rng.uniform(-0.15, 0.15, len(v))
+        at = np.zeros(len(v), bool) if lower is None else v <= lower
+        ax.scatter(i + jitter[~at], v[~at], s=12, color=colours[labels[i]], alpha=0.7, linewidths=0,
+                   rasterized=True)
+        ax.scatter(i + jitter[at], v[at], s=13, facecolors="none", edgecolors=colours[labels[i]],
+                   linewidths=0.7, rasterized=True)
+    ax.set_xticks(range(len(codes)), [f"{lab}\nn = {len(v)}" for lab, v in zip(labels, values)])
+    ax.set_ylabel(spec.variable(variable).display)
+    g = results.group_comparisons
+    title = [spec.variable(variable).label]
+    for test, name, es in (("welch_t", "Welch t", "g"), ("mann_whitney", "Mann–Whitney", "r_rb")):
+        row = g[(g.variable == variable) & (g.test == test)]
+        if len(row) == 1:
+            r = row.iloc[0]
+            title.append(f"{name}: {fmt_p_apa(r['p'])}, {es} = {fmt_num(r['effect_size'])} "
+                         f"[{fmt_num(r['effect_size_ci_low'])}, {fmt_num(r['effect_size_ci_high'])}]")
+    ax.set_title("\n".join(title), loc="left")
+    return fig
+
+
+def heatmap_figure(results: Results, subset: str = "all", method: str = "spearman") -> Figure:
+    """Biomarkers × scores heat map of the estimates; '*' marks p_adjusted < .05.
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> fig = heatmap_figure(analyze(datasets.load("opt")), "all", "spearman")
+    >>> fig.axes[0].get_images()[0].get_array().shape
+    (7, 10)
+    """
+    spec = results.study.spec
+    c = results.correlations
+    c = c[(c.subset == subset) & (c.method == method)]
+    xs = [v.column for v in spec.biomarkers]
+    ys = [v.column for v in spec.scores]
+    est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
+    padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
+    fig, ax = plt.subplots(figsize=(2.5 + 0.8 * len(ys), 2.6 + 0.45 * len(xs)), layout="constrained")
+    im = ax.imshow(est.to_numpy(float), cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
+    for i in range(len(xs)):
+        for j in range(len(ys)):
+            v, p = est.iat[i, j], padj.iat[i, j]
+            text = fmt_r(v) + ("*" if np.isfinite(p) and p < ALPHA else "")
+            ax.text(j, i, text, ha="center", va="center", fontsize=7,
+                    color="white" if np.isfinite(v) and abs(v) > 0.6 else "black")
+    ax.set_xticks(range(len(ys)), [spec.variable(v).label for v in ys], rotation=40, ha="right")
+    ax.set_yticks(range(len(xs)), [spec.variable(v).label for v in xs])
+    ax.spines[:].set_visible(False)
+    fig.colorbar(im, ax=ax, shrink=0.8, label=f"{method} estimate")
+    ax.set_title(f"{method}, subset {subset}: * = adjusted p < .05 ({spec.analysis.adjust}, "
+                 "within family)", loc="left")
+    return fig
+
+
+def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Path]:
+    """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    fig.savefig(png, dpi=dpi, pil_kwargs={"compress_level": 2})  # zlib level 6 costs ~1/3 of the time
+    fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
+    return png, svg
+
+
+def svg_text(fig: Figure) -> str:
+    """The figure as an inline SVG string (no XML prolog), for the HTML report."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    text = buf.getvalue()
+    return text[text.index("<svg"):]

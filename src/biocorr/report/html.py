@@ -1,0 +1,372 @@
+"""The self-contained HTML report: one file, CSS and images inlined, no network needed.
+
+Sections: the data; data quality; Table 1; group comparisons; correlations
+(sortable table, heat maps, one panel per biomarker); methods; results in APA
+style; reproducibility. Figures are embedded as base64 SVG ``<img>`` elements,
+so the page prints cleanly and each image can be checked as loaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ..analysis import Results
+from . import apa
+from . import figures as figs
+from .tables import versions
+from .terminal import fmt_num, fmt_p
+
+CSS = """
+:root { --ink:#1d2430; --muted:#5b6575; --rule:#d9dee6; --accent:#0072B2; --warn:#b35900; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       color: var(--ink); max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem;
+  border-bottom: 2px solid var(--rule); padding-bottom: .2rem; } h3 { font-size: 1.05rem; }
+.sub { color: var(--muted); margin: 0 0 1rem; }
+nav { background: #f5f7fa; padding: .5rem .8rem; border-radius: 6px; font-size: .9rem; }
+nav a { margin-right: 1rem; color: var(--accent); text-decoration: none; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .6rem 0 1rem; }
+th, td { padding: .28rem .5rem; border-bottom: 1px solid var(--rule); text-align: left;
+         vertical-align: top; }
+th { background: #f5f7fa; position: sticky; top: 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.sortable th { cursor: pointer; } table.sortable th:after { content: " ⇅"; color: #aab; }
+.scroll { max-height: 32rem; overflow: auto; border: 1px solid var(--rule); border-radius: 4px; }
+.warn { color: var(--warn); } .note { color: var(--muted); }
+.sig { font-weight: 600; }
+figure { margin: 1rem 0 1.6rem; page-break-inside: avoid; } figure img { max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: .85rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: .8rem; }
+.apa li { margin-bottom: .35rem; }
+footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); }
+code { font-size: .85em; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; } nav { display: none; }
+  .scroll { max-height: none; overflow: visible; border: 0; } th { position: static; }
+  h2 { page-break-after: avoid; } table { page-break-inside: auto; } tr { page-break-inside: avoid; }
+}
+"""
+
+SORT_JS = """
+document.querySelectorAll('table.sortable').forEach(function (table) {
+  table.querySelectorAll('th').forEach(function (th, col) {
+    th.addEventListener('click', function () {
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var asc = th.getAttribute('data-dir') !== 'asc';
+      rows.sort(function (a, b) {
+        var x = a.cells[col].getAttribute('data-v'), y = b.cells[col].getAttribute('data-v');
+        var nx = parseFloat(x), ny = parseFloat(y), r;
+        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; }
+        else if (isNaN(nx) !== isNaN(ny)) { r = isNaN(nx) ? 1 : -1; }
+        else { r = String(a.cells[col].textContent).localeCompare(b.cells[col].textContent); }
+        return asc ? r : -r;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+      table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-dir'); });
+      th.setAttribute('data-dir', asc ? 'asc' : 'desc');
+    });
+  });
+});
+"""
+
+e = html.escape
+
+
+def _img(fig, alt: str, svg: str | None = None) -> str:
+    svg = figs.svg_text(fig) if svg is None else svg
+    plt.close(fig)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img alt="{e(alt)}" src="data:image/svg+xml;base64,{data}">'
+
+
+def _figure(fig, caption: str, svg: str | None = None) -> str:
+    return f"<figure>{_img(fig, caption, svg)}<figcaption>{e(caption)}</figcaption></figure>"
+
+
+def _table(frame: pd.DataFrame, numeric: Sequence[str] = (), sortable: bool = False,
+           raw: dict[str, pd.Series] | None = None, row_classes: Sequence[str] | None = None) -> str:
+    """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
+    cls = ' class="sortable"' if sortable else ""
+    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>"
+                   for c in frame.columns)
+    rows = []
+    for i, (_, row) in enumerate(frame.iterrows()):
+        cells = []
+        for c in frame.columns:
+            v = row[c]
+            key = raw[c].iloc[i] if raw and c in raw else None
+            attr = "" if key is None or not np.isfinite(key) else f' data-v="{float(key)!r}"'
+            klass = ' class="num"' if c in numeric else ""
+            cells.append(f"<td{klass}{attr}>{e(str(v))}</td>")
+        row_cls = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
+        rows.append(f"<tr{row_cls}>" + "".join(cells) + "</tr>")
+    return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _data_section(results: Results) -> str:
+    study = results.study
+    spec = study.spec
+    groups = "".join(f"<li>{e(name)}: n = {int(mask.sum())}</li>" for name, mask in study.subsets(("all", "by-group")))
+    variables = pd.DataFrame([{
+        "column": v.column, "label": v.label, "role": v.role, "unit": v.unit or "",
+        "declared range": "" if v.range is None else f"{v.range[0]:g}–{v.range[1]:g}",
+        "lower limit": "" if v.lower_limit is None else f"{v.lower_limit:g}",
+    } for v in spec.variables])
+    source = f"<p>Source note: {e(spec.source)}</p>" if spec.source else ""
+    return (f'<h2 id="data">The data</h2><p>File <code>{e(study.source)}</code> '
+            f"(sha256 <code>{e(study.sha256[:16])}…</code>): {study.n_rows_read} rows read, "
+            f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column))}</code>; "
+            f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>.</p>"
+            f"{source}<ul>{groups}</ul><h3>Variables (from the spec)</h3>{_table(variables)}")
+
+
+def _quality_section(results: Results) -> str:
+    ex = results.exclusions
+    if ex.empty:
+        ex_html = "<p>No value or row was excluded.</p>"
+    else:
+        shown = ex[["row", "id", "column", "value", "reason", "scope", "message"]]
+        ex_html = (f"<p class='warn'>{len(ex)} exclusion(s); none is silent:</p>"
+                   f"<div class='scroll'>{_table(shown, numeric=['row'], sortable=True)}</div>")
+    w = results.warnings
+    if w.empty:
+        w_html = "<p>No warnings.</p>"
+    else:
+        items = "".join(f"<li class='{e(r.severity)}'><strong>{e(r.severity)}</strong> "
+                        f"({e(r.subset)}): {e(r.message)}</li>" for r in w.itertuples())
+        w_html = f"<ul>{items}</ul>"
+    return f'<h2 id="quality">Data quality</h2><h3>Exclusions</h3>{ex_html}<h3>Warnings</h3>{w_html}'
+
+
+def _table1(results: Results) -> str:
+    d = results.descriptives
+    subsets = list(dict.fromkeys(d["subset"]))
+    order = subsets[1:] + subsets[:1]  # groups first, then all
+    rows = []
+    for var in results.study.spec.variables:
+        sub = d[d.variable == var.column].set_index("subset")
+        row = {"variable": var.display, "role": var.role}
+        for s in order:
+            r = sub.loc[s]
+            row[s] = apa.describe_cell(r["mean"], r["sd"], r["median"], r["q1"], r["q3"], int(r["n"]))
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    return (f'<h2 id="table1">Table 1: descriptives by group</h2>'
+            "<p class='note'>Each cell: mean (SD); median [Q1, Q3]; n with a value.</p>"
+            f"<div class='scroll'>{_table(frame)}</div>")
+
+
+def _groups_section(results: Results, figure_html: list[str]) -> str:
+    g = results.group_comparisons
+    if g.empty:
+        return '<h2 id="groups">Group comparisons</h2><p>No group column in the spec.</p>'
+    shown = pd.DataFrame({
+        "variable": g["label"], "groups": g["group1"] + " vs " + g["group2"],
+        "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
+        "test": g["test"].map({"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}),
+        "statistic": [fmt_num(v) for v in g["statistic"]],
+        "effect size [CI]": [f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]" for n, v, lo, hi in
+                             zip(g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"],
+                                 g["effect_size_ci_high"])],
+        "p": [fmt_p(v) for v in g["p"]], "p adj.": [fmt_p(v) for v in g["p_adjusted"]],
+        "p method": g["p_method"], "note": g["note"],
+    })
+    raw = {"p": g["p"], "p adj.": g["p_adjusted"], "statistic": g["statistic"]}
+    return (f'<h2 id="groups">Group comparisons</h2>'
+            f"<p class='note'>Differences and effect sizes are first group minus second; p adjusted "
+            f"({e(results.study.spec.analysis.adjust)}) within each test type.</p>"
+            f"<div class='scroll'>{_table(shown, numeric=['statistic', 'p', 'p adj.'], sortable=True, raw=raw)}</div>"
+            f"<div class='grid'>{''.join(figure_html)}</div>")
+
+
+def _correlation_table(results: Results) -> str:
+    c = results.correlations
+    shown = pd.DataFrame({
+        "subset": c["subset"], "biomarker": c["x_label"], "score": c["y_label"], "method": c["method"],
+        "n": c["n"], "estimate": [fmt_num(v) for v in c["estimate"]],
+        "95% CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
+        "p": [fmt_p(v) for v in c["p"]], "p adj.": [fmt_p(v) for v in c["p_adjusted"]],
+        "p method": c["p_method"], "family size": c["family_size"], "note": c["note"],
+    })
+    if c["n_permutations"].max() > 0:
+        shown.insert(9, "p perm.", [fmt_p(v) for v in c["p_permutation"]])
+    raw = {"estimate": c["estimate"], "p": c["p"], "p adj.": c["p_adjusted"], "n": c["n"],
+           "p perm.": c["p_permutation"]}
+    return _table(shown, numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
+                  sortable=True, raw=raw,
+                  row_classes=["sig" if p < figs.ALPHA else "" for p in c["p_adjusted"].fillna(1.0)])
+
+
+def build_html(results: Results, figure_html: dict[str, list[str]], command_line: list[str] | None,
+               title: str | None = None) -> str:
+    """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
+    study = results.study
+    opts = study.spec.analysis
+    title = title or f"biocorr report: {study.source}"
+    sentences = "".join(f"<li>{e(s)}</li>" for s in apa.results_sentences(results))
+    vers = versions()
+    created = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    cmd = " ".join(command_line) if command_line else "(Python API)"
+    sections = [
+        _data_section(results), _quality_section(results), _table1(results),
+        _groups_section(results, figure_html.get("groups", [])),
+        '<h2 id="correlations">Correlations</h2>'
+        f"<p class='note'>Bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
+        "Click a column header to sort.</p>"
+        f"<div class='scroll'>{_correlation_table(results)}</div>"
+        f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
+        f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
+        f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
+        f'<h2 id="results">Results in APA style ({e(apa.METHOD_NAMES[opts.methods[0]])})</h2>'
+        f"<ul class='apa'>{sentences}</ul>",
+    ]
+    extra = figure_html.get("extra_sections", [])
+    nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
+        ("data", "Data"), ("quality", "Data quality"), ("table1", "Table 1"), ("groups", "Groups"),
+        ("correlations", "Correlations"), ("methods", "Methods"), ("results", "Results"),
+        ("repro", "Reproducibility")))
+    ver_text = ", ".join(f"{k} {v}" for k, v in vers.items())
+    footer = (f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '
+              f"<code>{e(cmd)}</code>.<br>Input <code>{e(study.source)}</code> sha256 "
+              f"<code>{e(study.sha256)}</code>; seed {opts.seed}.<br>{e(ver_text)}.</p></footer>")
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
+            f"<h1>{e(title)}</h1><p class='sub'>{len(study.data)} subjects, "
+            f"{len(study.spec.biomarkers)} biomarker(s) × {len(study.spec.scores)} score(s), "
+            f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
+            + "".join(sections) + "".join(extra) + footer
+            + f"<script>{SORT_JS}</script></body></html>")
+
+
+def _figure_tasks(results: Results, per_pair: bool) -> list[tuple]:
+    """(figure function name, args, file stem, caption, report section or '') for every figure."""
+    spec = results.study.spec
+    opts = spec.analysis
+    primary = "spearman" if "spearman" in opts.methods else opts.methods[0]
+    warned = set(results.warnings.loc[results.warnings.code.isin(
+        ["detection-limit-pileup", "minimum-pileup"]), "column"])
+    tasks = []
+    if results.study.group_codes:
+        for var in spec.biomarkers + spec.scores:
+            tasks.append(("group_figure", (var.column,), f"group_{_safe(var.column)}",
+                          f"{var.label} by group", "groups"))
+    for name, _ in results.study.subsets():
+        for method in opts.methods:
+            tasks.append(("heatmap_figure", (name, method), f"heatmap_{_safe(name)}_{method}",
+                          f"{method} estimates, subset {name}", "heatmaps" if method == primary else ""))
+    for bm in spec.biomarkers:
+        ranks = bm.column in warned and primary != "pearson"
+        tasks.append(("biomarker_panel", (bm.column, primary, ranks), f"panel_{_safe(bm.column)}",
+                      f"{bm.label} against every score ({primary}"
+                      + ("; ranks shown because of the detection-limit pile-up" if ranks else "") + ")",
+                      "panels"))
+    if per_pair:
+        for bm in spec.biomarkers:
+            for sc in spec.scores:
+                tasks.append(("scatter_figure", (bm.column, sc.column, primary),
+                              f"scatter_{_safe(bm.column)}_{_safe(sc.column)}", "", ""))
+    return tasks
+
+
+_WORKER_RESULTS: Results | None = None
+
+
+def _init_worker(results: Results) -> None:
+    global _WORKER_RESULTS
+    _WORKER_RESULTS = results
+
+
+def _render(task: tuple, figures_dir: Path | None, results: Results | None = None) -> str:
+    """Draw one figure, save PNG + SVG, and return the ``<figure>`` snippet ('' if not shown)."""
+    func, args, stem, caption, key = task
+    fig = getattr(figs, func)(results or _WORKER_RESULTS, *args)
+    svg = None
+    if figures_dir is not None:
+        svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
+        svg = svg[svg.index("<svg"):]
+    if not key:
+        plt.close(fig)
+        return ""
+    return _figure(fig, caption, svg)
+
+
+def report_figures(results: Results, figures_dir: Path | None, per_pair: bool,
+                   progress: Callable[[int], None] | None = None,
+                   workers: int | None = None) -> dict[str, list[str]]:
+    """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``).
+
+    Rendering dominates the report's run time, so figures are drawn in a pool of
+    ``workers`` processes (default: one per core); the output does not depend on it.
+    """
+    tasks = _figure_tasks(results, per_pair)
+    workers = workers or os.cpu_count() or 1
+    snippets: list[str] = [""] * len(tasks)
+    if workers > 1 and len(tasks) > 4:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                          else "spawn")
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(results,)) as pool:
+            futures = {pool.submit(_render, t, figures_dir): i for i, t in enumerate(tasks)}
+            for fut in as_completed(futures):
+                snippets[futures[fut]] = fut.result()
+                if progress:
+                    progress(1)
+    else:
+        for i, t in enumerate(tasks):
+            snippets[i] = _render(t, figures_dir, results)
+            if progress:
+                progress(1)
+    out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "panels": []}
+    for t, snippet in zip(tasks, snippets):
+        if t[4]:
+            out[t[4]].append(snippet)
+    return out
+
+
+def n_report_figures(results: Results, per_pair: bool) -> int:
+    """How many figures :func:`report_figures` makes (for a progress bar)."""
+    return len(_figure_tasks(results, per_pair))
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
+
+
+def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,
+                 per_pair: bool = True, progress: Callable[[int], None] | None = None) -> Path:
+    """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
+
+    Parameters
+    ----------
+    results : Results
+    out_dir : path
+    command_line : list of str, optional
+        Shown in the reproducibility footer.
+    per_pair : bool
+        Also save one scatter per biomarker × score pair (files only).
+    progress : callable, optional
+        Called with 1 after each figure.
+
+    Returns
+    -------
+    Path of report.html
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rendered = report_figures(results, out / "figures", per_pair, progress)
+    path = out / "report.html"
+    path.write_text(build_html(results, rendered, command_line), encoding="utf-8")
+    return path

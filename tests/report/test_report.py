@@ -1,0 +1,176 @@
+"""The HTML report and figures: structure, numbers in the text, and a real browser."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from biocorr import analyze
+from biocorr.datasets import load
+from biocorr.report import apa, figures
+from biocorr.report.html import n_report_figures, write_report
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SECTION_IDS = ["data", "quality", "table1", "groups", "correlations", "methods", "results", "repro"]
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.imgs, self.tables, self.scripts = [], [], 0, []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "img":
+            self.imgs.append(a)
+        if tag == "table":
+            self.tables += 1
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append(a)
+
+
+@pytest.fixture(scope="module")
+def hivsn_report(tmp_path_factory):
+    results = analyze(load("hivsn"))
+    out = tmp_path_factory.mktemp("report")
+    path = write_report(results, out, ["biocorr", "analyze", "--example", "hivsn"], per_pair=True)
+    return results, path
+
+
+def test_report_structure_without_a_browser(hivsn_report):
+    results, path = hivsn_report
+    text = path.read_text(encoding="utf-8")
+    parsed = _Collect()
+    parsed.feed(text)
+    assert [i for i in SECTION_IDS if i not in parsed.ids] == []
+    # variables, Table 1, group comparisons, correlations (+ exclusions table only when there are any)
+    assert parsed.tables == 4
+    # every figure the report shows is an inline SVG that decodes: a group plot per variable,
+    # the primary method's heat map per subset, a panel per biomarker
+    spec = results.study.spec
+    n_groups_fig = len(spec.biomarkers) + len(spec.scores)
+    n_heat = len(results.study.subsets())  # one per subset, for the primary method
+    shown = n_groups_fig + n_heat + len(spec.biomarkers)
+    assert len(parsed.imgs) == shown
+    for img in parsed.imgs:
+        assert img["src"].startswith("data:image/svg+xml;base64,") and img["alt"]
+        svg = base64.b64decode(img["src"].split(",", 1)[1]).decode("utf-8")
+        assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    # self-contained: nothing is fetched from anywhere
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    assert all("src" not in s for s in parsed.scripts)
+    # the reproducibility footer names the input hash, the seed and the command
+    assert results.study.sha256 in text and "seed 20171" in text and "biocorr analyze --example hivsn" in text
+
+
+def test_figure_files_are_png_300dpi_and_svg(hivsn_report):
+    results, path = hivsn_report
+    fig_dir = path.parent / "figures"
+    pngs = sorted(fig_dir.glob("*.png"))
+    assert len(pngs) == n_report_figures(results, per_pair=True)
+    assert {p.stem for p in pngs} == {p.stem for p in fig_dir.glob("*.svg")}
+    from PIL import Image
+
+    with Image.open(fig_dir / "scatter_current_cd4_eq-5d_vas.png") as im:
+        assert round(im.info["dpi"][0]) == 300
+
+
+def test_apa_sentences_carry_the_table_numbers(hivsn_report):
+    results, path = hivsn_report
+    text = path.read_text(encoding="utf-8")
+    c = results.correlations
+    row = c[(c.subset == "Painful HIV-SN") & (c.method == "pearson") & (c.y == "eq-5d_vas")].iloc[0]
+    sentence = apa.correlation_sentence(row, "holm")
+    assert sentence in apa.results_sentences(results, "pearson")
+    assert sentence.replace("'", "&#x27;") in text
+    est, lo, hi = (f"{abs(v):.2f}".lstrip("0") for v in (row.estimate, row.ci_low, row.ci_high))
+    assert f"r({int(row.n) - 2}) = {est}, 95% CI [{lo}, {hi}]" in sentence
+    p = f"{row.p:.3f}".lstrip("0")
+    p_adj = f"{row.p_adjusted:.3f}".lstrip("0")
+    assert f"p = {p} (Holm-adjusted p = {p_adj})" in sentence
+    # one sentence per computed correlation of the primary method
+    assert len(apa.results_sentences(results, "pearson")) == int(c[(c.method == "pearson")].p.notna().sum())
+
+
+def test_methods_paragraph_reflects_what_ran(hivsn_report):
+    results, _ = hivsn_report
+    text = apa.methods_paragraph(results)
+    c = results.correlations.dropna(subset=["p"])
+    for p_method, k in c.groupby("p_method").size().items():
+        assert f"{p_method} for {k} test" in text
+    sizes = c.groupby("family").size()
+    assert f"{len(sizes)} families of {sizes.min()}–{sizes.max()} tests" in text
+    assert "Holm" in text and "pairwise-complete" in text
+
+
+def test_figure_functions_return_figures_for_notebooks(hivsn_report):
+    results, _ = hivsn_report
+    fig = figures.scatter_figure(results, "current_cd4", "hscl_depression", "spearman", ranks=True)
+    assert fig.axes[0].get_xlabel().startswith("rank of ")
+    plt.close(fig)
+    opt = analyze(load("opt"))
+    fig = figures.scatter_figure(opt, "OTNF1", "BL.PD.avg", "spearman", subset="all")
+    labels = fig.axes[0].get_legend_handles_labels()[1]
+    assert any("detection limit 1.2" in label for label in labels)
+    plt.close(fig)
+
+
+def _chromium() -> tuple[str, str] | None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+@pytest.mark.skipif(_chromium() is None and not os.environ.get("CI"),
+                    reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
+def test_report_renders_in_headless_chromium(hivsn_report):
+    """Open the report offline in Chromium: every image loads, the console stays clean."""
+    found = _chromium()
+    assert found is not None, "CI must install Debian's chromium and chromium-driver (.ci/run does)"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    _, path = hivsn_report
+    browser, driver_path = found
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = browser
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--window-size=1280,900"):
+        opts.add_argument(flag)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=opts)
+    try:
+        driver.get(path.as_uri())
+        images = driver.execute_script(
+            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt]);")
+        assert images and all(done and width > 0 for done, width, _ in images), images
+        # sorting works: click the 'p' header of the correlation table twice
+        header = driver.execute_script(
+            "var t = document.querySelectorAll('table.sortable'); t = t[t.length - 1];"
+            "var h = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent.trim().startsWith('p '));"
+            "t.tHead.rows[0].cells[h].click();"
+            "return Array.from(t.tBodies[0].rows).map(r => r.cells[h].getAttribute('data-v'));")
+        keys = [float(k) for k in header if k is not None]
+        assert keys == sorted(keys)
+        errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+        assert errors == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        height = driver.execute_script("return document.body.scrollHeight")
+        driver.set_window_size(1280, min(int(height), 12000))
+        driver.save_screenshot(str(ARTIFACTS / "report_hivsn.png"))
+        pdf = driver.print_page()
+        (ARTIFACTS / "report_hivsn.pdf").write_bytes(base64.b64decode(pdf))
+    finally:
+        driver.quit()
