@@ -9,7 +9,6 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pytest
 
 from biocorr import analyze
@@ -118,12 +117,10 @@ def test_figure_functions_return_figures_for_notebooks(hivsn_report):
     results, _ = hivsn_report
     fig = figures.scatter_figure(results, "current_cd4", "hscl_depression", "spearman", ranks=True)
     assert fig.axes[0].get_xlabel().startswith("rank of ")
-    plt.close(fig)
     opt = analyze(load("opt"))
     fig = figures.scatter_figure(opt, "OTNF1", "BL.PD.avg", "spearman", subset="all")
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert any("detection limit 1.2" in label for label in labels)
-    plt.close(fig)
 
 
 def _chromium() -> tuple[str, str] | None:

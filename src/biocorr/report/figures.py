@@ -13,32 +13,46 @@ presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
 import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from scipy import stats
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from scipy import stats  # noqa: E402
-
-from ..analysis import Results  # noqa: E402
-from ..stats.correlation import rank_columns  # noqa: E402
-from .terminal import fmt_num  # noqa: E402
+from ..analysis import Results
+from ..stats.correlation import rank_columns
+from .terminal import fmt_num
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"
 SYMBOLS = {"pearson": "r", "spearman": "rₛ", "kendall": "τ"}
 ALPHA = 0.05
 
-plt.rcParams.update({
+# Applied while a figure is built and saved, never to the user's global rcParams.
+# Figures are made with matplotlib.figure.Figure, not pyplot: nothing to close, no
+# global state, and notebooks show the returned Figure once.
+STYLE = {
     "font.size": 9, "axes.titlesize": 9.5, "axes.labelsize": 9, "legend.fontsize": 8,
     "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
     "figure.dpi": 100,
-})
+}
+
+
+def _styled(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return func(*args, **kwargs)
+    return wrapper
+
+
+def _subplots(figsize, nrows: int = 1, ncols: int = 1, **kw):
+    fig = Figure(figsize=figsize, layout="constrained")
+    return fig, fig.subplots(nrows, ncols, **kw)
 
 
 def group_colours(results: Results) -> dict[str, str]:
@@ -158,6 +172,7 @@ def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
     ax.set_ylabel(("rank of " if ranks else "") + yvar.display)
 
 
+@_styled
 def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
                    subset: str | None = None, ranks: bool = False) -> Figure:
     """Scatter of one biomarker against one score.
@@ -190,12 +205,13 @@ def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
     >>> fig.axes[0].get_xlabel()
     'CD4 count (cells/µL)'
     """
-    fig, ax = plt.subplots(figsize=(4.6, 3.6), layout="constrained")
+    fig, ax = _subplots((4.6, 3.6))
     draw_scatter(ax, results, x, y, method, subset, ranks)
     ax.legend(loc="lower right", frameon=False)
     return fig
 
 
+@_styled
 def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
                     ranks: bool = False, ncols: int = 3) -> Figure:
     """All scores against one biomarker, one panel each (the figure papers show).
@@ -210,8 +226,7 @@ def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
     scores = [v.column for v in results.study.spec.scores]
     ncols = min(ncols, len(scores))
     nrows = int(np.ceil(len(scores) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.9 * nrows + 0.5), squeeze=False,
-                             layout="constrained")
+    fig, axes = _subplots((3.3 * ncols, 2.9 * nrows + 0.5), nrows, ncols, squeeze=False)
     for ax, score in zip(axes.ravel(), scores):
         draw_scatter(ax, results, biomarker, score, method, ranks=ranks)
     for ax in axes.ravel()[len(scores):]:
@@ -224,6 +239,7 @@ def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
     return fig
 
 
+@_styled
 def group_figure(results: Results, variable: str) -> Figure:
     """Box plot with every subject's value (jittered), n per group, tests and effect sizes.
 
@@ -240,7 +256,7 @@ def group_figure(results: Results, variable: str) -> Figure:
     codes = study.group_codes
     labels = [spec.group_label(c) for c in codes]
     values = [study.data.loc[study.data["group"] == c, variable].dropna().to_numpy() for c in codes]
-    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * len(codes), 3.8), layout="constrained")
+    fig, ax = _subplots((2.2 + 1.3 * len(codes), 3.8))
     present = [i for i, v in enumerate(values) if len(v)]
     ax.boxplot([values[i] for i in present], positions=present, widths=0.5, showfliers=False,
                medianprops=dict(color="black"), boxprops=dict(color="0.4"),
@@ -268,6 +284,7 @@ def group_figure(results: Results, variable: str) -> Figure:
     return fig
 
 
+@_styled
 def heatmap_figure(results: Results, subset: str = "all", method: str = "spearman") -> Figure:
     """Biomarkers × scores heat map of the estimates; '*' marks p_adjusted < .05.
 
@@ -285,7 +302,7 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     ys = [v.column for v in spec.scores]
     est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
     padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
-    fig, ax = plt.subplots(figsize=(2.5 + 0.8 * len(ys), 2.6 + 0.45 * len(xs)), layout="constrained")
+    fig, ax = _subplots((2.5 + 0.8 * len(ys), 2.6 + 0.45 * len(xs)))
     im = ax.imshow(est.to_numpy(float), cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
     for i in range(len(xs)):
         for j in range(len(ys)):
@@ -302,6 +319,7 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     return fig
 
 
+@_styled
 def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Path]:
     """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
     stem = Path(stem)
@@ -312,6 +330,7 @@ def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Pa
     return png, svg
 
 
+@_styled
 def svg_text(fig: Figure) -> str:
     """The figure as an inline SVG string (no XML prolog), for the HTML report."""
     buf = io.StringIO()

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -86,7 +85,6 @@ e = html.escape
 
 def _img(fig, alt: str, svg: str | None = None) -> str:
     svg = figs.svg_text(fig) if svg is None else svg
-    plt.close(fig)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return f'<img alt="{e(alt)}" src="data:image/svg+xml;base64,{data}">'
 
@@ -298,7 +296,6 @@ def _render(task: tuple, figures_dir: Path | None, results: Results | None = Non
         svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
         svg = svg[svg.index("<svg"):]
     if not key:
-        plt.close(fig)
         return ""
     return _figure(fig, caption, svg)
 
