@@ -247,7 +247,7 @@ def group_figure(results: Results, variable: str) -> Figure:
     --------
     >>> from biocorr import analyze, datasets
     >>> fig = group_figure(analyze(datasets.load("hivsn")), "current_cd4")
-    >>> "Welch" in fig.axes[0].get_title()
+    >>> "Welch" in fig.axes[0].get_title(loc="left")
     True
     """
     study = results.study
