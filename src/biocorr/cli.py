@@ -12,12 +12,13 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
 from . import datasets
 from .analysis import analyze, permutation_work
 from .errors import BiocorrError
 from .io import read_table
-from .report.html import n_report_figures, write_report
+from .report.html import claims_page, n_report_figures, write_report
 from .report.tables import write_tables
 from .report.terminal import print_summary
 from .spec_draft import draft_spec
@@ -108,6 +109,55 @@ def cmd_init_spec(args, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_check(args, console: Console) -> int:
+    from . import claims as cl
+
+    claims: list = []
+    if args.claims:
+        claims += cl.read_claims(args.claims)
+    if args.text:
+        found, unparsed = cl.extract_claims(cl.read_text_source(args.text), source=Path(args.text).name)
+        claims += [f.claim for f in found]
+        if not args.quiet:
+            console.print(f"{Path(args.text).name}: {len(found)} correlation statement(s) found")
+            for f in found:
+                console.print(f"  line {f.line}, col {f.column}: {f.text}", highlight=False)
+            for u in unparsed:
+                console.print(f"  [yellow]not read[/] line {u.line}, col {u.column}: {u.text!r} ({u.reason})",
+                              highlight=False)
+    if not claims:
+        raise BiocorrError("no claims to check: give a claims file (CSV/TOML) or --text FILE.")
+    study = results = None
+    if args.example or args.data:
+        study = _load_study(args, console)
+        results = analyze(study)
+    verdicts = cl.check_claims(claims, study, results)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    verdicts.to_csv(out / "verdicts.csv", index=False)
+    if results is not None:
+        write_report(results, out, ["biocorr"] + args.argv, per_pair=False, verdicts=verdicts)
+    else:
+        (out / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
+    if not args.quiet:
+        table = Table(title="Claims", title_justify="left")
+        for col in ("claim", "check", "verdict", "reported", "recomputed"):
+            table.add_column(col)
+        colours = {"consistent": "green", "reproduced": "green", "robust": "green",
+                   "inconsistent": "red", "decision error": "bold red", "not reproduced": "red",
+                   "close": "yellow", "fragile": "yellow"}
+        for r in verdicts.itertuples():
+            if r.verdict in ("not checked", "info"):
+                continue
+            c = colours.get(r.verdict, "")
+            table.add_row(r.claim_id, r.check, f"[{c}]{r.verdict}[/]" if c else r.verdict, r.reported,
+                          r.recomputed)
+        console.print(table)
+        console.print(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and "
+                      f"{out / 'report.html'}")
+    return 1 if cl.failing(verdicts) else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     from importlib.metadata import version
@@ -143,6 +193,17 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="report exclusions and warnings without analysing")
     data_args(v)
     v.set_defaults(func=cmd_validate)
+
+    c = sub.add_parser("check", help="check reported correlations: consistency, reproduction, fragility")
+    c.add_argument("claims", nargs="?", help="claims file (.csv or .toml), one reported correlation per row")
+    c.add_argument("--text", help="extract the claims from a .txt/.md file (or .pdf with pdftotext)")
+    c.add_argument("--data", help="shared data to reproduce the claims from")
+    c.add_argument("--spec", help="study spec of the data (TOML)")
+    c.add_argument("--sheet", help="XLSX sheet name")
+    c.add_argument("--example", choices=datasets.NAMES, help="reproduce against an embedded dataset")
+    c.add_argument("--out", default="biocorr-check", help="output folder (default: %(default)s)")
+    c.add_argument("--quiet", action="store_true")
+    c.set_defaults(func=cmd_check)
 
     i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
     i.add_argument("data", help="per-subject table")

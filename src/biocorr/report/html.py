@@ -207,8 +207,30 @@ def _correlation_table(results: Results) -> str:
                   row_classes=["sig" if p < figs.ALPHA else "" for p in c["p_adjusted"].fillna(1.0)])
 
 
+VERDICT_CLASS = {"inconsistent": "warn", "decision error": "warn", "not reproduced": "warn",
+                 "fragile": "warn", "close": "note"}
+
+
+def claims_section(verdicts: pd.DataFrame) -> str:
+    """The 'Claims' section: every check of every reported statistic, failing ones first."""
+    shown = verdicts[verdicts["verdict"] != "not checked"]
+    classes = [VERDICT_CLASS.get(v, "") for v in shown["verdict"]]
+    n_fail = sum(c == "warn" for c in classes)
+    return (f'<h2 id="claims">Claims</h2><p>{verdicts["claim_id"].nunique()} reported statistic(s) '
+            f"checked; {n_fail} check(s) failed (inconsistent, decision error, not reproduced or "
+            "fragile). Click a header to sort.</p>"
+            f"<div class='scroll'>{_table(shown, sortable=True, row_classes=classes)}</div>")
+
+
+def claims_page(verdicts: pd.DataFrame, title: str = "biocorr: checked claims") -> str:
+    """A stand-alone HTML page with the claims section (when no data were given)."""
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>{e(title)}</title><style>{CSS}</style></head><body><h1>{e(title)}</h1>"
+            f"{claims_section(verdicts)}<script>{SORT_JS}</script></body></html>")
+
+
 def build_html(results: Results, figure_html: dict[str, list[str]], command_line: list[str] | None,
-               title: str | None = None) -> str:
+               title: str | None = None, verdicts: pd.DataFrame | None = None) -> str:
     """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
     study = results.study
     opts = study.spec.analysis
@@ -230,11 +252,11 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
         f'<h2 id="results">Results in APA style ({e(apa.METHOD_NAMES[opts.methods[0]])})</h2>'
         f"<ul class='apa'>{sentences}</ul>",
     ]
-    extra = figure_html.get("extra_sections", [])
+    extra = [claims_section(verdicts)] if verdicts is not None else []
     nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
         ("data", "Data"), ("quality", "Data quality"), ("table1", "Table 1"), ("groups", "Groups"),
-        ("correlations", "Correlations"), ("methods", "Methods"), ("results", "Results"),
-        ("repro", "Reproducibility")))
+        ("correlations", "Correlations"), ("methods", "Methods"), ("results", "Results"))
+        + ((("claims", "Claims"),) if verdicts is not None else ()) + (("repro", "Reproducibility"),))
     ver_text = ", ".join(f"{k} {v}" for k, v in vers.items())
     footer = (f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '
               f"<code>{e(cmd)}</code>.<br>Input <code>{e(study.source)}</code> sha256 "
@@ -343,7 +365,8 @@ def _safe(name: str) -> str:
 
 
 def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,
-                 per_pair: bool = True, progress: Callable[[int], None] | None = None) -> Path:
+                 per_pair: bool = True, progress: Callable[[int], None] | None = None,
+                 verdicts: pd.DataFrame | None = None) -> Path:
     """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
 
     Parameters
@@ -356,6 +379,8 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
         Also save one scatter per biomarker × score pair (files only).
     progress : callable, optional
         Called with 1 after each figure.
+    verdicts : DataFrame, optional
+        Claim checks (``biocorr check``) to add as a "Claims" section.
 
     Returns
     -------
@@ -365,5 +390,5 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
     out.mkdir(parents=True, exist_ok=True)
     rendered = report_figures(results, out / "figures", per_pair, progress)
     path = out / "report.html"
-    path.write_text(build_html(results, rendered, command_line), encoding="utf-8")
+    path.write_text(build_html(results, rendered, command_line, verdicts=verdicts), encoding="utf-8")
     return path

@@ -1,0 +1,61 @@
+"""Reviewer workflow: check reported correlations for consistency and reproduce them.
+
+>>> from biocorr.claims import check_text
+>>> table = check_text("Pain and CRP: r(22) = .30, p = .02.")
+>>> table.loc[table.check == "p vs r and n", "verdict"].item()
+'decision error'
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..analysis import Results, analyze
+from ..validate import Study
+from .consistency import CONSISTENT, DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
+from .extract import Found, Unparsed, extract_claims, read_text_source
+from .model import Claim, read_claims
+from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
+
+FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}
+
+__all__ = ["Claim", "CheckResult", "Found", "Unparsed", "check_claims", "check_text", "extract_claims",
+           "read_claims", "read_text_source", "failing"]
+
+
+def check_claims(claims: list[Claim], study: Study | None = None,
+                 results: Results | None = None) -> pd.DataFrame:
+    """Run every check on every claim; with ``study``, also reproduce each from the data.
+
+    Parameters
+    ----------
+    claims : list of Claim
+    study : Study, optional
+        The shared data (validated against its spec).
+    results : Results, optional
+        The analysis of ``study`` (computed if not given), for the family adjustment.
+
+    Returns
+    -------
+    DataFrame
+        verdicts: ``claim_id, check, verdict, reported, recomputed, tolerance, explanation``.
+    """
+    rows: list[CheckResult] = []
+    if study is not None and results is None:
+        results = analyze(study)
+    for claim in claims:
+        rows.extend(check_claim(claim))
+        if study is not None:
+            rows.extend(reproduce_claim(claim, study, results))
+    return verdict_table(rows)
+
+
+def check_text(text: str, source: str = "text") -> pd.DataFrame:
+    """Extract correlation statements from text and check each (no data needed)."""
+    found, _ = extract_claims(text, source)
+    return check_claims([f.claim for f in found])
+
+
+def failing(verdicts: pd.DataFrame) -> bool:
+    """True when some claim is inconsistent, has a decision error or does not reproduce."""
+    return bool(verdicts["verdict"].isin(FAILING).any())

@@ -1,0 +1,184 @@
+"""Find reported correlations in pasted text, Markdown or PDF (via pdftotext).
+
+Recognised, with Unicode minus signs and any spacing:
+
+- ``r(12) = .53, p = .049``; ``r = 0.61, p < 0.05, n = 14``; ``r=.5``
+- ``rs = .40``, ``r_s``, ``rₛ``, ``ρ = −.42 [−.71, −.02]``, ``Spearman's rho = .38``
+- ``τ = .30``, ``tau``, ``Kendall's tau``
+- ``95% CI [.10, .70]`` or a bare bracket right after the coefficient
+- ``p<.001``, ``p = .049``, ``p > .05``; ``n = 14`` or ``N = 24`` in the same sentence
+
+Every statement found is returned with its line and column; a sentence that
+mentions a correlation symbol but cannot be read is listed as unparsed, with
+the reason, so nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputFileError
+from .model import Claim, normalise_minus, parse_number, parse_p
+
+NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
+SYMBOL = (r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
+          r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)")
+STATEMENT = re.compile(
+    SYMBOL
+    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\))?"          # optional (df)
+    + r"\s*(?P<rcomp>=|≈)\s*(?P<r>" + NUM + r")",              # = value
+    re.I)
+CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
+SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
+CI = re.compile(r"(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*(?:CI|confidence interval)[,:]?\s*)?"
+                r"[\[(]\s*(?P<lo>" + NUM + r")\s*[,;–]\s*(?P<hi>" + NUM + r")\s*[\])]", re.I)
+PVAL = re.compile(r"\bp\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>\d?\.\d+(?:e-?\d+)?|[01](?:\.\d+)?)", re.I)
+NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d+)")
+ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
+MENTION = re.compile(r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson)", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement found in text: the claim, where it stood, and the raw text."""
+
+    claim: Claim
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A place that mentions a correlation but could not be read."""
+
+    line: int
+    column: int
+    text: str
+    reason: str
+
+
+def _method(sym: str) -> str:
+    s = sym.lower()
+    if "kendall" in s or "tau" in s or "τ" in s:
+        return "kendall"
+    if "spearman" in s or "rho" in s or "ρ" in s or s.startswith("r_s") or s in ("rs", "rₛ") or (
+            s.startswith("r") and s.replace(" ", "") == "rs"):
+        return "spearman"
+    return "pearson"
+
+
+def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[Unparsed]]:
+    """Extract correlation statements from text.
+
+    Parameters
+    ----------
+    text : str
+    source : str
+        Name used in each claim's ``source`` and id.
+
+    Returns
+    -------
+    (found, unparsed)
+
+    Examples
+    --------
+    >>> found, _ = extract_claims("TNF correlated with pain, r(12) = .53, p = .049.")
+    >>> c = found[0].claim
+    >>> c.df, c.r.text, c.p_comparator, c.p.text, c.method
+    (12, '.53', '=', '.049', 'pearson')
+    """
+    text = normalise_minus(text).replace("\u00a0", " ")
+    found: list[Found] = []
+    unparsed: list[Unparsed] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def locate(pos: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(line_starts, pos) - 1
+        return i + 1, pos - line_starts[i] + 1
+
+    covered: list[tuple[int, int]] = []
+    for m in STATEMENT.finditer(text):
+        line, col = locate(m.start())
+        raw = m.group(0).strip()
+        end = CLAUSE_END.search(text, m.end(), m.end() + 240)
+        tail = text[m.end():end.start() if end else m.end() + 240]
+        nxt = STATEMENT.search(tail)
+        tail = tail[:nxt.start()] if nxt else tail
+        try:
+            r = parse_number(m.group("r"))
+        except ValueError as exc:
+            unparsed.append(Unparsed(line, col, raw, str(exc)))
+            continue
+        if abs(r.value) > 1 and r.decimals == 0:
+            unparsed.append(Unparsed(line, col, raw, f"'{r.text}' is not a correlation coefficient"))
+            covered.append((m.start(), m.end()))
+            continue
+        df = int(m.group("df")) if m.group("df") else None
+        starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
+        sentence_start = starts[-1] if starts else max(0, m.start() - 300)
+        before = text[sentence_start:m.start()]
+        pm = PVAL.search(tail)
+        nm = NVAL.search(tail) or NVAL.search(before)
+        cm = CI.search(tail)
+        p_comp, p = "=", None
+        if pm:
+            p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
+        n = int(nm.group("n")) if nm else None
+        tails = 1 if ONE_TAILED.search(before + m.group(0) + tail) else 2
+        lo = hi = None
+        level = 0.95
+        if cm:
+            lo, hi = parse_number(cm.group("lo")), parse_number(cm.group("hi"))
+            if cm.group("level"):
+                level = float(cm.group("level")) / 100
+        idx = len(found) + 1
+        claim = Claim(id=f"{source}:{line}:{col}", r=r, p=p, p_comparator=p_comp, n=n, df=df,
+                      method=_method(m.group("sym")), ci_low=lo, ci_high=hi, ci_level=level,
+                      tails=tails, source=f"{source} line {line}", raw=raw,
+                      extra={"index": idx})
+        if p is None and n is None and df is None and lo is None:
+            unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
+        raw = (raw + tail).strip()
+        claim = Claim(**{**claim.__dict__, "raw": raw})
+        found.append(Found(claim, line, col, raw))
+        covered.append((m.start(), m.end() + len(tail)))
+    for m in MENTION.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        line, col = locate(m.start())
+        snippet = text[m.start():m.start() + 60].split("\n")[0]
+        if re.search(r"\d", snippet):
+            unparsed.append(Unparsed(line, col, snippet.strip(),
+                                     "mentions a correlation but no 'symbol = value' could be read"))
+    return found, unparsed
+
+
+def read_text_source(path: str | Path) -> str:
+    """Text of a .txt/.md file, or of a PDF through ``pdftotext`` (poppler-utils)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"text file '{path}' does not exist.")
+    if path.suffix.lower() == ".pdf":
+        exe = shutil.which("pdftotext")
+        if exe is None:
+            raise InputFileError(f"{path.name}: reading a PDF needs the 'pdftotext' program "
+                                 "(Debian/Ubuntu: apt-get install poppler-utils); or paste the text "
+                                 "into a .txt file.")
+        proc = subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise InputFileError(f"{path.name}: pdftotext failed: {proc.stderr.strip()}")
+        return proc.stdout
+    data = path.read_bytes()
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")

@@ -1,0 +1,210 @@
+"""Reported statistics as printed: values with their precision, and claims files.
+
+A reported number keeps the text the paper printed, so its precision is known:
+".53" means any r in [.525, .535); "p < .05" is a bound, not a value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputFileError, SpecError, did_you_mean
+
+MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
+_NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*$")
+_P = re.compile(r"^\s*(?:p\s*)?(=|<=|>=|<|>|≤|≥)?\s*([0-9.]+(?:e-?\d+)?)\s*$", re.I)
+
+CLAIM_FIELDS = ("id", "x", "y", "subset", "method", "n", "df", "r", "p", "p_comparator", "ci_low",
+                "ci_high", "ci_level", "tails", "source")
+METHOD_ALIASES = {
+    "pearson": "pearson", "r": "pearson", "spearman": "spearman", "rho": "spearman", "rs": "spearman",
+    "r_s": "spearman", "ρ": "spearman", "kendall": "kendall", "tau": "kendall", "τ": "kendall",
+}
+
+
+def normalise_minus(text: str) -> str:
+    """Replace Unicode minus signs and dashes by '-'.
+
+    Examples
+    --------
+    >>> normalise_minus("\u2212.42")
+    '-.42'
+    """
+    for ch in MINUS:
+        text = text.replace(ch, "-")
+    return text
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A number as printed.
+
+    Attributes
+    ----------
+    text : str
+        As printed (after normalising the minus sign).
+    value : float
+    decimals : int
+        Digits after the decimal point (".530" -> 3).
+    """
+
+    text: str
+    value: float
+    decimals: int
+
+    @property
+    def half_unit(self) -> float:
+        """Half a unit of the last printed digit (the rounding interval's half-width)."""
+        return 0.5 / 10**self.decimals
+
+    def matches(self, x: float) -> bool:
+        """True if ``x`` rounds (half away from zero) to the printed value.
+
+        Examples
+        --------
+        >>> parse_number(".53").matches(0.5349), parse_number(".53").matches(0.5351)
+        (True, False)
+        """
+        return abs(x - self.value) <= self.half_unit + 1e-12
+
+
+def parse_number(text: str) -> Reported:
+    """Parse a printed number ('.53', '0.530', '−.42').
+
+    Examples
+    --------
+    >>> parse_number("-0.420")
+    Reported(text='-0.420', value=-0.42, decimals=3)
+    """
+    t = normalise_minus(str(text)).strip()
+    m = _NUMBER.match(t)
+    if not m or (not m.group(2) and not m.group(3)):
+        raise ValueError(f"'{text}' is not a number")
+    return Reported(text=t, value=float(t.replace(" ", "")), decimals=len(m.group(3) or ""))
+
+
+def parse_p(text: str, comparator: str | None = None) -> tuple[str, Reported]:
+    """Parse a printed p-value with its comparator ('< .05', 'p = .049', '.049').
+
+    Examples
+    --------
+    >>> parse_p("p<.001")
+    ('<', Reported(text='.001', value=0.001, decimals=3))
+    """
+    t = normalise_minus(str(text)).strip()
+    m = _P.match(t)
+    if not m:
+        raise ValueError(f"'{text}' is not a p-value such as '.049', '< .05' or 'p = .031'")
+    comp = {"≤": "<", "≥": ">", "<=": "<", ">=": ">"}.get(m.group(1) or "", m.group(1) or "")
+    comp = comp or (comparator or "=").strip() or "="
+    return comp, parse_number(m.group(2))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One reported correlation.
+
+    ``n`` or ``df`` (df = n - 2) must be given; ``r`` and ``p`` keep their printed
+    precision; ``tails`` is 2 unless the paper says one-tailed.
+    """
+
+    id: str
+    r: Reported
+    p: Reported | None = None
+    p_comparator: str = "="
+    n: int | None = None
+    df: int | None = None
+    method: str = "pearson"
+    x: str = ""
+    y: str = ""
+    subset: str = "all"
+    ci_low: Reported | None = None
+    ci_high: Reported | None = None
+    ci_level: float = 0.95
+    tails: int = 2
+    source: str = ""
+    raw: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def n_effective(self) -> int | None:
+        """n, or df + 2 when only df was printed."""
+        return self.n if self.n is not None else (self.df + 2 if self.df is not None else None)
+
+
+def claim_from_record(rec: dict, where: str) -> Claim:
+    """Build a :class:`Claim` from one row of a claims file (all values as text)."""
+    rec = {k.strip().lower(): ("" if v is None else str(v).strip()) for k, v in rec.items() if k}
+    for k in rec:
+        if k not in CLAIM_FIELDS:
+            raise SpecError(f"{where}: unknown column '{k}'.{did_you_mean(k, CLAIM_FIELDS)} "
+                            f"Columns: {', '.join(CLAIM_FIELDS)}.")
+    cid = rec.get("id") or where
+    try:
+        r = parse_number(rec["r"]) if rec.get("r") else None
+        if r is None:
+            raise ValueError("the reported r is missing")
+        p_comp, p = ("=", None)
+        if rec.get("p"):
+            p_comp, p = parse_p(rec["p"], rec.get("p_comparator") or None)
+        n = int(rec["n"]) if rec.get("n") else None
+        df = int(rec["df"]) if rec.get("df") else None
+        if n is None and df is None:
+            raise ValueError("give n or df")
+        method = METHOD_ALIASES.get(rec.get("method", "pearson").lower() or "pearson")
+        if method is None:
+            raise ValueError(f"unknown method '{rec.get('method')}' (pearson, spearman, kendall)")
+        tails = int(rec.get("tails") or 2)
+        if tails not in (1, 2):
+            raise ValueError("tails must be 1 or 2")
+        lo = parse_number(rec["ci_low"]) if rec.get("ci_low") else None
+        hi = parse_number(rec["ci_high"]) if rec.get("ci_high") else None
+        level = float(rec["ci_level"]) if rec.get("ci_level") else 0.95
+        level = level / 100 if level > 1 else level
+    except (ValueError, KeyError) as exc:
+        raise SpecError(f"{where} (claim '{cid}'): {exc}.") from None
+    return Claim(id=cid, r=r, p=p, p_comparator=p_comp, n=n, df=df, method=method,
+                 x=rec.get("x", ""), y=rec.get("y", ""), subset=rec.get("subset") or "all",
+                 ci_low=lo, ci_high=hi, ci_level=level, tails=tails, source=rec.get("source", ""))
+
+
+def read_claims(path: str | Path) -> list[Claim]:
+    """Read a claims file: CSV (one claim per row) or TOML (``[[claim]]`` tables).
+
+    Values are read as text so that their printed precision is kept.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False)
+    >>> _ = f.write("id,n,r,p\\nc1,14,.53,.049\\n"); f.close()
+    >>> read_claims(f.name)[0].r.decimals
+    2
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"claims file '{path}' does not exist.")
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    if path.suffix.lower() == ".toml":
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise SpecError(f"{path.name}: not valid TOML ({exc}).") from None
+        records = doc.get("claim", [])
+        return [claim_from_record({k: str(v) for k, v in rec.items()}, f"{path.name} [[claim]] {i + 1}")
+                for i, rec in enumerate(records)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputFileError(f"{path.name}: the claims file is empty.")
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        delim = dialect.delimiter
+    except csv.Error:
+        delim = ","
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delim))
+    return [claim_from_record(row, f"{path.name} row {i + 2}") for i, row in enumerate(rows)]

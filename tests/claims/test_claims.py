@@ -1,0 +1,202 @@
+"""Reviewer checks: statcheck agreement, the text extractor, and reproduction from data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from biocorr.claims import check_claims, extract_claims, failing, read_claims
+from biocorr.claims.consistency import (
+    check_ci,
+    check_p,
+    critical_r,
+    detectable_r,
+    grim_consistent,
+    n_for_power,
+    replication_power,
+    sensitivity_table,
+)
+from biocorr.claims.model import Claim, parse_number, parse_p
+from biocorr.cli import main
+from biocorr.datasets import load
+from tests.conftest import FIXTURES, read_fixture
+
+CORPUS = (FIXTURES / "claims_corpus.md").read_text(encoding="utf-8")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _statcheck_verdict(row) -> str:
+    if not row.error:
+        return "consistent"
+    return "decision error" if row.decision_error else "inconsistent"
+
+
+def test_p_verdicts_agree_with_r_statcheck_on_every_corpus_statement():
+    expected = read_fixture("statcheck_verdicts.csv")
+    found, _ = extract_claims(CORPUS, "corpus")
+    with_df = [f.claim for f in found if f.claim.df is not None and f.claim.method == "pearson"]
+    assert len(with_df) == len(expected) == 36
+    for claim, row in zip(with_df, expected.itertuples()):
+        assert claim.df == row.df and claim.r.value == pytest.approx(row.r)
+        assert claim.p.value == pytest.approx(row.reported_p) and claim.p_comparator == row.p_comparison
+        ours = check_p(Claim(**{**claim.__dict__, "tails": 2}))
+        assert ours.verdict == _statcheck_verdict(row), (row.raw, ours.explanation)
+
+
+def test_one_tailed_statement_is_read_as_one_tailed():
+    found, _ = extract_claims(CORPUS, "corpus")
+    (claim,) = [f.claim for f in found if f.claim.df == 18 and f.claim.r.value > 0]
+    assert claim.tails == 1 and check_p(claim).verdict == "consistent"
+    assert check_p(Claim(**{**claim.__dict__, "tails": 2})).verdict == "decision error"
+
+
+def test_extractor_reads_every_format_and_reports_what_it_cannot():
+    found, unparsed = extract_claims(CORPUS, "corpus")
+    other = [f.claim for f in found if f.claim.df is None or f.claim.method != "pearson"]
+    by_r = {c.r.text: c for c in other}
+    assert by_r["0.61"].n == 14 and by_r["0.61"].p_comparator == "<"
+    rho = by_r["-.42"]  # Unicode minus, bare bracket CI
+    assert rho.method == "spearman" and (rho.ci_low.text, rho.ci_high.text) == ("-.71", "-.02") and rho.n == 24
+    assert by_r[".38"].method == "spearman" and by_r["-.50"].p.text == ".001"
+    tau = by_r[".30"]
+    assert tau.method == "kendall" and tau.ci_level == 0.95 and tau.n == 20
+    assert by_r["0.33"].method == "kendall" and by_r[".56"].method == "spearman"
+    assert by_r[".5"].n == 14  # n from earlier in the same sentence
+    assert by_r[".45"].ci_low.text == ".05"
+    assert by_r[".41"].method == "spearman" and by_r[".41"].df == 22
+    one = [f.claim for f in found if "one-tailed" in CORPUS.splitlines()[f.line - 1]]
+    assert one and all(c.tails == 1 for c in one)
+    assert any("'3' is not a correlation coefficient" in u.reason for u in unparsed)
+    assert all(f.line >= 1 and f.column >= 1 for f in found)
+
+
+def test_reported_numbers_keep_their_precision():
+    assert parse_number(".530").decimals == 3 and parse_number("\u2212.42").value == -0.42
+    assert parse_p("p<.001") == ("<", parse_number(".001"))
+    assert parse_p(".049", "=")[0] == "="
+    with pytest.raises(ValueError):
+        parse_number("abc")
+
+
+def test_spearman_claim_accepts_the_exact_or_the_t_reading():
+    claim = Claim(id="s", r=parse_number(".53"), p=parse_number(".056"), n=14, method="spearman")
+    res = check_p(claim)
+    assert res.verdict == "consistent" and "AS 89" in res.recomputed
+    claim = Claim(id="s", r=parse_number(".53"), p=parse_number(".049"), n=14, method="spearman")
+    assert "t approximation" in check_p(claim).recomputed
+
+
+def test_ci_check_uses_fisher_z_with_rounding():
+    good = Claim(id="c", r=parse_number(".45"), n=24, ci_low=parse_number(".06"), ci_high=parse_number(".73"))
+    assert check_ci(good).verdict == "consistent"
+    bad = Claim(id="c", r=parse_number(".45"), n=24, ci_low=parse_number(".20"), ci_high=parse_number(".73"))
+    assert check_ci(bad).verdict == "inconsistent"
+
+
+def test_sensitivity_numbers_by_hand():
+    # critical r at n = 14: t(.975, 12) = 2.178813; r = t / sqrt(12 + t^2)
+    t = 2.1788128296634177
+    assert critical_r(14) == pytest.approx(t / np.sqrt(12 + t * t), abs=1e-12)
+    # Fisher-z power and sample size (Cohen 1988): r = .5 needs n = 30 for 80%
+    assert n_for_power(0.5) == 30 and n_for_power(0.3) == 85
+    assert replication_power(0.5, 30) == pytest.approx(0.8, abs=0.015)
+    assert detectable_r(24) == pytest.approx(np.tanh((1.959963984540054 + 0.8416212335729143) / np.sqrt(21)))
+    table = sensitivity_table((14, 24))
+    assert set(table["n"]) == {14, 24} and (table["ci_width"] > 0).all()
+
+
+@pytest.mark.parametrize("mean, n, items, expected", [
+    ("5.19", 28, 1, False), ("5.18", 28, 1, True), ("3.44", 25, 1, True), ("3.45", 25, 1, False),
+    ("2.5", 300, 1, None), ("1.63", 14, 1, False), ("1.64", 14, 1, True), ("10.93", 14, 2, True),
+])
+def test_grim(mean, n, items, expected):
+    assert grim_consistent(mean, n, items) is expected
+
+
+# --------------------------------------------------------------- with data ----
+HIVSN_CLAIMS = """id,x,y,subset,method,n,r,p,ci_low,ci_high
+correct,current_cd4,eq-5d_vas,Painful HIV-SN,pearson,125,.26,.004,.09,.41
+rounded_wrong,current_cd4,eq-5d_vas,Painful HIV-SN,pearson,125,.28,.004,,
+wrong_n,current_cd4,hscl_depression,Painful HIV-SN,pearson,197,-.20,.027,,
+one_tailed,current_cd4,hscl_depression,Painful HIV-SN,pearson,125,-.20,.014,,
+subset_swapped,current_cd4,eq-5d_vas,Painful HIV-SN,pearson,197,.22,.002,,
+method_swapped,current_cd4,hscl_depression,Painful HIV-SN,pearson,125,-.18,.049,,
+"""
+
+
+@pytest.fixture(scope="module")
+def hivsn_verdicts(tmp_path_factory):
+    path = tmp_path_factory.mktemp("claims") / "claims.csv"
+    path.write_text(HIVSN_CLAIMS)
+    return check_claims(read_claims(path), load("hivsn")).set_index(["claim_id", "check"])
+
+
+def test_correct_claim_reproduces_and_is_assessed_for_fragility(hivsn_verdicts):
+    v = hivsn_verdicts
+    assert v.loc[("correct", "reproduce"), "verdict"] == "reproduced"
+    assert v.loc[("correct", "p vs r and n"), "verdict"] == "consistent"
+    assert v.loc[("correct", "CI vs r and n"), "verdict"] == "consistent"
+    frag = v.loc[("correct", "fragility")]
+    assert frag["verdict"] == "robust" and "leave-one-out r from" in frag["explanation"]
+    assert "holm-adjusted p" in frag["explanation"]
+
+
+@pytest.mark.parametrize("claim_id, variant", [
+    ("one_tailed", "one-tailed p reported as two-tailed"),
+    ("subset_swapped", "subset all"),
+    ("method_swapped", "method spearman"),
+])
+def test_each_misreport_is_caught_and_its_variant_found(hivsn_verdicts, claim_id, variant):
+    v = hivsn_verdicts
+    assert v.loc[(claim_id, "reproduce"), "verdict"] == "not reproduced"
+    assert v.loc[(claim_id, "variants"), "verdict"] == "variant reproduces"
+    assert variant in v.loc[(claim_id, "variants"), "recomputed"]
+
+
+def test_wrong_rounding_and_wrong_n_are_caught(hivsn_verdicts):
+    v = hivsn_verdicts
+    for cid in ("rounded_wrong", "wrong_n"):
+        assert v.loc[(cid, "reproduce"), "verdict"] == "not reproduced"
+        assert v.loc[(cid, "p vs r and n"), "verdict"] == "inconsistent"
+
+
+def test_check_cli_exit_codes(tmp_path, capsys):
+    good = tmp_path / "good.csv"
+    good.write_text(HIVSN_CLAIMS.splitlines()[0] + "\n" + HIVSN_CLAIMS.splitlines()[1] + "\n")
+    assert main(["check", str(good), "--example", "hivsn", "--out", str(tmp_path / "o1"), "--quiet"]) == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HIVSN_CLAIMS)
+    assert main(["check", str(bad), "--example", "hivsn", "--out", str(tmp_path / "o2"), "--quiet"]) == 1
+    verdicts = pd.read_csv(tmp_path / "o2" / "verdicts.csv")
+    assert list(verdicts.columns) == ["claim_id", "check", "verdict", "reported", "recomputed", "tolerance",
+                                      "explanation"]
+    text = tmp_path / "paper.md"
+    text.write_text("TNF and pain, r(12) = .53, p = .049; CRP and pain, r(22) = .30, p = .02.")
+    assert main(["check", "--text", str(text), "--out", str(tmp_path / "o3")]) == 1
+    out = capsys.readouterr().out
+    assert "2 correlation statement(s) found" in out and "decision error" in out
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,n,rr,p\nx,14,.5,.07\n")
+    assert main(["check", str(broken), "--out", str(tmp_path / "o4")]) == 2
+    assert "unknown column 'rr'" in capsys.readouterr().err
+
+
+def test_motivating_claims_example_reads_and_checks():
+    claims = read_claims(EXAMPLES / "motivating_claims.csv")
+    assert [c.n for c in claims] == [14] * 4
+    verdicts = check_claims(claims)
+    assert not failing(verdicts)
+
+
+def test_check_writes_a_claims_section(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HIVSN_CLAIMS)
+    main(["check", str(bad), "--example", "hivsn", "--out", str(tmp_path / "o"), "--quiet"])
+    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    assert 'id="claims"' in html and "subset_swapped" in html and 'id="correlations"' in html
+    main(["check", str(bad), "--out", str(tmp_path / "p"), "--quiet"])
+    page = (tmp_path / "p" / "report.html").read_text(encoding="utf-8")
+    assert 'id="claims"' in page and "rounded_wrong" in page
