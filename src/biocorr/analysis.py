@@ -210,7 +210,9 @@ def compare_groups(study: Study) -> pd.DataFrame:
                          "effect_size_ci_low": c.hedges_g_ci_low,
                          "effect_size_ci_high": c.hedges_g_ci_high,
                          "family": f"welch_t, {g1} vs {g2}"})
-            rows.append({**base, "test": "mann_whitney", "statistic_name": "U", "statistic": c.mw_u,
+            mw_note = ("complete separation of the groups: the rank-biserial Fisher-z interval "
+                       "degenerates to a point" if abs(c.rank_biserial) == 1 else note)
+            rows.append({**base, "note": mw_note, "test": "mann_whitney", "statistic_name": "U", "statistic": c.mw_u,
                          "df": np.nan, "p": c.mw_p, "p_method": c.mw_p_method,
                          "difference_name": "", "difference": np.nan, "difference_ci_low": np.nan,
                          "difference_ci_high": np.nan, "effect_size_name": "rank_biserial",

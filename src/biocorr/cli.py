@@ -40,7 +40,74 @@ def _load_study(args, console: Console) -> Study:
                            f"'biocorr init-spec {args.data}' prints a draft to start from.")
     spec = load_spec(args.spec)
     raw = read_table(args.data, sheet=args.sheet if args.sheet is not None else spec.sheet)
+    if getattr(args, "qpcr", None):
+        return _with_qpcr(raw, spec, args, console)
     return validate(raw, spec)
+
+
+def _with_qpcr(raw, spec, args, console: Console) -> Study:
+    """Run the qPCR step, join its per-subject ratios onto the clinical table, validate."""
+    import pandas as pd
+
+    from .qpcr import merge_per_subject, parse_qpcr_spec, run_qpcr, write_qpcr_outputs
+
+    if spec.qpcr is None:
+        raise BiocorrError(f"--qpcr needs a [qpcr] section in {Path(args.spec).name} "
+                           "(targets, references, calibrator_condition; see the README).")
+    result = run_qpcr(read_table(args.qpcr), parse_qpcr_spec(spec.qpcr))
+    write_qpcr_outputs(result, Path(args.out) / "qpcr")
+    merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec.id_column)
+    study = validate(merged, spec)
+    extra = []
+    if only_qpcr:
+        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
+                          message=f"{len(only_qpcr)} subject(s) in the Ct table are not in the clinical "
+                                  f"table and are not analysed: {', '.join(only_qpcr)}"))
+    if only_clinical:
+        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
+                          message=f"{len(only_clinical)} subject(s) of the clinical table have no qPCR "
+                                  f"data (their expression values are missing): {', '.join(only_clinical)}"))
+    for r in result.notes.itertuples():
+        extra.append(dict(code=f"qpcr-{r.reason}", severity="warning", column=r.gene, subset="all",
+                          message=r.message))
+    if extra:
+        warnings = pd.concat([study.warnings, pd.DataFrame(extra)], ignore_index=True)
+        study = Study(**{**study.__dict__, "warnings": warnings})
+    return study
+
+
+def cmd_qpcr(args, console: Console) -> int:
+    from .qpcr import parse_qpcr_spec, run_qpcr, standard_curve, write_qpcr_outputs
+
+    spec = load_spec(args.spec)
+    if spec.qpcr is None:
+        raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, "
+                           "calibrator_condition).")
+    result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), parse_qpcr_spec(spec.qpcr))
+    paths = write_qpcr_outputs(result, args.out)
+    if args.standard_curve:
+        curve = read_table(args.standard_curve).frame
+        for c in ("gene", "quantity", "ct"):
+            if c not in curve.columns:
+                raise BiocorrError(f"{Path(args.standard_curve).name}: needs columns gene, quantity, ct.")
+        curve = curve.assign(quantity=pd_numeric(curve["quantity"]), ct=pd_numeric(curve["ct"]))
+        standard_curve(curve).to_csv(Path(args.out) / "efficiency.csv", index=False)
+        paths["efficiency.csv"] = Path(args.out) / "efficiency.csv"
+    if not args.quiet:
+        r = result.replicates
+        console.print(f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
+                      f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} replicate "
+                      f"set(s) with SD > {parse_qpcr_spec(spec.qpcr).replicate_sd_max:g} cycles")
+        for note in result.notes.itertuples():
+            console.print(f"[yellow]note[/]: {note.message}", highlight=False)
+        console.print(f"Wrote {', '.join(paths)} to {Path(args.out)}/")
+    return EXIT_OK
+
+
+def pd_numeric(series):
+    import pandas as pd
+
+    return pd.to_numeric(series, errors="coerce")
 
 
 def _with_overrides(study: Study, args) -> Study:
@@ -183,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--permutations", type=int, help="add Monte Carlo permutation p-values (N shuffles)")
     a.add_argument("--seed", type=int, help="random seed for permutations (default: the spec's)")
     a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
+    a.add_argument("--qpcr", help="Ct export to turn into per-subject expression ratios first "
+                                   "(needs a [qpcr] section in the spec)")
     a.add_argument("--no-report", action="store_true", help="tables only: no figures, no report.html")
     a.add_argument("--scatter-files", choices=("auto", "yes", "no"), default="auto",
                    help="one scatter file per biomarker x score pair (auto: when there are at most "
@@ -205,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=cmd_check)
 
+    q = sub.add_parser("qpcr", help="Ct export -> relative expression and per-subject ratios")
+    q.add_argument("ct_table", help="long Ct table (.csv/.tsv/.xlsx)")
+    q.add_argument("--spec", required=True, help="spec with a [qpcr] section")
+    q.add_argument("--sheet", help="XLSX sheet name")
+    q.add_argument("--standard-curve", help="dilution series (gene, quantity, ct) to estimate efficiencies")
+    q.add_argument("--out", default="biocorr-qpcr", help="output folder (default: %(default)s)")
+    q.add_argument("--quiet", action="store_true")
+    q.set_defaults(func=cmd_qpcr)
+
     i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
     i.add_argument("data", help="per-subject table")
     i.add_argument("--sheet", help="XLSX sheet name")
@@ -217,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    console = Console(stderr=False)
+    console = Console(stderr=False, width=None if sys.stdout.isatty() else 120)
     err = Console(stderr=True)
     try:
         return args.func(args, console)

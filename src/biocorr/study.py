@@ -107,6 +107,7 @@ class StudySpec:
     sheet: str | None = None
     source: str | None = None
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
+    qpcr: dict[str, Any] | None = None  # the raw [qpcr] table (validated by biocorr.qpcr)
 
     @property
     def variables(self) -> tuple[Variable, ...]:
@@ -269,12 +270,17 @@ def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
         if data.get("group") is None and groups:
             raise SpecError(f"{where}: [groups] is given but [data] has no 'group = \"column\"'.")
         sheet = data.get("sheet")
+        qpcr_table = doc.get("qpcr")
+        if qpcr_table is not None:
+            from .qpcr import parse_qpcr_spec
+
+            parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
         return StudySpec(
             biomarkers=biomarkers, scores=scores, covariates=covariates,
             id_column=data.get("id"), group_column=data.get("group"), groups=groups,
             missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet), source=data.get("source"),
-            analysis=parse_analysis(doc.get("analysis", {})),
+            analysis=parse_analysis(doc.get("analysis", {})), qpcr=qpcr_table,
         )
     except SpecError as exc:
         msg = str(exc)

@@ -182,7 +182,8 @@ def rank_biserial(u: float, n1: int, n2: int, confidence: float = 0.95) -> tuple
     r = 2.0 * u / (n1 * n2) - 1.0
     se = np.sqrt((n1 + n2 + 1) / (3.0 * n1 * n2))
     zc = ndtri((1 + confidence) / 2)
-    z = np.arctanh(np.clip(r, -1.0, 1.0))
+    with np.errstate(divide="ignore"):  # |r| = 1 (complete separation): the interval degenerates
+        z = np.arctanh(np.clip(r, -1.0, 1.0))
     return float(r), float(np.tanh(z - zc * se)), float(np.tanh(z + zc * se))
 
 
