@@ -48,8 +48,10 @@ def test_analyze_with_overrides_and_permutations(tmp_path, capsys):
                  "--adjust", "bh", "--permutations", "99", "--quiet"])
     assert code == 0 and capsys.readouterr().out == ""
     corr = pd.read_csv(tmp_path / "correlations.csv")
-    assert set(corr["method"]) == {"spearman"} and set(corr["adjust_method"]) == {"bh"}
-    assert corr["p_permutation"].notna().sum() == corr["p"].notna().sum()
+    classic = corr[corr["method"].isin(["pearson", "spearman", "kendall"])]
+    assert set(classic["method"]) == {"spearman"} and set(corr["adjust_method"]) == {"bh"}
+    assert classic["p_permutation"].notna().sum() == classic["p"].notna().sum()
+    assert corr.loc[~corr.index.isin(classic.index), "p_permutation"].isna().all()
 
 
 @pytest.mark.parametrize("data, spec, fragment", [

@@ -13,15 +13,22 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from scipy import stats
+from scipy.special import ndtri
 
 from . import columns as cols
 from .stats.correlation import METHODS, MIN_PAIRS, correlate_columns, pair_columns, permutation_p_values
+from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
+from .stats.influence import RANK_LOO_MAX_N, cooks_distance, leave_one_out
+from .stats.partial import design_matrix, partial_correlation
+from .stats.robust import ROBUST_METHODS, robust_columns
 from .stats.multiplicity import adjust_by_family
 from .stats.ties import count_distinct
 from .validate import WARNING_COLUMNS, Study
 
 Progress = Callable[[int], None]
+ALPHA = 0.05
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,8 @@ def family_name(method: str, subset: str, scheme: str) -> str:
 def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
               methods: Sequence[str] = METHODS, subset: str = "all", confidence: float = 0.95,
               permutations: int = 0, seed: int | None = None, labels: dict[str, str] | None = None,
-              progress: Progress | None = None) -> pd.DataFrame:
+              progress: Progress | None = None, ids: Sequence[str] | None = None,
+              bootstrap: int = 0) -> pd.DataFrame:
     """Correlate every column in ``x`` with every column in ``y`` (pairwise-complete).
 
     Parameters
@@ -89,6 +97,11 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
         Display labels of the columns.
     progress : callable, optional
         Receives the number of pair-shuffles done (permutations only).
+    ids : sequence of str, optional
+        Subject ids of the rows (default: the ``id`` column, else the row labels),
+        named in the leave-one-out and Cook's distance columns.
+    bootstrap : int
+        If > 0, BCa bootstrap CIs with this many resamples (seeded by ``seed``).
 
     Returns
     -------
@@ -117,12 +130,40 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
     const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
     note = np.where(n < MIN_PAIRS, f"fewer than {MIN_PAIRS} complete pairs",
                     np.where(const, "a variable is constant among the complete pairs", ""))
+    rank_loo_note = np.where(n > RANK_LOO_MAX_N,
+                             f"leave-one-out not computed for rank methods at n > {RANK_LOO_MAX_N}", "")
+    if ids is None:
+        ids = data["id"].astype(str).tolist() if "id" in data.columns else [str(i) for i in data.index]
+    ids = np.asarray(list(ids), dtype=object)
+    cooks = cooks_distance(a, b)
+    has_cooks = ~np.all(np.isnan(cooks), axis=0)
+    masked_cooks = np.where(np.isnan(cooks), -np.inf, cooks)
+    cooks_max = np.where(has_cooks, masked_cooks.max(axis=0), np.nan)
+    cooks_id = np.where(has_cooks, ids[np.argmax(masked_cooks, axis=0)], "")
     frames = []
     for method in methods:
-        res = correlate_columns(a, b, method, confidence)
+        res = method_columns(a, b, method, confidence)
         p_perm = np.full(a.shape[1], np.nan)
-        if permutations > 0:
+        if permutations > 0 and method in METHODS:
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
+        loo = (loo_summary(a, b, method, res["estimate"], res["p"], ids) if method in METHODS
+               else _no_loo(a.shape[1]))
+        boot_lo = np.full(a.shape[1], np.nan)
+        boot_hi = np.full(a.shape[1], np.nan)
+        if bootstrap > 0:
+            boot_lo, boot_hi = bootstrap_ci_columns(a, b, method, bootstrap, confidence, seed)
+        method_note = note if method == "pearson" else np.where(note == "", rank_loo_note, note)
+        if method in ROBUST_METHODS:
+            method_note = np.where(note == "", "CI: use --bootstrap N (BCa)", note)
+            method_note = np.where(np.isnan(res["estimate"]) & (note == ""),
+                                   "undefined: the robust scale is zero (half or more of the values tied)",
+                                   method_note)
+            if method == "skipped_spearman":
+                method_note = np.where(note == "", [f"{int(k)} bivariate outlier(s) removed (projection "
+                                                    "method); CI: use --bootstrap N" for k in res["n_removed"]],
+                                       note)
+        bf = (np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
+              if method == "pearson" else np.full(a.shape[1], np.nan))
         frames.append(pd.DataFrame({
             "x": xs, "y": ys,
             "x_label": [labels.get(v, v) for v in xs], "y_label": [labels.get(v, v) for v in ys],
@@ -132,9 +173,86 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             "statistic_name": res["statistic_name"], "df": res["df"], "p": res["p"],
             "p_method": res["p_method"], "p_adjusted": np.nan, "adjust_method": "",
             "family": "", "family_size": 0, "p_permutation": p_perm,
-            "n_permutations": permutations, "note": note,
+            "n_permutations": permutations if method in METHODS else 0, **loo, "cooks_d_max": cooks_max, "cooks_d_subject": cooks_id,
+            "detectable_r": detectable_r_at(res["n"]), "boot_ci_low": boot_lo, "boot_ci_high": boot_hi,
+            "n_bootstrap": bootstrap, "bf10": bf, "note": method_note,
         }))
     return pd.concat(frames, ignore_index=True)[list(cols.CORRELATIONS)]
+
+
+def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict:
+    """Any method's results for paired columns: classical (R-identical) or robust."""
+    if method in ROBUST_METHODS:
+        return robust_columns(a, b, method)
+    return correlate_columns(a, b, method, confidence)
+
+
+def _no_loo(m: int) -> dict[str, np.ndarray]:
+    return {"loo_min": np.full(m, np.nan), "loo_max": np.full(m, np.nan), "loo_max_p": np.full(m, np.nan),
+            "loo_most_influential": np.full(m, "", dtype=object),
+            "loo_changes_significance": np.zeros(m, bool)}
+
+
+def detectable_r_at(n) -> np.ndarray:
+    """Smallest |r| detected with 80% power (two-sided .05) at n, by Fisher z (NaN for n <= 3).
+
+    Examples
+    --------
+    >>> detectable_r_at(np.array([14, 24])).round(2).tolist()
+    [0.69, 0.55]
+    """
+    n = np.asarray(n, float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 3, np.tanh((ndtri(0.975) + ndtri(0.8)) / np.sqrt(n - 3)), np.nan)
+
+
+def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray,
+                ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Leave-one-out range, largest p, most influential subject and significance flips per pair."""
+    r_loo, p_loo = leave_one_out(a, b, method)
+    have = ~np.all(np.isnan(r_loo), axis=0)
+    with np.errstate(invalid="ignore"):
+        shift = np.abs(r_loo - estimate)
+        idx = np.argmax(np.where(np.isnan(shift), -np.inf, shift), axis=0)
+        flips = np.any(((p_loo < ALPHA) != (p < ALPHA)) & ~np.isnan(p_loo), axis=0)
+    return {
+        "loo_min": np.where(have, np.where(np.isnan(r_loo), np.inf, r_loo).min(axis=0), np.nan),
+        "loo_max": np.where(have, np.where(np.isnan(r_loo), -np.inf, r_loo).max(axis=0), np.nan),
+        "loo_max_p": np.where(have, np.where(np.isnan(p_loo), -np.inf, p_loo).max(axis=0), np.nan),
+        "loo_most_influential": np.where(have, ids[idx], ""),
+        "loo_changes_significance": np.where(have, flips, False),
+    }
+
+
+def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples: int,
+                         confidence: float, seed: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """BCa bootstrap CI of the estimate for every pair (scipy.stats.bootstrap, paired resampling).
+
+    Each pair's resamples are one batch (the statistic is vectorised over
+    resamples); pairs are taken in turn with one seeded generator, so the result
+    is reproducible. Reference: Efron B (1987), *JASA* 82, 171-185.
+    """
+    rng = np.random.default_rng(seed)
+    lo = np.full(a.shape[1], np.nan)
+    hi = np.full(a.shape[1], np.nan)
+
+    def statistic(x, y, axis=-1):
+        x = np.moveaxis(np.asarray(x, float), axis, 0)
+        y = np.moveaxis(np.asarray(y, float), axis, 0)
+        shape = x.shape[1:]
+        res = method_columns(x.reshape(x.shape[0], -1), y.reshape(y.shape[0], -1), method)
+        return res["estimate"].reshape(shape)
+
+    for j in range(a.shape[1]):
+        ok = ~np.isnan(a[:, j])
+        if ok.sum() < 4 or np.ptp(a[ok, j]) == 0 or np.ptp(b[ok, j]) == 0:
+            continue
+        with np.errstate(invalid="ignore", divide="ignore"):
+            res = stats.bootstrap((a[ok, j], b[ok, j]), statistic, paired=True, vectorized=True,
+                                  n_resamples=n_resamples, confidence_level=confidence, method="BCa",
+                                  rng=rng)
+        lo[j], hi[j] = res.confidence_interval
+    return lo, hi
 
 
 def describe(study: Study) -> pd.DataFrame:
@@ -151,6 +269,11 @@ def describe(study: Study) -> pd.DataFrame:
     for name, mask in study.subsets(("all", "by-group")):
         sub = study.data.loc[mask]
         for var in study.spec.variables:
+            if var.categorical:
+                present = int(sub[var.column].notna().sum())
+                rows.append(dict(variable=var.column, label=var.label, role=var.role, subset=name,
+                                 n=present, n_missing=int(mask.sum() - present)))
+                continue
             v = sub[var.column].to_numpy(float)
             v = v[~np.isnan(v)]
             has = len(v) > 0
@@ -230,7 +353,7 @@ def _adjust(table: pd.DataFrame, method: str) -> pd.DataFrame:
     table = table.copy()
     table["p_adjusted"] = adjust_by_family(table, method)
     table["adjust_method"] = method
-    table["family_size"] = table.groupby("family")["p"].transform(lambda s: int(s.notna().sum()))
+    table["family_size"] = table.groupby("family")["p"].transform("count").astype(int)
     return table
 
 
@@ -257,7 +380,111 @@ def _subset_warnings(study: Study) -> list[dict]:
     return out
 
 
-def analyze(study: Study, permutations: int | None = None, progress: Progress | None = None) -> Results:
+def _floored_biomarkers(study: Study) -> dict[str, float]:
+    """Biomarkers with a lower_limit and a pile-up warning: column -> limit."""
+    w = study.warnings
+    piled = set(w.loc[w["code"] == "detection-limit-pileup", "column"])
+    return {v.column: v.lower_limit for v in study.spec.biomarkers if v.column in piled}
+
+
+def partial_rows(data: pd.DataFrame, spec, subset: str) -> pd.DataFrame:
+    """Partial Pearson/Spearman rows controlling for the spec's covariates (one row per pair).
+
+    Covariates constant within the subset are left out of that subset's model
+    (and the note says which were used). See :mod:`biocorr.stats.partial`.
+    """
+    covs = [v.column for v in spec.covariates]
+    methods = [m for m in spec.analysis.methods if m in ("pearson", "spearman")]
+    if not covs or not methods:
+        return pd.DataFrame(columns=list(cols.CORRELATIONS))
+    z, znames = design_matrix(data[covs])
+    labels = {v.column: v.label for v in spec.variables}
+    rows = []
+    for method in methods:
+        for bm in spec.biomarkers:
+            for sc in spec.scores:
+                res = partial_correlation(data[bm.column].to_numpy(float), data[sc.column].to_numpy(float),
+                                          z, method, spec.analysis.confidence)
+                ok = np.isfinite(res["estimate"])
+                rows.append({
+                    "x": bm.column, "y": sc.column, "x_label": labels[bm.column], "y_label": labels[sc.column],
+                    "subset": subset, "method": f"partial_{method}", "n": res["n"], "estimate": res["estimate"],
+                    "ci_low": res["ci_low"], "ci_high": res["ci_high"], "ci_level": spec.analysis.confidence,
+                    "ci_method": "Fisher z, SE 1/sqrt(n - 3 - k)", "statistic": res["statistic"],
+                    "statistic_name": "t" if ok else "", "df": res["df"] if ok else np.nan, "p": res["p"],
+                    "p_method": f"t distribution (df = n - 2 - {res['k']})" if ok else "",
+                    "p_adjusted": np.nan, "adjust_method": "", "family": "", "family_size": 0,
+                    "p_permutation": np.nan, "n_permutations": 0, "loo_min": np.nan, "loo_max": np.nan,
+                    "loo_max_p": np.nan, "loo_most_influential": "", "loo_changes_significance": False,
+                    "cooks_d_max": np.nan, "cooks_d_subject": "", "detectable_r": np.nan,
+                    "boot_ci_low": np.nan, "boot_ci_high": np.nan, "n_bootstrap": 0, "bf10": np.nan,
+                    "note": (f"controlling for {', '.join(znames)} (rows complete on all)" if ok else
+                             f"too few complete rows for {res['k']} covariate column(s)"),
+                })
+    return pd.DataFrame(rows, columns=list(cols.CORRELATIONS))
+
+
+def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
+    """Pooled vs within-group disagreements (Simpson's paradox check).
+
+    Flags a pair and method when the pooled estimate's sign is opposite to
+    every within-group estimate, or the pooled test is significant (p < .05)
+    while no within-group test is.
+    """
+    out = []
+    base = corr[corr["method"].isin(METHODS)].dropna(subset=["estimate", "p"])
+    keys = ["x", "y", "method"]
+    pooled = base[base["subset"] == "all"].set_index(keys)
+    groups = base[base["subset"] != "all"].join(pooled[["estimate", "p"]].add_suffix("_all"), on=keys)
+    groups = groups.dropna(subset=["estimate_all"])
+    if groups.empty:
+        return out
+    groups["opposite"] = np.sign(groups["estimate"]) == -np.sign(groups["estimate_all"])
+    groups["ns"] = groups["p"] >= ALPHA
+    agg = groups.groupby(keys).agg(opposite=("opposite", "all"), ns=("ns", "all"))
+    agg = agg.join(pooled[["estimate", "p"]])
+    agg["opposite"] &= agg["estimate"] != 0
+    flagged = agg[agg["opposite"] | ((agg["p"] < ALPHA) & agg["ns"])]
+    for key, row in flagged.iterrows():
+        pr = row
+        g = groups.set_index(keys).loc[[key]]
+        opposite = bool(row["opposite"])
+        # pooled stronger than every group: the group difference itself may carry the association
+        stronger = abs(pr["estimate"]) > g["estimate"].abs().max() and not opposite
+        within = ", ".join(f"{s}: {e:+.2f} (p = {p:.3f})" for s, e, p in zip(g["subset"], g["estimate"], g["p"]))
+        if opposite:
+            why, tail, severity = ("has the opposite sign to every within-group estimate",
+                                   "a group difference may be masquerading as a correlation", "warning")
+        elif stronger:
+            why, tail, severity = ("is significant while no within-group estimate is, and is stronger than "
+                                   "each of them", "a group difference may be masquerading as a "
+                                   "correlation", "warning")
+        else:
+            why, tail, severity = ("is significant while no within-group estimate is",
+                                   "the within-group estimates are as large, so pooling may only add power",
+                                   "note")
+        out.append(dict(code="pooled-vs-within", severity=severity, column=f"{key[0]} × {key[1]}",
+                        subset="all", message=(
+                            f"{key[2]} {key[0]} × {key[1]}: the pooled estimate {pr['estimate']:+.2f} "
+                            f"(p = {pr['p']:.3f}) {why} ({within}); {tail}.")))
+    return out
+
+
+def _influence_warnings(corr: pd.DataFrame) -> list[dict]:
+    flips = corr[corr["loo_changes_significance"].astype(bool) & corr["method"].isin(METHODS)]
+    out = []
+    for r in flips.itertuples():
+        out.append(dict(code="single-subject-influence", severity="warning", column=f"{r.x} × {r.y}",
+                        subset=r.subset, message=(
+                            f"{r.method} {r.x} × {r.y} in subset '{r.subset}': deleting one subject changes "
+                            f"the verdict at p < .05 (p = {r.p:.3f}; leave-one-out r from {r.loo_min:.2f} to "
+                            f"{r.loo_max:.2f}, largest p {r.loo_max_p:.3f}; most influential: "
+                            f"{r.loo_most_influential}).")))
+    return out
+
+
+def analyze(study: Study, permutations: int | None = None, progress: Progress | None = None,
+            bootstrap: int | None = None) -> Results:
     """Run the whole analysis the study's spec asks for.
 
     Parameters
@@ -268,6 +495,8 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
         Overrides the spec's ``[analysis] permutations``.
     progress : callable, optional
         Progress callback for the permutations (receives the units done).
+    bootstrap : int, optional
+        Overrides the spec's ``[analysis] bootstrap`` (BCa resamples).
 
     Returns
     -------
@@ -286,15 +515,31 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
     labels = {v.column: v.label for v in spec.variables}
     x = [v.column for v in spec.biomarkers]
     y = [v.column for v in spec.scores]
+    n_boot = opts.bootstrap if bootstrap is None else bootstrap
     frames = []
+    floors = _floored_biomarkers(study)
     for name, mask in study.subsets():
-        frames.append(correlate(study.data.loc[mask], x, y, opts.methods, subset=name,
+        sub = study.data.loc[mask]
+        frames.append(correlate(sub, x, y, list(opts.methods) + list(opts.robust), subset=name,
                                 confidence=opts.confidence, permutations=n_perm, seed=opts.seed,
-                                labels=labels, progress=progress))
-    corr = pd.concat(frames, ignore_index=True)
+                                labels=labels, progress=progress, bootstrap=n_boot))
+        frames.append(partial_rows(sub, spec, name))
+        for bm, limit in floors.items():
+            detected = sub[sub[bm] > limit]
+            if len(detected) >= 3:
+                extra = correlate(detected, [bm], y, ["spearman"], subset=name, confidence=opts.confidence,
+                                  labels=labels)
+                n_out = int((sub[bm] <= limit).sum())
+                extra["method"] = "spearman_detected"
+                extra["note"] = (f"only values above the lower limit {limit:g} ({n_out} at or below it left "
+                                 "out); compare with kendall over all values")
+                frames.append(extra)
+    corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
     corr = _adjust(corr, opts.adjust)[list(cols.CORRELATIONS)]
-    warnings = pd.concat([study.warnings, pd.DataFrame(_subset_warnings(study), columns=WARNING_COLUMNS)],
+    warnings = pd.concat([study.warnings, pd.DataFrame(_subset_warnings(study), columns=WARNING_COLUMNS),
+                          pd.DataFrame(simpson_warnings(corr), columns=WARNING_COLUMNS),
+                          pd.DataFrame(_influence_warnings(corr), columns=WARNING_COLUMNS)],
                          ignore_index=True)
     return Results(study=study, correlations=corr, group_comparisons=compare_groups(study),
                    descriptives=describe(study), warnings=warnings)

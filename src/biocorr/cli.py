@@ -114,7 +114,7 @@ def _with_overrides(study: Study, args) -> Study:
     changes = {}
     if getattr(args, "methods", None):
         changes["methods"] = [m.strip() for m in args.methods.split(",") if m.strip()]
-    for key in ("adjust", "seed", "permutations", "confidence"):
+    for key in ("adjust", "seed", "permutations", "confidence", "bootstrap"):
         value = getattr(args, key, None)
         if value is not None:
             changes[key] = value
@@ -248,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--methods", help="comma-separated: pearson,spearman,kendall (default: the spec's)")
     a.add_argument("--adjust", help="holm, bh, bonferroni or none (default: the spec's)")
     a.add_argument("--permutations", type=int, help="add Monte Carlo permutation p-values (N shuffles)")
-    a.add_argument("--seed", type=int, help="random seed for permutations (default: the spec's)")
+    a.add_argument("--bootstrap", type=int, help="add BCa bootstrap CIs with N resamples (seeded)")
+    a.add_argument("--seed", type=int, help="random seed for permutations and bootstrap (default: the spec's)")
     a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
     a.add_argument("--qpcr", help="Ct export to turn into per-subject expression ratios first "
                                    "(needs a [qpcr] section in the spec)")

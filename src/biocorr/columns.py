@@ -12,7 +12,9 @@ CORRELATIONS = {
     "x_label": "biomarker label from the spec",
     "y_label": "score label from the spec",
     "subset": "'all' or a group label",
-    "method": "pearson, spearman or kendall",
+    "method": "pearson, spearman, kendall; partial_pearson/partial_spearman (covariates in note); "
+              "spearman_detected (values above the lower limit only); robust: percbend, bicor, "
+              "skipped_spearman",
     "n": "complete (x, y) pairs used (pairwise-complete deletion)",
     "estimate": "r, Spearman's rho or Kendall's tau-b",
     "ci_low": "lower bound of the two-sided CI (NaN when n is too small)",
@@ -30,7 +32,19 @@ CORRELATIONS = {
     "family_size": "number of tests (with a p-value) in the family",
     "p_permutation": "Monte Carlo permutation p-value (NaN unless permutations were asked for)",
     "n_permutations": "number of permutations behind p_permutation (0 if none)",
-    "note": "why a value is missing, if it is",
+    "loo_min": "smallest estimate with one subject left out",
+    "loo_max": "largest estimate with one subject left out",
+    "loo_max_p": "largest p with one subject left out",
+    "loo_most_influential": "subject whose deletion moves the estimate most",
+    "loo_changes_significance": "True when deleting a single subject flips p < .05",
+    "cooks_d_max": "largest Cook's distance in the simple regression of score on biomarker",
+    "cooks_d_subject": "subject with that Cook's distance",
+    "detectable_r": "smallest |r| this n detects with 80% power (two-sided .05, Fisher z)",
+    "boot_ci_low": "BCa bootstrap CI (NaN unless --bootstrap N)",
+    "boot_ci_high": "",
+    "n_bootstrap": "bootstrap resamples behind the BCa CI (0 if none)",
+    "bf10": "JZS Bayes factor for a correlation vs none (Pearson rows; Wetzels & Wagenmakers 2012)",
+    "note": "why a value is missing, if it is; what a special row (partial, detected-only) did",
 }
 
 GROUP_COMPARISONS = {

@@ -40,13 +40,15 @@ from typing import Any
 from .errors import SpecError, did_you_mean
 from .stats.correlation import METHODS
 from .stats.multiplicity import normalise_adjust_method
+from .stats.robust import ROBUST_METHODS
 
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source")
-VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit")
-ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family")
+VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical")
+ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family", "bootstrap",
+                 "robust")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Variable:
     unit: str = ""
     range: tuple[float, float] | None = None
     lower_limit: float | None = None
+    categorical: bool = False
 
     @property
     def display(self) -> str:
@@ -91,6 +94,8 @@ class AnalysisOptions:
     seed: int = 20171
     permutations: int = 0
     family: str = "method-subset"
+    bootstrap: int = 0
+    robust: tuple[str, ...] = ("percbend", "bicor", "skipped_spearman")
 
 
 @dataclass(frozen=True)
@@ -169,8 +174,14 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
     lower_limit = entry.get("lower_limit")
     if lower_limit is not None:
         lower_limit = _number(lower_limit, f"{where} ('{column}') lower_limit")
+    categorical = entry.get("categorical", False)
+    if not isinstance(categorical, bool):
+        raise SpecError(f"{where} ('{column}'): categorical must be true or false.")
+    if categorical and role != "covariate":
+        raise SpecError(f"{where} ('{column}'): only covariates can be categorical.")
     return Variable(column=column, role=role, label=str(entry.get("label", column)),
-                    unit=str(entry.get("unit", "")), range=rng, lower_limit=lower_limit)
+                    unit=str(entry.get("unit", "")), range=rng, lower_limit=lower_limit,
+                    categorical=categorical)
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -212,15 +223,21 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
         raise SpecError(f"[analysis] confidence: {confidence:g} must be between 0 and 1 (e.g. 0.95).")
     seed = table.get("seed", defaults.seed)
     perms = table.get("permutations", defaults.permutations)
-    for name, v in (("seed", seed), ("permutations", perms)):
+    boot = table.get("bootstrap", defaults.bootstrap)
+    for name, v in (("seed", seed), ("permutations", perms), ("bootstrap", boot)):
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
             raise SpecError(f"[analysis] {name}: expected a whole number >= 0, got {v!r}.")
     family = str(table.get("family", defaults.family))
     if family not in FAMILY_CHOICES:
         raise SpecError(f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
                         f"Use one of: {', '.join(FAMILY_CHOICES)}.")
+    robust = _str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
+    for m in robust:
+        if m not in ROBUST_METHODS:
+            raise SpecError(f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
+                            f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none).")
     return AnalysisOptions(methods=methods, subsets=subsets, adjust=adjust, confidence=confidence,
-                           seed=seed, permutations=perms, family=family)
+                           seed=seed, permutations=perms, family=family, bootstrap=boot, robust=robust)
 
 
 def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:

@@ -235,6 +235,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         out["group"] = groups.to_numpy()
     missing_markers = set(spec.missing)
     for var in spec.variables:
+        if var.categorical:
+            text = frame[var.column].map(_text)
+            out[var.column] = text.where(text != "", None).to_numpy(object)
+            continue
         values, _, failed = _parse_numeric(frame[var.column], raw.decimal_comma_allowed,
                                            missing_markers)
         for i in np.flatnonzero((failed & ~drop).to_numpy()):

@@ -117,6 +117,20 @@ def methods_paragraph(results: Results) -> str:
         parts.append(f"p-values were adjusted with the {ADJUST_METHODS[opts.adjust][1]} method within "
                      f"families of {FAMILY_WORDS[opts.family]} ({len(sizes)} families of "
                      f"{size_text} tests).")
+    extra = set(c["method"]) - set(opts.methods)
+    if extra:
+        bits = []
+        if {"partial_pearson", "partial_spearman"} & extra:
+            bits.append("partial correlations controlling for "
+                        + ", ".join(v.label for v in spec.covariates)
+                        + " (t on n − 2 − k df, categorical covariates dummy-coded)")
+        if {"percbend", "bicor", "skipped_spearman"} & extra:
+            bits.append("robust estimates (percentage bend, β = .2; biweight midcorrelation; skipped "
+                        "Spearman correlation after removing bivariate outliers by the projection method)")
+        if "spearman_detected" in extra:
+            bits.append("Spearman's ρ among values above the assay's lower limit")
+        parts.append("As checks, we report " + "; ".join(bits) + ". For every test, the range of the "
+                     "estimate over single-subject deletions, the largest p and Cook's distance are given.")
     g = results.group_comparisons
     if not g.empty:
         mw = g[g.test == "mann_whitney"].dropna(subset=["p"]).groupby("p_method").size()

@@ -94,9 +94,10 @@ def _figure(fig, caption: str, svg: str | None = None) -> str:
 
 
 def _table(frame: pd.DataFrame, numeric: Sequence[str] = (), sortable: bool = False,
-           raw: dict[str, pd.Series] | None = None, row_classes: Sequence[str] | None = None) -> str:
+           raw: dict[str, pd.Series] | None = None, row_classes: Sequence[str] | None = None,
+           table_id: str | None = None) -> str:
     """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
-    cls = ' class="sortable"' if sortable else ""
+    cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
     head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>"
                    for c in frame.columns)
     rows = []
@@ -204,7 +205,8 @@ def _correlation_table(results: Results) -> str:
            "p perm.": c["p_permutation"]}
     return _table(shown, numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
                   sortable=True, raw=raw,
-                  row_classes=["sig" if p < figs.ALPHA else "" for p in c["p_adjusted"].fillna(1.0)])
+                  row_classes=["sig" if p < figs.ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
+                  table_id="correlation-table")
 
 
 VERDICT_CLASS = {"inconsistent": "warn", "decision error": "warn", "not reproduced": "warn",
@@ -229,6 +231,37 @@ def claims_page(verdicts: pd.DataFrame, title: str = "biocorr: checked claims") 
             f"{claims_section(verdicts)}<script>{SORT_JS}</script></body></html>")
 
 
+def _influence_section(results: Results) -> str:
+    """Pairs whose verdict hangs on one subject, and the sensitivity of each subset's n."""
+    c = results.correlations
+    classic = c[c["method"].isin(["pearson", "spearman", "kendall"])]
+    flips = classic[classic["loo_changes_significance"].astype(bool)]
+    sens = classic.dropna(subset=["detectable_r"]).groupby("subset")["detectable_r"].min()
+    counts = classic.dropna(subset=["p"]).groupby("subset")["n"].max()
+    sens_items = "".join(f"<li>{e(s)} (n up to {int(counts[s])}): this analysis could only detect "
+                         f"|r| ≥ {figs.fmt_r(v)} with 80% power.</li>" for s, v in sens.items())
+    if flips.empty:
+        flip_html = "<p>No single subject changes any verdict at p < .05.</p>"
+    else:
+        shown = pd.DataFrame({
+            "subset": flips["subset"], "biomarker": flips["x_label"], "score": flips["y_label"],
+            "method": flips["method"], "estimate": [fmt_num(v) for v in flips["estimate"]],
+            "p": [fmt_p(v) for v in flips["p"]],
+            "leave-one-out range": [f"{fmt_num(a)} to {fmt_num(b)}" for a, b in zip(flips["loo_min"], flips["loo_max"])],
+            "largest p": [fmt_p(v) for v in flips["loo_max_p"]],
+            "most influential": flips["loo_most_influential"],
+            "max Cook's D": [fmt_num(v) for v in flips["cooks_d_max"]]})
+        flip_html = (f"<p class='warn'>{len(flips)} test(s) change their verdict at p < .05 when a single "
+                     "subject is deleted:</p>" + f"<div class='scroll'>{_table(shown, sortable=True)}</div>")
+    robust = c[c["method"].isin(["percbend", "bicor", "skipped_spearman", "partial_pearson",
+                                 "partial_spearman", "spearman_detected"])]
+    return (f'<h2 id="influence">Small-n checks: influence, robustness, covariates</h2><ul>{sens_items}</ul>'
+            f"{flip_html}<p>Robust (percentage bend, biweight midcorrelation, skipped), partial "
+            f"(covariates) and detectable-values-only estimates are {len(robust)} extra rows of the "
+            "correlation table above, each naming what it did in <code>method</code> and "
+            "<code>note</code>.</p>")
+
+
 def build_html(results: Results, figure_html: dict[str, list[str]], command_line: list[str] | None,
                title: str | None = None, verdicts: pd.DataFrame | None = None) -> str:
     """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
@@ -248,6 +281,7 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
         f"<div class='scroll'>{_correlation_table(results)}</div>"
         f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
         f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
+        _influence_section(results),
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
         f'<h2 id="results">Results in APA style ({e(apa.METHOD_NAMES[opts.methods[0]])})</h2>'
         f"<ul class='apa'>{sentences}</ul>",
@@ -255,7 +289,8 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
     extra = [claims_section(verdicts)] if verdicts is not None else []
     nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
         ("data", "Data"), ("quality", "Data quality"), ("table1", "Table 1"), ("groups", "Groups"),
-        ("correlations", "Correlations"), ("methods", "Methods"), ("results", "Results"))
+        ("correlations", "Correlations"), ("influence", "Small-n checks"), ("methods", "Methods"),
+        ("results", "Results"))
         + ((("claims", "Claims"),) if verdicts is not None else ()) + (("repro", "Reproducibility"),))
     ver_text = ", ".join(f"{k} {v}" for k, v in vers.items())
     footer = (f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '

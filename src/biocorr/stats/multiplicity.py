@@ -87,7 +87,8 @@ def adjust_by_family(table: pd.DataFrame, method: str, p_column: str = "p",
     >>> adjust_by_family(t, "bonferroni").tolist()
     [0.02, 0.04, 0.04]
     """
-    out = pd.Series(np.nan, index=table.index, dtype=float)
-    for _, idx in table.groupby(family_column, sort=False).groups.items():
-        out.loc[idx] = adjust_p(table.loc[idx, p_column].to_numpy(float), method)
-    return out
+    p = table[p_column].to_numpy(float)
+    out = np.full(len(table), np.nan)
+    for positions in table.groupby(family_column, sort=False).indices.values():
+        out[positions] = adjust_p(p[positions], method)
+    return pd.Series(out, index=table.index)
