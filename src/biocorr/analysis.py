@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -247,7 +249,9 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
         ok = ~np.isnan(a[:, j])
         if ok.sum() < 4 or np.ptp(a[ok, j]) == 0 or np.ptp(b[ok, j]) == 0:
             continue
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+            # a degenerate bootstrap distribution gives a NaN interval, which the table shows
+            warnings.simplefilter("ignore")
             res = stats.bootstrap((a[ok, j], b[ok, j]), statistic, paired=True, vectorized=True,
                                   n_resamples=n_resamples, confidence_level=confidence, method="BCa",
                                   rng=rng)
