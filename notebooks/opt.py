@@ -20,7 +20,6 @@
 
 # %%
 # %matplotlib inline
-import numpy as np
 import pandas as pd
 
 import biocorr

@@ -199,7 +199,8 @@ def test_ct_export_to_correlations_in_one_command(tmp_path, capsys):
     from biocorr.cli import main
 
     code = main(["analyze", str(DEMO / "clinical.csv"), "--spec", str(DEMO / "spec.toml"),
-                 "--qpcr", str(DEMO / "ct_export.csv"), "--out", str(tmp_path), "--quiet", "--no-report"])
+                 "--qpcr", str(DEMO / "ct_export.csv"), "--out", str(tmp_path), "--quiet",
+                 "--scatter-files", "no"])
     assert code == 0, capsys.readouterr().err
     per_subject = pd.read_csv(tmp_path / "qpcr" / "per_subject.csv")
     assert len(per_subject) == 24 and "TNF_ATP_vs_vehicle_log2" in per_subject
@@ -213,6 +214,11 @@ def test_ct_export_to_correlations_in_one_command(tmp_path, capsys):
     sub = clinical[clinical.group == "FM"]
     r = np.corrcoef(sub["TNF_ATP_vs_vehicle_log2"], sub["VAS"])[0, 1]
     assert fm.loc[fm.y == "VAS", "estimate"].item() == pytest.approx(r, abs=1e-12)
+    # the report has a qPCR section with its three figures, also saved as files
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'id="qpcr"' in html and "3 undetermined well(s)" in html
+    for stem in ("qpcr_ct", "qpcr_replicate_sd", "qpcr_fold_change"):
+        assert (tmp_path / "figures" / f"{stem}.png").exists() and (tmp_path / "figures" / f"{stem}.svg").exists()
 
 
 def test_qpcr_command_and_standard_curve(tmp_path):

@@ -56,6 +56,7 @@ def _with_qpcr(raw, spec, args, console: Console) -> Study:
                            "(targets, references, calibrator_condition; see the README).")
     result = run_qpcr(read_table(args.qpcr), parse_qpcr_spec(spec.qpcr))
     write_qpcr_outputs(result, Path(args.out) / "qpcr")
+    args.qpcr_result = result
     merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec.id_column)
     study = validate(merged, spec)
     extra = []
@@ -148,7 +149,8 @@ def cmd_analyze(args, console: Console) -> int:
                 args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT)
             task = bar.add_task("figures", total=n_report_figures(results, per_pair))
             paths["report.html"] = write_report(results, args.out, command_line, per_pair=per_pair,
-                                                progress=lambda k: bar.advance(task, k))
+                                                progress=lambda k: bar.advance(task, k),
+                                                qpcr=getattr(args, "qpcr_result", None))
     if not args.quiet:
         print_summary(results, console)
         console.print(f"Wrote {', '.join(p.name for p in paths.values())}"

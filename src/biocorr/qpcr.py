@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -418,10 +419,8 @@ def join_report(per_subject: pd.DataFrame, clinical_ids: list[str]) -> tuple[lis
     return sorted(q - c), sorted(c - q)
 
 
-def write_qpcr_outputs(result: QpcrResult, out_dir) -> dict[str, "Path"]:
+def write_qpcr_outputs(result: QpcrResult, out_dir: str | Path) -> dict[str, Path]:
     """Write relative_expression.csv, per_subject.csv, replicates.csv and qpcr_exclusions.csv."""
-    from pathlib import Path
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     excl = pd.concat([result.exclusions.assign(scope="well"),

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..analysis import Results, analyze
 from ..validate import Study
-from .consistency import CONSISTENT, DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
+from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
 from .extract import Found, Unparsed, extract_claims, read_text_source
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table

@@ -213,6 +213,31 @@ VERDICT_CLASS = {"inconsistent": "warn", "decision error": "warn", "not reproduc
                  "fragile": "warn", "close": "note"}
 
 
+def qpcr_section(qpcr, group_of: dict[str, str], out_dir: Path | None = None, sd_max: float = 0.5) -> str:
+    """The qPCR section: Ct by condition, replicate SDs, fold change by group (figures saved too)."""
+    made = [(figs.qpcr_ct_figure(qpcr.replicates), "qpcr_ct", "Mean Ct per sample, by gene and condition"),
+            (figs.qpcr_replicate_sd_figure(qpcr.replicates, sd_max), "qpcr_replicate_sd",
+             f"Technical-replicate SD against mean Ct (dashed: {sd_max:g} cycles)"),
+            (figs.qpcr_fold_change_figure(qpcr.relative, group_of), "qpcr_fold_change",
+             "Within-subject log2 relative quantity, by group")]
+    html_figs = []
+    for fig, stem, caption in made:
+        svg = None
+        if out_dir is not None:
+            svg = figs.save_figure(fig, out_dir / stem)[1].read_text(encoding="utf-8")
+            svg = svg[svg.index("<svg"):]
+        html_figs.append(_figure(fig, caption, svg))
+    n_und = len(qpcr.exclusions)
+    flagged = int(qpcr.replicates["sd_flag"].sum())
+    notes = "".join(f"<li>{e(m)}</li>" for m in qpcr.notes["message"])
+    return (f'<h2 id="qpcr">qPCR</h2><p>{qpcr.replicates["sample"].nunique()} samples of '
+            f"{qpcr.replicates['subject'].nunique()} subjects; {n_und} undetermined well(s) left out of the "
+            f"means; {flagged} replicate set(s) with SD above {sd_max:g} cycles (flagged, not dropped). "
+            f"Method: {e(str(qpcr.relative['method'].iloc[0]) if len(qpcr.relative) else '')}. Tables in "
+            "<code>qpcr/</code>.</p>" + (f"<ul>{notes}</ul>" if notes else "")
+            + f"<div class='grid'>{''.join(html_figs)}</div>")
+
+
 def claims_section(verdicts: pd.DataFrame) -> str:
     """The 'Claims' section: every check of every reported statistic, failing ones first."""
     shown = verdicts[verdicts["verdict"] != "not checked"]
@@ -263,7 +288,8 @@ def _influence_section(results: Results) -> str:
 
 
 def build_html(results: Results, figure_html: dict[str, list[str]], command_line: list[str] | None,
-               title: str | None = None, verdicts: pd.DataFrame | None = None) -> str:
+               title: str | None = None, verdicts: pd.DataFrame | None = None,
+               extra_sections: Sequence[str] = ()) -> str:
     """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
     study = results.study
     opts = study.spec.analysis
@@ -286,7 +312,7 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
         f'<h2 id="results">Results in APA style ({e(apa.METHOD_NAMES[opts.methods[0]])})</h2>'
         f"<ul class='apa'>{sentences}</ul>",
     ]
-    extra = [claims_section(verdicts)] if verdicts is not None else []
+    extra = list(extra_sections) + ([claims_section(verdicts)] if verdicts is not None else [])
     nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
         ("data", "Data"), ("quality", "Data quality"), ("table1", "Table 1"), ("groups", "Groups"),
         ("correlations", "Correlations"), ("influence", "Small-n checks"), ("methods", "Methods"),
@@ -401,7 +427,7 @@ def _safe(name: str) -> str:
 
 def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,
                  per_pair: bool = True, progress: Callable[[int], None] | None = None,
-                 verdicts: pd.DataFrame | None = None) -> Path:
+                 verdicts: pd.DataFrame | None = None, qpcr=None) -> Path:
     """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
 
     Parameters
@@ -416,6 +442,8 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
         Called with 1 after each figure.
     verdicts : DataFrame, optional
         Claim checks (``biocorr check``) to add as a "Claims" section.
+    qpcr : QpcrResult, optional
+        Adds a "qPCR" section (Ct by condition, replicate SDs, fold change by group).
 
     Returns
     -------
@@ -425,5 +453,13 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
     out.mkdir(parents=True, exist_ok=True)
     rendered = report_figures(results, out / "figures", per_pair, progress)
     path = out / "report.html"
-    path.write_text(build_html(results, rendered, command_line, verdicts=verdicts), encoding="utf-8")
+    extra = []
+    if qpcr is not None:
+        study = results.study
+        group_of = {}
+        if study.spec.group_column is not None:
+            group_of = dict(zip(study.data["id"].astype(str), study.data["group"].map(study.spec.group_label)))
+        extra.append(qpcr_section(qpcr, group_of, out / "figures"))
+    path.write_text(build_html(results, rendered, command_line, verdicts=verdicts, extra_sections=extra),
+                    encoding="utf-8")
     return path

@@ -278,7 +278,7 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
         dfi = nf[idx] - 2.0
         with np.errstate(divide="ignore", invalid="ignore"):
             t = r[idx] * np.sqrt(dfi / (1.0 - r[idx] ** 2))
-        t = np.where(np.abs(r[idx]) >= 1.0, np.sign(r[idx]) * np.inf, t)
+            t = np.where(np.abs(r[idx]) >= 1.0, np.sign(r[idx]) * np.inf, t)
         stat[idx] = t
         df[idx] = dfi
         p[idx] = 2.0 * stdtr(dfi, -np.abs(t))
