@@ -339,6 +339,16 @@ def svg_text(fig: Figure) -> str:
     return text[text.index("<svg"):]
 
 
+def _box_with_points(ax, values: list[np.ndarray]) -> None:
+    """Box plots at x = 0, 1, ... with every value drawn as a jittered point (seeded jitter)."""
+    rng = np.random.default_rng(0)
+    ax.boxplot(values, positions=range(len(values)), widths=0.5, showfliers=False,
+               medianprops=dict(color="black"))
+    for i, v in enumerate(values):
+        ax.scatter(i + rng.uniform(-0.12, 0.12, len(v)), v, s=11, color=OKABE_ITO[i % 8], alpha=0.75,
+                   linewidths=0, rasterized=True)
+
+
 @_styled
 def qpcr_ct_figure(replicates: pd.DataFrame) -> Figure:
     """Mean Ct per sample for every gene, by condition (box + points): a first look at the run.
@@ -353,15 +363,9 @@ def qpcr_ct_figure(replicates: pd.DataFrame) -> Figure:
     genes = list(dict.fromkeys(replicates["gene"]))
     conds = list(dict.fromkeys(replicates["condition"]))
     fig, axes = _subplots((2.2 + 1.6 * len(genes), 3.4), 1, len(genes), squeeze=False)
-    rng = np.random.default_rng(0)
     for ax, gene in zip(axes[0], genes):
         d = replicates[replicates["gene"] == gene]
-        vals = [d.loc[d["condition"] == c, "ct_mean"].dropna().to_numpy() for c in conds]
-        ax.boxplot(vals, positions=range(len(conds)), widths=0.5, showfliers=False,
-                   medianprops=dict(color="black"))
-        for i, v in enumerate(vals):
-            ax.scatter(i + rng.uniform(-0.12, 0.12, len(v)), v, s=10, color=OKABE_ITO[i % 8], alpha=0.7,
-                       linewidths=0)
+        _box_with_points(ax, [d.loc[d["condition"] == c, "ct_mean"].dropna().to_numpy() for c in conds])
         ax.set_xticks(range(len(conds)), conds)
         ax.set_title(gene)
         ax.set_ylabel("mean Ct per sample")
@@ -396,15 +400,10 @@ def qpcr_fold_change_figure(relative: pd.DataFrame, group_of: dict[str, str] | N
     groups = sorted(dict.fromkeys(within["grp"]), key=lambda g: order.index(g) if g in order else len(order))
     fig, axes = _subplots((1.8 + 1.6 * max(len(groups), 1) * len(panels), 3.4), 1, max(len(panels), 1),
                           squeeze=False)
-    rng = np.random.default_rng(0)
     for ax, panel in zip(axes[0], panels):
         d = within[within["panel"] == panel]
         vals = [d.loc[d["grp"] == g, "log2_rq"].dropna().to_numpy() for g in groups]
-        ax.boxplot(vals, positions=range(len(groups)), widths=0.5, showfliers=False,
-                   medianprops=dict(color="black"))
-        for i, v in enumerate(vals):
-            ax.scatter(i + rng.uniform(-0.12, 0.12, len(v)), v, s=12, color=OKABE_ITO[i % 8], alpha=0.75,
-                       linewidths=0)
+        _box_with_points(ax, vals)
         ax.axhline(0, color="0.5", lw=0.8)
         ax.set_xticks(range(len(groups)), [f"{g}\nn = {len(v)}" for g, v in zip(groups, vals)])
         ax.set_title(panel, loc="left")
