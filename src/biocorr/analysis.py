@@ -11,20 +11,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.special import ndtri
 
 from . import columns as cols
-from .stats.correlation import METHODS, MIN_PAIRS, correlate_columns, pair_columns, permutation_p_values
+from .stats.correlation import METHODS, MIN_PAIRS, pair_columns, permutation_p_values
 from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
-from .stats.influence import RANK_LOO_MAX_N, cooks_distance, leave_one_out
+from .stats.diagnostics import bootstrap_ci_columns, detectable_r_at, loo_summary, method_columns, no_loo
+from .stats.influence import RANK_LOO_MAX_N, cooks_distance
 from .stats.partial import design_matrix, partial_correlation
-from .stats.robust import ROBUST_METHODS, robust_columns
+from .stats.robust import ROBUST_METHODS
 from .stats.multiplicity import adjust_by_family
 from .stats.ties import count_distinct
 from .validate import WARNING_COLUMNS, Study
@@ -86,7 +84,9 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
         Numeric columns (NaN = missing).
     x, y : sequence of str
         Column names (biomarkers, scores).
-    methods : sequence of {'pearson', 'spearman', 'kendall'}
+    methods : sequence of str
+        Any of 'pearson', 'spearman', 'kendall' (R-identical p-values) and the robust
+        'percbend', 'bicor', 'skipped_spearman'.
     subset : str
         Name written to the ``subset`` column.
     confidence : float
@@ -149,7 +149,7 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
         if permutations > 0 and method in METHODS:
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
         loo = (loo_summary(a, b, method, res["estimate"], res["p"], ids) if method in METHODS
-               else _no_loo(a.shape[1]))
+               else no_loo(a.shape[1]))
         boot_lo = np.full(a.shape[1], np.nan)
         boot_hi = np.full(a.shape[1], np.nan)
         if bootstrap > 0:
@@ -180,83 +180,6 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             "n_bootstrap": bootstrap, "bf10": bf, "note": method_note,
         }))
     return pd.concat(frames, ignore_index=True)[list(cols.CORRELATIONS)]
-
-
-def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict:
-    """Any method's results for paired columns: classical (R-identical) or robust."""
-    if method in ROBUST_METHODS:
-        return robust_columns(a, b, method)
-    return correlate_columns(a, b, method, confidence)
-
-
-def _no_loo(m: int) -> dict[str, np.ndarray]:
-    return {"loo_min": np.full(m, np.nan), "loo_max": np.full(m, np.nan), "loo_max_p": np.full(m, np.nan),
-            "loo_most_influential": np.full(m, "", dtype=object),
-            "loo_changes_significance": np.zeros(m, bool)}
-
-
-def detectable_r_at(n) -> np.ndarray:
-    """Smallest |r| detected with 80% power (two-sided .05) at n, by Fisher z (NaN for n <= 3).
-
-    Examples
-    --------
-    >>> detectable_r_at(np.array([14, 24])).round(2).tolist()
-    [0.69, 0.55]
-    """
-    n = np.asarray(n, float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(n > 3, np.tanh((ndtri(0.975) + ndtri(0.8)) / np.sqrt(n - 3)), np.nan)
-
-
-def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray,
-                ids: np.ndarray) -> dict[str, np.ndarray]:
-    """Leave-one-out range, largest p, most influential subject and significance flips per pair."""
-    r_loo, p_loo = leave_one_out(a, b, method)
-    have = ~np.all(np.isnan(r_loo), axis=0)
-    with np.errstate(invalid="ignore"):
-        shift = np.abs(r_loo - estimate)
-        idx = np.argmax(np.where(np.isnan(shift), -np.inf, shift), axis=0)
-        flips = np.any(((p_loo < ALPHA) != (p < ALPHA)) & ~np.isnan(p_loo), axis=0)
-    return {
-        "loo_min": np.where(have, np.where(np.isnan(r_loo), np.inf, r_loo).min(axis=0), np.nan),
-        "loo_max": np.where(have, np.where(np.isnan(r_loo), -np.inf, r_loo).max(axis=0), np.nan),
-        "loo_max_p": np.where(have, np.where(np.isnan(p_loo), -np.inf, p_loo).max(axis=0), np.nan),
-        "loo_most_influential": np.where(have, ids[idx], ""),
-        "loo_changes_significance": np.where(have, flips, False),
-    }
-
-
-def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples: int,
-                         confidence: float, seed: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """BCa bootstrap CI of the estimate for every pair (scipy.stats.bootstrap, paired resampling).
-
-    Each pair's resamples are one batch (the statistic is vectorised over
-    resamples); pairs are taken in turn with one seeded generator, so the result
-    is reproducible. Reference: Efron B (1987), *JASA* 82, 171-185.
-    """
-    rng = np.random.default_rng(seed)
-    lo = np.full(a.shape[1], np.nan)
-    hi = np.full(a.shape[1], np.nan)
-
-    def statistic(x, y, axis=-1):
-        x = np.moveaxis(np.asarray(x, float), axis, 0)
-        y = np.moveaxis(np.asarray(y, float), axis, 0)
-        shape = x.shape[1:]
-        res = method_columns(x.reshape(x.shape[0], -1), y.reshape(y.shape[0], -1), method)
-        return res["estimate"].reshape(shape)
-
-    for j in range(a.shape[1]):
-        ok = ~np.isnan(a[:, j])
-        if ok.sum() < 4 or np.ptp(a[ok, j]) == 0 or np.ptp(b[ok, j]) == 0:
-            continue
-        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-            # a degenerate bootstrap distribution gives a NaN interval, which the table shows
-            warnings.simplefilter("ignore")
-            res = stats.bootstrap((a[ok, j], b[ok, j]), statistic, paired=True, vectorized=True,
-                                  n_resamples=n_resamples, confidence_level=confidence, method="BCa",
-                                  rng=rng)
-        lo[j], hi[j] = res.confidence_interval
-    return lo, hi
 
 
 def describe(study: Study) -> pd.DataFrame:
