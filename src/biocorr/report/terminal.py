@@ -53,11 +53,13 @@ def print_summary(results: Results, console: Console | None = None, top: int = 1
     subsets = study.subsets()
     console.print("Subsets: " + ", ".join(f"{name} (n = {int(mask.sum())})" for name, mask in subsets))
     opts = study.spec.analysis
-    table = Table(title=f"Strongest correlations (p adjusted by {opts.adjust} within each family)",
+    table = Table(title=f"Strongest correlations of the spec's methods (p adjusted by {opts.adjust} "
+                        "within each family; robust, partial and diagnostic columns in correlations.csv)",
                   title_justify="left")
     for col in ("subset", "biomarker", "score", "method", "n", "estimate [95% CI]", "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
-    for _, r in strongest(results.correlations, top).iterrows():
+    primary = results.correlations[results.correlations["method"].isin(opts.methods)]
+    for _, r in strongest(primary, top).iterrows():
         table.add_row(r["subset"], r["x_label"], r["y_label"], r["method"], str(int(r["n"])),
                       f"{fmt_num(r['estimate'])} [{fmt_num(r['ci_low'])}, {fmt_num(r['ci_high'])}]",
                       fmt_p(r["p"]), fmt_p(r["p_adjusted"]))
