@@ -104,3 +104,13 @@ def test_console_script_exit_status():
     proc = subprocess.run([sys.executable, "-m", "biocorr.cli", "analyze", "--example", "nope"],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
+
+
+def test_init_spec_keeps_binary_columns_that_are_not_the_group(tmp_path, capsys):
+    rows = ["id,group,diabetes,TNF,VAS"] + [f"{i},{'P' if i % 2 else 'C'},{i % 2},{i * 1.5},{i * 3}"
+                                            for i in range(1, 11)]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
+    spec = parse_spec(tomllib.loads(capsys.readouterr().out))
+    assert spec.group_column == "group"
+    assert "diabetes" in [v.column for v in spec.variables]

@@ -46,6 +46,7 @@ def draft_spec(raw: RawTable) -> str:
     frame = raw.frame
     numeric, id_col, group_col, groups = [], None, None, []
     group_candidates: list[tuple[str, list[str]]] = []
+    binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
     for col in frame.columns:
         values, missing, failed = _parse_numeric(frame[col], raw.decimal_comma_allowed, set())
@@ -62,6 +63,7 @@ def draft_spec(raw: RawTable) -> str:
             if 2 <= len(distinct) <= 3 and n_present >= 6 \
                     and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
                 group_candidates.append((col, sorted(distinct)))
+                binary_numeric.append(col)
                 continue
             numeric.append(col)
         elif 2 <= len(distinct) <= 6 and n_present >= 4:
@@ -69,7 +71,8 @@ def draft_spec(raw: RawTable) -> str:
     if group_candidates:  # prefer a group-like name, then the fewest groups
         group_col, groups = min(group_candidates,
                                 key=lambda c: (not GROUP_HINTS.search(str(c[0])), len(c[1])))
-        numeric = [c for c in numeric if c != group_col]
+        # 0/1 columns not chosen as the group are ordinary numeric variables again
+        numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     if id_col:
         lines.append(f"id = {_quote(id_col)}          # guess: unique values, id-like name")
