@@ -53,6 +53,7 @@ from scipy import stats
 
 from .errors import BiocorrError, SpecError, did_you_mean
 from .io import RawTable
+from .validate import cell_text
 
 UNDETERMINED_TEXT = re.compile(r"^(undet\w*|no\s*ct|n/?a|nan|none|-+|—|na|not\s+detected|nd|n\.d\.)$", re.I)
 QPCR_KEYS = ("sample", "subject", "condition", "gene", "ct", "replicate", "plate", "group", "targets",
@@ -147,7 +148,9 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
         raise QpcrError(f"{raw.source}: the Ct table has no column(s) "
                         + ", ".join(f"'{c}'{did_you_mean(c, f.columns)}" for c in missing)
                         + f". Columns: {', '.join(map(str, f.columns))}.")
-    text = lambda c: f[c].map(lambda v: "" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()))  # noqa: E731
+    def text(column: str) -> pd.Series:
+        return f[column].map(cell_text)
+
     wells = pd.DataFrame({"sample": text(spec.sample), "subject": text(spec.subject),
                           "condition": text(spec.condition), "gene": text(spec.gene)})
     wells["replicate"] = text(spec.replicate) if spec.replicate else (
@@ -445,7 +448,7 @@ def merge_per_subject(raw: RawTable, per_subject: pd.DataFrame, id_column: str |
     if id_column is None:
         raise SpecError("joining qPCR results needs [data] id = \"...\" in the spec (the subject id column).")
     frame = raw.frame.copy()
-    ids = frame[id_column].map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip())
+    ids = frame[id_column].map(cell_text)
     clash = [c for c in per_subject.columns if c != "subject" and c in frame.columns]
     if clash:
         raise SpecError(f"{raw.source}: column(s) {', '.join(clash)} exist in the clinical table and would be "

@@ -107,7 +107,16 @@ class Study:
         return out
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
+    """A cell as text: integer-valued numbers without '.0' (Excel ids), strings stripped, None as ''.
+
+    Examples
+    --------
+    >>> cell_text(12.0), cell_text(" P01 "), cell_text(None)
+    ('12', 'P01', '')
+    """
+    if value is None:
+        return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -185,7 +194,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     rows = np.arange(len(frame)) + raw.header_row + 1
     exclusions: list[dict] = []
     if spec.id_column is not None:
-        ids = frame[spec.id_column].map(_text)
+        ids = frame[spec.id_column].map(cell_text)
     else:
         ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
     drop = pd.Series(False, index=frame.index)
@@ -212,7 +221,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
 
     groups = None
     if spec.group_column is not None:
-        groups = frame[spec.group_column].map(_text)
+        groups = frame[spec.group_column].map(cell_text)
         declared = [code for code, _ in spec.groups]
         label_to_code = {label: code for code, label in spec.groups}
         groups = groups.map(lambda g: label_to_code.get(g, g))
@@ -236,7 +245,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     missing_markers = set(spec.missing)
     for var in spec.variables:
         if var.categorical:
-            text = frame[var.column].map(_text)
+            text = frame[var.column].map(cell_text)
             out[var.column] = text.where(text != "", None).to_numpy(object)
             continue
         values, _, failed = _parse_numeric(frame[var.column], raw.decimal_comma_allowed,

@@ -30,7 +30,7 @@ import numpy as np
 from scipy.special import ndtr, ndtri, stdtr, stdtrit
 
 from ..stats.nulldist import KENDALL_EXACT_MAX_N, SPEARMAN_AS89_MAX_N, kendall_exact_p, spearman_as89_p
-from .model import Claim, Reported
+from .model import Claim, Reported, parse_number
 
 ALPHA = 0.05
 
@@ -327,7 +327,7 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
     >>> grim_consistent("5.19", 28), grim_consistent("5.18", 28)
     (False, True)
     """
-    rep = _parse_mean(mean)
+    rep = parse_number(mean)
     total = n * items
     if total >= 10**rep.decimals:
         return None
@@ -337,12 +337,6 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
         if abs(m - rep.value) <= rep.half_unit + 1e-12:
             return True
     return False
-
-
-def _parse_mean(text: str) -> Reported:
-    from .model import parse_number
-
-    return parse_number(text)
 
 
 def check_claim(claim: Claim) -> list[CheckResult]:

@@ -27,6 +27,8 @@ import pandas as pd
 
 from ..analysis import Results
 from ..stats.correlation import METHODS, correlate_columns
+from ..stats.diagnostics import loo_summary
+from ..stats.influence import RANK_LOO_MAX_N, leave_one_out
 from ..validate import Study
 from .consistency import ALPHA, CheckResult
 from .model import Claim
@@ -79,25 +81,6 @@ def _pairs(study: Study, claim: Claim, mask: np.ndarray, complete_case: bool = F
 def _test(x: np.ndarray, y: np.ndarray, method: str) -> tuple[float, float, int]:
     res = correlate_columns(x.reshape(-1, 1), y.reshape(-1, 1), method)
     return float(res["estimate"][0]), float(res["p"][0]), int(res["n"][0])
-
-
-def leave_one_out(x: np.ndarray, y: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
-    """Estimates and p-values with each subject left out in turn, all at once.
-
-    Column i of the paired arrays holds the data without subject i.
-
-    Examples
-    --------
-    >>> r, p = leave_one_out(np.array([1.0, 2, 3, 4, 10]), np.array([1.0, 3, 2, 4, 12]), "pearson")
-    >>> r.shape
-    (5,)
-    """
-    n = len(x)
-    keep = ~np.eye(n, dtype=bool)
-    a = np.where(keep, x[:, None], np.nan)
-    b = np.where(keep, y[:, None], np.nan)
-    res = correlate_columns(a, b, method)
-    return res["estimate"], res["p"]
 
 
 def _fmt(r: float, p: float, n: int) -> str:
@@ -159,8 +142,12 @@ def _variants(claim: Claim, study: Study, mask, x, y, ids) -> CheckResult:
     r, p, n = _test(x, y, claim.method)
     if claim.tails == 2 and _judge(claim, r, p / 2, n) != NOT_REPRODUCED:
         hits.append(f"one-tailed p reported as two-tailed (one-tailed p = {p / 2:.4g})")
+    loo_note = ""
     if len(x) >= 4:
-        r_loo, p_loo = leave_one_out(x, y, claim.method)
+        r_loo, p_loo = leave_one_out(x.reshape(-1, 1), y.reshape(-1, 1), claim.method)
+        r_loo, p_loo = r_loo[:, 0], p_loo[:, 0]
+        if np.isnan(r_loo).all():
+            loo_note = f" (single-subject deletion not tried: {claim.method} at n > {RANK_LOO_MAX_N})"
         for i in range(len(x)):
             if _judge(claim, r_loo[i], p_loo[i], len(x) - 1) != NOT_REPRODUCED:
                 hits.append(f"subject '{ids[i]}' left out ({_fmt(r_loo[i], p_loo[i], len(x) - 1)})")
@@ -175,7 +162,7 @@ def _variants(claim: Claim, study: Study, mask, x, y, ids) -> CheckResult:
                            "which was run.")
     return CheckResult(claim.id, "variants", "no variant reproduces", "", "", "",
                        "none of: other methods, other subsets, one-tailed p, single-subject deletion, "
-                       "complete cases reproduces the printed numbers.")
+                       f"complete cases reproduces the printed numbers{loo_note}.")
 
 
 def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p_claim) -> CheckResult:
@@ -188,11 +175,16 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
         if (p_s < ALPHA) != significant:
             flips.append("Spearman")
     if len(x) >= 4:
-        r_loo, p_loo = leave_one_out(x, y, claim.method)
-        i = int(np.nanargmax(np.abs(r_loo - np.nanmean(r_loo))))
-        parts.append(f"leave-one-out r from {np.nanmin(r_loo):.3f} to {np.nanmax(r_loo):.3f}, largest p "
-                     f"{np.nanmax(p_loo):.4g} (most influential: '{ids[i]}')")
-        if significant and np.nanmax(p_loo) >= ALPHA:
+        r, p, _ = _test(x, y, claim.method)
+        loo = loo_summary(x.reshape(-1, 1), y.reshape(-1, 1), claim.method, np.array([r]), np.array([p]),
+                          np.asarray(ids, dtype=object))
+        lo, hi, max_p = loo["loo_min"][0], loo["loo_max"][0], loo["loo_max_p"][0]
+        if np.isnan(lo):
+            parts.append(f"leave-one-out not computed ({claim.method} at n > {RANK_LOO_MAX_N})")
+        else:
+            parts.append(f"leave-one-out r from {lo:.3f} to {hi:.3f}, largest p {max_p:.4g} "
+                         f"(most influential: '{loo['loo_most_influential'][0]}')")
+        if significant and max_p >= ALPHA:
             flips.append("a single deletion")
     if results is not None:
         c = results.correlations
