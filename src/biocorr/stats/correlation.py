@@ -48,7 +48,7 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
-from .ties import count_distinct, count_finite, tie_group_sums
+from .ties import count_distinct, count_finite, is_constant, tie_group_sums
 
 METHODS = ("pearson", "spearman", "kendall")
 MIN_PAIRS = 3
@@ -271,7 +271,7 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
         s_kendall, untied_a, untied_b = _kendall_counts(a, b)
         with np.errstate(invalid="ignore", divide="ignore"):
             r = np.clip(s_kendall / np.sqrt(untied_a * untied_b), -1.0, 1.0)
-    r = np.where(enough, r, np.nan)
+    r = np.where(enough & ~is_constant(a) & ~is_constant(b), r, np.nan)  # as R: a zero SD gives NA
     valid = enough & np.isfinite(r)
 
     def t_test(idx):

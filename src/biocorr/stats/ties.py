@@ -21,6 +21,27 @@ def count_finite(a: np.ndarray) -> np.ndarray:
     return np.sum(~np.isnan(a), axis=0)
 
 
+def is_constant(a: np.ndarray) -> np.ndarray:
+    """Whether each column's non-missing values are all equal (True for empty columns).
+
+    Sums of a constant column's values are not exactly n times the value in floating
+    point, so a constant column would give a tiny non-zero spread instead of a zero
+    one; callers use this exact test to return an undefined estimate instead.
+
+    Examples
+    --------
+    >>> is_constant(np.array([[-0.7, 1.0], [-0.7, 2.0], [np.nan, 2.0]])).tolist()
+    [True, False]
+    """
+    if a.shape[0] == 0:
+        return np.ones(a.shape[1], bool)
+    with np.errstate(invalid="ignore"):
+        finite = ~np.isnan(a)
+        hi = np.max(np.where(finite, a, -np.inf), axis=0)
+        lo = np.min(np.where(finite, a, np.inf), axis=0)
+    return ~(hi > lo)
+
+
 def count_distinct(a: np.ndarray) -> np.ndarray:
     """Number of distinct non-missing values in each column.
 
