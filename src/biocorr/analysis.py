@@ -19,7 +19,8 @@ from . import columns as cols
 from .stats.correlation import METHODS, MIN_PAIRS, pair_columns, permutation_p_values
 from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
-from .stats.diagnostics import bootstrap_ci_columns, detectable_r_at, loo_summary, method_columns, no_loo
+from .stats.bootstrap import bootstrap_ci_columns
+from .stats.diagnostics import detectable_r_at, loo_summary, method_columns, no_loo
 from .stats.influence import RANK_LOO_MAX_N, cooks_distance
 from .stats.partial import design_matrix, partial_correlation
 from .stats.robust import ROBUST_METHODS
@@ -69,6 +70,17 @@ def family_name(method: str, subset: str, scheme: str) -> str:
     if scheme == "method":
         return f"{method} correlations, all subsets"
     return "all correlations"
+
+
+def join_notes(*notes: str) -> str:
+    """Non-empty notes joined by '; '.
+
+    Examples
+    --------
+    >>> join_notes("a", "", "b")
+    'a; b'
+    """
+    return "; ".join(n for n in notes if n)
 
 
 def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
@@ -150,20 +162,20 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
         loo = (loo_summary(a, b, method, res["estimate"], res["p"], ids) if method in METHODS
                else no_loo(a.shape[1]))
-        boot_lo = np.full(a.shape[1], np.nan)
-        boot_hi = np.full(a.shape[1], np.nan)
-        if bootstrap > 0:
-            boot_lo, boot_hi = bootstrap_ci_columns(a, b, method, bootstrap, confidence, seed)
+        boot = (bootstrap_ci_columns(a, b, method, bootstrap, confidence, seed, estimate=res["estimate"],
+                                     progress=progress) if bootstrap > 0 else None)
         method_note = note if method == "pearson" else np.where(note == "", rank_loo_note, note)
         if method in ROBUST_METHODS:
-            method_note = np.where(note == "", "CI: use --bootstrap N (BCa)", note)
+            method_note = np.where(note == "", "" if boot is not None else "CI: use --bootstrap N (BCa)", note)
             method_note = np.where(np.isnan(res["estimate"]) & (note == ""),
                                    "undefined: the robust scale is zero (half or more of the values tied)",
                                    method_note)
             if method == "skipped_spearman":
-                method_note = np.where(note == "", [f"{int(k)} bivariate outlier(s) removed (projection "
-                                                    "method); CI: use --bootstrap N" for k in res["n_removed"]],
-                                       note)
+                method_note = np.where(note == "", [f"{int(k)} bivariate outlier(s) removed (projection method)"
+                                                    + ("" if boot is not None else "; CI: use --bootstrap N")
+                                                    for k in res["n_removed"]], note)
+        if boot is not None:
+            method_note = np.array([join_notes(*parts) for parts in zip(method_note, boot.note)], dtype=object)
         bf = (np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
               if method == "pearson" else np.full(a.shape[1], np.nan))
         frames.append(pd.DataFrame({
@@ -175,9 +187,11 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             "statistic_name": res["statistic_name"], "df": res["df"], "p": res["p"],
             "p_method": res["p_method"], "p_adjusted": np.nan, "adjust_method": "",
             "family": "", "family_size": 0, "p_permutation": p_perm,
-            "n_permutations": permutations if method in METHODS else 0, **loo, "cooks_d_max": cooks_max, "cooks_d_subject": cooks_id,
-            "detectable_r": detectable_r_at(res["n"]), "boot_ci_low": boot_lo, "boot_ci_high": boot_hi,
-            "n_bootstrap": bootstrap, "bf10": bf, "note": method_note,
+            "n_permutations": permutations if method in METHODS else 0, **loo,
+            "cooks_d_max": cooks_max, "cooks_d_subject": cooks_id,
+            "detectable_r": detectable_r_at(res["n"]),
+            "boot_ci_low": np.nan if boot is None else boot.low, "boot_ci_high": np.nan if boot is None else boot.high,
+            "n_bootstrap": 0 if boot is None else boot.n_used, "bf10": bf, "note": method_note,
         }))
     return pd.concat(frames, ignore_index=True)[list(cols.CORRELATIONS)]
 
@@ -455,11 +469,12 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
             detected = sub[sub[bm] > limit]
             if len(detected) >= 3:
                 extra = correlate(detected, [bm], y, ["spearman"], subset=name, confidence=opts.confidence,
-                                  labels=labels)
+                                  labels=labels, bootstrap=n_boot, seed=opts.seed, progress=progress)
                 n_out = int((sub[bm] <= limit).sum())
                 extra["method"] = "spearman_detected"
-                extra["note"] = (f"only values above the lower limit {limit:g} ({n_out} at or below it left "
-                                 "out); compare with kendall over all values")
+                extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
+                                            "left out); compare with kendall over all values", other)
+                                 for other in extra["note"]]
                 frames.append(extra)
     corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
@@ -472,14 +487,26 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
                    descriptives=describe(study), warnings=warnings)
 
 
-def permutation_work(study: Study, permutations: int) -> int:
-    """Units of work :func:`analyze` reports to ``progress`` for ``permutations`` shuffles."""
+def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
+    """Units of work :func:`analyze` reports to ``progress``: pair-shuffles and pair-resamples.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> analysis_work(load("hivsn"), 0, 0)
+    0
+    """
     spec = study.spec
+    opts = spec.analysis
+    floors = _floored_biomarkers(study)
     total = 0
     for _, mask in study.subsets():
         sub = study.data.loc[mask]
         for bm in spec.biomarkers:
             for sc in spec.scores:
                 if (sub[bm.column].notna() & sub[sc.column].notna()).sum() >= MIN_PAIRS:
-                    total += permutations
-    return total * len(spec.analysis.methods)
+                    total += permutations * len(opts.methods)
+        n_pairs = len(spec.biomarkers) * len(spec.scores)
+        total += bootstrap * n_pairs * (len(opts.methods) + len(opts.robust))
+        total += bootstrap * len(spec.scores) * sum((sub[bm] > limit).sum() >= 3 for bm, limit in floors.items())
+    return total

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from . import datasets
-from .analysis import analyze, permutation_work
+from .analysis import analysis_work, analyze
 from .errors import BiocorrError
 from .io import read_table
 from .report.html import claims_page, n_report_figures, write_report
@@ -136,9 +136,11 @@ def cmd_analyze(args, console: Console) -> int:
     study = _with_overrides(_load_study(args, console), args)
     command_line = ["biocorr"] + args.argv
     n_perm = study.spec.analysis.permutations
+    n_boot = study.spec.analysis.bootstrap
     with _progress(console, args.quiet) as bar:
-        if n_perm > 0:
-            task = bar.add_task("permutations", total=permutation_work(study, n_perm))
+        if n_perm > 0 or n_boot > 0:
+            label = " and ".join(w for w, k in (("permutations", n_perm), ("bootstrap", n_boot)) if k > 0)
+            task = bar.add_task(label, total=analysis_work(study, n_perm, n_boot))
             results = analyze(study, progress=lambda k: bar.advance(task, k))
         else:
             results = analyze(study)

@@ -325,8 +325,13 @@ def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Pa
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    engine = fig.get_layout_engine()
     fig.savefig(png, dpi=dpi, pil_kwargs={"compress_level": 2})  # zlib level 6 costs ~1/3 of the time
-    fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
+    fig.set_layout_engine("none")  # the layout is in inches, so the PNG's layout holds for the SVG too
+    try:
+        fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
+    finally:
+        fig.set_layout_engine(engine)
     return png, svg
 
 

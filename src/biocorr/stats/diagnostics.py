@@ -1,12 +1,10 @@
-"""Per-row diagnostics for correlation tables: any method's engine, leave-one-out summaries,
-detectable effect size and BCa bootstrap intervals (all on paired columns, NaN = missing)."""
+"""Per-row diagnostics for correlation tables: any method's engine, leave-one-out summaries and
+detectable effect size (all on paired columns, NaN = missing). BCa bootstrap intervals are in
+:mod:`biocorr.stats.bootstrap`."""
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
-from scipy import stats
 from scipy.special import ndtri
 
 from .correlation import correlate_columns
@@ -58,36 +56,3 @@ def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray,
         "loo_most_influential": np.where(have, ids[idx], ""),
         "loo_changes_significance": np.where(have, flips, False),
     }
-
-
-def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples: int,
-                         confidence: float, seed: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """BCa bootstrap CI of the estimate for every pair (scipy.stats.bootstrap, paired resampling).
-
-    Each pair's resamples are one batch (the statistic is vectorised over
-    resamples); pairs are taken in turn with one seeded generator, so the result
-    is reproducible. Reference: Efron B (1987), *JASA* 82, 171-185.
-    """
-    rng = np.random.default_rng(seed)
-    lo = np.full(a.shape[1], np.nan)
-    hi = np.full(a.shape[1], np.nan)
-
-    def statistic(x, y, axis=-1):
-        x = np.moveaxis(np.asarray(x, float), axis, 0)
-        y = np.moveaxis(np.asarray(y, float), axis, 0)
-        shape = x.shape[1:]
-        res = method_columns(x.reshape(x.shape[0], -1), y.reshape(y.shape[0], -1), method)
-        return res["estimate"].reshape(shape)
-
-    for j in range(a.shape[1]):
-        ok = ~np.isnan(a[:, j])
-        if ok.sum() < 4 or np.ptp(a[ok, j]) == 0 or np.ptp(b[ok, j]) == 0:
-            continue
-        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-            # a degenerate bootstrap distribution gives a NaN interval, which the table shows
-            warnings.simplefilter("ignore")
-            res = stats.bootstrap((a[ok, j], b[ok, j]), statistic, paired=True, vectorized=True,
-                                  n_resamples=n_resamples, confidence_level=confidence, method="BCa",
-                                  rng=rng)
-        lo[j], hi[j] = res.confidence_interval
-    return lo, hi

@@ -36,7 +36,7 @@ from scipy.special import stdtr
 from scipy.stats import chi2
 
 from .correlation import correlate_columns
-from .ties import count_finite
+from .ties import count_finite, is_constant
 
 BETA = 0.2
 
@@ -51,17 +51,34 @@ def _t_test(r: np.ndarray, n: np.ndarray):
 
 
 def _nanmedian(a):
+    n = a.shape[0]
+    if n and not np.isnan(a).any():  # complete columns (e.g. bootstrap resamples): one O(n) selection
+        part = np.partition(a, n // 2, axis=0)
+        upper = part[n // 2]
+        return upper if n % 2 else 0.5 * (part[: n // 2].max(axis=0) + upper)
     with warnings.catch_warnings():  # all-missing columns give NaN, reported by the caller
         warnings.simplefilter("ignore", RuntimeWarning)
         return np.nanmedian(a, axis=0) if a.shape[0] else np.full(a.shape[1], np.nan)
 
 
-def _bend_scores(x: np.ndarray, beta: float) -> np.ndarray:
+def bend_scores(x: np.ndarray, beta: float = BETA) -> np.ndarray:
+    """Percentage-bend scores of each column, clipped to [-1, 1] (NaN stays NaN).
+
+    The percentage-bend correlation of two columns is the cosine of their scores.
+
+    Examples
+    --------
+    >>> bend_scores(np.array([[1.0], [2], [3], [100]])).ravel().round(3).tolist()
+    [-1.0, -0.333, 0.333, 1.0]
+    """
     n = count_finite(x)
     med = _nanmedian(x)
-    w = np.sort(np.abs(x - med), axis=0)  # NaN last
     m = np.floor((1 - beta) * n + 0.5).astype(int)
-    omega = np.take_along_axis(w, np.clip(m - 1, 0, max(len(w) - 1, 0))[None, :], axis=0)[0]
+    if len(x) and (n == len(x)).all():  # no missing values: every column's m is the same, select in O(n)
+        omega = np.partition(np.abs(x - med), m[0] - 1, axis=0)[m[0] - 1]
+    else:
+        w = np.sort(np.abs(x - med), axis=0)  # NaN last
+        omega = np.take_along_axis(w, np.clip(m - 1, 0, max(len(w) - 1, 0))[None, :], axis=0)[0]
     with np.errstate(invalid="ignore", divide="ignore"):
         psi = (x - med) / omega
         i1 = np.nansum(psi < -1, axis=0)
@@ -82,8 +99,8 @@ def percentage_bend(a: np.ndarray, b: np.ndarray, beta: float = BETA) -> dict[st
     True
     """
     a, b = _paired(a, b)
-    sa, sb = _bend_scores(a, beta), _bend_scores(b, beta)
-    r = _cosine(sa, sb)
+    r = cosine_columns(bend_scores(a, beta), bend_scores(b, beta))
+    r = np.where(is_constant(a) | is_constant(b), np.nan, r)
     n = count_finite(a).astype(float)
     t, p = _t_test(r, n)
     return {"estimate": r, "statistic": t, "p": p, "n": n}
@@ -99,19 +116,29 @@ def biweight_midcorrelation(a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarra
     1.0
     """
     a, b = _paired(a, b)
-
-    def scores(x):
-        med = _nanmedian(x)
-        mad = _nanmedian(np.abs(x - med))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            u = (x - med) / (9 * mad)
-            w = np.where(np.abs(u) < 1, (1 - u * u) ** 2, 0.0)
-        return np.where(np.isnan(x), np.nan, (x - med) * w)
-
-    r = _cosine(scores(a), scores(b))
+    r = cosine_columns(biweight_scores(a), biweight_scores(b))
+    r = np.where(is_constant(a) | is_constant(b), np.nan, r)
     n = count_finite(a).astype(float)
     t, p = _t_test(r, n)
     return {"estimate": r, "statistic": t, "p": p, "n": n}
+
+
+def biweight_scores(x: np.ndarray) -> np.ndarray:
+    """Biweight-weighted deviations from the median, (x - med) (1 - u^2)^2 with u = (x - med)/(9 MAD).
+
+    The biweight midcorrelation of two columns is the cosine of their scores.
+
+    Examples
+    --------
+    >>> biweight_scores(np.array([[1.0], [2], [3], [100]])).ravel().round(3).tolist()
+    [-1.418, -0.497, 0.497, 0.0]
+    """
+    med = _nanmedian(x)
+    mad = _nanmedian(np.abs(x - med))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        u = (x - med) / (9 * mad)
+        w = np.where(np.abs(u) < 1, (1 - u * u) ** 2, 0.0)
+    return np.where(np.isnan(x), np.nan, (x - med) * w)
 
 
 def ideal_fourths(v: np.ndarray) -> tuple[float, float]:
@@ -138,23 +165,32 @@ def skipped_outliers(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     and P_i; a point whose projected distance exceeds median + sqrt(chi2_.975,2) *
     IQR (ideal fourths) in any projection is an outlier (Wilcox 2012, section 6.4.9).
     All n projections are one matrix product; their quantiles are taken row-wise.
+
+    ``x`` and ``y`` may carry leading batch axes (shape (..., n), e.g. bootstrap
+    resamples); each sample along the last axis is screened on its own.
+
+    Examples
+    --------
+    >>> x = np.array([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 40])
+    >>> np.flatnonzero(skipped_outliers(x, -x ** 0.5 + np.r_[np.zeros(10), 30])).tolist()
+    [10]
     """
-    pts = np.column_stack([x, y])
-    d = pts - np.median(pts, axis=0)
-    norms = np.sqrt((d * d).sum(axis=1))
-    lines = norms > 0
-    if not lines.any():
-        return np.zeros(len(x), bool)
-    unsorted = np.abs(d[lines] @ d.T) / norms[lines, None]  # row i: distances along line i
-    proj = np.sort(unsorted, axis=1)
-    n = proj.shape[1]
+    pts = np.stack([np.asarray(x, float), np.asarray(y, float)], axis=-1)  # (..., n, 2)
+    d = pts - np.median(pts, axis=-2, keepdims=True)
+    norms = np.sqrt((d * d).sum(axis=-1))
+    lines = norms > 0  # a point at the centre defines no line: its row of distances is all zero
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unsorted = np.abs(d @ np.swapaxes(d, -1, -2)) / norms[..., :, None]  # row i: distances along line i
+    unsorted = np.where(lines[..., :, None], unsorted, 0.0)
+    proj = np.sort(unsorted, axis=-1)
+    n = proj.shape[-1]
     j = int(np.floor(n / 4 + 5 / 12))
     h = n / 4 + 5 / 12 - j
-    lower = (1 - h) * proj[:, j - 1] + h * proj[:, j]
-    upper = (1 - h) * proj[:, n - j] + h * proj[:, n - j - 1]
-    median = 0.5 * (proj[:, (n - 1) // 2] + proj[:, n // 2])
+    lower = (1 - h) * proj[..., j - 1] + h * proj[..., j]
+    upper = (1 - h) * proj[..., n - j] + h * proj[..., n - j - 1]
+    median = 0.5 * (proj[..., (n - 1) // 2] + proj[..., n // 2])
     cut = median + np.sqrt(chi2.ppf(0.975, 2)) * (upper - lower)
-    return (unsorted > cut[:, None]).any(axis=0)
+    return (unsorted > cut[..., :, None]).any(axis=-2)
 
 
 def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") -> dict[str, np.ndarray]:
@@ -219,7 +255,8 @@ def _paired(a, b):
     return np.where(gap, np.nan, a), np.where(gap, np.nan, b)
 
 
-def _cosine(sa, sb):
+def cosine_columns(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:
+    """Cosine of paired score columns (NaN ignored), clipped to [-1, 1]."""
     with np.errstate(invalid="ignore", divide="ignore"):
         num = np.nansum(sa * sb, axis=0)
         den = np.sqrt(np.nansum(sa * sa, axis=0) * np.nansum(sb * sb, axis=0))
