@@ -53,7 +53,6 @@ from scipy.special import ndtr, ndtri
 
 from .correlation import correlate_columns
 from .robust import bend_scores, biweight_scores, skipped_outliers
-from .ties import is_constant
 
 BOOTSTRAP_METHODS = ("pearson", "spearman", "kendall", "percbend", "bicor", "skipped_spearman")
 MIN_ROWS = 4
@@ -91,6 +90,13 @@ class _Panel:
     ix: np.ndarray  # (p,) column of x for each pair
     iy: np.ndarray  # (p,) column of y for each pair
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # per-panel set-up kept across chunks
+
+    def signs(self, side: str, j: int, dtype) -> np.ndarray:
+        """sign(v_i - v_j) of variable j, (k, k)."""
+        key = ("signs", side, j)
+        if key not in self.cache:
+            self.cache[key] = _signs((self.x if side == "x" else self.y)[:, j], dtype)
+        return self.cache[key]
 
     def tie_groups(self, side: str, j: int) -> "_TieGroups":
         key = ("ties", side, j)
@@ -232,6 +238,11 @@ def _signs(v: np.ndarray, dtype=float) -> np.ndarray:
     return np.sign(v[:, None] - v[None, :]).astype(dtype)
 
 
+def _sign_dtype(k: int):
+    """float32 while every partial sum of the Kendall products (integers of size <= k^2) is exact in it."""
+    return np.float32 if k * k < 2**24 else np.float64
+
+
 def _kendall_ratio(num: np.ndarray, untied_x: np.ndarray, untied_y: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         den = np.sqrt(untied_x * untied_y)
@@ -247,12 +258,15 @@ def _kendall_cells(panel: _Panel, j: int, dtype):
     """
     key = ("kendall cells", j)
     if key not in panel.cache:
-        xy = np.column_stack([panel.x[:, panel.ix[j]], panel.y[:, panel.iy[j]]])
-        cells, cell_of = np.unique(xy, axis=0, return_inverse=True)
-        if len(cells) ** 2 > 0.5 * len(xy) ** 2:
-            cells, cell_of = xy, None
-        panel.cache[key] = (None if cell_of is None else cell_of.ravel(),
-                            _signs(cells[:, 0], dtype) * _signs(cells[:, 1], dtype), {})
+        i, h = panel.ix[j], panel.iy[j]
+        sx, sy = panel.signs("x", i, dtype), panel.signs("y", h, dtype)
+        xy = np.column_stack([panel.x[:, i], panel.y[:, h]])
+        _, first, cell_of = np.unique(xy, axis=0, return_index=True, return_inverse=True)
+        if len(first) ** 2 > 0.5 * len(xy) ** 2:
+            panel.cache[key] = None, sx * sy, {}
+        else:
+            rep = np.ix_(first, first)
+            panel.cache[key] = cell_of.ravel(), sx[rep] * sy[rep], {}
     return panel.cache[key]
 
 
@@ -260,8 +274,7 @@ def _kendall(panel: _Panel, idx: np.ndarray) -> np.ndarray:
     k = panel.x.shape[0]
     w = _counts(idx, k)
     total = w.sum(axis=1)
-    # the quadratic form's terms and partial sums are integers of size <= k^2: exact in float32 up to 2^24
-    dtype = np.float32 if k * k < 2**24 else np.float64
+    dtype = _sign_dtype(k)
     w_low = w.astype(dtype)
     ux = np.column_stack([_untied_pairs(panel.tie_groups("x", j).weights(w), total) for j in range(panel.x.shape[1])])
     uy = np.column_stack([_untied_pairs(panel.tie_groups("y", j).weights(w), total) for j in range(panel.y.shape[1])])
@@ -285,29 +298,33 @@ def _kendall_jackknife(panel: _Panel) -> np.ndarray:
 
     ux = np.column_stack([untied_without_each(v) for v in panel.x.T])
     uy = np.column_stack([untied_without_each(v) for v in panel.y.T])
-    sx = [_signs(v) for v in panel.x.T]
-    sy = [_signs(v) for v in panel.y.T]
+    dtype = _sign_dtype(k)
     num = np.empty((k, len(panel.ix)))
     for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
-        row_sums = (sx[i] * sy[h]).sum(axis=1)
+        row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
         num[:, j] = row_sums.sum() / 2 - row_sums
     return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
 
 
 def _score_cosine(score_fn: Callable[[np.ndarray], np.ndarray]):
     def estimate(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-        # score_fn works down columns: pass each variable's resamples as the columns of a (k', B) array
-        sx = np.stack([score_fn(v[idx].T).T for v in panel.x.T], axis=2)  # (B, k', vx)
-        sy = np.stack([score_fn(v[idx].T).T for v in panel.y.T], axis=2)
+        def side(values):  # (B, k', v) scores and (B, v) constant flags of each variable's resamples
+            scores = np.empty((len(idx), values.shape[1], idx.shape[1]))
+            const = np.empty((len(idx), values.shape[1]), bool)
+            for j, v in enumerate(values.T):
+                drawn = v[idx].T  # score_fn works down columns: resamples are the columns
+                scores[:, j, :] = score_fn(drawn).T
+                const[:, j] = drawn.max(axis=0) == drawn.min(axis=0)  # resamples have no missing values
+            return np.swapaxes(scores, 1, 2), const
+
+        (sx, cx), (sy, cy) = side(panel.x), side(panel.y)
         with np.errstate(invalid="ignore"):
             nx = np.einsum("bkv,bkv->bv", sx, sx)
             ny = np.einsum("bkv,bkv->bv", sy, sy)
             cross = _weighted_cross(sx, sy, None, panel)
-        const_x = np.column_stack([is_constant(v[idx].T) for v in panel.x.T])
-        const_y = np.column_stack([is_constant(v[idx].T) for v in panel.y.T])
         with np.errstate(invalid="ignore", divide="ignore"):
             r = np.clip(cross / np.sqrt(nx[:, panel.ix] * ny[:, panel.iy]), -1.0, 1.0)
-        return np.where(const_x[:, panel.ix] | const_y[:, panel.iy], np.nan, r)
+        return np.where(cx[:, panel.ix] | cy[:, panel.iy], np.nan, r)
     return estimate
 
 
@@ -361,14 +378,22 @@ def resampled_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nda
     """
     if method not in _ENGINES:
         raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    x = np.asarray(x, float)
-    y = np.asarray(y, float)
-    panel = _Panel(x, y, np.asarray(ix), np.asarray(iy))
+    return _run(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), idx, method)
+
+
+def _run(panel: _Panel, idx: np.ndarray, method: str) -> np.ndarray:
+    """The engine on chunks of index sets (memory stays near CHUNK_ELEMENTS cells per array)."""
     engine = _ENGINES[method]
-    k_draw = max(idx.shape[1], 1)
-    step = max(1, CHUNK_ELEMENTS // (k_draw * max(x.shape[1] + y.shape[1], 1)))
+    width = max(panel.x.shape[1] + panel.y.shape[1], 1)
+    step = max(1, CHUNK_ELEMENTS // (max(idx.shape[1], 1) * width))
     return np.concatenate([engine(panel, idx[s:s + step]) for s in range(0, len(idx), step)]
-                          or [np.empty((0, len(ix)))])
+                          or [np.empty((0, len(panel.ix)))])
+
+
+def _jackknife(panel: _Panel, method: str) -> np.ndarray:
+    if method == "kendall":
+        return _kendall_jackknife(panel)
+    return _run(panel, jackknife_indices(panel.x.shape[0]), method)
 
 
 def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, method: str) -> np.ndarray:
@@ -383,11 +408,9 @@ def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nda
     >>> jackknife_estimates(x, y, np.array([0]), np.array([0]), "kendall").ravel().round(3).tolist()
     [0.667, 0.667, 0.667, 0.667, 0.333]
     """
-    x = np.asarray(x, float)
-    y = np.asarray(y, float)
-    if method == "kendall":
-        return _kendall_jackknife(_Panel(x, y, np.asarray(ix), np.asarray(iy)))
-    return resampled_estimates(x, y, ix, iy, jackknife_indices(x.shape[0]), method)
+    if method not in _ENGINES:
+        raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
+    return _jackknife(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), method)
 
 
 def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
@@ -521,10 +544,9 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
     for group, rows, panel in _panels(a, b, np.flatnonzero(todo)):
         k = len(rows)
         idx = resample_indices(k, n_resamples, rng)
-        boot = resampled_estimates(panel.x, panel.y, panel.ix, panel.iy, idx, method)
-        jack = jackknife_estimates(panel.x, panel.y, panel.ix, panel.iy, method)
-        theta = (resampled_estimates(panel.x, panel.y, panel.ix, panel.iy, np.arange(k)[None, :], method)[0]
-                 if estimate is None else estimate[group])
+        boot = _run(panel, idx, method)
+        jack = _jackknife(panel, method)
+        theta = _run(panel, np.arange(k)[None, :], method)[0] if estimate is None else estimate[group]
         low[group], high[group], used[group] = bca_interval(theta, boot, jack, confidence)
         if progress is not None:
             progress(n_resamples * len(group))

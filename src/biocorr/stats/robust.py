@@ -73,18 +73,19 @@ def bend_scores(x: np.ndarray, beta: float = BETA) -> np.ndarray:
     """
     n = count_finite(x)
     med = _nanmedian(x)
+    dev = x - med
     m = np.floor((1 - beta) * n + 0.5).astype(int)
     if len(x) and (n == len(x)).all():  # no missing values: every column's m is the same, select in O(n)
-        omega = np.partition(np.abs(x - med), m[0] - 1, axis=0)[m[0] - 1]
+        omega = np.partition(np.abs(dev), m[0] - 1, axis=0)[m[0] - 1]
     else:
-        w = np.sort(np.abs(x - med), axis=0)  # NaN last
+        w = np.sort(np.abs(dev), axis=0)  # NaN last
         omega = np.take_along_axis(w, np.clip(m - 1, 0, max(len(w) - 1, 0))[None, :], axis=0)[0]
     with np.errstate(invalid="ignore", divide="ignore"):
-        psi = (x - med) / omega
-        i1 = np.nansum(psi < -1, axis=0)
-        i2 = np.nansum(psi > 1, axis=0)
-        inner = np.where((psi >= -1) & (psi <= 1), x, 0.0)
-        phi = (omega * (i2 - i1) + np.nansum(inner, axis=0)) / (n - i1 - i2)
+        psi = dev / omega  # NaN compares False below, so plain sums skip missing values
+        i1 = np.count_nonzero(psi < -1, axis=0)
+        i2 = np.count_nonzero(psi > 1, axis=0)
+        inner = np.where(np.abs(psi) <= 1, x, 0.0).sum(axis=0)
+        phi = (omega * (i2 - i1) + inner) / (n - i1 - i2)
         return np.clip((x - phi) / omega, -1, 1)
 
 
