@@ -42,7 +42,7 @@ CORRELATIONS = {
     "detectable_r": "smallest |r| this n detects with 80% power (two-sided .05, Fisher z)",
     "boot_ci_low": "BCa bootstrap CI (NaN unless --bootstrap N)",
     "boot_ci_high": "",
-    "n_bootstrap": "bootstrap resamples behind the BCa CI (0 if none)",
+    "n_bootstrap": "resamples with a defined estimate behind the BCa CI (0 if none; see note when fewer than asked)",
     "bf10": "JZS Bayes factor for a correlation vs none (Pearson rows; Wetzels & Wagenmakers 2012)",
     "note": "why a value is missing, if it is; what a special row (partial, detected-only) did",
 }

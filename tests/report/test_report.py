@@ -117,6 +117,18 @@ def test_methods_paragraph_reflects_what_ran(hivsn_report):
     assert "Holm" in text and "pairwise-complete" in text
 
 
+def test_bootstrap_intervals_reach_the_table_the_methods_and_only_when_asked(hivsn_report, tmp_path):
+    _, plain = hivsn_report
+    assert "BCa 95% CI" not in plain.read_text(encoding="utf-8")
+    results = analyze(load("hivsn"), bootstrap=400)
+    c = results.correlations
+    text = write_report(results, tmp_path, per_pair=False).read_text(encoding="utf-8")
+    assert "BCa 95% CI" in text
+    row = c[(c.method == "percbend") & c.boot_ci_low.notna()].iloc[0]
+    assert f"[{row.boot_ci_low:.2f}, {row.boot_ci_high:.2f}]" in text
+    assert "from 400 paired resamples per test (seed 20171)" in apa.methods_paragraph(results)
+
+
 def test_figure_functions_return_figures_for_notebooks(hivsn_report):
     results, _ = hivsn_report
     fig = figures.scatter_figure(results, "current_cd4", "hscl_depression", "spearman", ranks=True)

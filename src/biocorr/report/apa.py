@@ -108,6 +108,11 @@ def methods_paragraph(results: Results) -> str:
     if opts.permutations:
         parts.append(f"Monte Carlo permutation p-values ({opts.permutations} shuffles per test, "
                      f"seed {opts.seed}) are reported alongside.")
+    n_boot = int(c["n_bootstrap"].max()) if len(c) else 0
+    if n_boot > 0:
+        parts.append(f"Bias-corrected and accelerated (BCa; Efron, 1987) bootstrap intervals were formed from "
+                     f"{n_boot} paired resamples per test (seed {opts.seed}), resampling each pair's complete "
+                     "rows; resamples with an undefined estimate were left out and are counted per test.")
     if opts.adjust == "none":
         parts.append("p-values were not adjusted for multiple testing.")
     else:

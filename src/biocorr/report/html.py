@@ -201,6 +201,10 @@ def _correlation_table(results: Results) -> str:
     })
     if c["n_permutations"].max() > 0:
         shown.insert(9, "p perm.", [fmt_p(v) for v in c["p_permutation"]])
+    if c["n_bootstrap"].max() > 0:
+        level = f"{c['ci_level'].iloc[0]:.0%}"
+        shown.insert(7, f"BCa {level} CI", [f"[{fmt_num(lo)}, {fmt_num(hi)}]" if np.isfinite(lo) else "—"
+                                            for lo, hi in zip(c["boot_ci_low"], c["boot_ci_high"])])
     raw = {"estimate": c["estimate"], "p": c["p"], "p adj.": c["p_adjusted"], "n": c["n"],
            "p perm.": c["p_permutation"]}
     return _table(shown, numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
