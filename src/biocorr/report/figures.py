@@ -292,7 +292,7 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     --------
     >>> from biocorr import analyze, datasets
     >>> fig = heatmap_figure(analyze(datasets.load("opt")), "all", "spearman")
-    >>> fig.axes[0].get_images()[0].get_array().shape
+    >>> fig.axes[0].collections[0].get_array().shape
     (7, 10)
     """
     spec = results.study.spec
@@ -302,8 +302,11 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     ys = [v.column for v in spec.scores]
     est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
     padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
-    fig, ax = _subplots((2.5 + 0.8 * len(ys), 2.6 + 0.45 * len(xs)))
-    im = ax.imshow(est.to_numpy(float), cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
+    # sized for a printed page (0.55 in per cell column); cells are vector quads, not an image
+    fig, ax = _subplots((2.0 + 0.55 * len(ys), 1.9 + 0.36 * len(xs)))
+    im = ax.pcolormesh(np.arange(len(ys) + 1) - 0.5, np.arange(len(xs) + 1) - 0.5, est.to_numpy(float),
+                       cmap="RdBu_r", vmin=-1, vmax=1)
+    ax.invert_yaxis()
     for i in range(len(xs)):
         for j in range(len(ys)):
             v, p = est.iat[i, j], padj.iat[i, j]
@@ -326,13 +329,32 @@ def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Pa
     stem.parent.mkdir(parents=True, exist_ok=True)
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     engine = fig.get_layout_engine()
-    fig.savefig(png, dpi=dpi, pil_kwargs={"compress_level": 2})  # zlib level 6 costs ~1/3 of the time
+    _save_png_rgb(fig, png, dpi)
     fig.set_layout_engine("none")  # the layout is in inches, so the PNG's layout holds for the SVG too
     try:
         fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
     finally:
         fig.set_layout_engine(engine)
     return png, svg
+
+
+def _save_png_rgb(fig: Figure, path: Path, dpi: int) -> None:
+    """PNG without the alpha channel (the figures are opaque): a quarter less to compress.
+
+    zlib level 2 instead of 6 halves the encoding time for a few percent more bytes.
+    """
+    from PIL import Image  # matplotlib's own dependency
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="rgba", dpi=dpi)
+    width = round(fig.get_figwidth() * dpi)
+    height = buf.tell() // (4 * width)
+    if width * height * 4 != buf.tell() or abs(height - fig.get_figheight() * dpi) >= 1:
+        # the canvas sized the image in a way not foreseen here: let matplotlib write the PNG
+        fig.savefig(path, dpi=dpi, pil_kwargs={"compress_level": 2})
+        return
+    image = Image.frombuffer("RGBA", (width, height), buf.getbuffer(), "raw", "RGBA", 0, 1).convert("RGB")
+    image.save(path, format="png", compress_level=2, dpi=(dpi, dpi))
 
 
 @_styled
