@@ -19,7 +19,7 @@ from . import columns as cols
 from .stats.correlation import METHODS, MIN_PAIRS, pair_columns, permutation_p_values
 from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
-from .stats.bootstrap import bootstrap_ci_columns
+from .stats.bootstrap import BOOTSTRAP_METHODS, bootstrap_ci_columns
 from .stats.diagnostics import detectable_r_at, loo_summary, method_columns, no_loo
 from .stats.influence import RANK_LOO_MAX_N, cooks_distance
 from .stats.partial import design_matrix, partial_correlation
@@ -162,20 +162,16 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
         loo = (loo_summary(a, b, method, res["estimate"], res["p"], ids) if method in METHODS
                else no_loo(a.shape[1]))
-        boot = (bootstrap_ci_columns(a, b, method, bootstrap, confidence, seed, estimate=res["estimate"],
-                                     progress=progress) if bootstrap > 0 else None)
         method_note = note if method == "pearson" else np.where(note == "", rank_loo_note, note)
         if method in ROBUST_METHODS:
-            method_note = np.where(note == "", "" if boot is not None else "CI: use --bootstrap N (BCa)", note)
+            method_note = np.where(note == "", BOOTSTRAP_HINT, note)
             method_note = np.where(np.isnan(res["estimate"]) & (note == ""),
                                    "undefined: the robust scale is zero (half or more of the values tied)",
                                    method_note)
             if method == "skipped_spearman":
-                method_note = np.where(note == "", [f"{int(k)} bivariate outlier(s) removed (projection method)"
-                                                    + ("" if boot is not None else "; CI: use --bootstrap N")
+                method_note = np.where(note == "", [join_notes(f"{int(k)} bivariate outlier(s) removed (projection "
+                                                               "method)", BOOTSTRAP_HINT)
                                                     for k in res["n_removed"]], note)
-        if boot is not None:
-            method_note = np.array([join_notes(*parts) for parts in zip(method_note, boot.note)], dtype=object)
         bf = (np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
               if method == "pearson" else np.full(a.shape[1], np.nan))
         frames.append(pd.DataFrame({
@@ -190,10 +186,74 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             "n_permutations": permutations if method in METHODS else 0, **loo,
             "cooks_d_max": cooks_max, "cooks_d_subject": cooks_id,
             "detectable_r": detectable_r_at(res["n"]),
-            "boot_ci_low": np.nan if boot is None else boot.low, "boot_ci_high": np.nan if boot is None else boot.high,
-            "n_bootstrap": 0 if boot is None else boot.n_used, "bf10": bf, "note": method_note,
+            "boot_ci_low": np.nan, "boot_ci_high": np.nan, "n_bootstrap": 0, "bf10": bf, "note": method_note,
         }))
-    return pd.concat(frames, ignore_index=True)[list(cols.CORRELATIONS)]
+    table = pd.concat(frames, ignore_index=True)[list(cols.CORRELATIONS)]
+    if bootstrap > 0:
+        table = bootstrap_rows(table, data, bootstrap, confidence, seed, progress)
+    return table
+
+
+BOOTSTRAP_HINT = "CI: use --bootstrap N (BCa)"
+
+
+def bootstrap_rows(table: pd.DataFrame, data: pd.DataFrame, n_resamples: int, confidence: float = 0.95,
+                   seed: int | None = None, progress: Progress | None = None,
+                   method: str | None = None) -> pd.DataFrame:
+    """Fill the BCa bootstrap columns of correlation rows computed from ``data``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Rows of a correlation table (columns as :data:`biocorr.columns.CORRELATIONS`) whose
+        ``x`` and ``y`` are columns of ``data``; rows of methods without a bootstrap
+        (partial correlations) are returned unchanged.
+    data : DataFrame
+        The rows the estimates were computed from.
+    n_resamples, confidence, seed
+        As :func:`biocorr.stats.bootstrap.bootstrap_ci_columns` (the same seed gives every
+        method the same resamples).
+    progress : callable, optional
+        Receives pair-resamples done.
+    method : str, optional
+        Bootstrap these rows as this method (e.g. 'spearman' for 'spearman_detected' rows);
+        default: each row's own method.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``boot_ci_low``, ``boot_ci_high``, ``n_bootstrap`` filled and the
+        bootstrap's notes added (the "use --bootstrap" hint removed).
+
+    References
+    ----------
+    Efron B (1987). Better bootstrap confidence intervals. *JASA* 82, 171-185.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"tnf": [1.0, 2, 3, 4, 5, 6, 7, 9], "vas": [2.0, 1, 4, 3, 6, 5, 8, 7]})
+    >>> t = bootstrap_rows(correlate(df, ["tnf"], ["vas"], methods=["pearson"]), df, 999, seed=1)
+    >>> bool(t.boot_ci_low[0] < t.estimate[0] < t.boot_ci_high[0]), int(t.n_bootstrap[0])
+    (True, 999)
+    """
+    out = table.copy()
+    for own_method, rows in out.groupby("method", sort=False):
+        engine = method or own_method
+        if engine not in BOOTSTRAP_METHODS:
+            continue
+        a = data[list(rows["x"])].to_numpy(float)
+        b = data[list(rows["y"])].to_numpy(float)
+        gap = np.isnan(a) | np.isnan(b)
+        a, b = np.where(gap, np.nan, a), np.where(gap, np.nan, b)
+        boot = bootstrap_ci_columns(a, b, engine, n_resamples, confidence, seed,
+                                    estimate=rows["estimate"].to_numpy(float), progress=progress)
+        out.loc[rows.index, "boot_ci_low"] = boot.low
+        out.loc[rows.index, "boot_ci_high"] = boot.high
+        out.loc[rows.index, "n_bootstrap"] = boot.n_used
+        out.loc[rows.index, "note"] = [
+            join_notes(*(part for part in old.split("; ") if part != BOOTSTRAP_HINT), new)
+            for old, new in zip(rows["note"], boot.note)]
+    return out
 
 
 def describe(study: Study) -> pd.DataFrame:
@@ -463,13 +523,13 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
         sub = study.data.loc[mask]
         frames.append(correlate(sub, x, y, list(opts.methods) + list(opts.robust), subset=name,
                                 confidence=opts.confidence, permutations=n_perm, seed=opts.seed,
-                                labels=labels, progress=progress, bootstrap=n_boot))
+                                labels=labels, progress=progress))
         frames.append(partial_rows(sub, spec, name))
         for bm, limit in floors.items():
             detected = sub[sub[bm] > limit]
             if len(detected) >= 3:
                 extra = correlate(detected, [bm], y, ["spearman"], subset=name, confidence=opts.confidence,
-                                  labels=labels, bootstrap=n_boot, seed=opts.seed, progress=progress)
+                                  labels=labels)
                 n_out = int((sub[bm] <= limit).sum())
                 extra["method"] = "spearman_detected"
                 extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
@@ -483,8 +543,43 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
                           pd.DataFrame(simpson_warnings(corr), columns=WARNING_COLUMNS),
                           pd.DataFrame(_influence_warnings(corr), columns=WARNING_COLUMNS)],
                          ignore_index=True)
-    return Results(study=study, correlations=corr, group_comparisons=compare_groups(study),
-                   descriptives=describe(study), warnings=warnings)
+    results = Results(study=study, correlations=corr, group_comparisons=compare_groups(study),
+                      descriptives=describe(study), warnings=warnings)
+    return add_bootstrap(results, n_boot, progress) if n_boot > 0 else results
+
+
+def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None = None) -> Results:
+    """The same results with BCa bootstrap intervals on every row that has one (see :func:`bootstrap_rows`).
+
+    Kept apart from :func:`analyze` so that slow resampling can run while the report's
+    figures (which do not show it) are drawn. Detected-only rows are resampled among the
+    detected values, as they were estimated.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> res = add_bootstrap(analyze(load("hivsn")), 200)
+    >>> int(res.correlations.query("method == 'pearson'").n_bootstrap.max())
+    200
+    """
+    study = results.study
+    opts = study.spec.analysis
+    corr = results.correlations
+    floors = _floored_biomarkers(study)
+    parts = []
+    for name, mask in study.subsets():
+        sub = study.data.loc[mask]
+        rows = corr[corr["subset"] == name]
+        detected = rows["method"] == "spearman_detected"
+        parts.append(bootstrap_rows(rows[~detected], sub, n_resamples, opts.confidence, opts.seed, progress))
+        for bm, limit in floors.items():
+            these = rows[detected & (rows["x"] == bm)]
+            if len(these):
+                parts.append(bootstrap_rows(these, sub[sub[bm] > limit], n_resamples, opts.confidence, opts.seed,
+                                            progress, method="spearman"))
+    filled = pd.concat(parts).reindex(corr.index)
+    return Results(study=study, correlations=filled, group_comparisons=results.group_comparisons,
+                   descriptives=results.descriptives, warnings=results.warnings)
 
 
 def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:

@@ -13,12 +13,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from threadpoolctl import threadpool_limits
 
 from . import datasets
-from .analysis import analysis_work, analyze
+from .analysis import add_bootstrap, analysis_work, analyze
 from .errors import BiocorrError
 from .io import read_table
-from .report.html import claims_page, n_report_figures, write_report
+from .report.html import FigureJob, claims_page, n_report_figures, write_report
 from .report.tables import write_tables
 from .report.terminal import print_summary
 from .spec_draft import draft_spec
@@ -137,22 +138,34 @@ def cmd_analyze(args, console: Console) -> int:
     command_line = ["biocorr"] + args.argv
     n_perm = study.spec.analysis.permutations
     n_boot = study.spec.analysis.bootstrap
+    out = Path(args.out)
     with _progress(console, args.quiet) as bar:
+        advance = None
         if n_perm > 0 or n_boot > 0:
             label = " and ".join(w for w, k in (("permutations", n_perm), ("bootstrap", n_boot)) if k > 0)
             task = bar.add_task(label, total=analysis_work(study, n_perm, n_boot))
-            results = analyze(study, progress=lambda k: bar.advance(task, k))
-        else:
-            results = analyze(study)
-        paths = write_tables(results, args.out, command_line=command_line)
+            advance = lambda k: bar.advance(task, k)  # noqa: E731
+        results = analyze(study, progress=advance, bootstrap=0)
+        job = None
         if not args.no_report:
             n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
             per_pair = args.scatter_files == "yes" or (
                 args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT)
-            task = bar.add_task("figures", total=n_report_figures(results, per_pair))
-            paths["report.html"] = write_report(results, args.out, command_line, per_pair=per_pair,
-                                                progress=lambda k: bar.advance(task, k),
-                                                qpcr=getattr(args, "qpcr_result", None))
+            fig_task = bar.add_task("figures", total=n_report_figures(results, per_pair))
+            # the figures do not show bootstrap intervals: draw them while the resampling runs
+            job = FigureJob(results, out / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k))
+        try:
+            if n_boot > 0:
+                # with figure processes on every core, a second BLAS thread only spins against them
+                with threadpool_limits(1 if job is not None else None, user_api="blas"):
+                    results = add_bootstrap(results, n_boot, advance)
+            paths = write_tables(results, out, command_line=command_line)
+            if job is not None:
+                paths["report.html"] = write_report(results, out, command_line, figures=job,
+                                                    qpcr=getattr(args, "qpcr_result", None))
+        finally:
+            if job is not None:
+                job.close()
     if not args.quiet:
         print_summary(results, console)
         console.print(f"Wrote {', '.join(p.name for p in paths.values())}"

@@ -12,7 +12,7 @@ import base64
 import html
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -387,37 +387,71 @@ def _render(task: tuple, figures_dir: Path | None, results: Results | None = Non
     return _figure(fig, caption, svg)
 
 
+# relative drawing cost of each figure kind (measured on opt: a 10-panel figure ~ 10 group plots)
+FIGURE_COST = {"biomarker_panel": 10, "heatmap_figure": 2, "scatter_figure": 1, "group_figure": 1}
+
+
+class FigureJob:
+    """The report's figures, rendered (PNG 300 dpi + SVG into ``figures_dir``) while the caller goes on.
+
+    Rendering dominates the report's run time, so figures are drawn in a pool of
+    ``workers`` processes (default: one per core) that starts at construction; the
+    caller can compute something else (the bootstrap) meanwhile and collect the
+    ``<figure>`` snippets with :meth:`snippets`. The output does not depend on the
+    number of workers. With one worker (or few figures) everything is drawn in
+    :meth:`snippets`, in this process.
+    """
+
+    def __init__(self, results: Results, figures_dir: Path | None, per_pair: bool,
+                 progress: Callable[[int], None] | None = None, workers: int | None = None):
+        self._results, self._dir, self._progress = results, figures_dir, progress
+        self._tasks = _figure_tasks(results, per_pair)
+        workers = workers or os.cpu_count() or 1
+        self._pool = None
+        self._futures = []
+        if workers > 1 and len(self._tasks) > 4:
+            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                              else "spawn")
+            self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                             initargs=(results,))
+            # the costliest figures first, so no worker is left drawing a big panel alone at the end
+            order = sorted(range(len(self._tasks)), key=lambda i: FIGURE_COST.get(self._tasks[i][0], 1))
+            futures = {i: self._pool.submit(_render, self._tasks[i], figures_dir) for i in reversed(order)}
+            self._futures = [futures[i] for i in range(len(self._tasks))]
+            if progress:
+                for fut in self._futures:  # called from the pool's thread as each figure lands
+                    fut.add_done_callback(lambda _: progress(1))
+
+    def close(self) -> None:
+        """Stop the pool (figures not yet drawn are cancelled); safe to call twice."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def snippets(self) -> dict[str, list[str]]:
+        """Wait for every figure; the report's snippets by section ('groups', 'heatmaps', 'panels')."""
+        if self._pool is not None:
+            try:
+                rendered = [fut.result() for fut in self._futures]
+            finally:
+                self.close()
+        else:
+            rendered = []
+            for t in self._tasks:
+                rendered.append(_render(t, self._dir, self._results))
+                if self._progress:
+                    self._progress(1)
+        out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "panels": []}
+        for t, snippet in zip(self._tasks, rendered):
+            if t[4]:
+                out[t[4]].append(snippet)
+        return out
+
+
 def report_figures(results: Results, figures_dir: Path | None, per_pair: bool,
                    progress: Callable[[int], None] | None = None,
                    workers: int | None = None) -> dict[str, list[str]]:
-    """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``).
-
-    Rendering dominates the report's run time, so figures are drawn in a pool of
-    ``workers`` processes (default: one per core); the output does not depend on it.
-    """
-    tasks = _figure_tasks(results, per_pair)
-    workers = workers or os.cpu_count() or 1
-    snippets: list[str] = [""] * len(tasks)
-    if workers > 1 and len(tasks) > 4:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(results,)) as pool:
-            futures = {pool.submit(_render, t, figures_dir): i for i, t in enumerate(tasks)}
-            for fut in as_completed(futures):
-                snippets[futures[fut]] = fut.result()
-                if progress:
-                    progress(1)
-    else:
-        for i, t in enumerate(tasks):
-            snippets[i] = _render(t, figures_dir, results)
-            if progress:
-                progress(1)
-    out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "panels": []}
-    for t, snippet in zip(tasks, snippets):
-        if t[4]:
-            out[t[4]].append(snippet)
-    return out
+    """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``); see :class:`FigureJob`."""
+    return FigureJob(results, figures_dir, per_pair, progress, workers).snippets()
 
 
 def n_report_figures(results: Results, per_pair: bool) -> int:
@@ -431,7 +465,7 @@ def _safe(name: str) -> str:
 
 def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,
                  per_pair: bool = True, progress: Callable[[int], None] | None = None,
-                 verdicts: pd.DataFrame | None = None, qpcr=None) -> Path:
+                 verdicts: pd.DataFrame | None = None, qpcr=None, figures: FigureJob | None = None) -> Path:
     """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
 
     Parameters
@@ -448,6 +482,9 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
         Claim checks (``biocorr check``) to add as a "Claims" section.
     qpcr : QpcrResult, optional
         Adds a "qPCR" section (Ct by condition, replicate SDs, fold change by group).
+    figures : FigureJob, optional
+        Figures already being rendered into ``out_dir/figures`` (``per_pair`` and
+        ``progress`` are then the job's); by default they are rendered here.
 
     Returns
     -------
@@ -455,7 +492,7 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rendered = report_figures(results, out / "figures", per_pair, progress)
+    rendered = (figures or FigureJob(results, out / "figures", per_pair, progress)).snippets()
     path = out / "report.html"
     extra = []
     if qpcr is not None:
