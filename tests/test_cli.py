@@ -54,6 +54,17 @@ def test_analyze_with_overrides_and_permutations(tmp_path, capsys):
     assert corr.loc[~corr.index.isin(classic.index), "p_permutation"].isna().all()
 
 
+def test_analyze_with_bootstrap_draws_figures_meanwhile_and_reports_the_intervals(tmp_path):
+    code = main(["analyze", "--example", "hivsn", "--out", str(tmp_path), "--bootstrap", "99",
+                 "--scatter-files", "no", "--quiet"])
+    assert code == 0
+    corr = pd.read_csv(tmp_path / "correlations.csv")
+    pearson = corr[(corr.method == "pearson") & corr.estimate.notna()]
+    assert len(pearson) >= 10 and (pearson.n_bootstrap == 99).all() and pearson.boot_ci_low.notna().all()
+    assert "BCa 95% CI" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert [p.name for p in (tmp_path / "figures").glob("panel_*.png")] == ["panel_current_cd4.png"]
+
+
 @pytest.mark.parametrize("data, spec, fragment", [
     ("id,TNF,VAS\n1,2,30\n2,abc,40\n3,4,130\n4,5,60\n", SPEC, None),
     ("id,TNF,VAS\n1,2,30\n1,3,40\n", SPEC, "only 0 usable row"),

@@ -10,6 +10,7 @@ from scipy import stats
 from biocorr import analyze, correlate
 from biocorr.datasets import load
 from biocorr.stats.bayes import jzs_bayes_factor
+from biocorr.stats.bootstrap import bootstrap_ci_columns
 from biocorr.stats.correlation import correlate_columns
 from biocorr.stats.influence import cooks_distance, leave_one_out
 from biocorr.stats.partial import design_matrix, partial_correlation
@@ -108,6 +109,24 @@ def test_bootstrap_bca_is_seeded_and_equals_scipy():
     assert t1["boot_ci_low"].item() < t1["estimate"].item() < t1["boot_ci_high"].item()
 
 
+def test_bootstrap_on_real_data_covers_every_row_it_can():
+    study = load("opt")
+    res = analyze(study, bootstrap=120).correlations
+    boot_methods = {"pearson", "spearman", "kendall", "percbend", "bicor", "spearman_detected"}
+    rows = res[res.method.isin(boot_methods) & res.estimate.notna()]
+    assert rows.boot_ci_low.notna().all() and (rows.n_bootstrap == 120).all()
+    assert ((rows.boot_ci_low <= rows.estimate) & (rows.estimate <= rows.boot_ci_high)).mean() > 0.95
+    assert (res.loc[res.method.str.startswith("partial"), "n_bootstrap"] == 0).all()
+    skipped = res[(res.method == "skipped_spearman") & res.estimate.notna()]
+    assert skipped.boot_ci_low.isna().all() and skipped.note.str.contains("no bootstrap for the skipped").all()
+    # detected-only rows are resampled among the detected values, with the spec's seed
+    row = res[(res.method == "spearman_detected") & (res.subset == "all")].iloc[0]
+    sub = study.data[study.data[row.x] > 1.2]
+    both = sub[[row.x, row.y]].dropna().to_numpy()
+    direct = bootstrap_ci_columns(both[:, :1], both[:, 1:], "spearman", 120, 0.95, study.spec.analysis.seed)
+    assert (row.boot_ci_low, row.boot_ci_high) == (direct.low[0], direct.high[0])
+
+
 def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results):
     c = hivsn_results.correlations
     p = c[(c.method == "pearson") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
@@ -181,3 +200,11 @@ def test_planted_outlier_report_rows():
     assert t.loc["pearson", "loo_most_influential"] == "P07"
     assert t.loc["skipped_spearman", "p"] > 0.05 and "1 bivariate outlier(s) removed" in t.loc["skipped_spearman", "note"]
     assert abs(t.loc["percbend", "estimate"]) < t.loc["pearson", "estimate"]
+    # the bootstrap sees the planted subject too: Pearson's BCa interval reaches far below the Fisher-z one,
+    # and the robust rows get intervals of their own
+    b = correlate(data, ["TNF"], ["VAS"], methods=["pearson", "skipped_spearman"], bootstrap=2000,
+                  seed=1).set_index("method")
+    assert b.loc["pearson", "boot_ci_low"] < b.loc["pearson", "ci_low"] - 0.2
+    skipped = b.loc["skipped_spearman"]
+    assert skipped["n_bootstrap"] > 1900 and skipped["boot_ci_low"] < 0 < skipped["estimate"] < skipped["boot_ci_high"]
+    assert "use --bootstrap" not in skipped["note"] and "1 bivariate outlier(s) removed" in skipped["note"]
