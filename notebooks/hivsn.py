@@ -78,6 +78,23 @@ figures.biomarker_panel(results, "current_cd4", "spearman")
 figures.heatmap_figure(results, "Painful HIV-SN", "spearman")
 
 # %% [markdown]
+# ## How sure are we? Bootstrap intervals next to the analytic ones
+# BCa bootstrap intervals (2,000 resamples of each pair's subjects, seeded by the spec)
+# need no normality; they also exist for the robust rows, which have no analytic CI.
+# Where the two kinds of interval disagree much, the Fisher-z interval's assumptions
+# deserve a look.
+
+# %%
+boot = biocorr.add_bootstrap(results, 2000)
+b = boot.correlations
+b[(b.subset == "all") & b.method.isin(["spearman", "percbend"])][
+    ["method", "y_label", "estimate", "ci_low", "ci_high", "boot_ci_low", "boot_ci_high", "n_bootstrap"]].round(3)
+
+# %%
+both = b[(b.method == "spearman") & b.boot_ci_low.notna() & b.ci_low.notna()]
+assert (both.boot_ci_low < both.estimate).all() and (both.estimate < both.boot_ci_high).all()
+
+# %% [markdown]
 # ## Written results
 # Sentences and the methods paragraph are generated from the tables, so the text cannot
 # disagree with the numbers.

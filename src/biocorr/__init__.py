@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import datasets
-from .analysis import Results, analyze, compare_groups, correlate, describe
+from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe
 from .errors import BiocorrError, DataError, InputFileError, SpecError
 from .io import read_table
 from .stats.correlation import CorrelationResult, correlation_test
@@ -24,7 +24,7 @@ from .validate import Study, validate
 
 __all__ = [
     "BiocorrError", "CorrelationResult", "DataError", "InputFileError", "Results", "SpecError",
-    "Study", "StudySpec", "adjust_p", "analyze", "compare_groups", "correlate", "correlation_test",
+    "Study", "StudySpec", "add_bootstrap", "adjust_p", "analyze", "compare_groups", "correlate", "correlation_test",
     "datasets", "describe", "load", "load_spec", "parse_spec", "read_table", "validate",
 ]
 
