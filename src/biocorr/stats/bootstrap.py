@@ -18,8 +18,9 @@ Statistic on a resample (no per-resample Python loop)
       group's weight plus 1/2. Spearman's rho is the weighted Pearson r of those ranks.
     - kendall: tau-b's numerator is the quadratic form w'Sw / 2 over the pair's
       sign matrix S_ij = sign(x_i - x_j) sign(y_i - y_j) (one matrix product per
-      pair for all resamples, exact in float32 because every partial sum is an
-      integer below 2**24); the tie terms come from tie-group weight sums.
+      pair for all resamples; float32 while every partial sum, an integer of size
+      <= k^2, is below 2**24, i.e. k < 4096, float64 above); subjects with equal
+      (x, y) are merged into cells first; the tie terms come from tie-group weight sums.
     - percbend, bicor: the robust scores of each variable's gathered resample
       (:func:`biocorr.stats.robust.bend_scores`, :func:`~biocorr.stats.robust.biweight_scores`),
       then the cosine per pair.
@@ -27,13 +28,15 @@ Statistic on a resample (no per-resample Python loop)
       (batched, O(B n^2) per pair), so it is done for n <= ``SKIPPED_MAX_N`` only.
 
     The jackknife for the acceleration is the same engine with the n
-    leave-one-out index sets.
+    leave-one-out index sets (Kendall's is downdated in closed form).
 
 Interval (Efron 1987; Efron & Tibshirani 1993, ch. 14)
     z0 = Phi^-1(share of resample estimates below the estimate, ties counted
-    half, as scipy >= 1.11); a = sum(U^3) / (6 (sum U^2)^1.5) with U the
-    jackknife deviations; the interval's ends are the linear-interpolation
-    quantiles of the resample estimates at Phi(z0 + (z0 + z)/(1 - a(z0 + z))).
+    half, as scipy.stats.bootstrap does; estimates within 1e-12 of each other
+    count as tied, so rounding cannot decide); a = sum(U^3) / (6 (sum U^2)^1.5)
+    with U the jackknife deviations (a = 0 when they are all rounding noise,
+    below 1e-12); the interval's ends are the linear-interpolation quantiles of
+    the resample estimates at Phi(z0 + (z0 + z)/(1 - a(z0 + z))).
     Resamples whose estimate is undefined (a variable constant in the resample)
     are left out; how many were used is returned per pair.
 
@@ -146,8 +149,7 @@ class _TieGroups:
         self.starts = np.flatnonzero(new)
         self.group = np.empty(len(v), int)  # tie group of each subject, in subject order
         self.group[self.order] = np.cumsum(new) - 1
-
-        self._flat: dict[int, np.ndarray] = {}
+        self._flat: dict[int, np.ndarray] = {}  # bin numbers per chunk size, for _group_sums
 
     def weights(self, w: np.ndarray) -> np.ndarray:
         """Total weight of each tie group, shape (B, groups)."""
