@@ -587,9 +587,13 @@ def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
 
     Examples
     --------
+    hivsn: 3 classical methods x 13 testable pairs (pain is scored in one group only) x 100
+    shuffles; 6 methods (3 robust) x 15 pairs x 10 resamples:
+
     >>> from biocorr.datasets import load
-    >>> analysis_work(load("hivsn"), 0, 0)
-    0
+    >>> study = load("hivsn")
+    >>> analysis_work(study, 100, 0), analysis_work(study, 0, 10)
+    (3900, 900)
     """
     spec = study.spec
     opts = spec.analysis
