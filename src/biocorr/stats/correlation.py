@@ -216,6 +216,101 @@ def _fisher_ci(r, n, se, level):
     return lo, hi
 
 
+def t_test(r: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """t = r sqrt((n-2)/(1-r^2)) on n-2 df (infinite at |r| = 1): statistic, df, two-sided p.
+
+    Examples
+    --------
+    >>> [round(float(v[0]), 4) for v in t_test(np.array([0.5]), np.array([12.0]))]
+    [1.8257, 10.0, 0.0979]
+    """
+    df = n - 2.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = r * np.sqrt(df / (1.0 - r**2))
+        t = np.where(np.abs(r) >= 1.0, np.sign(r) * np.inf, t)
+    return t, df, 2.0 * stdtr(df, -np.abs(t))
+
+
+def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s: np.ndarray | None = None,
+                  ties_a: dict | None = None, ties_b: dict | None = None) -> dict[str, np.ndarray]:
+    """Two-sided p-values of Spearman's rho or Kendall's tau-b, choosing the branch as R's ``cor.test``.
+
+    Parameters
+    ----------
+    method : {'spearman', 'kendall'}
+    r, n, ties : ndarray (m,)
+        Estimates (finite), sample sizes, and whether either variable has ties.
+    s : ndarray (m,), Kendall only
+        Kendall's S (concordant minus discordant pairs).
+    ties_a, ties_b : dict, Kendall only
+        :func:`biocorr.stats.ties.tie_group_sums` of each variable (``t2``, ``t3``, ``t25``).
+
+    Returns
+    -------
+    dict of ndarray (m,)
+        ``statistic, statistic_name, df, p, p_method``.
+
+    References
+    ----------
+    R Core Team, ``stats::cor.test``; Best & Roberts (1975) AS 89; Kendall MG (1970).
+
+    Examples
+    --------
+    >>> res = rank_p_values("spearman", np.array([0.8]), np.array([5]), np.array([False]))
+    >>> round(float(res["p"][0]), 6), res["p_method"][0]
+    (0.133333, 'exact (AS 89 enumeration)')
+    """
+    m = len(r)
+    nf = np.asarray(n, float)
+    n = np.asarray(n)
+    stat = np.full(m, np.nan)
+    stat_name = np.full(m, "", dtype=object)
+    df = np.full(m, np.nan)
+    p = np.full(m, np.nan)
+    p_method = np.full(m, "", dtype=object)
+    if method == "spearman":
+        as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
+        stat[~as89], df[~as89], p[~as89] = t_test(r[~as89], nf[~as89])
+        stat_name[~as89] = "t"
+        p_method[~as89 & ties] = P_SPEARMAN_T_TIES
+        p_method[~as89 & ~ties] = P_SPEARMAN_T_LARGE
+        if np.any(as89):
+            nn = nf[as89]
+            q = (nn**3 - nn) * (1.0 - r[as89]) / 6.0
+            upper = q > (nn**3 - nn) / 6.0
+            s_arg = np.where(upper, np.round(q), np.round(q) + 2.0)
+            p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
+            stat[as89] = q
+            stat_name[as89] = "S"
+            p_method[as89] = np.where(n[as89] <= SPEARMAN_ENUMERATION_MAX_N,
+                                      P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH)
+    elif method == "kendall":
+        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
+        normal = ~exact
+        if np.any(exact):
+            p[exact] = kendall_exact_p(n[exact], r[exact])
+            nn = nf[exact]
+            stat[exact] = np.round((r[exact] + 1) * nn * (nn - 1) / 4.0)
+            stat_name[exact] = "T"
+            p_method[exact] = P_KENDALL_EXACT
+        if np.any(normal):
+            nn = nf[normal]
+            ta = {k: v[normal] for k, v in ties_a.items()}
+            tb = {k: v[normal] for k, v in ties_b.items()}
+            var_s = ((nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
+                     + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
+                     + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2)))
+            z = s[normal] / np.sqrt(var_s)
+            stat[normal] = z
+            stat_name[normal] = "z"
+            p[normal] = 2.0 * ndtr(-np.abs(z))
+            p_method[normal] = np.where(ties[normal], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)
+    else:
+        raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
+    return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": np.minimum(p, 1.0),
+            "p_method": p_method}
+
+
 def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
                       confidence: float = 0.95) -> dict[str, np.ndarray]:
     """Correlation tests for every column pair of ``a`` and ``b``, vectorised.
@@ -274,68 +369,29 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
     r = np.where(enough & ~is_constant(a) & ~is_constant(b), r, np.nan)  # as R: a zero SD gives NA
     valid = enough & np.isfinite(r)
 
-    def t_test(idx):
-        dfi = nf[idx] - 2.0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = r[idx] * np.sqrt(dfi / (1.0 - r[idx] ** 2))
-            t = np.where(np.abs(r[idx]) >= 1.0, np.sign(r[idx]) * np.inf, t)
-        stat[idx] = t
-        df[idx] = dfi
-        p[idx] = 2.0 * stdtr(dfi, -np.abs(t))
-        stat_name[idx] = "t"
-
     if method == "pearson":
-        t_test(valid)
+        t, dfi, pv = t_test(r[valid], nf[valid])
+        stat[valid], df[valid], p[valid] = t, dfi, pv
+        stat_name[valid] = "t"
         p_method[valid] = P_T
         with np.errstate(divide="ignore"):
             se = 1.0 / np.sqrt(np.maximum(nf - 3.0, 0.0))
         ci_ok = valid & (n > 3)
-    elif method == "spearman":
-        ties = (count_distinct(a) < n) | (count_distinct(b) < n)
-        as89 = valid & ~ties & (n <= SPEARMAN_AS89_MAX_N)
-        t_idx = valid & ~as89
-        t_test(t_idx)
-        p_method[t_idx & ties] = P_SPEARMAN_T_TIES
-        p_method[t_idx & ~ties] = P_SPEARMAN_T_LARGE
-        if np.any(as89):
-            nn = nf[as89]
-            q = (nn**3 - nn) * (1.0 - r[as89]) / 6.0
-            upper = q > (nn**3 - nn) / 6.0
-            s_arg = np.where(upper, np.round(q), np.round(q) + 2.0)
-            p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
-            stat[as89] = q
-            stat_name[as89] = "S"
-            p_method[as89] = np.where(n[as89] <= SPEARMAN_ENUMERATION_MAX_N,
-                                      P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            se = np.sqrt((1.0 + r**2 / 2.0) / np.maximum(nf - 3.0, 0.0))
-        ci_ok = valid & (n > 3)
     else:
         ties = (count_distinct(a) < n) | (count_distinct(b) < n)
-        exact = valid & ~ties & (n <= KENDALL_EXACT_MAX_N)
-        normal = valid & ~exact
-        if np.any(exact):
-            p[exact] = kendall_exact_p(n[exact], r[exact])
-            nn = nf[exact]
-            stat[exact] = np.round((r[exact] + 1) * nn * (nn - 1) / 4.0)
-            stat_name[exact] = "T"
-            p_method[exact] = P_KENDALL_EXACT
-        if np.any(normal):
-            ta = tie_group_sums(a[:, normal])
-            tb = tie_group_sums(b[:, normal])
-            nn = nf[normal]
-            var_s = ((nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
-                     + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
-                     + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2)))
-            z = s_kendall[normal] / np.sqrt(var_s)
-            stat[normal] = z
-            stat_name[normal] = "z"
-            p[normal] = 2.0 * ndtr(-np.abs(z))
-            p_method[normal] = np.where(ties[normal], P_KENDALL_NORMAL_TIES,
-                                        P_KENDALL_NORMAL_LARGE)
-        with np.errstate(divide="ignore"):
-            se = np.sqrt(0.437 / np.maximum(nf - 4.0, 0.0))
-        ci_ok = valid & (n > 4)
+        if method == "spearman":
+            res = rank_p_values("spearman", r[valid], n[valid], ties[valid])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                se = np.sqrt((1.0 + r**2 / 2.0) / np.maximum(nf - 3.0, 0.0))
+            ci_ok = valid & (n > 3)
+        else:
+            res = rank_p_values("kendall", r[valid], n[valid], ties[valid], s_kendall[valid],
+                                tie_group_sums(a[:, valid]), tie_group_sums(b[:, valid]))
+            with np.errstate(divide="ignore"):
+                se = np.sqrt(0.437 / np.maximum(nf - 4.0, 0.0))
+            ci_ok = valid & (n > 4)
+        stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
+        p[valid], p_method[valid] = res["p"], res["p_method"]
 
     with np.errstate(divide="ignore", invalid="ignore"):
         lo, hi = _fisher_ci(r, nf, se, confidence)

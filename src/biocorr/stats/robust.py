@@ -35,17 +35,14 @@ import numpy as np
 from scipy.special import stdtr
 from scipy.stats import chi2
 
-from .correlation import correlate_columns
+from .correlation import correlate_columns, t_test
 from .ties import count_finite, is_constant
 
 BETA = 0.2
 
 
 def _t_test(r: np.ndarray, n: np.ndarray):
-    df = n - 2.0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = r * np.sqrt(df / (1 - r * r))
-        p = np.where(np.abs(r) >= 1, 0.0, 2 * stdtr(df, -np.abs(t)))
+    t, _, p = t_test(r, n)
     bad = n < 3
     return np.where(bad, np.nan, t), np.where(bad, np.nan, p)
 
