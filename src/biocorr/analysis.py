@@ -21,7 +21,7 @@ from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
 from .stats.bootstrap import BOOTSTRAP_METHODS, bootstrap_ci_columns
 from .stats.diagnostics import detectable_r_at, loo_summary, method_columns, no_loo
-from .stats.influence import RANK_LOO_MAX_N, cooks_distance
+from .stats.influence import cooks_distance
 from .stats.partial import design_matrix, partial_correlation
 from .stats.robust import ROBUST_METHODS
 from .stats.multiplicity import adjust_by_family
@@ -144,8 +144,6 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
     const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
     note = np.where(n < MIN_PAIRS, f"fewer than {MIN_PAIRS} complete pairs",
                     np.where(const, "a variable is constant among the complete pairs", ""))
-    rank_loo_note = np.where(n > RANK_LOO_MAX_N,
-                             f"leave-one-out not computed for rank methods at n > {RANK_LOO_MAX_N}", "")
     if ids is None:
         ids = data["id"].astype(str).tolist() if "id" in data.columns else [str(i) for i in data.index]
     ids = np.asarray(list(ids), dtype=object)
@@ -162,7 +160,7 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
         loo = (loo_summary(a, b, method, res["estimate"], res["p"], ids) if method in METHODS
                else no_loo(a.shape[1]))
-        method_note = note if method == "pearson" else np.where(note == "", rank_loo_note, note)
+        method_note = note
         if method in ROBUST_METHODS:
             method_note = np.where(note == "", BOOTSTRAP_HINT, note)
             method_note = np.where(np.isnan(res["estimate"]) & (note == ""),

@@ -11,7 +11,7 @@ from biocorr import analyze, correlate
 from biocorr.datasets import load
 from biocorr.stats.bayes import jzs_bayes_factor
 from biocorr.stats.bootstrap import bootstrap_ci_columns
-from biocorr.stats.correlation import correlate_columns
+from biocorr.stats.correlation import correlate_columns, pair_columns
 from biocorr.stats.influence import cooks_distance, leave_one_out
 from biocorr.stats.partial import design_matrix, partial_correlation
 from tests.conftest import assert_close, read_fixture
@@ -75,6 +75,31 @@ def test_leave_one_out_equals_refitting(method):
                 continue
             assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
             assert p_loo[k, j] == pytest.approx(ref["p"][0], abs=1e-12)
+
+
+@pytest.mark.parametrize("method", ["spearman", "kendall"])
+def test_rank_leave_one_out_equals_refitting_at_large_n_with_ties_and_gaps(method):
+    rng = np.random.default_rng(21)
+    n = 230  # above the old recomputation limit (200), and past Kendall's exact and Spearman's tie-free branches
+    x = rng.lognormal(size=(n, 2))
+    x[:, 0] = np.round(x[:, 0], 1)
+    x[:60, 0] = x[:, 0].min()  # a detection-limit pile-up; column 1 has no ties
+    y = np.column_stack([np.round(x[:, 0] + rng.normal(size=n), 2), rng.normal(size=n)])  # column 1 untied
+    y[[5, 77], 0] = np.nan
+    a, b = pair_columns(x, y)
+    r_loo, p_loo = leave_one_out(a, b, method)
+    untied = correlate_columns(a[:, 3:], b[:, 3:], method)["p_method"][0]
+    assert untied == ("AS 89 Edgeworth series" if method == "spearman" else "normal approximation (n >= 50)")
+    for j in range(a.shape[1]):
+        for k in rng.choice(n, 25, replace=False):
+            if np.isnan(a[k, j]):
+                assert np.isnan(r_loo[k, j])
+                continue
+            keep = ~np.isnan(a[:, j])
+            keep[k] = False
+            ref = correlate_columns(a[keep, j:j + 1], b[keep, j:j + 1], method)
+            assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
+            assert p_loo[k, j] == pytest.approx(ref["p"][0], rel=1e-10, abs=1e-300)
 
 
 def test_planted_outlier_in_fourteen_patients():

@@ -28,7 +28,7 @@ import pandas as pd
 from ..analysis import Results
 from ..stats.correlation import METHODS, correlate_columns
 from ..stats.diagnostics import loo_summary
-from ..stats.influence import RANK_LOO_MAX_N, leave_one_out
+from ..stats.influence import leave_one_out
 from ..validate import Study
 from .consistency import ALPHA, CheckResult
 from .model import Claim
@@ -147,7 +147,7 @@ def _variants(claim: Claim, study: Study, mask, x, y, ids) -> CheckResult:
         r_loo, p_loo = leave_one_out(x.reshape(-1, 1), y.reshape(-1, 1), claim.method)
         r_loo, p_loo = r_loo[:, 0], p_loo[:, 0]
         if np.isnan(r_loo).all():
-            loo_note = f" (single-subject deletion not tried: {claim.method} at n > {RANK_LOO_MAX_N})"
+            loo_note = " (single-subject deletion: no deletion leaves a defined estimate)"
         for i in range(len(x)):
             if _judge(claim, r_loo[i], p_loo[i], len(x) - 1) != NOT_REPRODUCED:
                 hits.append(f"subject '{ids[i]}' left out ({_fmt(r_loo[i], p_loo[i], len(x) - 1)})")
@@ -180,7 +180,7 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
                           np.asarray(ids, dtype=object))
         lo, hi, max_p = loo["loo_min"][0], loo["loo_max"][0], loo["loo_max_p"][0]
         if np.isnan(lo):
-            parts.append(f"leave-one-out not computed ({claim.method} at n > {RANK_LOO_MAX_N})")
+            parts.append("leave-one-out: no deletion leaves a defined estimate")
         else:
             parts.append(f"leave-one-out r from {lo:.3f} to {hi:.3f}, largest p {max_p:.4g} "
                          f"(most influential: '{loo['loo_most_influential'][0]}')")

@@ -288,24 +288,32 @@ def _kendall(panel: _Panel, idx: np.ndarray) -> np.ndarray:
     return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
 
 
+def kendall_downdated_s(panel: _Panel) -> np.ndarray:
+    """Kendall's S (concordant minus discordant pairs) with each subject left out, shape (k, p).
+
+    S without subject i is S minus row i of the pair's sign matrix summed: an exact integer.
+    """
+    dtype = _sign_dtype(panel.x.shape[0])
+    num = np.empty((panel.x.shape[0], len(panel.ix)))
+    for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
+        row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
+        num[:, j] = row_sums.sum() / 2 - row_sums
+    return num
+
+
 def _kendall_jackknife(panel: _Panel) -> np.ndarray:
     """Kendall's tau-b with each subject left out, shape (k, p), by downdating the full-sample sums."""
     k = panel.x.shape[0]
 
-    def untied_without_each(v):  # k-1 choose 2 minus the ties left when subject i is removed
-        tg = _TieGroups(v)
+    def untied_without_each(side, j):  # k-1 choose 2 minus the ties left when subject i is removed
+        tg = panel.tie_groups(side, j)
         sizes = np.diff(np.r_[tg.starts, k])
         ties = (sizes * (sizes - 1)).sum() / 2 - (sizes[tg.group] - 1)
         return (k - 1) * (k - 2) / 2 - ties
 
-    ux = np.column_stack([untied_without_each(v) for v in panel.x.T])
-    uy = np.column_stack([untied_without_each(v) for v in panel.y.T])
-    dtype = _sign_dtype(k)
-    num = np.empty((k, len(panel.ix)))
-    for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
-        row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
-        num[:, j] = row_sums.sum() / 2 - row_sums
-    return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
+    ux = np.column_stack([untied_without_each("x", j) for j in range(panel.x.shape[1])])
+    uy = np.column_stack([untied_without_each("y", j) for j in range(panel.y.shape[1])])
+    return _kendall_ratio(kendall_downdated_s(panel), ux[:, panel.ix], uy[:, panel.iy])
 
 
 def _score_cosine(score_fn: Callable[[np.ndarray], np.ndarray]):
@@ -392,7 +400,8 @@ def _run(panel: _Panel, idx: np.ndarray, method: str) -> np.ndarray:
                           or [np.empty((0, len(panel.ix)))])
 
 
-def _jackknife(panel: _Panel, method: str) -> np.ndarray:
+def panel_jackknife(panel: _Panel, method: str) -> np.ndarray:
+    """:func:`jackknife_estimates` for a panel from :func:`pattern_panels`, shape (k, p)."""
     if method == "kendall":
         return _kendall_jackknife(panel)
     return _run(panel, jackknife_indices(panel.x.shape[0]), method)
@@ -412,7 +421,7 @@ def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nda
     """
     if method not in _ENGINES:
         raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    return _jackknife(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), method)
+    return panel_jackknife(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), method)
 
 
 def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
@@ -474,8 +483,12 @@ def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
     return ends[0], ends[1], used
 
 
-def _panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
-    """Group pair columns by their complete rows; yield (columns, rows, panel) with distinct variables once."""
+def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
+    """Group pair columns by their complete rows; yield (columns, rows, panel).
+
+    ``panel.x`` (k, vx) and ``panel.y`` (k, vy) hold each distinct variable of the group once
+    over its k complete rows; ``panel.ix``, ``panel.iy`` say which pair uses which.
+    """
     present = ~np.isnan(a[:, cols])
     patterns, which = np.unique(present.T, axis=0, return_inverse=True)
     for p, pattern in enumerate(patterns):
@@ -543,11 +556,11 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
                        "the O(n^2) outlier search)")
         todo &= ~large
     rng = np.random.default_rng(seed)
-    for group, rows, panel in _panels(a, b, np.flatnonzero(todo)):
+    for group, rows, panel in pattern_panels(a, b, np.flatnonzero(todo)):
         k = len(rows)
         idx = resample_indices(k, n_resamples, rng)
         boot = _run(panel, idx, method)
-        jack = _jackknife(panel, method)
+        jack = panel_jackknife(panel, method)
         theta = _run(panel, np.arange(k)[None, :], method)[0] if estimate is None else estimate[group]
         low[group], high[group], used[group] = bca_interval(theta, boot, jack, confidence)
         if progress is not None:

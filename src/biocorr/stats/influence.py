@@ -5,10 +5,13 @@ All functions take paired columns ``a, b`` of shape (n, m) (NaN = missing; see
 row k is the value with subject k deleted (NaN where subject k is not in the pair).
 
 Pearson leave-one-out estimates use the closed-form update of the centred
-sums (no refitting). Spearman and Kendall are recomputed on every deletion at
-once (the deleted subject's column of an (n, n·m) array is masked) with the
-same p-value rules as the full analysis; that costs O(n^2) per pair and is
-done for n <= ``RANK_LOO_MAX_N``.
+sums (no refitting). Spearman's rho with each subject deleted comes from the
+weighted-rank engine of :mod:`biocorr.stats.bootstrap` (the deletions are its
+jackknife), Kendall's S is downdated exactly (S minus the deleted subject's
+row of the sign matrix); the tie-group sums are downdated too, so every
+deletion's p-value follows the same R rules as the full analysis
+(:func:`biocorr.stats.correlation.rank_p_values`). All of it is vectorised
+over deletions and over pairs sharing their complete rows; O(n^2) per pair.
 
 References
 ----------
@@ -22,11 +25,9 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import stdtr
 
-from .correlation import correlate_columns
+from .bootstrap import kendall_downdated_s, panel_jackknife, pattern_panels
+from .correlation import rank_p_values
 from .ties import count_finite
-
-RANK_LOO_MAX_N = 200
-
 
 def _centred(a, b):
     n = count_finite(a).astype(float)
@@ -68,27 +69,76 @@ def pearson_leave_one_out(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
 def leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
     """Estimates and p-values with each subject deleted in turn, shape (n, m).
 
-    Pearson uses :func:`pearson_leave_one_out`; Spearman and Kendall recompute
-    every deletion (all at once) for n <= RANK_LOO_MAX_N and return NaN beyond.
+    Pearson uses :func:`pearson_leave_one_out`; Spearman and Kendall
+    :func:`rank_leave_one_out`. NaN where the subject is not in the pair, or
+    where the pair has fewer than 4 complete rows.
+
+    Examples
+    --------
+    >>> a = np.array([[1.0], [2.0], [3.0], [4.0], [10.0]])
+    >>> b = np.array([[1.0], [3.0], [2.0], [4.0], [12.0]])
+    >>> r, p = leave_one_out(a, b, "kendall")
+    >>> r[:, 0].round(3).tolist()
+    [0.667, 1.0, 1.0, 0.667, 0.667]
     """
     if method == "pearson":
         return pearson_leave_one_out(a, b)
+    return rank_leave_one_out(a, b, method)
+
+
+def _ties_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Tie-group sums (t2, t3, t25 as :func:`~biocorr.stats.ties.tie_group_sums`) and whether any
+    tie is left, with each value deleted in turn (arrays over the values)."""
+    _, inverse, sizes = np.unique(v, return_inverse=True, return_counts=True)
+    sizes = sizes.astype(float)
+    own = sizes[inverse.ravel()]  # size of each value's tie group
+    polynomials = {"t2": lambda t: t * (t - 1), "t3": lambda t: t * (t - 1) * (t - 2),
+                   "t25": lambda t: t * (t - 1) * (2 * t + 5)}
+    sums = {key: f(sizes).sum() - f(own) + f(own - 1) for key, f in polynomials.items()}
+    tied = (np.count_nonzero(sizes >= 2) - (own == 2)) > 0
+    return sums, tied
+
+
+def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+    """Spearman's rho or Kendall's tau-b and their R p-values with each subject deleted, shape (n, m).
+
+    Pairs are grouped by their complete rows (see
+    :func:`biocorr.stats.bootstrap.pattern_panels`); within a group every deletion of
+    every pair is evaluated at once.
+
+    Examples
+    --------
+    >>> a = np.array([[1.0], [2.0], [3.0], [4.0], [5.0], [6.0]])
+    >>> b = np.array([[2.0], [1.0], [4.0], [3.0], [6.0], [5.0]])
+    >>> r, p = rank_leave_one_out(a, b, "spearman")
+    >>> float(r[0, 0]), round(float(p[0, 0]), 4)  # without subject 1: rho = .8, exact p = 16/120
+    (0.8, 0.1333)
+    """
     n, m = a.shape
     out_r = np.full((n, m), np.nan)
     out_p = np.full((n, m), np.nan)
-    counts = count_finite(a)
-    cols = np.flatnonzero((counts >= 4) & (counts <= RANK_LOO_MAX_N))
-    if len(cols) == 0:
-        return out_r, out_p
-    keep = ~np.eye(n, dtype=bool)  # column k of a block: everyone but subject k
-    aa = np.where(keep[:, None, :], a[:, cols][:, :, None], np.nan).reshape(n, -1)
-    bb = np.where(keep[:, None, :], b[:, cols][:, :, None], np.nan).reshape(n, -1)
-    res = correlate_columns(aa, bb, method)
-    r = res["estimate"].reshape(len(cols), n).T
-    p = res["p"].reshape(len(cols), n).T
-    present = ~np.isnan(a[:, cols])
-    out_r[:, cols] = np.where(present, r, np.nan)
-    out_p[:, cols] = np.where(present, p, np.nan)
+    cols = np.flatnonzero(count_finite(a) >= 4)
+    for group, rows, panel in pattern_panels(a, b, cols):
+        k = len(rows)
+        r = panel_jackknife(panel, method)  # (k, pairs)
+        x_ties = [_ties_without_each(v) for v in panel.x.T]
+        y_ties = [_ties_without_each(v) for v in panel.y.T]
+        tied = (np.column_stack([t for _, t in x_ties])[:, panel.ix]
+                | np.column_stack([t for _, t in y_ties])[:, panel.iy])
+        ok = np.isfinite(r)
+        n_left = np.full(r.shape, k - 1)
+        if method == "spearman":
+            res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok])
+        else:
+            def sums(ties, index):
+                return {key: np.column_stack([d[key] for d, _ in ties])[:, index][ok] for key in ("t2", "t3", "t25")}
+
+            res = rank_p_values("kendall", r[ok], n_left[ok], tied[ok], kendall_downdated_s(panel)[ok],
+                                sums(x_ties, panel.ix), sums(y_ties, panel.iy))
+        p = np.full(r.shape, np.nan)
+        p[ok] = res["p"]
+        out_r[np.ix_(rows, group)] = r
+        out_p[np.ix_(rows, group)] = p
     return out_r, out_p
 
 

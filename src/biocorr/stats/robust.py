@@ -32,7 +32,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from scipy.special import stdtr
 from scipy.stats import chi2
 
 from .correlation import correlate_columns, t_test
