@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from biocorr.stats import bootstrap
 from biocorr.stats.bootstrap import (
     BOOTSTRAP_METHODS,
     SKIPPED_MAX_N,
@@ -44,6 +45,14 @@ def test_resample_estimates_equal_the_method_on_gathered_resamples(method, n):
     np.testing.assert_array_equal(np.isnan(ours), np.isnan(ref))
     np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-12, equal_nan=True)
     assert np.isfinite(ours).mean() > 0.25  # the comparison is not between two all-NaN arrays
+
+
+def test_kendall_without_the_sign_cache_gives_the_same_resample_estimates(monkeypatch):
+    x, y, ix, iy = _tied_panel(4, 30)
+    idx = np.random.default_rng(2).integers(0, 30, (200, 30))
+    cached = resampled_estimates(x, y, ix, iy, idx, "kendall")
+    monkeypatch.setattr(bootstrap, "SIGN_CACHE_BYTES", 0)  # what a panel of thousands of subjects gets
+    np.testing.assert_array_equal(resampled_estimates(x, y, ix, iy, idx, "kendall"), cached)
 
 
 @pytest.mark.parametrize("method", BOOTSTRAP_METHODS)

@@ -102,6 +102,20 @@ def test_rank_leave_one_out_equals_refitting_at_large_n_with_ties_and_gaps(metho
             assert p_loo[k, j] == pytest.approx(ref["p"][0], rel=1e-10, abs=1e-300)
 
 
+def test_kendall_leave_one_out_beyond_2048_subjects_uses_row_blocks_and_still_equals_refitting():
+    rng = np.random.default_rng(30)
+    n = 2100
+    x = np.round(rng.normal(size=(n, 1)), 1)
+    y = np.round(0.05 * x + rng.normal(size=(n, 1)), 1)
+    r_loo, p_loo = leave_one_out(x, y, "kendall")
+    for k in (0, 777, n - 1):
+        keep = np.ones(n, bool)
+        keep[k] = False
+        ref = correlate_columns(x[keep], y[keep], "kendall")
+        assert r_loo[k, 0] == pytest.approx(ref["estimate"][0], abs=1e-12)
+        assert p_loo[k, 0] == pytest.approx(ref["p"][0], rel=1e-10)
+
+
 def test_planted_outlier_in_fourteen_patients():
     """One extreme subject makes an unrelated biomarker 'correlate' with pain: the package says so."""
     rng = np.random.default_rng(14)

@@ -62,6 +62,8 @@ MIN_ROWS = 4
 SKIPPED_MAX_N = 100
 TIE_TOLERANCE = 1e-12  # estimates this close count as equal (z0 ties; a flat jackknife has a = 0)
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
+SIGN_CACHE_BYTES = 256 * 2**20  # Kendall's per-variable sign matrices (k^2 each) are kept up to this size
+KENDALL_CHUNK = 320  # resamples per matrix product (smaller products stay in cache: measured faster)
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,16 @@ class _Panel:
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # per-panel set-up kept across chunks
 
     def signs(self, side: str, j: int, dtype) -> np.ndarray:
-        """sign(v_i - v_j) of variable j, (k, k)."""
+        """sign(v_i - v_j) of variable j, (k, k); kept while the kept ones stay under SIGN_CACHE_BYTES."""
         key = ("signs", side, j)
-        if key not in self.cache:
-            self.cache[key] = _signs((self.x if side == "x" else self.y)[:, j], dtype)
-        return self.cache[key]
+        if key in self.cache:
+            return self.cache[key]
+        out = _signs((self.x if side == "x" else self.y)[:, j], dtype)
+        kept = self.cache.get("sign bytes", 0)
+        if kept + out.nbytes <= SIGN_CACHE_BYTES:
+            self.cache[key] = out
+            self.cache["sign bytes"] = kept + out.nbytes
+        return out
 
     def tie_groups(self, side: str, j: int) -> "_TieGroups":
         key = ("ties", side, j)
@@ -251,28 +258,31 @@ def _kendall_ratio(num: np.ndarray, untied_x: np.ndarray, untied_y: np.ndarray) 
         return np.where(den > 0, np.clip(num / np.where(den > 0, den, 1.0), -1.0, 1.0), np.nan)
 
 
-def _kendall_cells(panel: _Panel, j: int, dtype):
-    """Pair j's sign matrix over cells of subjects with equal (x, y), and each subject's cell.
+def _kendall_pair_signs(panel: _Panel, j: int, dtype):
+    """Pair j's sign matrix S, over cells of subjects with equal (x, y) when that halves the work.
 
     Subjects in one cell are tied with each other, so w'Sw is the same quadratic form over
-    cell weights; cells are used when they shrink the matrix product by at least half
-    (otherwise the cell of each subject is None and S is over subjects).
+    cell weights. Returns (cell of each subject or None, S, bin-number cache for the cells).
+    Only the cells are kept between calls; S (k^2) is rebuilt from the variables' signs.
     """
     key = ("kendall cells", j)
+    i, h = panel.ix[j], panel.iy[j]
     if key not in panel.cache:
-        i, h = panel.ix[j], panel.iy[j]
-        sx, sy = panel.signs("x", i, dtype), panel.signs("y", h, dtype)
         xy = np.column_stack([panel.x[:, i], panel.y[:, h]])
         _, first, cell_of = np.unique(xy, axis=0, return_index=True, return_inverse=True)
-        if len(first) ** 2 > 0.5 * len(xy) ** 2:
-            panel.cache[key] = None, sx * sy, {}
-        else:
-            rep = np.ix_(first, first)
-            panel.cache[key] = cell_of.ravel(), sx[rep] * sy[rep], {}
-    return panel.cache[key]
+        use_cells = len(first) ** 2 <= 0.5 * len(xy) ** 2
+        panel.cache[key] = (cell_of.ravel() if use_cells else None), first, {}
+    cell_of, first, flat_cache = panel.cache[key]
+    sx, sy = panel.signs("x", i, dtype), panel.signs("y", h, dtype)
+    if cell_of is None:
+        return None, sx * sy, flat_cache
+    rep = np.ix_(first, first)
+    return cell_of, sx[rep] * sy[rep], flat_cache
 
 
 def _kendall(panel: _Panel, idx: np.ndarray) -> np.ndarray:
+    """All index sets at once (not chunked by _run): each pair's S is built once, then the
+    resample weights go through it in chunks of KENDALL_CHUNK rows."""
     k = panel.x.shape[0]
     w = _counts(idx, k)
     total = w.sum(axis=1)
@@ -281,10 +291,13 @@ def _kendall(panel: _Panel, idx: np.ndarray) -> np.ndarray:
     ux = np.column_stack([_untied_pairs(panel.tie_groups("x", j).weights(w), total) for j in range(panel.x.shape[1])])
     uy = np.column_stack([_untied_pairs(panel.tie_groups("y", j).weights(w), total) for j in range(panel.y.shape[1])])
     num = np.empty((len(w), len(panel.ix)))
-    for j in range(len(panel.ix)):  # one matrix product per pair, all resamples
-        cell_of, s_cells, flat_cache = _kendall_cells(panel, j, dtype)
-        wc = w_low if cell_of is None else _group_sums(w, cell_of, len(s_cells), flat_cache).astype(dtype)
-        num[:, j] = np.einsum("bc,bc->b", wc @ s_cells, wc) / 2
+    for j in range(len(panel.ix)):  # one matrix product per pair and chunk, all resamples
+        cell_of, s_pair, flat_cache = _kendall_pair_signs(panel, j, dtype)
+        for lo in range(0, len(w), KENDALL_CHUNK):
+            hi = min(lo + KENDALL_CHUNK, len(w))
+            wc = (w_low[lo:hi] if cell_of is None
+                  else _group_sums(w[lo:hi], cell_of, len(s_pair), flat_cache).astype(dtype))
+            num[lo:hi, j] = np.einsum("bc,bc->b", wc @ s_pair, wc) / 2
     return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
 
 
@@ -293,10 +306,16 @@ def kendall_downdated_s(panel: _Panel) -> np.ndarray:
 
     S without subject i is S minus row i of the pair's sign matrix summed: an exact integer.
     """
-    dtype = _sign_dtype(panel.x.shape[0])
-    num = np.empty((panel.x.shape[0], len(panel.ix)))
+    k = panel.x.shape[0]
+    dtype = _sign_dtype(k)
+    num = np.empty((k, len(panel.ix)))
     for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
-        row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
+        if k <= 2048:  # the k x k matrices fit: use (and keep) the variables' sign matrices
+            row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
+        else:  # rows of S in blocks, so memory stays O(256 k)
+            x, y = panel.x[:, i], panel.y[:, h]
+            row_sums = np.concatenate([(np.sign(x[lo:lo + 256, None] - x) * np.sign(y[lo:lo + 256, None] - y))
+                                       .sum(axis=1) for lo in range(0, k, 256)])
         num[:, j] = row_sums.sum() / 2 - row_sums
     return num
 
@@ -394,6 +413,8 @@ def resampled_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nda
 def _run(panel: _Panel, idx: np.ndarray, method: str) -> np.ndarray:
     """The engine on chunks of index sets (memory stays near CHUNK_ELEMENTS cells per array)."""
     engine = _ENGINES[method]
+    if method == "kendall":  # its memory is (B, k) weights and one k x k matrix: chunked inside
+        return engine(panel, idx)
     width = max(panel.x.shape[1] + panel.y.shape[1], 1)
     step = max(1, CHUNK_ELEMENTS // (max(idx.shape[1], 1) * width))
     return np.concatenate([engine(panel, idx[s:s + step]) for s in range(0, len(idx), step)]
