@@ -415,7 +415,8 @@ def _run(panel: _Panel, idx: np.ndarray, method: str) -> np.ndarray:
     engine = _ENGINES[method]
     if method == "kendall":  # its memory is (B, k) weights and one k x k matrix: chunked inside
         return engine(panel, idx)
-    width = max(panel.x.shape[1] + panel.y.shape[1], 1)
+    # arrays are (chunk, k', variables), or (chunk, k', k') for the skipped correlation's projections
+    width = idx.shape[1] if method == "skipped_spearman" else max(panel.x.shape[1] + panel.y.shape[1], 1)
     step = max(1, CHUNK_ELEMENTS // (max(idx.shape[1], 1) * width))
     return np.concatenate([engine(panel, idx[s:s + step]) for s in range(0, len(idx), step)]
                           or [np.empty((0, len(panel.ix)))])
