@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns as cols
-from .stats.correlation import METHODS, MIN_PAIRS, pair_columns, permutation_p_values
+from .stats.correlation import METHODS, MIN_PAIRS, mask_unpaired, pair_columns, permutation_p_values
 from .stats.bayes import jzs_bayes_factor
 from .stats.groups import compare_two_groups
 from .stats.bootstrap import BOOTSTRAP_METHODS, bootstrap_ci_columns
@@ -239,10 +239,7 @@ def bootstrap_rows(table: pd.DataFrame, data: pd.DataFrame, n_resamples: int, co
         engine = method or own_method
         if engine not in BOOTSTRAP_METHODS:
             continue
-        a = data[list(rows["x"])].to_numpy(float)
-        b = data[list(rows["y"])].to_numpy(float)
-        gap = np.isnan(a) | np.isnan(b)
-        a, b = np.where(gap, np.nan, a), np.where(gap, np.nan, b)
+        a, b = mask_unpaired(data[list(rows["x"])].to_numpy(float), data[list(rows["y"])].to_numpy(float))
         boot = bootstrap_ci_columns(a, b, engine, n_resamples, confidence, seed,
                                     estimate=rows["estimate"].to_numpy(float), progress=progress)
         out.loc[rows.index, "boot_ci_low"] = boot.low
@@ -386,6 +383,15 @@ def _floored_biomarkers(study: Study) -> dict[str, float]:
     return {v.column: v.lower_limit for v in study.spec.biomarkers if v.column in piled}
 
 
+def _detected_only(study: Study, sub: pd.DataFrame):
+    """(biomarker, limit, rows above the limit) for each piled-up biomarker with >= 3 such rows in ``sub``:
+    the data of the detected-only rows (analyze), of their bootstrap and of its progress count."""
+    for bm, limit in _floored_biomarkers(study).items():
+        detected = sub[sub[bm] > limit]
+        if len(detected) >= 3:
+            yield bm, limit, detected
+
+
 def partial_rows(data: pd.DataFrame, spec, subset: str) -> pd.DataFrame:
     """Partial Pearson/Spearman rows controlling for the spec's covariates (one row per pair).
 
@@ -516,24 +522,21 @@ def analyze(study: Study, permutations: int | None = None, progress: Progress | 
     y = [v.column for v in spec.scores]
     n_boot = opts.bootstrap if bootstrap is None else bootstrap
     frames = []
-    floors = _floored_biomarkers(study)
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
         frames.append(correlate(sub, x, y, list(opts.methods) + list(opts.robust), subset=name,
                                 confidence=opts.confidence, permutations=n_perm, seed=opts.seed,
                                 labels=labels, progress=progress))
         frames.append(partial_rows(sub, spec, name))
-        for bm, limit in floors.items():
-            detected = sub[sub[bm] > limit]
-            if len(detected) >= 3:
-                extra = correlate(detected, [bm], y, ["spearman"], subset=name, confidence=opts.confidence,
-                                  labels=labels)
-                n_out = int((sub[bm] <= limit).sum())
-                extra["method"] = "spearman_detected"
-                extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
-                                            "left out); compare with kendall over all values", other)
-                                 for other in extra["note"]]
-                frames.append(extra)
+        for bm, limit, detected in _detected_only(study, sub):
+            extra = correlate(detected, [bm], y, ["spearman"], subset=name, confidence=opts.confidence,
+                              labels=labels)
+            n_out = int((sub[bm] <= limit).sum())
+            extra["method"] = "spearman_detected"
+            extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
+                                        "left out); compare with kendall over all values", other)
+                             for other in extra["note"]]
+            frames.append(extra)
     corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
     corr = _adjust(corr, opts.adjust)[list(cols.CORRELATIONS)]
@@ -563,18 +566,15 @@ def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None 
     study = results.study
     opts = study.spec.analysis
     corr = results.correlations
-    floors = _floored_biomarkers(study)
     parts = []
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
         rows = corr[corr["subset"] == name]
         detected = rows["method"] == "spearman_detected"
         parts.append(bootstrap_rows(rows[~detected], sub, n_resamples, opts.confidence, opts.seed, progress))
-        for bm, limit in floors.items():
-            these = rows[detected & (rows["x"] == bm)]
-            if len(these):
-                parts.append(bootstrap_rows(these, sub[sub[bm] > limit], n_resamples, opts.confidence, opts.seed,
-                                            progress, method="spearman"))
+        for bm, _, values in _detected_only(study, sub):
+            parts.append(bootstrap_rows(rows[detected & (rows["x"] == bm)], values, n_resamples, opts.confidence,
+                                        opts.seed, progress, method="spearman"))
     filled = pd.concat(parts).reindex(corr.index)
     return Results(study=study, correlations=filled, group_comparisons=results.group_comparisons,
                    descriptives=results.descriptives, warnings=results.warnings)
@@ -595,7 +595,6 @@ def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
     """
     spec = study.spec
     opts = spec.analysis
-    floors = _floored_biomarkers(study)
     total = 0
     for _, mask in study.subsets():
         sub = study.data.loc[mask]
@@ -605,5 +604,5 @@ def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
                     total += permutations * len(opts.methods)
         n_pairs = len(spec.biomarkers) * len(spec.scores)
         total += bootstrap * n_pairs * (len(opts.methods) + len(opts.robust))
-        total += bootstrap * len(spec.scores) * sum((sub[bm] > limit).sum() >= 3 for bm, limit in floors.items())
+        total += bootstrap * len(spec.scores) * len(list(_detected_only(study, sub)))
     return total

@@ -192,3 +192,13 @@ def test_kendall_merge_counting_equals_scipy_on_random_ties_and_gaps():
     ours = correlate_columns(a, b, "kendall")["estimate"]
     ref = [stats.kendalltau(a[~gap[:, j], j], b[~gap[:, j], j]).statistic for j in range(m)]
     assert_close(ours, ref, tol=1e-13)
+
+
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall", "percbend", "bicor"])
+def test_a_constant_variable_gives_na_as_r(method):
+    """R: cor.test(1:7, rep(-0.7, 7)) gives estimate NA and p NA ("the standard deviation is zero").
+    Seven times -0.7 does not sum to exactly 7 * -0.7, so a mean-based engine would return r = 0, p = 1."""
+    from biocorr.stats.diagnostics import method_columns
+
+    res = method_columns(np.arange(1.0, 8.0)[:, None], np.full((7, 1), -0.7), method)
+    assert np.isnan(res["estimate"][0]) and np.isnan(res["p"][0])

@@ -8,6 +8,7 @@ import pytest
 from scipy import stats
 
 from biocorr import analyze, correlate
+from biocorr.analysis import analysis_work
 from biocorr.datasets import load
 from biocorr.stats.bayes import jzs_bayes_factor
 from biocorr.stats.bootstrap import bootstrap_ci_columns
@@ -150,7 +151,9 @@ def test_bootstrap_bca_is_seeded_and_equals_scipy():
 
 def test_bootstrap_on_real_data_covers_every_row_it_can():
     study = load("opt")
-    res = analyze(study, bootstrap=120).correlations
+    done = []
+    res = analyze(study, bootstrap=120, progress=done.append).correlations
+    assert sum(done) == analysis_work(study, 0, 120)  # the progress bar ends exactly full
     boot_methods = {"pearson", "spearman", "kendall", "percbend", "bicor", "spearman_detected"}
     rows = res[res.method.isin(boot_methods) & res.estimate.notna()]
     assert rows.boot_ci_low.notna().all() and (rows.n_bootstrap == 120).all()

@@ -27,8 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr, ndtri, stdtr, stdtrit
+from scipy.special import ndtr, ndtri, stdtrit
 
+from ..stats.correlation import r_t_test
 from ..stats.nulldist import KENDALL_EXACT_MAX_N, SPEARMAN_AS89_MAX_N, kendall_exact_p, spearman_as89_p
 from .model import Claim, Reported, parse_number
 
@@ -61,11 +62,8 @@ def p_from_r_t(r: float, df: float, tails: int = 2) -> float:
     >>> round(p_from_r_t(0.53, 12), 4)
     0.0512
     """
-    r = float(np.clip(r, -1.0, 1.0))
-    if abs(r) >= 1:
-        return 0.0
-    t = r / np.sqrt((1 - r * r) / df)
-    return float(stdtr(df, -abs(t)) * tails)
+    two_sided = r_t_test(float(np.clip(r, -1.0, 1.0)), df)[1]
+    return float(two_sided / 2 * tails)
 
 
 def p_from_r_spearman_exact(r: float, n: int, tails: int = 2) -> float:

@@ -192,17 +192,17 @@ def _groups_section(results: Results, figure_html: list[str]) -> str:
 
 def _correlation_table(results: Results) -> str:
     c = results.correlations
+    level = f"{results.study.spec.analysis.confidence:.0%}"
     shown = pd.DataFrame({
         "subset": c["subset"], "biomarker": c["x_label"], "score": c["y_label"], "method": c["method"],
         "n": c["n"], "estimate": [fmt_num(v) for v in c["estimate"]],
-        "95% CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
+        f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
         "p": [fmt_p(v) for v in c["p"]], "p adj.": [fmt_p(v) for v in c["p_adjusted"]],
         "p method": c["p_method"], "family size": c["family_size"], "note": c["note"],
     })
     if c["n_permutations"].max() > 0:
         shown.insert(9, "p perm.", [fmt_p(v) for v in c["p_permutation"]])
     if c["n_bootstrap"].max() > 0:
-        level = f"{c['ci_level'].iloc[0]:.0%}"
         shown.insert(7, f"BCa {level} CI", [f"[{fmt_num(lo)}, {fmt_num(hi)}]" if np.isfinite(lo) else "—"
                                             for lo, hi in zip(c["boot_ci_low"], c["boot_ci_high"])])
     raw = {"estimate": c["estimate"], "p": c["p"], "p adj.": c["p_adjusted"], "n": c["n"],

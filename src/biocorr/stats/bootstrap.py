@@ -56,6 +56,7 @@ from scipy.special import ndtr, ndtri
 
 from .correlation import correlate_columns
 from .robust import bend_scores, biweight_scores, skipped_outliers
+from .ties import tie_sums_without_each
 
 BOOTSTRAP_METHODS = ("pearson", "spearman", "kendall", "percbend", "bicor", "skipped_spearman")
 MIN_ROWS = 4
@@ -324,14 +325,11 @@ def _kendall_jackknife(panel: _Panel) -> np.ndarray:
     """Kendall's tau-b with each subject left out, shape (k, p), by downdating the full-sample sums."""
     k = panel.x.shape[0]
 
-    def untied_without_each(side, j):  # k-1 choose 2 minus the ties left when subject i is removed
-        tg = panel.tie_groups(side, j)
-        sizes = np.diff(np.r_[tg.starts, k])
-        ties = (sizes * (sizes - 1)).sum() / 2 - (sizes[tg.group] - 1)
-        return (k - 1) * (k - 2) / 2 - ties
+    def untied_without_each(v):  # k-1 choose 2 minus the tied pairs left when subject i is removed
+        return (k - 1) * (k - 2) / 2 - tie_sums_without_each(v)[0]["t2"] / 2
 
-    ux = np.column_stack([untied_without_each("x", j) for j in range(panel.x.shape[1])])
-    uy = np.column_stack([untied_without_each("y", j) for j in range(panel.y.shape[1])])
+    ux = np.column_stack([untied_without_each(v) for v in panel.x.T])
+    uy = np.column_stack([untied_without_each(v) for v in panel.y.T])
     return _kendall_ratio(kendall_downdated_s(panel), ux[:, panel.ix], uy[:, panel.iy])
 
 

@@ -139,6 +139,20 @@ def pair_columns(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+def mask_unpaired(a, b) -> tuple[np.ndarray, np.ndarray]:
+    """Paired columns from two same-shaped arrays: a value missing on either side is NaN on both.
+
+    Examples
+    --------
+    >>> mask_unpaired([[1.0], [2.0]], [[np.nan], [3.0]])[0].ravel().tolist()
+    [nan, 2.0]
+    """
+    a = np.asarray(a, float)
+    b = np.asarray(b, float)
+    gap = np.isnan(a) | np.isnan(b)
+    return np.where(gap, np.nan, a), np.where(gap, np.nan, b)
+
+
 def _pearson_columns(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     n = count_finite(a)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -216,19 +230,20 @@ def _fisher_ci(r, n, se, level):
     return lo, hi
 
 
-def t_test(r: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """t = r sqrt((n-2)/(1-r^2)) on n-2 df (infinite at |r| = 1): statistic, df, two-sided p.
+def r_t_test(r, df) -> tuple[np.ndarray, np.ndarray]:
+    """t = r sqrt(df/(1-r^2)) (infinite at |r| = 1) and its two-sided p on ``df`` degrees of freedom.
+
+    df is n - 2 for a correlation, n - 2 - k for a partial correlation on k covariates.
 
     Examples
     --------
-    >>> [round(float(v[0]), 4) for v in t_test(np.array([0.5]), np.array([12.0]))]
-    [1.8257, 10.0, 0.0979]
+    >>> [round(float(v), 4) for v in r_t_test(0.5, 10.0)]  # R: cor.test at n = 12 gives t = 1.8257, p = .0979
+    [1.8257, 0.0979]
     """
-    df = n - 2.0
+    r = np.asarray(r, float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = r * np.sqrt(df / (1.0 - r**2))
-        t = np.where(np.abs(r) >= 1.0, np.sign(r) * np.inf, t)
-    return t, df, 2.0 * stdtr(df, -np.abs(t))
+        t = np.where(np.abs(r) >= 1.0, np.sign(r) * np.inf, r * np.sqrt(df / (1.0 - r**2)))
+    return t, 2.0 * stdtr(df, -np.abs(t))
 
 
 def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s: np.ndarray | None = None,
@@ -270,7 +285,8 @@ def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s
     p_method = np.full(m, "", dtype=object)
     if method == "spearman":
         as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
-        stat[~as89], df[~as89], p[~as89] = t_test(r[~as89], nf[~as89])
+        df[~as89] = nf[~as89] - 2.0
+        stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89])
         stat_name[~as89] = "t"
         p_method[~as89 & ties] = P_SPEARMAN_T_TIES
         p_method[~as89 & ~ties] = P_SPEARMAN_T_LARGE
@@ -370,8 +386,8 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
     valid = enough & np.isfinite(r)
 
     if method == "pearson":
-        t, dfi, pv = t_test(r[valid], nf[valid])
-        stat[valid], df[valid], p[valid] = t, dfi, pv
+        df[valid] = nf[valid] - 2.0
+        stat[valid], p[valid] = r_t_test(r[valid], df[valid])
         stat_name[valid] = "t"
         p_method[valid] = P_T
         with np.errstate(divide="ignore"):

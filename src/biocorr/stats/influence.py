@@ -23,11 +23,10 @@ and Hypothesis Testing*, 3rd ed., section 9.4 (single-observation influence on r
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import stdtr
 
 from .bootstrap import kendall_downdated_s, panel_jackknife, pattern_panels
-from .correlation import rank_p_values
-from .ties import count_finite
+from .correlation import r_t_test, rank_p_values
+from .ties import count_finite, tie_sums_without_each
 
 def _centred(a, b):
     n = count_finite(a).astype(float)
@@ -59,9 +58,7 @@ def pearson_leave_one_out(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
     cbb = (sbb - db * db) - sb_k**2 / m
     with np.errstate(invalid="ignore", divide="ignore"):
         r = np.clip(cab / np.sqrt(caa * cbb), -1.0, 1.0)
-        df = m - 2
-        t = r * np.sqrt(df / (1 - r * r))
-        p = np.where(np.abs(r) >= 1, 0.0, 2 * stdtr(df, -np.abs(t)))
+    _, p = r_t_test(r, m - 2)
     ok = ~np.isnan(a) & (m >= 3)
     return np.where(ok, r, np.nan), np.where(ok, p, np.nan)
 
@@ -86,19 +83,6 @@ def leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray
     return rank_leave_one_out(a, b, method)
 
 
-def _ties_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Tie-group sums (t2, t3, t25 as :func:`~biocorr.stats.ties.tie_group_sums`) and whether any
-    tie is left, with each value deleted in turn (arrays over the values)."""
-    _, inverse, sizes = np.unique(v, return_inverse=True, return_counts=True)
-    sizes = sizes.astype(float)
-    own = sizes[inverse.ravel()]  # size of each value's tie group
-    polynomials = {"t2": lambda t: t * (t - 1), "t3": lambda t: t * (t - 1) * (t - 2),
-                   "t25": lambda t: t * (t - 1) * (2 * t + 5)}
-    sums = {key: f(sizes).sum() - f(own) + f(own - 1) for key, f in polynomials.items()}
-    tied = (np.count_nonzero(sizes >= 2) - (own == 2)) > 0
-    return sums, tied
-
-
 def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
     """Spearman's rho or Kendall's tau-b and their R p-values with each subject deleted, shape (n, m).
 
@@ -121,8 +105,8 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
     for group, rows, panel in pattern_panels(a, b, cols):
         k = len(rows)
         r = panel_jackknife(panel, method)  # (k, pairs)
-        x_ties = [_ties_without_each(v) for v in panel.x.T]
-        y_ties = [_ties_without_each(v) for v in panel.y.T]
+        x_ties = [tie_sums_without_each(v) for v in panel.x.T]
+        y_ties = [tie_sums_without_each(v) for v in panel.y.T]
         tied = (np.column_stack([t for _, t in x_ties])[:, panel.ix]
                 | np.column_stack([t for _, t in y_ties])[:, panel.iy])
         ok = np.isfinite(r)

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtri, stdtr
+from scipy.special import ndtri
 
-from .correlation import rank_columns
+from .correlation import r_t_test, rank_columns
 
 
 def design_matrix(covariates: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -101,9 +101,8 @@ def partial_correlation(x, y, z: np.ndarray, method: str = "pearson", confidence
         return out
     r = float(np.clip((res[:, 0] * res[:, 1]).sum() / denom, -1, 1))
     df = n - 2 - k
-    t = r * np.sqrt(df / (1 - r * r)) if abs(r) < 1 else np.sign(r) * np.inf
-    p = float(2 * stdtr(df, -abs(t)))
-    out.update(estimate=r, statistic=float(t), p=p)
+    t, p = r_t_test(r, df)
+    out.update(estimate=r, statistic=float(t), p=float(p))
     if n - 3 - k > 0:
         zc = ndtri((1 + confidence) / 2)
         se = 1 / np.sqrt(n - 3 - k)

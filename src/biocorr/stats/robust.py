@@ -34,14 +34,14 @@ import warnings
 import numpy as np
 from scipy.stats import chi2
 
-from .correlation import correlate_columns, t_test
+from .correlation import correlate_columns, mask_unpaired, r_t_test
 from .ties import count_finite, is_constant
 
 BETA = 0.2
 
 
 def _t_test(r: np.ndarray, n: np.ndarray):
-    t, _, p = t_test(r, n)
+    t, p = r_t_test(r, n - 2.0)
     bad = n < 3
     return np.where(bad, np.nan, t), np.where(bad, np.nan, p)
 
@@ -95,7 +95,7 @@ def percentage_bend(a: np.ndarray, b: np.ndarray, beta: float = BETA) -> dict[st
     >>> float(percentage_bend(x, y)["estimate"][0]) > 0 > float(np.corrcoef(x[:, 0], y[:, 0])[0, 1])
     True
     """
-    a, b = _paired(a, b)
+    a, b = mask_unpaired(a, b)
     r = cosine_columns(bend_scores(a, beta), bend_scores(b, beta))
     r = np.where(is_constant(a) | is_constant(b), np.nan, r)
     n = count_finite(a).astype(float)
@@ -112,7 +112,7 @@ def biweight_midcorrelation(a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarra
     >>> round(float(biweight_midcorrelation(x, x)["estimate"][0]), 12)
     1.0
     """
-    a, b = _paired(a, b)
+    a, b = mask_unpaired(a, b)
     r = cosine_columns(biweight_scores(a), biweight_scores(b))
     r = np.where(is_constant(a) | is_constant(b), np.nan, r)
     n = count_finite(a).astype(float)
@@ -202,7 +202,7 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     >>> int(skipped_correlation(x, y)["n_removed"][0])
     1
     """
-    a, b = _paired(a, b)
+    a, b = mask_unpaired(a, b)
     m = a.shape[1]
     keep_a = np.full(a.shape, np.nan)
     keep_b = np.full(b.shape, np.nan)
@@ -243,13 +243,6 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
         "ci_method": np.full(m, CI_NOTE, dtype=object),
         "n_removed": res.get("n_removed", np.zeros(m)),
     }
-
-
-def _paired(a, b):
-    a = np.asarray(a, float)
-    b = np.asarray(b, float)
-    gap = np.isnan(a) | np.isnan(b)
-    return np.where(gap, np.nan, a), np.where(gap, np.nan, b)
 
 
 def cosine_columns(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:

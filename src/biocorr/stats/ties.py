@@ -104,6 +104,35 @@ def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+def tie_sums_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """:func:`tie_group_sums` of a 1-D sample (no NaN) with each value deleted in turn.
+
+    Deleting a value from a tie group of size t turns that group's term f(t) into
+    f(t - 1); the other groups are unchanged.
+
+    Returns
+    -------
+    sums : dict of str to ndarray (n,)
+        ``t2``, ``t3``, ``t25`` without value i.
+    tied : ndarray of bool (n,)
+        Whether any tie is left without value i.
+
+    Examples
+    --------
+    >>> sums, tied = tie_sums_without_each(np.array([1.0, 1.0, 2.0]))
+    >>> sums["t2"].tolist(), tied.tolist()
+    ([0.0, 0.0, 2.0], [False, False, True])
+    """
+    _, inverse, sizes = np.unique(v, return_inverse=True, return_counts=True)
+    sizes = sizes.astype(float)
+    own = sizes[inverse.ravel()]  # size of each value's tie group
+    polynomials = {"t2": lambda t: t * (t - 1), "t3": lambda t: t * (t - 1) * (t - 2),
+                   "t25": lambda t: t * (t - 1) * (2 * t + 5)}
+    sums = {key: f(sizes).sum() - f(own) + f(own - 1) for key, f in polynomials.items()}
+    tied = (np.count_nonzero(sizes >= 2) - (own == 2)) > 0
+    return sums, tied
+
+
 def tied_fraction(a: np.ndarray) -> np.ndarray:
     """Share of non-missing values that equal at least one other value, per column.
 
