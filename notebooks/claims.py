@@ -26,15 +26,15 @@ import pandas as pd
 
 from biocorr.claims import check_claims, check_text, read_claims
 from biocorr.claims.consistency import sensitivity_table
-from biocorr.datasets import load
+from biocorr.datasets import example_path, load
 
 pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 110)
-examples = Path("..") / "examples"  # notebooks run from the notebooks/ folder
+examples = example_path("claims")  # the template ships with the package
 
 # %% [markdown]
 # ## 1. No data: internal consistency and what n = 14 can show
-# `examples/motivating_claims.csv` has the motivating design's four correlations (TNF-α
+# `motivating_claims.csv` (`biocorr example claims` copies it) has the motivating design's four correlations (TNF-α
 # rise vs pain, anxiety, depression, quality of life in 14 patients) with placeholder
 # values: replace them with the paper's printed numbers, keeping their digits as printed.
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from biocorr.datasets import example_path
 from biocorr.io import read_text_table
 from biocorr.qpcr import QpcrError, parse_qpcr_spec, run_qpcr, standard_curve
 from tests.conftest import FIXTURES
@@ -191,7 +192,7 @@ def test_undetermined_markers_and_cutoff():
     assert np.isnan(res.per_subject.set_index("subject").loc["a", "TNF_ATP_vs_vehicle"])
 
 
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "qpcr_demo"
+DEMO = example_path("qpcr_demo")
 
 
 def test_ct_export_to_correlations_in_one_command(tmp_path, capsys):

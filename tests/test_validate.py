@@ -10,7 +10,7 @@ from biocorr import load
 from biocorr.errors import DataError, InputFileError, SpecError
 from biocorr.io import read_table
 from biocorr.study import parse_spec
-from biocorr.validate import validate
+from biocorr.validation import validate
 
 SPEC_TOML = """
 [data]

@@ -7,26 +7,50 @@ The Python API returns tidy pandas DataFrames:
 >>> results = biocorr.analyze(study)
 >>> list(results.correlations.columns[:6])
 ['x', 'y', 'x_label', 'y_label', 'subset', 'method']
+
+Names are imported on first use, so ``import biocorr`` (and the ``biocorr`` command's
+``--help``) does not load numpy, pandas or matplotlib until they are needed.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import datasets
-from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe
 from .errors import BiocorrError, DataError, InputFileError, SpecError
-from .io import read_table
-from .stats.correlation import CorrelationResult, correlation_test
-from .stats.multiplicity import adjust_p
-from .study import StudySpec, load_spec, parse_spec
-from .validate import Study, validate
+
+if TYPE_CHECKING:  # what the lazy names below resolve to
+    from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe
+    from .io import read_table
+    from .qpcr.join import load_with_qpcr
+    from .stats.correlation import CorrelationResult, correlation_test
+    from .stats.multiplicity import adjust_p
+    from .study import Study, StudySpec, load_spec, parse_spec
+    from .validation import validate
+
+_LAZY = {
+    "Results": "analysis", "add_bootstrap": "analysis", "analyze": "analysis", "compare_groups": "analysis",
+    "correlate": "analysis", "describe": "analysis", "read_table": "io", "load_with_qpcr": "qpcr.join",
+    "CorrelationResult": "stats.correlation", "correlation_test": "stats.correlation",
+    "adjust_p": "stats.multiplicity", "Study": "study", "StudySpec": "study", "load_spec": "study",
+    "parse_spec": "study", "validate": "validation",
+}
 
 __all__ = [
     "BiocorrError", "CorrelationResult", "DataError", "InputFileError", "Results", "SpecError",
     "Study", "StudySpec", "add_bootstrap", "adjust_p", "analyze", "compare_groups", "correlate", "correlation_test",
-    "datasets", "describe", "load", "load_spec", "parse_spec", "read_table", "validate",
+    "datasets", "describe", "load", "load_spec", "load_with_qpcr", "parse_spec", "read_table", "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(data: str | Path, spec: str | Path | StudySpec, sheet: str | None = None) -> Study:
@@ -52,5 +76,9 @@ def load(data: str | Path, spec: str | Path | StudySpec, sheet: str | None = Non
     >>> len(s.data)
     823
     """
+    from .io import read_table
+    from .study import StudySpec, load_spec
+    from .validation import validate
+
     spec_obj = spec if isinstance(spec, StudySpec) else load_spec(spec)
     return validate(read_table(data, sheet=sheet or spec_obj.sheet), spec_obj)

@@ -1,7 +1,9 @@
-"""Command-line interface: ``biocorr analyze | validate | init-spec``.
+"""Command-line interface: ``biocorr analyze | validate | check | qpcr | init-spec | example``.
 
-Problems with the input print one clear message and exit with status 2;
-no traceback is shown for them.
+Parse, print, write: every computation is a call into the Python API. Problems with the
+input print one plain-text message and exit with status 2; no traceback is shown for
+them. Heavy libraries are imported inside the commands, so ``biocorr --help`` and
+``--version`` answer at once.
 """
 
 from __future__ import annotations
@@ -9,137 +11,85 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from threadpoolctl import threadpool_limits
+from typing import Any
 
 from . import datasets
-from .analysis import add_bootstrap, analysis_work, analyze
 from .errors import BiocorrError
-from .io import read_table
-from .report.html import FigureJob, claims_page, n_report_figures, write_report
-from .report.tables import write_tables
-from .report.terminal import print_summary
-from .spec_draft import draft_spec
-from .study import load_spec
-from .validate import Study, validate
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_INCONSISTENT, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+PER_PAIR_SCATTER_LIMIT = 30
 
 
-def _load_study(args, console: Console) -> Study:
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, width=None if sys.stdout.isatty() else 120, highlight=False)
+
+
+def _plain(text: object):
+    from rich.text import Text
+
+    return Text(str(text))
+
+
+def _load(args) -> tuple[Any, Any]:
+    """(Study, QpcrResult or None) from --example, or DATA --spec [--qpcr]."""
+    from .io import read_table
+    from .study import load_spec
+    from .validation import validate
+
     if args.example:
         if args.data or args.spec:
             raise BiocorrError("give either --example NAME or DATA --spec SPEC.toml, not both.")
-        return datasets.load(args.example)
+        ct = datasets.ct_path(args.example)
+        if ct is not None:
+            from .qpcr.join import load_with_qpcr
+
+            return load_with_qpcr(datasets.data_path(args.example), datasets.spec_path(args.example), ct)
+        return datasets.load(args.example), None
     if not args.data:
         raise BiocorrError("name a data file (DATA --spec SPEC.toml) or an example (--example hivsn).")
     if not args.spec:
         raise BiocorrError(f"--spec SPEC.toml is required with a data file; "
                            f"'biocorr init-spec {args.data}' prints a draft to start from.")
+    if getattr(args, "qpcr", None):
+        from .qpcr.join import load_with_qpcr
+
+        return load_with_qpcr(args.data, args.spec, args.qpcr, sheet=args.sheet)
     spec = load_spec(args.spec)
     raw = read_table(args.data, sheet=args.sheet if args.sheet is not None else spec.sheet)
-    if getattr(args, "qpcr", None):
-        return _with_qpcr(raw, spec, args, console)
-    return validate(raw, spec)
+    return validate(raw, spec), None
 
 
-def _with_qpcr(raw, spec, args, console: Console) -> Study:
-    """Run the qPCR step, join its per-subject ratios onto the clinical table, validate."""
-    import pandas as pd
-
-    from .qpcr import merge_per_subject, parse_qpcr_spec, run_qpcr, write_qpcr_outputs
-
-    if spec.qpcr is None:
-        raise BiocorrError(f"--qpcr needs a [qpcr] section in {Path(args.spec).name} "
-                           "(targets, references, calibrator_condition; see the README).")
-    result = run_qpcr(read_table(args.qpcr), parse_qpcr_spec(spec.qpcr))
-    write_qpcr_outputs(result, Path(args.out) / "qpcr")
-    args.qpcr_result = result
-    merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec.id_column)
-    study = validate(merged, spec)
-    extra = []
-    if only_qpcr:
-        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
-                          message=f"{len(only_qpcr)} subject(s) in the Ct table are not in the clinical "
-                                  f"table and are not analysed: {', '.join(only_qpcr)}"))
-    if only_clinical:
-        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
-                          message=f"{len(only_clinical)} subject(s) of the clinical table have no qPCR "
-                                  f"data (their expression values are missing): {', '.join(only_clinical)}"))
-    for r in result.notes.itertuples():
-        extra.append(dict(code=f"qpcr-{r.reason}", severity="warning", column=r.gene, subset="all",
-                          message=r.message))
-    if extra:
-        warnings = pd.concat([study.warnings, pd.DataFrame(extra)], ignore_index=True)
-        study = Study(**{**study.__dict__, "warnings": warnings})
-    return study
-
-
-def cmd_qpcr(args, console: Console) -> int:
-    from .qpcr import parse_qpcr_spec, run_qpcr, standard_curve, write_qpcr_outputs
-
-    spec = load_spec(args.spec)
-    if spec.qpcr is None:
-        raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, "
-                           "calibrator_condition).")
-    result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), parse_qpcr_spec(spec.qpcr))
-    paths = write_qpcr_outputs(result, args.out)
-    if args.standard_curve:
-        curve = read_table(args.standard_curve).frame
-        for c in ("gene", "quantity", "ct"):
-            if c not in curve.columns:
-                raise BiocorrError(f"{Path(args.standard_curve).name}: needs columns gene, quantity, ct.")
-        curve = curve.assign(quantity=pd_numeric(curve["quantity"]), ct=pd_numeric(curve["ct"]))
-        standard_curve(curve).to_csv(Path(args.out) / "efficiency.csv", index=False)
-        paths["efficiency.csv"] = Path(args.out) / "efficiency.csv"
-    if not args.quiet:
-        r = result.replicates
-        console.print(f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
-                      f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} replicate "
-                      f"set(s) with SD > {parse_qpcr_spec(spec.qpcr).replicate_sd_max:g} cycles")
-        for note in result.notes.itertuples():
-            console.print(f"[yellow]note[/]: {note.message}", highlight=False)
-        console.print(f"Wrote {', '.join(paths)} to {Path(args.out)}/")
-    return EXIT_OK
-
-
-def pd_numeric(series):
-    import pandas as pd
-
-    return pd.to_numeric(series, errors="coerce")
-
-
-def _with_overrides(study: Study, args) -> Study:
-    changes = {}
+def _options(args) -> dict[str, Any]:
+    """The analysis options given on the command line (None: the spec's)."""
+    methods = None
     if getattr(args, "methods", None):
-        changes["methods"] = [m.strip() for m in args.methods.split(",") if m.strip()]
-    for key in ("adjust", "seed", "permutations", "confidence", "bootstrap"):
-        value = getattr(args, key, None)
-        if value is not None:
-            changes[key] = value
-    if not changes:
-        return study
-    return Study(**{**study.__dict__, "spec": study.spec.with_options(**changes)})
+        methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    return dict(methods=methods, adjust=getattr(args, "adjust", None), seed=getattr(args, "seed", None),
+                permutations=getattr(args, "permutations", None), confidence=getattr(args, "confidence", None),
+                bootstrap=getattr(args, "bootstrap", None))
 
 
-PER_PAIR_SCATTER_LIMIT = 30
+def cmd_analyze(args) -> int:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from threadpoolctl import threadpool_limits
 
+    from .analysis import add_bootstrap, analysis_work, analyze
+    from .report.figure_job import FigureJob, n_report_figures
+    from .report.html import write_report
+    from .report.tables import write_tables
+    from .report.terminal import print_summary
 
-def _progress(console: Console, quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                    TimeRemainingColumn(), console=console, transient=True, disable=quiet)
-
-
-def cmd_analyze(args, console: Console) -> int:
-    study = _with_overrides(_load_study(args, console), args)
-    command_line = ["biocorr"] + args.argv
+    console = _console()
+    study, qpcr = _load(args)
+    study = study.with_options(**_options(args))
     n_perm = study.spec.analysis.permutations
     n_boot = study.spec.analysis.bootstrap
     out = Path(args.out)
-    with _progress(console, args.quiet) as bar:
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                   TimeRemainingColumn(), console=console, transient=True, disable=args.quiet)
+    with bar:
         advance = None
         if n_perm > 0 or n_boot > 0:
             label = " and ".join(w for w, k in (("permutations", n_perm), ("bootstrap", n_boot)) if k > 0)
@@ -159,43 +109,101 @@ def cmd_analyze(args, console: Console) -> int:
                 # with figure processes on every core, a second BLAS thread only spins against them
                 with threadpool_limits(1 if job is not None else None, user_api="blas"):
                     results = add_bootstrap(results, n_boot, advance)
-            paths = write_tables(results, out, command_line=command_line)
+            paths = write_tables(results, out, command_line=["biocorr"] + args.argv)
+            if qpcr is not None:
+                from .qpcr import write_qpcr_outputs
+
+                write_qpcr_outputs(qpcr, out / "qpcr")
             if job is not None:
-                paths["report.html"] = write_report(results, out, command_line, figures=job,
-                                                    qpcr=getattr(args, "qpcr_result", None))
+                paths["report.html"] = write_report(results, out, ["biocorr"] + args.argv, figures=job, qpcr=qpcr)
         finally:
             if job is not None:
                 job.close()
     if not args.quiet:
-        print_summary(results, console)
-        console.print(f"Wrote {', '.join(p.name for p in paths.values())}"
-                      + ("" if args.no_report else " and figures/") + f" to {Path(args.out)}/")
+        hints = {}
+        robust_rows = results.correlations["method"].isin(study.spec.analysis.robust)
+        if robust_rows.any() and n_boot == 0:
+            hints["bootstrap"] = ("Robust rows have no analytic CI: add --bootstrap 2000 for BCa intervals "
+                                  "(notes say 'bootstrap=N').")
+        print_summary(results, console, hints=hints)
+        console.print(_plain(f"Wrote {', '.join(p.name for p in paths.values())}"
+                             + ("" if args.no_report else " and figures/") + f" to {out}/"))
     return EXIT_OK
 
 
-def cmd_validate(args, console: Console) -> int:
-    study = _load_study(args, console)
-    console.print(f"{study.source}: {study.n_rows_read} rows read, {len(study.data)} usable.")
+def cmd_validate(args) -> int:
+    console = _console()
+    study, _ = _load(args)
+    console.print(_plain(f"{study.source}: {study.n_rows_read} rows read, {len(study.data)} usable."))
     if len(study.exclusions):
-        console.print(f"[yellow]{len(study.exclusions)} exclusion(s):[/]")
-        for _, r in study.exclusions.iterrows():
-            console.print(f"  - {r['message']}", highlight=False)
+        console.print(_plain(f"{len(study.exclusions)} exclusion(s):"), style="yellow")
+        for message in study.exclusions["message"]:
+            console.print(_plain(f"  - {message}"))
     else:
         console.print("No exclusions.")
-    for _, r in study.warnings.iterrows():
-        console.print(f"  {r['severity']}: {r['message']}", highlight=False)
+    for r in study.warnings.itertuples():
+        console.print(_plain(f"  {r.severity}: {r.message}"))
     return EXIT_OK
 
 
-def cmd_init_spec(args, console: Console) -> int:
-    raw = read_table(args.data, sheet=args.sheet)
-    sys.stdout.write(draft_spec(raw))
+def cmd_init_spec(args) -> int:
+    from .io import read_table
+    from .spec_draft import draft_spec
+
+    sys.stdout.write(draft_spec(read_table(args.data, sheet=args.sheet)))
     return EXIT_OK
 
 
-def cmd_check(args, console: Console) -> int:
+def cmd_example(args) -> int:
+    written = datasets.copy_example(args.name, args.to)
+    if not args.quiet:
+        _console().print(_plain(f"Wrote {', '.join(p.name for p in written)} to {Path(args.to)}/"))
+    return EXIT_OK
+
+
+def cmd_qpcr(args) -> int:
+    import pandas as pd
+
+    from .io import read_table
+    from .qpcr import run_qpcr, standard_curve, write_qpcr_outputs
+    from .study import load_spec
+
+    spec = load_spec(args.spec)
+    if spec.qpcr is None:
+        raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, "
+                           "calibrator_condition).")
+    result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), spec.qpcr)
+    paths = write_qpcr_outputs(result, args.out)
+    if args.standard_curve:
+        curve = read_table(args.standard_curve).frame
+        for c in ("gene", "quantity", "ct"):
+            if c not in curve.columns:
+                raise BiocorrError(f"{Path(args.standard_curve).name}: needs columns gene, quantity, ct.")
+        curve = curve.assign(quantity=pd.to_numeric(curve["quantity"], errors="coerce"),
+                             ct=pd.to_numeric(curve["ct"], errors="coerce"))
+        standard_curve(curve).to_csv(Path(args.out) / "efficiency.csv", index=False)
+        paths["efficiency.csv"] = Path(args.out) / "efficiency.csv"
+    if not args.quiet:
+        console = _console()
+        r = result.replicates
+        console.print(_plain(f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
+                             f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} "
+                             f"replicate set(s) with SD > {spec.qpcr.replicate_sd_max:g} cycles"))
+        for message in result.notes["message"]:
+            console.print(_plain(f"note: {message}"))
+        console.print(_plain(f"Wrote {', '.join(paths)} to {Path(args.out)}/"))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
     from . import claims as cl
+    from .analysis import analyze
+    from .report.html import claims_page, write_report
 
+    console = _console()
     claims: list = []
     if args.claims:
         claims += cl.read_claims(args.claims)
@@ -203,17 +211,17 @@ def cmd_check(args, console: Console) -> int:
         found, unparsed = cl.extract_claims(cl.read_text_source(args.text), source=Path(args.text).name)
         claims += [f.claim for f in found]
         if not args.quiet:
-            console.print(f"{Path(args.text).name}: {len(found)} correlation statement(s) found")
+            console.print(_plain(f"{Path(args.text).name}: {len(found)} correlation statement(s) found"))
             for f in found:
-                console.print(f"  line {f.line}, col {f.column}: {f.text}", highlight=False)
+                console.print(_plain(f"  line {f.line}, col {f.column}: {f.text}"))
             for u in unparsed:
-                console.print(f"  [yellow]not read[/] line {u.line}, col {u.column}: {u.text!r} ({u.reason})",
-                              highlight=False)
+                console.print(Text.assemble("  ", ("not read", "yellow"),
+                                            f" line {u.line}, col {u.column}: {u.text!r} ({u.reason})"))
     if not claims:
         raise BiocorrError("no claims to check: give a claims file (CSV/TOML) or --text FILE.")
     study = results = None
     if args.example or args.data:
-        study = _load_study(args, console)
+        study, _ = _load(args)
         results = analyze(study)
     verdicts = cl.check_claims(claims, study, results)
     out = Path(args.out)
@@ -233,24 +241,31 @@ def cmd_check(args, console: Console) -> int:
         for r in verdicts.itertuples():
             if r.verdict in ("not checked", "info"):
                 continue
-            c = colours.get(r.verdict, "")
-            table.add_row(r.claim_id, r.check, f"[{c}]{r.verdict}[/]" if c else r.verdict, r.reported,
-                          r.recomputed)
+            table.add_row(Text(str(r.claim_id)), Text(str(r.check)),
+                          Text(str(r.verdict), style=colours.get(r.verdict, "")), Text(str(r.reported)),
+                          Text(str(r.recomputed)))
         console.print(table)
-        console.print(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and "
-                      f"{out / 'report.html'}")
-    return 1 if cl.failing(verdicts) else EXIT_OK
+        console.print(_plain(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and "
+                             f"{out / 'report.html'}"))
+    return EXIT_INCONSISTENT if cl.failing(verdicts) else EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("biocorr")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
-    from importlib.metadata import version
-
     parser = argparse.ArgumentParser(
         prog="biocorr",
         description="Correlate biomarkers with clinical scores, honestly: CIs, exact p-values, "
                     "explicit multiple-testing families, every exclusion reported.")
-    parser.add_argument("--version", action="version", version=f"biocorr {version('biocorr')}")
+    parser.add_argument("--version", action="version", version=f"biocorr {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def data_args(p):
@@ -279,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="report exclusions and warnings without analysing")
     data_args(v)
+    v.add_argument("--qpcr", help="Ct export to join first (as analyze --qpcr)")
     v.set_defaults(func=cmd_validate)
 
     c = sub.add_parser("check", help="check reported correlations: consistency, reproduction, fragility")
@@ -305,6 +321,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("data", help="per-subject table")
     i.add_argument("--sheet", help="XLSX sheet name")
     i.set_defaults(func=cmd_init_spec)
+
+    e = sub.add_parser("example", help="copy an example's files (data, spec, Ct export, claims) into a folder")
+    e.add_argument("name", choices=datasets.EXAMPLES)
+    e.add_argument("--to", default=".", help="destination folder (default: the current one)")
+    e.add_argument("--quiet", action="store_true")
+    e.set_defaults(func=cmd_example)
     return parser
 
 
@@ -313,16 +335,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    console = Console(stderr=False, width=None if sys.stdout.isatty() else 120)
-    err = Console(stderr=True)
     try:
-        return args.func(args, console)
+        return args.func(args)
     except BiocorrError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        _console(stderr=True).print(_plain(f"error: {exc}"))
         return EXIT_INPUT
     except OSError as exc:
-        err.print(f"[bold red]error:[/] {exc.strerror or exc}: {exc.filename or ''}", highlight=False)
+        where = f": {exc.filename}" if exc.filename else ""
+        _console(stderr=True).print(_plain(f"error: {exc.strerror or exc}{where}"))
         return EXIT_INPUT
+    except KeyboardInterrupt:
+        _console(stderr=True).print(_plain("interrupted: nothing more was written."))
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

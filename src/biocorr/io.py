@@ -59,6 +59,21 @@ class RawTable:
         return self.delimiter is not None and self.delimiter != ","
 
 
+def cell_text(value) -> str:
+    """A cell as text: integer-valued numbers without '.0' (Excel ids), strings stripped, None as ''.
+
+    Examples
+    --------
+    >>> cell_text(12.0), cell_text(" P01 "), cell_text(None)
+    ('12', 'P01', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     for enc in ("utf-8-sig", "cp1252", "latin-1"):
         try:

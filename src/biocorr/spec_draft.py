@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from .io import RawTable
-from .validate import _parse_numeric
+from .validation import parse_numeric
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"
@@ -49,7 +49,7 @@ def draft_spec(raw: RawTable) -> str:
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
     for col in frame.columns:
-        values, missing, failed = _parse_numeric(frame[col], raw.decimal_comma_allowed, set())
+        values, missing, failed = parse_numeric(frame[col], raw.decimal_comma_allowed, set())
         n_present = int((~missing).sum())
         text = frame[col].map(lambda v: str(v).strip())
         distinct = text[text != ""].unique()

@@ -33,14 +33,18 @@ that names the offending key.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from .errors import SpecError, did_you_mean
-from .stats.correlation import METHODS
+from .qpcr.spec import QpcrSpec, parse_qpcr_spec
+from .stats.methods import CLASSICAL_METHODS as METHODS
+from .stats.methods import ROBUST_METHODS
 from .stats.multiplicity import normalise_adjust_method
-from .stats.robust import ROBUST_METHODS
 
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
@@ -112,7 +116,7 @@ class StudySpec:
     sheet: str | None = None
     source: str | None = None
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
-    qpcr: dict[str, Any] | None = None  # the raw [qpcr] table (validated by biocorr.qpcr)
+    qpcr: QpcrSpec | None = None
 
     @property
     def variables(self) -> tuple[Variable, ...]:
@@ -288,16 +292,13 @@ def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
             raise SpecError(f"{where}: [groups] is given but [data] has no 'group = \"column\"'.")
         sheet = data.get("sheet")
         qpcr_table = doc.get("qpcr")
-        if qpcr_table is not None:
-            from .qpcr import parse_qpcr_spec
-
-            parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
+        qpcr = None if qpcr_table is None else parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
         return StudySpec(
             biomarkers=biomarkers, scores=scores, covariates=covariates,
             id_column=data.get("id"), group_column=data.get("group"), groups=groups,
             missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet), source=data.get("source"),
-            analysis=parse_analysis(doc.get("analysis", {})), qpcr=qpcr_table,
+            analysis=parse_analysis(doc.get("analysis", {})), qpcr=qpcr,
         )
     except SpecError as exc:
         msg = str(exc)
@@ -325,3 +326,82 @@ def load_spec(path: str | Path) -> StudySpec:
     except UnicodeDecodeError:
         raise SpecError(f"{path.name}: not a UTF-8 text file.") from None
     return parse_spec(doc, where=path.name)
+
+
+@dataclass(frozen=True)
+class Study:
+    """A validated per-subject table (built by :func:`biocorr.validation.validate`).
+
+    Attributes
+    ----------
+    data : DataFrame
+        One row per usable subject: ``row`` (spreadsheet row number), ``id``,
+        ``group`` (the group code, when the spec has a group column) and one
+        float column per declared variable (NaN = missing or excluded cell).
+    spec : StudySpec
+    exclusions : DataFrame
+        Columns of :data:`biocorr.columns.EXCLUSIONS`.
+    warnings : DataFrame
+        Columns of :data:`biocorr.columns.WARNINGS`.
+    source : str
+        File name.
+    sha256 : str
+        Hash of the input file.
+    n_rows_read : int
+        Data rows in the file (before exclusions).
+    floored : dict of str to float
+        Biomarkers whose values pile up at their declared ``lower_limit`` (column -> limit):
+        they get detected-only rows and rank panels. Computed once from spec and data.
+    piled_up : tuple of str
+        Variables with a pile-up at the lower limit or at their minimum (figures show ranks).
+    """
+
+    data: pd.DataFrame
+    spec: StudySpec
+    exclusions: pd.DataFrame
+    warnings: pd.DataFrame
+    source: str
+    sha256: str
+    n_rows_read: int
+    floored: dict[str, float] = field(default_factory=dict)
+    piled_up: tuple[str, ...] = ()
+
+    @property
+    def group_codes(self) -> list[str]:
+        """Group codes in display order (empty without a group column)."""
+        if self.spec.group_column is None:
+            return []
+        if self.spec.groups:
+            return [code for code, _ in self.spec.groups]
+        return sorted(self.data["group"].dropna().unique().tolist())
+
+    def subsets(self, which: tuple[str, ...] | None = None) -> list[tuple[str, np.ndarray]]:
+        """(name, row mask) for ``all`` and each group (named by its label).
+
+        Examples
+        --------
+        >>> from biocorr.datasets import load
+        >>> [name for name, _ in load("hivsn").subsets()]
+        ['all', 'Painful HIV-SN', 'Non-painful HIV-SN']
+        """
+        which = self.spec.analysis.subsets if which is None else which
+        out: list[tuple[str, np.ndarray]] = []
+        if "all" in which:
+            out.append(("all", np.ones(len(self.data), dtype=bool)))
+        if "by-group" in which and self.spec.group_column is not None:
+            for code in self.group_codes:
+                out.append((self.spec.group_label(code), (self.data["group"] == code).to_numpy()))
+        return out
+
+    def with_options(self, **changes: Any) -> Study:
+        """The same study with some analysis options replaced (None leaves an option as it is).
+
+        Examples
+        --------
+        >>> from biocorr.datasets import load
+        >>> load("hivsn").with_options(confidence=0.9).spec.analysis.confidence
+        0.9
+        """
+        if all(v is None for v in changes.values()):
+            return self
+        return replace(self, spec=self.spec.with_options(**changes))

@@ -21,11 +21,11 @@ from biocorr.claims.consistency import (
 )
 from biocorr.claims.model import Claim, parse_number, parse_p
 from biocorr.cli import main
-from biocorr.datasets import load
+from biocorr.datasets import example_path, load
 from tests.conftest import FIXTURES, read_fixture
 
 CORPUS = (FIXTURES / "claims_corpus.md").read_text(encoding="utf-8")
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = example_path("claims")
 
 
 def _statcheck_verdict(row) -> str:

@@ -14,7 +14,8 @@ import pytest
 from biocorr import analyze
 from biocorr.datasets import load
 from biocorr.report import apa, figures
-from biocorr.report.html import n_report_figures, write_report
+from biocorr.report.figure_job import n_report_figures
+from biocorr.report.html import write_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 SECTION_IDS = ["data", "quality", "table1", "groups", "correlations", "methods", "results", "repro"]

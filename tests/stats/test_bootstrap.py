@@ -5,16 +5,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from biocorr.stats import bootstrap
-from biocorr.stats.bootstrap import (
-    BOOTSTRAP_METHODS,
-    SKIPPED_MAX_N,
-    bca_interval,
-    bootstrap_ci_columns,
-    jackknife_estimates,
-    jackknife_indices,
-    resampled_estimates,
-)
+from biocorr.stats import resample
+from biocorr.stats.bootstrap import BOOTSTRAP_METHODS, SKIPPED_MAX_N, bca_interval, bootstrap_ci_columns
+from biocorr.stats.resample import jackknife_estimates, jackknife_indices, resampled_estimates
 from biocorr.stats.correlation import pair_columns
 from biocorr.stats.diagnostics import method_columns
 
@@ -51,7 +44,7 @@ def test_kendall_without_the_sign_cache_gives_the_same_resample_estimates(monkey
     x, y, ix, iy = _tied_panel(4, 30)
     idx = np.random.default_rng(2).integers(0, 30, (200, 30))
     cached = resampled_estimates(x, y, ix, iy, idx, "kendall")
-    monkeypatch.setattr(bootstrap, "SIGN_CACHE_BYTES", 0)  # what a panel of thousands of subjects gets
+    monkeypatch.setattr(resample, "SIGN_CACHE_BYTES", 0)  # what a panel of thousands of subjects gets
     np.testing.assert_array_equal(resampled_estimates(x, y, ix, iy, idx, "kendall"), cached)
 
 

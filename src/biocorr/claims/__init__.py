@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import Results, analyze
-from ..validate import Study
+from ..study import Study
 from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
 from .extract import Found, Unparsed, extract_claims, read_text_source
 from .model import Claim, read_claims

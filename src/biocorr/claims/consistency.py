@@ -27,13 +27,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr, ndtri, stdtrit
+from scipy.special import ndtr
 
 from ..stats.correlation import r_t_test
+from ..stats.fisher import critical_r as stats_critical_r
+from ..stats.fisher import detectable_r as stats_detectable_r
+from ..stats.fisher import fisher_ci as stats_fisher_ci
+from ..stats.fisher import n_for_power, power_at
+from ..stats.methods import ALPHA
 from ..stats.nulldist import KENDALL_EXACT_MAX_N, SPEARMAN_AS89_MAX_N, kendall_exact_p, spearman_as89_p
 from .model import Claim, Reported, parse_number
 
-ALPHA = 0.05
 
 CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
@@ -205,16 +209,9 @@ def check_range(claim: Claim) -> list[CheckResult]:
 
 
 def fisher_ci(r: float, n: int, level: float, method: str = "pearson") -> tuple[float, float]:
-    """Fisher-z CI with the method's standard error (as biocorr computes them)."""
-    if method == "spearman":
-        se = np.sqrt((1 + r * r / 2) / (n - 3))
-    elif method == "kendall":
-        se = np.sqrt(0.437 / (n - 4))
-    else:
-        se = 1 / np.sqrt(n - 3)
-    z = np.arctanh(np.clip(r, -0.999999999, 0.999999999))
-    zc = ndtri((1 + level) / 2)
-    return float(np.tanh(z - zc * se)), float(np.tanh(z + zc * se))
+    """The Fisher-z CI biocorr computes (:func:`biocorr.stats.fisher.fisher_ci`), for a printed r that may be ±1."""
+    lo, hi = stats_fisher_ci(float(np.clip(r, -0.999999999, 0.999999999)), n, level, method)
+    return float(lo), float(hi)
 
 
 def check_ci(claim: Claim) -> CheckResult:
@@ -251,54 +248,36 @@ def check_ci(claim: Claim) -> CheckResult:
 
 
 def critical_r(n: int, alpha: float = ALPHA, tails: int = 2) -> float:
-    """Smallest |r| that reaches p < alpha at n (t test on n - 2 df).
+    """Smallest |r| with p < alpha at n (see :func:`biocorr.stats.fisher.critical_r`).
 
     Examples
     --------
-    >>> round(critical_r(14), 3), round(critical_r(24), 3)
-    (0.532, 0.404)
+    >>> round(critical_r(14), 3)
+    0.532
     """
-    df = n - 2
-    t = stdtrit(df, 1 - alpha / tails)
-    return float(t / np.sqrt(df + t * t))
+    return float(stats_critical_r(n, alpha, tails))
 
 
 def replication_power(r: float, n: int, alpha: float = ALPHA) -> float:
-    """Power of a same-size study to detect r (two-sided, Fisher z approximation).
+    """Power of a same-size study to detect r (see :func:`biocorr.stats.fisher.power_at`).
 
     Examples
     --------
     >>> round(replication_power(0.5, 14), 2)
     0.45
     """
-    delta = abs(np.arctanh(r)) * np.sqrt(n - 3)
-    zc = ndtri(1 - alpha / 2)
-    return float(ndtr(delta - zc) + ndtr(-delta - zc))
-
-
-def n_for_power(r: float, power: float = 0.8, alpha: float = ALPHA) -> int:
-    """Sample size giving ``power`` to detect r (two-sided, Fisher z).
-
-    Examples
-    --------
-    >>> n_for_power(0.5)
-    30
-    """
-    z = abs(np.arctanh(r))
-    if z == 0:
-        return 0
-    return int(np.ceil(((ndtri(1 - alpha / 2) + ndtri(power)) / z) ** 2 + 3))
+    return float(power_at(r, n, alpha))
 
 
 def detectable_r(n: int, power: float = 0.8, alpha: float = ALPHA) -> float:
-    """Smallest |r| detectable with ``power`` at n (two-sided, Fisher z).
+    """Smallest |r| detectable with ``power`` at n (see :func:`biocorr.stats.fisher.detectable_r`).
 
     Examples
     --------
     >>> round(detectable_r(14), 2)
     0.69
     """
-    return float(np.tanh((ndtri(1 - alpha / 2) + ndtri(power)) / np.sqrt(n - 3)))
+    return float(stats_detectable_r(n, power, alpha))
 
 
 def sensitivity(claim: Claim) -> CheckResult:

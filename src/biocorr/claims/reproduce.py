@@ -29,7 +29,7 @@ from ..analysis import Results
 from ..stats.correlation import METHODS, correlate_columns
 from ..stats.diagnostics import loo_summary
 from ..stats.influence import leave_one_out
-from ..validate import Study
+from ..study import Study
 from .consistency import ALPHA, CheckResult
 from .model import Claim
 

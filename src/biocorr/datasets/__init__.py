@@ -10,10 +10,15 @@ name       what it is
 ``opt``    823 pregnant women in the OPT trial, treated vs control: baseline
            serum TNF-α, IL-1β, IL-6, IL-8, CRP, PGE2, MMP-9 vs periodontal
            indices. MIT licence (medicaldata). TNF-α is piled at its assay floor.
+``qpcr_demo``  SIMULATED (``make_demo.py``): a 24-subject Ct export (TNF, GAPDH, ACTB;
+           vehicle vs ATP) and clinical table in the motivating design. Loading it
+           runs the qPCR step and joins the per-subject ratios.
+``claims`` A claims template (``motivating_claims.csv``) for ``biocorr check``.
 =========  ==================================================================
 
-Each dataset folder holds the data, its study spec (``spec.toml``), its
-licence and its provenance note (``SOURCE.md``).
+Each real dataset folder holds the data, its study spec (``spec.toml``), its
+licence and its provenance note (``SOURCE.md``). :func:`copy_example` copies any
+example's files into a folder, so every README command runs outside the repository.
 """
 
 from __future__ import annotations
@@ -26,15 +31,55 @@ from ..errors import BiocorrError, did_you_mean
 _FILES = {
     "hivsn": "data_all.csv",
     "opt": "opt_serum_periodontal.csv",
+    "qpcr_demo": "clinical.csv",
 }
 NAMES = tuple(_FILES)
+"""Examples that ``analyze --example`` and :func:`load` take."""
+CT_FILES = {"qpcr_demo": "ct_export.csv"}
+"""Examples that come with a Ct export (loaded through the qPCR step)."""
+EXAMPLES = NAMES + ("claims",)
+"""Every example folder, for :func:`copy_example`."""
 
 
-def _folder(name: str) -> Path:
-    if name not in _FILES:
-        raise BiocorrError(f"unknown example dataset '{name}'.{did_you_mean(name, NAMES)} "
-                           f"Available: {', '.join(NAMES)}.")
+def _folder(name: str, allowed: tuple[str, ...] = NAMES) -> Path:
+    if name not in allowed:
+        raise BiocorrError(f"unknown example dataset '{name}'.{did_you_mean(name, allowed)} "
+                           f"Available: {', '.join(allowed)}.")
     return Path(str(resources.files(__package__) / name))
+
+
+def example_path(name: str) -> Path:
+    """The folder of an example (``hivsn``, ``opt``, ``qpcr_demo`` or ``claims``).
+
+    Examples
+    --------
+    >>> sorted(p.name for p in example_path("claims").iterdir())
+    ['motivating_claims.csv']
+    """
+    return _folder(name, EXAMPLES)
+
+
+def copy_example(name: str, destination: str | Path) -> list[Path]:
+    """Copy an example's files into ``destination`` (created if needed); returns the files written.
+
+    Existing files are not overwritten: a :class:`~biocorr.errors.BiocorrError` names the first.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     sorted(p.name for p in copy_example("qpcr_demo", d))
+    ['SOURCE.md', 'clinical.csv', 'ct_export.csv', 'make_demo.py', 'spec.toml']
+    """
+    import shutil
+
+    dest = Path(destination)
+    files = sorted(p for p in example_path(name).iterdir() if p.is_file() and p.suffix != ".pyc")
+    clash = [dest / p.name for p in files if (dest / p.name).exists()]
+    if clash:
+        raise BiocorrError(f"'{clash[0]}' already exists; choose an empty folder for the example.")
+    dest.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy2(p, dest / p.name)) for p in files]
 
 
 def data_path(name: str) -> Path:
@@ -53,9 +98,14 @@ def spec_path(name: str) -> Path:
     return _folder(name) / "spec.toml"
 
 
+def ct_path(name: str) -> Path | None:
+    """The Ct export of an example, or None when it has none."""
+    return _folder(name) / CT_FILES[name] if name in CT_FILES else None
+
+
 def provenance(name: str) -> str:
     """The dataset's provenance note (``SOURCE.md``) as text."""
-    return (_folder(name) / "SOURCE.md").read_text(encoding="utf-8")
+    return (_folder(name, EXAMPLES) / "SOURCE.md").read_text(encoding="utf-8")
 
 
 def load(name: str):
@@ -63,12 +113,13 @@ def load(name: str):
 
     Parameters
     ----------
-    name : {'hivsn', 'opt'}
+    name : {'hivsn', 'opt', 'qpcr_demo'}
 
     Returns
     -------
     Study
-        Data, spec, exclusions and warnings (see :class:`biocorr.validate.Study`).
+        Data, spec, exclusions and warnings (see :class:`biocorr.study.Study`); for
+        ``qpcr_demo`` the Ct export's per-subject ratios are joined first.
 
     Examples
     --------
@@ -78,7 +129,12 @@ def load(name: str):
     """
     from ..io import read_table
     from ..study import load_spec
-    from ..validate import validate
+    from ..validation import validate
 
+    ct = ct_path(name)
+    if ct is not None:
+        from ..qpcr.join import load_with_qpcr
+
+        return load_with_qpcr(data_path(name), spec_path(name), ct)[0]
     spec = load_spec(spec_path(name))
     return validate(read_table(data_path(name), sheet=spec.sheet), spec)

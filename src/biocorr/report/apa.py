@@ -18,9 +18,9 @@ import pandas as pd
 
 from ..analysis import Results
 from ..stats.multiplicity import ADJUST_METHODS
-from .figures import fmt_p_apa, fmt_r
+from ..stats.methods import method_label
+from .format import describe_cell, fmt_level, fmt_p_apa, fmt_r
 
-METHOD_NAMES = {"pearson": "Pearson's r", "spearman": "Spearman's ρ", "kendall": "Kendall's τ-b"}
 FAMILY_WORDS = {
     "method-subset": "all biomarker × score tests of one method within one subset",
     "method": "all biomarker × score tests of one method across subsets",
@@ -43,7 +43,7 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
     >>> correlation_sentence(row, "holm")
     'In the Painful group, CD4 count and Depression: r(123) = −.20, 95% CI [−.36, −.02], p = .027 (Holm-adjusted p = .107).'
     """
-    level = int(round(100 * row.get("ci_level", 0.95)))
+    level = fmt_level(row.get("ci_level", 0.95))
     n = int(row["n"])
     if row["method"] == "kendall":
         head = f"τ = {fmt_r(row['estimate'])}"
@@ -55,7 +55,7 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
     adj_name = ADJUST_METHODS[adjust][1]
     adjusted = "" if adjust == "none" else f" ({adj_name}-adjusted {fmt_p_apa(row['p_adjusted'])})"
     return (f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
-            f"{level}% CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
+            f"{level} CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
             f"{fmt_p_apa(row['p'])}{adjusted}{tail}.")
 
 
@@ -88,7 +88,7 @@ def methods_paragraph(results: Results) -> str:
     c = results.correlations
     subsets = study.subsets()
     n_text = ", ".join(f"{name}: n = {int(mask.sum())}" for name, mask in subsets)
-    methods = ", ".join(METHOD_NAMES[m] for m in opts.methods)
+    methods = ", ".join(method_label(m) for m in opts.methods)
     parts = [
         f"Associations between {len(spec.biomarkers)} biomarker(s) and {len(spec.scores)} clinical "
         f"score(s) were estimated with {methods}, in each analysed subset ({n_text}), using "
@@ -101,7 +101,7 @@ def methods_paragraph(results: Results) -> str:
         ci_bits.append("Fisher's z with the Bonett–Wright (2000) standard error for ρ")
     if "kendall" in opts.methods:
         ci_bits.append("Fisher's z with the Fieller–Hartley–Pearson (1957) standard error for τ-b")
-    parts.append(f"{int(round(opts.confidence * 100))}% confidence intervals used "
+    parts.append(f"{fmt_level(opts.confidence)} confidence intervals used "
                  + "; ".join(ci_bits) + ".")
     used = c.dropna(subset=["p"]).groupby("p_method").size()
     parts.append("Two-sided p-values followed R's cor.test defaults: " + _count_phrase(used) + ".")
@@ -160,23 +160,4 @@ def _version(name: str) -> str:
         return "?"
 
 
-def describe_cell(mean: float, sd: float, median: float, q1: float, q3: float, n: int) -> str:
-    """'mean (SD); median [Q1, Q3]; n' for Table 1.
-
-    Examples
-    --------
-    >>> describe_cell(2.5, 0.81, 2.4, 1.9, 3.1, 20)
-    '2.50 (0.81); 2.40 [1.90, 3.10]; n = 20'
-    """
-    if n == 0 or not np.isfinite(mean):
-        return "—"
-
-    def f(v):
-        return "—" if not np.isfinite(v) else f"{v:.{_digits(mean)}f}"
-
-    return f"{f(mean)} ({f(sd)}); {f(median)} [{f(q1)}, {f(q3)}]; n = {n}"
-
-
-def _digits(v: float) -> int:
-    a = abs(v)
-    return 0 if a >= 100 else 1 if a >= 10 else 2
+__all__ = ["correlation_sentence", "describe_cell", "methods_paragraph", "results_sentences"]

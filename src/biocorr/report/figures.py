@@ -25,12 +25,11 @@ from scipy import stats
 
 from ..analysis import Results
 from ..stats.correlation import rank_columns
-from .terminal import fmt_num
+from ..stats.methods import ALPHA, method_symbol
+from .format import fmt_num, fmt_p_apa, fmt_r
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"
-SYMBOLS = {"pearson": "r", "spearman": "rₛ", "kendall": "τ"}
-ALPHA = 0.05
 
 # Applied while a figure is built and saved, never to the user's global rcParams.
 # Figures are made with matplotlib.figure.Figure, not pyplot: nothing to close, no
@@ -39,6 +38,7 @@ STYLE = {
     "font.size": 9, "axes.titlesize": 9.5, "axes.labelsize": 9, "legend.fontsize": 8,
     "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
     "figure.dpi": 100,
+    "text.parse_math": False,  # labels, units and group names are the user's text, never mathtext
 }
 
 
@@ -61,37 +61,6 @@ def group_colours(results: Results) -> dict[str, str]:
     out = {"all": POOLED_COLOUR}
     out.update({g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(labels)})
     return out
-
-
-def fmt_r(v: float) -> str:
-    """A correlation without the leading zero, APA style ('.43', '−.07').
-
-    Examples
-    --------
-    >>> fmt_r(0.4321), fmt_r(-0.07)
-    ('.43', '−.07')
-    """
-    if v is None or not np.isfinite(v):
-        return "—"
-    s = f"{abs(v):.2f}"
-    s = s[1:] if s.startswith("0") else s
-    return ("−" if v < 0 and s != ".00" else "") + s
-
-
-def fmt_p_apa(p: float, prefix: str = "p") -> str:
-    """APA p: 'p = .032', 'p < .001', no leading zero.
-
-    Examples
-    --------
-    >>> fmt_p_apa(0.0321), fmt_p_apa(0.0004), fmt_p_apa(1.0)
-    ('p = .032', 'p < .001', 'p = 1.000')
-    """
-    if p is None or not np.isfinite(p):
-        return f"{prefix} = —"
-    if p < 0.001:
-        return f"{prefix} < .001"
-    s = f"{p:.3f}"
-    return f"{prefix} = {s[1:] if s.startswith('0') else s}"
 
 
 def _row(results: Results, x: str, y: str, subset: str, method: str) -> pd.Series | None:
@@ -155,13 +124,13 @@ def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
     for name in shown:
         mask = dict(study.subsets())[name] & ok_all
         if mask.sum() >= 3 and np.ptp(xv_all[mask]) > 0:
-            grid, fit, lo, hi = _band(xv_all[mask], yv_all[mask])
+            grid, fit, lo, hi = _band(xv_all[mask], yv_all[mask], results.confidence)
             colour = colours.get(name, POOLED_COLOUR)
             ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if name == "all" else "-")
             ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
         row = _row(results, x, y, name, method)
         if row is not None:
-            lines.append(f"{name}: {SYMBOLS[method]} = {fmt_r(row['estimate'])} "
+            lines.append(f"{name}: {method_symbol(method)} = {fmt_r(row['estimate'])} "
                          f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
                          f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}")
     if annotate and lines:
@@ -178,7 +147,7 @@ def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
     """Scatter of one biomarker against one score.
 
     Points are coloured by group; each subset shown gets its least-squares line
-    with the 95% confidence band of the mean (pooled: dashed black); the
+    with the confidence band of the mean at the analysis' level (pooled: dashed black); the
     annotation gives each subset's estimate, CI and family-adjusted p. Values at
     or below the biomarker's ``lower_limit`` are hollow.
 

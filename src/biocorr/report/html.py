@@ -8,89 +8,32 @@ so the page prints cleanly and each image can be checked as loaded.
 
 from __future__ import annotations
 
-import base64
 import html
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..analysis import Results
+from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
 from . import figures as figs
+from .embed import figure_html
+from .figure_job import FigureJob
 from .tables import versions
-from .terminal import fmt_num, fmt_p
+from .format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 
-CSS = """
-:root { --ink:#1d2430; --muted:#5b6575; --rule:#d9dee6; --accent:#0072B2; --warn:#b35900; }
-* { box-sizing: border-box; }
-body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-       color: var(--ink); max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem;
-  border-bottom: 2px solid var(--rule); padding-bottom: .2rem; } h3 { font-size: 1.05rem; }
-.sub { color: var(--muted); margin: 0 0 1rem; }
-nav { background: #f5f7fa; padding: .5rem .8rem; border-radius: 6px; font-size: .9rem; }
-nav a { margin-right: 1rem; color: var(--accent); text-decoration: none; }
-table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .6rem 0 1rem; }
-th, td { padding: .28rem .5rem; border-bottom: 1px solid var(--rule); text-align: left;
-         vertical-align: top; }
-th { background: #f5f7fa; position: sticky; top: 0; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.sortable th { cursor: pointer; } table.sortable th:after { content: " ⇅"; color: #aab; }
-.scroll { max-height: 32rem; overflow: auto; border: 1px solid var(--rule); border-radius: 4px; }
-.warn { color: var(--warn); } .note { color: var(--muted); }
-.sig { font-weight: 600; }
-figure { margin: 1rem 0 1.6rem; page-break-inside: avoid; } figure img { max-width: 100%; height: auto; }
-figcaption { color: var(--muted); font-size: .85rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: .8rem; }
-.apa li { margin-bottom: .35rem; }
-footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); }
-code { font-size: .85em; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11px; } nav { display: none; }
-  .scroll { max-height: none; overflow: visible; border: 0; } th { position: static; }
-  h2 { page-break-after: avoid; } table { page-break-inside: auto; } tr { page-break-inside: avoid; }
-}
-"""
+def _asset(name: str) -> str:
+    return (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
 
-SORT_JS = """
-document.querySelectorAll('table.sortable').forEach(function (table) {
-  table.querySelectorAll('th').forEach(function (th, col) {
-    th.addEventListener('click', function () {
-      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-      var asc = th.getAttribute('data-dir') !== 'asc';
-      rows.sort(function (a, b) {
-        var x = a.cells[col].getAttribute('data-v'), y = b.cells[col].getAttribute('data-v');
-        var nx = parseFloat(x), ny = parseFloat(y), r;
-        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; }
-        else if (isNaN(nx) !== isNaN(ny)) { r = isNaN(nx) ? 1 : -1; }
-        else { r = String(a.cells[col].textContent).localeCompare(b.cells[col].textContent); }
-        return asc ? r : -r;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-      table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-dir'); });
-      th.setAttribute('data-dir', asc ? 'asc' : 'desc');
-    });
-  });
-});
-"""
+
+CSS = _asset("report.css")
+SORT_JS = _asset("sort.js")
 
 e = html.escape
-
-
-def _img(fig, alt: str, svg: str | None = None) -> str:
-    svg = figs.svg_text(fig) if svg is None else svg
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<img alt="{e(alt)}" src="data:image/svg+xml;base64,{data}">'
-
-
-def _figure(fig, caption: str, svg: str | None = None) -> str:
-    return f"<figure>{_img(fig, caption, svg)}<figcaption>{e(caption)}</figcaption></figure>"
 
 
 def _table(frame: pd.DataFrame, numeric: Sequence[str] = (), sortable: bool = False,
@@ -159,7 +102,7 @@ def _table1(results: Results) -> str:
         row = {"variable": var.display, "role": var.role}
         for s in order:
             r = sub.loc[s]
-            row[s] = apa.describe_cell(r["mean"], r["sd"], r["median"], r["q1"], r["q3"], int(r["n"]))
+            row[s] = describe_cell(r["mean"], r["sd"], r["median"], r["q1"], r["q3"], int(r["n"]))
         rows.append(row)
     frame = pd.DataFrame(rows)
     return (f'<h2 id="table1">Table 1: descriptives by group</h2>'
@@ -192,7 +135,7 @@ def _groups_section(results: Results, figure_html: list[str]) -> str:
 
 def _correlation_table(results: Results) -> str:
     c = results.correlations
-    level = f"{results.study.spec.analysis.confidence:.0%}"
+    level = fmt_level(results.study.spec.analysis.confidence)
     shown = pd.DataFrame({
         "subset": c["subset"], "biomarker": c["x_label"], "score": c["y_label"], "method": c["method"],
         "n": c["n"], "estimate": [fmt_num(v) for v in c["estimate"]],
@@ -209,7 +152,7 @@ def _correlation_table(results: Results) -> str:
            "p perm.": c["p_permutation"]}
     return _table(shown, numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
                   sortable=True, raw=raw,
-                  row_classes=["sig" if p < figs.ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
+                  row_classes=["sig" if p < ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
                   table_id="correlation-table")
 
 
@@ -230,7 +173,7 @@ def qpcr_section(qpcr, group_of: dict[str, str], out_dir: Path | None = None, sd
         if out_dir is not None:
             svg = figs.save_figure(fig, out_dir / stem)[1].read_text(encoding="utf-8")
             svg = svg[svg.index("<svg"):]
-        html_figs.append(_figure(fig, caption, svg))
+        html_figs.append(figure_html(fig, caption, svg))
     n_und = len(qpcr.exclusions)
     flagged = int(qpcr.replicates["sd_flag"].sum())
     notes = "".join(f"<li>{e(m)}</li>" for m in qpcr.notes["message"])
@@ -263,12 +206,12 @@ def claims_page(verdicts: pd.DataFrame, title: str = "biocorr: checked claims") 
 def _influence_section(results: Results) -> str:
     """Pairs whose verdict hangs on one subject, and the sensitivity of each subset's n."""
     c = results.correlations
-    classic = c[c["method"].isin(["pearson", "spearman", "kendall"])]
+    classic = c[c["method"].isin(CLASSICAL_METHODS)]
     flips = classic[classic["loo_changes_significance"].astype(bool)]
     sens = classic.dropna(subset=["detectable_r"]).groupby("subset")["detectable_r"].min()
     counts = classic.dropna(subset=["p"]).groupby("subset")["n"].max()
     sens_items = "".join(f"<li>{e(s)} (n up to {int(counts[s])}): this analysis could only detect "
-                         f"|r| ≥ {figs.fmt_r(v)} with 80% power.</li>" for s, v in sens.items())
+                         f"|r| ≥ {fmt_r(v)} with 80% power.</li>" for s, v in sens.items())
     if flips.empty:
         flip_html = "<p>No single subject changes any verdict at p < .05.</p>"
     else:
@@ -313,7 +256,7 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
         f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
         _influence_section(results),
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
-        f'<h2 id="results">Results in APA style ({e(apa.METHOD_NAMES[opts.methods[0]])})</h2>'
+        f'<h2 id="results">Results in APA style ({e(method_label(opts.methods[0]))})</h2>'
         f"<ul class='apa'>{sentences}</ul>",
     ]
     extra = list(extra_sections) + ([claims_section(verdicts)] if verdicts is not None else [])
@@ -334,133 +277,6 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
             f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
             + "".join(sections) + "".join(extra) + footer
             + f"<script>{SORT_JS}</script></body></html>")
-
-
-def _figure_tasks(results: Results, per_pair: bool) -> list[tuple]:
-    """(figure function name, args, file stem, caption, report section or '') for every figure."""
-    spec = results.study.spec
-    opts = spec.analysis
-    primary = "spearman" if "spearman" in opts.methods else opts.methods[0]
-    warned = set(results.warnings.loc[results.warnings.code.isin(
-        ["detection-limit-pileup", "minimum-pileup"]), "column"])
-    tasks = []
-    if results.study.group_codes:
-        for var in spec.biomarkers + spec.scores:
-            tasks.append(("group_figure", (var.column,), f"group_{_safe(var.column)}",
-                          f"{var.label} by group", "groups"))
-    for name, _ in results.study.subsets():
-        for method in opts.methods:
-            tasks.append(("heatmap_figure", (name, method), f"heatmap_{_safe(name)}_{method}",
-                          f"{method} estimates, subset {name}", "heatmaps" if method == primary else ""))
-    for bm in spec.biomarkers:
-        ranks = bm.column in warned and primary != "pearson"
-        tasks.append(("biomarker_panel", (bm.column, primary, ranks), f"panel_{_safe(bm.column)}",
-                      f"{bm.label} against every score ({primary}"
-                      + ("; ranks shown because of the detection-limit pile-up" if ranks else "") + ")",
-                      "panels"))
-    if per_pair:
-        for bm in spec.biomarkers:
-            for sc in spec.scores:
-                tasks.append(("scatter_figure", (bm.column, sc.column, primary),
-                              f"scatter_{_safe(bm.column)}_{_safe(sc.column)}", "", ""))
-    return tasks
-
-
-_WORKER_RESULTS: Results | None = None
-
-
-def _init_worker(results: Results) -> None:
-    global _WORKER_RESULTS
-    _WORKER_RESULTS = results
-
-
-def _render(task: tuple, figures_dir: Path | None, results: Results | None = None) -> str:
-    """Draw one figure, save PNG + SVG, and return the ``<figure>`` snippet ('' if not shown)."""
-    func, args, stem, caption, key = task
-    fig = getattr(figs, func)(results or _WORKER_RESULTS, *args)
-    svg = None
-    if figures_dir is not None:
-        svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
-        svg = svg[svg.index("<svg"):]
-    if not key:
-        return ""
-    return _figure(fig, caption, svg)
-
-
-# relative drawing cost of each figure kind (measured on opt: a 10-panel figure ~ 10 group plots)
-FIGURE_COST = {"biomarker_panel": 10, "heatmap_figure": 2, "scatter_figure": 1, "group_figure": 1}
-
-
-class FigureJob:
-    """The report's figures, rendered (PNG 300 dpi + SVG into ``figures_dir``) while the caller goes on.
-
-    Rendering dominates the report's run time, so figures are drawn in a pool of
-    ``workers`` processes (default: one per core) that starts at construction; the
-    caller can compute something else (the bootstrap) meanwhile and collect the
-    ``<figure>`` snippets with :meth:`snippets`. The output does not depend on the
-    number of workers. With one worker (or few figures) everything is drawn in
-    :meth:`snippets`, in this process.
-    """
-
-    def __init__(self, results: Results, figures_dir: Path | None, per_pair: bool,
-                 progress: Callable[[int], None] | None = None, workers: int | None = None):
-        self._results, self._dir, self._progress = results, figures_dir, progress
-        self._tasks = _figure_tasks(results, per_pair)
-        workers = workers or os.cpu_count() or 1
-        self._pool = None
-        self._futures = []
-        if workers > 1 and len(self._tasks) > 4:
-            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                              else "spawn")
-            self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                             initargs=(results,))
-            # the costliest figures first, so no worker is left drawing a big panel alone at the end
-            order = sorted(range(len(self._tasks)), key=lambda i: FIGURE_COST.get(self._tasks[i][0], 1))
-            futures = {i: self._pool.submit(_render, self._tasks[i], figures_dir) for i in reversed(order)}
-            self._futures = [futures[i] for i in range(len(self._tasks))]
-            if progress:
-                for fut in self._futures:  # called from the pool's thread as each figure lands
-                    fut.add_done_callback(lambda _: progress(1))
-
-    def close(self) -> None:
-        """Stop the pool (figures not yet drawn are cancelled); safe to call twice."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-
-    def snippets(self) -> dict[str, list[str]]:
-        """Wait for every figure; the report's snippets by section ('groups', 'heatmaps', 'panels')."""
-        if self._pool is not None:
-            try:
-                rendered = [fut.result() for fut in self._futures]
-            finally:
-                self.close()
-        else:
-            rendered = []
-            for t in self._tasks:
-                rendered.append(_render(t, self._dir, self._results))
-                if self._progress:
-                    self._progress(1)
-        out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "panels": []}
-        for t, snippet in zip(self._tasks, rendered):
-            if t[4]:
-                out[t[4]].append(snippet)
-        return out
-
-
-def report_figures(results: Results, figures_dir: Path | None, per_pair: bool,
-                   progress: Callable[[int], None] | None = None,
-                   workers: int | None = None) -> dict[str, list[str]]:
-    """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``); see :class:`FigureJob`."""
-    return FigureJob(results, figures_dir, per_pair, progress, workers).snippets()
-
-
-def n_report_figures(results: Results, per_pair: bool) -> int:
-    """How many figures :func:`report_figures` makes (for a progress bar)."""
-    return len(_figure_tasks(results, per_pair))
-
-
-def _safe(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
 
 
 def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,

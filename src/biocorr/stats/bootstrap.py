@@ -10,25 +10,12 @@ Resampling
     the draw ``scipy.stats.bootstrap(..., paired=True)`` makes, so a single
     complete pair gives scipy's interval to rounding (tested).
 
-Statistic on a resample (no per-resample Python loop)
-    - pearson: frequency weights w (how often each subject was drawn); weighted
-      moments of the centred data are matrix products ``w @ x``.
-    - spearman: the resample's mid-ranks follow from each variable's fixed sort
-      order: a subject's rank is the weight of all smaller values plus half its tie
-      group's weight plus 1/2. Spearman's rho is the weighted Pearson r of those ranks.
-    - kendall: tau-b's numerator is the quadratic form w'Sw / 2 over the pair's
-      sign matrix S_ij = sign(x_i - x_j) sign(y_i - y_j) (one matrix product per
-      pair for all resamples; float32 while every partial sum, an integer of size
-      <= k^2, is below 2**24, i.e. k < 4096, float64 above); subjects with equal
-      (x, y) are merged into cells first; the tie terms come from tie-group weight sums.
-    - percbend, bicor: the robust scores of each variable's gathered resample
-      (:func:`biocorr.stats.robust.bend_scores`, :func:`~biocorr.stats.robust.biweight_scores`),
-      then the cosine per pair.
-    - skipped_spearman: the projection outlier rule is rerun on every resample
-      (batched, O(B n^2) per pair), so it is done for n <= ``SKIPPED_MAX_N`` only.
-
-    The jackknife for the acceleration is the same engine with the n
-    leave-one-out index sets (Kendall's is downdated in closed form).
+Statistic on a resample
+    :mod:`biocorr.stats.resample` evaluates every method on every resample of every
+    pair of a panel at once (no per-resample Python loop); the jackknife for the
+    acceleration is the same engine on the leave-one-out index sets. The skipped
+    correlation reruns its O(n^2) outlier search per resample, so it is bootstrapped
+    for n <= ``SKIPPED_MAX_N`` only.
 
 Interval (Efron 1987; Efron & Tibshirani 1993, ch. 14)
     z0 = Phi^-1(share of resample estimates below the estimate, ties counted
@@ -49,22 +36,23 @@ Efron B, Tibshirani RJ (1993). *An Introduction to the Bootstrap*. Chapman & Hal
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from .correlation import correlate_columns
-from .robust import bend_scores, biweight_scores, skipped_outliers
-from .ties import tie_sums_without_each
+from .methods import BOOTSTRAP_METHODS
+from .resample import panel_jackknife, pattern_panels, run_engine
 
-BOOTSTRAP_METHODS = ("pearson", "spearman", "kendall", "percbend", "bicor", "skipped_spearman")
+__all__ = ["BOOTSTRAP_METHODS", "BootstrapIntervals", "bca_interval", "bootstrap_ci_columns", "resample_indices"]
+
 MIN_ROWS = 4
+
+
 SKIPPED_MAX_N = 100
+
+
 TIE_TOLERANCE = 1e-12  # estimates this close count as equal (z0 ties; a flat jackknife has a = 0)
-CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
-SIGN_CACHE_BYTES = 256 * 2**20  # Kendall's per-variable sign matrices (k^2 each) are kept up to this size
-KENDALL_CHUNK = 320  # resamples per matrix product (smaller products stay in cache: measured faster)
 
 
 @dataclass(frozen=True)
@@ -87,35 +75,6 @@ class BootstrapIntervals:
     note: np.ndarray
 
 
-@dataclass(frozen=True)
-class _Panel:
-    """The complete rows shared by a group of pairs, with each distinct variable once."""
-
-    x: np.ndarray  # (k, vx)
-    y: np.ndarray  # (k, vy)
-    ix: np.ndarray  # (p,) column of x for each pair
-    iy: np.ndarray  # (p,) column of y for each pair
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # per-panel set-up kept across chunks
-
-    def signs(self, side: str, j: int, dtype) -> np.ndarray:
-        """sign(v_i - v_j) of variable j, (k, k); kept while the kept ones stay under SIGN_CACHE_BYTES."""
-        key = ("signs", side, j)
-        if key in self.cache:
-            return self.cache[key]
-        out = _signs((self.x if side == "x" else self.y)[:, j], dtype)
-        kept = self.cache.get("sign bytes", 0)
-        if kept + out.nbytes <= SIGN_CACHE_BYTES:
-            self.cache[key] = out
-            self.cache["sign bytes"] = kept + out.nbytes
-        return out
-
-    def tie_groups(self, side: str, j: int) -> "_TieGroups":
-        key = ("ties", side, j)
-        if key not in self.cache:
-            self.cache[key] = _TieGroups((self.x if side == "x" else self.y)[:, j])
-        return self.cache[key]
-
-
 def resample_indices(k: int, n_resamples: int, rng: np.random.Generator) -> np.ndarray:
     """Bootstrap index sets, shape (n_resamples, k): subjects drawn with replacement.
 
@@ -125,323 +84,6 @@ def resample_indices(k: int, n_resamples: int, rng: np.random.Generator) -> np.n
     (2, 5)
     """
     return rng.integers(0, k, (n_resamples, k))
-
-
-def jackknife_indices(k: int) -> np.ndarray:
-    """The k leave-one-out index sets, shape (k, k - 1); row i omits subject i.
-
-    Examples
-    --------
-    >>> jackknife_indices(3).tolist()
-    [[1, 2], [0, 2], [0, 1]]
-    """
-    keep = ~np.eye(k, dtype=bool)
-    return np.broadcast_to(np.arange(k), (k, k))[keep].reshape(k, k - 1)
-
-
-def _counts(idx: np.ndarray, k: int) -> np.ndarray:
-    """How often each of the k subjects occurs in each index set, shape (B, k), float."""
-    b = idx.shape[0]
-    flat = (idx + k * np.arange(b)[:, None]).ravel()
-    return np.bincount(flat, minlength=b * k).reshape(b, k).astype(float)
-
-
-class _TieGroups:
-    """One variable's sort order and tie groups, for weighted ranks and tie counts."""
-
-    def __init__(self, v: np.ndarray):
-        self.order = np.argsort(v, kind="stable")
-        s = v[self.order]
-        new = np.ones(len(s), bool)
-        new[1:] = s[1:] != s[:-1]
-        self.starts = np.flatnonzero(new)
-        self.group = np.empty(len(v), int)  # tie group of each subject, in subject order
-        self.group[self.order] = np.cumsum(new) - 1
-        self._flat: dict[int, np.ndarray] = {}  # bin numbers per chunk size, for _group_sums
-
-    def weights(self, w: np.ndarray) -> np.ndarray:
-        """Total weight of each tie group, shape (B, groups)."""
-        return _group_sums(w, self.group, len(self.starts), self._flat)
-
-    def centred_ranks(self, w: np.ndarray, g: np.ndarray, out: np.ndarray) -> None:
-        """Write each subject's mid-rank within each weighted resample, minus the mean rank, into ``out``."""
-        total = w.sum(axis=1, keepdims=True)
-        rank_g = np.cumsum(g, axis=1) - g / 2 - total / 2  # = (before + (G + 1)/2) - (total + 1)/2
-        np.take(rank_g, self.group, axis=1, out=out)
-
-
-def _group_sums(w: np.ndarray, group: np.ndarray, n_groups: int, cache: dict | None = None) -> np.ndarray:
-    """Sum of each row of ``w`` (B, k) over the columns of each group, shape (B, n_groups).
-
-    ``cache`` keeps the flattened bin numbers per B (chunks of resamples repeat their size).
-    """
-    b = len(w)
-    flat = None if cache is None else cache.get(b)
-    if flat is None:
-        flat = (group[None, :] + n_groups * np.arange(b)[:, None]).ravel()
-        if cache is not None:
-            cache[b] = flat
-    return np.bincount(flat, weights=w.ravel(), minlength=b * n_groups).reshape(b, n_groups)
-
-
-def _untied_pairs(g: np.ndarray, total: np.ndarray) -> np.ndarray:
-    """Pairs of draws not tied on the variable: k'(k'-1)/2 - sum G(G-1)/2."""
-    return total * (total - 1) / 2 - (g * (g - 1)).sum(axis=1) / 2
-
-
-def _constant(g: np.ndarray, total: np.ndarray) -> np.ndarray:
-    return g.max(axis=1) == total
-
-
-def _weighted_cross(sx: np.ndarray, sy: np.ndarray, w: np.ndarray | None, panel: _Panel) -> np.ndarray:
-    """sum_i w_i sx_i sy_i (w = 1 when None) for every pair, shape (B, p); sx (B, k, vx), sy (B, k, vy)."""
-    weighted = sx if w is None else sx * w[:, :, None]
-    grid = np.matmul(np.swapaxes(weighted, 1, 2), sy)  # (B, vx, vy): one batched matrix product
-    return grid[:, panel.ix, panel.iy]
-
-
-def _pearson(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-    k = panel.x.shape[0]
-    w = _counts(idx, k)
-    total = w.sum(axis=1, keepdims=True)
-    xc = panel.x - panel.x.mean(axis=0)
-    yc = panel.y - panel.y.mean(axis=0)
-    mx, my = w @ xc / total, w @ yc / total
-    vx = w @ (xc * xc) / total - mx * mx
-    vy = w @ (yc * yc) / total - my * my
-    cxy = w @ (xc[:, panel.ix] * yc[:, panel.iy]) / total - mx[:, panel.ix] * my[:, panel.iy]
-    const_x = np.column_stack([_constant(panel.tie_groups("x", j).weights(w), total[:, 0])
-                               for j in range(panel.x.shape[1])])
-    const_y = np.column_stack([_constant(panel.tie_groups("y", j).weights(w), total[:, 0])
-                               for j in range(panel.y.shape[1])])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        r = np.clip(cxy / np.sqrt(vx[:, panel.ix] * vy[:, panel.iy]), -1.0, 1.0)
-    return np.where(const_x[:, panel.ix] | const_y[:, panel.iy], np.nan, r)
-
-
-def _spearman(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-    k = panel.x.shape[0]
-    w = _counts(idx, k)
-    total = w.sum(axis=1)
-
-    def ranks(side, n_vars):  # (B, k, v) centred ranks of each variable and whether it is constant
-        out = np.empty((len(w), n_vars, k))
-        const = np.empty((len(w), n_vars), bool)
-        for j in range(n_vars):
-            tg = panel.tie_groups(side, j)
-            g = tg.weights(w)
-            tg.centred_ranks(w, g, out[:, j, :])
-            const[:, j] = _constant(g, total)
-        return np.swapaxes(out, 1, 2), const
-
-    (rx, cx), (ry, cy) = ranks("x", panel.x.shape[1]), ranks("y", panel.y.shape[1])
-    sxx = np.einsum("bk,bkv,bkv->bv", w, rx, rx)
-    syy = np.einsum("bk,bkv,bkv->bv", w, ry, ry)
-    sxy = _weighted_cross(rx, ry, w, panel)
-    const = cx[:, panel.ix] | cy[:, panel.iy]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        r = np.clip(sxy / np.sqrt(sxx[:, panel.ix] * syy[:, panel.iy]), -1.0, 1.0)
-    return np.where(const, np.nan, r)
-
-
-def _signs(v: np.ndarray, dtype=float) -> np.ndarray:
-    return np.sign(v[:, None] - v[None, :]).astype(dtype)
-
-
-def _sign_dtype(k: int):
-    """float32 while every partial sum of the Kendall products (integers of size <= k^2) is exact in it."""
-    return np.float32 if k * k < 2**24 else np.float64
-
-
-def _kendall_ratio(num: np.ndarray, untied_x: np.ndarray, untied_y: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        den = np.sqrt(untied_x * untied_y)
-        return np.where(den > 0, np.clip(num / np.where(den > 0, den, 1.0), -1.0, 1.0), np.nan)
-
-
-def _kendall_pair_signs(panel: _Panel, j: int, dtype):
-    """Pair j's sign matrix S, over cells of subjects with equal (x, y) when that halves the work.
-
-    Subjects in one cell are tied with each other, so w'Sw is the same quadratic form over
-    cell weights. Returns (cell of each subject or None, S, bin-number cache for the cells).
-    Only the cells are kept between calls; S (k^2) is rebuilt from the variables' signs.
-    """
-    key = ("kendall cells", j)
-    i, h = panel.ix[j], panel.iy[j]
-    if key not in panel.cache:
-        xy = np.column_stack([panel.x[:, i], panel.y[:, h]])
-        _, first, cell_of = np.unique(xy, axis=0, return_index=True, return_inverse=True)
-        use_cells = len(first) ** 2 <= 0.5 * len(xy) ** 2
-        panel.cache[key] = (cell_of.ravel() if use_cells else None), first, {}
-    cell_of, first, flat_cache = panel.cache[key]
-    sx, sy = panel.signs("x", i, dtype), panel.signs("y", h, dtype)
-    if cell_of is None:
-        return None, sx * sy, flat_cache
-    rep = np.ix_(first, first)
-    return cell_of, sx[rep] * sy[rep], flat_cache
-
-
-def _kendall(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-    """All index sets at once (not chunked by _run): each pair's S is built once, then the
-    resample weights go through it in chunks of KENDALL_CHUNK rows."""
-    k = panel.x.shape[0]
-    w = _counts(idx, k)
-    total = w.sum(axis=1)
-    dtype = _sign_dtype(k)
-    w_low = w.astype(dtype)
-    ux = np.column_stack([_untied_pairs(panel.tie_groups("x", j).weights(w), total) for j in range(panel.x.shape[1])])
-    uy = np.column_stack([_untied_pairs(panel.tie_groups("y", j).weights(w), total) for j in range(panel.y.shape[1])])
-    num = np.empty((len(w), len(panel.ix)))
-    for j in range(len(panel.ix)):  # one matrix product per pair and chunk, all resamples
-        cell_of, s_pair, flat_cache = _kendall_pair_signs(panel, j, dtype)
-        for lo in range(0, len(w), KENDALL_CHUNK):
-            hi = min(lo + KENDALL_CHUNK, len(w))
-            wc = (w_low[lo:hi] if cell_of is None
-                  else _group_sums(w[lo:hi], cell_of, len(s_pair), flat_cache).astype(dtype))
-            num[lo:hi, j] = np.einsum("bc,bc->b", wc @ s_pair, wc) / 2
-    return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
-
-
-def kendall_downdated_s(panel: _Panel) -> np.ndarray:
-    """Kendall's S (concordant minus discordant pairs) with each subject left out, shape (k, p).
-
-    S without subject i is S minus row i of the pair's sign matrix summed: an exact integer.
-    """
-    k = panel.x.shape[0]
-    dtype = _sign_dtype(k)
-    num = np.empty((k, len(panel.ix)))
-    for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
-        if k <= 2048:  # the k x k matrices fit: use (and keep) the variables' sign matrices
-            row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
-        else:  # rows of S in blocks, so memory stays O(256 k)
-            x, y = panel.x[:, i], panel.y[:, h]
-            row_sums = np.concatenate([(np.sign(x[lo:lo + 256, None] - x) * np.sign(y[lo:lo + 256, None] - y))
-                                       .sum(axis=1) for lo in range(0, k, 256)])
-        num[:, j] = row_sums.sum() / 2 - row_sums
-    return num
-
-
-def _kendall_jackknife(panel: _Panel) -> np.ndarray:
-    """Kendall's tau-b with each subject left out, shape (k, p), by downdating the full-sample sums."""
-    k = panel.x.shape[0]
-
-    def untied_without_each(v):  # k-1 choose 2 minus the tied pairs left when subject i is removed
-        return (k - 1) * (k - 2) / 2 - tie_sums_without_each(v)[0]["t2"] / 2
-
-    ux = np.column_stack([untied_without_each(v) for v in panel.x.T])
-    uy = np.column_stack([untied_without_each(v) for v in panel.y.T])
-    return _kendall_ratio(kendall_downdated_s(panel), ux[:, panel.ix], uy[:, panel.iy])
-
-
-def _score_cosine(score_fn: Callable[[np.ndarray], np.ndarray]):
-    def estimate(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-        def side(values):  # (B, k', v) scores and (B, v) constant flags of each variable's resamples
-            scores = np.empty((len(idx), values.shape[1], idx.shape[1]))
-            const = np.empty((len(idx), values.shape[1]), bool)
-            for j, v in enumerate(values.T):
-                drawn = v[idx].T  # score_fn works down columns: resamples are the columns
-                scores[:, j, :] = score_fn(drawn).T
-                const[:, j] = drawn.max(axis=0) == drawn.min(axis=0)  # resamples have no missing values
-            return np.swapaxes(scores, 1, 2), const
-
-        (sx, cx), (sy, cy) = side(panel.x), side(panel.y)
-        with np.errstate(invalid="ignore"):
-            nx = np.einsum("bkv,bkv->bv", sx, sx)
-            ny = np.einsum("bkv,bkv->bv", sy, sy)
-            cross = _weighted_cross(sx, sy, None, panel)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            r = np.clip(cross / np.sqrt(nx[:, panel.ix] * ny[:, panel.iy]), -1.0, 1.0)
-        return np.where(cx[:, panel.ix] | cy[:, panel.iy], np.nan, r)
-    return estimate
-
-
-def _skipped_spearman(panel: _Panel, idx: np.ndarray) -> np.ndarray:
-    out = np.full((len(idx), len(panel.ix)), np.nan)
-    for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):  # the outlier search is per pair by definition
-        xr, yr = panel.x[idx, i], panel.y[idx, h]  # (B, k')
-        drop = skipped_outliers(xr, yr)
-        keep_x = np.where(drop, np.nan, xr).T
-        keep_y = np.where(drop, np.nan, yr).T
-        out[:, j] = correlate_columns(keep_x, keep_y, "spearman")["estimate"]
-    return out
-
-
-_ENGINES = {
-    "pearson": _pearson,
-    "spearman": _spearman,
-    "kendall": _kendall,
-    "percbend": _score_cosine(bend_scores),
-    "bicor": _score_cosine(biweight_scores),
-    "skipped_spearman": _skipped_spearman,
-}
-
-
-def resampled_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, idx: np.ndarray,
-                        method: str) -> np.ndarray:
-    """A method's estimate on every index set for every pair, shape (B, p).
-
-    Parameters
-    ----------
-    x, y : ndarray, shape (k, vx) and (k, vy)
-        Complete rows shared by the pairs (no NaN); each distinct variable once.
-    ix, iy : ndarray of int, shape (p,)
-        The x and y column of each pair.
-    idx : ndarray of int, shape (B, k')
-        Index sets into the k rows (bootstrap resamples or jackknife sets).
-    method : str
-        One of :data:`BOOTSTRAP_METHODS`.
-
-    Returns
-    -------
-    ndarray, shape (B, p)
-        NaN where the estimate is undefined on that index set.
-
-    Examples
-    --------
-    >>> x = np.array([[1.0], [2], [3], [4], [5]])
-    >>> y = np.array([[2.0], [1], [4], [3], [5]])
-    >>> resampled_estimates(x, y, np.array([0]), np.array([0]), np.array([[0, 1, 2, 3, 4]]), "kendall")
-    array([[0.6]])
-    """
-    if method not in _ENGINES:
-        raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    return _run(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), idx, method)
-
-
-def _run(panel: _Panel, idx: np.ndarray, method: str) -> np.ndarray:
-    """The engine on chunks of index sets (memory stays near CHUNK_ELEMENTS cells per array)."""
-    engine = _ENGINES[method]
-    if method == "kendall":  # its memory is (B, k) weights and one k x k matrix: chunked inside
-        return engine(panel, idx)
-    # arrays are (chunk, k', variables), or (chunk, k', k') for the skipped correlation's projections
-    width = idx.shape[1] if method == "skipped_spearman" else max(panel.x.shape[1] + panel.y.shape[1], 1)
-    step = max(1, CHUNK_ELEMENTS // (max(idx.shape[1], 1) * width))
-    return np.concatenate([engine(panel, idx[s:s + step]) for s in range(0, len(idx), step)]
-                          or [np.empty((0, len(panel.ix)))])
-
-
-def panel_jackknife(panel: _Panel, method: str) -> np.ndarray:
-    """:func:`jackknife_estimates` for a panel from :func:`pattern_panels`, shape (k, p)."""
-    if method == "kendall":
-        return _kendall_jackknife(panel)
-    return _run(panel, jackknife_indices(panel.x.shape[0]), method)
-
-
-def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, method: str) -> np.ndarray:
-    """A method's estimate with each of the k rows left out, shape (k, p) (arguments as
-    :func:`resampled_estimates`). Kendall's tau-b is downdated in closed form; the other
-    methods run :func:`resampled_estimates` on the leave-one-out index sets.
-
-    Examples
-    --------
-    >>> x = np.array([[1.0], [2], [3], [4], [5]])
-    >>> y = np.array([[2.0], [1], [4], [3], [5]])
-    >>> jackknife_estimates(x, y, np.array([0]), np.array([0]), "kendall").ravel().round(3).tolist()
-    [0.667, 0.667, 0.667, 0.667, 0.333]
-    """
-    if method not in _ENGINES:
-        raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    return panel_jackknife(_Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), method)
 
 
 def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
@@ -501,22 +143,6 @@ def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
         v_lo, v_hi = ordered[lo_i, cols], ordered[hi_i, cols]
         ends.append(np.where(ok, v_lo + (np.where(ok, h, 0) - lo_i) * (v_hi - v_lo), np.nan))
     return ends[0], ends[1], used
-
-
-def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
-    """Group pair columns by their complete rows; yield (columns, rows, panel).
-
-    ``panel.x`` (k, vx) and ``panel.y`` (k, vy) hold each distinct variable of the group once
-    over its k complete rows; ``panel.ix``, ``panel.iy`` say which pair uses which.
-    """
-    present = ~np.isnan(a[:, cols])
-    patterns, which = np.unique(present.T, axis=0, return_inverse=True)
-    for p, pattern in enumerate(patterns):
-        group = cols[which.ravel() == p]
-        rows = np.flatnonzero(pattern)
-        xa, ix = np.unique(a[np.ix_(rows, group)].T, axis=0, return_inverse=True)
-        yb, iy = np.unique(b[np.ix_(rows, group)].T, axis=0, return_inverse=True)
-        yield group, rows, _Panel(xa.T, yb.T, ix.ravel(), iy.ravel())
 
 
 def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples: int, confidence: float,
@@ -579,9 +205,9 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
     for group, rows, panel in pattern_panels(a, b, np.flatnonzero(todo)):
         k = len(rows)
         idx = resample_indices(k, n_resamples, rng)
-        boot = _run(panel, idx, method)
+        boot = run_engine(panel, idx, method)
         jack = panel_jackknife(panel, method)
-        theta = _run(panel, np.arange(k)[None, :], method)[0] if estimate is None else estimate[group]
+        theta = run_engine(panel, np.arange(k)[None, :], method)[0] if estimate is None else estimate[group]
         low[group], high[group], used[group] = bca_interval(theta, boot, jack, confidence)
         if progress is not None:
             progress(n_resamples * len(group))

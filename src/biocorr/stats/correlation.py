@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr, ndtri, stdtr
+from scipy.special import ndtr, stdtr
 from scipy.stats import rankdata
 
 from .nulldist import (
@@ -48,16 +48,11 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
+from .fisher import fisher_ci
+from .methods import CLASSICAL_METHODS, MIN_PAIRS, METHOD_INFO
 from .ties import count_distinct, count_finite, is_constant, tie_group_sums
 
-METHODS = ("pearson", "spearman", "kendall")
-MIN_PAIRS = 3
-
-CI_METHODS = {
-    "pearson": "Fisher z",
-    "spearman": "Fisher z, Bonett-Wright SE",
-    "kendall": "Fisher z, Fieller SE",
-}
+METHODS = CLASSICAL_METHODS
 
 P_SPEARMAN_ENUMERATION = "exact (AS 89 enumeration)"
 P_SPEARMAN_EDGEWORTH = "AS 89 Edgeworth series"
@@ -221,15 +216,6 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 
 
-def _fisher_ci(r, n, se, level):
-    zc = ndtri((1.0 + level) / 2.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        z = np.arctanh(r)
-        lo = np.tanh(z - zc * se)
-        hi = np.tanh(z + zc * se)
-    return lo, hi
-
-
 def r_t_test(r, df) -> tuple[np.ndarray, np.ndarray]:
     """t = r sqrt(df/(1-r^2)) (infinite at |r| = 1) and its two-sided p on ``df`` degrees of freedom.
 
@@ -390,29 +376,17 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
         stat[valid], p[valid] = r_t_test(r[valid], df[valid])
         stat_name[valid] = "t"
         p_method[valid] = P_T
-        with np.errstate(divide="ignore"):
-            se = 1.0 / np.sqrt(np.maximum(nf - 3.0, 0.0))
-        ci_ok = valid & (n > 3)
     else:
         ties = (count_distinct(a) < n) | (count_distinct(b) < n)
         if method == "spearman":
             res = rank_p_values("spearman", r[valid], n[valid], ties[valid])
-            with np.errstate(divide="ignore", invalid="ignore"):
-                se = np.sqrt((1.0 + r**2 / 2.0) / np.maximum(nf - 3.0, 0.0))
-            ci_ok = valid & (n > 3)
         else:
             res = rank_p_values("kendall", r[valid], n[valid], ties[valid], s_kendall[valid],
                                 tie_group_sums(a[:, valid]), tie_group_sums(b[:, valid]))
-            with np.errstate(divide="ignore"):
-                se = np.sqrt(0.437 / np.maximum(nf - 4.0, 0.0))
-            ci_ok = valid & (n > 4)
         stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
         p[valid], p_method[valid] = res["p"], res["p_method"]
 
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lo, hi = _fisher_ci(r, nf, se, confidence)
-    lo = np.where(ci_ok, lo, np.nan)
-    hi = np.where(ci_ok, hi, np.nan)
+    lo, hi = fisher_ci(np.where(valid, r, np.nan), nf, confidence, method)
     p = np.where(valid, np.minimum(p, 1.0), np.nan)
     return {
         "n": n,
@@ -424,7 +398,7 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
         "df": df,
         "p": p,
         "p_method": p_method,
-        "ci_method": np.full(m, CI_METHODS[method], dtype=object),
+        "ci_method": np.full(m, METHOD_INFO[method].ci_method, dtype=object),
     }
 
 

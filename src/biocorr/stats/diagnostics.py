@@ -1,48 +1,58 @@
-"""Per-row diagnostics for correlation tables: any method's engine, leave-one-out summaries and
-detectable effect size (all on paired columns, NaN = missing). BCa bootstrap intervals are in
-:mod:`biocorr.stats.bootstrap`."""
+"""Per-row diagnostics for correlation tables: any method's engine (the registry's dispatch) and
+leave-one-out summaries, all on paired columns (NaN = missing). BCa intervals are in
+:mod:`biocorr.stats.bootstrap`, Fisher-z intervals and detectable r in :mod:`biocorr.stats.fisher`."""
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import ndtri
 
 from .correlation import correlate_columns
 from .influence import leave_one_out
-from .robust import ROBUST_METHODS, robust_columns
-
-ALPHA = 0.05
+from .methods import ALPHA, CLASSICAL_METHODS, ROBUST_METHODS, method_info
+from .robust import robust_columns
 
 
 def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict:
-    """Any method's results for paired columns: classical (R-identical) or robust."""
-    if method in ROBUST_METHODS:
+    """Any classical or robust method's results for paired columns (the registry's dispatch).
+
+    Classical methods give R-identical p-values and Fisher-z CIs
+    (:func:`biocorr.stats.correlation.correlate_columns`); robust ones their t-tests and no
+    analytic CI (:func:`biocorr.stats.robust.robust_columns`).
+
+    Examples
+    --------
+    >>> a = np.array([[1.0], [2], [3], [4], [5]]); b = np.array([[2.0], [1], [4], [3], [5]])
+    >>> float(method_columns(a, b, "kendall")["estimate"][0])
+    0.6
+    """
+    kind = method_info(method).kind
+    if kind == "robust":
         return robust_columns(a, b, method)
-    return correlate_columns(a, b, method, confidence)
+    if kind == "classical":
+        return correlate_columns(a, b, method, confidence)
+    raise ValueError(f"{method!r} is not computed from paired columns alone; use one of "
+                     + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS))
 
 
 def no_loo(m: int) -> dict[str, np.ndarray]:
+    """Empty leave-one-out columns for m rows (methods without a leave-one-out engine)."""
     return {"loo_min": np.full(m, np.nan), "loo_max": np.full(m, np.nan), "loo_max_p": np.full(m, np.nan),
             "loo_most_influential": np.full(m, "", dtype=object),
             "loo_changes_significance": np.zeros(m, bool)}
 
 
-def detectable_r_at(n) -> np.ndarray:
-    """Smallest |r| detected with 80% power (two-sided .05) at n, by Fisher z (NaN for n <= 3).
+def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray,
+                ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Leave-one-out range, largest p, most influential subject and significance flips per pair.
 
     Examples
     --------
-    >>> detectable_r_at(np.array([14, 24])).round(2).tolist()
-    [0.69, 0.55]
+    >>> a = np.array([[1.0], [2], [3], [4], [10]]); b = np.array([[1.0], [3], [2], [4], [12]])
+    >>> res = correlate_columns(a, b, "pearson")
+    >>> s = loo_summary(a, b, "pearson", res["estimate"], res["p"], np.array(list("ABCDE"), dtype=object))
+    >>> s["loo_most_influential"][0], bool(s["loo_changes_significance"][0])
+    ('E', True)
     """
-    n = np.asarray(n, float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(n > 3, np.tanh((ndtri(0.975) + ndtri(0.8)) / np.sqrt(n - 3)), np.nan)
-
-
-def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray,
-                ids: np.ndarray) -> dict[str, np.ndarray]:
-    """Leave-one-out range, largest p, most influential subject and significance flips per pair."""
     r_loo, p_loo = leave_one_out(a, b, method)
     have = ~np.all(np.isnan(r_loo), axis=0)
     with np.errstate(invalid="ignore"):

@@ -6,7 +6,7 @@ row k is the value with subject k deleted (NaN where subject k is not in the pai
 
 Pearson leave-one-out estimates use the closed-form update of the centred
 sums (no refitting). Spearman's rho with each subject deleted comes from the
-weighted-rank engine of :mod:`biocorr.stats.bootstrap` (the deletions are its
+weighted-rank engine of :mod:`biocorr.stats.resample` (the deletions are its
 jackknife), Kendall's S is downdated exactly (S minus the deleted subject's
 row of the sign matrix); the tie-group sums are downdated too, so every
 deletion's p-value follows the same R rules as the full analysis
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bootstrap import kendall_downdated_s, panel_jackknife, pattern_panels
+from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
 from .correlation import r_t_test, rank_p_values
 from .ties import count_finite, tie_sums_without_each
 
@@ -87,7 +87,7 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
     """Spearman's rho or Kendall's tau-b and their R p-values with each subject deleted, shape (n, m).
 
     Pairs are grouped by their complete rows (see
-    :func:`biocorr.stats.bootstrap.pattern_panels`); within a group every deletion of
+    :func:`biocorr.stats.resample.pattern_panels`); within a group every deletion of
     every pair is evaluated at once.
 
     Examples

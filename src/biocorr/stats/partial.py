@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtri
-
 from .correlation import r_t_test, rank_columns
+from .fisher import fisher_ci
 
 
 def design_matrix(covariates: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -104,9 +103,6 @@ def partial_correlation(x, y, z: np.ndarray, method: str = "pearson", confidence
     t, p = r_t_test(r, df)
     out.update(estimate=r, statistic=float(t), p=float(p))
     if n - 3 - k > 0:
-        zc = ndtri((1 + confidence) / 2)
-        se = 1 / np.sqrt(n - 3 - k)
-        with np.errstate(divide="ignore"):
-            zr = np.arctanh(r)
-        out.update(ci_low=float(np.tanh(zr - zc * se)), ci_high=float(np.tanh(zr + zc * se)))
+        lo, hi = fisher_ci(r, n, confidence, "partial", k)
+        out.update(ci_low=float(lo), ci_high=float(hi))
     return out

@@ -35,6 +35,7 @@ import numpy as np
 from scipy.stats import chi2
 
 from .correlation import correlate_columns, mask_unpaired, r_t_test
+from .methods import NO_ANALYTIC_CI, ROBUST_METHODS
 from .ties import count_finite, is_constant
 
 BETA = 0.2
@@ -221,12 +222,12 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed}
 
 
-ROBUST_METHODS = ("percbend", "bicor", "skipped_spearman")
-CI_NOTE = "none (bootstrap with --bootstrap N)"
 
 
 def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.ndarray]:
     """A robust method's results in the shape of :func:`correlate_columns` (no analytic CI)."""
+    if method not in ROBUST_METHODS:
+        raise ValueError(f"unknown robust method {method!r}; use one of {ROBUST_METHODS}")
     fn = {"percbend": percentage_bend, "bicor": biweight_midcorrelation,
           "skipped_spearman": lambda x, y: skipped_correlation(x, y, "spearman")}[method]
     res = fn(a, b)
@@ -240,7 +241,7 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
         "ci_high": np.full(m, np.nan), "statistic": res["statistic"],
         "statistic_name": np.where(ok, "t", "").astype(object), "df": np.where(ok, res["n"] - 2, np.nan),
         "p": res["p"], "p_method": np.where(ok, p_method, "").astype(object),
-        "ci_method": np.full(m, CI_NOTE, dtype=object),
+        "ci_method": np.full(m, NO_ANALYTIC_CI, dtype=object),
         "n_removed": res.get("n_removed", np.zeros(m)),
     }
 

@@ -32,98 +32,32 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .columns import EXCLUSIONS, WARNINGS
 from .errors import DataError, SpecError, did_you_mean
-from .io import RawTable
+from .io import RawTable, cell_text
 from .stats.ties import tied_fraction
-from .study import StudySpec
+from .study import Study, StudySpec
 
 NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
 PILEUP_FRACTION = 0.20
 MIN_USABLE_ROWS = 3
 
-EXCLUSION_COLUMNS = ["row", "id", "column", "value", "reason", "scope", "message"]
-WARNING_COLUMNS = ["code", "severity", "column", "subset", "message"]
+EXCLUSION_COLUMNS = list(EXCLUSIONS)
+WARNING_COLUMNS = list(WARNINGS)
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 _CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 
 
-@dataclass(frozen=True)
-class Study:
-    """A validated per-subject table.
-
-    Attributes
-    ----------
-    data : DataFrame
-        One row per usable subject: ``row`` (spreadsheet row number), ``id``,
-        ``group`` (the group code, when the spec has a group column) and one
-        float column per declared variable (NaN = missing or excluded cell).
-    spec : StudySpec
-    exclusions : DataFrame
-        Columns ``row, id, column, value, reason, scope, message`` (see module doc).
-    warnings : DataFrame
-        Columns ``code, severity, column, subset, message``.
-    source : str
-        File name.
-    sha256 : str
-        Hash of the input file.
-    n_rows_read : int
-        Data rows in the file (before exclusions).
-    """
-
-    data: pd.DataFrame
-    spec: StudySpec
-    exclusions: pd.DataFrame
-    warnings: pd.DataFrame
-    source: str
-    sha256: str
-    n_rows_read: int
-
-    @property
-    def group_codes(self) -> list[str]:
-        """Group codes in display order (empty without a group column)."""
-        if self.spec.group_column is None:
-            return []
-        if self.spec.groups:
-            return [code for code, _ in self.spec.groups]
-        return sorted(self.data["group"].dropna().unique().tolist())
-
-    def subsets(self, which: tuple[str, ...] | None = None) -> list[tuple[str, np.ndarray]]:
-        """(name, row mask) for ``all`` and each group (named by its label).
-
-        Examples
-        --------
-        >>> from biocorr.datasets import load
-        >>> [name for name, _ in load("hivsn").subsets()]
-        ['all', 'Painful HIV-SN', 'Non-painful HIV-SN']
-        """
-        which = self.spec.analysis.subsets if which is None else which
-        out: list[tuple[str, np.ndarray]] = []
-        if "all" in which:
-            out.append(("all", np.ones(len(self.data), dtype=bool)))
-        if "by-group" in which and self.spec.group_column is not None:
-            for code in self.group_codes:
-                out.append((self.spec.group_label(code), (self.data["group"] == code).to_numpy()))
-        return out
-
-
-def cell_text(value) -> str:
-    """A cell as text: integer-valued numbers without '.0' (Excel ids), strings stripped, None as ''.
+def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
+    """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
 
     Examples
     --------
-    >>> cell_text(12.0), cell_text(" P01 "), cell_text(None)
-    ('12', 'P01', '')
+    >>> v, missing, failed = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
+    >>> v.tolist()[0], missing.tolist(), failed.tolist()
+    (1.5, [False, True, False], [False, False, True])
     """
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
-    """Return (numbers, missing mask, failed mask) for one raw column."""
     is_number = series.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
     text = series.map(lambda v: "" if v is None else str(v).strip())
     text = text.str.replace("\u2212", "-", regex=False)  # Unicode minus from Word/Excel
@@ -248,7 +182,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             text = frame[var.column].map(cell_text)
             out[var.column] = text.where(text != "", None).to_numpy(object)
             continue
-        values, _, failed = _parse_numeric(frame[var.column], raw.decimal_comma_allowed,
+        values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed,
                                            missing_markers)
         for i in np.flatnonzero((failed & ~drop).to_numpy()):
             text = str(frame[var.column].iloc[i]).strip()
@@ -280,9 +214,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     _check_usable(out, spec, raw.source, excl)
-    warnings = pd.DataFrame(_data_warnings(out, spec), columns=WARNING_COLUMNS)
+    piles = pile_ups(out, spec)
+    warnings = pd.DataFrame(_data_warnings(out, spec, piles), columns=WARNING_COLUMNS)
+    floored = {v.column: float(v.lower_limit) for v in spec.biomarkers
+               if piles[v.column].floored and v.lower_limit is not None}
+    piled = tuple(c for c, p in piles.items() if p.floored or p.minimum_pileup)
     return Study(data=out, spec=spec, exclusions=excl, warnings=warnings, source=raw.source,
-                 sha256=raw.sha256, n_rows_read=len(frame))
+                 sha256=raw.sha256, n_rows_read=len(frame), floored=floored, piled_up=piled)
 
 
 def _check_usable(data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.DataFrame) -> None:
@@ -302,15 +240,74 @@ def _check_usable(data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.Dat
                             f"Remove it from the spec or check the export.")
 
 
-def _data_warnings(data: pd.DataFrame, spec: StudySpec) -> list[dict]:
+@dataclass(frozen=True)
+class PileUp:
+    """Where one variable's values pile up.
+
+    Attributes
+    ----------
+    column : str
+    n : int
+        Non-missing values.
+    at_limit, below_limit : int
+        Values at or below, and strictly below, the declared ``lower_limit`` (0 without one).
+    at_minimum : int
+        Values equal to the minimum.
+    floored : bool
+        At least ``PILEUP_FRACTION / 2`` of the values sit at or below the lower limit.
+    minimum_pileup : bool
+        At least 3 values and ``PILEUP_FRACTION`` sit at a minimum above any lower limit.
+    """
+
+    column: str
+    n: int
+    at_limit: int
+    below_limit: int
+    at_minimum: int
+    floored: bool
+    minimum_pileup: bool
+
+
+def pile_ups(data: pd.DataFrame, spec: StudySpec) -> dict[str, PileUp]:
+    """Pile-ups of every biomarker and score, computed once from spec and data.
+
+    The detection-limit and minimum pile-up warnings, the detected-only rows and the
+    rank panels all read this (never the warning text).
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> spec = parse_spec({"biomarker": [{"column": "TNF", "lower_limit": 1.2}], "score": [{"column": "VAS"}]})
+    >>> d = pd.DataFrame({"TNF": [1.2, 1.2, 3.0, 4.0], "VAS": [1.0, 2.0, 3.0, 4.0]})
+    >>> p = pile_ups(d, spec)["TNF"]
+    >>> p.at_limit, p.floored, p.minimum_pileup
+    (2, True, False)
+    """
+    out = {}
+    for var in spec.biomarkers + spec.scores:
+        v = data[var.column].dropna().to_numpy()
+        n = len(v)
+        at = below = 0
+        if var.lower_limit is not None:
+            at = int(np.sum(v <= var.lower_limit))
+            below = int(np.sum(v < var.lower_limit))
+        at_min = int(np.sum(v == v.min())) if n else 0
+        floored = bool(at) and at / n >= PILEUP_FRACTION / 2
+        minimum = (n > 0 and at_min >= 3 and at_min / n >= PILEUP_FRACTION
+                   and (var.lower_limit is None or v.min() > var.lower_limit))
+        out[var.column] = PileUp(var.column, n, at, below, at_min, floored, bool(minimum))
+    return out
+
+
+def _data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp]) -> list[dict]:
     out = []
     for var in spec.biomarkers + spec.scores:
         v = data[var.column].dropna().to_numpy()
         n = len(v)
+        pile = piles[var.column]
         if var.lower_limit is not None:
-            at = int(np.sum(v <= var.lower_limit))
-            below = int(np.sum(v < var.lower_limit))
-            if at and at / n >= PILEUP_FRACTION / 2:
+            at, below = pile.at_limit, pile.below_limit
+            if pile.floored:
                 out.append(dict(code="detection-limit-pileup", severity="warning", column=var.column,
                                 subset="all", message=(
                                     f"'{var.column}': {at} of {n} values ({at / n:.0%}) are at or below "
@@ -322,9 +319,8 @@ def _data_warnings(data: pd.DataFrame, spec: StudySpec) -> list[dict]:
                                 subset="all", message=(
                                     f"'{var.column}': {below} value(s) are below the declared lower "
                                     f"limit {var.lower_limit:g}; check whether they are extrapolated.")))
-        at_min = int(np.sum(v == v.min()))
-        if at_min >= 3 and at_min / n >= PILEUP_FRACTION and (
-                var.lower_limit is None or v.min() > var.lower_limit):
+        if pile.minimum_pileup:
+            at_min = pile.at_minimum
             out.append(dict(code="minimum-pileup", severity="warning", column=var.column, subset="all",
                             message=(f"'{var.column}': {at_min} of {n} values ({at_min / n:.0%}) sit at "
                                      f"the minimum {v.min():g} (a floor or detection-limit substitute?). "

@@ -1,0 +1,271 @@
+"""Correlation rows: every biomarker × score pair for every method, with per-row diagnostics.
+
+Pure computation on numeric DataFrames; every row is built from
+:data:`biocorr.columns.CORRELATIONS_SCHEMA` (:func:`biocorr.columns.build_table`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..columns import CORRELATIONS_SCHEMA, build_table
+from ..stats.bayes import jzs_bayes_factor
+from ..stats.bootstrap import bootstrap_ci_columns
+from ..stats.correlation import mask_unpaired, pair_columns, permutation_p_values
+from ..stats.diagnostics import loo_summary, method_columns, no_loo
+from ..stats.fisher import detectable_r
+from ..stats.influence import cooks_distance
+from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES, ROBUST_METHODS
+from ..stats.partial import design_matrix, partial_correlation
+from ..stats.ties import count_distinct
+from ..study import StudySpec
+from .results import Progress
+
+BOOTSTRAP_HINT = "no analytic CI; BCa with bootstrap=N"
+"""The note of a robust row without bootstrap intervals (the CLI prints its flag, --bootstrap N)."""
+
+
+def join_notes(*notes: str) -> str:
+    """Non-empty notes joined by '; '.
+
+    Examples
+    --------
+    >>> join_notes("a", "", "b")
+    'a; b'
+    """
+    return "; ".join(n for n in notes if n)
+
+
+def _robust_notes(method: str, res: dict, note: np.ndarray) -> np.ndarray:
+    out = np.where(note == "", BOOTSTRAP_HINT, note)
+    out = np.where(np.isnan(res["estimate"]) & (note == ""),
+                   "undefined: the robust scale is zero (half or more of the values tied)", out)
+    if method == "skipped_spearman":
+        out = np.where(note == "", [join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)",
+                                               BOOTSTRAP_HINT) for k in res["n_removed"]], note)
+    return out
+
+
+def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
+              methods: Sequence[str] = CLASSICAL_METHODS, subset: str = "all", confidence: float = 0.95,
+              permutations: int = 0, seed: int | None = None, labels: dict[str, str] | None = None,
+              progress: Progress | None = None, ids: Sequence[str] | None = None,
+              bootstrap: int = 0) -> pd.DataFrame:
+    """Correlate every column in ``x`` with every column in ``y`` (pairwise-complete).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Numeric columns (NaN = missing).
+    x, y : sequence of str
+        Column names (biomarkers, scores).
+    methods : sequence of str
+        Any of 'pearson', 'spearman', 'kendall' (R-identical p-values) and the robust
+        'percbend', 'bicor', 'skipped_spearman' (:data:`biocorr.stats.methods.METHOD_INFO`).
+    subset : str
+        Name written to the ``subset`` column.
+    confidence : float
+        CI level.
+    permutations : int
+        If > 0, also a Monte Carlo permutation p-value with this many shuffles.
+    seed : int, optional
+        Seed for the permutations and the bootstrap.
+    labels : dict, optional
+        Display labels of the columns.
+    progress : callable, optional
+        Receives the number of pair-shuffles (and pair-resamples) done.
+    ids : sequence of str, optional
+        Subject ids of the rows (default: the ``id`` column, else the row labels),
+        named in the leave-one-out and Cook's distance columns.
+    bootstrap : int
+        If > 0, BCa bootstrap CIs with this many resamples (seeded by ``seed``).
+
+    Returns
+    -------
+    DataFrame
+        One row per (x, y, method), columns as :data:`biocorr.columns.CORRELATIONS`,
+        with ``p_adjusted`` NaN (adjustment needs the family; see :func:`biocorr.analyze`).
+
+    References
+    ----------
+    See :mod:`biocorr.stats.correlation`.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"tnf": [1.0, 2, 3, 4, 5, 6], "vas": [2.0, 1, 4, 3, 6, 5]})
+    >>> t = correlate(df, ["tnf"], ["vas"], methods=["pearson"])
+    >>> t[["n", "estimate", "p"]].round(4).values.tolist()
+    [[6.0, 0.8286, 0.0416]]
+    """
+    labels = labels or {}
+    methods = list(dict.fromkeys(methods))  # a method named twice is computed (and adjusted) once
+    for method in methods:
+        if method not in CLASSICAL_METHODS + ROBUST_METHODS:
+            raise ValueError(f"unknown correlation method {method!r}; use any of: "
+                             + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS))
+    xv = data[list(x)].to_numpy(float)
+    yv = data[list(y)].to_numpy(float)
+    a, b = pair_columns(xv, yv)
+    xs = np.repeat(list(x), len(y))
+    ys = np.tile(list(y), len(x))
+    m = a.shape[1]
+    n = (~np.isnan(a)).sum(axis=0)
+    const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
+    note = np.where(n < MIN_PAIRS, f"fewer than {MIN_PAIRS} complete pairs",
+                    np.where(const, "a variable is constant among the complete pairs", ""))
+    if ids is None:
+        ids = data["id"].astype(str).tolist() if "id" in data.columns else [str(i) for i in data.index]
+    id_array = np.asarray(list(ids), dtype=object)
+    cooks = cooks_distance(a, b)
+    has_cooks = ~np.all(np.isnan(cooks), axis=0)
+    masked_cooks = np.where(np.isnan(cooks), -np.inf, cooks)
+    cooks_max = np.where(has_cooks, masked_cooks.max(axis=0), np.nan)
+    cooks_id = np.where(has_cooks, id_array[np.argmax(masked_cooks, axis=0)], "")
+    frames = []
+    for method in methods:
+        res = method_columns(a, b, method, confidence)
+        classical = method in CLASSICAL_METHODS
+        p_perm = np.full(m, np.nan)
+        if permutations > 0 and classical:
+            p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
+        loo = loo_summary(a, b, method, res["estimate"], res["p"], id_array) if classical else no_loo(m)
+        bf = (np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
+              if method == "pearson" else np.full(m, np.nan))
+        frames.append(build_table(
+            CORRELATIONS_SCHEMA, x=xs, y=ys, x_label=[labels.get(v, v) for v in xs],
+            y_label=[labels.get(v, v) for v in ys], subset=subset, method=method, n=res["n"],
+            estimate=res["estimate"], ci_low=res["ci_low"], ci_high=res["ci_high"], ci_level=confidence,
+            ci_method=res["ci_method"], statistic=res["statistic"], statistic_name=res["statistic_name"],
+            df=res["df"], p=res["p"], p_method=res["p_method"], p_permutation=p_perm,
+            n_permutations=permutations if classical else 0, **loo, cooks_d_max=cooks_max,
+            cooks_d_subject=cooks_id, detectable_r=detectable_r(res["n"]), bf10=bf,
+            note=note if classical else _robust_notes(method, res, note)))
+    table = pd.concat(frames, ignore_index=True)
+    if bootstrap > 0:
+        table = bootstrap_rows(table, data, bootstrap, confidence, seed, progress)
+    return table
+
+
+def bootstrap_rows(table: pd.DataFrame, data: pd.DataFrame, n_resamples: int, confidence: float = 0.95,
+                   seed: int | None = None, progress: Progress | None = None,
+                   method: str | None = None) -> pd.DataFrame:
+    """Fill the BCa bootstrap columns of correlation rows computed from ``data``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Rows of a correlation table (columns as :data:`biocorr.columns.CORRELATIONS`) whose
+        ``x`` and ``y`` are columns of ``data``; rows of methods without a bootstrap
+        (partial correlations) are returned unchanged.
+    data : DataFrame
+        The rows the estimates were computed from.
+    n_resamples, confidence, seed
+        As :func:`biocorr.stats.bootstrap.bootstrap_ci_columns` (the same seed gives every
+        method the same resamples).
+    progress : callable, optional
+        Receives pair-resamples done.
+    method : str, optional
+        Bootstrap these rows as this method (e.g. 'spearman' for 'spearman_detected' rows);
+        default: each row's own method.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``boot_ci_low``, ``boot_ci_high``, ``n_bootstrap`` filled and the
+        bootstrap's notes added (the "no analytic CI" hint removed).
+
+    References
+    ----------
+    Efron B (1987). Better bootstrap confidence intervals. *JASA* 82, 171-185.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"tnf": [1.0, 2, 3, 4, 5, 6, 7, 9], "vas": [2.0, 1, 4, 3, 6, 5, 8, 7]})
+    >>> t = bootstrap_rows(correlate(df, ["tnf"], ["vas"], methods=["pearson"]), df, 999, seed=1)
+    >>> bool(t.boot_ci_low[0] < t.estimate[0] < t.boot_ci_high[0]), int(t.n_bootstrap[0])
+    (True, 999)
+    """
+    out = table.copy()
+    for own_method, rows in out.groupby("method", sort=False):
+        engine = method or own_method
+        if engine not in BOOTSTRAP_METHODS:
+            continue
+        a, b = mask_unpaired(data[list(rows["x"])].to_numpy(float), data[list(rows["y"])].to_numpy(float))
+        boot = bootstrap_ci_columns(a, b, engine, n_resamples, confidence, seed,
+                                    estimate=rows["estimate"].to_numpy(float), progress=progress)
+        out.loc[rows.index, "boot_ci_low"] = boot.low
+        out.loc[rows.index, "boot_ci_high"] = boot.high
+        out.loc[rows.index, "n_bootstrap"] = boot.n_used
+        out.loc[rows.index, "note"] = [
+            join_notes(*(part for part in old.split("; ") if part != BOOTSTRAP_HINT), new)
+            for old, new in zip(rows["note"], boot.note)]
+    return out
+
+
+def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFrame:
+    """Partial Pearson/Spearman rows controlling for the spec's covariates (one row per pair).
+
+    Covariates constant within the subset are left out of that subset's model
+    (and the note says which were used). See :mod:`biocorr.stats.partial`.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> study = load("hivsn")
+    >>> t = partial_rows(study.data, study.spec, "all")
+    >>> sorted(set(t["method"])), t["note"].iloc[0]
+    (['partial_pearson', 'partial_spearman'], 'controlling for age, sex=male (rows complete on all)')
+    """
+    covs = [v.column for v in spec.covariates]
+    methods = [m for m in spec.analysis.methods if m in PARTIAL_BASES]
+    if not covs or not methods:
+        return build_table(CORRELATIONS_SCHEMA)
+    z, znames = design_matrix(data[covs])
+    labels = {v.column: v.label for v in spec.variables}
+    records = []
+    for method in methods:
+        for bm in spec.biomarkers:
+            for sc in spec.scores:
+                res = partial_correlation(data[bm.column].to_numpy(float), data[sc.column].to_numpy(float),
+                                          z, method, spec.analysis.confidence)
+                ok = np.isfinite(res["estimate"])
+                records.append(dict(
+                    x=bm.column, y=sc.column, x_label=labels[bm.column], y_label=labels[sc.column],
+                    subset=subset, method=f"partial_{method}", n=res["n"], estimate=res["estimate"],
+                    ci_low=res["ci_low"], ci_high=res["ci_high"], ci_level=spec.analysis.confidence,
+                    ci_method="Fisher z, SE 1/sqrt(n - 3 - k)", statistic=res["statistic"],
+                    statistic_name="t" if ok else "", df=res["df"] if ok else np.nan, p=res["p"],
+                    p_method=f"t distribution (df = n - 2 - {res['k']})" if ok else "",
+                    note=(f"controlling for {', '.join(znames)} (rows complete on all)" if ok else
+                          f"too few complete rows for {res['k']} covariate column(s)")))
+    return build_table(CORRELATIONS_SCHEMA, **{k: [r[k] for r in records] for k in records[0]})
+
+
+def detected_rows(study_floored: dict[str, float], sub: pd.DataFrame, y: Sequence[str], subset: str,
+                  confidence: float, labels: dict[str, str]) -> list[pd.DataFrame]:
+    """Spearman rows among the values above each floored biomarker's lower limit (``spearman_detected``).
+
+    Only biomarkers with at least 3 values above the limit in the subset get such rows.
+    """
+    frames = []
+    for bm, limit, detected in detected_subsets(study_floored, sub):
+        n_out = int((sub[bm] <= limit).sum())
+        extra = correlate(detected, [bm], y, ["spearman"], subset=subset, confidence=confidence, labels=labels)
+        extra["method"] = "spearman_detected"
+        extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
+                                    "left out); compare with kendall over all values", other)
+                         for other in extra["note"]]
+        frames.append(extra)
+    return frames
+
+
+def detected_subsets(floored: dict[str, float], sub: pd.DataFrame):
+    """(biomarker, limit, rows above the limit) for each floored biomarker with >= 3 such rows in ``sub``:
+    the data of the detected-only rows, of their bootstrap and of its progress count."""
+    for bm, limit in floored.items():
+        detected = sub[sub[bm] > limit]
+        if len(detected) >= 3:
+            yield bm, limit, detected

@@ -1,0 +1,44 @@
+"""The :class:`Results` of one analysis: tidy tables plus the study they came from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..study import Study
+
+Progress = Callable[[int], None]
+"""A progress callback: receives the number of work units just done."""
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything one analysis produced, as tidy DataFrames.
+
+    Attributes
+    ----------
+    study : Study
+        The validated data, with the spec whose options the analysis used.
+    correlations, group_comparisons, descriptives : DataFrame
+        See :mod:`biocorr.columns` for their columns.
+    warnings : DataFrame
+        Data warnings from validation plus analysis warnings (per subset).
+    """
+
+    study: Study
+    correlations: pd.DataFrame
+    group_comparisons: pd.DataFrame
+    descriptives: pd.DataFrame
+    warnings: pd.DataFrame
+
+    @property
+    def exclusions(self) -> pd.DataFrame:
+        """Excluded cells and rows with reasons (from validation)."""
+        return self.study.exclusions
+
+    @property
+    def confidence(self) -> float:
+        """The confidence level of every interval in these results."""
+        return self.study.spec.analysis.confidence

@@ -1,0 +1,147 @@
+"""The main job: everything the study's spec asks for, in one call (:func:`analyze`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..columns import CORRELATIONS, WARNINGS_SCHEMA, build_records
+from ..stats.methods import MIN_PAIRS
+from ..study import Study
+from .checks import influence_warnings, simpson_warnings, subset_warnings
+from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
+from .families import adjust_table, family_name
+from .groups import compare_groups, describe
+from .results import Progress, Results
+
+
+def analyze(study: Study, *, methods: Sequence[str] | None = None, robust: Sequence[str] | None = None,
+            subsets: Sequence[str] | None = None, adjust: str | None = None, family: str | None = None,
+            confidence: float | None = None, seed: int | None = None, permutations: int | None = None,
+            bootstrap: int | None = None, progress: Progress | None = None) -> Results:
+    """Run the whole analysis the study's spec asks for; every keyword overrides the spec's option.
+
+    Parameters
+    ----------
+    study : Study
+        Validated data (see :func:`biocorr.load`).
+    methods : sequence of str, optional
+        Classical methods ('pearson', 'spearman', 'kendall'); ``[analysis] methods``.
+    robust : sequence of str, optional
+        Robust methods ('percbend', 'bicor', 'skipped_spearman'; [] for none); ``[analysis] robust``.
+    subsets : sequence of str, optional
+        'all' and/or 'by-group'; ``[analysis] subsets``.
+    adjust : str, optional
+        'holm', 'bh', 'bonferroni' or 'none'; ``[analysis] adjust``.
+    family : str, optional
+        'method-subset', 'method' or 'all'; ``[analysis] family``.
+    confidence : float, optional
+        CI level of every interval, in every table, figure and sentence.
+    seed : int, optional
+        Seed of the permutations and the bootstrap.
+    permutations : int, optional
+        Monte Carlo permutation p-values with this many shuffles (0: none).
+    bootstrap : int, optional
+        BCa bootstrap intervals with this many resamples (0: none).
+    progress : callable, optional
+        Progress callback for the permutations and the bootstrap (receives the units done;
+        :func:`analysis_work` gives the total).
+
+    Returns
+    -------
+    Results
+        Its ``study.spec`` carries the options used.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> res = analyze(load("hivsn"), methods=["spearman"], confidence=0.9)
+    >>> sorted(res.correlations["subset"].unique()), float(res.correlations["ci_level"].max())
+    (['Non-painful HIV-SN', 'Painful HIV-SN', 'all'], 0.9)
+    """
+    study = study.with_options(methods=methods, robust=robust, subsets=subsets, adjust=adjust, family=family,
+                               confidence=confidence, seed=seed, permutations=permutations,
+                               bootstrap=bootstrap)
+    spec = study.spec
+    opts = spec.analysis
+    labels = {v.column: v.label for v in spec.variables}
+    x = [v.column for v in spec.biomarkers]
+    y = [v.column for v in spec.scores]
+    frames = []
+    for name, mask in study.subsets():
+        sub = study.data.loc[mask]
+        frames.append(correlate(sub, x, y, list(opts.methods) + list(opts.robust), subset=name,
+                                confidence=opts.confidence, permutations=opts.permutations, seed=opts.seed,
+                                labels=labels, progress=progress))
+        frames.append(partial_rows(sub, spec, name))
+        frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels)
+    corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
+    corr = adjust_table(corr, opts.adjust)[list(CORRELATIONS)]
+    warnings = pd.concat([study.warnings, build_records(WARNINGS_SCHEMA, subset_warnings(study)),
+                          build_records(WARNINGS_SCHEMA, simpson_warnings(corr)),
+                          build_records(WARNINGS_SCHEMA, influence_warnings(corr))], ignore_index=True)
+    results = Results(study=study, correlations=corr, group_comparisons=compare_groups(study),
+                      descriptives=describe(study), warnings=warnings)
+    return add_bootstrap(results, opts.bootstrap, progress) if opts.bootstrap > 0 else results
+
+
+def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None = None) -> Results:
+    """The same results with BCa bootstrap intervals on every row that has one (see
+    :func:`biocorr.analysis.correlations.bootstrap_rows`).
+
+    Kept apart from :func:`analyze` so that slow resampling can run while the report's
+    figures (which do not show it) are drawn. Detected-only rows are resampled among the
+    detected values, as they were estimated.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> res = add_bootstrap(analyze(load("hivsn")), 200)
+    >>> int(res.correlations.query("method == 'pearson'").n_bootstrap.max())
+    200
+    """
+    study = results.study
+    opts = study.spec.analysis
+    corr = results.correlations
+    parts = []
+    for name, mask in study.subsets():
+        sub = study.data.loc[mask]
+        rows = corr[corr["subset"] == name]
+        detected = rows["method"] == "spearman_detected"
+        parts.append(bootstrap_rows(rows[~detected], sub, n_resamples, opts.confidence, opts.seed, progress))
+        for bm, _, values in detected_subsets(study.floored, sub):
+            parts.append(bootstrap_rows(rows[detected & (rows["x"] == bm)], values, n_resamples, opts.confidence,
+                                        opts.seed, progress, method="spearman"))
+    filled = pd.concat(parts).reindex(corr.index)
+    return Results(study=study, correlations=filled, group_comparisons=results.group_comparisons,
+                   descriptives=results.descriptives, warnings=results.warnings)
+
+
+def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
+    """Units of work :func:`analyze` reports to ``progress``: pair-shuffles and pair-resamples.
+
+    Examples
+    --------
+    hivsn: 3 classical methods x 13 testable pairs (pain is scored in one group only) x 100
+    shuffles; 6 methods (3 robust) x 15 pairs x 10 resamples:
+
+    >>> from biocorr.datasets import load
+    >>> study = load("hivsn")
+    >>> analysis_work(study, 100, 0), analysis_work(study, 0, 10)
+    (3900, 900)
+    """
+    spec = study.spec
+    opts = spec.analysis
+    total = 0
+    for _, mask in study.subsets():
+        sub = study.data.loc[mask]
+        for bm in spec.biomarkers:
+            for sc in spec.scores:
+                if (sub[bm.column].notna() & sub[sc.column].notna()).sum() >= MIN_PAIRS:
+                    total += permutations * len(opts.methods)
+        n_pairs = len(spec.biomarkers) * len(spec.scores)
+        total += bootstrap * n_pairs * (len(opts.methods) + len(opts.robust))
+        total += bootstrap * len(spec.scores) * len(list(detected_subsets(study.floored, sub)))
+    return total

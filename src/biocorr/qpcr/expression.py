@@ -1,0 +1,195 @@
+"""Relative expression: efficiency-weighted ΔCt, ΔΔCt and RQ per subject; standard curves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..io import RawTable
+from .ct_table import parse_ct_table, summarise_replicates
+from .spec import QpcrError, QpcrSpec
+
+def relative_expression(summary: pd.DataFrame, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """ΔCt per sample and ΔΔCt / RQ per contrast (see the module docstring).
+
+    Returns
+    -------
+    long : DataFrame
+        ``sample, subject, group, condition, target, contrast, calibrator, ct_target,
+        ct_reference, dct, dct_sd, ddct, log2_rq, rq, rq_low, rq_high, method, note``.
+    notes : DataFrame
+        Samples or subjects that could not be quantified, with the reason.
+    """
+    keys = ["sample", "subject", "condition", "group"]
+    wide = summary.set_index(keys + ["gene"])[["ct_mean", "ct_sd"]].unstack("gene").reset_index()
+    log2e = {g: np.log2(spec.e(g)) for g in spec.targets + spec.references}
+    ref_w = np.column_stack([log2e[r] * wide[("ct_mean", r)].to_numpy(float) for r in spec.references])
+    ref_sd = np.column_stack([log2e[r] * wide[("ct_sd", r)].fillna(0).to_numpy(float) for r in spec.references])
+    k = len(spec.references)
+    ref_mean = ref_w.mean(axis=1)
+    ref_var = (ref_sd**2).sum(axis=1) / k**2
+    notes = []
+    rows = []
+    all_two = all(abs(spec.e(g) - 2.0) < 1e-12 for g in spec.targets + spec.references)
+    method = "Livak 2^-ΔΔCt" if all_two else "Pfaffl efficiency-corrected ratio"
+    for t in spec.targets:
+        ct_t = wide[("ct_mean", t)].to_numpy(float)
+        dct = log2e[t] * ct_t - ref_mean
+        dct_sd = np.sqrt((log2e[t] * wide[("ct_sd", t)].fillna(0).to_numpy(float)) ** 2 + ref_var)
+        base = pd.DataFrame({"sample": wide["sample"], "subject": wide["subject"], "group": wide["group"],
+                             "condition": wide["condition"], "target": t, "ct_target": ct_t,
+                             "ct_reference": np.column_stack([wide[("ct_mean", r)].to_numpy(float)
+                                                              for r in spec.references]).mean(axis=1),
+                             "dct": dct, "dct_sd": dct_sd})
+        for i in np.flatnonzero(np.isnan(dct)):
+            notes.append(dict(sample=base["sample"][i], subject=base["subject"][i], gene=t,
+                              reason="not-quantified",
+                              message=f"sample '{base['sample'][i]}': {t} or a reference gene has no "
+                                      "determined well, so ΔCt is undefined"))
+        if spec.calibrator_condition is not None:
+            rows.append(_within_subject(base, spec, method, notes, t))
+        if spec.calibrator_group:
+            grp = base[base["group"] == spec.calibrator_group].groupby("condition")["dct"].mean()
+            if grp.empty:
+                raise QpcrError(f"calibrator_group '{spec.calibrator_group}' has no samples "
+                                f"(groups: {', '.join(sorted(set(base['group'])))}).")
+            g = base.assign(dct_cal=base["condition"].map(grp), dct_sd_cal=0.0, sample_cal="")
+            rows.append(_contrast_rows(g, g["condition"] + "_vs_" + spec.calibrator_group,
+                                       f"mean of group {spec.calibrator_group}", method))
+    long = pd.concat(rows, ignore_index=True)
+    return long, pd.DataFrame(notes, columns=["sample", "subject", "gene", "reason", "message"])
+
+
+def _within_subject(base: pd.DataFrame, spec: QpcrSpec, method: str, notes: list, t: str) -> pd.DataFrame:
+    """Each subject's conditions against the same subject's calibrator condition."""
+    cal = base[base["condition"] == spec.calibrator_condition].set_index("subject")
+    for subj in sorted(set(base["subject"]) - set(cal.index)):
+        notes.append(dict(sample="", subject=subj, gene=t, reason="no-calibrator",
+                          message=f"subject '{subj}' has no '{spec.calibrator_condition}' sample, so "
+                                  "no within-subject ratio can be formed"))
+    others = base[base["condition"] != spec.calibrator_condition]
+    for subj in sorted(set(cal.index) - set(others["subject"])):
+        notes.append(dict(sample="", subject=subj, gene=t, reason="one-condition",
+                          message=f"subject '{subj}' has only the calibrator condition "
+                                  f"'{spec.calibrator_condition}'; no ratio can be formed"))
+    if cal.index.duplicated().any():
+        d = cal.index[cal.index.duplicated()][0]
+        raise QpcrError(f"subject '{d}' has more than one '{spec.calibrator_condition}' sample; "
+                        "give each its own subject id or average them first.")
+    m = others.join(cal[["dct", "dct_sd", "sample"]].add_suffix("_cal"), on="subject")
+    contrast = m["condition"] + "_vs_" + spec.calibrator_condition
+    return _contrast_rows(m, contrast, spec.calibrator_condition + " (same subject)", method)
+
+
+def _contrast_rows(m: pd.DataFrame, contrast: pd.Series, calibrator: str, method: str) -> pd.DataFrame:
+    ddct = m["dct"] - m["dct_cal"]
+    sd = np.sqrt(m["dct_sd"] ** 2 + m["dct_sd_cal"] ** 2)
+    log2_rq = -ddct
+    return pd.DataFrame({
+        "sample": m["sample"].to_numpy(), "subject": m["subject"].to_numpy(), "group": m["group"].to_numpy(),
+        "condition": m["condition"].to_numpy(), "target": m["target"].to_numpy(),
+        "contrast": contrast.to_numpy(), "calibrator": calibrator,
+        "ct_target": m["ct_target"].to_numpy(), "ct_reference": m["ct_reference"].to_numpy(),
+        "dct": m["dct"].to_numpy(), "dct_sd": m["dct_sd"].to_numpy(), "ddct": ddct.to_numpy(),
+        "log2_rq": log2_rq.to_numpy(), "rq": np.exp2(log2_rq).to_numpy(),
+        "rq_low": np.exp2(log2_rq - sd).to_numpy(), "rq_high": np.exp2(log2_rq + sd).to_numpy(),
+        "method": method, "note": "",
+    })
+
+
+def per_subject_table(long: pd.DataFrame, subjects: list[str]) -> pd.DataFrame:
+    """One row per subject; ``<target>_<contrast>`` (linear RQ) and ``..._log2`` columns.
+
+    Only within-subject contrasts (vs the calibrator condition) are included;
+    subjects without a ratio keep their row, with NaN (the reason is in the notes).
+    """
+    within = long[long["calibrator"].str.endswith("(same subject)")]
+    subjects = sorted(set(subjects))
+    if within.empty:
+        return pd.DataFrame({"subject": subjects})
+    within = within.assign(column=within["target"] + "_" + within["contrast"])
+    lin = within.set_index(["subject", "column"])["rq"].unstack("column")
+    log = within.set_index(["subject", "column"])["log2_rq"].unstack("column")
+    log.columns = [f"{c}_log2" for c in log.columns]
+    out = lin.join(log)
+    out = out[sorted(out.columns, key=lambda c: (c.removesuffix("_log2"), c.endswith("_log2")))]
+    out.columns.name = None
+    return out.reindex(subjects).rename_axis("subject").reset_index()
+
+
+@dataclass(frozen=True)
+class QpcrResult:
+    """Everything :func:`run_qpcr` produced."""
+
+    wells: pd.DataFrame
+    replicates: pd.DataFrame
+    relative: pd.DataFrame
+    per_subject: pd.DataFrame
+    exclusions: pd.DataFrame
+    notes: pd.DataFrame
+
+
+def run_qpcr(raw: RawTable, spec: QpcrSpec) -> QpcrResult:
+    """Ct export → replicate summary → relative expression → per-subject table.
+
+    Examples
+    --------
+    >>> from biocorr.io import read_text_table
+    >>> raw = read_text_table(
+    ...     "sample,subject,condition,gene,ct\\n"
+    ...     "a1,a,vehicle,TNF,30\\na1,a,vehicle,GAPDH,20\\na2,a,ATP,TNF,28\\na2,a,ATP,GAPDH,20\\n")
+    >>> from biocorr.qpcr.spec import parse_qpcr_spec
+    >>> spec = parse_qpcr_spec({"targets": ["TNF"], "references": ["GAPDH"],
+    ...                         "calibrator_condition": "vehicle"})
+    >>> run_qpcr(raw, spec).per_subject.values.tolist()
+    [['a', 4.0, 2.0]]
+    """
+    wells, exclusions = parse_ct_table(raw, spec)
+    replicates = summarise_replicates(wells, spec.replicate_sd_max)
+    relative, notes = relative_expression(replicates, spec)
+    return QpcrResult(wells=wells, replicates=replicates, relative=relative,
+                      per_subject=per_subject_table(relative, list(wells["subject"])),
+                      exclusions=exclusions, notes=notes)
+
+
+def standard_curve(data: pd.DataFrame, gene: str = "gene", quantity: str = "quantity", ct: str = "ct",
+                   confidence: float = 0.95) -> pd.DataFrame:
+    """Amplification efficiency per gene from a dilution series.
+
+    Regresses Ct on log10(quantity) per gene: E = 10^(−1/slope) (2 = 100%), its CI
+    from the slope's t interval, and R².
+
+    Returns
+    -------
+    DataFrame
+        ``gene, n, slope, intercept, r2, efficiency, efficiency_percent,
+        efficiency_ci_low, efficiency_ci_high``.
+
+    References
+    ----------
+    Pfaffl MW (2001), *Nucleic Acids Res* 29, e45 (E = 10^(−1/slope)).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gene": ["g"] * 4, "quantity": [1, 10, 100, 1000],
+    ...                   "ct": [30.0, 26.68, 23.36, 20.04]})
+    >>> round(standard_curve(d)["efficiency"].item(), 4)
+    2.0008
+    """
+    rows = []
+    for g, d in data.dropna(subset=[quantity, ct]).groupby(gene, sort=False):
+        x = np.log10(d[quantity].to_numpy(float))
+        y = d[ct].to_numpy(float)
+        fit = stats.linregress(x, y)
+        n = len(x)
+        tcrit = stats.t.ppf((1 + confidence) / 2, n - 2) if n > 2 else np.nan
+        s_lo, s_hi = fit.slope - tcrit * fit.stderr, fit.slope + tcrit * fit.stderr
+        e = 10 ** (-1 / fit.slope)
+        e_bounds = sorted([10 ** (-1 / s_lo), 10 ** (-1 / s_hi)]) if n > 2 else [np.nan, np.nan]
+        rows.append(dict(gene=g, n=n, slope=fit.slope, intercept=fit.intercept, r2=fit.rvalue**2,
+                         efficiency=e, efficiency_percent=(e - 1) * 100,
+                         efficiency_ci_low=e_bounds[0], efficiency_ci_high=e_bounds[1]))
+    return pd.DataFrame(rows)

@@ -1,0 +1,77 @@
+"""Compare the analysis tables of two biocorr versions byte for byte (issue: restructure without drift).
+
+Usage::
+
+    # outputs of the old version (e.g. a checkout of the previous release) and of this one
+    biocorr analyze --example hivsn --no-report --quiet --out OLD/hivsn      # with the old version
+    python tools/compare_outputs.py --write NEW                              # with this version
+    python tools/compare_outputs.py OLD NEW
+
+``--write DIR`` runs ``biocorr analyze --example NAME --no-report`` for every real example
+into ``DIR/NAME``. Comparing, every ``correlations.csv``, ``group_comparisons.csv`` and
+``descriptives.csv`` must be byte-identical, except for the deliberate wording changes
+listed in ``WORDING`` (applied to the old text before comparing; each is named in the
+CHANGELOG). Exit status 0 when all are identical, 1 otherwise (the first differing line
+of each file is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXAMPLES = ("hivsn", "opt")
+TABLES = ("correlations.csv", "group_comparisons.csv", "descriptives.csv")
+WORDING = {  # old text -> new text (0.2: notes speak of the API, the CLI prints its flags)
+    "none (bootstrap with --bootstrap N)": "none (no analytic CI; BCa with bootstrap=N)",
+    "CI: use --bootstrap N (BCa)": "no analytic CI; BCa with bootstrap=N",
+}
+
+
+def write(folder: Path) -> None:
+    from biocorr.cli import main
+
+    for name in EXAMPLES:
+        status = main(["analyze", "--example", name, "--no-report", "--quiet", "--out", str(folder / name)])
+        if status != 0:
+            sys.exit(f"biocorr analyze --example {name} exited with {status}")
+
+
+def compare(old: Path, new: Path) -> int:
+    failures = 0
+    for name in EXAMPLES:
+        for table in TABLES:
+            a = (old / name / table).read_text(encoding="utf-8")
+            b = (new / name / table).read_text(encoding="utf-8")
+            for before, after in WORDING.items():
+                a = a.replace(before, after)
+            if a == b:
+                print(f"identical  {name}/{table} ({len(b.splitlines())} lines)")
+                continue
+            failures += 1
+            for i, (la, lb) in enumerate(zip(a.splitlines(), b.splitlines()), start=1):
+                if la != lb:
+                    print(f"DIFFERENT  {name}/{table} line {i}:\n  old: {la}\n  new: {lb}")
+                    break
+            else:
+                print(f"DIFFERENT  {name}/{table}: {len(a.splitlines())} vs {len(b.splitlines())} lines")
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("old", nargs="?", type=Path)
+    parser.add_argument("new", nargs="?", type=Path)
+    parser.add_argument("--write", type=Path, help="write this version's tables into DIR/NAME")
+    args = parser.parse_args(argv)
+    if args.write:
+        write(args.write)
+        return 0
+    if not (args.old and args.new):
+        parser.error("give OLD and NEW folders, or --write DIR")
+    return compare(args.old, args.new)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
