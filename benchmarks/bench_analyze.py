@@ -43,8 +43,10 @@ def main():
     study = load("opt")
     t_load = best_of(lambda: load("opt"), 3)
     t_analyze = best_of(lambda: analyze(study), 3)
-    print(f"opt: load+validate {t_load:.3f} s; analyze (3 methods + robust, partial, detected-only rows, "
-          f"leave-one-out and Cook's diagnostics; 3 subsets x 70 pairs) {t_analyze:.3f} s")
+    print(
+        f"opt: load+validate {t_load:.3f} s; analyze (3 methods + robust, partial, detected-only rows, "
+        f"leave-one-out and Cook's diagnostics; 3 subsets x 70 pairs) {t_analyze:.3f} s"
+    )
     from biocorr.report.html import write_report
 
     results = analyze(study)
@@ -56,10 +58,26 @@ def main():
     print(f"opt: analyze with every diagnostic and 2,000 BCa resamples per row: {t_boot:.1f} s")
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "biocorr.cli", "analyze", "--example", "opt", "--bootstrap", "2000",
-                        "--out", tmp, "--quiet"], check=True)
-        print(f"opt: the command `biocorr analyze --example opt --bootstrap 2000` (40 figures, report): "
-              f"{time.perf_counter() - t0:.1f} s")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "biocorr.cli",
+                "analyze",
+                "--example",
+                "opt",
+                "--bootstrap",
+                "2000",
+                "--out",
+                tmp,
+                "--quiet",
+            ],
+            check=True,
+        )
+        print(
+            f"opt: the command `biocorr analyze --example opt --bootstrap 2000` (40 figures, report): "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
     hiv = load("hivsn")
     t_boot = best_of(lambda: analyze(hiv, bootstrap=2000), 1)
     print(f"hivsn: analyze with 2,000 BCa bootstrap resamples per row: {t_boot:.1f} s")
@@ -78,8 +96,9 @@ def main():
                 peer(a[ok, j], b[ok, j])
 
         t_loop = best_of(loop)
-        print(f"{method:9s} 70 pairs, n=796: biocorr {t_ours * 1e3:7.1f} ms   "
-              f"scipy per-pair loop {t_loop * 1e3:7.1f} ms")
+        print(
+            f"{method:9s} 70 pairs, n=796: biocorr {t_ours * 1e3:7.1f} ms   scipy per-pair loop {t_loop * 1e3:7.1f} ms"
+        )
 
     for method in ("pearson", "spearman", "kendall", "percbend", "bicor"):
         t = best_of(lambda: bootstrap_ci_columns(a, b, method, 2000, 0.95, seed=1), 1)
@@ -92,9 +111,19 @@ def main():
             est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method)["estimate"]
             return est.reshape(xs.shape[:-1])
 
-        t_one = best_of(lambda: stats.bootstrap((a[ok, j], b[ok, j]), one_pair, paired=True, vectorized=True,
-                                                n_resamples=2000, method="BCa", batch=200,
-                                                rng=np.random.default_rng(1)), 1)
+        t_one = best_of(
+            lambda: stats.bootstrap(
+                (a[ok, j], b[ok, j]),
+                one_pair,
+                paired=True,
+                vectorized=True,
+                n_resamples=2000,
+                method="BCa",
+                batch=200,
+                rng=np.random.default_rng(1),
+            ),
+            1,
+        )
         print(f"scipy.stats.bootstrap, one pair: {t_one:6.2f} s (x70 = {70 * t_one:6.0f} s)")
 
     rng = np.random.default_rng(1)

@@ -41,8 +41,7 @@ examples = example_path("claims")  # the template ships with the package
 # %%
 claims = read_claims(examples / "motivating_claims.csv")
 verdicts = check_claims(claims)
-verdicts.query("check in ['p vs r and n', 'CI vs r and n']")[["claim_id", "check", "verdict", "reported",
-                                                              "recomputed"]]
+verdicts.query("check in ['p vs r and n', 'CI vs r and n']")[["claim_id", "check", "verdict", "reported", "recomputed"]]
 
 # %% [markdown]
 # The context a reviewer needs for "a moderate correlation in n = 14": the smallest r that
@@ -58,8 +57,7 @@ sensitivity_table(ns=(14, 24), rs=(0.3, 0.4, 0.5, 0.6)).round(2)
 # %%
 text = """TNF-α rise correlated with pain, r(12) = .53, p = .049, and with anxiety, r(12) = .58, p = .01.
 Depression: ρ = −.42 [−.71, −.02], n = 24; QoL r = −.61, p < .05, n = 14."""
-check_text(text).query("check == 'p vs r and n'")[["claim_id", "verdict", "reported", "recomputed",
-                                                    "explanation"]]
+check_text(text).query("check == 'p vs r and n'")[["claim_id", "verdict", "reported", "recomputed", "explanation"]]
 
 # %% [markdown]
 # ## 2. With data: deliberate mis-reports of the hivsn data

@@ -48,9 +48,20 @@ study.warnings[["code", "severity", "column", "message"]]
 # %%
 results = biocorr.analyze(study)
 g = results.group_comparisons
-g[g.variable == "current_cd4"][["test", "n1", "n2", "statistic", "p", "p_method",
-                                "effect_size_name", "effect_size", "effect_size_ci_low",
-                                "effect_size_ci_high"]]
+g[g.variable == "current_cd4"][
+    [
+        "test",
+        "n1",
+        "n2",
+        "statistic",
+        "p",
+        "p_method",
+        "effect_size_name",
+        "effect_size",
+        "effect_size_ci_low",
+        "effect_size_ci_high",
+    ]
+]
 
 # %%
 figures.group_figure(results, "current_cd4")
@@ -62,8 +73,9 @@ figures.group_figure(results, "current_cd4")
 
 # %%
 c = results.correlations
-c[c.method == "spearman"][["subset", "y_label", "n", "estimate", "ci_low", "ci_high", "p",
-                           "p_method", "p_adjusted", "family_size", "note"]].round(3)
+c[c.method == "spearman"][
+    ["subset", "y_label", "n", "estimate", "ci_low", "ci_high", "p", "p_method", "p_adjusted", "family_size", "note"]
+].round(3)
 
 # %% [markdown]
 # Pain intensity and catastrophizing were only measured in the painful group, so the
@@ -88,7 +100,8 @@ figures.heatmap_figure(results, "Painful HIV-SN", "spearman")
 boot = biocorr.add_bootstrap(results, 2000)
 b = boot.correlations
 b[(b.subset == "all") & b.method.isin(["spearman", "percbend"])][
-    ["method", "y_label", "estimate", "ci_low", "ci_high", "boot_ci_low", "boot_ci_high", "n_bootstrap"]].round(3)
+    ["method", "y_label", "estimate", "ci_low", "ci_high", "boot_ci_low", "boot_ci_high", "n_bootstrap"]
+].round(3)
 
 # %%
 both = b[(b.method == "spearman") & b.boot_ci_low.notna() & b.ci_low.notna()]

@@ -70,9 +70,9 @@ figures.scatter_figure(results, "OTNF1", "BL.PD.avg", "spearman", subset="all", 
 # %%
 detected = study.data[study.data["OTNF1"] > 6.9]
 print(len(detected), "subjects with TNF-α above both floors")
-biocorr.correlate(detected, ["OTNF1"], ["BL.PD.avg", "BL..BOP", "BL.CAL.avg"],
-                  methods=["spearman", "kendall"], subset="TNF detected")[
-    ["y", "method", "n", "estimate", "ci_low", "ci_high", "p", "p_method"]].round(3)
+biocorr.correlate(
+    detected, ["OTNF1"], ["BL.PD.avg", "BL..BOP", "BL.CAL.avg"], methods=["spearman", "kendall"], subset="TNF detected"
+)[["y", "method", "n", "estimate", "ci_low", "ci_high", "p", "p_method"]].round(3)
 
 # %% [markdown]
 # ## All markers at once

@@ -1,39 +1,24 @@
-"""Shared fixtures: paths to the R reference values and small helpers."""
+"""Shared pytest fixtures (plain helpers live in tests/helpers.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-# Deterministic statistics must agree with R to this absolute tolerance.
-R_TOL = 1e-10
+from tests.helpers import FIXTURES, R_TOL, assert_close, read_fixture
+
+__all__ = ["FIXTURES", "R_TOL", "assert_close", "read_fixture"]
 
 
-def read_fixture(name: str) -> pd.DataFrame:
-    """A reference CSV written by fixtures/make_reference.R (NA -> NaN)."""
-    return pd.read_csv(FIXTURES / name, na_values=["NA"], keep_default_na=False)
-
-
-def assert_close(actual, expected, tol: float = R_TOL, what: str = "") -> None:
-    """Absolute agreement, NaN matching NaN."""
-    actual = np.asarray(actual, float)
-    expected = np.asarray(expected, float)
-    assert actual.shape == expected.shape, what
-    same = (np.isnan(actual) & np.isnan(expected)) | (actual == expected)  # NaN/NaN, Inf/Inf
-    with np.errstate(invalid="ignore"):
-        diff = np.where(same, 0.0, np.abs(actual - expected))
-    bad = ~(diff <= tol)
-    assert not bad.any(), (f"{what}: {bad.sum()} value(s) differ by more than {tol:g}; "
-                           f"worst {np.nanmax(diff):.3g} (actual {actual[bad][:3]}, expected {expected[bad][:3]})")
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than a few seconds (deselect with -m 'not slow')")
 
 
 @pytest.fixture
 def write_text(tmp_path):
     """Write text (or bytes) to a file in a temporary folder and return its path."""
+
     def _write(name: str, content, encoding: str = "utf-8") -> Path:
         path = tmp_path / name
         if isinstance(content, bytes):
@@ -41,4 +26,5 @@ def write_text(tmp_path):
         else:
             path.write_bytes(content.encode(encoding))
         return path
+
     return _write

@@ -44,8 +44,22 @@ def test_analyze_example_writes_every_table(tmp_path, capsys):
 
 
 def test_analyze_with_overrides_and_permutations(tmp_path, capsys):
-    code = main(["analyze", "--example", "hivsn", "--out", str(tmp_path), "--methods", "spearman",
-                 "--adjust", "bh", "--permutations", "99", "--quiet"])
+    code = main(
+        [
+            "analyze",
+            "--example",
+            "hivsn",
+            "--out",
+            str(tmp_path),
+            "--methods",
+            "spearman",
+            "--adjust",
+            "bh",
+            "--permutations",
+            "99",
+            "--quiet",
+        ]
+    )
     assert code == 0 and capsys.readouterr().out == ""
     corr = pd.read_csv(tmp_path / "correlations.csv")
     classic = corr[corr["method"].isin(["pearson", "spearman", "kendall"])]
@@ -55,8 +69,20 @@ def test_analyze_with_overrides_and_permutations(tmp_path, capsys):
 
 
 def test_analyze_with_bootstrap_draws_figures_meanwhile_and_reports_the_intervals(tmp_path):
-    code = main(["analyze", "--example", "hivsn", "--out", str(tmp_path), "--bootstrap", "99",
-                 "--scatter-files", "no", "--quiet"])
+    code = main(
+        [
+            "analyze",
+            "--example",
+            "hivsn",
+            "--out",
+            str(tmp_path),
+            "--bootstrap",
+            "99",
+            "--scatter-files",
+            "no",
+            "--quiet",
+        ]
+    )
     assert code == 0
     corr = pd.read_csv(tmp_path / "correlations.csv")
     pearson = corr[(corr.method == "pearson") & corr.estimate.notna()]
@@ -65,20 +91,32 @@ def test_analyze_with_bootstrap_draws_figures_meanwhile_and_reports_the_interval
     assert [p.name for p in (tmp_path / "figures").glob("panel_*.png")] == ["panel_current_cd4.png"]
 
 
-@pytest.mark.parametrize("data, spec, fragment", [
-    ("id,TNF,VAS\n1,2,30\n2,abc,40\n3,4,130\n4,5,60\n", SPEC, None),
-    ("id,TNF,VAS\n1,2,30\n1,3,40\n", SPEC, "only 0 usable row"),
-    ("id,TNF,VAZ\n1,2,30\n2,3,40\n3,4,50\n", SPEC, "Did you mean 'VAZ'?"),
-    ("", SPEC, "the file is empty"),
-    ("id,TNF,VAS\n1,2,30\n", SPEC, "only 1 usable row"),
-    ("id,TNF,VAS\n1,2,30\n2,2,40\n3,2,50\n", SPEC, "'TNF' is constant"),
-    ("id,TNF,VAS\n1,2,30\n2,3,40\n3,4,50\n", SPEC.replace("[[score]]", "[[scor]]"), "unknown key 'scor'"),
-])
+@pytest.mark.parametrize(
+    "data, spec, fragment",
+    [
+        ("id,TNF,VAS\n1,2,30\n2,abc,40\n3,4,130\n4,5,60\n", SPEC, None),
+        ("id,TNF,VAS\n1,2,30\n1,3,40\n", SPEC, "only 0 usable row"),
+        ("id,TNF,VAZ\n1,2,30\n2,3,40\n3,4,50\n", SPEC, "Did you mean 'VAZ'?"),
+        ("", SPEC, "the file is empty"),
+        ("id,TNF,VAS\n1,2,30\n", SPEC, "only 1 usable row"),
+        ("id,TNF,VAS\n1,2,30\n2,2,40\n3,2,50\n", SPEC, "'TNF' is constant"),
+        ("id,TNF,VAS\n1,2,30\n2,3,40\n3,4,50\n", SPEC.replace("[[score]]", "[[scor]]"), "unknown key 'scor'"),
+    ],
+)
 def test_bad_input_exits_2_with_a_message(tmp_path, capsys, data, spec, fragment):
     (tmp_path / "d.csv").write_text(data)
     (tmp_path / "s.toml").write_text(spec)
-    code = main(["analyze", str(tmp_path / "d.csv"), "--spec", str(tmp_path / "s.toml"),
-                 "--out", str(tmp_path / "out"), "--quiet"])
+    code = main(
+        [
+            "analyze",
+            str(tmp_path / "d.csv"),
+            "--spec",
+            str(tmp_path / "s.toml"),
+            "--out",
+            str(tmp_path / "out"),
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err
     if fragment is None:  # bad cells are reported, not fatal
         assert code == 0
@@ -112,14 +150,16 @@ def test_init_spec_drafts_a_usable_spec(capsys):
 
 
 def test_console_script_exit_status():
-    proc = subprocess.run([sys.executable, "-m", "biocorr.cli", "analyze", "--example", "nope"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "biocorr.cli", "analyze", "--example", "nope"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
 
 
 def test_init_spec_keeps_binary_columns_that_are_not_the_group(tmp_path, capsys):
-    rows = ["id,group,diabetes,TNF,VAS"] + [f"{i},{'P' if i % 2 else 'C'},{i % 2},{i * 1.5},{i * 3}"
-                                            for i in range(1, 11)]
+    rows = ["id,group,diabetes,TNF,VAS"] + [
+        f"{i},{'P' if i % 2 else 'C'},{i % 2},{i * 1.5},{i * 3}" for i in range(1, 11)
+    ]
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
     assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
     spec = parse_spec(tomllib.loads(capsys.readouterr().out))

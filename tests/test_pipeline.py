@@ -7,7 +7,7 @@ import pytest
 
 from biocorr import analyze, columns
 from biocorr.datasets import load
-from tests.conftest import assert_close, read_fixture
+from tests.helpers import assert_close, read_fixture
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,7 @@ def test_correlations_and_holm_families_match_r(dataset, hivsn_results, opt_resu
     ref = read_fixture(f"r_pipeline_{dataset}.csv")
     c = res.correlations
     ours = c[c.method.isin(["pearson", "spearman", "kendall"])].dropna(subset=["p"])
-    merged = ref.merge(ours, on=["x", "y", "subset", "method"], how="outer",
-                       suffixes=("_r", ""), indicator=True)
+    merged = ref.merge(ours, on=["x", "y", "subset", "method"], how="outer", suffixes=("_r", ""), indicator=True)
     assert (merged["_merge"] == "both").all(), merged.loc[merged["_merge"] != "both", ["x", "y", "subset"]]
     assert (merged["n_r"] == merged["n"]).all()
     for col in ("estimate", "p", "p_adjusted"):
@@ -58,9 +57,18 @@ def test_group_comparisons_match_r_on_real_data(hivsn_results):
     mw = g[g.test == "mann_whitney"].set_index("variable")
     for v in ("current_cd4", "hscl_anxiety", "hscl_depression", "eq-5d_vas"):
         r = ref.loc[f"hivsn_{v}"]
-        assert_close([welch.loc[v, "statistic"], welch.loc[v, "p"], welch.loc[v, "effect_size"],
-                      mw.loc[v, "statistic"], mw.loc[v, "p"], mw.loc[v, "effect_size"]],
-                     [r.t, r.t_p, r.hedges_g, r.mw_u, r.mw_p, r.rank_biserial], what=v)
+        assert_close(
+            [
+                welch.loc[v, "statistic"],
+                welch.loc[v, "p"],
+                welch.loc[v, "effect_size"],
+                mw.loc[v, "statistic"],
+                mw.loc[v, "p"],
+                mw.loc[v, "effect_size"],
+            ],
+            [r.t, r.t_p, r.hedges_g, r.mw_u, r.mw_p, r.rank_biserial],
+            what=v,
+        )
 
 
 def test_families_are_explicit_and_sized(hivsn_results):
@@ -70,8 +78,11 @@ def test_families_are_explicit_and_sized(hivsn_results):
     assert fam["family_size"].iloc[0] == 5  # CD4 x five scores
     assert (c["adjust_method"] == "holm").all()
     # structurally missing pain scores in the non-painful group: no test, a note and a warning
-    gone = c[(c.subset == "Non-painful HIV-SN") & (c.y == "pain_intensity") & c.method.isin(
-        ["pearson", "spearman", "kendall", "percbend", "bicor", "skipped_spearman"])]
+    gone = c[
+        (c.subset == "Non-painful HIV-SN")
+        & (c.y == "pain_intensity")
+        & c.method.isin(["pearson", "spearman", "kendall", "percbend", "bicor", "skipped_spearman"])
+    ]
     assert gone["p"].isna().all() and (gone["note"] == "fewer than 3 complete pairs").all()
     w = hivsn_results.warnings
     assert ((w.code == "too-few-pairs") & (w.subset == "Non-painful HIV-SN")).sum() == 2
@@ -94,5 +105,6 @@ def test_permutation_p_values_are_added_when_asked():
     assert (c["n_permutations"] == 199).all()
     assert c["p_permutation"].between(1 / 200, 1).all()
     again = analyze(study, permutations=199)
-    assert np.array_equal(again.correlations["p_permutation"].to_numpy(),
-                          res.correlations["p_permutation"].to_numpy(), equal_nan=True)
+    assert np.array_equal(
+        again.correlations["p_permutation"].to_numpy(), res.correlations["p_permutation"].to_numpy(), equal_nan=True
+    )

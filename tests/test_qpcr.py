@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,7 +11,7 @@ import pytest
 from biocorr.datasets import example_path
 from biocorr.io import read_text_table
 from biocorr.qpcr import QpcrError, parse_qpcr_spec, run_qpcr, standard_curve
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 QF = FIXTURES / "qpcr"
 
@@ -34,19 +33,24 @@ def _livak(name: str) -> pd.DataFrame:
     for i, r in d.iterrows():
         tissue = "brain" if i < 6 else "kidney"
         for gene, col in (("c-myc", "c_myc"), ("GAPDH", "GAPDH")):
-            rows.append(dict(sample=f"{tissue}{i}", subject=f"{tissue}{i}", condition="x", gene=gene,
-                             group=tissue, ct=r[col]))
-    spec = parse_qpcr_spec({"targets": ["c-myc"], "references": ["GAPDH"], "group": "group",
-                            "calibrator_group": "brain"})
+            rows.append(
+                dict(sample=f"{tissue}{i}", subject=f"{tissue}{i}", condition="x", gene=gene, group=tissue, ct=r[col])
+            )
+    spec = parse_qpcr_spec(
+        {"targets": ["c-myc"], "references": ["GAPDH"], "group": "group", "calibrator_group": "brain"}
+    )
     return run_qpcr(read_text_table(_long(rows)), spec).relative
 
 
-@pytest.mark.parametrize("name, ddct, fold, brain_dct", [
-    # pcr vignette Table 1 (separate tubes): ΔΔCt −2.50, kidney 5.6 relative to brain, brain ΔCt 6.86
-    ("ct1.csv", "-2.50", "5.6", "6.86"),
-    # pcr vignette Table 3 (same tube): ΔΔCt −2.53, relative 5.77, brain ΔCt 6.99
-    ("ct2.csv", "-2.53", "5.77", "6.99"),
-])
+@pytest.mark.parametrize(
+    "name, ddct, fold, brain_dct",
+    [
+        # pcr vignette Table 1 (separate tubes): ΔΔCt −2.50, kidney 5.6 relative to brain, brain ΔCt 6.86
+        ("ct1.csv", "-2.50", "5.6", "6.86"),
+        # pcr vignette Table 3 (same tube): ΔΔCt −2.53, relative 5.77, brain ΔCt 6.99
+        ("ct2.csv", "-2.53", "5.77", "6.99"),
+    ],
+)
 def test_livak_2001_tables(name, ddct, fold, brain_dct):
     rel = _livak(name)
     order = rel["sample"].str.extract(r"(\d+)$")[0].astype(int)
@@ -72,17 +76,24 @@ def _rtpcr(name: str, refs: list[tuple[str, str, str]], target: tuple[str, str, 
         sample = f"{r[cond]}-{r[rep]}"
         for gene, e_col, ct_col in [target] + refs:
             eff[gene] = float(r[e_col]) if e_col else 2.0
-            rows.append(dict(sample=sample, subject=sample, condition="x", group=r[cond], gene=gene,
-                             ct=r[ct_col]))
-    spec = parse_qpcr_spec({"targets": [target[0]], "references": [g for g, _, _ in refs],
-                            "group": "group", "calibrator_group": "control", "efficiency": eff})
+            rows.append(dict(sample=sample, subject=sample, condition="x", group=r[cond], gene=gene, ct=r[ct_col]))
+    spec = parse_qpcr_spec(
+        {
+            "targets": [target[0]],
+            "references": [g for g, _, _ in refs],
+            "group": "group",
+            "calibrator_group": "control",
+            "efficiency": eff,
+        }
+    )
     return run_qpcr(read_text_table(_long(rows)), spec).relative
 
 
 def test_rtpcr_efficiency_weighted_one_reference():
     # rtpcr TTEST_DDCt(data_1factor_one_ref_Eff): ddCt 1.28974, RE 0.40902 (E target 1.88, Actin 1.67)
-    rel = _rtpcr("data_1factor_one_ref_Eff.csv", [("Actin", "Actin", "Actin_Ct")],
-                 ("target", "target", "target_Ct"), "Con", "r")
+    rel = _rtpcr(
+        "data_1factor_one_ref_Eff.csv", [("Actin", "Actin", "Actin_Ct")], ("target", "target", "target_Ct"), "Con", "r"
+    )
     treat = rel[rel.group == "treatment"]
     assert printed(treat.ddct.mean(), "1.28974")
     assert printed(2 ** -treat.ddct.mean(), "0.40902")
@@ -91,7 +102,8 @@ def test_rtpcr_efficiency_weighted_one_reference():
     d = pd.read_csv(QF / "data_1factor_one_ref_Eff.csv")
     m = d.groupby("Con")[["target_Ct", "Actin_Ct"]].mean()
     ratio = 1.88 ** (m.target_Ct["control"] - m.target_Ct["treatment"]) / 1.67 ** (
-        m.Actin_Ct["control"] - m.Actin_Ct["treatment"])
+        m.Actin_Ct["control"] - m.Actin_Ct["treatment"]
+    )
     assert 2 ** -treat.ddct.mean() == pytest.approx(ratio, rel=1e-12)
 
 
@@ -102,8 +114,13 @@ def test_rtpcr_two_reference_genes_geometric_mean():
     # rtpcr prints 1.20386 / 0.43411 because it takes a geometric mean of the Ct values themselves
     # (see shared/data/qpcr/rtpcr/SOURCE.md, "This pair separates the two conventions"); biocorr
     # keeps the published Vandesompele convention, so this test pins the difference.
-    rel = _rtpcr("data_1factor_Two_ref.csv", [("Actin", "Actin", "Ct_Actin"), ("HPRT", "HPRT", "Ct_HPRT")],
-                 ("DER5", "DER5", "Ct_DER5"), "Condition", "Rep")
+    rel = _rtpcr(
+        "data_1factor_Two_ref.csv",
+        [("Actin", "Actin", "Ct_Actin"), ("HPRT", "HPRT", "Ct_HPRT")],
+        ("DER5", "DER5", "Ct_DER5"),
+        "Condition",
+        "Rep",
+    )
     treat = rel[rel.group == "treatment"]
     assert treat.ddct.mean() == pytest.approx(3.61 / 3, abs=1e-12)
     assert printed(2 ** -treat.ddct.mean(), "0.4342707")
@@ -116,17 +133,32 @@ def test_technical_replicates_and_undetermined_wells():
     rows = []
     for _, r in d.iterrows():
         s = f"{r.Condition}{r.biolrep}"
-        rows += [dict(sample=s, subject=f"p{r.biolrep}", condition=r.Condition, gene="target",
-                      replicate=r.techrep, ct=r.Ct_target),
-                 dict(sample=s, subject=f"p{r.biolrep}", condition=r.Condition, gene="ref",
-                      replicate=r.techrep, ct=r.Ct_ref)]
-    spec = parse_qpcr_spec({"targets": ["target"], "references": ["ref"], "replicate": "replicate",
-                            "calibrator_condition": "Ctrl"})
+        rows += [
+            dict(
+                sample=s,
+                subject=f"p{r.biolrep}",
+                condition=r.Condition,
+                gene="target",
+                replicate=r.techrep,
+                ct=r.Ct_target,
+            ),
+            dict(
+                sample=s, subject=f"p{r.biolrep}", condition=r.Condition, gene="ref", replicate=r.techrep, ct=r.Ct_ref
+            ),
+        ]
+    spec = parse_qpcr_spec(
+        {"targets": ["target"], "references": ["ref"], "replicate": "replicate", "calibrator_condition": "Ctrl"}
+    )
     res = run_qpcr(read_text_table(_long(rows)), spec)
     reps = res.replicates.set_index(["sample", "gene"])
-    expected = {("Ctrl1", "target"): "28.89400", ("Ctrl1", "ref"): "30.29300",
-                ("Ctrl2", "target"): "32.33733", ("Ctrl3", "ref"): "31.59467",
-                ("Treat2", "target"): "32.60000", ("Treat3", "ref"): "30.95233"}
+    expected = {
+        ("Ctrl1", "target"): "28.89400",
+        ("Ctrl1", "ref"): "30.29300",
+        ("Ctrl2", "target"): "32.33733",
+        ("Ctrl3", "ref"): "31.59467",
+        ("Treat2", "target"): "32.60000",
+        ("Treat3", "ref"): "30.95233",
+    }
     for key, value in expected.items():
         assert f"{reps.loc[key, 'ct_mean']:.5f}" == value
     assert reps.loc[("Ctrl1", "target"), "n_undetermined"] == 1
@@ -159,15 +191,25 @@ BASE = "sample,subject,condition,gene,ct\n"
 SPEC = {"targets": ["TNF"], "references": ["GAPDH"], "calibrator_condition": "vehicle"}
 
 
-@pytest.mark.parametrize("table, fragment", [
-    (BASE + "a1,a,vehicle,TNF,30\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n",
-     "sample 'a1' has no well for gene(s) GAPDH"),
-    (BASE + "a1,a,vehicle,TNF,30\na1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,2B\na2,a,ATP,GAPDH,20\n",
-     "sample 'a2', gene 'TNF': '2B'"),
-    (BASE.replace("ct\n", "replicate,ct\n") + "a1,a,vehicle,TNF,1,30\na1,a,vehicle,TNF,1,30.1\n"
-     "a1,a,vehicle,GAPDH,1,20\n", "well recorded twice: sample 'a1', gene 'TNF'"),
-    (BASE + "a1,a,vehicle,TNFa,30\na1,a,vehicle,GAPDH,20\n", "gene 'TNF' named in [qpcr] is not in the Ct table"),
-])
+@pytest.mark.parametrize(
+    "table, fragment",
+    [
+        (
+            BASE + "a1,a,vehicle,TNF,30\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n",
+            "sample 'a1' has no well for gene(s) GAPDH",
+        ),
+        (
+            BASE + "a1,a,vehicle,TNF,30\na1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,2B\na2,a,ATP,GAPDH,20\n",
+            "sample 'a2', gene 'TNF': '2B'",
+        ),
+        (
+            BASE.replace("ct\n", "replicate,ct\n") + "a1,a,vehicle,TNF,1,30\na1,a,vehicle,TNF,1,30.1\n"
+            "a1,a,vehicle,GAPDH,1,20\n",
+            "well recorded twice: sample 'a1', gene 'TNF'",
+        ),
+        (BASE + "a1,a,vehicle,TNFa,30\na1,a,vehicle,GAPDH,20\n", "gene 'TNF' named in [qpcr] is not in the Ct table"),
+    ],
+)
 def test_malformed_ct_tables_name_sample_and_gene(table, fragment):
     spec = parse_qpcr_spec({**SPEC, **({"replicate": "replicate"} if "replicate" in table else {})})
     with pytest.raises(QpcrError, match=re.escape(fragment)):
@@ -175,8 +217,10 @@ def test_malformed_ct_tables_name_sample_and_gene(table, fragment):
 
 
 def test_subject_with_one_condition_is_reported_not_dropped():
-    table = BASE + ("a1,a,vehicle,TNF,30\na1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n"
-                    "b1,b,vehicle,TNF,31\nb1,b,vehicle,GAPDH,20\n")
+    table = BASE + (
+        "a1,a,vehicle,TNF,30\na1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n"
+        "b1,b,vehicle,TNF,31\nb1,b,vehicle,GAPDH,20\n"
+    )
     res = run_qpcr(read_text_table(table), parse_qpcr_spec(SPEC))
     assert res.notes.query("subject == 'b'")["reason"].tolist() == ["one-condition"]
     ps = res.per_subject.set_index("subject")
@@ -184,8 +228,10 @@ def test_subject_with_one_condition_is_reported_not_dropped():
 
 
 def test_undetermined_markers_and_cutoff():
-    table = BASE + ("a1,a,vehicle,TNF,Undetermined\na1,a,vehicle,TNF,No Ct\na1,a,vehicle,TNF,41.2\n"
-                    "a1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n")
+    table = BASE + (
+        "a1,a,vehicle,TNF,Undetermined\na1,a,vehicle,TNF,No Ct\na1,a,vehicle,TNF,41.2\n"
+        "a1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n"
+    )
     res = run_qpcr(read_text_table(table), parse_qpcr_spec(SPEC))
     assert res.exclusions["reason"].tolist() == ["undetermined", "undetermined", "above-cutoff"]
     assert res.notes["reason"].tolist() == ["not-quantified"]
@@ -199,9 +245,21 @@ def test_ct_export_to_correlations_in_one_command(tmp_path, capsys):
     """The documented one-liner: Ct export + clinical table -> qPCR tables, correlations, report."""
     from biocorr.cli import main
 
-    code = main(["analyze", str(DEMO / "clinical.csv"), "--spec", str(DEMO / "spec.toml"),
-                 "--qpcr", str(DEMO / "ct_export.csv"), "--out", str(tmp_path), "--quiet",
-                 "--scatter-files", "no"])
+    code = main(
+        [
+            "analyze",
+            str(DEMO / "clinical.csv"),
+            "--spec",
+            str(DEMO / "spec.toml"),
+            "--qpcr",
+            str(DEMO / "ct_export.csv"),
+            "--out",
+            str(tmp_path),
+            "--quiet",
+            "--scatter-files",
+            "no",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     per_subject = pd.read_csv(tmp_path / "qpcr" / "per_subject.csv")
     assert len(per_subject) == 24 and "TNF_ATP_vs_vehicle_log2" in per_subject
@@ -227,10 +285,25 @@ def test_qpcr_command_and_standard_curve(tmp_path):
 
     d = pd.read_csv(QF / "ct3.csv")
     amount = np.repeat([1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01], 3)
-    pd.concat([pd.DataFrame({"gene": g, "quantity": amount, "ct": d[g]}) for g in ("c_myc", "GAPDH")]) \
-        .to_csv(tmp_path / "curve.csv", index=False)
-    assert main(["qpcr", str(DEMO / "ct_export.csv"), "--spec", str(DEMO / "spec.toml"), "--out",
-                 str(tmp_path / "q"), "--standard-curve", str(tmp_path / "curve.csv"), "--quiet"]) == 0
+    pd.concat([pd.DataFrame({"gene": g, "quantity": amount, "ct": d[g]}) for g in ("c_myc", "GAPDH")]).to_csv(
+        tmp_path / "curve.csv", index=False
+    )
+    assert (
+        main(
+            [
+                "qpcr",
+                str(DEMO / "ct_export.csv"),
+                "--spec",
+                str(DEMO / "spec.toml"),
+                "--out",
+                str(tmp_path / "q"),
+                "--standard-curve",
+                str(tmp_path / "curve.csv"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     eff = pd.read_csv(tmp_path / "q" / "efficiency.csv").set_index("gene")
     assert f"{eff.loc['c_myc', 'efficiency']:.6f}" == "1.973109"
     reps = pd.read_csv(tmp_path / "q" / "replicates.csv")

@@ -50,8 +50,10 @@ def _load(args) -> tuple[Any, Any]:
     if not args.data:
         raise BiocorrError("name a data file (DATA --spec SPEC.toml) or an example (--example hivsn).")
     if not args.spec:
-        raise BiocorrError(f"--spec SPEC.toml is required with a data file; "
-                           f"'biocorr init-spec {args.data}' prints a draft to start from.")
+        raise BiocorrError(
+            f"--spec SPEC.toml is required with a data file; "
+            f"'biocorr init-spec {args.data}' prints a draft to start from."
+        )
     if getattr(args, "qpcr", None):
         from .qpcr.join import load_with_qpcr
 
@@ -66,9 +68,14 @@ def _options(args) -> dict[str, Any]:
     methods = None
     if getattr(args, "methods", None):
         methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    return dict(methods=methods, adjust=getattr(args, "adjust", None), seed=getattr(args, "seed", None),
-                permutations=getattr(args, "permutations", None), confidence=getattr(args, "confidence", None),
-                bootstrap=getattr(args, "bootstrap", None))
+    return dict(
+        methods=methods,
+        adjust=getattr(args, "adjust", None),
+        seed=getattr(args, "seed", None),
+        permutations=getattr(args, "permutations", None),
+        confidence=getattr(args, "confidence", None),
+        bootstrap=getattr(args, "bootstrap", None),
+    )
 
 
 def cmd_analyze(args) -> int:
@@ -87,20 +94,28 @@ def cmd_analyze(args) -> int:
     n_perm = study.spec.analysis.permutations
     n_boot = study.spec.analysis.bootstrap
     out = Path(args.out)
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                   TimeRemainingColumn(), console=console, transient=True, disable=args.quiet)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=args.quiet,
+    )
     with bar:
         advance = None
         if n_perm > 0 or n_boot > 0:
             label = " and ".join(w for w, k in (("permutations", n_perm), ("bootstrap", n_boot)) if k > 0)
             task = bar.add_task(label, total=analysis_work(study, n_perm, n_boot))
-            advance = lambda k: bar.advance(task, k)  # noqa: E731
+            advance = lambda k: bar.advance(task, k)
         results = analyze(study, progress=advance, bootstrap=0)
         job = None
         if not args.no_report:
             n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
             per_pair = args.scatter_files == "yes" or (
-                args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT)
+                args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT
+            )
             fig_task = bar.add_task("figures", total=n_report_figures(results, per_pair))
             # the figures do not show bootstrap intervals: draw them while the resampling runs
             job = FigureJob(results, out / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k))
@@ -123,11 +138,17 @@ def cmd_analyze(args) -> int:
         hints = {}
         robust_rows = results.correlations["method"].isin(study.spec.analysis.robust)
         if robust_rows.any() and n_boot == 0:
-            hints["bootstrap"] = ("Robust rows have no analytic CI: add --bootstrap 2000 for BCa intervals "
-                                  "(notes say 'bootstrap=N').")
+            hints["bootstrap"] = (
+                "Robust rows have no analytic CI: add --bootstrap 2000 for BCa intervals (notes say 'bootstrap=N')."
+            )
         print_summary(results, console, hints=hints)
-        console.print(_plain(f"Wrote {', '.join(p.name for p in paths.values())}"
-                             + ("" if args.no_report else " and figures/") + f" to {out}/"))
+        console.print(
+            _plain(
+                f"Wrote {', '.join(p.name for p in paths.values())}"
+                + ("" if args.no_report else " and figures/")
+                + f" to {out}/"
+            )
+        )
     return EXIT_OK
 
 
@@ -170,8 +191,7 @@ def cmd_qpcr(args) -> int:
 
     spec = load_spec(args.spec)
     if spec.qpcr is None:
-        raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, "
-                           "calibrator_condition).")
+        raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
     result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), spec.qpcr)
     paths = write_qpcr_outputs(result, args.out)
     if args.standard_curve:
@@ -179,16 +199,21 @@ def cmd_qpcr(args) -> int:
         for c in ("gene", "quantity", "ct"):
             if c not in curve.columns:
                 raise BiocorrError(f"{Path(args.standard_curve).name}: needs columns gene, quantity, ct.")
-        curve = curve.assign(quantity=pd.to_numeric(curve["quantity"], errors="coerce"),
-                             ct=pd.to_numeric(curve["ct"], errors="coerce"))
+        curve = curve.assign(
+            quantity=pd.to_numeric(curve["quantity"], errors="coerce"), ct=pd.to_numeric(curve["ct"], errors="coerce")
+        )
         standard_curve(curve).to_csv(Path(args.out) / "efficiency.csv", index=False)
         paths["efficiency.csv"] = Path(args.out) / "efficiency.csv"
     if not args.quiet:
         console = _console()
         r = result.replicates
-        console.print(_plain(f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
-                             f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} "
-                             f"replicate set(s) with SD > {spec.qpcr.replicate_sd_max:g} cycles"))
+        console.print(
+            _plain(
+                f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
+                f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} "
+                f"replicate set(s) with SD > {spec.qpcr.replicate_sd_max:g} cycles"
+            )
+        )
         for message in result.notes["message"]:
             console.print(_plain(f"note: {message}"))
         console.print(_plain(f"Wrote {', '.join(paths)} to {Path(args.out)}/"))
@@ -215,8 +240,11 @@ def cmd_check(args) -> int:
             for f in found:
                 console.print(_plain(f"  line {f.line}, col {f.column}: {f.text}"))
             for u in unparsed:
-                console.print(Text.assemble("  ", ("not read", "yellow"),
-                                            f" line {u.line}, col {u.column}: {u.text!r} ({u.reason})"))
+                console.print(
+                    Text.assemble(
+                        "  ", ("not read", "yellow"), f" line {u.line}, col {u.column}: {u.text!r} ({u.reason})"
+                    )
+                )
     if not claims:
         raise BiocorrError("no claims to check: give a claims file (CSV/TOML) or --text FILE.")
     study = results = None
@@ -235,18 +263,30 @@ def cmd_check(args) -> int:
         table = Table(title="Claims", title_justify="left")
         for col in ("claim", "check", "verdict", "reported", "recomputed"):
             table.add_column(col)
-        colours = {"consistent": "green", "reproduced": "green", "robust": "green",
-                   "inconsistent": "red", "decision error": "bold red", "not reproduced": "red",
-                   "close": "yellow", "fragile": "yellow"}
+        colours = {
+            "consistent": "green",
+            "reproduced": "green",
+            "robust": "green",
+            "inconsistent": "red",
+            "decision error": "bold red",
+            "not reproduced": "red",
+            "close": "yellow",
+            "fragile": "yellow",
+        }
         for r in verdicts.itertuples():
             if r.verdict in ("not checked", "info"):
                 continue
-            table.add_row(Text(str(r.claim_id)), Text(str(r.check)),
-                          Text(str(r.verdict), style=colours.get(r.verdict, "")), Text(str(r.reported)),
-                          Text(str(r.recomputed)))
+            table.add_row(
+                Text(str(r.claim_id)),
+                Text(str(r.check)),
+                Text(str(r.verdict), style=colours.get(str(r.verdict), "")),
+                Text(str(r.reported)),
+                Text(str(r.recomputed)),
+            )
         console.print(table)
-        console.print(_plain(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and "
-                             f"{out / 'report.html'}"))
+        console.print(
+            _plain(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and {out / 'report.html'}")
+        )
     return EXIT_INCONSISTENT if cl.failing(verdicts) else EXIT_OK
 
 
@@ -264,7 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="biocorr",
         description="Correlate biomarkers with clinical scores, honestly: CIs, exact p-values, "
-                    "explicit multiple-testing families, every exclusion reported.")
+        "explicit multiple-testing families, every exclusion reported.",
+    )
     parser.add_argument("--version", action="version", version=f"biocorr {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -283,12 +324,17 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--bootstrap", type=int, help="add BCa bootstrap CIs with N resamples (seeded)")
     a.add_argument("--seed", type=int, help="random seed for permutations and bootstrap (default: the spec's)")
     a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
-    a.add_argument("--qpcr", help="Ct export to turn into per-subject expression ratios first "
-                                   "(needs a [qpcr] section in the spec)")
+    a.add_argument(
+        "--qpcr", help="Ct export to turn into per-subject expression ratios first (needs a [qpcr] section in the spec)"
+    )
     a.add_argument("--no-report", action="store_true", help="tables only: no figures, no report.html")
-    a.add_argument("--scatter-files", choices=("auto", "yes", "no"), default="auto",
-                   help="one scatter file per biomarker x score pair (auto: when there are at most "
-                        f"{PER_PAIR_SCATTER_LIMIT} pairs)")
+    a.add_argument(
+        "--scatter-files",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="one scatter file per biomarker x score pair (auto: when there are at most "
+        f"{PER_PAIR_SCATTER_LIMIT} pairs)",
+    )
     a.add_argument("--quiet", action="store_true", help="write the files, print nothing")
     a.set_defaults(func=cmd_analyze)
 

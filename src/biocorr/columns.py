@@ -34,114 +34,123 @@ def schema(*columns: Column) -> dict[str, Column]:
 
 
 CORRELATIONS_SCHEMA = schema(
-    Column('x', 'str', 'biomarker column'),
-    Column('y', 'str', 'score column'),
-    Column('x_label', 'str', 'biomarker label from the spec'),
-    Column('y_label', 'str', 'score label from the spec'),
-    Column('subset', 'str', "'all' or a group label"),
-    Column('method', 'str', "pearson, spearman, kendall; partial_pearson/partial_spearman (covariates in note); "
-           "spearman_detected (values above the lower limit only); robust: percbend, bicor, skipped_spearman"),
-    Column('n', 'int', 'complete (x, y) pairs used (pairwise-complete deletion)'),
-    Column('estimate', 'float', "r, Spearman's rho or Kendall's tau-b"),
-    Column('ci_low', 'float', 'lower bound of the two-sided CI (NaN when n is too small)'),
-    Column('ci_high', 'float', 'upper bound of the CI'),
-    Column('ci_level', 'float', 'confidence level of the CI, e.g. 0.95'),
-    Column('ci_method', 'str', 'how the CI was computed'),
-    Column('statistic', 'float', 'test statistic (see statistic_name)'),
-    Column('statistic_name', 'str', 't, S (Spearman AS 89), T (Kendall exact) or z (Kendall normal)'),
-    Column('df', 'float', 'degrees of freedom of t (NaN otherwise)'),
-    Column('p', 'float', "two-sided p-value, as R's cor.test with exact = NULL"),
-    Column('p_method', 'str', 'how p was computed (exact, AS 89 Edgeworth series, t or normal approximation)'),
-    Column('p_adjusted', 'float', 'p adjusted within its family'),
-    Column('adjust_method', 'str', 'holm, bh, bonferroni or none'),
-    Column('family', 'str', 'name of the family of tests adjusted together'),
-    Column('family_size', 'int', 'number of tests (with a p-value) in the family'),
-    Column('p_permutation', 'float', 'Monte Carlo permutation p-value (NaN unless permutations were asked for)'),
-    Column('n_permutations', 'int', 'number of permutations behind p_permutation (0 if none)'),
-    Column('loo_min', 'float', 'smallest estimate with one subject left out'),
-    Column('loo_max', 'float', 'largest estimate with one subject left out'),
-    Column('loo_max_p', 'float', 'largest p with one subject left out'),
-    Column('loo_most_influential', 'str', 'subject whose deletion moves the estimate most'),
-    Column('loo_changes_significance', 'bool', 'True when deleting a single subject flips p < .05'),
-    Column('cooks_d_max', 'float', "largest Cook's distance in the simple regression of score on biomarker"),
-    Column('cooks_d_subject', 'str', "subject with that Cook's distance"),
-    Column('detectable_r', 'float', 'smallest |r| this n detects with 80% power (two-sided .05, Fisher z)'),
-    Column('boot_ci_low', 'float', 'BCa bootstrap CI (NaN unless bootstrap resamples were asked for)'),
-    Column('boot_ci_high', 'float', ''),
-    Column('n_bootstrap', 'int', "resamples with a defined estimate behind the BCa CI (0 if none; see note when fewer "
-           "than asked)"),
-    Column('bf10', 'float', "JZS Bayes factor for a correlation vs none (Pearson rows; Wetzels & Wagenmakers "
-           "2012)"),
-    Column('note', 'str', 'why a value is missing, if it is; what a special row (partial, detected-only) did'),
+    Column("x", "str", "biomarker column"),
+    Column("y", "str", "score column"),
+    Column("x_label", "str", "biomarker label from the spec"),
+    Column("y_label", "str", "score label from the spec"),
+    Column("subset", "str", "'all' or a group label"),
+    Column(
+        "method",
+        "str",
+        "pearson, spearman, kendall; partial_pearson/partial_spearman (covariates in note); "
+        "spearman_detected (values above the lower limit only); robust: percbend, bicor, skipped_spearman",
+    ),
+    Column("n", "int", "complete (x, y) pairs used (pairwise-complete deletion)"),
+    Column("estimate", "float", "r, Spearman's rho or Kendall's tau-b"),
+    Column("ci_low", "float", "lower bound of the two-sided CI (NaN when n is too small)"),
+    Column("ci_high", "float", "upper bound of the CI"),
+    Column("ci_level", "float", "confidence level of the CI, e.g. 0.95"),
+    Column("ci_method", "str", "how the CI was computed"),
+    Column("statistic", "float", "test statistic (see statistic_name)"),
+    Column("statistic_name", "str", "t, S (Spearman AS 89), T (Kendall exact) or z (Kendall normal)"),
+    Column("df", "float", "degrees of freedom of t (NaN otherwise)"),
+    Column("p", "float", "two-sided p-value, as R's cor.test with exact = NULL"),
+    Column("p_method", "str", "how p was computed (exact, AS 89 Edgeworth series, t or normal approximation)"),
+    Column("p_adjusted", "float", "p adjusted within its family"),
+    Column("adjust_method", "str", "holm, bh, bonferroni or none"),
+    Column("family", "str", "name of the family of tests adjusted together"),
+    Column("family_size", "int", "number of tests (with a p-value) in the family"),
+    Column("p_permutation", "float", "Monte Carlo permutation p-value (NaN unless permutations were asked for)"),
+    Column("n_permutations", "int", "number of permutations behind p_permutation (0 if none)"),
+    Column("loo_min", "float", "smallest estimate with one subject left out"),
+    Column("loo_max", "float", "largest estimate with one subject left out"),
+    Column("loo_max_p", "float", "largest p with one subject left out"),
+    Column("loo_most_influential", "str", "subject whose deletion moves the estimate most"),
+    Column("loo_changes_significance", "bool", "True when deleting a single subject flips p < .05"),
+    Column("cooks_d_max", "float", "largest Cook's distance in the simple regression of score on biomarker"),
+    Column("cooks_d_subject", "str", "subject with that Cook's distance"),
+    Column("detectable_r", "float", "smallest |r| this n detects with 80% power (two-sided .05, Fisher z)"),
+    Column("boot_ci_low", "float", "BCa bootstrap CI (NaN unless bootstrap resamples were asked for)"),
+    Column("boot_ci_high", "float", ""),
+    Column(
+        "n_bootstrap",
+        "int",
+        "resamples with a defined estimate behind the BCa CI (0 if none; see note when fewer than asked)",
+    ),
+    Column("bf10", "float", "JZS Bayes factor for a correlation vs none (Pearson rows; Wetzels & Wagenmakers 2012)"),
+    Column("note", "str", "why a value is missing, if it is; what a special row (partial, detected-only) did"),
 )
 CORRELATIONS = {c.name: c.meaning for c in CORRELATIONS_SCHEMA.values()}
 
 GROUP_COMPARISONS_SCHEMA = schema(
-    Column('variable', 'str', 'column compared between the groups'),
-    Column('label', 'str', 'its label from the spec'),
-    Column('role', 'str', 'biomarker or score'),
-    Column('group1', 'str', "first group's label (differences are group1 - group2)"),
-    Column('group2', 'str', "second group's label"),
-    Column('n1', 'int', 'non-missing values in group 1'),
-    Column('n2', 'int', 'non-missing values in group 2'),
-    Column('test', 'str', 'welch_t or mann_whitney'),
-    Column('statistic_name', 'str', 't or U'),
-    Column('statistic', 'float', "Welch t, or the Mann-Whitney U of group 1 (R's W)"),
-    Column('df', 'float', 'Welch-Satterthwaite degrees of freedom (NaN for Mann-Whitney)'),
-    Column('p', 'float', "two-sided p-value, as R's t.test / wilcox.test defaults"),
-    Column('p_method', 'str', 'how p was computed'),
-    Column('difference_name', 'str', 'mean difference (Welch) or empty'),
-    Column('difference', 'float', 'group1 mean - group2 mean'),
-    Column('difference_ci_low', 'float', 'CI of the difference (Welch)'),
-    Column('difference_ci_high', 'float', ''),
-    Column('effect_size_name', 'str', 'hedges_g or rank_biserial'),
-    Column('effect_size', 'float', "Hedges' g (pooled SD, exact J) or rank-biserial r (positive: group 1 larger)"),
-    Column('effect_size_ci_low', 'float', 'noncentral-t CI (g) or Fisher-z CI (rank-biserial)'),
-    Column('effect_size_ci_high', 'float', ''),
-    Column('ci_level', 'float', 'confidence level of the CIs'),
-    Column('p_adjusted', 'float', 'p adjusted within its family'),
-    Column('adjust_method', 'str', 'holm, bh, bonferroni or none'),
-    Column('family', 'str', 'name of the family: one test type for one pair of groups, all variables'),
-    Column('family_size', 'int', 'number of tests (with a p-value) in the family'),
-    Column('note', 'str', 'why a value is missing, if it is'),
+    Column("variable", "str", "column compared between the groups"),
+    Column("label", "str", "its label from the spec"),
+    Column("role", "str", "biomarker or score"),
+    Column("group1", "str", "first group's label (differences are group1 - group2)"),
+    Column("group2", "str", "second group's label"),
+    Column("n1", "int", "non-missing values in group 1"),
+    Column("n2", "int", "non-missing values in group 2"),
+    Column("test", "str", "welch_t or mann_whitney"),
+    Column("statistic_name", "str", "t or U"),
+    Column("statistic", "float", "Welch t, or the Mann-Whitney U of group 1 (R's W)"),
+    Column("df", "float", "Welch-Satterthwaite degrees of freedom (NaN for Mann-Whitney)"),
+    Column("p", "float", "two-sided p-value, as R's t.test / wilcox.test defaults"),
+    Column("p_method", "str", "how p was computed"),
+    Column("difference_name", "str", "mean difference (Welch) or empty"),
+    Column("difference", "float", "group1 mean - group2 mean"),
+    Column("difference_ci_low", "float", "CI of the difference (Welch)"),
+    Column("difference_ci_high", "float", ""),
+    Column("effect_size_name", "str", "hedges_g or rank_biserial"),
+    Column("effect_size", "float", "Hedges' g (pooled SD, exact J) or rank-biserial r (positive: group 1 larger)"),
+    Column("effect_size_ci_low", "float", "noncentral-t CI (g) or Fisher-z CI (rank-biserial)"),
+    Column("effect_size_ci_high", "float", ""),
+    Column("ci_level", "float", "confidence level of the CIs"),
+    Column("p_adjusted", "float", "p adjusted within its family"),
+    Column("adjust_method", "str", "holm, bh, bonferroni or none"),
+    Column("family", "str", "name of the family: one test type for one pair of groups, all variables"),
+    Column("family_size", "int", "number of tests (with a p-value) in the family"),
+    Column("note", "str", "why a value is missing, if it is"),
 )
 GROUP_COMPARISONS = {c.name: c.meaning for c in GROUP_COMPARISONS_SCHEMA.values()}
 
 DESCRIPTIVES_SCHEMA = schema(
-    Column('variable', 'str', 'column'),
-    Column('label', 'str', 'label from the spec'),
-    Column('role', 'str', 'biomarker, score or covariate'),
-    Column('subset', 'str', "'all' or a group label"),
-    Column('n', 'int', 'non-missing values'),
-    Column('n_missing', 'int', "missing or excluded values among the subset's subjects"),
-    Column('mean', 'float', ''),
-    Column('sd', 'float', 'standard deviation (n - 1 denominator)'),
-    Column('median', 'float', ''),
-    Column('q1', 'float', '25th percentile (R type 7)'),
-    Column('q3', 'float', '75th percentile (R type 7)'),
-    Column('min', 'float', ''),
-    Column('max', 'float', ''),
+    Column("variable", "str", "column"),
+    Column("label", "str", "label from the spec"),
+    Column("role", "str", "biomarker, score or covariate"),
+    Column("subset", "str", "'all' or a group label"),
+    Column("n", "int", "non-missing values"),
+    Column("n_missing", "int", "missing or excluded values among the subset's subjects"),
+    Column("mean", "float", ""),
+    Column("sd", "float", "standard deviation (n - 1 denominator)"),
+    Column("median", "float", ""),
+    Column("q1", "float", "25th percentile (R type 7)"),
+    Column("q3", "float", "75th percentile (R type 7)"),
+    Column("min", "float", ""),
+    Column("max", "float", ""),
 )
 DESCRIPTIVES = {c.name: c.meaning for c in DESCRIPTIVES_SCHEMA.values()}
 
 EXCLUSIONS_SCHEMA = schema(
-    Column('row', 'int', 'spreadsheet row number (the header is row 1)'),
-    Column('id', 'str', "subject id (or 'row N' when the spec has no id column)"),
-    Column('column', 'str', 'column of the excluded value'),
-    Column('value', 'str', 'the text found in the cell'),
-    Column('reason', 'str', "not-a-number, censored-value, out-of-range, missing-id, duplicate-id, missing-group or "
-           "unknown-group"),
-    Column('scope', 'str', 'cell (that value is treated as missing) or row (the subject is left out)'),
-    Column('message', 'str', 'a sentence saying what was found and what to do'),
+    Column("row", "int", "spreadsheet row number (the header is row 1)"),
+    Column("id", "str", "subject id (or 'row N' when the spec has no id column)"),
+    Column("column", "str", "column of the excluded value"),
+    Column("value", "str", "the text found in the cell"),
+    Column(
+        "reason",
+        "str",
+        "not-a-number, censored-value, out-of-range, missing-id, duplicate-id, missing-group or unknown-group",
+    ),
+    Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),
+    Column("message", "str", "a sentence saying what was found and what to do"),
 )
 EXCLUSIONS = {c.name: c.meaning for c in EXCLUSIONS_SCHEMA.values()}
 
 WARNINGS_SCHEMA = schema(
-    Column('code', 'str', 'short name of the problem'),
-    Column('severity', 'str', 'warning (can change conclusions) or note'),
-    Column('column', 'str', 'column(s) concerned'),
-    Column('subset', 'str', "'all' or a group label"),
-    Column('message', 'str', 'a sentence for the analyst'),
+    Column("code", "str", "short name of the problem"),
+    Column("severity", "str", "warning (can change conclusions) or note"),
+    Column("column", "str", "column(s) concerned"),
+    Column("subset", "str", "'all' or a group label"),
+    Column("message", "str", "a sentence for the analyst"),
 )
 WARNINGS = {c.name: c.meaning for c in WARNINGS_SCHEMA.values()}
 
@@ -154,17 +163,16 @@ TABLES = {
 }
 
 
-def build_table(columns: Mapping[str, Column], rows: int | None = None, **values: Any) -> pd.DataFrame:
+def build_table(columns: Mapping[str, Column], **values: Any) -> pd.DataFrame:
     """A table in schema order from column values (arrays or scalars); absent columns get their empty value.
 
     Parameters
     ----------
     columns : dict of Column
         The schema, e.g. :data:`CORRELATIONS_SCHEMA`.
-    rows : int, optional
-        Number of rows when every given value is a scalar (default: the length of the arrays).
     **values
-        Column name to value (an array of the table's length, or a scalar for every row).
+        Column name to value (arrays of one length, or a scalar for every row; only scalars:
+        an empty table).
 
     Returns
     -------
@@ -184,9 +192,10 @@ def build_table(columns: Mapping[str, Column], rows: int | None = None, **values
     unknown = set(values) - set(columns)
     if unknown:
         raise KeyError(f"not columns of this table: {sorted(unknown)}")
-    if rows is None:
-        lengths = {len(v) for v in values.values() if not np.isscalar(v) and v is not None}
-        rows = lengths.pop() if lengths else 0
+    lengths = {len(v) for v in values.values() if not np.isscalar(v) and v is not None}
+    if len(lengths) > 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    rows = lengths.pop() if lengths else 0
     data = {name: values.get(name, EMPTY[col.kind]) for name, col in columns.items()}
     data = {k: v.to_numpy() if isinstance(v, pd.Series) else v for k, v in data.items()}  # no index alignment
     return pd.DataFrame(data, index=pd.RangeIndex(rows))

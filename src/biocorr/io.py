@@ -90,12 +90,11 @@ def _sniff_delimiter(text: str) -> str:
     except csv.Error:
         header = sample.split("\n", 1)[0]
         counts = {d: header.count(d) for d in DELIMITERS}
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda d: counts[d])
         return best if counts[best] > 0 else ","
 
 
-def read_text_table(text: str, source: str = "<text>", sha256: str = "",
-                    encoding: str = "utf-8") -> RawTable:
+def read_text_table(text: str, source: str = "<text>", sha256: str = "", encoding: str = "utf-8") -> RawTable:
     """Parse delimited text into a :class:`RawTable` (all cells as strings).
 
     Examples
@@ -109,8 +108,9 @@ def read_text_table(text: str, source: str = "<text>", sha256: str = "",
         raise InputFileError(f"{source}: the file is empty.")
     delim = _sniff_delimiter(text)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
-                            skip_blank_lines=True, engine="python")
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, skip_blank_lines=True, engine="python"
+        )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputFileError(f"{source}: cannot parse as a delimited table ({exc}).") from None
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -153,8 +153,9 @@ def read_table(path: str | Path, sheet: str | int | None = None) -> RawTable:
         if not data:
             raise InputFileError(f"{path.name}: the file is empty.")
         try:
-            frame = pd.read_excel(io.BytesIO(data), sheet_name=0 if sheet is None else sheet,
-                                  dtype=object, engine="openpyxl")
+            frame = pd.read_excel(
+                io.BytesIO(data), sheet_name=0 if sheet is None else sheet, dtype=object, engine="openpyxl"
+            )
         except ValueError as exc:
             raise InputFileError(f"{path.name}: {exc}.") from None
         except Exception as exc:  # openpyxl raises many types for a corrupt file
@@ -163,10 +164,10 @@ def read_table(path: str | Path, sheet: str | int | None = None) -> RawTable:
         frame = frame.astype(object).where(frame.notna(), "")
         if frame.empty:
             raise InputFileError(f"{path.name}: the sheet has no data rows.")
-        return RawTable(frame=frame.reset_index(drop=True), source=path.name, sha256=digest,
-                        delimiter=None, encoding="xlsx")
+        return RawTable(
+            frame=frame.reset_index(drop=True), source=path.name, sha256=digest, delimiter=None, encoding="xlsx"
+        )
     if path.suffix.lower() == ".xls":
-        raise InputFileError(f"{path.name}: old .xls workbooks are not supported; "
-                             "save it as .xlsx or .csv in Excel.")
+        raise InputFileError(f"{path.name}: old .xls workbooks are not supported; save it as .xlsx or .csv in Excel.")
     text, enc = _decode(data, path.name)
     return read_text_table(text, source=path.name, sha256=digest, encoding=enc)

@@ -11,10 +11,14 @@ from .validation import parse_numeric
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"
-    r"cytokine|mmp|pge|ifn|marker|conc|level)", re.I)
+    r"cytokine|mmp|pge|ifn|marker|conc|level)",
+    re.I,
+)
 SCORE_HINTS = re.compile(
     r"(vas|hads|pain|anx|dep|qol|quality|score|fatigue|fiq|sf.?36|eq.?5d|bpi|pcs|phq|gad|scale|"
-    r"index|total|severity)", re.I)
+    r"index|total|severity)",
+    re.I,
+)
 COVARIATE_HINTS = re.compile(r"^(age|sex|gender|bmi|weight|height|mass|education|smok)", re.I)
 GROUP_HINTS = re.compile(r"(group|arm|status|diagnos|cohort|condition|case|treat)", re.I)
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
@@ -44,7 +48,10 @@ def draft_spec(raw: RawTable) -> str:
     True
     """
     frame = raw.frame
-    numeric, id_col, group_col, groups = [], None, None, []
+    numeric: list[str] = []
+    id_col: str | None = None
+    group_col: str | None = None
+    groups: list[str] = []
     group_candidates: list[tuple[str, list[str]]] = []
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
@@ -60,8 +67,7 @@ def draft_spec(raw: RawTable) -> str:
         mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens) <= 3
         if n_present and mostly_numeric:
             missing_tokens |= bad_tokens
-            if 2 <= len(distinct) <= 3 and n_present >= 6 \
-                    and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
+            if 2 <= len(distinct) <= 3 and n_present >= 6 and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
                 group_candidates.append((col, sorted(distinct)))
                 binary_numeric.append(col)
                 continue
@@ -69,22 +75,21 @@ def draft_spec(raw: RawTable) -> str:
         elif 2 <= len(distinct) <= 6 and n_present >= 4:
             group_candidates.append((col, list(pd.unique(distinct))))
     if group_candidates:  # prefer a group-like name, then the fewest groups
-        group_col, groups = min(group_candidates,
-                                key=lambda c: (not GROUP_HINTS.search(str(c[0])), len(c[1])))
+        group_col, groups = min(group_candidates, key=lambda c: (not GROUP_HINTS.search(str(c[0])), len(c[1])))
         # 0/1 columns not chosen as the group are ordinary numeric variables again
         numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     if id_col:
         lines.append(f"id = {_quote(id_col)}          # guess: unique values, id-like name")
     else:
-        lines.append("# id = \"...\"          # no id column found: rows will be named by row number")
+        lines.append('# id = "..."          # no id column found: rows will be named by row number')
     if group_col:
         lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
     if missing_tokens:
         listed = ", ".join(_quote(t) for t in sorted(missing_tokens))
         lines += [f"missing = [{listed}]    # guess: text found in numeric columns", ""]
     else:
-        lines += ["missing = []          # extra missing-value markers, e.g. [\".\", \"-99\"]", ""]
+        lines += ['missing = []          # extra missing-value markers, e.g. [".", "-99"]', ""]
     if group_col:
         lines.append("[groups]              # display labels, in the order to show them")
         lines += [f"{_quote(g)} = {_quote(g)}" for g in groups]
@@ -103,8 +108,21 @@ def draft_spec(raw: RawTable) -> str:
     if roles and not any(r == "biomarker" for _, r, _ in roles):
         roles[0] = (roles[0][0], "biomarker", "role unknown: a spec needs at least one biomarker")
     for name, role, why in roles:
-        lines += [f"[[{role}]]               # {why}", f"column = {_quote(name)}",
-                  f"label = {_quote(name)}", "# unit = \"\"", "# range = [low, high]", ""]
-    lines += ["[analysis]", 'methods = ["pearson", "spearman", "kendall"]',
-              'subsets = ["all", "by-group"]', 'adjust = "holm"', "confidence = 0.95", "seed = 20171", ""]
+        lines += [
+            f"[[{role}]]               # {why}",
+            f"column = {_quote(name)}",
+            f"label = {_quote(name)}",
+            '# unit = ""',
+            "# range = [low, high]",
+            "",
+        ]
+    lines += [
+        "[analysis]",
+        'methods = ["pearson", "spearman", "kendall"]',
+        'subsets = ["all", "by-group"]',
+        'adjust = "holm"',
+        "confidence = 0.95",
+        "seed = 20171",
+        "",
+    ]
     return "\n".join(lines)

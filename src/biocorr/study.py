@@ -51,8 +51,7 @@ FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source")
 VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical")
-ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family", "bootstrap",
-                 "robust")
+ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family", "bootstrap", "robust")
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,9 @@ class StudySpec:
 def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
     for key in table:
         if key not in allowed:
-            raise SpecError(f"{where}: unknown key '{key}'.{did_you_mean(key, allowed)} "
-                            f"Allowed keys: {', '.join(allowed)}.")
+            raise SpecError(
+                f"{where}: unknown key '{key}'.{did_you_mean(key, allowed)} Allowed keys: {', '.join(allowed)}."
+            )
 
 
 def _number(value: Any, where: str) -> float:
@@ -172,8 +172,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
             raise SpecError(f"{where} ('{column}'): range must be two numbers, e.g. range = [0, 100].")
         lo, hi = (_number(v, f"{where} ('{column}') range") for v in rng)
         if lo >= hi:
-            raise SpecError(f"{where} ('{column}'): range [{lo:g}, {hi:g}] is empty; "
-                            "write the lower bound first.")
+            raise SpecError(f"{where} ('{column}'): range [{lo:g}, {hi:g}] is empty; write the lower bound first.")
         rng = (lo, hi)
     lower_limit = entry.get("lower_limit")
     if lower_limit is not None:
@@ -183,16 +182,22 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
         raise SpecError(f"{where} ('{column}'): categorical must be true or false.")
     if categorical and role != "covariate":
         raise SpecError(f"{where} ('{column}'): only covariates can be categorical.")
-    return Variable(column=column, role=role, label=str(entry.get("label", column)),
-                    unit=str(entry.get("unit", "")), range=rng, lower_limit=lower_limit,
-                    categorical=categorical)
+    return Variable(
+        column=column,
+        role=role,
+        label=str(entry.get("label", column)),
+        unit=str(entry.get("unit", "")),
+        range=rng,
+        lower_limit=lower_limit,
+        categorical=categorical,
+    )
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise SpecError(f"{where}: expected a list of strings, e.g. [\"a\", \"b\"].")
+        raise SpecError(f'{where}: expected a list of strings, e.g. ["a", "b"].')
     return tuple(value)
 
 
@@ -209,15 +214,18 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     methods = _str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
     for m in methods:
         if m not in METHODS:
-            raise SpecError(f"[analysis] methods: unknown method '{m}'.{did_you_mean(m, METHODS)} "
-                            f"Use any of: {', '.join(METHODS)}.")
+            raise SpecError(
+                f"[analysis] methods: unknown method '{m}'.{did_you_mean(m, METHODS)} Use any of: {', '.join(METHODS)}."
+            )
     if not methods:
         raise SpecError("[analysis] methods: name at least one method.")
     subsets = _str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
     for s in subsets:
         if s not in SUBSET_CHOICES:
-            raise SpecError(f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
-                            f"Use any of: {', '.join(SUBSET_CHOICES)}.")
+            raise SpecError(
+                f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
+                f"Use any of: {', '.join(SUBSET_CHOICES)}."
+            )
     try:
         adjust = normalise_adjust_method(str(table.get("adjust", defaults.adjust)))
     except ValueError as exc:
@@ -233,15 +241,28 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
             raise SpecError(f"[analysis] {name}: expected a whole number >= 0, got {v!r}.")
     family = str(table.get("family", defaults.family))
     if family not in FAMILY_CHOICES:
-        raise SpecError(f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
-                        f"Use one of: {', '.join(FAMILY_CHOICES)}.")
+        raise SpecError(
+            f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
+            f"Use one of: {', '.join(FAMILY_CHOICES)}."
+        )
     robust = _str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
     for m in robust:
         if m not in ROBUST_METHODS:
-            raise SpecError(f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
-                            f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none).")
-    return AnalysisOptions(methods=methods, subsets=subsets, adjust=adjust, confidence=confidence,
-                           seed=seed, permutations=perms, family=family, bootstrap=boot, robust=robust)
+            raise SpecError(
+                f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
+                f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
+            )
+    return AnalysisOptions(
+        methods=methods,
+        subsets=subsets,
+        adjust=adjust,
+        confidence=confidence,
+        seed=seed,
+        permutations=perms,
+        family=family,
+        bootstrap=boot,
+        robust=robust,
+    )
 
 
 def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
@@ -270,7 +291,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
         _check_keys(data, DATA_KEYS, f"{where} [data]")
         groups_table = doc.get("groups", {})
         if not isinstance(groups_table, dict):
-            raise SpecError(f"{where} [groups]: expected lines such as  T = \"Treated\".")
+            raise SpecError(f'{where} [groups]: expected lines such as  T = "Treated".')
         groups = tuple((str(k), str(v)) for k, v in groups_table.items())
         biomarkers = tuple(_parse_variable(e, "biomarker", i) for i, e in enumerate(doc.get("biomarker", [])))
         scores = tuple(_parse_variable(e, "score", i) for i, e in enumerate(doc.get("score", [])))
@@ -282,8 +303,9 @@ def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
         seen: dict[str, str] = {}
         for v in biomarkers + scores + covariates:
             if v.column in seen:
-                raise SpecError(f"{where}: column '{v.column}' is declared twice "
-                                f"(as {seen[v.column]} and as {v.role}).")
+                raise SpecError(
+                    f"{where}: column '{v.column}' is declared twice (as {seen[v.column]} and as {v.role})."
+                )
             seen[v.column] = v.role
         for key in ("id", "group", "sheet", "source"):
             if key in data and not isinstance(data[key], (str, int)):
@@ -294,11 +316,17 @@ def parse_spec(doc: dict[str, Any], where: str = "spec") -> StudySpec:
         qpcr_table = doc.get("qpcr")
         qpcr = None if qpcr_table is None else parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
         return StudySpec(
-            biomarkers=biomarkers, scores=scores, covariates=covariates,
-            id_column=data.get("id"), group_column=data.get("group"), groups=groups,
+            biomarkers=biomarkers,
+            scores=scores,
+            covariates=covariates,
+            id_column=data.get("id"),
+            group_column=data.get("group"),
+            groups=groups,
             missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
-            sheet=None if sheet is None else str(sheet), source=data.get("source"),
-            analysis=parse_analysis(doc.get("analysis", {})), qpcr=qpcr,
+            sheet=None if sheet is None else str(sheet),
+            source=data.get("source"),
+            analysis=parse_analysis(doc.get("analysis", {})),
+            qpcr=qpcr,
         )
     except SpecError as exc:
         msg = str(exc)

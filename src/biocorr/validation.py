@@ -86,8 +86,11 @@ def _check_columns(raw: RawTable, spec: StudySpec) -> None:
     if missing:
         lines = [f"  - '{c}' (named in {where}).{did_you_mean(c, columns)}" for c, where in missing]
         shown = ", ".join(f"'{c}'" for c in columns[:30]) + (" ..." if len(columns) > 30 else "")
-        raise SpecError(f"{raw.source}: the spec names column(s) that the data does not have:\n"
-                        + "\n".join(lines) + f"\nColumns in the file: {shown}")
+        raise SpecError(
+            f"{raw.source}: the spec names column(s) that the data does not have:\n"
+            + "\n".join(lines)
+            + f"\nColumns in the file: {shown}"
+        )
 
 
 def validate(raw: RawTable, spec: StudySpec) -> Study:
@@ -131,27 +134,46 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         ids = frame[spec.id_column].map(cell_text)
     else:
         ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
-    drop = pd.Series(False, index=frame.index)
+    drop = np.zeros(len(frame), dtype=bool)
 
     def exclude_row(i, column, value, reason, message):
-        exclusions.append(dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value,
-                               reason=reason, scope="row", message=message))
+        exclusions.append(
+            dict(
+                row=int(rows[i]),
+                id=ids.iloc[i],
+                column=column,
+                value=value,
+                reason=reason,
+                scope="row",
+                message=message,
+            )
+        )
 
     if spec.id_column is not None:
-        for i in np.flatnonzero(ids.eq("").to_numpy()):
-            exclude_row(i, spec.id_column, "", "missing-id",
-                        f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
-                        "the subject cannot be identified, so the row is excluded")
-            drop.iloc[i] = True
+        for i in np.flatnonzero(ids.eq("").to_numpy()).tolist():
+            exclude_row(
+                i,
+                spec.id_column,
+                "",
+                "missing-id",
+                f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
+                "the subject cannot be identified, so the row is excluded",
+            )
+            drop[i] = True
         dup = ids.duplicated(keep=False) & ids.ne("")
         for value, idx in ids[dup].groupby(ids[dup]).groups.items():
             positions = [frame.index.get_loc(j) for j in idx]
             where = ", ".join(str(rows[p]) for p in positions)
             for p in positions:
-                exclude_row(p, spec.id_column, value, "duplicate-id",
-                            f"row {rows[p]}: id '{value}' appears on rows {where}; which row is right "
-                            "cannot be decided, so all of them are excluded")
-                drop.iloc[p] = True
+                exclude_row(
+                    p,
+                    spec.id_column,
+                    value,
+                    "duplicate-id",
+                    f"row {rows[p]}: id '{value}' appears on rows {where}; which row is right "
+                    "cannot be decided, so all of them are excluded",
+                )
+                drop[p] = True
 
     groups = None
     if spec.group_column is not None:
@@ -160,18 +182,27 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         label_to_code = {label: code for code, label in spec.groups}
         groups = groups.map(lambda g: label_to_code.get(g, g))
         for i, g in enumerate(groups):
-            if drop.iloc[i]:
+            if drop[i]:
                 continue
             if g == "":
-                exclude_row(i, spec.group_column, "", "missing-group",
-                            f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, "
-                            "so the subject is excluded")
-                drop.iloc[i] = True
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    "",
+                    "missing-group",
+                    f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded",
+                )
+                drop[i] = True
             elif declared and g not in declared:
-                exclude_row(i, spec.group_column, g, "unknown-group",
-                            f"row {rows[i]}: group '{g}' is not declared in [groups] "
-                            f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}")
-                drop.iloc[i] = True
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    g,
+                    "unknown-group",
+                    f"row {rows[i]}: group '{g}' is not declared in [groups] "
+                    f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
+                )
+                drop[i] = True
 
     out = pd.DataFrame({"row": rows, "id": ids.to_numpy()})
     if groups is not None:
@@ -179,65 +210,97 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     missing_markers = set(spec.missing)
     for var in spec.variables:
         if var.categorical:
-            text = frame[var.column].map(cell_text)
-            out[var.column] = text.where(text != "", None).to_numpy(object)
+            labels = frame[var.column].map(cell_text)
+            out[var.column] = labels.where(labels != "", None).to_numpy(object)
             continue
-        values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed,
-                                           missing_markers)
-        for i in np.flatnonzero((failed & ~drop).to_numpy()):
+        values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed, missing_markers)
+        for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
             text = str(frame[var.column].iloc[i]).strip()
             if _CENSORED.match(text):
                 reason = "censored-value"
-                msg = (f"column '{var.column}' row {rows[i]}: '{text}' is a value reported beyond a "
-                       "limit; biocorr does not guess a number for it. Enter the value you want "
-                       "analysed (e.g. the limit, declared as lower_limit) or leave the cell blank")
+                msg = (
+                    f"column '{var.column}' row {rows[i]}: '{text}' is a value reported beyond a "
+                    "limit; biocorr does not guess a number for it. Enter the value you want "
+                    "analysed (e.g. the limit, declared as lower_limit) or leave the cell blank"
+                )
             else:
                 reason = "not-a-number"
                 msg = f"column '{var.column}' row {rows[i]}: '{text}' is not a number"
-            exclusions.append(dict(row=int(rows[i]), id=ids.iloc[i], column=var.column, value=text,
-                                   reason=reason, scope="cell", message=msg))
+            exclusions.append(
+                dict(
+                    row=int(rows[i]),
+                    id=ids.iloc[i],
+                    column=var.column,
+                    value=text,
+                    reason=reason,
+                    scope="cell",
+                    message=msg,
+                )
+            )
         if var.range is not None:
             lo, hi = var.range
-            outside = values.notna() & ((values < lo) | (values > hi)) & ~drop
-            for i in np.flatnonzero(outside.to_numpy()):
+            outside = (values.notna() & ((values < lo) | (values > hi))).to_numpy() & ~drop
+            for i in np.flatnonzero(outside).tolist():
                 v = values.iloc[i]
-                exclusions.append(dict(
-                    row=int(rows[i]), id=ids.iloc[i], column=var.column,
-                    value=str(frame[var.column].iloc[i]).strip(), reason="out-of-range", scope="cell",
-                    message=f"column '{var.column}' row {rows[i]}: value {v:g} is outside the declared "
-                            f"range {lo:g}–{hi:g}"))
+                exclusions.append(
+                    dict(
+                        row=int(rows[i]),
+                        id=ids.iloc[i],
+                        column=var.column,
+                        value=str(frame[var.column].iloc[i]).strip(),
+                        reason="out-of-range",
+                        scope="cell",
+                        message=f"column '{var.column}' row {rows[i]}: value {v:g} is outside the declared "
+                        f"range {lo:g}–{hi:g}",
+                    )
+                )
             values = values.where(~outside)
         out[var.column] = values.to_numpy(float)
 
-    out = out.loc[~drop.to_numpy()].reset_index(drop=True)
+    out = out.loc[~drop].reset_index(drop=True)
     excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     _check_usable(out, spec, raw.source, excl)
     piles = pile_ups(out, spec)
     warnings = pd.DataFrame(_data_warnings(out, spec, piles), columns=WARNING_COLUMNS)
-    floored = {v.column: float(v.lower_limit) for v in spec.biomarkers
-               if piles[v.column].floored and v.lower_limit is not None}
+    floored = {
+        v.column: float(v.lower_limit) for v in spec.biomarkers if piles[v.column].floored and v.lower_limit is not None
+    }
     piled = tuple(c for c, p in piles.items() if p.floored or p.minimum_pileup)
-    return Study(data=out, spec=spec, exclusions=excl, warnings=warnings, source=raw.source,
-                 sha256=raw.sha256, n_rows_read=len(frame), floored=floored, piled_up=piled)
+    return Study(
+        data=out,
+        spec=spec,
+        exclusions=excl,
+        warnings=warnings,
+        source=raw.source,
+        sha256=raw.sha256,
+        n_rows_read=len(frame),
+        floored=floored,
+        piled_up=piled,
+    )
 
 
 def _check_usable(data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.DataFrame) -> None:
     n = len(data)
     if n < MIN_USABLE_ROWS:
         detail = f" ({len(excl)} exclusion(s); run 'biocorr validate' to list them)" if len(excl) else ""
-        raise DataError(f"{source}: only {n} usable row(s){detail}; correlations need at least "
-                        f"{MIN_USABLE_ROWS} subjects.")
+        raise DataError(
+            f"{source}: only {n} usable row(s){detail}; correlations need at least {MIN_USABLE_ROWS} subjects."
+        )
     for var in spec.biomarkers + spec.scores:
         col = data[var.column]
         if col.notna().sum() == 0:
-            raise DataError(f"{source}: column '{var.column}' has no usable numeric value "
-                            "(all cells are empty, missing or excluded).")
+            raise DataError(
+                f"{source}: column '{var.column}' has no usable numeric value "
+                "(all cells are empty, missing or excluded)."
+            )
         if col.nunique() < 2:
-            raise DataError(f"{source}: column '{var.column}' is constant (every value is "
-                            f"{col.dropna().iloc[0]:g}); it cannot correlate with anything. "
-                            f"Remove it from the spec or check the export.")
+            raise DataError(
+                f"{source}: column '{var.column}' is constant (every value is "
+                f"{col.dropna().iloc[0]:g}); it cannot correlate with anything. "
+                f"Remove it from the spec or check the export."
+            )
 
 
 @dataclass(frozen=True)
@@ -293,8 +356,12 @@ def pile_ups(data: pd.DataFrame, spec: StudySpec) -> dict[str, PileUp]:
             below = int(np.sum(v < var.lower_limit))
         at_min = int(np.sum(v == v.min())) if n else 0
         floored = bool(at) and at / n >= PILEUP_FRACTION / 2
-        minimum = (n > 0 and at_min >= 3 and at_min / n >= PILEUP_FRACTION
-                   and (var.lower_limit is None or v.min() > var.lower_limit))
+        minimum = (
+            n > 0
+            and at_min >= 3
+            and at_min / n >= PILEUP_FRACTION
+            and (var.lower_limit is None or v.min() > var.lower_limit)
+        )
         out[var.column] = PileUp(var.column, n, at, below, at_min, floored, bool(minimum))
     return out
 
@@ -308,28 +375,62 @@ def _data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp]
         if var.lower_limit is not None:
             at, below = pile.at_limit, pile.below_limit
             if pile.floored:
-                out.append(dict(code="detection-limit-pileup", severity="warning", column=var.column,
-                                subset="all", message=(
-                                    f"'{var.column}': {at} of {n} values ({at / n:.0%}) are at or below "
-                                    f"the lower limit {var.lower_limit:g}. They are tied, not measured; "
-                                    "Pearson r is unreliable here; prefer Spearman/Kendall (tie-corrected) "
-                                    "or analyse detectable values separately.")))
+                out.append(
+                    dict(
+                        code="detection-limit-pileup",
+                        severity="warning",
+                        column=var.column,
+                        subset="all",
+                        message=(
+                            f"'{var.column}': {at} of {n} values ({at / n:.0%}) are at or below "
+                            f"the lower limit {var.lower_limit:g}. They are tied, not measured; "
+                            "Pearson r is unreliable here; prefer Spearman/Kendall (tie-corrected) "
+                            "or analyse detectable values separately."
+                        ),
+                    )
+                )
             if below:
-                out.append(dict(code="below-lower-limit", severity="note", column=var.column,
-                                subset="all", message=(
-                                    f"'{var.column}': {below} value(s) are below the declared lower "
-                                    f"limit {var.lower_limit:g}; check whether they are extrapolated.")))
+                out.append(
+                    dict(
+                        code="below-lower-limit",
+                        severity="note",
+                        column=var.column,
+                        subset="all",
+                        message=(
+                            f"'{var.column}': {below} value(s) are below the declared lower "
+                            f"limit {var.lower_limit:g}; check whether they are extrapolated."
+                        ),
+                    )
+                )
         if pile.minimum_pileup:
             at_min = pile.at_minimum
-            out.append(dict(code="minimum-pileup", severity="warning", column=var.column, subset="all",
-                            message=(f"'{var.column}': {at_min} of {n} values ({at_min / n:.0%}) sit at "
-                                     f"the minimum {v.min():g} (a floor or detection-limit substitute?). "
-                                     "Pearson r is unreliable; rank methods handle the ties.")))
+            out.append(
+                dict(
+                    code="minimum-pileup",
+                    severity="warning",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': {at_min} of {n} values ({at_min / n:.0%}) sit at "
+                        f"the minimum {v.min():g} (a floor or detection-limit substitute?). "
+                        "Pearson r is unreliable; rank methods handle the ties."
+                    ),
+                )
+            )
         distinct = len(np.unique(v))
         if n >= 4 and distinct <= n / 2:
             tf = float(tied_fraction(v.reshape(-1, 1))[0])
-            out.append(dict(code="heavy-ties", severity="note", column=var.column, subset="all",
-                            message=(f"'{var.column}': only {distinct} distinct values among {n} "
-                                     f"({tf:.0%} of values are tied); Spearman and Kendall use tie "
-                                     "corrections, and no exact p-value exists with ties.")))
+            out.append(
+                dict(
+                    code="heavy-ties",
+                    severity="note",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': only {distinct} distinct values among {n} "
+                        f"({tf:.0%} of values are tied); Spearman and Kendall use tie "
+                        "corrections, and no exact p-value exists with ties."
+                    ),
+                )
+            )
     return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -22,7 +20,7 @@ from biocorr.claims.consistency import (
 from biocorr.claims.model import Claim, parse_number, parse_p
 from biocorr.cli import main
 from biocorr.datasets import example_path, load
-from tests.conftest import FIXTURES, read_fixture
+from tests.helpers import FIXTURES, read_fixture
 
 CORPUS = (FIXTURES / "claims_corpus.md").read_text(encoding="utf-8")
 EXAMPLES = example_path("claims")
@@ -108,10 +106,19 @@ def test_sensitivity_numbers_by_hand():
     assert set(table["n"]) == {14, 24} and (table["ci_width"] > 0).all()
 
 
-@pytest.mark.parametrize("mean, n, items, expected", [
-    ("5.19", 28, 1, False), ("5.18", 28, 1, True), ("3.44", 25, 1, True), ("3.45", 25, 1, False),
-    ("2.5", 300, 1, None), ("1.63", 14, 1, False), ("1.64", 14, 1, True), ("10.93", 14, 2, True),
-])
+@pytest.mark.parametrize(
+    "mean, n, items, expected",
+    [
+        ("5.19", 28, 1, False),
+        ("5.18", 28, 1, True),
+        ("3.44", 25, 1, True),
+        ("3.45", 25, 1, False),
+        ("2.5", 300, 1, None),
+        ("1.63", 14, 1, False),
+        ("1.64", 14, 1, True),
+        ("10.93", 14, 2, True),
+    ],
+)
 def test_grim(mean, n, items, expected):
     assert grim_consistent(mean, n, items) is expected
 
@@ -144,11 +151,14 @@ def test_correct_claim_reproduces_and_is_assessed_for_fragility(hivsn_verdicts):
     assert "holm-adjusted p" in frag["explanation"]
 
 
-@pytest.mark.parametrize("claim_id, variant", [
-    ("one_tailed", "one-tailed p reported as two-tailed"),
-    ("subset_swapped", "subset all"),
-    ("method_swapped", "method spearman"),
-])
+@pytest.mark.parametrize(
+    "claim_id, variant",
+    [
+        ("one_tailed", "one-tailed p reported as two-tailed"),
+        ("subset_swapped", "subset all"),
+        ("method_swapped", "method spearman"),
+    ],
+)
 def test_each_misreport_is_caught_and_its_variant_found(hivsn_verdicts, claim_id, variant):
     v = hivsn_verdicts
     assert v.loc[(claim_id, "reproduce"), "verdict"] == "not reproduced"
@@ -171,8 +181,15 @@ def test_check_cli_exit_codes(tmp_path, capsys):
     bad.write_text(HIVSN_CLAIMS)
     assert main(["check", str(bad), "--example", "hivsn", "--out", str(tmp_path / "o2"), "--quiet"]) == 1
     verdicts = pd.read_csv(tmp_path / "o2" / "verdicts.csv")
-    assert list(verdicts.columns) == ["claim_id", "check", "verdict", "reported", "recomputed", "tolerance",
-                                      "explanation"]
+    assert list(verdicts.columns) == [
+        "claim_id",
+        "check",
+        "verdict",
+        "reported",
+        "recomputed",
+        "tolerance",
+        "explanation",
+    ]
     text = tmp_path / "paper.md"
     text.write_text("TNF and pain, r(12) = .53, p = .049; CRP and pain, r(22) = .30, p = .02.")
     assert main(["check", "--text", str(text), "--out", str(tmp_path / "o3")]) == 1

@@ -56,8 +56,9 @@ def test_report_structure_without_a_browser(hivsn_report):
     assert [i for i in SECTION_IDS if i not in parsed.ids] == []
     # variables, Table 1, group comparisons, correlations (+ exclusions and single-subject
     # influence tables only when there are any)
-    flips = results.correlations["loo_changes_significance"].astype(bool) & results.correlations[
-        "method"].isin(["pearson", "spearman", "kendall"])
+    flips = results.correlations["loo_changes_significance"].astype(bool) & results.correlations["method"].isin(
+        ["pearson", "spearman", "kendall"]
+    )
     assert parsed.tables == 4 + int(flips.any()) + int(len(results.exclusions) > 0)
     assert "this analysis could only detect" in text
     # every figure the report shows is an inline SVG that decodes: a group plot per variable,
@@ -146,8 +147,10 @@ def _chromium() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-@pytest.mark.skipif(_chromium() is None and not os.environ.get("CI"),
-                    reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
+@pytest.mark.skipif(
+    _chromium() is None and not os.environ.get("CI"),
+    reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)",
+)
 def test_report_renders_in_headless_chromium(hivsn_report):
     """Open the report offline in Chromium: every image loads, the console stays clean."""
     found = _chromium()
@@ -159,23 +162,32 @@ def test_report_renders_in_headless_chromium(hivsn_report):
     browser, driver_path = found
     opts = webdriver.ChromeOptions()
     opts.binary_location = browser
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--window-size=1280,900"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+    ):
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=opts)
     try:
         driver.get(path.as_uri())
         images = driver.execute_script(
-            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt]);")
+            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt]);"
+        )
         assert images and all(done and width > 0 for done, width, _ in images), images
         # sorting works: click the 'p' header of the correlation table twice
         header = driver.execute_script(
             "var t = document.getElementById('correlation-table');"
             "var h = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent.trim().startsWith('p '));"
             "t.tHead.rows[0].cells[h].click();"
-            "return Array.from(t.tBodies[0].rows).map(r => r.cells[h].getAttribute('data-v'));")
+            "return Array.from(t.tBodies[0].rows).map(r => r.cells[h].getAttribute('data-v'));"
+        )
         keys = [float(k) for k in header if k is not None]
         assert keys == sorted(keys)
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]

@@ -7,9 +7,9 @@ from scipy import stats
 
 from biocorr.stats import resample
 from biocorr.stats.bootstrap import BOOTSTRAP_METHODS, SKIPPED_MAX_N, bca_interval, bootstrap_ci_columns
-from biocorr.stats.resample import jackknife_estimates, jackknife_indices, resampled_estimates
 from biocorr.stats.correlation import pair_columns
 from biocorr.stats.diagnostics import method_columns
+from biocorr.stats.resample import jackknife_estimates, jackknife_indices, resampled_estimates
 
 
 def _gathered(x, y, ix, iy, idx, method):
@@ -68,8 +68,16 @@ def test_one_pair_interval_equals_scipy_bootstrap_with_the_same_generator(method
         est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method)["estimate"]
         return est.reshape(shape)
 
-    ref = stats.bootstrap((x, y), statistic, paired=True, vectorized=True, n_resamples=1500,
-                          confidence_level=0.9, method="BCa", rng=np.random.default_rng(42))
+    ref = stats.bootstrap(
+        (x, y),
+        statistic,
+        paired=True,
+        vectorized=True,
+        n_resamples=1500,
+        confidence_level=0.9,
+        method="BCa",
+        rng=np.random.default_rng(42),
+    )
     ours = bootstrap_ci_columns(x[:, None], y[:, None], method, 1500, 0.9, seed=42)
     assert ours.low[0] == pytest.approx(ref.confidence_interval.low, abs=1e-12)
     assert ours.high[0] == pytest.approx(ref.confidence_interval.high, abs=1e-12)
@@ -85,7 +93,7 @@ def test_pairs_sharing_rows_are_resampled_together_and_missing_rows_are_compacte
     together = bootstrap_ci_columns(a, b, "spearman", 999, 0.95, seed=9)
     keep = ~np.isnan(x[:, 0])
     for j in range(a.shape[1]):
-        alone = bootstrap_ci_columns(a[keep, j:j + 1], b[keep, j:j + 1], "spearman", 999, 0.95, seed=9)
+        alone = bootstrap_ci_columns(a[keep, j : j + 1], b[keep, j : j + 1], "spearman", 999, 0.95, seed=9)
         assert together.low[j] == alone.low[0] and together.high[j] == alone.high[0]
     assert len(set(together.low)) == a.shape[1]  # six different intervals, not one repeated
 

@@ -13,7 +13,7 @@ from biocorr.stats.correlation import (
     permutation_p_values,
 )
 from biocorr.stats.nulldist import kendall_concordant_cdf, spearman_as89_p
-from tests.conftest import assert_close, read_fixture
+from tests.helpers import assert_close, read_fixture
 
 INPUTS = read_fixture("correlation_inputs.csv")
 REFERENCE = read_fixture("r_cor_test.csv")
@@ -43,19 +43,24 @@ def test_vectorised_engine_matches_r_cor_test(method):
     assert_close(res["ci_low"], ref["ci_low"], what=f"{method} ci_low")
     assert_close(res["ci_high"], ref["ci_high"], what=f"{method} ci_high")
     same = res["statistic_name"] == ref["statistic_name"].to_numpy()
-    assert_close(res["statistic"][same], ref["statistic"].to_numpy()[same], tol=1e-8,
-                 what=f"{method} statistic")
+    assert_close(res["statistic"][same], ref["statistic"].to_numpy()[same], tol=1e-8, what=f"{method} statistic")
 
 
 def test_every_p_value_branch_is_exercised():
-    names, a, b = _case_columns()
+    _, a, b = _case_columns()
     seen = set()
     for method in ("pearson", "spearman", "kendall"):
         seen |= {(method, pm) for pm in correlate_columns(a, b, method)["p_method"]}
-    assert {("spearman", "exact (AS 89 enumeration)"), ("spearman", "AS 89 Edgeworth series"),
-            ("spearman", "t approximation (ties)"), ("spearman", "t approximation (n > 1290)"),
-            ("kendall", "exact"), ("kendall", "normal approximation (ties)"),
-            ("kendall", "normal approximation (n >= 50)"), ("pearson", "t distribution")} <= seen
+    assert {
+        ("spearman", "exact (AS 89 enumeration)"),
+        ("spearman", "AS 89 Edgeworth series"),
+        ("spearman", "t approximation (ties)"),
+        ("spearman", "t approximation (n > 1290)"),
+        ("kendall", "exact"),
+        ("kendall", "normal approximation (ties)"),
+        ("kendall", "normal approximation (n >= 50)"),
+        ("pearson", "t distribution"),
+    } <= seen
 
 
 def test_single_pair_api_equals_engine_and_r():
@@ -63,8 +68,9 @@ def test_single_pair_api_equals_engine_and_r():
     ref = REFERENCE[(REFERENCE["case"] == "cont_n14") & (REFERENCE["method"] == "spearman")].iloc[0]
     res = correlation_test(d["x"], d["y"], "spearman")
     assert res.n == 14 and res.p_method == "AS 89 Edgeworth series"
-    assert_close([res.estimate, res.p, res.ci_low, res.ci_high],
-                 ref[["estimate", "p", "ci_low", "ci_high"]].to_numpy(float))
+    assert_close(
+        [res.estimate, res.p, res.ci_low, res.ci_high], ref[["estimate", "p", "ci_low", "ci_high"]].to_numpy(float)
+    )
 
 
 def test_pairwise_complete_deletion_matches_dropping_rows():
@@ -94,8 +100,9 @@ def test_pair_columns_masks_each_pair_separately():
 
 
 def test_too_few_pairs_and_constant_give_nan_not_error():
-    res = correlate_columns(np.array([[1.0, 1.0], [2.0, 1.0], [np.nan, 1.0]]),
-                            np.array([[3.0, 2.0], [4.0, 5.0], [5.0, 6.0]]), "pearson")
+    res = correlate_columns(
+        np.array([[1.0, 1.0], [2.0, 1.0], [np.nan, 1.0]]), np.array([[3.0, 2.0], [4.0, 5.0], [5.0, 6.0]]), "pearson"
+    )
     assert np.isnan(res["estimate"]).all() and np.isnan(res["p"]).all()
     assert list(res["n"]) == [2, 3]
 
@@ -144,7 +151,7 @@ class TestPermutation:
 
     def test_never_zero_and_handles_missing(self):
         x = np.arange(12.0).reshape(-1, 1)
-        y = x ** 3
+        y = x**3
         y[3] = np.nan
         p = permutation_p_values(x, y, "spearman", 99, seed=1)
         assert p[0] == pytest.approx(1 / 100)
@@ -168,11 +175,9 @@ def test_matches_scipy_on_untied_large_sample():
     x = rng.normal(size=200)
     y = x + rng.normal(size=200)
     assert correlation_test(x, y, "pearson").p == pytest.approx(stats.pearsonr(x, y).pvalue, abs=1e-12)
-    assert correlation_test(x, y, "kendall").estimate == pytest.approx(
-        stats.kendalltau(x, y).statistic, abs=1e-14)
+    assert correlation_test(x, y, "kendall").estimate == pytest.approx(stats.kendalltau(x, y).statistic, abs=1e-14)
     frame = pd.DataFrame({"x": x, "y": y})
-    assert correlation_test(x, y, "spearman").estimate == pytest.approx(
-        frame.corr("spearman").iloc[0, 1], abs=1e-14)
+    assert correlation_test(x, y, "spearman").estimate == pytest.approx(frame.corr("spearman").iloc[0, 1], abs=1e-14)
 
 
 def test_kendall_merge_counting_equals_scipy_on_random_ties_and_gaps():

@@ -8,12 +8,26 @@ import pytest
 
 from biocorr.datasets import data_path
 from biocorr.stats.groups import compare_two_groups, hedges_correction, mann_whitney_test
-from tests.conftest import assert_close, read_fixture
+from tests.helpers import assert_close, read_fixture
 
 REFERENCE = read_fixture("r_group_tests.csv").set_index("case")
 INPUTS = read_fixture("group_inputs.csv")
-EXACT = ["n1", "n2", "t", "t_df", "t_p", "mean_diff", "mean_diff_ci_low", "mean_diff_ci_high",
-         "hedges_g", "mw_u", "mw_p", "rank_biserial", "rank_biserial_ci_low", "rank_biserial_ci_high"]
+EXACT = [
+    "n1",
+    "n2",
+    "t",
+    "t_df",
+    "t_p",
+    "mean_diff",
+    "mean_diff_ci_low",
+    "mean_diff_ci_high",
+    "hedges_g",
+    "mw_u",
+    "mw_p",
+    "rank_biserial",
+    "rank_biserial_ci_low",
+    "rank_biserial_ci_high",
+]
 # The g interval inverts the noncentral t CDF numerically (R: pt(ncp=) + uniroot; here:
 # scipy's nct + brentq); both CDFs are accurate to ~1e-12, so the roots agree to ~1e-9.
 NCT_TOL = 1e-8
@@ -34,8 +48,12 @@ def test_two_group_statistics_match_r(case):
     res = compare_two_groups(x, y)
     ref = REFERENCE.loc[case]
     assert_close([getattr(res, k) for k in EXACT], ref[EXACT].to_numpy(float), what=case)
-    assert_close([res.hedges_g_ci_low, res.hedges_g_ci_high],
-                 ref[["hedges_g_ci_low", "hedges_g_ci_high"]].to_numpy(float), tol=NCT_TOL, what=case)
+    assert_close(
+        [res.hedges_g_ci_low, res.hedges_g_ci_high],
+        ref[["hedges_g_ci_low", "hedges_g_ci_high"]].to_numpy(float),
+        tol=NCT_TOL,
+        what=case,
+    )
 
 
 def test_mann_whitney_switches_to_normal_approximation_as_r_does():

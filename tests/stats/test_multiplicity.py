@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from biocorr.stats.multiplicity import adjust_by_family, adjust_p, normalise_adjust_method
-from tests.conftest import assert_close, read_fixture
+from tests.helpers import assert_close, read_fixture
 
 REFERENCE = read_fixture("r_p_adjust.csv")
 

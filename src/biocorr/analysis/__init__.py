@@ -15,6 +15,16 @@ from .results import Progress, Results
 from .run import add_bootstrap, analysis_work, analyze
 
 __all__ = [
-    "Progress", "Results", "add_bootstrap", "analysis_work", "analyze", "bootstrap_rows", "compare_groups",
-    "correlate", "describe", "family_name", "join_notes", "partial_rows",
+    "Progress",
+    "Results",
+    "add_bootstrap",
+    "analysis_work",
+    "analyze",
+    "bootstrap_rows",
+    "compare_groups",
+    "correlate",
+    "describe",
+    "family_name",
+    "join_notes",
+    "partial_rows",
 ]

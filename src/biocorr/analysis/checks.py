@@ -20,18 +20,35 @@ def subset_warnings(study: Study) -> list[dict]:
         for var in spec.biomarkers + spec.scores:
             v = sub[var.column].dropna()
             if len(v) >= 1 and v.nunique() < 2:
-                out.append(dict(code="constant-in-subset", severity="warning", column=var.column,
-                                subset=name, message=(f"'{var.column}' is constant ({v.iloc[0]:g}) in "
-                                                      f"subset '{name}'; its correlations there are "
-                                                      "undefined.")))
+                out.append(
+                    dict(
+                        code="constant-in-subset",
+                        severity="warning",
+                        column=var.column,
+                        subset=name,
+                        message=(
+                            f"'{var.column}' is constant ({v.iloc[0]:g}) in "
+                            f"subset '{name}'; its correlations there are "
+                            "undefined."
+                        ),
+                    )
+                )
         for bm in spec.biomarkers:
             for sc in spec.scores:
                 n = int((sub[bm.column].notna() & sub[sc.column].notna()).sum())
                 if n < MIN_PAIRS:
-                    out.append(dict(code="too-few-pairs", severity="warning",
-                                    column=f"{bm.column} × {sc.column}", subset=name,
-                                    message=(f"'{bm.column}' × '{sc.column}' in subset '{name}': only "
-                                             f"{n} complete pair(s); no correlation is computed.")))
+                    out.append(
+                        dict(
+                            code="too-few-pairs",
+                            severity="warning",
+                            column=f"{bm.column} × {sc.column}",
+                            subset=name,
+                            message=(
+                                f"'{bm.column}' × '{sc.column}' in subset '{name}': only "
+                                f"{n} complete pair(s); no correlation is computed."
+                            ),
+                        )
+                    )
     return out
 
 
@@ -42,7 +59,7 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
     every within-group estimate, or the pooled test is significant (p < .05)
     while no within-group test is.
     """
-    out = []
+    out: list[dict] = []
     base = corr[corr["method"].isin(CLASSICAL_METHODS)].dropna(subset=["estimate", "p"])
     keys = ["x", "y", "method"]
     pooled = base[base["subset"] == "all"].set_index(keys)
@@ -56,7 +73,8 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
     agg = agg.join(pooled[["estimate", "p"]])
     agg["opposite"] &= agg["estimate"] != 0
     flagged = agg[agg["opposite"] | ((agg["p"] < ALPHA) & agg["ns"])]
-    for key, row in flagged.iterrows():
+    for key_, row in flagged.iterrows():
+        key: tuple = tuple(key_)  # type: ignore[arg-type]  # (x, y, method): the index has three levels
         pr = row
         g = groups.set_index(keys).loc[[key]]
         opposite = bool(row["opposite"])
@@ -64,20 +82,35 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
         stronger = abs(pr["estimate"]) > g["estimate"].abs().max() and not opposite
         within = ", ".join(f"{s}: {e:+.2f} (p = {p:.3f})" for s, e, p in zip(g["subset"], g["estimate"], g["p"]))
         if opposite:
-            why, tail, severity = ("has the opposite sign to every within-group estimate",
-                                   "a group difference may be masquerading as a correlation", "warning")
+            why, tail, severity = (
+                "has the opposite sign to every within-group estimate",
+                "a group difference may be masquerading as a correlation",
+                "warning",
+            )
         elif stronger:
-            why, tail, severity = ("is significant while no within-group estimate is, and is stronger than "
-                                   "each of them", "a group difference may be masquerading as a "
-                                   "correlation", "warning")
+            why, tail, severity = (
+                "is significant while no within-group estimate is, and is stronger than each of them",
+                "a group difference may be masquerading as a correlation",
+                "warning",
+            )
         else:
-            why, tail, severity = ("is significant while no within-group estimate is",
-                                   "the within-group estimates are as large, so pooling may only add power",
-                                   "note")
-        out.append(dict(code="pooled-vs-within", severity=severity, column=f"{key[0]} × {key[1]}",
-                        subset="all", message=(
-                            f"{key[2]} {key[0]} × {key[1]}: the pooled estimate {pr['estimate']:+.2f} "
-                            f"(p = {pr['p']:.3f}) {why} ({within}); {tail}.")))
+            why, tail, severity = (
+                "is significant while no within-group estimate is",
+                "the within-group estimates are as large, so pooling may only add power",
+                "note",
+            )
+        out.append(
+            dict(
+                code="pooled-vs-within",
+                severity=severity,
+                column=f"{key[0]} × {key[1]}",
+                subset="all",
+                message=(
+                    f"{key[2]} {key[0]} × {key[1]}: the pooled estimate {pr['estimate']:+.2f} "
+                    f"(p = {pr['p']:.3f}) {why} ({within}); {tail}."
+                ),
+            )
+        )
     return out
 
 
@@ -86,10 +119,18 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
     flips = corr[corr["loo_changes_significance"].astype(bool) & corr["method"].isin(CLASSICAL_METHODS)]
     out = []
     for r in flips.itertuples():
-        out.append(dict(code="single-subject-influence", severity="warning", column=f"{r.x} × {r.y}",
-                        subset=r.subset, message=(
-                            f"{r.method} {r.x} × {r.y} in subset '{r.subset}': deleting one subject changes "
-                            f"the verdict at p < .05 (p = {r.p:.3f}; leave-one-out r from {r.loo_min:.2f} to "
-                            f"{r.loo_max:.2f}, largest p {r.loo_max_p:.3f}; most influential: "
-                            f"{r.loo_most_influential}).")))
+        out.append(
+            dict(
+                code="single-subject-influence",
+                severity="warning",
+                column=f"{r.x} × {r.y}",
+                subset=r.subset,
+                message=(
+                    f"{r.method} {r.x} × {r.y} in subset '{r.subset}': deleting one subject changes "
+                    f"the verdict at p < .05 (p = {r.p:.3f}; leave-one-out r from {r.loo_min:.2f} to "
+                    f"{r.loo_max:.2f}, largest p {r.loo_max_p:.3f}; most influential: "
+                    f"{r.loo_most_influential})."
+                ),
+            )
+        )
     return out

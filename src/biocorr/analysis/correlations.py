@@ -41,19 +41,37 @@ def join_notes(*notes: str) -> str:
 
 def _robust_notes(method: str, res: dict, note: np.ndarray) -> np.ndarray:
     out = np.where(note == "", BOOTSTRAP_HINT, note)
-    out = np.where(np.isnan(res["estimate"]) & (note == ""),
-                   "undefined: the robust scale is zero (half or more of the values tied)", out)
+    out = np.where(
+        np.isnan(res["estimate"]) & (note == ""),
+        "undefined: the robust scale is zero (half or more of the values tied)",
+        out,
+    )
     if method == "skipped_spearman":
-        out = np.where(note == "", [join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)",
-                                               BOOTSTRAP_HINT) for k in res["n_removed"]], note)
+        out = np.where(
+            note == "",
+            [
+                join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)", BOOTSTRAP_HINT)
+                for k in res["n_removed"]
+            ],
+            note,
+        )
     return out
 
 
-def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
-              methods: Sequence[str] = CLASSICAL_METHODS, subset: str = "all", confidence: float = 0.95,
-              permutations: int = 0, seed: int | None = None, labels: dict[str, str] | None = None,
-              progress: Progress | None = None, ids: Sequence[str] | None = None,
-              bootstrap: int = 0) -> pd.DataFrame:
+def correlate(
+    data: pd.DataFrame,
+    x: Sequence[str],
+    y: Sequence[str],
+    methods: Sequence[str] = CLASSICAL_METHODS,
+    subset: str = "all",
+    confidence: float = 0.95,
+    permutations: int = 0,
+    seed: int | None = None,
+    labels: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    ids: Sequence[str] | None = None,
+    bootstrap: int = 0,
+) -> pd.DataFrame:
     """Correlate every column in ``x`` with every column in ``y`` (pairwise-complete).
 
     Parameters
@@ -104,8 +122,9 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
     methods = list(dict.fromkeys(methods))  # a method named twice is computed (and adjusted) once
     for method in methods:
         if method not in CLASSICAL_METHODS + ROBUST_METHODS:
-            raise ValueError(f"unknown correlation method {method!r}; use any of: "
-                             + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS))
+            raise ValueError(
+                f"unknown correlation method {method!r}; use any of: " + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
+            )
     xv = data[list(x)].to_numpy(float)
     yv = data[list(y)].to_numpy(float)
     a, b = pair_columns(xv, yv)
@@ -114,8 +133,11 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
     m = a.shape[1]
     n = (~np.isnan(a)).sum(axis=0)
     const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
-    note = np.where(n < MIN_PAIRS, f"fewer than {MIN_PAIRS} complete pairs",
-                    np.where(const, "a variable is constant among the complete pairs", ""))
+    note = np.where(
+        n < MIN_PAIRS,
+        f"fewer than {MIN_PAIRS} complete pairs",
+        np.where(const, "a variable is constant among the complete pairs", ""),
+    )
     if ids is None:
         ids = data["id"].astype(str).tolist() if "id" in data.columns else [str(i) for i in data.index]
     id_array = np.asarray(list(ids), dtype=object)
@@ -132,26 +154,56 @@ def correlate(data: pd.DataFrame, x: Sequence[str], y: Sequence[str],
         if permutations > 0 and classical:
             p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
         loo = loo_summary(a, b, method, res["estimate"], res["p"], id_array) if classical else no_loo(m)
-        bf = (np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
-              if method == "pearson" else np.full(m, np.nan))
-        frames.append(build_table(
-            CORRELATIONS_SCHEMA, x=xs, y=ys, x_label=[labels.get(v, v) for v in xs],
-            y_label=[labels.get(v, v) for v in ys], subset=subset, method=method, n=res["n"],
-            estimate=res["estimate"], ci_low=res["ci_low"], ci_high=res["ci_high"], ci_level=confidence,
-            ci_method=res["ci_method"], statistic=res["statistic"], statistic_name=res["statistic_name"],
-            df=res["df"], p=res["p"], p_method=res["p_method"], p_permutation=p_perm,
-            n_permutations=permutations if classical else 0, **loo, cooks_d_max=cooks_max,
-            cooks_d_subject=cooks_id, detectable_r=detectable_r(res["n"]), bf10=bf,
-            note=note if classical else _robust_notes(method, res, note)))
+        bf = (
+            np.array([jzs_bayes_factor(r, k) for r, k in zip(res["estimate"], res["n"])])
+            if method == "pearson"
+            else np.full(m, np.nan)
+        )
+        frames.append(
+            build_table(
+                CORRELATIONS_SCHEMA,
+                x=xs,
+                y=ys,
+                x_label=[labels.get(v, v) for v in xs],
+                y_label=[labels.get(v, v) for v in ys],
+                subset=subset,
+                method=method,
+                n=res["n"],
+                estimate=res["estimate"],
+                ci_low=res["ci_low"],
+                ci_high=res["ci_high"],
+                ci_level=confidence,
+                ci_method=res["ci_method"],
+                statistic=res["statistic"],
+                statistic_name=res["statistic_name"],
+                df=res["df"],
+                p=res["p"],
+                p_method=res["p_method"],
+                p_permutation=p_perm,
+                n_permutations=permutations if classical else 0,
+                **loo,
+                cooks_d_max=cooks_max,
+                cooks_d_subject=cooks_id,
+                detectable_r=detectable_r(res["n"]),
+                bf10=bf,
+                note=note if classical else _robust_notes(method, res, note),
+            )
+        )
     table = pd.concat(frames, ignore_index=True)
     if bootstrap > 0:
         table = bootstrap_rows(table, data, bootstrap, confidence, seed, progress)
     return table
 
 
-def bootstrap_rows(table: pd.DataFrame, data: pd.DataFrame, n_resamples: int, confidence: float = 0.95,
-                   seed: int | None = None, progress: Progress | None = None,
-                   method: str | None = None) -> pd.DataFrame:
+def bootstrap_rows(
+    table: pd.DataFrame,
+    data: pd.DataFrame,
+    n_resamples: int,
+    confidence: float = 0.95,
+    seed: int | None = None,
+    progress: Progress | None = None,
+    method: str | None = None,
+) -> pd.DataFrame:
     """Fill the BCa bootstrap columns of correlation rows computed from ``data``.
 
     Parameters
@@ -194,14 +246,23 @@ def bootstrap_rows(table: pd.DataFrame, data: pd.DataFrame, n_resamples: int, co
         if engine not in BOOTSTRAP_METHODS:
             continue
         a, b = mask_unpaired(data[list(rows["x"])].to_numpy(float), data[list(rows["y"])].to_numpy(float))
-        boot = bootstrap_ci_columns(a, b, engine, n_resamples, confidence, seed,
-                                    estimate=rows["estimate"].to_numpy(float), progress=progress)
+        boot = bootstrap_ci_columns(
+            a,
+            b,
+            str(engine),
+            n_resamples,
+            confidence,
+            seed,
+            estimate=rows["estimate"].to_numpy(float),
+            progress=progress,
+        )
         out.loc[rows.index, "boot_ci_low"] = boot.low
         out.loc[rows.index, "boot_ci_high"] = boot.high
         out.loc[rows.index, "n_bootstrap"] = boot.n_used
         out.loc[rows.index, "note"] = [
             join_notes(*(part for part in old.split("; ") if part != BOOTSTRAP_HINT), new)
-            for old, new in zip(rows["note"], boot.note)]
+            for old, new in zip(rows["note"], boot.note)
+        ]
     return out
 
 
@@ -229,23 +290,51 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
     for method in methods:
         for bm in spec.biomarkers:
             for sc in spec.scores:
-                res = partial_correlation(data[bm.column].to_numpy(float), data[sc.column].to_numpy(float),
-                                          z, method, spec.analysis.confidence)
+                res = partial_correlation(
+                    data[bm.column].to_numpy(float),
+                    data[sc.column].to_numpy(float),
+                    z,
+                    method,
+                    spec.analysis.confidence,
+                )
                 ok = np.isfinite(res["estimate"])
-                records.append(dict(
-                    x=bm.column, y=sc.column, x_label=labels[bm.column], y_label=labels[sc.column],
-                    subset=subset, method=f"partial_{method}", n=res["n"], estimate=res["estimate"],
-                    ci_low=res["ci_low"], ci_high=res["ci_high"], ci_level=spec.analysis.confidence,
-                    ci_method="Fisher z, SE 1/sqrt(n - 3 - k)", statistic=res["statistic"],
-                    statistic_name="t" if ok else "", df=res["df"] if ok else np.nan, p=res["p"],
-                    p_method=f"t distribution (df = n - 2 - {res['k']})" if ok else "",
-                    note=(f"controlling for {', '.join(znames)} (rows complete on all)" if ok else
-                          f"too few complete rows for {res['k']} covariate column(s)")))
+                records.append(
+                    dict(
+                        x=bm.column,
+                        y=sc.column,
+                        x_label=labels[bm.column],
+                        y_label=labels[sc.column],
+                        subset=subset,
+                        method=f"partial_{method}",
+                        n=res["n"],
+                        estimate=res["estimate"],
+                        ci_low=res["ci_low"],
+                        ci_high=res["ci_high"],
+                        ci_level=spec.analysis.confidence,
+                        ci_method="Fisher z, SE 1/sqrt(n - 3 - k)",
+                        statistic=res["statistic"],
+                        statistic_name="t" if ok else "",
+                        df=res["df"] if ok else np.nan,
+                        p=res["p"],
+                        p_method=f"t distribution (df = n - 2 - {res['k']})" if ok else "",
+                        note=(
+                            f"controlling for {', '.join(znames)} (rows complete on all)"
+                            if ok
+                            else f"too few complete rows for {res['k']} covariate column(s)"
+                        ),
+                    )
+                )
     return build_table(CORRELATIONS_SCHEMA, **{k: [r[k] for r in records] for k in records[0]})
 
 
-def detected_rows(study_floored: dict[str, float], sub: pd.DataFrame, y: Sequence[str], subset: str,
-                  confidence: float, labels: dict[str, str]) -> list[pd.DataFrame]:
+def detected_rows(
+    study_floored: dict[str, float],
+    sub: pd.DataFrame,
+    y: Sequence[str],
+    subset: str,
+    confidence: float,
+    labels: dict[str, str],
+) -> list[pd.DataFrame]:
     """Spearman rows among the values above each floored biomarker's lower limit (``spearman_detected``).
 
     Only biomarkers with at least 3 values above the limit in the subset get such rows.
@@ -255,9 +344,14 @@ def detected_rows(study_floored: dict[str, float], sub: pd.DataFrame, y: Sequenc
         n_out = int((sub[bm] <= limit).sum())
         extra = correlate(detected, [bm], y, ["spearman"], subset=subset, confidence=confidence, labels=labels)
         extra["method"] = "spearman_detected"
-        extra["note"] = [join_notes(f"only values above the lower limit {limit:g} ({n_out} at or below it "
-                                    "left out); compare with kendall over all values", other)
-                         for other in extra["note"]]
+        extra["note"] = [
+            join_notes(
+                f"only values above the lower limit {limit:g} ({n_out} at or below it "
+                "left out); compare with kendall over all values",
+                other,
+            )
+            for other in extra["note"]
+        ]
         frames.append(extra)
     return frames
 

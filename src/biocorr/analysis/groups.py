@@ -29,21 +29,37 @@ def describe(study: Study) -> pd.DataFrame:
         for var in study.spec.variables:
             if var.categorical:
                 present = int(sub[var.column].notna().sum())
-                rows.append(dict(variable=var.column, label=var.label, role=var.role, subset=name,
-                                 n=present, n_missing=int(mask.sum() - present)))
+                rows.append(
+                    dict(
+                        variable=var.column,
+                        label=var.label,
+                        role=var.role,
+                        subset=name,
+                        n=present,
+                        n_missing=int(mask.sum() - present),
+                    )
+                )
                 continue
             v = sub[var.column].to_numpy(float)
             v = v[~np.isnan(v)]
             has = len(v) > 0
-            rows.append(dict(
-                variable=var.column, label=var.label, role=var.role, subset=name, n=len(v),
-                n_missing=int(mask.sum() - len(v)),
-                mean=v.mean() if has else np.nan,
-                sd=v.std(ddof=1) if len(v) > 1 else np.nan,
-                median=np.median(v) if has else np.nan,
-                q1=np.quantile(v, 0.25) if has else np.nan,
-                q3=np.quantile(v, 0.75) if has else np.nan,
-                min=v.min() if has else np.nan, max=v.max() if has else np.nan))
+            rows.append(
+                dict(
+                    variable=var.column,
+                    label=var.label,
+                    role=var.role,
+                    subset=name,
+                    n=len(v),
+                    n_missing=int(mask.sum() - len(v)),
+                    mean=v.mean() if has else np.nan,
+                    sd=v.std(ddof=1) if len(v) > 1 else np.nan,
+                    median=np.median(v) if has else np.nan,
+                    q1=np.quantile(v, 0.25) if has else np.nan,
+                    q3=np.quantile(v, 0.75) if has else np.nan,
+                    min=v.min() if has else np.nan,
+                    max=v.max() if has else np.nan,
+                )
+            )
     return build_records(DESCRIPTIVES_SCHEMA, rows) if rows else build_table(DESCRIPTIVES_SCHEMA)
 
 
@@ -80,26 +96,62 @@ def compare_groups(study: Study) -> pd.DataFrame:
             note = "" if min(c.n1, c.n2) >= 2 else "fewer than 2 values in a group"
             if not note and np.isnan(c.t):
                 note = "no variation within either group"
-            base = dict(variable=var.column, label=var.label, role=var.role, group1=g1, group2=g2,
-                        n1=c.n1, n2=c.n2, ci_level=opts.confidence, note=note)
-            rows.append({**base, "test": "welch_t", "statistic_name": "t", "statistic": c.t,
-                         "df": c.t_df, "p": c.t_p, "p_method": "Welch t distribution",
-                         "difference_name": "mean difference", "difference": c.mean_diff,
-                         "difference_ci_low": c.mean_diff_ci_low,
-                         "difference_ci_high": c.mean_diff_ci_high,
-                         "effect_size_name": "hedges_g", "effect_size": c.hedges_g,
-                         "effect_size_ci_low": c.hedges_g_ci_low,
-                         "effect_size_ci_high": c.hedges_g_ci_high,
-                         "family": f"welch_t, {g1} vs {g2}"})
-            mw_note = ("complete separation of the groups: the rank-biserial Fisher-z interval "
-                       "degenerates to a point" if abs(c.rank_biserial) == 1 else note)
-            rows.append({**base, "note": mw_note, "test": "mann_whitney", "statistic_name": "U", "statistic": c.mw_u,
-                         "df": np.nan, "p": c.mw_p, "p_method": c.mw_p_method,
-                         "difference_name": "", "difference": np.nan, "difference_ci_low": np.nan,
-                         "difference_ci_high": np.nan, "effect_size_name": "rank_biserial",
-                         "effect_size": c.rank_biserial,
-                         "effect_size_ci_low": c.rank_biserial_ci_low,
-                         "effect_size_ci_high": c.rank_biserial_ci_high,
-                         "family": f"mann_whitney, {g1} vs {g2}"})
+            base = dict(
+                variable=var.column,
+                label=var.label,
+                role=var.role,
+                group1=g1,
+                group2=g2,
+                n1=c.n1,
+                n2=c.n2,
+                ci_level=opts.confidence,
+                note=note,
+            )
+            rows.append(
+                {
+                    **base,
+                    "test": "welch_t",
+                    "statistic_name": "t",
+                    "statistic": c.t,
+                    "df": c.t_df,
+                    "p": c.t_p,
+                    "p_method": "Welch t distribution",
+                    "difference_name": "mean difference",
+                    "difference": c.mean_diff,
+                    "difference_ci_low": c.mean_diff_ci_low,
+                    "difference_ci_high": c.mean_diff_ci_high,
+                    "effect_size_name": "hedges_g",
+                    "effect_size": c.hedges_g,
+                    "effect_size_ci_low": c.hedges_g_ci_low,
+                    "effect_size_ci_high": c.hedges_g_ci_high,
+                    "family": f"welch_t, {g1} vs {g2}",
+                }
+            )
+            mw_note = (
+                "complete separation of the groups: the rank-biserial Fisher-z interval degenerates to a point"
+                if abs(c.rank_biserial) == 1
+                else note
+            )
+            rows.append(
+                {
+                    **base,
+                    "note": mw_note,
+                    "test": "mann_whitney",
+                    "statistic_name": "U",
+                    "statistic": c.mw_u,
+                    "df": np.nan,
+                    "p": c.mw_p,
+                    "p_method": c.mw_p_method,
+                    "difference_name": "",
+                    "difference": np.nan,
+                    "difference_ci_low": np.nan,
+                    "difference_ci_high": np.nan,
+                    "effect_size_name": "rank_biserial",
+                    "effect_size": c.rank_biserial,
+                    "effect_size_ci_low": c.rank_biserial_ci_low,
+                    "effect_size_ci_high": c.rank_biserial_ci_high,
+                    "family": f"mann_whitney, {g1} vs {g2}",
+                }
+            )
     table = pd.DataFrame(rows, columns=list(GROUP_COMPARISONS_SCHEMA))
     return adjust_table(table, opts.adjust)

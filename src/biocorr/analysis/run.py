@@ -16,10 +16,20 @@ from .groups import compare_groups, describe
 from .results import Progress, Results
 
 
-def analyze(study: Study, *, methods: Sequence[str] | None = None, robust: Sequence[str] | None = None,
-            subsets: Sequence[str] | None = None, adjust: str | None = None, family: str | None = None,
-            confidence: float | None = None, seed: int | None = None, permutations: int | None = None,
-            bootstrap: int | None = None, progress: Progress | None = None) -> Results:
+def analyze(
+    study: Study,
+    *,
+    methods: Sequence[str] | None = None,
+    robust: Sequence[str] | None = None,
+    subsets: Sequence[str] | None = None,
+    adjust: str | None = None,
+    family: str | None = None,
+    confidence: float | None = None,
+    seed: int | None = None,
+    permutations: int | None = None,
+    bootstrap: int | None = None,
+    progress: Progress | None = None,
+) -> Results:
     """Run the whole analysis the study's spec asks for; every keyword overrides the spec's option.
 
     Parameters
@@ -60,9 +70,17 @@ def analyze(study: Study, *, methods: Sequence[str] | None = None, robust: Seque
     >>> sorted(res.correlations["subset"].unique()), float(res.correlations["ci_level"].max())
     (['Non-painful HIV-SN', 'Painful HIV-SN', 'all'], 0.9)
     """
-    study = study.with_options(methods=methods, robust=robust, subsets=subsets, adjust=adjust, family=family,
-                               confidence=confidence, seed=seed, permutations=permutations,
-                               bootstrap=bootstrap)
+    study = study.with_options(
+        methods=methods,
+        robust=robust,
+        subsets=subsets,
+        adjust=adjust,
+        family=family,
+        confidence=confidence,
+        seed=seed,
+        permutations=permutations,
+        bootstrap=bootstrap,
+    )
     spec = study.spec
     opts = spec.analysis
     labels = {v.column: v.label for v in spec.variables}
@@ -71,19 +89,41 @@ def analyze(study: Study, *, methods: Sequence[str] | None = None, robust: Seque
     frames = []
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
-        frames.append(correlate(sub, x, y, list(opts.methods) + list(opts.robust), subset=name,
-                                confidence=opts.confidence, permutations=opts.permutations, seed=opts.seed,
-                                labels=labels, progress=progress))
+        frames.append(
+            correlate(
+                sub,
+                x,
+                y,
+                list(opts.methods) + list(opts.robust),
+                subset=name,
+                confidence=opts.confidence,
+                permutations=opts.permutations,
+                seed=opts.seed,
+                labels=labels,
+                progress=progress,
+            )
+        )
         frames.append(partial_rows(sub, spec, name))
         frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels)
     corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
     corr = adjust_table(corr, opts.adjust)[list(CORRELATIONS)]
-    warnings = pd.concat([study.warnings, build_records(WARNINGS_SCHEMA, subset_warnings(study)),
-                          build_records(WARNINGS_SCHEMA, simpson_warnings(corr)),
-                          build_records(WARNINGS_SCHEMA, influence_warnings(corr))], ignore_index=True)
-    results = Results(study=study, correlations=corr, group_comparisons=compare_groups(study),
-                      descriptives=describe(study), warnings=warnings)
+    warnings = pd.concat(
+        [
+            study.warnings,
+            build_records(WARNINGS_SCHEMA, subset_warnings(study)),
+            build_records(WARNINGS_SCHEMA, simpson_warnings(corr)),
+            build_records(WARNINGS_SCHEMA, influence_warnings(corr)),
+        ],
+        ignore_index=True,
+    )
+    results = Results(
+        study=study,
+        correlations=corr,
+        group_comparisons=compare_groups(study),
+        descriptives=describe(study),
+        warnings=warnings,
+    )
     return add_bootstrap(results, opts.bootstrap, progress) if opts.bootstrap > 0 else results
 
 
@@ -112,11 +152,25 @@ def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None 
         detected = rows["method"] == "spearman_detected"
         parts.append(bootstrap_rows(rows[~detected], sub, n_resamples, opts.confidence, opts.seed, progress))
         for bm, _, values in detected_subsets(study.floored, sub):
-            parts.append(bootstrap_rows(rows[detected & (rows["x"] == bm)], values, n_resamples, opts.confidence,
-                                        opts.seed, progress, method="spearman"))
+            parts.append(
+                bootstrap_rows(
+                    rows[detected & (rows["x"] == bm)],
+                    values,
+                    n_resamples,
+                    opts.confidence,
+                    opts.seed,
+                    progress,
+                    method="spearman",
+                )
+            )
     filled = pd.concat(parts).reindex(corr.index)
-    return Results(study=study, correlations=filled, group_comparisons=results.group_comparisons,
-                   descriptives=results.descriptives, warnings=results.warnings)
+    return Results(
+        study=study,
+        correlations=filled,
+        group_comparisons=results.group_comparisons,
+        descriptives=results.descriptives,
+        warnings=results.warnings,
+    )
 
 
 def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:

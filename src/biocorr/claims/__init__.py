@@ -19,12 +19,21 @@ from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
 
 FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}
 
-__all__ = ["Claim", "CheckResult", "Found", "Unparsed", "check_claims", "check_text", "extract_claims",
-           "read_claims", "read_text_source", "failing"]
+__all__ = [
+    "CheckResult",
+    "Claim",
+    "Found",
+    "Unparsed",
+    "check_claims",
+    "check_text",
+    "extract_claims",
+    "failing",
+    "read_claims",
+    "read_text_source",
+]
 
 
-def check_claims(claims: list[Claim], study: Study | None = None,
-                 results: Results | None = None) -> pd.DataFrame:
+def check_claims(claims: list[Claim], study: Study | None = None, results: Results | None = None) -> pd.DataFrame:
     """Run every check on every claim; with ``study``, also reproduce each from the data.
 
     Parameters

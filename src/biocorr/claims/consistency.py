@@ -38,7 +38,6 @@ from ..stats.methods import ALPHA
 from ..stats.nulldist import KENDALL_EXACT_MAX_N, SPEARMAN_AS89_MAX_N, kendall_exact_p, spearman_as89_p
 from .model import Claim, Reported, parse_number
 
-
 CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
 DECISION_ERROR = "decision error"
@@ -90,6 +89,8 @@ def p_from_r_kendall(r: float, n: int, tails: int = 2, exact: bool = False) -> f
 
 def _p_candidates(claim: Claim, r: float, tails: int) -> dict[str, float]:
     n = claim.n_effective
+    if n is None:
+        raise ValueError("a p-value from r needs the claim's n or df")
     df = n - 2
     out = {"t approximation": p_from_r_t(r, df, tails)}
     if claim.method == "spearman" and 2 < n <= SPEARMAN_AS89_MAX_N:
@@ -113,8 +114,7 @@ def _round(x: float, d: int) -> float:
     return float(np.round(x, d))
 
 
-def statcheck_error(reported_p: float, comparator: str, p_dec: int, p_small_r: float,
-                    p_large_r: float) -> bool:
+def statcheck_error(reported_p: float, comparator: str, p_dec: int, p_small_r: float, p_large_r: float) -> bool:
     """statcheck's ``error_test`` for a test statistic reported with '='.
 
     ``p_small_r`` is the p of the smaller-|r| end (the larger p), ``p_large_r`` the other.
@@ -130,8 +130,7 @@ def statcheck_error(reported_p: float, comparator: str, p_dec: int, p_small_r: f
     return False
 
 
-def statcheck_decision_error(reported_p: float, comparator: str, computed_p: float,
-                             alpha: float = ALPHA) -> bool:
+def statcheck_decision_error(reported_p: float, comparator: str, computed_p: float, alpha: float = ALPHA) -> bool:
     """statcheck's ``decision_error_test`` (pEqualAlphaSig = TRUE)."""
     if comparator == "=":
         return (reported_p <= alpha < computed_p) or (reported_p > alpha >= computed_p)
@@ -159,30 +158,42 @@ def check_p(claim: Claim) -> CheckResult:
         for label, p_mid in _p_candidates(claim, claim.r.value, tails).items():
             cands_small = _p_candidates(claim, small, tails)[label]
             cands_large = _p_candidates(claim, large, tails)[label]
-            err = statcheck_error(claim.p.value, claim.p_comparator, claim.p.decimals,
-                                  cands_small, cands_large)
+            err = statcheck_error(claim.p.value, claim.p_comparator, claim.p.decimals, cands_small, cands_large)
             dec = err and statcheck_decision_error(claim.p.value, claim.p_comparator, p_mid)
             readings.append((tails, label, p_mid, cands_large, cands_small, err, dec))
     primary = [x for x in readings if x[0] == claim.tails]
     ok = [x for x in primary if not x[5]]
     if ok:
         tails, label, p_mid, lo, hi = ok[0][:5]
-        note = "" if len(primary) == 1 or all(not x[5] for x in primary) else (
-            f" (only with the {label}; " + ", ".join(f"{x[1]} gives {x[2]:.4f}" for x in primary if x[5]) + ")")
-        return CheckResult(claim.id, name, CONSISTENT, p_text, f"{p_mid:.4g} ({label}, {tails}-tailed)", tol,
-                           f"the printed p lies within the p-values [{lo:.4g}, {hi:.4g}] of every r that "
-                           f"rounds to {claim.r.text} at n = {n}{note}.")
+        note = (
+            ""
+            if len(primary) == 1 or all(not x[5] for x in primary)
+            else (f" (only with the {label}; " + ", ".join(f"{x[1]} gives {x[2]:.4f}" for x in primary if x[5]) + ")")
+        )
+        return CheckResult(
+            claim.id,
+            name,
+            CONSISTENT,
+            p_text,
+            f"{p_mid:.4g} ({label}, {tails}-tailed)",
+            tol,
+            f"the printed p lies within the p-values [{lo:.4g}, {hi:.4g}] of every r that "
+            f"rounds to {claim.r.text} at n = {n}{note}.",
+        )
     one_tail_ok = [x for x in readings if x[0] == 1 and not x[5]]
     worst = primary[0]
     verdict = DECISION_ERROR if all(x[6] for x in primary) else INCONSISTENT
-    expl = (f"r = {claim.r.text} with n = {n} gives p between {worst[3]:.4g} and {worst[4]:.4g} "
-            f"({worst[1]}, {claim.tails}-tailed), so '{p_text}' cannot be right")
+    expl = (
+        f"r = {claim.r.text} with n = {n} gives p between {worst[3]:.4g} and {worst[4]:.4g} "
+        f"({worst[1]}, {claim.tails}-tailed), so '{p_text}' cannot be right"
+    )
     if verdict == DECISION_ERROR:
         expl += "; the significance verdict at α = .05 flips"
     if one_tail_ok:
         expl += f"; it is consistent as a one-tailed p ({one_tail_ok[0][2]:.4g}), which the paper should say"
-    return CheckResult(claim.id, name, verdict, p_text, f"{worst[2]:.4g} ({worst[1]}, {claim.tails}-tailed)",
-                       tol, expl + ".")
+    return CheckResult(
+        claim.id, name, verdict, p_text, f"{worst[2]:.4g} ({worst[1]}, {claim.tails}-tailed)", tol, expl + "."
+    )
 
 
 def check_df(claim: Claim) -> CheckResult:
@@ -191,20 +202,45 @@ def check_df(claim: Claim) -> CheckResult:
     if claim.n is None or claim.df is None:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "n and df are not both reported")
     ok = claim.df == claim.n - 2
-    return CheckResult(claim.id, name, CONSISTENT if ok else INCONSISTENT, f"df = {claim.df}, n = {claim.n}",
-                       f"df = {claim.n - 2}", "exact",
-                       "df = n − 2 as it should be." if ok else
-                       f"a correlation on n = {claim.n} has df = {claim.n - 2}, not {claim.df}.")
+    return CheckResult(
+        claim.id,
+        name,
+        CONSISTENT if ok else INCONSISTENT,
+        f"df = {claim.df}, n = {claim.n}",
+        f"df = {claim.n - 2}",
+        "exact",
+        "df = n − 2 as it should be."
+        if ok
+        else f"a correlation on n = {claim.n} has df = {claim.n - 2}, not {claim.df}.",
+    )
 
 
 def check_range(claim: Claim) -> list[CheckResult]:
     """|r| <= 1 and 0 <= p <= 1."""
-    out = [CheckResult(claim.id, "r within [-1, 1]", CONSISTENT if abs(claim.r.value) <= 1 else INCONSISTENT,
-                       claim.r.text, "", "", "a correlation lies between −1 and 1.")]
+    out = [
+        CheckResult(
+            claim.id,
+            "r within [-1, 1]",
+            CONSISTENT if abs(claim.r.value) <= 1 else INCONSISTENT,
+            claim.r.text,
+            "",
+            "",
+            "a correlation lies between −1 and 1.",
+        )
+    ]
     if claim.p is not None:
         ok = 0 <= claim.p.value <= 1
-        out.append(CheckResult(claim.id, "p within [0, 1]", CONSISTENT if ok else INCONSISTENT,
-                               claim.p.text, "", "", "a p-value lies between 0 and 1."))
+        out.append(
+            CheckResult(
+                claim.id,
+                "p within [0, 1]",
+                CONSISTENT if ok else INCONSISTENT,
+                claim.p.text,
+                "",
+                "",
+                "a p-value lies between 0 and 1.",
+            )
+        )
     return out
 
 
@@ -236,15 +272,27 @@ def check_ci(claim: Claim) -> CheckResult:
     label = {"pearson": "Fisher z", "spearman": "Fisher z, Bonett–Wright SE", "kendall": "Fisher z, Fieller SE"}
     for m, ok, mid, _, _ in tried:
         if ok:
-            return CheckResult(claim.id, name, CONSISTENT, reported, f"[{mid[0]:.3f}, {mid[1]:.3f}]",
-                               "rounding of r and of each bound", f"matches the {label[m]} interval "
-                               f"({int(claim.ci_level * 100)}%) for n = {n}.")
-    m, _, mid, lo_rng, hi_rng = tried[0]
-    return CheckResult(claim.id, name, INCONSISTENT, reported, f"[{mid[0]:.3f}, {mid[1]:.3f}]",
-                       "rounding of r and of each bound",
-                       f"with r = {claim.r.text} and n = {n} the {label[m]} interval is "
-                       f"[{mid[0]:.3f}, {mid[1]:.3f}] (lower bound between {lo_rng[0]:.3f} and "
-                       f"{lo_rng[1]:.3f} over r's rounding); the printed bounds do not fit.")
+            return CheckResult(
+                claim.id,
+                name,
+                CONSISTENT,
+                reported,
+                f"[{mid[0]:.3f}, {mid[1]:.3f}]",
+                "rounding of r and of each bound",
+                f"matches the {label[m]} interval ({int(claim.ci_level * 100)}%) for n = {n}.",
+            )
+    m, _, mid, lo_rng, _ = tried[0]
+    return CheckResult(
+        claim.id,
+        name,
+        INCONSISTENT,
+        reported,
+        f"[{mid[0]:.3f}, {mid[1]:.3f}]",
+        "rounding of r and of each bound",
+        f"with r = {claim.r.text} and n = {n} the {label[m]} interval is "
+        f"[{mid[0]:.3f}, {mid[1]:.3f}] (lower bound between {lo_rng[0]:.3f} and "
+        f"{lo_rng[1]:.3f} over r's rounding); the printed bounds do not fit.",
+    )
 
 
 def critical_r(n: int, alpha: float = ALPHA, tails: int = 2) -> float:
@@ -286,12 +334,13 @@ def sensitivity(claim: Claim) -> CheckResult:
     if n is None or n < 5:
         return CheckResult(claim.id, "sensitivity", NOT_CHECKED, "", "", "", "n unknown or < 5")
     lo, hi = fisher_ci(claim.r.value, n, 0.95)
-    text = (f"at n = {n}, |r| ≥ {critical_r(n):.2f} is needed for p < .05; the 95% CI around "
-            f"r = {claim.r.text} spans {hi - lo:.2f} ([{lo:.2f}, {hi:.2f}]); a same-size replication "
-            f"would detect r = {claim.r.text} with power {replication_power(claim.r.value, n):.0%}; 80% power "
-            f"needs n = {n_for_power(claim.r.value)}; this n detects |r| ≥ {detectable_r(n):.2f} with 80% power.")
-    return CheckResult(claim.id, "sensitivity", "info", claim.r.text, f"critical |r| = {critical_r(n):.3f}",
-                       "", text)
+    text = (
+        f"at n = {n}, |r| ≥ {critical_r(n):.2f} is needed for p < .05; the 95% CI around "
+        f"r = {claim.r.text} spans {hi - lo:.2f} ([{lo:.2f}, {hi:.2f}]); a same-size replication "
+        f"would detect r = {claim.r.text} with power {replication_power(claim.r.value, n):.0%}; 80% power "
+        f"needs n = {n_for_power(claim.r.value)}; this n detects |r| ≥ {detectable_r(n):.2f} with 80% power."
+    )
+    return CheckResult(claim.id, "sensitivity", "info", claim.r.text, f"critical |r| = {critical_r(n):.3f}", "", text)
 
 
 def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
@@ -340,7 +389,17 @@ def sensitivity_table(ns=(14, 24), rs=(0.3, 0.4, 0.5, 0.6)):
     for n in ns:
         for r in rs:
             lo, hi = fisher_ci(r, n, 0.95)
-            rows.append(dict(n=n, r=r, critical_r=critical_r(n), detectable_r_80=detectable_r(n),
-                             ci_low=lo, ci_high=hi, ci_width=hi - lo, power=replication_power(r, n),
-                             n_for_80=n_for_power(r)))
+            rows.append(
+                dict(
+                    n=n,
+                    r=r,
+                    critical_r=critical_r(n),
+                    detectable_r_80=detectable_r(n),
+                    ci_low=lo,
+                    ci_high=hi,
+                    ci_width=hi - lo,
+                    power=replication_power(r, n),
+                    n_for_80=n_for_power(r),
+                )
+            )
     return pd.DataFrame(rows)

@@ -25,17 +25,25 @@ from ..errors import InputFileError
 from .model import Claim, normalise_minus, parse_number, parse_p
 
 NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
-SYMBOL = (r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
-          r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)")
+SYMBOL = (
+    r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
+    r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
+)
 STATEMENT = re.compile(
     SYMBOL
-    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\))?"          # optional (df)
-    + r"\s*(?P<rcomp>=|≈)\s*(?P<r>" + NUM + r")",              # = value
-    re.I)
+    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\))?"  # optional (df)
+    + r"\s*(?P<rcomp>=|≈)\s*(?P<r>"
+    + NUM
+    + r")",  # = value
+    re.I,
+)
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
 SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
-CI = re.compile(r"(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*(?:CI|confidence interval)[,:]?\s*)?"
-                r"[\[(]\s*(?P<lo>" + NUM + r")\s*[,;–]\s*(?P<hi>" + NUM + r")\s*[\])]", re.I)
+CI = re.compile(
+    r"(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*(?:CI|confidence interval)[,:]?\s*)?"
+    r"[\[(]\s*(?P<lo>" + NUM + r")\s*[,;–]\s*(?P<hi>" + NUM + r")\s*[\])]",
+    re.I,
+)
 PVAL = re.compile(r"\bp\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>\d?\.\d+(?:e-?\d+)?|[01](?:\.\d+)?)", re.I)
 NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d+)")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
@@ -66,8 +74,14 @@ def _method(sym: str) -> str:
     s = sym.lower()
     if "kendall" in s or "tau" in s or "τ" in s:
         return "kendall"
-    if "spearman" in s or "rho" in s or "ρ" in s or s.startswith("r_s") or s in ("rs", "rₛ") or (
-            s.startswith("r") and s.replace(" ", "") == "rs"):
+    if (
+        "spearman" in s
+        or "rho" in s
+        or "ρ" in s
+        or s.startswith("r_s")
+        or s in ("rs", "rₛ")
+        or (s.startswith("r") and s.replace(" ", "") == "rs")
+    ):
         return "spearman"
     return "pearson"
 
@@ -108,9 +122,9 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         line, col = locate(m.start())
         raw = m.group(0).strip()
         end = CLAUSE_END.search(text, m.end(), m.end() + 240)
-        tail = text[m.end():end.start() if end else m.end() + 240]
+        tail = text[m.end() : end.start() if end else m.end() + 240]
         nxt = STATEMENT.search(tail)
-        tail = tail[:nxt.start()] if nxt else tail
+        tail = tail[: nxt.start()] if nxt else tail
         try:
             r = parse_number(m.group("r"))
         except ValueError as exc:
@@ -123,7 +137,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         df = int(m.group("df")) if m.group("df") else None
         starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
         sentence_start = starts[-1] if starts else max(0, m.start() - 300)
-        before = text[sentence_start:m.start()]
+        before = text[sentence_start : m.start()]
         pm = PVAL.search(tail)
         nm = NVAL.search(tail) or NVAL.search(before)
         cm = CI.search(tail)
@@ -139,10 +153,22 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
         idx = len(found) + 1
-        claim = Claim(id=f"{source}:{line}:{col}", r=r, p=p, p_comparator=p_comp, n=n, df=df,
-                      method=_method(m.group("sym")), ci_low=lo, ci_high=hi, ci_level=level,
-                      tails=tails, source=f"{source} line {line}", raw=raw,
-                      extra={"index": idx})
+        claim = Claim(
+            id=f"{source}:{line}:{col}",
+            r=r,
+            p=p,
+            p_comparator=p_comp,
+            n=n,
+            df=df,
+            method=_method(m.group("sym")),
+            ci_low=lo,
+            ci_high=hi,
+            ci_level=level,
+            tails=tails,
+            source=f"{source} line {line}",
+            raw=raw,
+            extra={"index": idx},
+        )
         if p is None and n is None and df is None and lo is None:
             unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
         raw = (raw + tail).strip()
@@ -153,10 +179,11 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         if any(a <= m.start() < b for a, b in covered):
             continue
         line, col = locate(m.start())
-        snippet = text[m.start():m.start() + 60].split("\n")[0]
+        snippet = text[m.start() : m.start() + 60].split("\n")[0]
         if re.search(r"\d", snippet):
-            unparsed.append(Unparsed(line, col, snippet.strip(),
-                                     "mentions a correlation but no 'symbol = value' could be read"))
+            unparsed.append(
+                Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
+            )
     return found, unparsed
 
 
@@ -168,9 +195,11 @@ def read_text_source(path: str | Path) -> str:
     if path.suffix.lower() == ".pdf":
         exe = shutil.which("pdftotext")
         if exe is None:
-            raise InputFileError(f"{path.name}: reading a PDF needs the 'pdftotext' program "
-                                 "(Debian/Ubuntu: apt-get install poppler-utils); or paste the text "
-                                 "into a .txt file.")
+            raise InputFileError(
+                f"{path.name}: reading a PDF needs the 'pdftotext' program "
+                "(Debian/Ubuntu: apt-get install poppler-utils); or paste the text "
+                "into a .txt file."
+            )
         proc = subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True)
         if proc.returncode != 0:
             raise InputFileError(f"{path.name}: pdftotext failed: {proc.stderr.strip()}")

@@ -19,11 +19,34 @@ MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes
 _NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*$")
 _P = re.compile(r"^\s*(?:p\s*)?(=|<=|>=|<|>|≤|≥)?\s*([0-9.]+(?:e-?\d+)?)\s*$", re.I)
 
-CLAIM_FIELDS = ("id", "x", "y", "subset", "method", "n", "df", "r", "p", "p_comparator", "ci_low",
-                "ci_high", "ci_level", "tails", "source")
+CLAIM_FIELDS = (
+    "id",
+    "x",
+    "y",
+    "subset",
+    "method",
+    "n",
+    "df",
+    "r",
+    "p",
+    "p_comparator",
+    "ci_low",
+    "ci_high",
+    "ci_level",
+    "tails",
+    "source",
+)
 METHOD_ALIASES = {
-    "pearson": "pearson", "r": "pearson", "spearman": "spearman", "rho": "spearman", "rs": "spearman",
-    "r_s": "spearman", "ρ": "spearman", "kendall": "kendall", "tau": "kendall", "τ": "kendall",
+    "pearson": "pearson",
+    "r": "pearson",
+    "spearman": "spearman",
+    "rho": "spearman",
+    "rs": "spearman",
+    "r_s": "spearman",
+    "ρ": "spearman",
+    "kendall": "kendall",
+    "tau": "kendall",
+    "τ": "kendall",
 }
 
 
@@ -142,8 +165,9 @@ def claim_from_record(rec: dict, where: str) -> Claim:
     rec = {k.strip().lower(): ("" if v is None else str(v).strip()) for k, v in rec.items() if k}
     for k in rec:
         if k not in CLAIM_FIELDS:
-            raise SpecError(f"{where}: unknown column '{k}'.{did_you_mean(k, CLAIM_FIELDS)} "
-                            f"Columns: {', '.join(CLAIM_FIELDS)}.")
+            raise SpecError(
+                f"{where}: unknown column '{k}'.{did_you_mean(k, CLAIM_FIELDS)} Columns: {', '.join(CLAIM_FIELDS)}."
+            )
     cid = rec.get("id") or where
     try:
         r = parse_number(rec["r"]) if rec.get("r") else None
@@ -168,9 +192,23 @@ def claim_from_record(rec: dict, where: str) -> Claim:
         level = level / 100 if level > 1 else level
     except (ValueError, KeyError) as exc:
         raise SpecError(f"{where} (claim '{cid}'): {exc}.") from None
-    return Claim(id=cid, r=r, p=p, p_comparator=p_comp, n=n, df=df, method=method,
-                 x=rec.get("x", ""), y=rec.get("y", ""), subset=rec.get("subset") or "all",
-                 ci_low=lo, ci_high=hi, ci_level=level, tails=tails, source=rec.get("source", ""))
+    return Claim(
+        id=cid,
+        r=r,
+        p=p,
+        p_comparator=p_comp,
+        n=n,
+        df=df,
+        method=method,
+        x=rec.get("x", ""),
+        y=rec.get("y", ""),
+        subset=rec.get("subset") or "all",
+        ci_low=lo,
+        ci_high=hi,
+        ci_level=level,
+        tails=tails,
+        source=rec.get("source", ""),
+    )
 
 
 def read_claims(path: str | Path) -> list[Claim]:
@@ -196,8 +234,10 @@ def read_claims(path: str | Path) -> list[Claim]:
         except tomllib.TOMLDecodeError as exc:
             raise SpecError(f"{path.name}: not valid TOML ({exc}).") from None
         records = doc.get("claim", [])
-        return [claim_from_record({k: str(v) for k, v in rec.items()}, f"{path.name} [[claim]] {i + 1}")
-                for i, rec in enumerate(records)]
+        return [
+            claim_from_record({k: str(v) for k, v in rec.items()}, f"{path.name} [[claim]] {i + 1}")
+            for i, rec in enumerate(records)
+        ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputFileError(f"{path.name}: the claims file is empty.")

@@ -64,7 +64,7 @@ def _judge(claim: Claim, r: float, p: float, n: int) -> str:
         return NOT_REPRODUCED
     if claim.r.matches(r):
         return REPRODUCED
-    if abs(r - claim.r.value) <= 10.0 ** -claim.r.decimals + 1e-12:
+    if abs(r - claim.r.value) <= 10.0**-claim.r.decimals + 1e-12:
         return CLOSE
     return NOT_REPRODUCED
 
@@ -90,32 +90,56 @@ def _fmt(r: float, p: float, n: int) -> str:
 def reproduce_claim(claim: Claim, study: Study, results: Results | None = None) -> list[CheckResult]:
     """Recompute one claim from the data: verdict, matching variants, fragility."""
     if not claim.x or not claim.y:
-        return [CheckResult(claim.id, "reproduce", "not checked", "", "", "",
-                            "the claim names no x and y columns")]
+        return [CheckResult(claim.id, "reproduce", "not checked", "", "", "", "the claim names no x and y columns")]
     for col in (claim.x, claim.y):
         if col not in study.data.columns:
             from ..errors import SpecError, did_you_mean
 
-            raise SpecError(f"claim '{claim.id}': column '{col}' is not a biomarker or score of the spec."
-                            + did_you_mean(col, [c for c in study.data.columns if c not in ("row", "id", "group")]))
+            raise SpecError(
+                f"claim '{claim.id}': column '{col}' is not a biomarker or score of the spec."
+                + did_you_mean(col, [c for c in study.data.columns if c not in ("row", "id", "group")])
+            )
     mask = _subset_mask(study, claim.subset)
     if mask is None:
         names = ["all"] + [study.spec.group_label(c) for c in study.group_codes]
-        return [CheckResult(claim.id, "reproduce", NOT_REPRODUCED, claim.subset, "", "",
-                            f"subset '{claim.subset}' does not exist (subsets: {', '.join(names)}).")]
+        return [
+            CheckResult(
+                claim.id,
+                "reproduce",
+                NOT_REPRODUCED,
+                claim.subset,
+                "",
+                "",
+                f"subset '{claim.subset}' does not exist (subsets: {', '.join(names)}).",
+            )
+        ]
     x, y, ids = _pairs(study, claim, mask)
     r, p, n = _test(x, y, claim.method)
     if claim.tails == 1:
         p = p / 2
     verdict = _judge(claim, r, p, n)
-    reported = f"r = {claim.r.text}" + (f", p {claim.p_comparator} {claim.p.text}" if claim.p else "") + (
-        f", n = {claim.n_effective}" if claim.n_effective else "")
+    reported = (
+        f"r = {claim.r.text}"
+        + (f", p {claim.p_comparator} {claim.p.text}" if claim.p else "")
+        + (f", n = {claim.n_effective}" if claim.n_effective else "")
+    )
     tol = f"±{claim.r.half_unit:g} on r (printed precision)"
-    expl = {REPRODUCED: "the recomputed values round to the printed ones.",
-            CLOSE: "r differs from the printed value by at most one unit of its last digit.",
-            NOT_REPRODUCED: "the recomputed values do not round to the printed ones."}[verdict]
-    out = [CheckResult(claim.id, "reproduce", verdict, reported, _fmt(r, p, n), tol,
-                       f"{claim.method}, subset {claim.subset}, pairwise-complete: {expl}")]
+    expl = {
+        REPRODUCED: "the recomputed values round to the printed ones.",
+        CLOSE: "r differs from the printed value by at most one unit of its last digit.",
+        NOT_REPRODUCED: "the recomputed values do not round to the printed ones.",
+    }[verdict]
+    out = [
+        CheckResult(
+            claim.id,
+            "reproduce",
+            verdict,
+            reported,
+            _fmt(r, p, n),
+            tol,
+            f"{claim.method}, subset {claim.subset}, pairwise-complete: {expl}",
+        )
+    ]
     if verdict == NOT_REPRODUCED:
         out.append(_variants(claim, study, mask, x, y, ids))
     else:
@@ -134,7 +158,10 @@ def _variants(claim: Claim, study: Study, mask, x, y, ids) -> CheckResult:
     for s in names:
         if s == claim.subset or (claim.subset in ("", "pooled") and s == "all"):
             continue
-        xs, ys, _ = _pairs(study, claim, _subset_mask(study, s))
+        subset_mask = _subset_mask(study, s)
+        if subset_mask is None:
+            continue
+        xs, ys, _ = _pairs(study, claim, subset_mask)
         if len(xs) >= 3:
             r, p, n = _test(xs, ys, claim.method)
             if _judge(claim, r, p, n) != NOT_REPRODUCED:
@@ -157,12 +184,25 @@ def _variants(claim: Claim, study: Study, mask, x, y, ids) -> CheckResult:
         if _judge(claim, r, p, n) != NOT_REPRODUCED:
             hits.append(f"complete cases on all variables ({_fmt(r, p, n)})")
     if hits:
-        return CheckResult(claim.id, "variants", "variant reproduces", "", "; ".join(hits), "",
-                           "these nearby analyses reproduce the printed numbers; the paper should say "
-                           "which was run.")
-    return CheckResult(claim.id, "variants", "no variant reproduces", "", "", "",
-                       "none of: other methods, other subsets, one-tailed p, single-subject deletion, "
-                       f"complete cases reproduces the printed numbers{loo_note}.")
+        return CheckResult(
+            claim.id,
+            "variants",
+            "variant reproduces",
+            "",
+            "; ".join(hits),
+            "",
+            "these nearby analyses reproduce the printed numbers; the paper should say which was run.",
+        )
+    return CheckResult(
+        claim.id,
+        "variants",
+        "no variant reproduces",
+        "",
+        "",
+        "",
+        "none of: other methods, other subsets, one-tailed p, single-subject deletion, "
+        f"complete cases reproduces the printed numbers{loo_note}.",
+    )
 
 
 def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p_claim) -> CheckResult:
@@ -176,24 +216,38 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
             flips.append("Spearman")
     if len(x) >= 4:
         r, p, _ = _test(x, y, claim.method)
-        loo = loo_summary(x.reshape(-1, 1), y.reshape(-1, 1), claim.method, np.array([r]), np.array([p]),
-                          np.asarray(ids, dtype=object))
+        loo = loo_summary(
+            x.reshape(-1, 1),
+            y.reshape(-1, 1),
+            claim.method,
+            np.array([r]),
+            np.array([p]),
+            np.asarray(ids, dtype=object),
+        )
         lo, hi, max_p = loo["loo_min"][0], loo["loo_max"][0], loo["loo_max_p"][0]
         if np.isnan(lo):
             parts.append("leave-one-out: no deletion leaves a defined estimate")
         else:
-            parts.append(f"leave-one-out r from {lo:.3f} to {hi:.3f}, largest p {max_p:.4g} "
-                         f"(most influential: '{loo['loo_most_influential'][0]}')")
+            parts.append(
+                f"leave-one-out r from {lo:.3f} to {hi:.3f}, largest p {max_p:.4g} "
+                f"(most influential: '{loo['loo_most_influential'][0]}')"
+            )
         if significant and max_p >= ALPHA:
             flips.append("a single deletion")
     if results is not None:
         c = results.correlations
-        row = c[(c.x == claim.x) & (c.y == claim.y) & (c.method == claim.method)
-                & (c.subset.isin([claim.subset, "all" if claim.subset in ("", "pooled") else claim.subset]))]
+        row = c[
+            (c.x == claim.x)
+            & (c.y == claim.y)
+            & (c.method == claim.method)
+            & (c.subset.isin([claim.subset, "all" if claim.subset in ("", "pooled") else claim.subset]))
+        ]
         if len(row):
             r0 = row.iloc[0]
-            parts.append(f"{r0['adjust_method']}-adjusted p = {r0['p_adjusted']:.4g} in family "
-                         f"'{r0['family']}' ({int(r0['family_size'])} tests)")
+            parts.append(
+                f"{r0['adjust_method']}-adjusted p = {r0['p_adjusted']:.4g} in family "
+                f"'{r0['family']}' ({int(r0['family_size'])} tests)"
+            )
             if significant and r0["p_adjusted"] >= ALPHA:
                 flips.append("the family's multiple-testing adjustment")
     verdict = "fragile" if flips else "robust"
@@ -205,6 +259,7 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
 
 def verdict_table(results: list[CheckResult]) -> pd.DataFrame:
     """verdicts.csv as a DataFrame (one row per claim and check)."""
-    return pd.DataFrame([r.__dict__ for r in results],
-                        columns=["claim_id", "check", "verdict", "reported", "recomputed", "tolerance",
-                                 "explanation"])
+    return pd.DataFrame(
+        [r.__dict__ for r in results],
+        columns=["claim_id", "check", "verdict", "reported", "recomputed", "tolerance", "explanation"],
+    )

@@ -43,8 +43,9 @@ EXAMPLES = NAMES + ("claims",)
 
 def _folder(name: str, allowed: tuple[str, ...] = NAMES) -> Path:
     if name not in allowed:
-        raise BiocorrError(f"unknown example dataset '{name}'.{did_you_mean(name, allowed)} "
-                           f"Available: {', '.join(allowed)}.")
+        raise BiocorrError(
+            f"unknown example dataset '{name}'.{did_you_mean(name, allowed)} Available: {', '.join(allowed)}."
+        )
     return Path(str(resources.files(__package__) / name))
 
 

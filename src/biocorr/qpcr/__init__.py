@@ -50,16 +50,34 @@ from .spec import QpcrError, QpcrSpec, parse_qpcr_spec
 # The spec is parsed with the study spec (biocorr.study imports this package), so only
 # .spec is imported here; the rest loads on first use and may import the validator.
 _LAZY = {
-    "parse_ct_table": "ct_table", "summarise_replicates": "ct_table", "QpcrResult": "expression",
-    "per_subject_table": "expression", "relative_expression": "expression", "run_qpcr": "expression",
-    "standard_curve": "expression", "join_report": "join", "load_with_qpcr": "join",
-    "merge_per_subject": "join", "write_qpcr_outputs": "outputs",
+    "parse_ct_table": "ct_table",
+    "summarise_replicates": "ct_table",
+    "QpcrResult": "expression",
+    "per_subject_table": "expression",
+    "relative_expression": "expression",
+    "run_qpcr": "expression",
+    "standard_curve": "expression",
+    "join_report": "join",
+    "load_with_qpcr": "join",
+    "merge_per_subject": "join",
+    "write_qpcr_outputs": "outputs",
 }
 
 __all__ = [
-    "QpcrError", "QpcrResult", "QpcrSpec", "join_report", "load_with_qpcr", "merge_per_subject", "parse_ct_table",
-    "parse_qpcr_spec", "per_subject_table", "relative_expression", "run_qpcr", "standard_curve",
-    "summarise_replicates", "write_qpcr_outputs",
+    "QpcrError",
+    "QpcrResult",
+    "QpcrSpec",
+    "join_report",
+    "load_with_qpcr",
+    "merge_per_subject",
+    "parse_ct_table",
+    "parse_qpcr_spec",
+    "per_subject_table",
+    "relative_expression",
+    "run_qpcr",
+    "standard_curve",
+    "summarise_replicates",
+    "write_qpcr_outputs",
 ]
 
 

@@ -30,19 +30,30 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     """
     f = raw.frame
     needed = [spec.sample, spec.subject, spec.condition, spec.gene, spec.ct] + [
-        c for c in (spec.replicate, spec.plate, spec.group) if c]
+        c for c in (spec.replicate, spec.plate, spec.group) if c
+    ]
     missing = [c for c in needed if c not in f.columns]
     if missing:
-        raise QpcrError(f"{raw.source}: the Ct table has no column(s) "
-                        + ", ".join(f"'{c}'{did_you_mean(c, f.columns)}" for c in missing)
-                        + f". Columns: {', '.join(map(str, f.columns))}.")
+        raise QpcrError(
+            f"{raw.source}: the Ct table has no column(s) "
+            + ", ".join(f"'{c}'{did_you_mean(c, f.columns)}" for c in missing)
+            + f". Columns: {', '.join(map(str, f.columns))}."
+        )
+
     def text(column: str) -> pd.Series:
         return f[column].map(cell_text)
 
-    wells = pd.DataFrame({"sample": text(spec.sample), "subject": text(spec.subject),
-                          "condition": text(spec.condition), "gene": text(spec.gene)})
-    wells["replicate"] = text(spec.replicate) if spec.replicate else (
-        wells.groupby(["sample", "gene"]).cumcount() + 1).astype(str)
+    wells = pd.DataFrame(
+        {
+            "sample": text(spec.sample),
+            "subject": text(spec.subject),
+            "condition": text(spec.condition),
+            "gene": text(spec.gene),
+        }
+    )
+    wells["replicate"] = (
+        text(spec.replicate) if spec.replicate else (wells.groupby(["sample", "gene"]).cumcount() + 1).astype(str)
+    )
     wells["plate"] = text(spec.plate) if spec.plate else ""
     wells["group"] = text(spec.group) if spec.group else ""
     ct_text = f[spec.ct].map(lambda v: "" if v is None else str(v).strip())
@@ -51,18 +62,24 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     undetermined = numbers.isna() & (ct_text.eq("") | ct_text.str.match(UNDETERMINED_TEXT))
     bad = numbers.isna() & ~undetermined
     if bad.any():
-        rows = [f"sample '{wells['sample'][i]}', gene '{wells['gene'][i]}': '{ct_text[i]}'"
-                for i in np.flatnonzero(bad.to_numpy())[:10]]
-        raise QpcrError(f"{raw.source}: Ct is not a number and not an 'Undetermined' marker in "
-                        f"{int(bad.sum())} well(s): " + "; ".join(rows) + ".")
+        rows = [
+            f"sample '{wells['sample'][i]}', gene '{wells['gene'][i]}': '{ct_text[i]}'"
+            for i in np.flatnonzero(bad.to_numpy())[:10]
+        ]
+        raise QpcrError(
+            f"{raw.source}: Ct is not a number and not an 'Undetermined' marker in "
+            f"{int(bad.sum())} well(s): " + "; ".join(rows) + "."
+        )
     above = numbers > spec.undetermined_above
     wells["ct"] = numbers.where(~above)
     dup = wells.duplicated(["sample", "gene", "replicate", "plate"], keep=False)
     if dup.any():
         d = wells[dup].iloc[0]
-        raise QpcrError(f"{raw.source}: well recorded twice: sample '{d['sample']}', gene '{d['gene']}', "
-                        f"replicate '{d['replicate']}' ({int(dup.sum())} duplicated rows in all); "
-                        "remove the duplicate or give a replicate column.")
+        raise QpcrError(
+            f"{raw.source}: well recorded twice: sample '{d['sample']}', gene '{d['gene']}', "
+            f"replicate '{d['replicate']}' ({int(dup.sum())} duplicated rows in all); "
+            "remove the duplicate or give a replicate column."
+        )
     for col in ("sample", "subject", "condition", "gene"):
         if wells[col].eq("").any():
             i = int(np.flatnonzero(wells[col].eq("").to_numpy())[0])
@@ -70,24 +87,43 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     genes = set(wells["gene"])
     for g in spec.targets + spec.references:
         if g not in genes:
-            raise QpcrError(f"{raw.source}: gene '{g}' named in [qpcr] is not in the Ct table."
-                            + did_you_mean(g, genes) + f" Genes found: {', '.join(sorted(genes))}.")
+            raise QpcrError(
+                f"{raw.source}: gene '{g}' named in [qpcr] is not in the Ct table."
+                + did_you_mean(g, genes)
+                + f" Genes found: {', '.join(sorted(genes))}."
+            )
     per_sample = wells.groupby("sample")["gene"].agg(set)
     for sample, have in per_sample.items():
         lacking = [g for g in spec.references + spec.targets if g not in have]
         if lacking:
-            raise QpcrError(f"{raw.source}: sample '{sample}' has no well for gene(s) "
-                            f"{', '.join(lacking)}; every sample needs every target and reference gene.")
+            raise QpcrError(
+                f"{raw.source}: sample '{sample}' has no well for gene(s) "
+                f"{', '.join(lacking)}; every sample needs every target and reference gene."
+            )
     ex = []
-    for i in np.flatnonzero((undetermined | above).to_numpy()):
+    for i in np.flatnonzero((undetermined | above).to_numpy()).tolist():
         w = wells.iloc[i]
         reason = "undetermined" if undetermined.iloc[i] else "above-cutoff"
-        msg = (f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}: "
-               + (f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)" if reason == "undetermined" else
-                  f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}")
-               + "; the well is left out of the mean")
-        ex.append(dict(sample=w["sample"], subject=w["subject"], gene=w["gene"], replicate=w["replicate"],
-                       value=ct_text.iloc[i], reason=reason, message=msg))
+        msg = (
+            f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}: "
+            + (
+                f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)"
+                if reason == "undetermined"
+                else f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}"
+            )
+            + "; the well is left out of the mean"
+        )
+        ex.append(
+            dict(
+                sample=w["sample"],
+                subject=w["subject"],
+                gene=w["gene"],
+                replicate=w["replicate"],
+                value=ct_text.iloc[i],
+                reason=reason,
+                message=msg,
+            )
+        )
     return wells, pd.DataFrame(ex, columns=EXCLUSION_COLUMNS)
 
 
@@ -114,8 +150,7 @@ def summarise_replicates(wells: pd.DataFrame, sd_max: float = 0.5) -> pd.DataFra
     dev = wells.assign(_med=wells.groupby(keys, sort=False)["ct"].transform("median"))
     dev["_dev"] = (dev["ct"] - dev["_med"]).abs()
     far = dev.dropna(subset=["_dev"]).sort_values("_dev", ascending=False).drop_duplicates(keys)
-    out = out.merge(far[keys + ["replicate"]].rename(columns={"replicate": "outlier_replicate"}),
-                    on=keys, how="left")
+    out = out.merge(far[keys + ["replicate"]].rename(columns={"replicate": "outlier_replicate"}), on=keys, how="left")
     out.loc[~out["sd_flag"], "outlier_replicate"] = ""
     out["outlier_replicate"] = out["outlier_replicate"].fillna("")
     return out

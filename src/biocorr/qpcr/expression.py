@@ -12,6 +12,7 @@ from ..io import RawTable
 from .ct_table import parse_ct_table, summarise_replicates
 from .spec import QpcrError, QpcrSpec
 
+
 def relative_expression(summary: pd.DataFrame, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
     """ΔCt per sample and ΔΔCt / RQ per contrast (see the module docstring).
 
@@ -39,26 +40,47 @@ def relative_expression(summary: pd.DataFrame, spec: QpcrSpec) -> tuple[pd.DataF
         ct_t = wide[("ct_mean", t)].to_numpy(float)
         dct = log2e[t] * ct_t - ref_mean
         dct_sd = np.sqrt((log2e[t] * wide[("ct_sd", t)].fillna(0).to_numpy(float)) ** 2 + ref_var)
-        base = pd.DataFrame({"sample": wide["sample"], "subject": wide["subject"], "group": wide["group"],
-                             "condition": wide["condition"], "target": t, "ct_target": ct_t,
-                             "ct_reference": np.column_stack([wide[("ct_mean", r)].to_numpy(float)
-                                                              for r in spec.references]).mean(axis=1),
-                             "dct": dct, "dct_sd": dct_sd})
+        base = pd.DataFrame(
+            {
+                "sample": wide["sample"],
+                "subject": wide["subject"],
+                "group": wide["group"],
+                "condition": wide["condition"],
+                "target": t,
+                "ct_target": ct_t,
+                "ct_reference": np.column_stack([wide[("ct_mean", r)].to_numpy(float) for r in spec.references]).mean(
+                    axis=1
+                ),
+                "dct": dct,
+                "dct_sd": dct_sd,
+            }
+        )
         for i in np.flatnonzero(np.isnan(dct)):
-            notes.append(dict(sample=base["sample"][i], subject=base["subject"][i], gene=t,
-                              reason="not-quantified",
-                              message=f"sample '{base['sample'][i]}': {t} or a reference gene has no "
-                                      "determined well, so ΔCt is undefined"))
+            notes.append(
+                dict(
+                    sample=base["sample"][i],
+                    subject=base["subject"][i],
+                    gene=t,
+                    reason="not-quantified",
+                    message=f"sample '{base['sample'][i]}': {t} or a reference gene has no "
+                    "determined well, so ΔCt is undefined",
+                )
+            )
         if spec.calibrator_condition is not None:
             rows.append(_within_subject(base, spec, method, notes, t))
         if spec.calibrator_group:
             grp = base[base["group"] == spec.calibrator_group].groupby("condition")["dct"].mean()
             if grp.empty:
-                raise QpcrError(f"calibrator_group '{spec.calibrator_group}' has no samples "
-                                f"(groups: {', '.join(sorted(set(base['group'])))}).")
+                raise QpcrError(
+                    f"calibrator_group '{spec.calibrator_group}' has no samples "
+                    f"(groups: {', '.join(sorted(set(base['group'])))})."
+                )
             g = base.assign(dct_cal=base["condition"].map(grp), dct_sd_cal=0.0, sample_cal="")
-            rows.append(_contrast_rows(g, g["condition"] + "_vs_" + spec.calibrator_group,
-                                       f"mean of group {spec.calibrator_group}", method))
+            rows.append(
+                _contrast_rows(
+                    g, g["condition"] + "_vs_" + spec.calibrator_group, f"mean of group {spec.calibrator_group}", method
+                )
+            )
     long = pd.concat(rows, ignore_index=True)
     return long, pd.DataFrame(notes, columns=["sample", "subject", "gene", "reason", "message"])
 
@@ -67,37 +89,66 @@ def _within_subject(base: pd.DataFrame, spec: QpcrSpec, method: str, notes: list
     """Each subject's conditions against the same subject's calibrator condition."""
     cal = base[base["condition"] == spec.calibrator_condition].set_index("subject")
     for subj in sorted(set(base["subject"]) - set(cal.index)):
-        notes.append(dict(sample="", subject=subj, gene=t, reason="no-calibrator",
-                          message=f"subject '{subj}' has no '{spec.calibrator_condition}' sample, so "
-                                  "no within-subject ratio can be formed"))
+        notes.append(
+            dict(
+                sample="",
+                subject=subj,
+                gene=t,
+                reason="no-calibrator",
+                message=f"subject '{subj}' has no '{spec.calibrator_condition}' sample, so "
+                "no within-subject ratio can be formed",
+            )
+        )
     others = base[base["condition"] != spec.calibrator_condition]
     for subj in sorted(set(cal.index) - set(others["subject"])):
-        notes.append(dict(sample="", subject=subj, gene=t, reason="one-condition",
-                          message=f"subject '{subj}' has only the calibrator condition "
-                                  f"'{spec.calibrator_condition}'; no ratio can be formed"))
+        notes.append(
+            dict(
+                sample="",
+                subject=subj,
+                gene=t,
+                reason="one-condition",
+                message=f"subject '{subj}' has only the calibrator condition "
+                f"'{spec.calibrator_condition}'; no ratio can be formed",
+            )
+        )
     if cal.index.duplicated().any():
         d = cal.index[cal.index.duplicated()][0]
-        raise QpcrError(f"subject '{d}' has more than one '{spec.calibrator_condition}' sample; "
-                        "give each its own subject id or average them first.")
+        raise QpcrError(
+            f"subject '{d}' has more than one '{spec.calibrator_condition}' sample; "
+            "give each its own subject id or average them first."
+        )
+    calibrator = str(spec.calibrator_condition)
     m = others.join(cal[["dct", "dct_sd", "sample"]].add_suffix("_cal"), on="subject")
-    contrast = m["condition"] + "_vs_" + spec.calibrator_condition
-    return _contrast_rows(m, contrast, spec.calibrator_condition + " (same subject)", method)
+    contrast = m["condition"] + "_vs_" + calibrator
+    return _contrast_rows(m, contrast, calibrator + " (same subject)", method)
 
 
 def _contrast_rows(m: pd.DataFrame, contrast: pd.Series, calibrator: str, method: str) -> pd.DataFrame:
     ddct = m["dct"] - m["dct_cal"]
     sd = np.sqrt(m["dct_sd"] ** 2 + m["dct_sd_cal"] ** 2)
     log2_rq = -ddct
-    return pd.DataFrame({
-        "sample": m["sample"].to_numpy(), "subject": m["subject"].to_numpy(), "group": m["group"].to_numpy(),
-        "condition": m["condition"].to_numpy(), "target": m["target"].to_numpy(),
-        "contrast": contrast.to_numpy(), "calibrator": calibrator,
-        "ct_target": m["ct_target"].to_numpy(), "ct_reference": m["ct_reference"].to_numpy(),
-        "dct": m["dct"].to_numpy(), "dct_sd": m["dct_sd"].to_numpy(), "ddct": ddct.to_numpy(),
-        "log2_rq": log2_rq.to_numpy(), "rq": np.exp2(log2_rq).to_numpy(),
-        "rq_low": np.exp2(log2_rq - sd).to_numpy(), "rq_high": np.exp2(log2_rq + sd).to_numpy(),
-        "method": method, "note": "",
-    })
+    return pd.DataFrame(
+        {
+            "sample": m["sample"].to_numpy(),
+            "subject": m["subject"].to_numpy(),
+            "group": m["group"].to_numpy(),
+            "condition": m["condition"].to_numpy(),
+            "target": m["target"].to_numpy(),
+            "contrast": contrast.to_numpy(),
+            "calibrator": calibrator,
+            "ct_target": m["ct_target"].to_numpy(),
+            "ct_reference": m["ct_reference"].to_numpy(),
+            "dct": m["dct"].to_numpy(),
+            "dct_sd": m["dct_sd"].to_numpy(),
+            "ddct": ddct.to_numpy(),
+            "log2_rq": log2_rq.to_numpy(),
+            "rq": np.exp2(log2_rq.to_numpy()),
+            "rq_low": np.exp2((log2_rq - sd).to_numpy()),
+            "rq_high": np.exp2((log2_rq + sd).to_numpy()),
+            "method": method,
+            "note": "",
+        }
+    )
 
 
 def per_subject_table(long: pd.DataFrame, subjects: list[str]) -> pd.DataFrame:
@@ -115,7 +166,7 @@ def per_subject_table(long: pd.DataFrame, subjects: list[str]) -> pd.DataFrame:
     log = within.set_index(["subject", "column"])["log2_rq"].unstack("column")
     log.columns = [f"{c}_log2" for c in log.columns]
     out = lin.join(log)
-    out = out[sorted(out.columns, key=lambda c: (c.removesuffix("_log2"), c.endswith("_log2")))]
+    out = out[sorted(out.columns, key=lambda c: (str(c).removesuffix("_log2"), str(c).endswith("_log2")))]
     out.columns.name = None
     return out.reindex(subjects).rename_axis("subject").reset_index()
 
@@ -150,13 +201,19 @@ def run_qpcr(raw: RawTable, spec: QpcrSpec) -> QpcrResult:
     wells, exclusions = parse_ct_table(raw, spec)
     replicates = summarise_replicates(wells, spec.replicate_sd_max)
     relative, notes = relative_expression(replicates, spec)
-    return QpcrResult(wells=wells, replicates=replicates, relative=relative,
-                      per_subject=per_subject_table(relative, list(wells["subject"])),
-                      exclusions=exclusions, notes=notes)
+    return QpcrResult(
+        wells=wells,
+        replicates=replicates,
+        relative=relative,
+        per_subject=per_subject_table(relative, list(wells["subject"])),
+        exclusions=exclusions,
+        notes=notes,
+    )
 
 
-def standard_curve(data: pd.DataFrame, gene: str = "gene", quantity: str = "quantity", ct: str = "ct",
-                   confidence: float = 0.95) -> pd.DataFrame:
+def standard_curve(
+    data: pd.DataFrame, gene: str = "gene", quantity: str = "quantity", ct: str = "ct", confidence: float = 0.95
+) -> pd.DataFrame:
     """Amplification efficiency per gene from a dilution series.
 
     Regresses Ct on log10(quantity) per gene: E = 10^(−1/slope) (2 = 100%), its CI
@@ -189,7 +246,17 @@ def standard_curve(data: pd.DataFrame, gene: str = "gene", quantity: str = "quan
         s_lo, s_hi = fit.slope - tcrit * fit.stderr, fit.slope + tcrit * fit.stderr
         e = 10 ** (-1 / fit.slope)
         e_bounds = sorted([10 ** (-1 / s_lo), 10 ** (-1 / s_hi)]) if n > 2 else [np.nan, np.nan]
-        rows.append(dict(gene=g, n=n, slope=fit.slope, intercept=fit.intercept, r2=fit.rvalue**2,
-                         efficiency=e, efficiency_percent=(e - 1) * 100,
-                         efficiency_ci_low=e_bounds[0], efficiency_ci_high=e_bounds[1]))
+        rows.append(
+            dict(
+                gene=g,
+                n=n,
+                slope=fit.slope,
+                intercept=fit.intercept,
+                r2=fit.rvalue**2,
+                efficiency=e,
+                efficiency_percent=(e - 1) * 100,
+                efficiency_ci_low=e_bounds[0],
+                efficiency_ci_high=e_bounds[1],
+            )
+        )
     return pd.DataFrame(rows)

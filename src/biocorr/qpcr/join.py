@@ -14,6 +14,7 @@ from ..study import Study, StudySpec, load_spec
 from ..validation import validate
 from .expression import QpcrResult, run_qpcr
 
+
 def join_report(per_subject: pd.DataFrame, clinical_ids: list[str]) -> tuple[list[str], list[str]]:
     """Subjects only in the qPCR table, and subjects only in the clinical table."""
     q = set(per_subject["subject"].astype(str))
@@ -21,20 +22,24 @@ def join_report(per_subject: pd.DataFrame, clinical_ids: list[str]) -> tuple[lis
     return sorted(q - c), sorted(c - q)
 
 
-def merge_per_subject(raw: RawTable, per_subject: pd.DataFrame, id_column: str | None) -> tuple[RawTable, list[str], list[str]]:
+def merge_per_subject(
+    raw: RawTable, per_subject: pd.DataFrame, id_column: str | None
+) -> tuple[RawTable, list[str], list[str]]:
     """Add the per-subject qPCR columns to a clinical table, matching subject ids.
 
     Returns the merged table and the ids found only in the qPCR table and only in
     the clinical table (both are reported to the user, neither is dropped silently).
     """
     if id_column is None:
-        raise SpecError("joining qPCR results needs [data] id = \"...\" in the spec (the subject id column).")
+        raise SpecError('joining qPCR results needs [data] id = "..." in the spec (the subject id column).')
     frame = raw.frame.copy()
     ids = frame[id_column].map(cell_text)
     clash = [c for c in per_subject.columns if c != "subject" and c in frame.columns]
     if clash:
-        raise SpecError(f"{raw.source}: column(s) {', '.join(clash)} exist in the clinical table and would be "
-                        "overwritten by the qPCR results; rename them.")
+        raise SpecError(
+            f"{raw.source}: column(s) {', '.join(clash)} exist in the clinical table and would be "
+            "overwritten by the qPCR results; rename them."
+        )
     ps = per_subject.set_index(per_subject["subject"].astype(str)).drop(columns="subject")
     for col in ps.columns:
         frame[col] = ids.map(ps[col]).astype(object).where(ids.isin(ps.index), "")
@@ -42,8 +47,9 @@ def merge_per_subject(raw: RawTable, per_subject: pd.DataFrame, id_column: str |
     return replace(raw, frame=frame), only_qpcr, only_clinical
 
 
-def load_with_qpcr(data: str | Path, spec: str | Path | StudySpec, ct_table: str | Path,
-                   sheet: str | None = None) -> tuple[Study, QpcrResult]:
+def load_with_qpcr(
+    data: str | Path, spec: str | Path | StudySpec, ct_table: str | Path, sheet: str | None = None
+) -> tuple[Study, QpcrResult]:
     """Read a clinical table and a Ct export, turn the Ct values into per-subject expression ratios,
     join them by subject id and validate the joined table.
 
@@ -76,24 +82,41 @@ def load_with_qpcr(data: str | Path, spec: str | Path | StudySpec, ct_table: str
     """
     spec_obj = spec if isinstance(spec, StudySpec) else load_spec(spec)
     if spec_obj.qpcr is None:
-        raise SpecError("joining qPCR results needs a [qpcr] section in the spec (targets, references, "
-                        "calibrator_condition; see the README).")
+        raise SpecError(
+            "joining qPCR results needs a [qpcr] section in the spec (targets, references, "
+            "calibrator_condition; see the README)."
+        )
     raw = read_table(data, sheet=sheet or spec_obj.sheet)
     result = run_qpcr(read_table(ct_table), spec_obj.qpcr)
     merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec_obj.id_column)
     study = validate(merged, spec_obj)
     extra = []
     if only_qpcr:
-        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
-                          message=f"{len(only_qpcr)} subject(s) in the Ct table are not in the clinical "
-                                  f"table and are not analysed: {', '.join(only_qpcr)}"))
+        extra.append(
+            dict(
+                code="qpcr-join",
+                severity="warning",
+                column="qPCR",
+                subset="all",
+                message=f"{len(only_qpcr)} subject(s) in the Ct table are not in the clinical "
+                f"table and are not analysed: {', '.join(only_qpcr)}",
+            )
+        )
     if only_clinical:
-        extra.append(dict(code="qpcr-join", severity="warning", column="qPCR", subset="all",
-                          message=f"{len(only_clinical)} subject(s) of the clinical table have no qPCR "
-                                  f"data (their expression values are missing): {', '.join(only_clinical)}"))
-    for r in result.notes.itertuples():
-        extra.append(dict(code=f"qpcr-{r.reason}", severity="warning", column=r.gene, subset="all",
-                          message=r.message))
+        extra.append(
+            dict(
+                code="qpcr-join",
+                severity="warning",
+                column="qPCR",
+                subset="all",
+                message=f"{len(only_clinical)} subject(s) of the clinical table have no qPCR "
+                f"data (their expression values are missing): {', '.join(only_clinical)}",
+            )
+        )
+    for reason, gene, message in zip(result.notes["reason"], result.notes["gene"], result.notes["message"]):
+        extra.append(
+            dict(code=f"qpcr-{reason}", severity="warning", column=str(gene), subset="all", message=str(message))
+        )
     if extra:
         warnings = pd.concat([study.warnings, build_records(WARNINGS_SCHEMA, extra)], ignore_index=True)
         study = replace(study, warnings=warnings)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import platform
 from importlib import metadata
 
-import numpy as np
 import pandas as pd
 
 from ..analysis import Results
-from ..stats.multiplicity import ADJUST_METHODS
 from ..stats.methods import method_label
+from ..stats.multiplicity import ADJUST_METHODS
 from .format import describe_cell, fmt_level, fmt_p_apa, fmt_r
 
 FAMILY_WORDS = {
@@ -40,8 +39,9 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
     >>> row = pd.Series(dict(subset="Painful", x_label="CD4 count", y_label="Depression",
     ...     method="pearson", n=125, estimate=-0.1981, ci_low=-0.3594, ci_high=-0.0234,
     ...     p=0.0268, p_adjusted=0.1072))
-    >>> correlation_sentence(row, "holm")
-    'In the Painful group, CD4 count and Depression: r(123) = −.20, 95% CI [−.36, −.02], p = .027 (Holm-adjusted p = .107).'
+    >>> print(correlation_sentence(row, "holm"))
+    In the Painful group, CD4 count and Depression: r(123) = −.20, 95% CI [−.36, −.02], p = .027
+    (Holm-adjusted p = .107).
     """
     level = fmt_level(row.get("ci_level", 0.95))
     n = int(row["n"])
@@ -54,9 +54,11 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
         tail = ""
     adj_name = ADJUST_METHODS[adjust][1]
     adjusted = "" if adjust == "none" else f" ({adj_name}-adjusted {fmt_p_apa(row['p_adjusted'])})"
-    return (f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
-            f"{level} CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
-            f"{fmt_p_apa(row['p'])}{adjusted}{tail}.")
+    return (
+        f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
+        f"{level} CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
+        f"{fmt_p_apa(row['p'])}{adjusted}{tail}."
+    )
 
 
 def results_sentences(results: Results, method: str | None = None) -> list[str]:
@@ -101,55 +103,71 @@ def methods_paragraph(results: Results) -> str:
         ci_bits.append("Fisher's z with the Bonett–Wright (2000) standard error for ρ")
     if "kendall" in opts.methods:
         ci_bits.append("Fisher's z with the Fieller–Hartley–Pearson (1957) standard error for τ-b")
-    parts.append(f"{fmt_level(opts.confidence)} confidence intervals used "
-                 + "; ".join(ci_bits) + ".")
+    parts.append(f"{fmt_level(opts.confidence)} confidence intervals used " + "; ".join(ci_bits) + ".")
     used = c.dropna(subset=["p"]).groupby("p_method").size()
     parts.append("Two-sided p-values followed R's cor.test defaults: " + _count_phrase(used) + ".")
     if opts.permutations:
-        parts.append(f"Monte Carlo permutation p-values ({opts.permutations} shuffles per test, "
-                     f"seed {opts.seed}) are reported alongside.")
+        parts.append(
+            f"Monte Carlo permutation p-values ({opts.permutations} shuffles per test, "
+            f"seed {opts.seed}) are reported alongside."
+        )
     n_boot = int(c["n_bootstrap"].max()) if len(c) else 0
     if n_boot > 0:
-        parts.append(f"Bias-corrected and accelerated (BCa; Efron, 1987) bootstrap intervals were formed from "
-                     f"{n_boot} paired resamples per test (seed {opts.seed}), resampling each pair's complete "
-                     "rows; resamples with an undefined estimate were left out and are counted per test.")
+        parts.append(
+            f"Bias-corrected and accelerated (BCa; Efron, 1987) bootstrap intervals were formed from "
+            f"{n_boot} paired resamples per test (seed {opts.seed}), resampling each pair's complete "
+            "rows; resamples with an undefined estimate were left out and are counted per test."
+        )
     if opts.adjust == "none":
         parts.append("p-values were not adjusted for multiple testing.")
     else:
         sizes = c.dropna(subset=["p"]).groupby("family").size()
-        size_text = (f"{sizes.min()}" if sizes.min() == sizes.max()
-                     else f"{sizes.min()}–{sizes.max()}")
-        parts.append(f"p-values were adjusted with the {ADJUST_METHODS[opts.adjust][1]} method within "
-                     f"families of {FAMILY_WORDS[opts.family]} ({len(sizes)} families of "
-                     f"{size_text} tests).")
+        size_text = f"{sizes.min()}" if sizes.min() == sizes.max() else f"{sizes.min()}–{sizes.max()}"
+        parts.append(
+            f"p-values were adjusted with the {ADJUST_METHODS[opts.adjust][1]} method within "
+            f"families of {FAMILY_WORDS[opts.family]} ({len(sizes)} families of "
+            f"{size_text} tests)."
+        )
     extra = set(c["method"]) - set(opts.methods)
     if extra:
         bits = []
         if {"partial_pearson", "partial_spearman"} & extra:
-            bits.append("partial correlations controlling for "
-                        + ", ".join(v.label for v in spec.covariates)
-                        + " (t on n − 2 − k df, categorical covariates dummy-coded)")
+            bits.append(
+                "partial correlations controlling for "
+                + ", ".join(v.label for v in spec.covariates)
+                + " (t on n − 2 − k df, categorical covariates dummy-coded)"
+            )
         if {"percbend", "bicor", "skipped_spearman"} & extra:
-            bits.append("robust estimates (percentage bend, β = .2; biweight midcorrelation; skipped "
-                        "Spearman correlation after removing bivariate outliers by the projection method)")
+            bits.append(
+                "robust estimates (percentage bend, β = .2; biweight midcorrelation; skipped "
+                "Spearman correlation after removing bivariate outliers by the projection method)"
+            )
         if "spearman_detected" in extra:
             bits.append("Spearman's ρ among values above the assay's lower limit")
-        parts.append("As checks, we report " + "; ".join(bits) + ". For every test, the range of the "
-                     "estimate over single-subject deletions, the largest p and Cook's distance are given.")
+        parts.append(
+            "As checks, we report " + "; ".join(bits) + ". For every test, the range of the "
+            "estimate over single-subject deletions, the largest p and Cook's distance are given."
+        )
     g = results.group_comparisons
     if not g.empty:
         mw = g[g.test == "mann_whitney"].dropna(subset=["p"]).groupby("p_method").size()
-        parts.append("Groups were compared with Welch's t-test (Hedges' g with a noncentral-t "
-                     "confidence interval) and the Mann–Whitney U test (rank-biserial correlation "
-                     "with a Fisher-z interval); Mann–Whitney p-values: " + _count_phrase(mw) + ".")
+        parts.append(
+            "Groups were compared with Welch's t-test (Hedges' g with a noncentral-t "
+            "confidence interval) and the Mann–Whitney U test (rank-biserial correlation "
+            "with a Fisher-z interval); Mann–Whitney p-values: " + _count_phrase(mw) + "."
+        )
     n_ex = len(study.exclusions)
     if n_ex:
         rows = int((study.exclusions.scope == "row").sum())
-        parts.append(f"{n_ex} value(s) were excluded before analysis ({rows} whole row(s)); each is "
-                     "listed with its reason in the data-quality section.")
-    parts.append(f"Analyses used biocorr {_version('biocorr')} (Python {platform.python_version()}, "
-                 f"NumPy {_version('numpy')}, SciPy {_version('scipy')}, statsmodels "
-                 f"{_version('statsmodels')}).")
+        parts.append(
+            f"{n_ex} value(s) were excluded before analysis ({rows} whole row(s)); each is "
+            "listed with its reason in the data-quality section."
+        )
+    parts.append(
+        f"Analyses used biocorr {_version('biocorr')} (Python {platform.python_version()}, "
+        f"NumPy {_version('numpy')}, SciPy {_version('scipy')}, statsmodels "
+        f"{_version('statsmodels')})."
+    )
     return " ".join(parts)
 
 

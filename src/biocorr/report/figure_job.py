@@ -17,32 +17,55 @@ from ..analysis import Results
 from . import figures as figs
 from .embed import figure_html
 
-def _figure_tasks(results: Results, per_pair: bool) -> list[tuple]:
+
+def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, str, str, str]]:
     """(figure function name, args, file stem, caption, report section or '') for every figure."""
     spec = results.study.spec
     opts = spec.analysis
     primary = "spearman" if "spearman" in opts.methods else opts.methods[0]
     warned = set(results.study.piled_up)
-    tasks = []
+    tasks: list[tuple[str, tuple, str, str, str]] = []
     if results.study.group_codes:
         for var in spec.biomarkers + spec.scores:
-            tasks.append(("group_figure", (var.column,), safe_stem(f"group_{var.column}"),
-                          f"{var.label} by group", "groups"))
+            tasks.append(
+                ("group_figure", (var.column,), safe_stem(f"group_{var.column}"), f"{var.label} by group", "groups")
+            )
     for name, _ in results.study.subsets():
         for method in opts.methods:
-            tasks.append(("heatmap_figure", (name, method), safe_stem(f"heatmap_{name}_{method}"),
-                          f"{method} estimates, subset {name}", "heatmaps" if method == primary else ""))
+            tasks.append(
+                (
+                    "heatmap_figure",
+                    (name, method),
+                    safe_stem(f"heatmap_{name}_{method}"),
+                    f"{method} estimates, subset {name}",
+                    "heatmaps" if method == primary else "",
+                )
+            )
     for bm in spec.biomarkers:
         ranks = bm.column in warned and primary != "pearson"
-        tasks.append(("biomarker_panel", (bm.column, primary, ranks), safe_stem(f"panel_{bm.column}"),
-                      f"{bm.label} against every score ({primary}"
-                      + ("; ranks shown because of the detection-limit pile-up" if ranks else "") + ")",
-                      "panels"))
+        tasks.append(
+            (
+                "biomarker_panel",
+                (bm.column, primary, ranks),
+                safe_stem(f"panel_{bm.column}"),
+                f"{bm.label} against every score ({primary}"
+                + ("; ranks shown because of the detection-limit pile-up" if ranks else "")
+                + ")",
+                "panels",
+            )
+        )
     if per_pair:
         for bm in spec.biomarkers:
             for sc in spec.scores:
-                tasks.append(("scatter_figure", (bm.column, sc.column, primary),
-                              safe_stem(f"scatter_{bm.column}_{sc.column}"), "", ""))
+                tasks.append(
+                    (
+                        "scatter_figure",
+                        (bm.column, sc.column, primary),
+                        safe_stem(f"scatter_{bm.column}_{sc.column}"),
+                        "",
+                        "",
+                    )
+                )
     return tasks
 
 
@@ -61,7 +84,7 @@ def _render(task: tuple, figures_dir: Path | None, results: Results | None = Non
     svg = None
     if figures_dir is not None:
         svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
-        svg = svg[svg.index("<svg"):]
+        svg = svg[svg.index("<svg") :]
     if not key:
         return ""
     return figure_html(fig, caption, svg)
@@ -82,18 +105,22 @@ class FigureJob:
     :meth:`snippets`, in this process.
     """
 
-    def __init__(self, results: Results, figures_dir: Path | None, per_pair: bool,
-                 progress: Callable[[int], None] | None = None, workers: int | None = None):
+    def __init__(
+        self,
+        results: Results,
+        figures_dir: Path | None,
+        per_pair: bool,
+        progress: Callable[[int], None] | None = None,
+        workers: int | None = None,
+    ):
         self._results, self._dir, self._progress = results, figures_dir, progress
         self._tasks = _figure_tasks(results, per_pair)
         workers = workers or os.cpu_count() or 1
         self._pool = None
         self._futures = []
         if workers > 1 and len(self._tasks) > 4:
-            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                              else "spawn")
-            self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                             initargs=(results,))
+            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+            self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(results,))
             # the costliest figures first, so no worker is left drawing a big panel alone at the end
             order = sorted(range(len(self._tasks)), key=lambda i: FIGURE_COST.get(self._tasks[i][0], 1))
             futures = {i: self._pool.submit(_render, self._tasks[i], figures_dir) for i in reversed(order)}
@@ -127,9 +154,13 @@ class FigureJob:
         return out
 
 
-def report_figures(results: Results, figures_dir: Path | None, per_pair: bool,
-                   progress: Callable[[int], None] | None = None,
-                   workers: int | None = None) -> dict[str, list[str]]:
+def report_figures(
+    results: Results,
+    figures_dir: Path | None,
+    per_pair: bool,
+    progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+) -> dict[str, list[str]]:
     """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``); see :class:`FigureJob`."""
     return FigureJob(results, figures_dir, per_pair, progress, workers).snippets()
 
@@ -157,4 +188,4 @@ def safe_stem(name: str) -> str:
     if safe == name and len(safe) <= MAX_STEM:
         return safe
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"{safe[:MAX_STEM - 9]}-{digest}"
+    return f"{safe[: MAX_STEM - 9]}-{digest}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import io
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -34,23 +35,32 @@ POOLED_COLOUR = "#000000"
 # Applied while a figure is built and saved, never to the user's global rcParams.
 # Figures are made with matplotlib.figure.Figure, not pyplot: nothing to close, no
 # global state, and notebooks show the returned Figure once.
-STYLE = {
-    "font.size": 9, "axes.titlesize": 9.5, "axes.labelsize": 9, "legend.fontsize": 8,
-    "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
+STYLE: dict[str, Any] = {
+    "font.size": 9,
+    "axes.titlesize": 9.5,
+    "axes.labelsize": 9,
+    "legend.fontsize": 8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.fonttype": "none",
     "figure.dpi": 100,
     "text.parse_math": False,  # labels, units and group names are the user's text, never mathtext
 }
 
 
-def _styled(func):
+def styled(func):
+    """Decorator: build (and save) the figure under the house style, leaving the user's rcParams alone."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with matplotlib.rc_context(STYLE):
+        with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
             return func(*args, **kwargs)
+
     return wrapper
 
 
-def _subplots(figsize, nrows: int = 1, ncols: int = 1, **kw):
+def subplots(figsize, nrows: int = 1, ncols: int = 1, **kw):
+    """A pyplot-free Figure with constrained layout and its Axes (as ``plt.subplots``)."""
     fig = Figure(figsize=figsize, layout="constrained")
     return fig, fig.subplots(nrows, ncols, **kw)
 
@@ -87,8 +97,16 @@ def _subsets_to_show(results: Results, subset: str | None) -> list[str]:
     return names if subset is None else [subset]
 
 
-def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
-                 subset: str | None = None, ranks: bool = False, annotate: bool = True) -> None:
+def draw_scatter(
+    ax,
+    results: Results,
+    x: str,
+    y: str,
+    method: str = "pearson",
+    subset: str | None = None,
+    ranks: bool = False,
+    annotate: bool = True,
+) -> None:
     """Draw one biomarker × score scatter on an existing Axes (see :func:`scatter_figure`)."""
     study = results.study
     spec = study.spec
@@ -99,8 +117,9 @@ def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
     lower = spec.variable(x).lower_limit
     at_limit_all = np.zeros(len(data), bool) if lower is None else xv_all <= lower
     shown = _subsets_to_show(results, subset)
-    point_sets = [(name, mask) for name, mask in study.subsets(("by-group",))
-                  if subset in (None, "all", name)] or [("all", np.ones(len(data), bool))]
+    point_sets = [(name, mask) for name, mask in study.subsets(("by-group",)) if subset in (None, "all", name)] or [
+        ("all", np.ones(len(data), bool))
+    ]
     ok_all = ~np.isnan(xv_all) & ~np.isnan(yv_all)
     if ranks:
         both = np.column_stack([xv_all, yv_all])
@@ -112,14 +131,29 @@ def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
         colour = colours.get(name, POOLED_COLOUR)
         meas = m & ~at_limit_all
         lim = m & at_limit_all
-        ax.scatter(xv_all[meas], yv_all[meas], s=16, color=colour, alpha=0.75, linewidths=0, rasterized=True,
-                   label=f"{name} (n = {int(m.sum())})" if name != "all" else None)
+        ax.scatter(
+            xv_all[meas],
+            yv_all[meas],
+            s=16,
+            color=colour,
+            alpha=0.75,
+            linewidths=0,
+            rasterized=True,
+            label=f"{name} (n = {int(m.sum())})" if name != "all" else None,
+        )
         if lim.any():
-            ax.scatter(xv_all[lim], yv_all[lim], s=18, facecolors="none", edgecolors=colour,
-                       linewidths=0.8, alpha=0.9, rasterized=True)
+            ax.scatter(
+                xv_all[lim],
+                yv_all[lim],
+                s=18,
+                facecolors="none",
+                edgecolors=colour,
+                linewidths=0.8,
+                alpha=0.9,
+                rasterized=True,
+            )
     if at_limit_all[ok_all].any():
-        ax.scatter([], [], s=18, facecolors="none", edgecolors="0.3",
-                   label=f"at/below detection limit {lower:g}")
+        ax.scatter([], [], s=18, facecolors="none", edgecolors="0.3", label=f"at/below detection limit {lower:g}")
     lines = []
     for name in shown:
         mask = dict(study.subsets())[name] & ok_all
@@ -130,20 +164,31 @@ def draw_scatter(ax, results: Results, x: str, y: str, method: str = "pearson",
             ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
         row = _row(results, x, y, name, method)
         if row is not None:
-            lines.append(f"{name}: {method_symbol(method)} = {fmt_r(row['estimate'])} "
-                         f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
-                         f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}")
+            lines.append(
+                f"{name}: {method_symbol(method)} = {fmt_r(row['estimate'])} "
+                f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
+                f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}"
+            )
     if annotate and lines:
-        ax.text(0.02, 0.98, "\n".join(lines), transform=ax.transAxes, va="top", ha="left", fontsize=7,
-                bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="0.8", alpha=0.9))
+        ax.text(
+            0.02,
+            0.98,
+            "\n".join(lines),
+            transform=ax.transAxes,
+            va="top",
+            ha="left",
+            fontsize=7,
+            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="0.8", alpha=0.9),
+        )
     xvar, yvar = spec.variable(x), spec.variable(y)
     ax.set_xlabel(("rank of " if ranks else "") + xvar.display)
     ax.set_ylabel(("rank of " if ranks else "") + yvar.display)
 
 
-@_styled
-def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
-                   subset: str | None = None, ranks: bool = False) -> Figure:
+@styled
+def scatter_figure(
+    results: Results, x: str, y: str, method: str = "pearson", subset: str | None = None, ranks: bool = False
+) -> Figure:
     """Scatter of one biomarker against one score.
 
     Points are coloured by group; each subset shown gets its least-squares line
@@ -174,15 +219,16 @@ def scatter_figure(results: Results, x: str, y: str, method: str = "pearson",
     >>> fig.axes[0].get_xlabel()
     'CD4 count (cells/µL)'
     """
-    fig, ax = _subplots((4.6, 3.6))
+    fig, ax = subplots((4.6, 3.6))
     draw_scatter(ax, results, x, y, method, subset, ranks)
     ax.legend(loc="lower right", frameon=False)
     return fig
 
 
-@_styled
-def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
-                    ranks: bool = False, ncols: int = 3) -> Figure:
+@styled
+def biomarker_panel(
+    results: Results, biomarker: str, method: str = "spearman", ranks: bool = False, ncols: int = 3
+) -> Figure:
     """All scores against one biomarker, one panel each (the figure papers show).
 
     Examples
@@ -195,20 +241,22 @@ def biomarker_panel(results: Results, biomarker: str, method: str = "spearman",
     scores = [v.column for v in results.study.spec.scores]
     ncols = min(ncols, len(scores))
     nrows = int(np.ceil(len(scores) / ncols))
-    fig, axes = _subplots((3.3 * ncols, 2.9 * nrows + 0.5), nrows, ncols, squeeze=False)
+    fig, axes = subplots((3.3 * ncols, 2.9 * nrows + 0.5), nrows, ncols, squeeze=False)
     for ax, score in zip(axes.ravel(), scores):
         draw_scatter(ax, results, biomarker, score, method, ranks=ranks)
-    for ax in axes.ravel()[len(scores):]:
+    for ax in axes.ravel()[len(scores) :]:
         ax.set_visible(False)
     handles, labels = axes.ravel()[0].get_legend_handles_labels()
     if handles:
         fig.legend(handles, labels, loc="outside lower center", ncol=len(handles), frameon=False)
-    fig.suptitle(f"{results.study.spec.variable(biomarker).display} vs clinical scores "
-                 f"({method}; p adjusted within family)", fontsize=10)
+    fig.suptitle(
+        f"{results.study.spec.variable(biomarker).display} vs clinical scores ({method}; p adjusted within family)",
+        fontsize=10,
+    )
     return fig
 
 
-@_styled
+@styled
 def group_figure(results: Results, variable: str) -> Figure:
     """Box plot with every subject's value (jittered), n per group, tests and effect sizes.
 
@@ -225,20 +273,33 @@ def group_figure(results: Results, variable: str) -> Figure:
     codes = study.group_codes
     labels = [spec.group_label(c) for c in codes]
     values = [study.data.loc[study.data["group"] == c, variable].dropna().to_numpy() for c in codes]
-    fig, ax = _subplots((2.2 + 1.3 * len(codes), 3.8))
+    fig, ax = subplots((2.2 + 1.3 * len(codes), 3.8))
     present = [i for i, v in enumerate(values) if len(v)]
-    ax.boxplot([values[i] for i in present], positions=present, widths=0.5, showfliers=False,
-               medianprops=dict(color="black"), boxprops=dict(color="0.4"),
-               whiskerprops=dict(color="0.4"), capprops=dict(color="0.4"))
+    ax.boxplot(
+        [values[i] for i in present],
+        positions=present,
+        widths=0.5,
+        showfliers=False,
+        medianprops=dict(color="black"),
+        boxprops=dict(color="0.4"),
+        whiskerprops=dict(color="0.4"),
+        capprops=dict(color="0.4"),
+    )
     rng = np.random.default_rng(0)
     lower = spec.variable(variable).lower_limit
     for i, v in enumerate(values):
         jitter = rng.uniform(-0.15, 0.15, len(v))
         at = np.zeros(len(v), bool) if lower is None else v <= lower
-        ax.scatter(i + jitter[~at], v[~at], s=12, color=colours[labels[i]], alpha=0.7, linewidths=0,
-                   rasterized=True)
-        ax.scatter(i + jitter[at], v[at], s=13, facecolors="none", edgecolors=colours[labels[i]],
-                   linewidths=0.7, rasterized=True)
+        ax.scatter(i + jitter[~at], v[~at], s=12, color=colours[labels[i]], alpha=0.7, linewidths=0, rasterized=True)
+        ax.scatter(
+            i + jitter[at],
+            v[at],
+            s=13,
+            facecolors="none",
+            edgecolors=colours[labels[i]],
+            linewidths=0.7,
+            rasterized=True,
+        )
     ax.set_xticks(range(len(codes)), [f"{lab}\nn = {len(v)}" for lab, v in zip(labels, values)])
     ax.set_ylabel(spec.variable(variable).display)
     g = results.group_comparisons
@@ -247,13 +308,15 @@ def group_figure(results: Results, variable: str) -> Figure:
         row = g[(g.variable == variable) & (g.test == test)]
         if len(row) == 1:
             r = row.iloc[0]
-            title.append(f"{name}: {fmt_p_apa(r['p'])}, {es} = {fmt_num(r['effect_size'])} "
-                         f"[{fmt_num(r['effect_size_ci_low'])}, {fmt_num(r['effect_size_ci_high'])}]")
+            title.append(
+                f"{name}: {fmt_p_apa(r['p'])}, {es} = {fmt_num(r['effect_size'])} "
+                f"[{fmt_num(r['effect_size_ci_low'])}, {fmt_num(r['effect_size_ci_high'])}]"
+            )
     ax.set_title("\n".join(title), loc="left")
     return fig
 
 
-@_styled
+@styled
 def heatmap_figure(results: Results, subset: str = "all", method: str = "spearman") -> Figure:
     """Biomarkers × scores heat map of the estimates; '*' marks p_adjusted < .05.
 
@@ -272,26 +335,33 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
     padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
     # sized for a printed page (0.55 in per cell column); cells are vector quads, not an image
-    fig, ax = _subplots((2.0 + 0.55 * len(ys), 1.9 + 0.36 * len(xs)))
-    im = ax.pcolormesh(np.arange(len(ys) + 1) - 0.5, np.arange(len(xs) + 1) - 0.5, est.to_numpy(float),
-                       cmap="RdBu_r", vmin=-1, vmax=1)
+    fig, ax = subplots((2.0 + 0.55 * len(ys), 1.9 + 0.36 * len(xs)))
+    im = ax.pcolormesh(
+        np.arange(len(ys) + 1) - 0.5, np.arange(len(xs) + 1) - 0.5, est.to_numpy(float), cmap="RdBu_r", vmin=-1, vmax=1
+    )
     ax.invert_yaxis()
     for i in range(len(xs)):
         for j in range(len(ys)):
-            v, p = est.iat[i, j], padj.iat[i, j]
+            v, p = float(est.iat[i, j]), float(padj.iat[i, j])  # type: ignore[arg-type]
             text = fmt_r(v) + ("*" if np.isfinite(p) and p < ALPHA else "")
-            ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                    color="white" if np.isfinite(v) and abs(v) > 0.6 else "black")
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if np.isfinite(v) and abs(v) > 0.6 else "black",
+            )
     ax.set_xticks(range(len(ys)), [spec.variable(v).label for v in ys], rotation=40, ha="right")
     ax.set_yticks(range(len(xs)), [spec.variable(v).label for v in xs])
     ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=ax, shrink=0.8, label=f"{method} estimate")
-    ax.set_title(f"{method}, subset {subset}: * = adjusted p < .05 ({spec.analysis.adjust}, "
-                 "within family)", loc="left")
+    ax.set_title(f"{method}, subset {subset}: * = adjusted p < .05 ({spec.analysis.adjust}, within family)", loc="left")
     return fig
 
 
-@_styled
+@styled
 def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Path]:
     """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
     stem = Path(stem)
@@ -322,86 +392,14 @@ def _save_png_rgb(fig: Figure, path: Path, dpi: int) -> None:
         # the canvas sized the image in a way not foreseen here: let matplotlib write the PNG
         fig.savefig(path, dpi=dpi, pil_kwargs={"compress_level": 2})
         return
-    image = Image.frombuffer("RGBA", (width, height), buf.getbuffer(), "raw", "RGBA", 0, 1).convert("RGB")
+    image = Image.frombuffer("RGBA", (width, height), buf.getvalue(), "raw", "RGBA", 0, 1).convert("RGB")
     image.save(path, format="png", compress_level=2, dpi=(dpi, dpi))
 
 
-@_styled
+@styled
 def svg_text(fig: Figure) -> str:
     """The figure as an inline SVG string (no XML prolog), for the HTML report."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg")
     text = buf.getvalue()
-    return text[text.index("<svg"):]
-
-
-def _box_with_points(ax, values: list[np.ndarray]) -> None:
-    """Box plots at x = 0, 1, ... with every value drawn as a jittered point (seeded jitter)."""
-    rng = np.random.default_rng(0)
-    ax.boxplot(values, positions=range(len(values)), widths=0.5, showfliers=False,
-               medianprops=dict(color="black"))
-    for i, v in enumerate(values):
-        ax.scatter(i + rng.uniform(-0.12, 0.12, len(v)), v, s=11, color=OKABE_ITO[i % 8], alpha=0.75,
-                   linewidths=0, rasterized=True)
-
-
-@_styled
-def qpcr_ct_figure(replicates: pd.DataFrame) -> Figure:
-    """Mean Ct per sample for every gene, by condition (box + points): a first look at the run.
-
-    Examples
-    --------
-    >>> reps = pd.DataFrame({"gene": ["TNF"] * 4, "condition": ["v", "v", "ATP", "ATP"],
-    ...                      "ct_mean": [30.1, 30.4, 28.2, 28.0]})
-    >>> qpcr_ct_figure(reps).axes[0].get_title()
-    'TNF'
-    """
-    genes = list(dict.fromkeys(replicates["gene"]))
-    conds = list(dict.fromkeys(replicates["condition"]))
-    fig, axes = _subplots((2.2 + 1.6 * len(genes), 3.4), 1, len(genes), squeeze=False)
-    for ax, gene in zip(axes[0], genes):
-        d = replicates[replicates["gene"] == gene]
-        _box_with_points(ax, [d.loc[d["condition"] == c, "ct_mean"].dropna().to_numpy() for c in conds])
-        ax.set_xticks(range(len(conds)), conds)
-        ax.set_title(gene)
-        ax.set_ylabel("mean Ct per sample")
-    return fig
-
-
-@_styled
-def qpcr_replicate_sd_figure(replicates: pd.DataFrame, sd_max: float = 0.5) -> Figure:
-    """SD of technical replicates against their mean Ct; noisy sets (SD > sd_max) are labelled."""
-    fig, ax = _subplots((5.0, 3.6))
-    for i, (gene, d) in enumerate(replicates.groupby("gene", sort=False)):
-        ax.scatter(d["ct_mean"], d["ct_sd"], s=14, color=OKABE_ITO[i % 8], label=gene, alpha=0.8,
-                   linewidths=0)
-    ax.axhline(sd_max, color="0.3", ls="--", lw=1)
-    for r in replicates[replicates["sd_flag"]].itertuples():
-        ax.annotate(f"{r.sample} {r.gene} (well {r.outlier_replicate})", (r.ct_mean, r.ct_sd), fontsize=7,
-                    xytext=(3, 3), textcoords="offset points")
-    ax.set_xlabel("mean Ct")
-    ax.set_ylabel("SD of technical replicates (cycles)")
-    ax.legend(frameon=False)
-    return fig
-
-
-@_styled
-def qpcr_fold_change_figure(relative: pd.DataFrame, group_of: dict[str, str] | None = None) -> Figure:
-    """Within-subject log2 relative quantity of each target contrast, by clinical group."""
-    within = relative[relative["calibrator"].str.endswith("(same subject)")].copy()
-    within["panel"] = within["target"] + ": " + within["contrast"]
-    within["grp"] = within["subject"].map(group_of or {}).fillna("all")
-    panels = list(dict.fromkeys(within["panel"]))
-    order = list(dict.fromkeys((group_of or {}).values()))  # the clinical table's order
-    groups = sorted(dict.fromkeys(within["grp"]), key=lambda g: order.index(g) if g in order else len(order))
-    fig, axes = _subplots((1.8 + 1.6 * max(len(groups), 1) * len(panels), 3.4), 1, max(len(panels), 1),
-                          squeeze=False)
-    for ax, panel in zip(axes[0], panels):
-        d = within[within["panel"] == panel]
-        vals = [d.loc[d["grp"] == g, "log2_rq"].dropna().to_numpy() for g in groups]
-        _box_with_points(ax, vals)
-        ax.axhline(0, color="0.5", lw=0.8)
-        ax.set_xticks(range(len(groups)), [f"{g}\nn = {len(v)}" for g, v in zip(groups, vals)])
-        ax.set_title(panel, loc="left")
-        ax.set_ylabel("log2 relative quantity")
-    return fig
+    return text[text.index("<svg") :]

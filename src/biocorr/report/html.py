@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -21,10 +21,12 @@ from ..analysis import Results
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
 from . import figures as figs
+from . import qpcr_figures as qfigs
 from .embed import figure_html
 from .figure_job import FigureJob
-from .tables import versions
 from .format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
+from .tables import versions
+
 
 def _asset(name: str) -> str:
     return (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
@@ -36,13 +38,17 @@ SORT_JS = _asset("sort.js")
 e = html.escape
 
 
-def _table(frame: pd.DataFrame, numeric: Sequence[str] = (), sortable: bool = False,
-           raw: dict[str, pd.Series] | None = None, row_classes: Sequence[str] | None = None,
-           table_id: str | None = None) -> str:
+def _table(
+    frame: pd.DataFrame,
+    numeric: Sequence[str] = (),
+    sortable: bool = False,
+    raw: dict[str, pd.Series] | None = None,
+    row_classes: Sequence[str] | None = None,
+    table_id: str | None = None,
+) -> str:
     """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
     cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
-    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>"
-                   for c in frame.columns)
+    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in frame.columns)
     rows = []
     for i, (_, row) in enumerate(frame.iterrows()):
         cells = []
@@ -61,17 +67,27 @@ def _data_section(results: Results) -> str:
     study = results.study
     spec = study.spec
     groups = "".join(f"<li>{e(name)}: n = {int(mask.sum())}</li>" for name, mask in study.subsets(("all", "by-group")))
-    variables = pd.DataFrame([{
-        "column": v.column, "label": v.label, "role": v.role, "unit": v.unit or "",
-        "declared range": "" if v.range is None else f"{v.range[0]:g}–{v.range[1]:g}",
-        "lower limit": "" if v.lower_limit is None else f"{v.lower_limit:g}",
-    } for v in spec.variables])
+    variables = pd.DataFrame(
+        [
+            {
+                "column": v.column,
+                "label": v.label,
+                "role": v.role,
+                "unit": v.unit or "",
+                "declared range": "" if v.range is None else f"{v.range[0]:g}–{v.range[1]:g}",
+                "lower limit": "" if v.lower_limit is None else f"{v.lower_limit:g}",
+            }
+            for v in spec.variables
+        ]
+    )
     source = f"<p>Source note: {e(spec.source)}</p>" if spec.source else ""
-    return (f'<h2 id="data">The data</h2><p>File <code>{e(study.source)}</code> '
-            f"(sha256 <code>{e(study.sha256[:16])}…</code>): {study.n_rows_read} rows read, "
-            f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column))}</code>; "
-            f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>.</p>"
-            f"{source}<ul>{groups}</ul><h3>Variables (from the spec)</h3>{_table(variables)}")
+    return (
+        f'<h2 id="data">The data</h2><p>File <code>{e(study.source)}</code> '
+        f"(sha256 <code>{e(study.sha256[:16])}…</code>): {study.n_rows_read} rows read, "
+        f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column))}</code>; "
+        f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>.</p>"
+        f"{source}<ul>{groups}</ul><h3>Variables (from the spec)</h3>{_table(variables)}"
+    )
 
 
 def _quality_section(results: Results) -> str:
@@ -80,14 +96,18 @@ def _quality_section(results: Results) -> str:
         ex_html = "<p>No value or row was excluded.</p>"
     else:
         shown = ex[["row", "id", "column", "value", "reason", "scope", "message"]]
-        ex_html = (f"<p class='warn'>{len(ex)} exclusion(s); none is silent:</p>"
-                   f"<div class='scroll'>{_table(shown, numeric=['row'], sortable=True)}</div>")
+        ex_html = (
+            f"<p class='warn'>{len(ex)} exclusion(s); none is silent:</p>"
+            f"<div class='scroll'>{_table(shown, numeric=['row'], sortable=True)}</div>"
+        )
     w = results.warnings
     if w.empty:
         w_html = "<p>No warnings.</p>"
     else:
-        items = "".join(f"<li class='{e(r.severity)}'><strong>{e(r.severity)}</strong> "
-                        f"({e(r.subset)}): {e(r.message)}</li>" for r in w.itertuples())
+        items = "".join(
+            f"<li class='{e(sev)}'><strong>{e(sev)}</strong> ({e(sub)}): {e(msg)}</li>"
+            for sev, sub, msg in zip(w["severity"].astype(str), w["subset"].astype(str), w["message"].astype(str))
+        )
         w_html = f"<ul>{items}</ul>"
     return f'<h2 id="quality">Data quality</h2><h3>Exclusions</h3>{ex_html}<h3>Warnings</h3>{w_html}'
 
@@ -105,84 +125,136 @@ def _table1(results: Results) -> str:
             row[s] = describe_cell(r["mean"], r["sd"], r["median"], r["q1"], r["q3"], int(r["n"]))
         rows.append(row)
     frame = pd.DataFrame(rows)
-    return (f'<h2 id="table1">Table 1: descriptives by group</h2>'
-            "<p class='note'>Each cell: mean (SD); median [Q1, Q3]; n with a value.</p>"
-            f"<div class='scroll'>{_table(frame)}</div>")
+    return (
+        f'<h2 id="table1">Table 1: descriptives by group</h2>'
+        "<p class='note'>Each cell: mean (SD); median [Q1, Q3]; n with a value.</p>"
+        f"<div class='scroll'>{_table(frame)}</div>"
+    )
 
 
 def _groups_section(results: Results, figure_html: list[str]) -> str:
     g = results.group_comparisons
     if g.empty:
         return '<h2 id="groups">Group comparisons</h2><p>No group column in the spec.</p>'
-    shown = pd.DataFrame({
-        "variable": g["label"], "groups": g["group1"] + " vs " + g["group2"],
-        "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
-        "test": g["test"].map({"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}),
-        "statistic": [fmt_num(v) for v in g["statistic"]],
-        "effect size [CI]": [f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]" for n, v, lo, hi in
-                             zip(g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"],
-                                 g["effect_size_ci_high"])],
-        "p": [fmt_p(v) for v in g["p"]], "p adj.": [fmt_p(v) for v in g["p_adjusted"]],
-        "p method": g["p_method"], "note": g["note"],
-    })
+    shown = pd.DataFrame(
+        {
+            "variable": g["label"],
+            "groups": g["group1"] + " vs " + g["group2"],
+            "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
+            "test": g["test"].map({"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}),
+            "statistic": [fmt_num(v) for v in g["statistic"]],
+            "effect size [CI]": [
+                f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]"
+                for n, v, lo, hi in zip(
+                    g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"]
+                )
+            ],
+            "p": [fmt_p(v) for v in g["p"]],
+            "p adj.": [fmt_p(v) for v in g["p_adjusted"]],
+            "p method": g["p_method"],
+            "note": g["note"],
+        }
+    )
     raw = {"p": g["p"], "p adj.": g["p_adjusted"], "statistic": g["statistic"]}
-    return (f'<h2 id="groups">Group comparisons</h2>'
-            f"<p class='note'>Differences and effect sizes are first group minus second; p adjusted "
-            f"({e(results.study.spec.analysis.adjust)}) within each test type.</p>"
-            f"<div class='scroll'>{_table(shown, numeric=['statistic', 'p', 'p adj.'], sortable=True, raw=raw)}</div>"
-            f"<div class='grid'>{''.join(figure_html)}</div>")
+    return (
+        f'<h2 id="groups">Group comparisons</h2>'
+        f"<p class='note'>Differences and effect sizes are first group minus second; p adjusted "
+        f"({e(results.study.spec.analysis.adjust)}) within each test type.</p>"
+        f"<div class='scroll'>{_table(shown, numeric=['statistic', 'p', 'p adj.'], sortable=True, raw=raw)}</div>"
+        f"<div class='grid'>{''.join(figure_html)}</div>"
+    )
 
 
 def _correlation_table(results: Results) -> str:
     c = results.correlations
     level = fmt_level(results.study.spec.analysis.confidence)
-    shown = pd.DataFrame({
-        "subset": c["subset"], "biomarker": c["x_label"], "score": c["y_label"], "method": c["method"],
-        "n": c["n"], "estimate": [fmt_num(v) for v in c["estimate"]],
-        f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
-        "p": [fmt_p(v) for v in c["p"]], "p adj.": [fmt_p(v) for v in c["p_adjusted"]],
-        "p method": c["p_method"], "family size": c["family_size"], "note": c["note"],
-    })
+    shown = pd.DataFrame(
+        {
+            "subset": c["subset"],
+            "biomarker": c["x_label"],
+            "score": c["y_label"],
+            "method": c["method"],
+            "n": c["n"],
+            "estimate": [fmt_num(v) for v in c["estimate"]],
+            f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
+            "p": [fmt_p(v) for v in c["p"]],
+            "p adj.": [fmt_p(v) for v in c["p_adjusted"]],
+            "p method": c["p_method"],
+            "family size": c["family_size"],
+            "note": c["note"],
+        }
+    )
     if c["n_permutations"].max() > 0:
         shown.insert(9, "p perm.", [fmt_p(v) for v in c["p_permutation"]])
     if c["n_bootstrap"].max() > 0:
-        shown.insert(7, f"BCa {level} CI", [f"[{fmt_num(lo)}, {fmt_num(hi)}]" if np.isfinite(lo) else "—"
-                                            for lo, hi in zip(c["boot_ci_low"], c["boot_ci_high"])])
-    raw = {"estimate": c["estimate"], "p": c["p"], "p adj.": c["p_adjusted"], "n": c["n"],
-           "p perm.": c["p_permutation"]}
-    return _table(shown, numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
-                  sortable=True, raw=raw,
-                  row_classes=["sig" if p < ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
-                  table_id="correlation-table")
+        shown.insert(
+            7,
+            f"BCa {level} CI",
+            [
+                f"[{fmt_num(lo)}, {fmt_num(hi)}]" if np.isfinite(lo) else "—"
+                for lo, hi in zip(c["boot_ci_low"], c["boot_ci_high"])
+            ],
+        )
+    raw = {
+        "estimate": c["estimate"],
+        "p": c["p"],
+        "p adj.": c["p_adjusted"],
+        "n": c["n"],
+        "p perm.": c["p_permutation"],
+    }
+    return _table(
+        shown,
+        numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
+        sortable=True,
+        raw=raw,
+        row_classes=["sig" if p < ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
+        table_id="correlation-table",
+    )
 
 
-VERDICT_CLASS = {"inconsistent": "warn", "decision error": "warn", "not reproduced": "warn",
-                 "fragile": "warn", "close": "note"}
+VERDICT_CLASS = {
+    "inconsistent": "warn",
+    "decision error": "warn",
+    "not reproduced": "warn",
+    "fragile": "warn",
+    "close": "note",
+}
 
 
 def qpcr_section(qpcr, group_of: dict[str, str], out_dir: Path | None = None, sd_max: float = 0.5) -> str:
     """The qPCR section: Ct by condition, replicate SDs, fold change by group (figures saved too)."""
-    made = [(figs.qpcr_ct_figure(qpcr.replicates), "qpcr_ct", "Mean Ct per sample, by gene and condition"),
-            (figs.qpcr_replicate_sd_figure(qpcr.replicates, sd_max), "qpcr_replicate_sd",
-             f"Technical-replicate SD against mean Ct (dashed: {sd_max:g} cycles)"),
-            (figs.qpcr_fold_change_figure(qpcr.relative, group_of), "qpcr_fold_change",
-             "Within-subject log2 relative quantity, by group")]
+    made = [
+        (qfigs.qpcr_ct_figure(qpcr.replicates), "qpcr_ct", "Mean Ct per sample, by gene and condition"),
+        (
+            qfigs.qpcr_replicate_sd_figure(qpcr.replicates, sd_max),
+            "qpcr_replicate_sd",
+            f"Technical-replicate SD against mean Ct (dashed: {sd_max:g} cycles)",
+        ),
+        (
+            qfigs.qpcr_fold_change_figure(qpcr.relative, group_of),
+            "qpcr_fold_change",
+            "Within-subject log2 relative quantity, by group",
+        ),
+    ]
     html_figs = []
     for fig, stem, caption in made:
         svg = None
         if out_dir is not None:
             svg = figs.save_figure(fig, out_dir / stem)[1].read_text(encoding="utf-8")
-            svg = svg[svg.index("<svg"):]
+            svg = svg[svg.index("<svg") :]
         html_figs.append(figure_html(fig, caption, svg))
     n_und = len(qpcr.exclusions)
     flagged = int(qpcr.replicates["sd_flag"].sum())
     notes = "".join(f"<li>{e(m)}</li>" for m in qpcr.notes["message"])
-    return (f'<h2 id="qpcr">qPCR</h2><p>{qpcr.replicates["sample"].nunique()} samples of '
-            f"{qpcr.replicates['subject'].nunique()} subjects; {n_und} undetermined well(s) left out of the "
-            f"means; {flagged} replicate set(s) with SD above {sd_max:g} cycles (flagged, not dropped). "
-            f"Method: {e(str(qpcr.relative['method'].iloc[0]) if len(qpcr.relative) else '')}. Tables in "
-            "<code>qpcr/</code>.</p>" + (f"<ul>{notes}</ul>" if notes else "")
-            + f"<div class='grid'>{''.join(html_figs)}</div>")
+    return (
+        f'<h2 id="qpcr">qPCR</h2><p>{qpcr.replicates["sample"].nunique()} samples of '
+        f"{qpcr.replicates['subject'].nunique()} subjects; {n_und} undetermined well(s) left out of the "
+        f"means; {flagged} replicate set(s) with SD above {sd_max:g} cycles (flagged, not dropped). "
+        f"Method: {e(str(qpcr.relative['method'].iloc[0]) if len(qpcr.relative) else '')}. Tables in "
+        "<code>qpcr/</code>.</p>"
+        + (f"<ul>{notes}</ul>" if notes else "")
+        + f"<div class='grid'>{''.join(html_figs)}</div>"
+    )
 
 
 def claims_section(verdicts: pd.DataFrame) -> str:
@@ -190,17 +262,21 @@ def claims_section(verdicts: pd.DataFrame) -> str:
     shown = verdicts[verdicts["verdict"] != "not checked"]
     classes = [VERDICT_CLASS.get(v, "") for v in shown["verdict"]]
     n_fail = sum(c == "warn" for c in classes)
-    return (f'<h2 id="claims">Claims</h2><p>{verdicts["claim_id"].nunique()} reported statistic(s) '
-            f"checked; {n_fail} check(s) failed (inconsistent, decision error, not reproduced or "
-            "fragile). Click a header to sort.</p>"
-            f"<div class='scroll'>{_table(shown, sortable=True, row_classes=classes)}</div>")
+    return (
+        f'<h2 id="claims">Claims</h2><p>{verdicts["claim_id"].nunique()} reported statistic(s) '
+        f"checked; {n_fail} check(s) failed (inconsistent, decision error, not reproduced or "
+        "fragile). Click a header to sort.</p>"
+        f"<div class='scroll'>{_table(shown, sortable=True, row_classes=classes)}</div>"
+    )
 
 
 def claims_page(verdicts: pd.DataFrame, title: str = "biocorr: checked claims") -> str:
     """A stand-alone HTML page with the claims section (when no data were given)."""
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            f"<title>{e(title)}</title><style>{CSS}</style></head><body><h1>{e(title)}</h1>"
-            f"{claims_section(verdicts)}<script>{SORT_JS}</script></body></html>")
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body><h1>{e(title)}</h1>"
+        f"{claims_section(verdicts)}<script>{SORT_JS}</script></body></html>"
+    )
 
 
 def _influence_section(results: Results) -> str:
@@ -209,44 +285,69 @@ def _influence_section(results: Results) -> str:
     classic = c[c["method"].isin(CLASSICAL_METHODS)]
     flips = classic[classic["loo_changes_significance"].astype(bool)]
     sens = classic.dropna(subset=["detectable_r"]).groupby("subset")["detectable_r"].min()
-    counts = classic.dropna(subset=["p"]).groupby("subset")["n"].max()
-    sens_items = "".join(f"<li>{e(s)} (n up to {int(counts[s])}): this analysis could only detect "
-                         f"|r| ≥ {fmt_r(v)} with 80% power.</li>" for s, v in sens.items())
+    counts = classic.dropna(subset=["p"]).groupby("subset")["n"].max().to_dict()
+    sens_items = "".join(
+        f"<li>{e(str(s))} (n up to {int(counts[s])}): this analysis could only detect |r| ≥ {fmt_r(v)} "
+        "with 80% power.</li>"
+        for s, v in sens.to_dict().items()
+    )
     if flips.empty:
         flip_html = "<p>No single subject changes any verdict at p < .05.</p>"
     else:
-        shown = pd.DataFrame({
-            "subset": flips["subset"], "biomarker": flips["x_label"], "score": flips["y_label"],
-            "method": flips["method"], "estimate": [fmt_num(v) for v in flips["estimate"]],
-            "p": [fmt_p(v) for v in flips["p"]],
-            "leave-one-out range": [f"{fmt_num(a)} to {fmt_num(b)}" for a, b in zip(flips["loo_min"], flips["loo_max"])],
-            "largest p": [fmt_p(v) for v in flips["loo_max_p"]],
-            "most influential": flips["loo_most_influential"],
-            "max Cook's D": [fmt_num(v) for v in flips["cooks_d_max"]]})
-        flip_html = (f"<p class='warn'>{len(flips)} test(s) change their verdict at p < .05 when a single "
-                     "subject is deleted:</p>" + f"<div class='scroll'>{_table(shown, sortable=True)}</div>")
-    robust = c[c["method"].isin(["percbend", "bicor", "skipped_spearman", "partial_pearson",
-                                 "partial_spearman", "spearman_detected"])]
-    return (f'<h2 id="influence">Small-n checks: influence, robustness, covariates</h2><ul>{sens_items}</ul>'
-            f"{flip_html}<p>Robust (percentage bend, biweight midcorrelation, skipped), partial "
-            f"(covariates) and detectable-values-only estimates are {len(robust)} extra rows of the "
-            "correlation table above, each naming what it did in <code>method</code> and "
-            "<code>note</code>.</p>")
+        shown = pd.DataFrame(
+            {
+                "subset": flips["subset"],
+                "biomarker": flips["x_label"],
+                "score": flips["y_label"],
+                "method": flips["method"],
+                "estimate": [fmt_num(v) for v in flips["estimate"]],
+                "p": [fmt_p(v) for v in flips["p"]],
+                "leave-one-out range": [
+                    f"{fmt_num(a)} to {fmt_num(b)}" for a, b in zip(flips["loo_min"], flips["loo_max"])
+                ],
+                "largest p": [fmt_p(v) for v in flips["loo_max_p"]],
+                "most influential": flips["loo_most_influential"],
+                "max Cook's D": [fmt_num(v) for v in flips["cooks_d_max"]],
+            }
+        )
+        flip_html = (
+            f"<p class='warn'>{len(flips)} test(s) change their verdict at p < .05 when a single "
+            "subject is deleted:</p>" + f"<div class='scroll'>{_table(shown, sortable=True)}</div>"
+        )
+    robust = c[
+        c["method"].isin(
+            ["percbend", "bicor", "skipped_spearman", "partial_pearson", "partial_spearman", "spearman_detected"]
+        )
+    ]
+    return (
+        f'<h2 id="influence">Small-n checks: influence, robustness, covariates</h2><ul>{sens_items}</ul>'
+        f"{flip_html}<p>Robust (percentage bend, biweight midcorrelation, skipped), partial "
+        f"(covariates) and detectable-values-only estimates are {len(robust)} extra rows of the "
+        "correlation table above, each naming what it did in <code>method</code> and "
+        "<code>note</code>.</p>"
+    )
 
 
-def build_html(results: Results, figure_html: dict[str, list[str]], command_line: list[str] | None,
-               title: str | None = None, verdicts: pd.DataFrame | None = None,
-               extra_sections: Sequence[str] = ()) -> str:
+def build_html(
+    results: Results,
+    figure_html: dict[str, list[str]],
+    command_line: list[str] | None,
+    title: str | None = None,
+    verdicts: pd.DataFrame | None = None,
+    extra_sections: Sequence[str] = (),
+) -> str:
     """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
     study = results.study
     opts = study.spec.analysis
     title = title or f"biocorr report: {study.source}"
     sentences = "".join(f"<li>{e(s)}</li>" for s in apa.results_sentences(results))
     vers = versions()
-    created = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     cmd = " ".join(command_line) if command_line else "(Python API)"
     sections = [
-        _data_section(results), _quality_section(results), _table1(results),
+        _data_section(results),
+        _quality_section(results),
+        _table1(results),
         _groups_section(results, figure_html.get("groups", [])),
         '<h2 id="correlations">Correlations</h2>'
         f"<p class='note'>Bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
@@ -260,28 +361,51 @@ def build_html(results: Results, figure_html: dict[str, list[str]], command_line
         f"<ul class='apa'>{sentences}</ul>",
     ]
     extra = list(extra_sections) + ([claims_section(verdicts)] if verdicts is not None else [])
-    nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
-        ("data", "Data"), ("quality", "Data quality"), ("table1", "Table 1"), ("groups", "Groups"),
-        ("correlations", "Correlations"), ("influence", "Small-n checks"), ("methods", "Methods"),
-        ("results", "Results"))
-        + ((("claims", "Claims"),) if verdicts is not None else ()) + (("repro", "Reproducibility"),))
+    nav = "".join(
+        f'<a href="#{a}">{t}</a>'
+        for a, t in (
+            ("data", "Data"),
+            ("quality", "Data quality"),
+            ("table1", "Table 1"),
+            ("groups", "Groups"),
+            ("correlations", "Correlations"),
+            ("influence", "Small-n checks"),
+            ("methods", "Methods"),
+            ("results", "Results"),
+        )
+        + ((("claims", "Claims"),) if verdicts is not None else ())
+        + (("repro", "Reproducibility"),)
+    )
     ver_text = ", ".join(f"{k} {v}" for k, v in vers.items())
-    footer = (f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '
-              f"<code>{e(cmd)}</code>.<br>Input <code>{e(study.source)}</code> sha256 "
-              f"<code>{e(study.sha256)}</code>; seed {opts.seed}.<br>{e(ver_text)}.</p></footer>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
-            f"<h1>{e(title)}</h1><p class='sub'>{len(study.data)} subjects, "
-            f"{len(study.spec.biomarkers)} biomarker(s) × {len(study.spec.scores)} score(s), "
-            f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
-            + "".join(sections) + "".join(extra) + footer
-            + f"<script>{SORT_JS}</script></body></html>")
+    footer = (
+        f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '
+        f"<code>{e(cmd)}</code>.<br>Input <code>{e(study.source)}</code> sha256 "
+        f"<code>{e(study.sha256)}</code>; seed {opts.seed}.<br>{e(ver_text)}.</p></footer>"
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
+        f"<h1>{e(title)}</h1><p class='sub'>{len(study.data)} subjects, "
+        f"{len(study.spec.biomarkers)} biomarker(s) × {len(study.spec.scores)} score(s), "
+        f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
+        + "".join(sections)
+        + "".join(extra)
+        + footer
+        + f"<script>{SORT_JS}</script></body></html>"
+    )
 
 
-def write_report(results: Results, out_dir: str | Path, command_line: list[str] | None = None,
-                 per_pair: bool = True, progress: Callable[[int], None] | None = None,
-                 verdicts: pd.DataFrame | None = None, qpcr=None, figures: FigureJob | None = None) -> Path:
+def write_report(
+    results: Results,
+    out_dir: str | Path,
+    command_line: list[str] | None = None,
+    per_pair: bool = True,
+    progress: Callable[[int], None] | None = None,
+    verdicts: pd.DataFrame | None = None,
+    qpcr=None,
+    figures: FigureJob | None = None,
+) -> Path:
     """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
 
     Parameters
@@ -317,6 +441,7 @@ def write_report(results: Results, out_dir: str | Path, command_line: list[str] 
         if study.spec.group_column is not None:
             group_of = dict(zip(study.data["id"].astype(str), study.data["group"].map(study.spec.group_label)))
         extra.append(qpcr_section(qpcr, group_of, out / "figures"))
-    path.write_text(build_html(results, rendered, command_line, verdicts=verdicts, extra_sections=extra),
-                    encoding="utf-8")
+    path.write_text(
+        build_html(results, rendered, command_line, verdicts=verdicts, extra_sections=extra), encoding="utf-8"
+    )
     return path

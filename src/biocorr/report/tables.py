@@ -6,7 +6,7 @@ import json
 import math
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -58,10 +58,15 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
     study = results.study
     return {
         "biocorr_version": _version("biocorr"),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "command_line": command_line if command_line is not None else sys.argv,
-        "input": {"file": study.source, "sha256": study.sha256, "rows_read": study.n_rows_read,
-                  "rows_used": len(study.data), "exclusions": len(study.exclusions)},
+        "input": {
+            "file": study.source,
+            "sha256": study.sha256,
+            "rows_read": study.n_rows_read,
+            "rows_used": len(study.data),
+            "exclusions": len(study.exclusions),
+        },
         "spec": study.spec.to_dict(),
         "seed": study.spec.analysis.seed,
         "versions": versions(),
@@ -75,8 +80,7 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
     }
 
 
-def write_tables(results: Results, out_dir: str | Path,
-                 command_line: list[str] | None = None) -> dict[str, Path]:
+def write_tables(results: Results, out_dir: str | Path, command_line: list[str] | None = None) -> dict[str, Path]:
     """Write correlations.csv, group_comparisons.csv, descriptives.csv, exclusions.csv,
     warnings.csv and results.json into ``out_dir`` (created if needed).
 
@@ -102,7 +106,6 @@ def write_tables(results: Results, out_dir: str | Path,
         frame.to_csv(path, index=False)
         paths[name] = path
     path = out / "results.json"
-    path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False), encoding="utf-8")
     paths["results.json"] = path
     return paths

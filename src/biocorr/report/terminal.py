@@ -23,8 +23,9 @@ def _plain(text: object, style: str = "") -> Text:
     return Text(str(text), style=style)
 
 
-def print_summary(results: Results, console: Console | None = None, top: int = 10,
-                  hints: dict[str, str] | None = None) -> None:
+def print_summary(
+    results: Results, console: Console | None = None, top: int = 10, hints: dict[str, str] | None = None
+) -> None:
     """Print groups, the strongest correlations and the warnings to the terminal.
 
     Every piece of user text (file name, labels, subsets, messages) is printed as plain
@@ -41,24 +42,35 @@ def print_summary(results: Results, console: Console | None = None, top: int = 1
     """
     console = console or Console()
     study = results.study
-    console.print(Text.assemble(_plain(study.source, "bold"),
-                                f": {study.n_rows_read} rows read, {len(study.data)} used, "
-                                f"{len(study.exclusions)} excluded cell(s)/row(s)"))
+    console.print(
+        Text.assemble(
+            _plain(study.source, "bold"),
+            f": {study.n_rows_read} rows read, {len(study.data)} used, {len(study.exclusions)} excluded cell(s)/row(s)",
+        )
+    )
     subsets = study.subsets()
     console.print(_plain("Subsets: " + ", ".join(f"{name} (n = {int(mask.sum())})" for name, mask in subsets)))
     opts = study.spec.analysis
-    table = Table(title=f"Strongest correlations of the spec's methods (p adjusted by {opts.adjust} "
-                        "within each family; robust, partial and diagnostic columns in correlations.csv)",
-                  title_justify="left")
+    table = Table(
+        title=f"Strongest correlations of the spec's methods (p adjusted by {opts.adjust} "
+        "within each family; robust, partial and diagnostic columns in correlations.csv)",
+        title_justify="left",
+    )
     ci_head = f"estimate [{fmt_level(opts.confidence)} CI]"
     for col in ("subset", "biomarker", "score", "method", "n", ci_head, "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
     primary = results.correlations[results.correlations["method"].isin(opts.methods)]
     for _, r in strongest(primary, top).iterrows():
-        table.add_row(_plain(r["subset"]), _plain(r["x_label"]), _plain(r["y_label"]), r["method"],
-                      str(int(r["n"])),
-                      f"{fmt_num(r['estimate'])} [{fmt_num(r['ci_low'])}, {fmt_num(r['ci_high'])}]",
-                      fmt_p(r["p"]), fmt_p(r["p_adjusted"]))
+        table.add_row(
+            _plain(r["subset"]),
+            _plain(r["x_label"]),
+            _plain(r["y_label"]),
+            r["method"],
+            str(int(r["n"])),
+            f"{fmt_num(r['estimate'])} [{fmt_num(r['ci_low'])}, {fmt_num(r['ci_high'])}]",
+            fmt_p(r["p"]),
+            fmt_p(r["p_adjusted"]),
+        )
     console.print(table)
     w = results.warnings
     serious = w[w["severity"] == "warning"]
@@ -68,7 +80,11 @@ def print_summary(results: Results, console: Console | None = None, top: int = 1
     if notes:
         console.print(f"{notes} note(s) more in warnings.csv")
     if len(study.exclusions):
-        console.print(Text.assemble((f"{len(study.exclusions)} exclusion(s)", "yellow"),
-                                    "; every one is listed with its reason in exclusions.csv"))
+        console.print(
+            Text.assemble(
+                (f"{len(study.exclusions)} exclusion(s)", "yellow"),
+                "; every one is listed with its reason in exclusions.csv",
+            )
+        )
     for hint in (hints or {}).values():
         console.print(_plain(hint))

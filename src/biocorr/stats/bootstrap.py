@@ -86,8 +86,9 @@ def resample_indices(k: int, n_resamples: int, rng: np.random.Generator) -> np.n
     return rng.integers(0, k, (n_resamples, k))
 
 
-def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
-                 confidence: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def bca_interval(
+    estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray, confidence: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """BCa interval ends from resample and jackknife estimates, per column.
 
     Parameters
@@ -145,9 +146,16 @@ def bca_interval(estimate: np.ndarray, boot: np.ndarray, jack: np.ndarray,
     return ends[0], ends[1], used
 
 
-def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples: int, confidence: float,
-                         seed: int | None, estimate: np.ndarray | None = None,
-                         progress: Callable[[int], None] | None = None) -> BootstrapIntervals:
+def bootstrap_ci_columns(
+    a: np.ndarray,
+    b: np.ndarray,
+    method: str,
+    n_resamples: int,
+    confidence: float,
+    seed: int | None,
+    estimate: np.ndarray | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> BootstrapIntervals:
     """BCa bootstrap intervals for paired columns (NaN = missing), shared resamples per missingness pattern.
 
     Parameters
@@ -198,8 +206,10 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
         todo &= ~np.isnan(estimate)  # nothing to bracket; the row's own note says why
     if method == "skipped_spearman":
         large = todo & (n > SKIPPED_MAX_N)
-        note[large] = (f"no bootstrap for the skipped correlation at n > {SKIPPED_MAX_N} (each resample reruns "
-                       "the O(n^2) outlier search)")
+        note[large] = (
+            f"no bootstrap for the skipped correlation at n > {SKIPPED_MAX_N} (each resample reruns "
+            "the O(n^2) outlier search)"
+        )
         todo &= ~large
     rng = np.random.default_rng(seed)
     for group, rows, panel in pattern_panels(a, b, np.flatnonzero(todo)):
@@ -214,8 +224,11 @@ def bootstrap_ci_columns(a: np.ndarray, b: np.ndarray, method: str, n_resamples:
     if progress is not None:  # pairs without a bootstrap count as done, so a progress bar ends full
         progress(n_resamples * int(m - todo.sum()))
     short = todo & (used < n_resamples)
-    note[short] = [f"bootstrap: {n_resamples - u} of {n_resamples} resamples had an undefined estimate "
-                   "(a variable constant in the resample) and were left out" for u in used[short]]
+    note[short] = [
+        f"bootstrap: {n_resamples - u} of {n_resamples} resamples had an undefined estimate "
+        "(a variable constant in the resample) and were left out"
+        for u in used[short]
+    ]
     degenerate = todo & np.isnan(low) & (used > 0)
     note[degenerate] = "no bootstrap interval: the resample estimates are degenerate"
     return BootstrapIntervals(low=low, high=high, n_used=used, note=note)

@@ -41,6 +41,8 @@ import numpy as np
 from scipy.special import ndtr, stdtr
 from scipy.stats import rankdata
 
+from .fisher import fisher_ci
+from .methods import CLASSICAL_METHODS, METHOD_INFO, MIN_PAIRS
 from .nulldist import (
     KENDALL_EXACT_MAX_N,
     SPEARMAN_AS89_MAX_N,
@@ -48,8 +50,6 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
-from .fisher import fisher_ci
-from .methods import CLASSICAL_METHODS, MIN_PAIRS, METHOD_INFO
 from .ties import count_distinct, count_finite, is_constant, tie_group_sums
 
 METHODS = CLASSICAL_METHODS
@@ -232,8 +232,15 @@ def r_t_test(r, df) -> tuple[np.ndarray, np.ndarray]:
     return t, 2.0 * stdtr(df, -np.abs(t))
 
 
-def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s: np.ndarray | None = None,
-                  ties_a: dict | None = None, ties_b: dict | None = None) -> dict[str, np.ndarray]:
+def rank_p_values(
+    method: str,
+    r: np.ndarray,
+    n: np.ndarray,
+    ties: np.ndarray,
+    s: np.ndarray | None = None,
+    ties_a: dict | None = None,
+    ties_b: dict | None = None,
+) -> dict[str, np.ndarray]:
     """Two-sided p-values of Spearman's rho or Kendall's tau-b, choosing the branch as R's ``cor.test``.
 
     Parameters
@@ -284,8 +291,9 @@ def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s
             p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
             stat[as89] = q
             stat_name[as89] = "S"
-            p_method[as89] = np.where(n[as89] <= SPEARMAN_ENUMERATION_MAX_N,
-                                      P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH)
+            p_method[as89] = np.where(
+                n[as89] <= SPEARMAN_ENUMERATION_MAX_N, P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH
+            )
     elif method == "kendall":
         exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
         normal = ~exact
@@ -296,12 +304,16 @@ def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s
             stat_name[exact] = "T"
             p_method[exact] = P_KENDALL_EXACT
         if np.any(normal):
+            if ties_a is None or ties_b is None or s is None:
+                raise ValueError("Kendall's normal approximation needs S and both variables' tie sums")
             nn = nf[normal]
             ta = {k: v[normal] for k, v in ties_a.items()}
             tb = {k: v[normal] for k, v in ties_b.items()}
-            var_s = ((nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
-                     + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
-                     + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2)))
+            var_s = (
+                (nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
+                + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
+                + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2))
+            )
             z = s[normal] / np.sqrt(var_s)
             stat[normal] = z
             stat_name[normal] = "z"
@@ -309,12 +321,10 @@ def rank_p_values(method: str, r: np.ndarray, n: np.ndarray, ties: np.ndarray, s
             p_method[normal] = np.where(ties[normal], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)
     else:
         raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
-    return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": np.minimum(p, 1.0),
-            "p_method": p_method}
+    return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": np.minimum(p, 1.0), "p_method": p_method}
 
 
-def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
-                      confidence: float = 0.95) -> dict[str, np.ndarray]:
+def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict[str, np.ndarray]:
     """Correlation tests for every column pair of ``a`` and ``b``, vectorised.
 
     Parameters
@@ -381,8 +391,15 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str,
         if method == "spearman":
             res = rank_p_values("spearman", r[valid], n[valid], ties[valid])
         else:
-            res = rank_p_values("kendall", r[valid], n[valid], ties[valid], s_kendall[valid],
-                                tie_group_sums(a[:, valid]), tie_group_sums(b[:, valid]))
+            res = rank_p_values(
+                "kendall",
+                r[valid],
+                n[valid],
+                ties[valid],
+                s_kendall[valid],
+                tie_group_sums(a[:, valid]),
+                tie_group_sums(b[:, valid]),
+            )
         stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
         p[valid], p_method[valid] = res["p"], res["p_method"]
 
@@ -464,9 +481,14 @@ def _standardise(v: np.ndarray) -> np.ndarray:
         return d / np.sqrt((d * d).sum(axis=0))
 
 
-def permutation_p_values(a: np.ndarray, b: np.ndarray, method: str, n_permutations: int,
-                         seed: int | None = None,
-                         progress: Callable[[int], None] | None = None) -> np.ndarray:
+def permutation_p_values(
+    a: np.ndarray,
+    b: np.ndarray,
+    method: str,
+    n_permutations: int,
+    seed: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> np.ndarray:
     """Monte Carlo permutation p-values (two-sided) for every column pair.
 
     Within each pair, the complete values of ``b`` are shuffled relative to

@@ -30,19 +30,26 @@ def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float 
         return robust_columns(a, b, method)
     if kind == "classical":
         return correlate_columns(a, b, method, confidence)
-    raise ValueError(f"{method!r} is not computed from paired columns alone; use one of "
-                     + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS))
+    raise ValueError(
+        f"{method!r} is not computed from paired columns alone; use one of "
+        + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
+    )
 
 
 def no_loo(m: int) -> dict[str, np.ndarray]:
     """Empty leave-one-out columns for m rows (methods without a leave-one-out engine)."""
-    return {"loo_min": np.full(m, np.nan), "loo_max": np.full(m, np.nan), "loo_max_p": np.full(m, np.nan),
-            "loo_most_influential": np.full(m, "", dtype=object),
-            "loo_changes_significance": np.zeros(m, bool)}
+    return {
+        "loo_min": np.full(m, np.nan),
+        "loo_max": np.full(m, np.nan),
+        "loo_max_p": np.full(m, np.nan),
+        "loo_most_influential": np.full(m, "", dtype=object),
+        "loo_changes_significance": np.zeros(m, bool),
+    }
 
 
-def loo_summary(a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray,
-                ids: np.ndarray) -> dict[str, np.ndarray]:
+def loo_summary(
+    a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray, ids: np.ndarray
+) -> dict[str, np.ndarray]:
     """Leave-one-out range, largest p, most influential subject and significance flips per pair.
 
     Examples

@@ -115,8 +115,7 @@ def mann_whitney_test(x, y) -> tuple[float, float, str]:
         res = stats.mannwhitneyu(x, y, alternative="two-sided", method="exact")
         how = "exact"
     else:
-        res = stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic",
-                                 use_continuity=True)
+        res = stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic", use_continuity=True)
         how = "normal approximation, continuity-corrected" + (" (ties)" if ties else "")
     return float(res.statistic), float(res.pvalue), how
 
@@ -227,10 +226,22 @@ def compare_two_groups(x, y, confidence: float = 0.95) -> TwoGroupComparison:
         rb = rank_biserial(mw[0], n1, n2, confidence)
     t, df, p, diff, lo, hi = t_res
     return TwoGroupComparison(
-        n1=n1, n2=n2, mean_diff=diff, mean_diff_ci_low=lo, mean_diff_ci_high=hi,
-        t=t, t_df=df, t_p=p,
-        hedges_g=g_res[0], hedges_g_ci_low=g_res[1], hedges_g_ci_high=g_res[2],
-        mw_u=mw[0], mw_p=mw[1], mw_p_method=mw[2],
-        rank_biserial=rb[0], rank_biserial_ci_low=rb[1], rank_biserial_ci_high=rb[2],
+        n1=n1,
+        n2=n2,
+        mean_diff=diff,
+        mean_diff_ci_low=lo,
+        mean_diff_ci_high=hi,
+        t=t,
+        t_df=df,
+        t_p=p,
+        hedges_g=g_res[0],
+        hedges_g_ci_low=g_res[1],
+        hedges_g_ci_high=g_res[2],
+        mw_u=mw[0],
+        mw_p=mw[1],
+        mw_p_method=mw[2],
+        rank_biserial=rb[0],
+        rank_biserial_ci_low=rb[1],
+        rank_biserial_ci_high=rb[2],
         ci_level=confidence,
     )

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
 from .correlation import r_t_test, rank_p_values
+from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
 from .ties import count_finite, tie_sums_without_each
+
 
 def _centred(a, b):
     n = count_finite(a).astype(float)
@@ -107,18 +108,27 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
         r = panel_jackknife(panel, method)  # (k, pairs)
         x_ties = [tie_sums_without_each(v) for v in panel.x.T]
         y_ties = [tie_sums_without_each(v) for v in panel.y.T]
-        tied = (np.column_stack([t for _, t in x_ties])[:, panel.ix]
-                | np.column_stack([t for _, t in y_ties])[:, panel.iy])
+        tied = (
+            np.column_stack([t for _, t in x_ties])[:, panel.ix] | np.column_stack([t for _, t in y_ties])[:, panel.iy]
+        )
         ok = np.isfinite(r)
         n_left = np.full(r.shape, k - 1)
         if method == "spearman":
             res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok])
         else:
-            def sums(ties, index):
+
+            def sums(ties, index, ok=ok):
                 return {key: np.column_stack([d[key] for d, _ in ties])[:, index][ok] for key in ("t2", "t3", "t25")}
 
-            res = rank_p_values("kendall", r[ok], n_left[ok], tied[ok], kendall_downdated_s(panel)[ok],
-                                sums(x_ties, panel.ix), sums(y_ties, panel.iy))
+            res = rank_p_values(
+                "kendall",
+                r[ok],
+                n_left[ok],
+                tied[ok],
+                kendall_downdated_s(panel)[ok],
+                sums(x_ties, panel.ix),
+                sums(y_ties, panel.iy),
+            )
         p = np.full(r.shape, np.nan)
         p[ok] = res["p"]
         out_r[np.ix_(rows, group)] = r

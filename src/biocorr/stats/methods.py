@@ -66,20 +66,36 @@ class Method:
 
 NO_ANALYTIC_CI = "none (no analytic CI; BCa with bootstrap=N)"
 
-METHOD_INFO: dict[str, Method] = {m.name: m for m in (
-    Method("pearson", "classical", "Pearson's r", "r", "Fisher z"),
-    Method("spearman", "classical", "Spearman's ρ", "rₛ", "Fisher z, Bonett-Wright SE"),
-    Method("kendall", "classical", "Kendall's τ-b", "τ", "Fisher z, Fieller SE"),
-    Method("percbend", "robust", "percentage bend correlation", "r_pb", NO_ANALYTIC_CI),
-    Method("bicor", "robust", "biweight midcorrelation", "r_bw", NO_ANALYTIC_CI),
-    Method("skipped_spearman", "robust", "skipped Spearman correlation", "r_skip", NO_ANALYTIC_CI),
-    Method("partial_pearson", "partial", "partial Pearson's r", "r_partial", "Fisher z, SE 1/sqrt(n - 3 - k)",
-           bootstrap=False),
-    Method("partial_spearman", "partial", "partial Spearman's ρ", "rₛ_partial", "Fisher z, SE 1/sqrt(n - 3 - k)",
-           bootstrap=False),
-    Method("spearman_detected", "detected", "Spearman's ρ among detected values", "rₛ",
-           "Fisher z, Bonett-Wright SE"),
-)}
+METHOD_INFO: dict[str, Method] = {
+    m.name: m
+    for m in (
+        Method("pearson", "classical", "Pearson's r", "r", "Fisher z"),
+        Method("spearman", "classical", "Spearman's ρ", "rₛ", "Fisher z, Bonett-Wright SE"),
+        Method("kendall", "classical", "Kendall's τ-b", "τ", "Fisher z, Fieller SE"),
+        Method("percbend", "robust", "percentage bend correlation", "r_pb", NO_ANALYTIC_CI),
+        Method("bicor", "robust", "biweight midcorrelation", "r_bw", NO_ANALYTIC_CI),
+        Method("skipped_spearman", "robust", "skipped Spearman correlation", "r_skip", NO_ANALYTIC_CI),
+        Method(
+            "partial_pearson",
+            "partial",
+            "partial Pearson's r",
+            "r_partial",
+            "Fisher z, SE 1/sqrt(n - 3 - k)",
+            bootstrap=False,
+        ),
+        Method(
+            "partial_spearman",
+            "partial",
+            "partial Spearman's ρ",
+            "rₛ_partial",
+            "Fisher z, SE 1/sqrt(n - 3 - k)",
+            bootstrap=False,
+        ),
+        Method(
+            "spearman_detected", "detected", "Spearman's ρ among detected values", "rₛ", "Fisher z, Bonett-Wright SE"
+        ),
+    )
+}
 
 CLASSICAL_METHODS: tuple[str, ...] = tuple(k for k, m in METHOD_INFO.items() if m.kind == "classical")
 ROBUST_METHODS: tuple[str, ...] = tuple(k for k, m in METHOD_INFO.items() if m.kind == "robust")
@@ -100,8 +116,9 @@ def method_info(name: str) -> Method:
     try:
         return METHOD_INFO[name]
     except KeyError:
-        raise ValueError(f"unknown correlation method {name!r}; use one of: "
-                         + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)) from None
+        raise ValueError(
+            f"unknown correlation method {name!r}; use one of: " + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
+        ) from None
 
 
 def method_symbol(name: str) -> str:

@@ -37,8 +37,7 @@ def normalise_adjust_method(method: str) -> str:
     key = ADJUST_ALIASES.get(method, method)
     key = ADJUST_ALIASES.get(key.lower(), key.lower())
     if key not in ADJUST_METHODS:
-        raise ValueError(f"unknown adjustment {method!r}; use one of: "
-                         + ", ".join(ADJUST_METHODS))
+        raise ValueError(f"unknown adjustment {method!r}; use one of: " + ", ".join(ADJUST_METHODS))
     return key
 
 
@@ -101,8 +100,7 @@ def holm_step_down(p: np.ndarray) -> np.ndarray:
     return out
 
 
-def adjust_by_family(table: pd.DataFrame, method: str, p_column: str = "p",
-                     family_column: str = "family") -> pd.Series:
+def adjust_by_family(table: pd.DataFrame, method: str, p_column: str = "p", family_column: str = "family") -> pd.Series:
     """Adjust ``table[p_column]`` separately within each value of ``family_column``.
 
     Examples

@@ -12,7 +12,7 @@ Functions are vectorised over their arguments.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from itertools import permutations
 
 import numpy as np
@@ -23,11 +23,10 @@ SPEARMAN_AS89_MAX_N = 1290
 KENDALL_EXACT_MAX_N = 49
 
 # Edgeworth series coefficients of AS 89
-_C = (0.2274, 0.2531, 0.1745, 0.0758, 0.1033, 0.3932,
-      0.0879, 0.0151, 0.0072, 0.0831, 0.0131, 4.6e-4)
+_C = (0.2274, 0.2531, 0.1745, 0.0758, 0.1033, 0.3932, 0.0879, 0.0151, 0.0072, 0.0831, 0.0131, 4.6e-4)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spearman_s_distribution(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Support and counts of S = sum (i - pi_i)^2 over all n! permutations."""
     base = np.arange(n)
@@ -64,8 +63,7 @@ def spearman_as89_p(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.
     >>> float(spearman_as89_p(np.array([5]), np.array([2.0]), np.array([True]))[0])
     0.008333333333333333
     """
-    n, s, lower_tail = np.broadcast_arrays(np.asarray(n), np.asarray(s, float),
-                                           np.asarray(lower_tail, bool))
+    n, s, lower_tail = np.broadcast_arrays(np.asarray(n), np.asarray(s, float), np.asarray(lower_tail, bool))
     out = np.where(lower_tail, 0.0, 1.0)
     n3 = n * (n.astype(float) ** 2 - 1.0) / 3.0
     done = (n <= 1) | (s <= 0)
@@ -90,10 +88,16 @@ def spearman_as89_p(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.
         x = (6.0 * (s[big] - 1) * b / (y * y - 1) - 1) * np.sqrt(y - 1)
         y2 = x * x
         c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12 = _C
-        u = x * b * (c1 + b * (c2 + c3 * b)
-                     + y2 * (-c4 + b * (c5 + c6 * b)
-                             - y2 * b * (c7 + c8 * b
-                                         - y2 * (c9 - c10 * b + y2 * b * (c11 - c12 * y2)))))
+        u = (
+            x
+            * b
+            * (
+                c1
+                + b * (c2 + c3 * b)
+                + y2
+                * (-c4 + b * (c5 + c6 * b) - y2 * b * (c7 + c8 * b - y2 * (c9 - c10 * b + y2 * b * (c11 - c12 * y2))))
+            )
+        )
         corr = u / np.exp(y2 / 2.0)
         lt = lower_tail[big]
         pnorm = np.where(lt, ndtr(x), ndtr(-x))
@@ -102,7 +106,7 @@ def spearman_as89_p(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def kendall_concordant_cdf(n: int) -> np.ndarray:
     """CDF of the number of concordant pairs T among n untied pairs under independence.
 

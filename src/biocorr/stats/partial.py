@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from .correlation import r_t_test, rank_columns
 from .fisher import fisher_ci
 

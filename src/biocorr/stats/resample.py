@@ -42,7 +42,6 @@ from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers
 from .ties import tie_sums_without_each
 
-
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
 
 
@@ -74,7 +73,7 @@ class Panel:
             self.cache["sign bytes"] = kept + out.nbytes
         return out
 
-    def tie_groups(self, side: str, j: int) -> "_TieGroups":
+    def tie_groups(self, side: str, j: int) -> _TieGroups:
         key = ("ties", side, j)
         if key not in self.cache:
             self.cache[key] = _TieGroups((self.x if side == "x" else self.y)[:, j])
@@ -164,10 +163,12 @@ def _pearson(panel: Panel, idx: np.ndarray) -> np.ndarray:
     vx = w @ (xc * xc) / total - mx * mx
     vy = w @ (yc * yc) / total - my * my
     cxy = w @ (xc[:, panel.ix] * yc[:, panel.iy]) / total - mx[:, panel.ix] * my[:, panel.iy]
-    const_x = np.column_stack([_constant(panel.tie_groups("x", j).weights(w), total[:, 0])
-                               for j in range(panel.x.shape[1])])
-    const_y = np.column_stack([_constant(panel.tie_groups("y", j).weights(w), total[:, 0])
-                               for j in range(panel.y.shape[1])])
+    const_x = np.column_stack(
+        [_constant(panel.tie_groups("x", j).weights(w), total[:, 0]) for j in range(panel.x.shape[1])]
+    )
+    const_y = np.column_stack(
+        [_constant(panel.tie_groups("y", j).weights(w), total[:, 0]) for j in range(panel.y.shape[1])]
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         r = np.clip(cxy / np.sqrt(vx[:, panel.ix] * vy[:, panel.iy]), -1.0, 1.0)
     return np.where(const_x[:, panel.ix] | const_y[:, panel.iy], np.nan, r)
@@ -250,8 +251,11 @@ def _kendall(panel: Panel, idx: np.ndarray) -> np.ndarray:
         cell_of, s_pair, flat_cache = _kendall_pair_signs(panel, j, dtype)
         for lo in range(0, len(w), KENDALL_CHUNK):
             hi = min(lo + KENDALL_CHUNK, len(w))
-            wc = (w_low[lo:hi] if cell_of is None
-                  else _group_sums(w[lo:hi], cell_of, len(s_pair), flat_cache).astype(dtype))
+            wc = (
+                w_low[lo:hi]
+                if cell_of is None
+                else _group_sums(w[lo:hi], cell_of, len(s_pair), flat_cache).astype(dtype)
+            )
             num[lo:hi, j] = np.einsum("bc,bc->b", wc @ s_pair, wc) / 2
     return _kendall_ratio(num, ux[:, panel.ix], uy[:, panel.iy])
 
@@ -269,8 +273,12 @@ def kendall_downdated_s(panel: Panel) -> np.ndarray:
             row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
         else:  # rows of S in blocks, so memory stays O(256 k)
             x, y = panel.x[:, i], panel.y[:, h]
-            row_sums = np.concatenate([(np.sign(x[lo:lo + 256, None] - x) * np.sign(y[lo:lo + 256, None] - y))
-                                       .sum(axis=1) for lo in range(0, k, 256)])
+            row_sums = np.concatenate(
+                [
+                    (np.sign(x[lo : lo + 256, None] - x) * np.sign(y[lo : lo + 256, None] - y)).sum(axis=1)
+                    for lo in range(0, k, 256)
+                ]
+            )
         num[:, j] = row_sums.sum() / 2 - row_sums
     return num
 
@@ -306,6 +314,7 @@ def _score_cosine(score_fn: Callable[[np.ndarray], np.ndarray]):
         with np.errstate(invalid="ignore", divide="ignore"):
             r = np.clip(cross / np.sqrt(nx[:, panel.ix] * ny[:, panel.iy]), -1.0, 1.0)
         return np.where(cx[:, panel.ix] | cy[:, panel.iy], np.nan, r)
+
     return estimate
 
 
@@ -330,8 +339,9 @@ _ENGINES = {
 }
 
 
-def resampled_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, idx: np.ndarray,
-                        method: str) -> np.ndarray:
+def resampled_estimates(
+    x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, idx: np.ndarray, method: str
+) -> np.ndarray:
     """A method's estimate on every index set for every pair, shape (B, p).
 
     Parameters
@@ -370,8 +380,9 @@ def run_engine(panel: Panel, idx: np.ndarray, method: str) -> np.ndarray:
     # arrays are (chunk, k', variables), or (chunk, k', k') for the skipped correlation's projections
     width = idx.shape[1] if method == "skipped_spearman" else max(panel.x.shape[1] + panel.y.shape[1], 1)
     step = max(1, CHUNK_ELEMENTS // (max(idx.shape[1], 1) * width))
-    return np.concatenate([engine(panel, idx[s:s + step]) for s in range(0, len(idx), step)]
-                          or [np.empty((0, len(panel.ix)))])
+    return np.concatenate(
+        [engine(panel, idx[s : s + step]) for s in range(0, len(idx), step)] or [np.empty((0, len(panel.ix)))]
+    )
 
 
 def panel_jackknife(panel: Panel, method: str) -> np.ndarray:

@@ -222,25 +222,33 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed}
 
 
-
-
 def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.ndarray]:
     """A robust method's results in the shape of :func:`correlate_columns` (no analytic CI)."""
     if method not in ROBUST_METHODS:
         raise ValueError(f"unknown robust method {method!r}; use one of {ROBUST_METHODS}")
-    fn = {"percbend": percentage_bend, "bicor": biweight_midcorrelation,
-          "skipped_spearman": lambda x, y: skipped_correlation(x, y, "spearman")}[method]
+    fn = {
+        "percbend": percentage_bend,
+        "bicor": biweight_midcorrelation,
+        "skipped_spearman": lambda x, y: skipped_correlation(x, y, "spearman"),
+    }[method]
     res = fn(a, b)
     m = len(res["estimate"])
     ok = np.isfinite(res["p"])
-    p_method = {"percbend": "t distribution (n - 2 df), Wilcox 1994",
-                "bicor": "t distribution (n - 2 df)",
-                "skipped_spearman": "t distribution on the pairs kept (not corrected for the removal)"}[method]
+    p_method = {
+        "percbend": "t distribution (n - 2 df), Wilcox 1994",
+        "bicor": "t distribution (n - 2 df)",
+        "skipped_spearman": "t distribution on the pairs kept (not corrected for the removal)",
+    }[method]
     return {
-        "n": res["n"].astype(int), "estimate": res["estimate"], "ci_low": np.full(m, np.nan),
-        "ci_high": np.full(m, np.nan), "statistic": res["statistic"],
-        "statistic_name": np.where(ok, "t", "").astype(object), "df": np.where(ok, res["n"] - 2, np.nan),
-        "p": res["p"], "p_method": np.where(ok, p_method, "").astype(object),
+        "n": res["n"].astype(int),
+        "estimate": res["estimate"],
+        "ci_low": np.full(m, np.nan),
+        "ci_high": np.full(m, np.nan),
+        "statistic": res["statistic"],
+        "statistic_name": np.where(ok, "t", "").astype(object),
+        "df": np.where(ok, res["n"] - 2, np.nan),
+        "p": res["p"],
+        "p_method": np.where(ok, p_method, "").astype(object),
         "ci_method": np.full(m, NO_ANALYTIC_CI, dtype=object),
         "n_removed": res.get("n_removed", np.zeros(m)),
     }

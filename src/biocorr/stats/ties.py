@@ -126,8 +126,11 @@ def tie_sums_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndar
     _, inverse, sizes = np.unique(v, return_inverse=True, return_counts=True)
     sizes = sizes.astype(float)
     own = sizes[inverse.ravel()]  # size of each value's tie group
-    polynomials = {"t2": lambda t: t * (t - 1), "t3": lambda t: t * (t - 1) * (t - 2),
-                   "t25": lambda t: t * (t - 1) * (2 * t + 5)}
+    polynomials = {
+        "t2": lambda t: t * (t - 1),
+        "t3": lambda t: t * (t - 1) * (t - 2),
+        "t25": lambda t: t * (t - 1) * (2 * t + 5),
+    }
     sums = {key: f(sizes).sum() - f(own) + f(own - 1) for key, f in polynomials.items()}
     tied = (np.count_nonzero(sizes >= 2) - (own == 2)) > 0
     return sums, tied

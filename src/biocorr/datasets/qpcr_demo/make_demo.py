@@ -26,12 +26,24 @@ def main(folder: Path = Path(__file__).parent) -> None:
         load = rng.normal(0, 0.5)  # cDNA input differs by subject, references track it
         base_tnf = rng.normal(30.0, 0.6)
         for cond in ("vehicle", "ATP"):
-            true = {"GAPDH": 18.0 + load, "ACTB": 16.5 + load,
-                    "TNF": base_tnf + load - (rise[s] / np.log2(E["TNF"]) if cond == "ATP" else 0.0)}
+            true = {
+                "GAPDH": 18.0 + load,
+                "ACTB": 16.5 + load,
+                "TNF": base_tnf + load - (rise[s] / np.log2(E["TNF"]) if cond == "ATP" else 0.0),
+            }
             for gene, ct in true.items():
                 for rep in (1, 2, 3):
-                    wells.append(dict(well_id=len(wells) + 1, sample=f"{s}-{cond}", subject=s, condition=cond,
-                                      gene=gene, replicate=rep, ct=round(ct + rng.normal(0, 0.12), 3)))
+                    wells.append(
+                        dict(
+                            well_id=len(wells) + 1,
+                            sample=f"{s}-{cond}",
+                            subject=s,
+                            condition=cond,
+                            gene=gene,
+                            replicate=rep,
+                            ct=round(ct + rng.normal(0, 0.12), 3),
+                        )
+                    )
     ct = pd.DataFrame(wells)
     ct["ct"] = ct["ct"].astype(object)
     for i in rng.choice(ct.index[ct.gene == "TNF"], 3, replace=False):
@@ -48,8 +60,17 @@ def main(folder: Path = Path(__file__).parent) -> None:
         hads_a = int(np.clip(round(rng.normal(5 + 2.2 * r if fm else 4, 2.5)), 0, 21))
         hads_d = int(np.clip(round(rng.normal(4 + 2.0 * r if fm else 3, 2.5)), 0, 21))
         qol = np.clip(rng.normal(75 - 12 * r if fm else 85, 10), 0, 100)
-        clinical.append(dict(id=s, group=group[s], age=int(rng.integers(25, 60)), VAS=round(vas, 1),
-                             HADS_A=hads_a, HADS_D=hads_d, QoL=round(qol, 1)))
+        clinical.append(
+            dict(
+                id=s,
+                group=group[s],
+                age=int(rng.integers(25, 60)),
+                VAS=round(vas, 1),
+                HADS_A=hads_a,
+                HADS_D=hads_d,
+                QoL=round(qol, 1),
+            )
+        )
     pd.DataFrame(clinical).to_csv(folder / "clinical.csv", index=False)
 
 

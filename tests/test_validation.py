@@ -93,8 +93,11 @@ def test_xlsx_with_sheet(tmp_path, spec_file):
 
 
 def test_bad_cells_are_excluded_with_row_column_value_and_reason(write_text, spec_file):
-    text = GOOD.replace("2,P,3.1,55", "2,P,3.1x,55").replace("5,P,4.0,70", "5,P,<1.2,130") \
+    text = (
+        GOOD.replace("2,P,3.1,55", "2,P,3.1x,55")
+        .replace("5,P,4.0,70", "5,P,<1.2,130")
         .replace("4,C,1.9,20,5", "4,C,.,20,NA")
+    )
     study = load(write_text("d.csv", text), spec_file)
     ex = study.exclusions
     assert ex[["row", "column", "value", "reason", "scope"]].values.tolist() == [
@@ -112,8 +115,12 @@ def test_duplicate_missing_id_and_unknown_group_exclude_rows(write_text, spec_fi
     study = load(write_text("d.csv", text), spec_file)
     rows = study.exclusions[study.exclusions.scope == "row"]
     assert rows[["row", "reason"]].values.tolist() == [
-        [3, "duplicate-id"], [8, "duplicate-id"], [9, "missing-id"], [10, "unknown-group"],
-        [11, "missing-group"]]
+        [3, "duplicate-id"],
+        [8, "duplicate-id"],
+        [9, "missing-id"],
+        [10, "unknown-group"],
+        [11, "missing-group"],
+    ]
     assert "appears on rows 3, 8" in rows["message"].iloc[0]
     assert len(study.data) == 5 and "2" not in study.data["id"].tolist()
 
@@ -132,13 +139,23 @@ def test_missing_column_gets_did_you_mean(write_text):
     assert "'TNFa'" in msg and "Did you mean 'TNF'?" in msg and "Did you mean 'VAS'?" in msg
 
 
-@pytest.mark.parametrize("content, error, fragment", [
-    ("", InputFileError, "the file is empty"),
-    ("id,group,TNF,VAS,HADS_A\n", DataError, "no data rows"),
-    ("id,group,TNF,VAS,HADS_A\n1,P,2.5,40,8\n", DataError, "only 1 usable row"),
-    (GOOD.replace(",8\n", ",5\n").replace(",11\n", ",5\n").replace(",3\n", ",5\n")
-     .replace(",14\n", ",5\n").replace(",4\n", ",5\n"), DataError, "'HADS_A' is constant"),
-])
+@pytest.mark.parametrize(
+    "content, error, fragment",
+    [
+        ("", InputFileError, "the file is empty"),
+        ("id,group,TNF,VAS,HADS_A\n", DataError, "no data rows"),
+        ("id,group,TNF,VAS,HADS_A\n1,P,2.5,40,8\n", DataError, "only 1 usable row"),
+        (
+            GOOD.replace(",8\n", ",5\n")
+            .replace(",11\n", ",5\n")
+            .replace(",3\n", ",5\n")
+            .replace(",14\n", ",5\n")
+            .replace(",4\n", ",5\n"),
+            DataError,
+            "'HADS_A' is constant",
+        ),
+    ],
+)
 def test_unusable_files_raise_clear_errors(write_text, spec_file, content, error, fragment):
     with pytest.raises(error, match=fragment):
         load(write_text("d.csv", content), spec_file)
@@ -153,7 +170,8 @@ def test_missing_file_and_folder(tmp_path, spec_file):
 
 def test_warnings_for_floor_pileup_and_ties(write_text, spec_file):
     rows = ["id,group,TNF,VAS,HADS_A"] + [
-        f"{i},{'P' if i % 2 else 'C'},{1.2 if i < 8 else 2 + i / 10},{i * 3},{i % 3}" for i in range(1, 13)]
+        f"{i},{'P' if i % 2 else 'C'},{1.2 if i < 8 else 2 + i / 10},{i * 3},{i % 3}" for i in range(1, 13)
+    ]
     study = load(write_text("d.csv", "\n".join(rows) + "\n"), spec_file)
     tnf_codes = set(study.warnings.loc[study.warnings.column == "TNF", "code"])
     assert tnf_codes == {"detection-limit-pileup", "heavy-ties"}
@@ -164,16 +182,18 @@ def test_warnings_for_floor_pileup_and_ties(write_text, spec_file):
 
 class TestSpec:
     def test_unknown_key_suggests(self):
-        with pytest.raises(SpecError, match="unknown key 'metods'.*Did you mean 'methods'"):
-            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b"}],
-                        "analysis": {"metods": ["pearson"]}})
+        with pytest.raises(SpecError, match=r"unknown key 'metods'.*Did you mean 'methods'"):
+            parse_spec(
+                {"biomarker": [{"column": "a"}], "score": [{"column": "b"}], "analysis": {"metods": ["pearson"]}}
+            )
 
     def test_bad_range_and_method(self):
-        with pytest.raises(SpecError, match="range .* is empty"):
+        with pytest.raises(SpecError, match=r"range .* is empty"):
             parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b", "range": [5, 1]}]})
         with pytest.raises(SpecError, match="unknown method 'spearmann'"):
-            parse_spec({"biomarker": [{"column": "a"}], "score": [{"column": "b"}],
-                        "analysis": {"methods": ["spearmann"]}})
+            parse_spec(
+                {"biomarker": [{"column": "a"}], "score": [{"column": "b"}], "analysis": {"methods": ["spearmann"]}}
+            )
 
     def test_needs_biomarker_and_score(self):
         with pytest.raises(SpecError, match="at least one \\[\\[biomarker\\]\\]"):

@@ -1,0 +1,112 @@
+"""Correlation rows with their small-n diagnostics: planted outliers, real data, bootstrap columns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from biocorr import analyze, correlate
+from biocorr.analysis import analysis_work
+from biocorr.datasets import load
+from biocorr.stats.bootstrap import bootstrap_ci_columns
+from tests.helpers import read_fixture
+
+INPUTS = read_fixture("correlation_inputs.csv")
+
+
+@pytest.fixture(scope="module")
+def hivsn_results():
+    return analyze(load("hivsn"))
+
+
+def test_planted_outlier_in_fourteen_patients():
+    """One extreme subject makes an unrelated biomarker 'correlate' with pain: the package says so."""
+    rng = np.random.default_rng(14)
+    tnf = rng.normal(10, 1, 14)
+    vas = rng.normal(40, 10, 14)
+    tnf[6], vas[6] = 25.0, 95.0  # the planted subject
+    data = pd.DataFrame({"id": [f"P{i:02d}" for i in range(1, 15)], "TNF": tnf, "VAS": vas})
+    t = correlate(data, ["TNF"], ["VAS"], methods=["pearson", "spearman"]).set_index("method")
+    pearson = t.loc["pearson"]
+    assert pearson["p"] < 0.05
+    assert bool(pearson["loo_changes_significance"]) and pearson["loo_most_influential"] == "P07"
+    assert pearson["loo_min"] < 0.3 < pearson["estimate"] and pearson["cooks_d_subject"] == "P07"
+    assert pearson["loo_max_p"] > 0.05
+    assert t.loc["spearman", "p"] > pearson["p"]
+
+
+def test_bootstrap_on_real_data_covers_every_row_it_can():
+    study = load("opt")
+    done = []
+    res = analyze(study, bootstrap=120, progress=done.append).correlations
+    assert sum(done) == analysis_work(study, 0, 120)  # the progress bar ends exactly full
+    boot_methods = {"pearson", "spearman", "kendall", "percbend", "bicor", "spearman_detected"}
+    rows = res[res.method.isin(boot_methods) & res.estimate.notna()]
+    assert rows.boot_ci_low.notna().all() and (rows.n_bootstrap == 120).all()
+    assert ((rows.boot_ci_low <= rows.estimate) & (rows.estimate <= rows.boot_ci_high)).mean() > 0.95
+    assert (res.loc[res.method.str.startswith("partial"), "n_bootstrap"] == 0).all()
+    skipped = res[(res.method == "skipped_spearman") & res.estimate.notna()]
+    assert skipped.boot_ci_low.isna().all() and skipped.note.str.contains("no bootstrap for the skipped").all()
+    # detected-only rows are resampled among the detected values, with the spec's seed
+    row = res[(res.method == "spearman_detected") & (res.subset == "all")].iloc[0]
+    sub = study.data[study.data[row.x] > 1.2]
+    both = sub[[row.x, row.y]].dropna().to_numpy()
+    direct = bootstrap_ci_columns(both[:, :1], both[:, 1:], "spearman", 120, 0.95, study.spec.analysis.seed)
+    assert (row.boot_ci_low, row.boot_ci_high) == (direct.low[0], direct.high[0])
+
+
+def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results):
+    c = hivsn_results.correlations
+    p = c[(c.method == "pearson") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
+    assert p["loo_min"] <= p["estimate"] <= p["loo_max"] and p["loo_most_influential"].startswith("row ")
+    assert p["detectable_r"] == pytest.approx(np.tanh(2.8015852 / np.sqrt(194)), abs=1e-6)
+    assert p["bf10"] > 3  # r = .22 at n = 197
+    opt = analyze(load("opt"))
+    oc = opt.correlations
+    det = oc[(oc.method == "spearman_detected") & (oc.x == "OTNF1") & (oc.subset == "all")]
+    assert len(det) == 10 and (det["n"] == 205).all() and "above the lower limit 1.2" in det["note"].iloc[0]
+    assert (opt.warnings.code == "pooled-vs-within").any()
+
+
+def test_planted_outlier_report_rows():
+    d = read_fixture("planted_outlier_n14.csv")
+    data = pd.DataFrame({"id": [f"P{i:02d}" for i in range(1, 15)], "TNF": d.x, "VAS": d.y})
+    t = correlate(data, ["TNF"], ["VAS"], methods=["pearson", "skipped_spearman", "percbend"]).set_index("method")
+    assert t.loc["pearson", "p"] < 0.05 and bool(t.loc["pearson", "loo_changes_significance"])
+    assert t.loc["pearson", "loo_most_influential"] == "P07"
+    assert t.loc["skipped_spearman", "p"] > 0.05
+    assert "1 bivariate outlier(s) removed" in t.loc["skipped_spearman", "note"]
+    assert abs(t.loc["percbend", "estimate"]) < t.loc["pearson", "estimate"]
+    # the bootstrap sees the planted subject too: Pearson's BCa interval reaches far below the Fisher-z one,
+    # and the robust rows get intervals of their own
+    b = correlate(data, ["TNF"], ["VAS"], methods=["pearson", "skipped_spearman"], bootstrap=2000, seed=1).set_index(
+        "method"
+    )
+    assert b.loc["pearson", "boot_ci_low"] < b.loc["pearson", "ci_low"] - 0.2
+    skipped = b.loc["skipped_spearman"]
+    assert skipped["n_bootstrap"] > 1900 and skipped["boot_ci_low"] < 0 < skipped["estimate"] < skipped["boot_ci_high"]
+    assert "use --bootstrap" not in skipped["note"] and "1 bivariate outlier(s) removed" in skipped["note"]
+
+
+def test_bootstrap_bca_is_seeded_and_equals_scipy():
+    d = INPUTS[INPUTS["case"] == "cont_n24"]
+    data = d[["x", "y"]].reset_index(drop=True)
+    t1 = correlate(data, ["x"], ["y"], methods=["pearson"], bootstrap=999, seed=5)
+    t2 = correlate(data, ["x"], ["y"], methods=["pearson"], bootstrap=999, seed=5)
+    assert t1[["boot_ci_low", "boot_ci_high"]].equals(t2[["boot_ci_low", "boot_ci_high"]])
+    direct = stats.bootstrap(
+        (data.x.to_numpy(), data.y.to_numpy()),
+        lambda x, y, axis=-1: np.array(
+            [np.corrcoef(xx, yy)[0, 1] for xx, yy in zip(np.atleast_2d(x), np.atleast_2d(y))]
+        ).reshape(np.shape(x)[:-1]),
+        paired=True,
+        vectorized=True,
+        n_resamples=999,
+        method="BCa",
+        rng=np.random.default_rng(5),
+    )
+    assert t1["boot_ci_low"].item() == pytest.approx(direct.confidence_interval.low, abs=1e-12)
+    assert t1["boot_ci_high"].item() == pytest.approx(direct.confidence_interval.high, abs=1e-12)
+    assert t1["boot_ci_low"].item() < t1["estimate"].item() < t1["boot_ci_high"].item()

@@ -1,0 +1,77 @@
+"""Leave-one-out and Cook's distance against refitting and R cooks.distance."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biocorr.stats.correlation import correlate_columns, pair_columns
+from biocorr.stats.influence import cooks_distance, leave_one_out
+from tests.helpers import assert_close, read_fixture
+
+INPUTS = read_fixture("correlation_inputs.csv")
+
+
+def test_cooks_distance_matches_r():
+    d = INPUTS[INPUTS["case"] == "cont_n14"]
+    ref = read_fixture("r_cooks_cont_n14.csv")
+    assert_close(cooks_distance(d[["x"]].to_numpy(), d[["y"]].to_numpy())[:, 0], ref["cooks"])
+
+
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
+def test_leave_one_out_equals_refitting(method):
+    d = INPUTS[INPUTS["case"].isin(["cont_n14", "ties_n14"])]
+    a = np.column_stack([d[d.case == c]["x"] for c in ("cont_n14", "ties_n14")])
+    b = np.column_stack([d[d.case == c]["y"] for c in ("cont_n14", "ties_n14")])
+    a[3, 1] = b[3, 1] = np.nan  # a missing pair: its row is NaN, the others use n - 2
+    r_loo, p_loo = leave_one_out(a, b, method)
+    for j in range(2):
+        for k in range(14):
+            keep = np.ones(14, bool)
+            keep[k] = False
+            ok = keep & ~np.isnan(a[:, j])
+            ref = correlate_columns(a[ok, j : j + 1], b[ok, j : j + 1], method)
+            if np.isnan(a[k, j]):
+                assert np.isnan(r_loo[k, j])
+                continue
+            assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
+            assert p_loo[k, j] == pytest.approx(ref["p"][0], abs=1e-12)
+
+
+@pytest.mark.parametrize("method", ["spearman", "kendall"])
+def test_rank_leave_one_out_equals_refitting_at_large_n_with_ties_and_gaps(method):
+    rng = np.random.default_rng(21)
+    n = 230  # above the old recomputation limit (200), and past Kendall's exact and Spearman's tie-free branches
+    x = rng.lognormal(size=(n, 2))
+    x[:, 0] = np.round(x[:, 0], 1)
+    x[:60, 0] = x[:, 0].min()  # a detection-limit pile-up; column 1 has no ties
+    y = np.column_stack([np.round(x[:, 0] + rng.normal(size=n), 2), rng.normal(size=n)])  # column 1 untied
+    y[[5, 77], 0] = np.nan
+    a, b = pair_columns(x, y)
+    r_loo, p_loo = leave_one_out(a, b, method)
+    untied = correlate_columns(a[:, 3:], b[:, 3:], method)["p_method"][0]
+    assert untied == ("AS 89 Edgeworth series" if method == "spearman" else "normal approximation (n >= 50)")
+    for j in range(a.shape[1]):
+        for k in rng.choice(n, 25, replace=False):
+            if np.isnan(a[k, j]):
+                assert np.isnan(r_loo[k, j])
+                continue
+            keep = ~np.isnan(a[:, j])
+            keep[k] = False
+            ref = correlate_columns(a[keep, j : j + 1], b[keep, j : j + 1], method)
+            assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
+            assert p_loo[k, j] == pytest.approx(ref["p"][0], rel=1e-10, abs=1e-300)
+
+
+def test_kendall_leave_one_out_beyond_2048_subjects_uses_row_blocks_and_still_equals_refitting():
+    rng = np.random.default_rng(30)
+    n = 2100
+    x = np.round(rng.normal(size=(n, 1)), 1)
+    y = np.round(0.05 * x + rng.normal(size=(n, 1)), 1)
+    r_loo, p_loo = leave_one_out(x, y, "kendall")
+    for k in (0, 777, n - 1):
+        keep = np.ones(n, bool)
+        keep[k] = False
+        ref = correlate_columns(x[keep], y[keep], "kendall")
+        assert r_loo[k, 0] == pytest.approx(ref["estimate"][0], abs=1e-12)
+        assert p_loo[k, 0] == pytest.approx(ref["p"][0], rel=1e-10)
