@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report test bench fixtures clean
+.PHONY: install report test test-fast lint format typecheck wheel-check bench fixtures clean
 
 install: $(STAMP)
 
@@ -16,19 +16,38 @@ $(STAMP): pyproject.toml
 
 # The main job on the embedded default example (hivsn) into ./report/
 report: install
-	$(BIN)/biocorr analyze --example hivsn --out report
+	$(BIN)/biocorr analyze --example hivsn --out report --overwrite
 
-# The whole test suite, notebooks included
+# The whole test suite: R reference values, doctests, README blocks, notebooks, browser
 test: install
 	$(BIN)/python -m pytest -q
+
+# Everything but the slow tests (notebooks, browser, large inputs)
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install
+	$(BIN)/mypy
+
+# Build the wheel, install it in an empty venv and run the README's commands there
+wheel-check: install
+	$(BIN)/python tools/check_wheel.py
 
 # Benchmarks (not part of the tests); numbers go into the README
 bench: install
 	$(BIN)/python benchmarks/bench_analyze.py
 
-# Regenerate the R reference fixtures (needs R: apt-get install r-base-core r-cran-psych)
+# Regenerate the R reference fixtures (needs R: apt-get install r-base-core r-cran-psych r-cran-statcheck r-cran-bayesfactor)
 fixtures:
 	Rscript tests/fixtures/make_reference.R
 
 clean:
-	rm -rf $(VENV) report test-artifacts .pytest_cache
+	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

@@ -20,7 +20,7 @@ TESTS = Path(__file__).resolve().parent
 LAYERS: list[tuple[str, ...]] = [
     ("biocorr.errors", "biocorr.columns"),
     ("biocorr.stats",),
-    ("biocorr.io",),
+    ("biocorr.io", "biocorr.output_dir"),
     ("biocorr.qpcr.spec",),
     ("biocorr.study",),
     ("biocorr.validation",),

@@ -9,12 +9,14 @@ them. Heavy libraries are imported inside the commands, so ``biocorr --help`` an
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from . import datasets
 from .errors import BiocorrError
+from .output_dir import atomic_output
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 PER_PAIR_SCATTER_LIMIT = 30
@@ -24,6 +26,11 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, width=None if sys.stdout.isatty() else 120, highlight=False)
+
+
+def _error(message: str) -> None:
+    """A message to stderr exactly as written: no markup, no wrapping (tests and scripts read it)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def _plain(text: object):
@@ -94,6 +101,7 @@ def cmd_analyze(args) -> int:
     n_perm = study.spec.analysis.permutations
     n_boot = study.spec.analysis.bootstrap
     out = Path(args.out)
+    command_line = ["biocorr", *args.argv]
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -110,30 +118,31 @@ def cmd_analyze(args) -> int:
             task = bar.add_task(label, total=analysis_work(study, n_perm, n_boot))
             advance = lambda k: bar.advance(task, k)
         results = analyze(study, progress=advance, bootstrap=0)
-        job = None
-        if not args.no_report:
-            n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
-            per_pair = args.scatter_files == "yes" or (
-                args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT
-            )
-            fig_task = bar.add_task("figures", total=n_report_figures(results, per_pair))
-            # the figures do not show bootstrap intervals: draw them while the resampling runs
-            job = FigureJob(results, out / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k))
-        try:
-            if n_boot > 0:
-                # with figure processes on every core, a second BLAS thread only spins against them
-                with threadpool_limits(1 if job is not None else None, user_api="blas"):
-                    results = add_bootstrap(results, n_boot, advance)
-            paths = write_tables(results, out, command_line=["biocorr"] + args.argv)
-            if qpcr is not None:
-                from .qpcr import write_qpcr_outputs
+        with atomic_output(out, "analyze", args.overwrite, command_line) as tmp:
+            job = None
+            if not args.no_report:
+                n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
+                per_pair = args.scatter_files == "yes" or (
+                    args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT
+                )
+                fig_task = bar.add_task("figures", total=n_report_figures(results, per_pair))
+                # the figures do not show bootstrap intervals: draw them while the resampling runs
+                job = FigureJob(results, tmp / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k))
+            try:
+                if n_boot > 0:
+                    # with figure processes on every core, a second BLAS thread only spins against them
+                    with threadpool_limits(1 if job is not None else None, user_api="blas"):
+                        results = add_bootstrap(results, n_boot, advance)
+                paths = write_tables(results, tmp, command_line=command_line)
+                if qpcr is not None:
+                    from .qpcr import write_qpcr_outputs
 
-                write_qpcr_outputs(qpcr, out / "qpcr")
-            if job is not None:
-                paths["report.html"] = write_report(results, out, ["biocorr"] + args.argv, figures=job, qpcr=qpcr)
-        finally:
-            if job is not None:
-                job.close()
+                    write_qpcr_outputs(qpcr, tmp / "qpcr")
+                if job is not None:
+                    paths["report.html"] = write_report(results, tmp, command_line, figures=job, qpcr=qpcr)
+            finally:
+                if job is not None:
+                    job.close()
     if not args.quiet:
         hints = {}
         robust_rows = results.correlations["method"].isin(study.spec.analysis.robust)
@@ -185,7 +194,7 @@ def cmd_example(args) -> int:
 def cmd_qpcr(args) -> int:
     import pandas as pd
 
-    from .io import read_table
+    from .io import read_table, write_csv
     from .qpcr import run_qpcr, standard_curve, write_qpcr_outputs
     from .study import load_spec
 
@@ -193,7 +202,7 @@ def cmd_qpcr(args) -> int:
     if spec.qpcr is None:
         raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
     result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), spec.qpcr)
-    paths = write_qpcr_outputs(result, args.out)
+    efficiency = None
     if args.standard_curve:
         curve = read_table(args.standard_curve).frame
         for c in ("gene", "quantity", "ct"):
@@ -202,8 +211,12 @@ def cmd_qpcr(args) -> int:
         curve = curve.assign(
             quantity=pd.to_numeric(curve["quantity"], errors="coerce"), ct=pd.to_numeric(curve["ct"], errors="coerce")
         )
-        standard_curve(curve).to_csv(Path(args.out) / "efficiency.csv", index=False)
-        paths["efficiency.csv"] = Path(args.out) / "efficiency.csv"
+        efficiency = standard_curve(curve)
+    with atomic_output(Path(args.out), "qpcr", args.overwrite, ["biocorr", *args.argv]) as tmp:
+        paths = write_qpcr_outputs(result, tmp)
+        if efficiency is not None:
+            write_csv(efficiency, tmp / "efficiency.csv")
+            paths["efficiency.csv"] = tmp / "efficiency.csv"
     if not args.quiet:
         console = _console()
         r = result.replicates
@@ -226,6 +239,7 @@ def cmd_check(args) -> int:
 
     from . import claims as cl
     from .analysis import analyze
+    from .io import write_csv
     from .report.html import claims_page, write_report
 
     console = _console()
@@ -253,12 +267,13 @@ def cmd_check(args) -> int:
         results = analyze(study)
     verdicts = cl.check_claims(claims, study, results)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    verdicts.to_csv(out / "verdicts.csv", index=False)
-    if results is not None:
-        write_report(results, out, ["biocorr"] + args.argv, per_pair=False, verdicts=verdicts)
-    else:
-        (out / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
+    command_line = ["biocorr", *args.argv]
+    with atomic_output(out, "check", args.overwrite, command_line) as tmp:
+        write_csv(verdicts, tmp / "verdicts.csv")
+        if results is not None:
+            write_report(results, tmp, command_line, per_pair=False, verdicts=verdicts)
+        else:
+            (tmp / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
     if not args.quiet:
         table = Table(title="Claims", title_justify="left")
         for col in ("claim", "check", "verdict", "reported", "recomputed"):
@@ -336,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"{PER_PAIR_SCATTER_LIMIT} pairs)",
     )
     a.add_argument("--quiet", action="store_true", help="write the files, print nothing")
+    a.add_argument("--overwrite", action="store_true", help="replace an --out folder biocorr did not write")
     a.set_defaults(func=cmd_analyze)
 
     v = sub.add_parser("validate", help="report exclusions and warnings without analysing")
@@ -352,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--example", choices=datasets.NAMES, help="reproduce against an embedded dataset")
     c.add_argument("--out", default="biocorr-check", help="output folder (default: %(default)s)")
     c.add_argument("--quiet", action="store_true")
+    c.add_argument("--overwrite", action="store_true", help="replace an --out folder biocorr did not write")
     c.set_defaults(func=cmd_check)
 
     q = sub.add_parser("qpcr", help="Ct export -> relative expression and per-subject ratios")
@@ -361,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--standard-curve", help="dilution series (gene, quantity, ct) to estimate efficiencies")
     q.add_argument("--out", default="biocorr-qpcr", help="output folder (default: %(default)s)")
     q.add_argument("--quiet", action="store_true")
+    q.add_argument("--overwrite", action="store_true", help="replace an --out folder biocorr did not write")
     q.set_defaults(func=cmd_qpcr)
 
     i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
@@ -381,18 +399,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
+    previous = _terminate_as_interrupt()
     try:
         return args.func(args)
     except BiocorrError as exc:
-        _console(stderr=True).print(_plain(f"error: {exc}"))
+        _error(f"error: {exc}")
         return EXIT_INPUT
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        _console(stderr=True).print(_plain(f"error: {exc.strerror or exc}{where}"))
+        _error(f"error: {exc.strerror or exc}{where}")
         return EXIT_INPUT
     except KeyboardInterrupt:
-        _console(stderr=True).print(_plain("interrupted: nothing more was written."))
+        _error("interrupted: the output folder was left as it was before this run.")
         return EXIT_INTERRUPTED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate_as_interrupt():
+    """SIGTERM ends a run as Ctrl-C does: workers stopped, partial output removed, exit 130."""
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. called from a test runner's thread)
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..io import write_csv
 from .expression import QpcrResult
 
 
@@ -25,6 +26,6 @@ def write_qpcr_outputs(result: QpcrResult, out_dir: str | Path) -> dict[str, Pat
     }
     paths = {}
     for name, frame in files.items():
-        frame.to_csv(out / name, index=False)
+        write_csv(frame, out / name)
         paths[name] = out / name
     return paths

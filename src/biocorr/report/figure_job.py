@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -73,6 +74,9 @@ _WORKER_RESULTS: Results | None = None
 
 
 def _init_worker(results: Results) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers must not print tracebacks
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _WORKER_RESULTS
     _WORKER_RESULTS = results
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import Results
+from ..io import write_csv
 
 DEPENDENCIES = ("numpy", "scipy", "pandas", "statsmodels", "matplotlib", "openpyxl", "rich")
 
@@ -103,7 +104,7 @@ def write_tables(results: Results, out_dir: str | Path, command_line: list[str] 
     paths = {}
     for name, frame in tables.items():
         path = out / name
-        frame.to_csv(path, index=False)
+        write_csv(frame, path)
         paths[name] = path
     path = out / "results.json"
     path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False), encoding="utf-8")
