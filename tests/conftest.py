@@ -11,10 +11,6 @@ from tests.helpers import FIXTURES, R_TOL, assert_close, read_fixture
 __all__ = ["FIXTURES", "R_TOL", "assert_close", "read_fixture"]
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: takes more than a few seconds (deselect with -m 'not slow')")
-
-
 @pytest.fixture
 def write_text(tmp_path):
     """Write text (or bytes) to a file in a temporary folder and return its path."""

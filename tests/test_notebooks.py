@@ -15,6 +15,7 @@ def test_there_are_notebooks():
     assert {p.stem for p in NOTEBOOKS} >= {"hivsn", "opt", "claims"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_executes(path):
     nb = jupytext.read(path)

@@ -70,9 +70,12 @@ def test_an_error_inside_the_block_leaves_the_previous_output(tmp_path):
 
 def test_a_second_run_cannot_write_while_the_first_holds_the_lock(tmp_path):
     out = tmp_path / "o"
-    with atomic_output(out, "analyze"), pytest.raises(OutputFolderError, match="another biocorr run"):
-        with atomic_output(out, "analyze"):
-            pass
+    with (
+        atomic_output(out, "analyze"),
+        pytest.raises(OutputFolderError, match="another biocorr run"),
+        atomic_output(out, "analyze"),
+    ):
+        pass
 
 
 def test_a_stale_lock_from_a_killed_run_is_taken_over(tmp_path):

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # what the lazy names below resolve to
     from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe
     from .io import read_table
     from .qpcr.join import load_with_qpcr
-    from .stats.correlation import CorrelationResult, correlation_test
+    from .stats.correlation import CorrelationResult
+    from .stats.diagnostics import correlation_test
     from .stats.multiplicity import adjust_p
     from .study import Study, StudySpec, load_spec, parse_spec
     from .validation import validate
@@ -40,7 +41,7 @@ _LAZY = {
     "read_table": "io",
     "load_with_qpcr": "qpcr.join",
     "CorrelationResult": "stats.correlation",
-    "correlation_test": "stats.correlation",
+    "correlation_test": "stats.diagnostics",
     "adjust_p": "stats.multiplicity",
     "Study": "study",
     "StudySpec": "study",

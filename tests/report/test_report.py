@@ -147,6 +147,7 @@ def _chromium() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     _chromium() is None and not os.environ.get("CI"),
     reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)",

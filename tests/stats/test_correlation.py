@@ -6,12 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from biocorr.stats.correlation import (
-    correlate_columns,
-    correlation_test,
-    pair_columns,
-    permutation_p_values,
-)
+from biocorr.stats.correlation import correlate_columns, pair_columns, permutation_p_values
+from biocorr.stats.diagnostics import correlation_test
 from biocorr.stats.nulldist import kendall_concordant_cdf, spearman_as89_p
 from tests.helpers import assert_close, read_fixture
 

@@ -55,7 +55,7 @@ def example_path(name: str) -> Path:
     Examples
     --------
     >>> sorted(p.name for p in example_path("claims").iterdir())
-    ['motivating_claims.csv']
+    ['SOURCE.md', 'example_passage.md', 'motivating_claims.csv']
     """
     return _folder(name, EXAMPLES)
 

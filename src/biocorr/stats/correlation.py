@@ -419,53 +419,6 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
     }
 
 
-def correlation_test(x, y, method: str = "pearson", confidence: float = 0.95) -> CorrelationResult:
-    """Test the correlation of two variables (pairwise-complete), as R's ``cor.test``.
-
-    Parameters
-    ----------
-    x, y : array-like of float
-        Equal-length vectors; NaN marks a missing value (the pair is dropped).
-    method : {'pearson', 'spearman', 'kendall'}
-    confidence : float
-        Level of the two-sided confidence interval (default 0.95).
-
-    Returns
-    -------
-    CorrelationResult
-
-    References
-    ----------
-    See the module docstring.
-
-    Examples
-    --------
-    >>> res = correlation_test([1, 2, 3, 4, 5, 6], [2, 1, 4, 3, 6, 5])
-    >>> round(res.estimate, 4), round(res.p, 4), res.p_method
-    (0.8286, 0.0416, 't distribution')
-    """
-    x = np.asarray(x, float).reshape(-1, 1)
-    y = np.asarray(y, float).reshape(-1, 1)
-    if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length, got {len(x)} and {len(y)}")
-    a, b = pair_columns(x, y)
-    res = correlate_columns(a, b, method, confidence)
-    return CorrelationResult(
-        method=method,
-        n=int(res["n"][0]),
-        estimate=float(res["estimate"][0]),
-        ci_low=float(res["ci_low"][0]),
-        ci_high=float(res["ci_high"][0]),
-        ci_level=confidence,
-        ci_method=str(res["ci_method"][0]),
-        statistic=float(res["statistic"][0]),
-        statistic_name=str(res["statistic_name"][0]),
-        df=float(res["df"][0]),
-        p=float(res["p"][0]),
-        p_method=str(res["p_method"][0]),
-    )
-
-
 def _compact(a: np.ndarray, b: np.ndarray, cols: np.ndarray, n_val: int):
     """Move each column's complete rows to the top (order kept) and cut at n_val."""
     sub_a = a[:, cols]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .correlation import correlate_columns
+from .correlation import CorrelationResult, correlate_columns, pair_columns
 from .influence import leave_one_out
 from .methods import ALPHA, CLASSICAL_METHODS, ROBUST_METHODS, method_info
 from .robust import robust_columns
@@ -73,3 +73,60 @@ def loo_summary(
         "loo_most_influential": np.where(have, ids[idx], ""),
         "loo_changes_significance": np.where(have, flips, False),
     }
+
+
+def correlation_test(x, y, method: str = "pearson", confidence: float = 0.95) -> CorrelationResult:
+    """Test the correlation of two variables (pairwise-complete), as R's ``cor.test``.
+
+    Parameters
+    ----------
+    x, y : array-like of float
+        Equal-length vectors; NaN marks a missing value (the pair is dropped).
+    method : str
+        Any method of the registry that works on a pair alone: 'pearson', 'spearman',
+        'kendall' (p-values and CIs as R's cor.test) or the robust 'percbend', 'bicor',
+        'skipped_spearman' (t-test p-values, no analytic CI: ``ci_low``/``ci_high`` are NaN).
+    confidence : float
+        Level of the two-sided confidence interval (default 0.95).
+
+    Returns
+    -------
+    CorrelationResult
+
+    References
+    ----------
+    R Core Team, ``stats::cor.test``; see :mod:`biocorr.stats.correlation` and
+    :mod:`biocorr.stats.robust` for each method's reference.
+
+    Examples
+    --------
+    >>> res = correlation_test([1, 2, 3, 4, 5, 6], [2, 1, 4, 3, 6, 5])
+    >>> round(res.estimate, 4), round(res.p, 4), res.p_method
+    (0.8286, 0.0416, 't distribution')
+    >>> correlation_test([1, 2, 3, 4, 5, 6], [2, 1, 4, 3, 6, 5], "kendall").p_method
+    'exact'
+    >>> round(correlation_test([1, 2, 3, 4, 5, 6, 7, 30], [2, 1, 4, 3, 6, 5, 8, -20], "percbend").estimate, 4)
+    0.4333
+    """
+    x = np.asarray(x, float).reshape(-1, 1)
+    y = np.asarray(y, float).reshape(-1, 1)
+    if x.shape != y.shape:
+        raise ValueError(f"x and y must have the same length, got {len(x)} and {len(y)}")
+    a, b = pair_columns(x, y)
+    if not 0.0 < confidence < 1.0:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
+    res = method_columns(a, b, method, confidence)
+    return CorrelationResult(
+        method=method,
+        n=int(res["n"][0]),
+        estimate=float(res["estimate"][0]),
+        ci_low=float(res["ci_low"][0]),
+        ci_high=float(res["ci_high"][0]),
+        ci_level=confidence,
+        ci_method=str(res["ci_method"][0]),
+        statistic=float(res["statistic"][0]),
+        statistic_name=str(res["statistic_name"][0]),
+        df=float(res["df"][0]),
+        p=float(res["p"][0]),
+        p_method=str(res["p_method"][0]),
+    )
