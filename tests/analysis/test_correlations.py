@@ -44,7 +44,13 @@ def test_bootstrap_on_real_data_covers_every_row_it_can():
     assert sum(done) == analysis_work(study, 0, 120)  # the progress bar ends exactly full
     boot_methods = {"pearson", "spearman", "kendall", "percbend", "bicor", "spearman_detected"}
     rows = res[res.method.isin(boot_methods) & res.estimate.notna()]
-    assert rows.boot_ci_low.notna().all() and (rows.n_bootstrap == 120).all()
+    assert rows.boot_ci_low.notna().all()
+    # resamples where a robust scale is zero (heavily tied cytokines) are left out, and counted
+    short = rows.n_bootstrap < 120
+    assert (rows.n_bootstrap <= 120).all() and rows[~short].method.isin(boot_methods).all()
+    lost = rows[short].note.str.extract(r"bootstrap: (\d+) of 120 resamples had an undefined")[0].astype(float)
+    assert (lost + rows[short].n_bootstrap == 120).all()
+    assert set(rows[short].method) <= {"percbend", "bicor"}
     assert ((rows.boot_ci_low <= rows.estimate) & (rows.estimate <= rows.boot_ci_high)).mean() > 0.95
     assert (res.loc[res.method.str.startswith("partial"), "n_bootstrap"] == 0).all()
     skipped = res[(res.method == "skipped_spearman") & res.estimate.notna()]

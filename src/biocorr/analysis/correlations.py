@@ -24,7 +24,7 @@ from ..stats.ties import count_distinct
 from ..study import StudySpec
 from .results import Progress
 
-BOOTSTRAP_HINT = "no analytic CI; BCa with bootstrap=N"
+BOOTSTRAP_HINT = "no analytic CI: BCa with bootstrap=N"
 """The note of a robust row without bootstrap intervals (the CLI prints its flag, --bootstrap N)."""
 
 
@@ -40,22 +40,18 @@ def join_notes(*notes: str) -> str:
 
 
 def _robust_notes(method: str, res: dict, note: np.ndarray) -> np.ndarray:
-    out = np.where(note == "", BOOTSTRAP_HINT, note)
-    out = np.where(
-        np.isnan(res["estimate"]) & (note == ""),
-        "undefined: the robust scale is zero (half or more of the values tied)",
-        out,
-    )
+    """Each robust row's note: the pair's own note, else why the method is undefined there, else what it did."""
+    own = res["note"]
     if method == "skipped_spearman":
-        out = np.where(
-            note == "",
-            [
-                join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)", BOOTSTRAP_HINT)
-                for k in res["n_removed"]
-            ],
-            note,
-        )
-    return out
+        did = [
+            join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)", BOOTSTRAP_HINT)
+            if np.isfinite(k)
+            else ""
+            for k in res["n_removed"]
+        ]
+    else:
+        did = [BOOTSTRAP_HINT] * len(note)
+    return np.where(note != "", note, np.where(own != "", own, did))
 
 
 def correlate(

@@ -226,7 +226,7 @@ def bootstrap_ci_columns(
     short = todo & (used < n_resamples)
     note[short] = [
         f"bootstrap: {n_resamples - u} of {n_resamples} resamples had an undefined estimate "
-        "(a variable constant in the resample) and were left out"
+        "(a variable constant, or its robust scale zero, in the resample) and were left out"
         for u in used[short]
     ]
     degenerate = todo & np.isnan(low) & (used > 0)

@@ -64,7 +64,7 @@ class Method:
         return self.symbol
 
 
-NO_ANALYTIC_CI = "none (no analytic CI; BCa with bootstrap=N)"
+NO_ANALYTIC_CI = "none (BCa with bootstrap=N)"
 
 METHOD_INFO: dict[str, Method] = {
     m.name: m

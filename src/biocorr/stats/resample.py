@@ -39,7 +39,7 @@ import numpy as np
 
 from .correlation import correlate_columns
 from .methods import BOOTSTRAP_METHODS
-from .robust import bend_scores, biweight_scores, skipped_outliers
+from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
 from .ties import tie_sums_without_each
 
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
@@ -325,7 +325,8 @@ def _skipped_spearman(panel: Panel, idx: np.ndarray) -> np.ndarray:
         drop = skipped_outliers(xr, yr)
         keep_x = np.where(drop, np.nan, xr).T
         keep_y = np.where(drop, np.nan, yr).T
-        out[:, j] = correlate_columns(keep_x, keep_y, "spearman")["estimate"]
+        estimate = correlate_columns(keep_x, keep_y, "spearman")["estimate"]
+        out[:, j] = np.where(skipped_scale_defined(xr, yr), estimate, np.nan)  # zero MAD: undefined resample
     return out
 
 

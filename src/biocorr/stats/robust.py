@@ -39,6 +39,8 @@ from .methods import NO_ANALYTIC_CI, ROBUST_METHODS
 from .ties import count_finite, is_constant
 
 BETA = 0.2
+UNDEFINED_MAD = "undefined: a variable's MAD is zero (half or more of its values are tied at its median)"
+SKIPPED_MAX_N = 20_000  # above this many pairs the O(n^2) projection search is not run (a note says so)
 
 
 def _t_test(r: np.ndarray, n: np.ndarray):
@@ -61,17 +63,22 @@ def _nanmedian(a):
 def bend_scores(x: np.ndarray, beta: float = BETA) -> np.ndarray:
     """Percentage-bend scores of each column, clipped to [-1, 1] (NaN stays NaN).
 
-    The percentage-bend correlation of two columns is the cosine of their scores.
+    The percentage-bend correlation of two columns is the cosine of their scores. omega is
+    the floor((1 - beta) n)-th smallest |x - median|, as WRS2's ``pbcor`` and ``pbos``; a
+    column whose omega is zero (more than (1 - beta) of its values tied at the median) has no
+    percentage-bend scale, and its scores are NaN (WRS2 gives NA).
 
     Examples
     --------
     >>> bend_scores(np.array([[1.0], [2], [3], [100]])).ravel().round(3).tolist()
     [-1.0, -0.333, 0.333, 1.0]
+    >>> bool(np.isnan(bend_scores(np.array([[5.0], [5], [5], [5], [5], [1]]))).all())
+    True
     """
     n = count_finite(x)
     med = _nanmedian(x)
     dev = x - med
-    m = np.floor((1 - beta) * n + 0.5).astype(int)
+    m = np.maximum(np.floor((1 - beta) * n).astype(int), 1)
     if len(x) and (n == len(x)).all():  # no missing values: every column's m is the same, select in O(n)
         omega = np.partition(np.abs(dev), m[0] - 1, axis=0)[m[0] - 1]
     else:
@@ -83,7 +90,8 @@ def bend_scores(x: np.ndarray, beta: float = BETA) -> np.ndarray:
         i2 = np.count_nonzero(psi > 1, axis=0)
         inner = np.where(np.abs(psi) <= 1, x, 0.0).sum(axis=0)
         phi = (omega * (i2 - i1) + inner) / (n - i1 - i2)
-        return np.clip((x - phi) / omega, -1, 1)
+        scores = np.clip((x - phi) / omega, -1, 1)
+    return np.where(omega > 0, scores, np.nan)
 
 
 def percentage_bend(a: np.ndarray, b: np.ndarray, beta: float = BETA) -> dict[str, np.ndarray]:
@@ -156,29 +164,77 @@ def ideal_fourths(v: np.ndarray) -> tuple[float, float]:
     return float(lower), float(upper)
 
 
-def skipped_outliers(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Bivariate outliers by the projection method (centre: marginal medians), boolean mask.
+MAD_CONSTANT = 1.4826  # R's mad(): the MAD scaled to estimate a normal SD
+SKIPPED_LINES_PER_CHUNK = 256  # projection lines per block: memory is (block, n) floats, not (n, n)
 
-    For each point P_i, every point is projected onto the line through the centre
-    and P_i; a point whose projected distance exceeds median + sqrt(chi2_.975,2) *
-    IQR (ideal fourths) in any projection is an outlier (Wilcox 2012, section 6.4.9).
-    All n projections are one matrix product; their quantiles are taken row-wise.
+
+def _mad(v: np.ndarray) -> np.ndarray:
+    """R's ``mad`` along the last axis (constant 1.4826)."""
+    med = np.median(v, axis=-1, keepdims=True)
+    return MAD_CONSTANT * np.median(np.abs(v - med), axis=-1)
+
+
+def skipped_scale_defined(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """True where both margins have a non-zero MAD, so the projection method's standardisation exists.
+
+    Examples
+    --------
+    >>> bool(skipped_scale_defined(np.array([1.0, 2, 3, 4]), np.array([5.0, 5, 5, 6])))
+    False
+    """
+    return (_mad(np.asarray(x, float)) > 0) & (_mad(np.asarray(y, float)) > 0)
+
+
+def skipped_outliers(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Bivariate outliers by the projection method, boolean mask (Wilcox's ``outpro``, ``cop = 3``).
+
+    Each margin is first standardised by its median and MAD (``STAND = TRUE``, Wilcox's
+    default), so the points removed do not depend on the units of either variable. For
+    each point P_i, every point is projected onto the line through the centre (the
+    marginal medians) and P_i; a point whose projected distance exceeds median +
+    sqrt(chi2_.975,2) * IQR (ideal fourths) in any projection is an outlier (Wilcox 2012,
+    section 6.4.9). A margin with zero MAD has no standardisation; check
+    :func:`skipped_scale_defined` first (its mask here is meaningless).
 
     ``x`` and ``y`` may carry leading batch axes (shape (..., n), e.g. bootstrap
-    resamples); each sample along the last axis is screened on its own.
+    resamples); each sample along the last axis is screened on its own. A single sample
+    is screened in blocks of projection lines, so memory grows as n, not n^2.
+
+    References
+    ----------
+    Wilcox RR (2012). *Introduction to Robust Estimation and Hypothesis Testing*, 3rd ed.,
+    section 6.4.9; R functions ``outpro`` and ``scor`` (WRS).
 
     Examples
     --------
     >>> x = np.array([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 40])
     >>> np.flatnonzero(skipped_outliers(x, -x ** 0.5 + np.r_[np.zeros(10), 30])).tolist()
     [10]
+    >>> bool((skipped_outliers(x, x ** 0.5) == skipped_outliers(x / 1000, x ** 0.5)).all())  # units
+    True
     """
     pts = np.stack([np.asarray(x, float), np.asarray(y, float)], axis=-1)  # (..., n, 2)
-    d = pts - np.median(pts, axis=-2, keepdims=True)
+    centre = np.median(pts, axis=-2, keepdims=True)
+    scale = MAD_CONSTANT * np.median(np.abs(pts - centre), axis=-2, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        std = (pts - centre) / np.where(scale > 0, scale, 1.0)
+    d = std - np.median(std, axis=-2, keepdims=True)
     norms = np.sqrt((d * d).sum(axis=-1))
+    n = d.shape[-2]
+    if d.ndim == 2 and n > SKIPPED_LINES_PER_CHUNK:
+        flags = np.zeros(n, bool)
+        for start in range(0, n, SKIPPED_LINES_PER_CHUNK):
+            stop = min(start + SKIPPED_LINES_PER_CHUNK, n)
+            flags |= _flag_along_lines(d[start:stop], d, norms[start:stop])
+        return flags
+    return _flag_along_lines(d, d, norms)
+
+
+def _flag_along_lines(lines_d: np.ndarray, d: np.ndarray, norms: np.ndarray) -> np.ndarray:
+    """Points beyond the boxplot cut on any of the given lines (rows of ``lines_d``)."""
     lines = norms > 0  # a point at the centre defines no line: its row of distances is all zero
     with np.errstate(invalid="ignore", divide="ignore"):
-        unsorted = np.abs(d @ np.swapaxes(d, -1, -2)) / norms[..., :, None]  # row i: distances along line i
+        unsorted = np.abs(lines_d @ np.swapaxes(d, -1, -2)) / norms[..., :, None]  # row i: distances along line i
     unsorted = np.where(lines[..., :, None], unsorted, 0.0)
     proj = np.sort(unsorted, axis=-1)
     n = proj.shape[-1]
@@ -208,18 +264,30 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     keep_a = np.full(a.shape, np.nan)
     keep_b = np.full(b.shape, np.nan)
     removed = np.zeros(m)
-    for j in range(m):  # the projection step is per pair (O(n^2)); the correlation is vectorised
+    note = np.full(m, "", dtype=object)
+    for j in range(m):  # the projection step is per pair (O(n^2) time, O(n) memory); the correlation is vectorised
         ok = ~np.isnan(a[:, j])
         if ok.sum() < 5:
+            continue
+        if ok.sum() > SKIPPED_MAX_N:
+            note[j] = (
+                f"not computed: n = {int(ok.sum())} is above {SKIPPED_MAX_N:,} (the projection search "
+                "takes n^2 steps per pair)"
+            )
+            removed[j] = np.nan
+            continue
+        if not skipped_scale_defined(a[ok, j], b[ok, j]):
+            note[j] = UNDEFINED_MAD
+            removed[j] = np.nan
             continue
         out = skipped_outliers(a[ok, j], b[ok, j])
         idx = np.flatnonzero(ok)[~out]
         keep_a[idx, j], keep_b[idx, j] = a[idx, j], b[idx, j]
         removed[j] = out.sum()
     res = correlate_columns(keep_a, keep_b, "pearson" if method == "pearson" else "spearman")
-    n = res["n"].astype(float)
+    n = np.where(note == "", res["n"], count_finite(a)).astype(float)  # not run: n is the complete pairs
     t, p = _t_test(res["estimate"], n)
-    return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed}
+    return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed, "note": note}
 
 
 def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.ndarray]:
@@ -234,6 +302,10 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
     res = fn(a, b)
     m = len(res["estimate"])
     ok = np.isfinite(res["p"])
+    note = res.get("note", np.full(m, "", dtype=object))
+    aa, bb = mask_unpaired(a, b)
+    undefined = np.isnan(res["estimate"]) & (note == "") & (count_finite(aa) >= 3) & ~is_constant(aa) & ~is_constant(bb)
+    note = np.where(undefined, UNDEFINED_SCALE[method], note)
     p_method = {
         "percbend": "t distribution (n - 2 df), Wilcox 1994",
         "bicor": "t distribution (n - 2 df)",
@@ -251,7 +323,16 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
         "p_method": np.where(ok, p_method, "").astype(object),
         "ci_method": np.full(m, NO_ANALYTIC_CI, dtype=object),
         "n_removed": res.get("n_removed", np.zeros(m)),
+        "note": note.astype(object),
     }
+
+
+UNDEFINED_SCALE = {
+    "percbend": "undefined: the percentage-bend scale omega is zero (more than 80% of a variable's values "
+    "are tied at its median)",
+    "bicor": UNDEFINED_MAD,
+    "skipped_spearman": "undefined: fewer than 3 pairs kept",
+}
 
 
 def cosine_columns(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:
