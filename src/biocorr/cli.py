@@ -198,7 +198,7 @@ def cmd_qpcr(args) -> int:
     from .qpcr import run_qpcr, standard_curve, write_qpcr_outputs
     from .study import load_spec
 
-    spec = load_spec(args.spec)
+    spec = load_spec(args.spec, require_variables=False)
     if spec.qpcr is None:
         raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
     result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), spec.qpcr)

@@ -8,6 +8,7 @@ text found and the reason:
 reason code            scope  meaning
 =====================  =====  ==================================================
 ``not-a-number``       cell   text that is neither a number nor a missing marker
+``not-finite``         cell   'inf', 'Infinity', '1e309': not a measurement
 ``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
 ``out-of-range``       cell   outside the spec's ``range``
 ``missing-id``         row    the id cell is empty
@@ -27,25 +28,24 @@ values below the declared limit, and heavy ties.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .columns import EXCLUSIONS, WARNINGS
+from .data_checks import data_warnings, pile_ups
 from .errors import DataError, SpecError, did_you_mean
-from .io import RawTable, cell_text
-from .stats.ties import tied_fraction
+from .io import RawTable, cell_text, column_letter
 from .study import Study, StudySpec
 
 NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
-PILEUP_FRACTION = 0.20
 MIN_USABLE_ROWS = 3
 
 EXCLUSION_COLUMNS = list(EXCLUSIONS)
 WARNING_COLUMNS = list(WARNINGS)
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+_NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)
 _CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 
 
@@ -71,25 +71,55 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     values = pd.to_numeric(text.where(~is_missing & ~is_number), errors="coerce")
     values = values.where(~is_number, pd.to_numeric(series.where(is_number), errors="coerce"))
     values = values.where(~is_missing)
+    with np.errstate(invalid="ignore"):
+        values = values.where(~np.isinf(values.astype(float)))  # inf, Infinity, 1e309: not measurements
     failed = values.isna() & ~is_missing
     return values.astype(float), is_missing, failed
 
 
-def _check_columns(raw: RawTable, spec: StudySpec) -> None:
-    columns = list(raw.frame.columns)
+def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
+    """(column, where the spec names it) for every column the spec uses.
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> spec = parse_spec({"data": {"id": "PID"}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]})
+    >>> spec_columns(spec)
+    [('TNF', '[[biomarker]]'), ('VAS', '[[score]]'), ('PID', '[data] id')]
+    """
     needed = [(v.column, f"[[{v.role}]]") for v in spec.variables]
     if spec.id_column is not None:
         needed.append((spec.id_column, "[data] id"))
     if spec.group_column is not None:
         needed.append((spec.group_column, "[data] group"))
+    return needed
+
+
+def _check_columns(raw: RawTable, spec: StudySpec) -> None:
+    columns = list(raw.columns)
+    needed = spec_columns(spec)
     missing = [(c, where) for c, where in needed if c not in columns]
     if missing:
         lines = [f"  - '{c}' (named in {where}).{did_you_mean(c, columns)}" for c, where in missing]
         shown = ", ".join(f"'{c}'" for c in columns[:30]) + (" ..." if len(columns) > 30 else "")
+        sheets = ""
+        if len(raw.sheets) > 1:
+            sheets = (
+                f"\nThe workbook has the sheets {', '.join(repr(s) for s in raw.sheets)}; if the data are on "
+                'another sheet, give --sheet NAME (or sheet = "NAME" in [data]).'
+            )
         raise SpecError(
             f"{raw.source}: the spec names column(s) that the data does not have:\n"
             + "\n".join(lines)
-            + f"\nColumns in the file: {shown}"
+            + f"\nColumns in the file: {shown}{sheets}"
+        )
+    twice = [(c, where) for c, where in needed if c in raw.duplicates]
+    if twice:
+        c, where = twice[0]
+        letters = ", ".join(column_letter(i) for i in raw.duplicates[c])
+        raise SpecError(
+            f"{raw.source}: column '{c}' (named in {where}) appears {len(raw.duplicates[c])} times in the header "
+            f"(spreadsheet columns {letters}); rename all but one so it is clear which to use."
         )
 
 
@@ -180,7 +210,9 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         groups = frame[spec.group_column].map(cell_text)
         declared = [code for code, _ in spec.groups]
         label_to_code = {label: code for code, label in spec.groups}
-        groups = groups.map(lambda g: label_to_code.get(g, g))
+        codes = set(declared)
+        # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
+        groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
         for i, g in enumerate(groups):
             if drop[i]:
                 continue
@@ -216,7 +248,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed, missing_markers)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
             text = str(frame[var.column].iloc[i]).strip()
-            if _CENSORED.match(text):
+            if _NOT_FINITE.match(text.replace("\u2212", "-")):
+                reason = "not-finite"
+                msg = (
+                    f"column '{var.column}' row {rows[i]}: '{text}' is not a finite number (an overflow or a "
+                    "division by zero in the spreadsheet?); the cell is left out"
+                )
+            elif _CENSORED.match(text):
                 reason = "censored-value"
                 msg = (
                     f"column '{var.column}' row {rows[i]}: '{text}' is a value reported beyond a "
@@ -261,9 +299,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
-    _check_usable(out, spec, raw.source, excl)
+    repeats = ids[ids.ne("")].value_counts()
+    _check_usable(out, spec, raw.source, excl, len(frame), {str(k): int(v) for k, v in repeats[repeats > 1].items()})
     piles = pile_ups(out, spec)
-    warnings = pd.DataFrame(_data_warnings(out, spec, piles), columns=WARNING_COLUMNS)
+    warnings = pd.DataFrame(data_warnings(out, spec, piles), columns=WARNING_COLUMNS)
     floored = {
         v.column: float(v.lower_limit) for v in spec.biomarkers if piles[v.column].floored and v.lower_limit is not None
     }
@@ -281,12 +320,25 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     )
 
 
-def _check_usable(data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.DataFrame) -> None:
+def _check_usable(
+    data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.DataFrame, n_read: int, id_repeats: dict[str, int]
+) -> None:
     n = len(data)
     if n < MIN_USABLE_ROWS:
-        detail = f" ({len(excl)} exclusion(s); run 'biocorr validate' to list them)" if len(excl) else ""
+        rows = excl[excl["scope"] == "row"].drop_duplicates("row") if len(excl) else excl
+        reasons = rows["reason"].value_counts().to_dict() if len(rows) else {}
+        detail = "; ".join(f"{k} row(s) {reason}" for reason, k in reasons.items())
+        hint = ""
+        if reasons.get("duplicate-id", 0) >= 0.5 * n_read and id_repeats:
+            times = max(id_repeats.values())
+            hint = (
+                f" Ids appear up to {times} times each: is the file in long format (one row per subject and "
+                "visit)? Keep the rows of one visit, or reshape the file to one row per subject."
+            )
         raise DataError(
-            f"{source}: only {n} usable row(s){detail}; correlations need at least {MIN_USABLE_ROWS} subjects."
+            f"{source}: only {n} usable row(s) of {n_read}"
+            + (f" ({detail})" if detail else "")
+            + f"; correlations need at least {MIN_USABLE_ROWS} subjects.{hint}"
         )
     for var in spec.biomarkers + spec.scores:
         col = data[var.column]
@@ -301,136 +353,3 @@ def _check_usable(data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.Dat
                 f"{col.dropna().iloc[0]:g}); it cannot correlate with anything. "
                 f"Remove it from the spec or check the export."
             )
-
-
-@dataclass(frozen=True)
-class PileUp:
-    """Where one variable's values pile up.
-
-    Attributes
-    ----------
-    column : str
-    n : int
-        Non-missing values.
-    at_limit, below_limit : int
-        Values at or below, and strictly below, the declared ``lower_limit`` (0 without one).
-    at_minimum : int
-        Values equal to the minimum.
-    floored : bool
-        At least ``PILEUP_FRACTION / 2`` of the values sit at or below the lower limit.
-    minimum_pileup : bool
-        At least 3 values and ``PILEUP_FRACTION`` sit at a minimum above any lower limit.
-    """
-
-    column: str
-    n: int
-    at_limit: int
-    below_limit: int
-    at_minimum: int
-    floored: bool
-    minimum_pileup: bool
-
-
-def pile_ups(data: pd.DataFrame, spec: StudySpec) -> dict[str, PileUp]:
-    """Pile-ups of every biomarker and score, computed once from spec and data.
-
-    The detection-limit and minimum pile-up warnings, the detected-only rows and the
-    rank panels all read this (never the warning text).
-
-    Examples
-    --------
-    >>> from biocorr.study import parse_spec
-    >>> spec = parse_spec({"biomarker": [{"column": "TNF", "lower_limit": 1.2}], "score": [{"column": "VAS"}]})
-    >>> d = pd.DataFrame({"TNF": [1.2, 1.2, 3.0, 4.0], "VAS": [1.0, 2.0, 3.0, 4.0]})
-    >>> p = pile_ups(d, spec)["TNF"]
-    >>> p.at_limit, p.floored, p.minimum_pileup
-    (2, True, False)
-    """
-    out = {}
-    for var in spec.biomarkers + spec.scores:
-        v = data[var.column].dropna().to_numpy()
-        n = len(v)
-        at = below = 0
-        if var.lower_limit is not None:
-            at = int(np.sum(v <= var.lower_limit))
-            below = int(np.sum(v < var.lower_limit))
-        at_min = int(np.sum(v == v.min())) if n else 0
-        floored = bool(at) and at / n >= PILEUP_FRACTION / 2
-        minimum = (
-            n > 0
-            and at_min >= 3
-            and at_min / n >= PILEUP_FRACTION
-            and (var.lower_limit is None or v.min() > var.lower_limit)
-        )
-        out[var.column] = PileUp(var.column, n, at, below, at_min, floored, bool(minimum))
-    return out
-
-
-def _data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp]) -> list[dict]:
-    out = []
-    for var in spec.biomarkers + spec.scores:
-        v = data[var.column].dropna().to_numpy()
-        n = len(v)
-        pile = piles[var.column]
-        if var.lower_limit is not None:
-            at, below = pile.at_limit, pile.below_limit
-            if pile.floored:
-                out.append(
-                    dict(
-                        code="detection-limit-pileup",
-                        severity="warning",
-                        column=var.column,
-                        subset="all",
-                        message=(
-                            f"'{var.column}': {at} of {n} values ({at / n:.0%}) are at or below "
-                            f"the lower limit {var.lower_limit:g}. They are tied, not measured; "
-                            "Pearson r is unreliable here; prefer Spearman/Kendall (tie-corrected) "
-                            "or analyse detectable values separately."
-                        ),
-                    )
-                )
-            if below:
-                out.append(
-                    dict(
-                        code="below-lower-limit",
-                        severity="note",
-                        column=var.column,
-                        subset="all",
-                        message=(
-                            f"'{var.column}': {below} value(s) are below the declared lower "
-                            f"limit {var.lower_limit:g}; check whether they are extrapolated."
-                        ),
-                    )
-                )
-        if pile.minimum_pileup:
-            at_min = pile.at_minimum
-            out.append(
-                dict(
-                    code="minimum-pileup",
-                    severity="warning",
-                    column=var.column,
-                    subset="all",
-                    message=(
-                        f"'{var.column}': {at_min} of {n} values ({at_min / n:.0%}) sit at "
-                        f"the minimum {v.min():g} (a floor or detection-limit substitute?). "
-                        "Pearson r is unreliable; rank methods handle the ties."
-                    ),
-                )
-            )
-        distinct = len(np.unique(v))
-        if n >= 4 and distinct <= n / 2:
-            tf = float(tied_fraction(v.reshape(-1, 1))[0])
-            out.append(
-                dict(
-                    code="heavy-ties",
-                    severity="note",
-                    column=var.column,
-                    subset="all",
-                    message=(
-                        f"'{var.column}': only {distinct} distinct values among {n} "
-                        f"({tf:.0%} of values are tied); Spearman and Kendall use tie "
-                        "corrections, and no exact p-value exists with ties."
-                    ),
-                )
-            )
-    return out

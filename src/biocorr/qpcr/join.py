@@ -44,7 +44,8 @@ def merge_per_subject(
     for col in ps.columns:
         frame[col] = ids.map(ps[col]).astype(object).where(ids.isin(ps.index), "")
     only_qpcr, only_clinical = join_report(per_subject, list(ids))
-    return replace(raw, frame=frame), only_qpcr, only_clinical
+    added = tuple(c for c in ps.columns if c not in raw.columns)
+    return replace(raw, frame=frame, header=raw.columns + added), only_qpcr, only_clinical
 
 
 def load_with_qpcr(

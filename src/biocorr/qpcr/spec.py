@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,8 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
     >>> s.e("TNF"), s.e("ACTB")
     (1.95, 2.0)
     """
+    if not isinstance(table, dict):
+        raise SpecError(f"{where}: expected a table [qpcr] with targets, references and calibrator_condition.")
     for k in table:
         if k not in QPCR_KEYS:
             raise SpecError(f"{where}: unknown key '{k}'.{did_you_mean(k, QPCR_KEYS)}")
@@ -79,28 +82,75 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
             f'{where}: give calibrator_condition (within-subject ratio, e.g. "vehicle") '
             'and/or calibrator_group (between-group ΔΔCt, e.g. "control").'
         )
-    targets = table["targets"] if isinstance(table["targets"], list) else [table["targets"]]
-    refs = table["references"] if isinstance(table["references"], list) else [table["references"]]
+    targets = _names(table["targets"], f"{where} targets")
+    refs = _names(table["references"], f"{where} references")
+    if not targets:
+        raise SpecError(f"{where}: name at least one target gene.")
     if not refs:
         raise SpecError(f"{where}: name at least one reference gene.")
-    eff = {str(k): float(v) for k, v in dict(table.get("efficiency", {})).items()}
-    for g, v in eff.items():
-        if not 1.0 < v <= 2.2:
+    both = sorted(set(targets) & set(refs))
+    if both:
+        raise SpecError(f"{where}: '{both[0]}' is named as a target and as a reference; a gene is one or the other.")
+    efficiency = table.get("efficiency", {})
+    if not isinstance(efficiency, dict):
+        raise SpecError(f"{where} efficiency: expected a table such as efficiency = {{ TNF = 1.95, GAPDH = 1.9 }}.")
+    eff = {}
+    genes = targets + refs
+    for g, v in efficiency.items():
+        if str(g) not in genes:
             raise SpecError(
-                f"{where}: efficiency of '{g}' is {v:g}; give the amplification factor per "
+                f"{where} efficiency: '{g}' is neither a target nor a reference gene.{did_you_mean(str(g), genes)} "
+                f"Genes: {', '.join(genes)}."
+            )
+        eff[str(g)] = _number(v, f"{where} efficiency of '{g}'")
+        if not 1.0 < eff[str(g)] <= 2.2:
+            raise SpecError(
+                f"{where}: efficiency of '{g}' is {eff[str(g)]:g}; give the amplification factor per "
                 "cycle, between 1 and 2.2 (2 = 100%; 1.95 = 95%)."
             )
-    opt = {
-        k: table[k]
-        for k in ("sample", "subject", "condition", "gene", "ct", "replicate", "plate", "group", "calibrator_group")
-        if k in table
-    }
+    text_keys = (
+        "sample",
+        "subject",
+        "condition",
+        "gene",
+        "ct",
+        "replicate",
+        "plate",
+        "group",
+        "calibrator_group",
+        "calibrator_condition",
+    )
+    for k in text_keys:
+        if k in table and (not isinstance(table[k], str) or not table[k].strip()):
+            raise SpecError(f'{where} {k}: expected a name in quotes, e.g. {k} = "..." , got {table[k]!r}.')
+    undetermined_above = _number(table.get("undetermined_above", 40.0), f"{where} undetermined_above")
+    if not 0 < undetermined_above <= 60:
+        raise SpecError(f"{where} undetermined_above: {undetermined_above:g} is not a cycle number (e.g. 40).")
+    sd_max = _number(table.get("replicate_sd_max", 0.5), f"{where} replicate_sd_max")
+    if sd_max <= 0:
+        raise SpecError(f"{where} replicate_sd_max: must be above 0 cycles (e.g. 0.5).")
+    opt = {k: table[k] for k in text_keys if k in table and k != "calibrator_condition"}
     return QpcrSpec(
-        targets=tuple(map(str, targets)),
-        references=tuple(map(str, refs)),
+        targets=targets,
+        references=refs,
         calibrator_condition=(str(table["calibrator_condition"]) if "calibrator_condition" in table else None),
         efficiency=eff,
-        undetermined_above=float(table.get("undetermined_above", 40.0)),
-        replicate_sd_max=float(table.get("replicate_sd_max", 0.5)),
+        undetermined_above=undetermined_above,
+        replicate_sd_max=sd_max,
         **opt,
     )
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise SpecError(f'{where}: expected gene names in quotes, e.g. ["TNF", "IL6"], got {value!r}.')
+    if len(set(values)) < len(values):
+        raise SpecError(f"{where}: a gene is listed twice.")
+    return tuple(values)
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise SpecError(f"{where}: expected a number, got {value!r}.")
+    return float(value)

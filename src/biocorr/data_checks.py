@@ -1,0 +1,152 @@
+"""What the data look like before any test: pile-ups at a detection limit or a minimum, heavy ties.
+
+Computed once from spec and data (:func:`pile_ups`); the warnings, the detected-only rows and
+the rank panels all read these results, never the warning text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .stats.ties import tied_fraction
+from .study import StudySpec
+
+PILEUP_FRACTION = 0.20
+
+
+@dataclass(frozen=True)
+class PileUp:
+    """Where one variable's values pile up.
+
+    Attributes
+    ----------
+    column : str
+    n : int
+        Non-missing values.
+    at_limit, below_limit : int
+        Values at or below, and strictly below, the declared ``lower_limit`` (0 without one).
+    at_minimum : int
+        Values equal to the minimum.
+    floored : bool
+        At least ``PILEUP_FRACTION / 2`` of the values sit at or below the lower limit.
+    minimum_pileup : bool
+        At least 3 values and ``PILEUP_FRACTION`` sit at a minimum above any lower limit.
+    """
+
+    column: str
+    n: int
+    at_limit: int
+    below_limit: int
+    at_minimum: int
+    floored: bool
+    minimum_pileup: bool
+
+
+def pile_ups(data: pd.DataFrame, spec: StudySpec) -> dict[str, PileUp]:
+    """Pile-ups of every biomarker and score, computed once from spec and data.
+
+    The detection-limit and minimum pile-up warnings, the detected-only rows and the
+    rank panels all read this (never the warning text).
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> spec = parse_spec({"biomarker": [{"column": "TNF", "lower_limit": 1.2}], "score": [{"column": "VAS"}]})
+    >>> d = pd.DataFrame({"TNF": [1.2, 1.2, 3.0, 4.0], "VAS": [1.0, 2.0, 3.0, 4.0]})
+    >>> p = pile_ups(d, spec)["TNF"]
+    >>> p.at_limit, p.floored, p.minimum_pileup
+    (2, True, False)
+    """
+    out = {}
+    for var in spec.biomarkers + spec.scores:
+        v = data[var.column].dropna().to_numpy()
+        n = len(v)
+        at = below = 0
+        if var.lower_limit is not None:
+            at = int(np.sum(v <= var.lower_limit))
+            below = int(np.sum(v < var.lower_limit))
+        at_min = int(np.sum(v == v.min())) if n else 0
+        floored = bool(at) and at / n >= PILEUP_FRACTION / 2
+        minimum = (
+            n > 0
+            and at_min >= 3
+            and at_min / n >= PILEUP_FRACTION
+            and (var.lower_limit is None or v.min() > var.lower_limit)
+        )
+        out[var.column] = PileUp(var.column, n, at, below, at_min, floored, bool(minimum))
+    return out
+
+
+def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp]) -> list[dict]:
+    """Warnings about the data themselves: detection-limit and minimum pile-ups, values below the
+    declared limit, heavy ties (rows of :data:`biocorr.columns.WARNINGS`)."""
+    out = []
+    for var in spec.biomarkers + spec.scores:
+        v = data[var.column].dropna().to_numpy()
+        n = len(v)
+        pile = piles[var.column]
+        if var.lower_limit is not None:
+            at, below = pile.at_limit, pile.below_limit
+            if pile.floored:
+                out.append(
+                    dict(
+                        code="detection-limit-pileup",
+                        severity="warning",
+                        column=var.column,
+                        subset="all",
+                        message=(
+                            f"'{var.column}': {at} of {n} values ({at / n:.0%}) are at or below "
+                            f"the lower limit {var.lower_limit:g}. They are tied, not measured; "
+                            "Pearson r is unreliable here; prefer Spearman/Kendall (tie-corrected) "
+                            "or analyse detectable values separately."
+                        ),
+                    )
+                )
+            if below:
+                out.append(
+                    dict(
+                        code="below-lower-limit",
+                        severity="note",
+                        column=var.column,
+                        subset="all",
+                        message=(
+                            f"'{var.column}': {below} value(s) are below the declared lower "
+                            f"limit {var.lower_limit:g}; check whether they are extrapolated."
+                        ),
+                    )
+                )
+        if pile.minimum_pileup:
+            at_min = pile.at_minimum
+            out.append(
+                dict(
+                    code="minimum-pileup",
+                    severity="warning",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': {at_min} of {n} values ({at_min / n:.0%}) sit at "
+                        f"the minimum {v.min():g} (a floor or detection-limit substitute?). "
+                        "Pearson r is unreliable; rank methods handle the ties."
+                    ),
+                )
+            )
+        distinct = len(np.unique(v))
+        if n >= 4 and distinct <= n / 2:
+            tf = float(tied_fraction(v.reshape(-1, 1))[0])
+            out.append(
+                dict(
+                    code="heavy-ties",
+                    severity="note",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': only {distinct} distinct values among {n} "
+                        f"({tf:.0%} of values are tied); Spearman and Kendall use tie "
+                        "corrections, and no exact p-value exists with ties."
+                    ),
+                )
+            )
+    return out

@@ -1,0 +1,425 @@
+"""The study spec: which columns play which role, their scales, and the analysis options.
+
+A spec is a TOML file (see ``DESIGN.md`` and the README)::
+
+    [data]
+    id = "PID"
+    group = "Group"
+    missing = ["."]
+
+    [groups]
+    T = "Treated"
+    C = "Control"
+
+    [[biomarker]]
+    column = "OTNF1"
+    label = "TNF-α, serum, baseline"
+    unit = "pg/mL"
+    lower_limit = 1.2
+
+    [[score]]
+    column = "BL.PD.avg"
+    range = [0, 15]
+
+    [analysis]
+    methods = ["pearson", "spearman"]
+    adjust = "holm"
+
+:func:`load_spec` reads a file, :func:`parse_spec` a dict; both return a frozen
+:class:`StudySpec` or raise :class:`~biocorr.errors.SpecError` with a message
+that names the offending key.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SpecError, did_you_mean
+from .qpcr.spec import QpcrSpec, parse_qpcr_spec
+from .stats.methods import CLASSICAL_METHODS as METHODS
+from .stats.methods import ROBUST_METHODS
+from .stats.multiplicity import normalise_adjust_method
+
+SUBSET_CHOICES = ("all", "by-group")
+FAMILY_CHOICES = ("method-subset", "method", "all")
+TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source")
+VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical")
+ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family", "bootstrap", "robust")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One analysed column.
+
+    Attributes
+    ----------
+    column : str
+        Column name in the data file.
+    role : {'biomarker', 'score', 'covariate'}
+    label : str
+        Name to show in tables and figures (defaults to ``column``).
+    unit : str
+    range : tuple of float, optional
+        Declared valid range [low, high]; values outside are excluded and reported.
+    lower_limit : float, optional
+        Assay lower limit of detection/quantification (biomarkers).
+    """
+
+    column: str
+    role: str
+    label: str
+    unit: str = ""
+    range: tuple[float, float] | None = None
+    lower_limit: float | None = None
+    categorical: bool = False
+
+    @property
+    def display(self) -> str:
+        """Label with unit, e.g. ``CD4 count (cells/µL)``."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """What to compute. See the README's spec reference for each field."""
+
+    methods: tuple[str, ...] = ("pearson", "spearman", "kendall")
+    subsets: tuple[str, ...] = ("all", "by-group")
+    adjust: str = "holm"
+    confidence: float = 0.95
+    seed: int = 20171
+    permutations: int = 0
+    family: str = "method-subset"
+    bootstrap: int = 0
+    robust: tuple[str, ...] = ("percbend", "bicor", "skipped_spearman")
+
+
+@dataclass(frozen=True)
+class StudySpec:
+    """Roles of the columns of one per-subject table, and the analysis options."""
+
+    biomarkers: tuple[Variable, ...]
+    scores: tuple[Variable, ...]
+    covariates: tuple[Variable, ...] = ()
+    id_column: str | None = None
+    group_column: str | None = None
+    groups: tuple[tuple[str, str], ...] = ()  # (code in data, display label), in display order
+    missing: tuple[str, ...] = ()
+    sheet: str | None = None
+    source: str | None = None
+    analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
+    qpcr: QpcrSpec | None = None
+
+    @property
+    def variables(self) -> tuple[Variable, ...]:
+        """Biomarkers, then scores, then covariates."""
+        return self.biomarkers + self.scores + self.covariates
+
+    def variable(self, column: str) -> Variable:
+        """The variable declared for ``column``."""
+        for v in self.variables:
+            if v.column == column:
+                return v
+        raise KeyError(column)
+
+    def group_label(self, code: str) -> str:
+        """Display label of a group code (the code itself when none is declared)."""
+        return dict(self.groups).get(code, code)
+
+    def with_options(self, **changes: Any) -> StudySpec:
+        """A copy with some analysis options replaced (e.g. ``permutations=2000``)."""
+        opts = asdict(self.analysis)
+        opts.update({k: v for k, v in changes.items() if v is not None})
+        return StudySpec(**{**self.__dict__, "analysis": parse_analysis(opts)})
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict (for ``results.json``)."""
+        return asdict(self)
+
+
+def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise SpecError(
+                f"{where}: unknown key '{key}'.{did_you_mean(key, allowed)} Allowed keys: {', '.join(allowed)}."
+            )
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SpecError(f"{where}: expected a number, got {value!r}.")
+    if not math.isfinite(value):
+        raise SpecError(f"{where}: expected a finite number, got {value!r}.")
+    return float(value)
+
+
+def _table(value: Any, where: str, example: str) -> dict[str, Any]:
+    """A TOML table, or a message saying what was expected instead."""
+    if isinstance(value, list):
+        raise SpecError(
+            f"{where}: write it as a table [{where.strip('[]')}] (single brackets), not an array of "
+            f"tables; e.g. {example}"
+        )
+    if not isinstance(value, dict):
+        raise SpecError(f"{where}: expected a table such as {example}, got {value!r}.")
+    return value
+
+
+def _entries(value: Any, role: str, where: str) -> list[Any]:
+    """The entries of an array of tables ([[biomarker]]), or a message."""
+    if isinstance(value, dict):
+        raise SpecError(f"{where}: write each {role} as [[{role}]] (double brackets), one block per column.")
+    if not isinstance(value, list):
+        raise SpecError(f'{where}: expected [[{role}]] blocks with column = "...", got {value!r}.')
+    return value
+
+
+MAX_RESAMPLES = 1_000_000
+
+
+def _parse_variable(entry: Any, role: str, index: int) -> Variable:
+    where = f"[[{role}]] entry {index + 1}"
+    if not isinstance(entry, dict):
+        raise SpecError(f"{where}: expected a table with at least 'column = \"...\"'.")
+    _check_keys(entry, VARIABLE_KEYS, where)
+    if "column" not in entry or not isinstance(entry["column"], str) or not entry["column"]:
+        raise SpecError(f"{where}: 'column' is required and must be a column name in quotes.")
+    column = entry["column"]
+    rng = entry.get("range")
+    if rng is not None:
+        if not isinstance(rng, list) or len(rng) != 2:
+            raise SpecError(f"{where} ('{column}'): range must be two numbers, e.g. range = [0, 100].")
+        lo, hi = (_number(v, f"{where} ('{column}') range") for v in rng)
+        if lo >= hi:
+            raise SpecError(f"{where} ('{column}'): range [{lo:g}, {hi:g}] is empty; write the lower bound first.")
+        rng = (lo, hi)
+    if "label" in entry and not isinstance(entry["label"], str):
+        raise SpecError(f"{where} ('{column}'): label must be text in quotes.")
+    if "unit" in entry and not isinstance(entry["unit"], str):
+        raise SpecError(f"{where} ('{column}'): unit must be text in quotes, e.g. unit = \"pg/mL\".")
+    lower_limit = entry.get("lower_limit")
+    if lower_limit is not None:
+        lower_limit = _number(lower_limit, f"{where} ('{column}') lower_limit")
+    categorical = entry.get("categorical", False)
+    if not isinstance(categorical, bool):
+        raise SpecError(f"{where} ('{column}'): categorical must be true or false.")
+    if categorical and role != "covariate":
+        raise SpecError(f"{where} ('{column}'): only covariates can be categorical.")
+    return Variable(
+        column=column,
+        role=role,
+        label=str(entry.get("label", column)),
+        unit=str(entry.get("unit", "")),
+        range=rng,
+        lower_limit=lower_limit,
+        categorical=categorical,
+    )
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise SpecError(f'{where}: expected a list of strings, e.g. ["a", "b"].')
+    return tuple(value)
+
+
+def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
+    """Validate an ``[analysis]`` table into :class:`AnalysisOptions`.
+
+    Examples
+    --------
+    >>> parse_analysis({"methods": ["spearman"], "adjust": "fdr"}).adjust
+    'bh'
+    """
+    table = _table(table, "[analysis]", 'methods = ["spearman"]')
+    _check_keys(table, ANALYSIS_KEYS, "[analysis]")
+    defaults = AnalysisOptions()
+    methods = _str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
+    _no_repeats(methods, "[analysis] methods")
+    for m in methods:
+        if m not in METHODS:
+            raise SpecError(
+                f"[analysis] methods: unknown method '{m}'.{did_you_mean(m, METHODS)} Use any of: {', '.join(METHODS)}."
+            )
+    if not methods:
+        raise SpecError("[analysis] methods: name at least one method.")
+    subsets = _str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
+    if not subsets:
+        raise SpecError('[analysis] subsets: name at least one of "all" and "by-group".')
+    _no_repeats(subsets, "[analysis] subsets")
+    for s in subsets:
+        if s not in SUBSET_CHOICES:
+            raise SpecError(
+                f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
+                f"Use any of: {', '.join(SUBSET_CHOICES)}."
+            )
+    try:
+        adjust = normalise_adjust_method(str(table.get("adjust", defaults.adjust)))
+    except ValueError as exc:
+        raise SpecError(f"[analysis] adjust: {exc}.") from None
+    confidence = _number(table.get("confidence", defaults.confidence), "[analysis] confidence")
+    if not 0 < confidence < 1:
+        raise SpecError(f"[analysis] confidence: {confidence:g} must be between 0 and 1 (e.g. 0.95).")
+    seed = table.get("seed", defaults.seed)
+    perms = table.get("permutations", defaults.permutations)
+    boot = table.get("bootstrap", defaults.bootstrap)
+    for name, v in (("seed", seed), ("permutations", perms), ("bootstrap", boot)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise SpecError(f"[analysis] {name}: expected a whole number >= 0, got {v!r}.")
+        if name != "seed" and v > MAX_RESAMPLES:
+            raise SpecError(
+                f"[analysis] {name}: {v:,} is more than {MAX_RESAMPLES:,}; beyond a few thousand the "
+                "Monte Carlo error is already below the printed digits (2,000 to 10,000 is usual)."
+            )
+    family = str(table.get("family", defaults.family))
+    if family not in FAMILY_CHOICES:
+        raise SpecError(
+            f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
+            f"Use one of: {', '.join(FAMILY_CHOICES)}."
+        )
+    robust = _str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
+    _no_repeats(robust, "[analysis] robust")
+    for m in robust:
+        if m not in ROBUST_METHODS:
+            raise SpecError(
+                f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
+                f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
+            )
+    return AnalysisOptions(
+        methods=methods,
+        subsets=subsets,
+        adjust=adjust,
+        confidence=confidence,
+        seed=seed,
+        permutations=perms,
+        family=family,
+        bootstrap=boot,
+        robust=robust,
+    )
+
+
+def _no_repeats(names: tuple[str, ...], where: str) -> None:
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise SpecError(f"{where}: '{repeated[0]}' is listed more than once; name each once.")
+
+
+def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    table = _table(value, f"{where} [groups]", '[groups] T = "Treated"')
+    groups = []
+    for code, label in table.items():
+        if not isinstance(label, str) or not label.strip():
+            raise SpecError(
+                f"{where} [groups]: the label of group '{code}' must be text in quotes, e.g. {code} = \"Treated\"."
+            )
+        groups.append((str(code), label.strip()))
+    labels = [label for _, label in groups]
+    if "all" in labels:
+        raise SpecError(f"{where} [groups]: 'all' names the pooled subset; give the group another label.")
+    if len(set(labels)) < len(labels):
+        twice = sorted({lb for lb in labels if labels.count(lb) > 1})[0]
+        raise SpecError(f"{where} [groups]: two groups have the label '{twice}'; each group needs its own label.")
+    return tuple(groups)
+
+
+def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool = True) -> StudySpec:
+    """Build a :class:`StudySpec` from a parsed TOML document.
+
+    Parameters
+    ----------
+    doc : dict
+        The TOML document as a dict.
+    where : str
+        Name used in error messages (usually the file name).
+    require_variables : bool
+        Demand at least one biomarker and one score (``False`` for a spec used only by
+        ``biocorr qpcr``, which needs ``[qpcr]`` alone).
+
+    Returns
+    -------
+    StudySpec
+
+    Examples
+    --------
+    >>> spec = parse_spec({"biomarker": [{"column": "CD4"}], "score": [{"column": "VAS"}]})
+    >>> [v.column for v in spec.variables]
+    ['CD4', 'VAS']
+    """
+    try:
+        _check_keys(doc, TOP_LEVEL_KEYS, where)
+        data = _table(doc.get("data", {}), f"{where} [data]", '[data] id = "PID"')
+        _check_keys(data, DATA_KEYS, f"{where} [data]")
+        groups = _groups(doc.get("groups", {}), where)
+        roles = {}
+        for role in ("biomarker", "score", "covariate"):
+            entries = _entries(doc.get(role, []), role, f"{where} [[{role}]]")
+            roles[role] = tuple(_parse_variable(e, role, i) for i, e in enumerate(entries))
+        biomarkers, scores, covariates = roles["biomarker"], roles["score"], roles["covariate"]
+        if require_variables and not biomarkers:
+            raise SpecError(f"{where}: declare at least one [[biomarker]] with its column.")
+        if require_variables and not scores:
+            raise SpecError(f"{where}: declare at least one [[score]] with its column.")
+        seen: dict[str, str] = {}
+        for v in biomarkers + scores + covariates:
+            if v.column in seen:
+                raise SpecError(
+                    f"{where}: column '{v.column}' is declared twice (as {seen[v.column]} and as {v.role})."
+                )
+            seen[v.column] = v.role
+        for key in ("id", "group", "source"):
+            if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+                raise SpecError(
+                    f'{where} [data] {key}: expected a name in quotes, e.g. {key} = "PID", got {data[key]!r}.'
+                )
+        if "sheet" in data and (isinstance(data["sheet"], bool) or not isinstance(data["sheet"], (str, int))):
+            raise SpecError(f'{where} [data] sheet: expected a sheet name in quotes, e.g. sheet = "Data".')
+        if data.get("group") is None and groups:
+            raise SpecError(f"{where}: [groups] is given but [data] has no 'group = \"column\"'.")
+        sheet = data.get("sheet")
+        qpcr_table = doc.get("qpcr")
+        qpcr = None if qpcr_table is None else parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
+        return StudySpec(
+            biomarkers=biomarkers,
+            scores=scores,
+            covariates=covariates,
+            id_column=data.get("id"),
+            group_column=data.get("group"),
+            groups=groups,
+            missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
+            sheet=None if sheet is None else str(sheet),
+            source=data.get("source"),
+            analysis=parse_analysis(doc.get("analysis", {})),
+            qpcr=qpcr,
+        )
+    except SpecError as exc:
+        msg = str(exc)
+        if not msg.startswith(where):
+            msg = f"{where}: {msg}"
+        raise SpecError(msg) from None
+
+
+def load_spec(path: str | Path, require_variables: bool = True) -> StudySpec:
+    """Read a study spec from a TOML file (``require_variables``: as :func:`parse_spec`).
+
+    Examples
+    --------
+    >>> from biocorr.datasets import spec_path
+    >>> load_spec(spec_path("hivsn")).group_column
+    'painful_sn'
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SpecError(f"spec file '{path}' does not exist.")
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{path.name}: not valid TOML ({exc}).") from None
+    except UnicodeDecodeError:
+        raise SpecError(f"{path.name}: not a UTF-8 text file.") from None
+    return parse_spec(doc, where=path.name, require_variables=require_variables)
