@@ -54,12 +54,16 @@ class Study:
 
     @property
     def group_codes(self) -> list[str]:
-        """Group codes in display order (empty without a group column)."""
+        """Codes of the groups that have rows, in display order (empty without a group column).
+
+        A group declared in ``[groups]`` with no row is left out (validation warns about it).
+        """
         if self.spec.group_column is None:
             return []
+        present = set(self.data["group"].dropna())
         if self.spec.groups:
-            return [code for code, _ in self.spec.groups]
-        return sorted(self.data["group"].dropna().unique().tolist())
+            return [code for code, _ in self.spec.groups if code in present]
+        return sorted(present)
 
     def subsets(self, which: tuple[str, ...] | None = None) -> list[tuple[str, np.ndarray]]:
         """(name, row mask) for ``all`` and each group (named by its label).

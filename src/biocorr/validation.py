@@ -302,7 +302,22 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     repeats = ids[ids.ne("")].value_counts()
     _check_usable(out, spec, raw.source, excl, len(frame), {str(k): int(v) for k, v in repeats[repeats > 1].items()})
     piles = pile_ups(out, spec)
-    warnings = pd.DataFrame(data_warnings(out, spec, piles), columns=WARNING_COLUMNS)
+    found = data_warnings(out, spec, piles)
+    if groups is not None:
+        present = set(out["group"])
+        for code, label in spec.groups:
+            if code not in present:
+                found.append(
+                    dict(
+                        code="empty-group",
+                        severity="warning",
+                        column=spec.group_column,
+                        subset=label,
+                        message=f"group '{code}' ({label}) is declared in [groups] but no usable row has it; "
+                        "it is left out of every table and figure.",
+                    )
+                )
+    warnings = pd.DataFrame(found, columns=WARNING_COLUMNS)
     floored = {
         v.column: float(v.lower_limit) for v in spec.biomarkers if piles[v.column].floored and v.lower_limit is not None
     }

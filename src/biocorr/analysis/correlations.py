@@ -140,8 +140,9 @@ def correlate(
     cooks = cooks_distance(a, b)
     has_cooks = ~np.all(np.isnan(cooks), axis=0)
     masked_cooks = np.where(np.isnan(cooks), -np.inf, cooks)
-    cooks_max = np.where(has_cooks, masked_cooks.max(axis=0), np.nan)
-    cooks_id = np.where(has_cooks, id_array[np.argmax(masked_cooks, axis=0)], "")
+    cooks_max = np.where(has_cooks, masked_cooks.max(axis=0, initial=-np.inf), np.nan)
+    most = np.argmax(masked_cooks, axis=0) if len(id_array) else np.zeros(a.shape[1], int)
+    cooks_id = np.where(has_cooks, id_array[most] if len(id_array) else "", "")
     frames = []
     for method in methods:
         res = method_columns(a, b, method, confidence)

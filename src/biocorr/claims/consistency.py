@@ -333,6 +333,8 @@ def sensitivity(claim: Claim) -> CheckResult:
     n = claim.n_effective
     if n is None or n < 5:
         return CheckResult(claim.id, "sensitivity", NOT_CHECKED, "", "", "", "n unknown or < 5")
+    if not -1 < claim.r.value < 1:
+        return CheckResult(claim.id, "sensitivity", NOT_CHECKED, "", "", "", "r is not strictly between -1 and 1")
     lo, hi = fisher_ci(claim.r.value, n, 0.95)
     text = (
         f"at n = {n}, |r| ≥ {critical_r(n):.2f} is needed for p < .05; the 95% CI around "

@@ -71,7 +71,10 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
             f"{int(bad.sum())} well(s): " + "; ".join(rows) + "."
         )
     above = numbers > spec.undetermined_above
-    wells["ct"] = numbers.where(~above)
+    # Ct 0 (some instruments' "no Ct"), negative or infinite: not a cycle number; the well is left out
+    impossible = numbers.notna() & ~(np.isfinite(numbers) & (numbers > 0))
+    above &= ~impossible
+    wells["ct"] = numbers.where(~above & ~impossible)
     dup = wells.duplicated(["sample", "gene", "replicate", "plate"], keep=False)
     if dup.any():
         d = wells[dup].iloc[0]
@@ -100,19 +103,24 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
                 f"{raw.source}: sample '{sample}' has no well for gene(s) "
                 f"{', '.join(lacking)}; every sample needs every target and reference gene."
             )
-    ex = []
-    for i in np.flatnonzero((undetermined | above).to_numpy()).tolist():
-        w = wells.iloc[i]
-        reason = "undetermined" if undetermined.iloc[i] else "above-cutoff"
-        msg = (
-            f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}: "
-            + (
-                f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)"
-                if reason == "undetermined"
-                else f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}"
-            )
-            + "; the well is left out of the mean"
+    conditions = set(wells["condition"])
+    if spec.calibrator_condition is not None and spec.calibrator_condition not in conditions:
+        raise QpcrError(
+            f"{raw.source}: calibrator_condition '{spec.calibrator_condition}' is not a condition of the Ct table."
+            + did_you_mean(spec.calibrator_condition, conditions)
+            + f" Conditions found: {', '.join(sorted(conditions))}."
         )
+    ex = []
+    for i in np.flatnonzero((undetermined | above | impossible).to_numpy()).tolist():
+        w = wells.iloc[i]
+        if undetermined.iloc[i]:
+            reason, what = "undetermined", f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)"
+        elif impossible.iloc[i]:
+            reason, what = "invalid-ct", f"Ct '{ct_text.iloc[i]}' is not a cycle number (it must be above 0)"
+        else:
+            reason, what = "above-cutoff", f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}"
+        where = f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}"
+        msg = f"{where}: {what}; the well is left out of the mean"
         ex.append(
             dict(
                 sample=w["sample"],

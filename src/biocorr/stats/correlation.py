@@ -50,7 +50,7 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
-from .ties import count_distinct, count_finite, is_constant, tie_group_sums
+from .ties import count_distinct, count_finite, is_constant, scale_columns, tie_group_sums
 
 METHODS = CLASSICAL_METHODS
 
@@ -358,8 +358,8 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
         raise ValueError(f"unknown correlation method {method!r}; use one of {METHODS}")
     if not 0.0 < confidence < 1.0:
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
-    a = np.asarray(a, float)
-    b = np.asarray(b, float)
+    a = scale_columns(a)  # exact; keeps squares from overflowing or underflowing
+    b = scale_columns(b)
     m = a.shape[1]
     n = count_finite(a)
     nf = n.astype(float)
@@ -480,8 +480,8 @@ def permutation_p_values(
     if n_permutations < 1:
         raise ValueError("n_permutations must be at least 1")
     rng = np.random.default_rng(seed)
-    a = np.asarray(a, float)
-    b = np.asarray(b, float)
+    a = scale_columns(a)
+    b = scale_columns(b)
     incomplete = np.isnan(a) | np.isnan(b)
     a = np.where(incomplete, np.nan, a)
     b = np.where(incomplete, np.nan, b)

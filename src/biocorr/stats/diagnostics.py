@@ -60,6 +60,8 @@ def loo_summary(
     >>> s["loo_most_influential"][0], bool(s["loo_changes_significance"][0])
     ('E', True)
     """
+    if a.shape[0] == 0:
+        return no_loo(a.shape[1])
     r_loo, p_loo = leave_one_out(a, b, method)
     have = ~np.all(np.isnan(r_loo), axis=0)
     with np.errstate(invalid="ignore"):

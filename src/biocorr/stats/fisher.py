@@ -125,6 +125,8 @@ def n_for_power(r: float, power: float = 0.8, alpha: float = ALPHA) -> int:
     >>> n_for_power(0.5)
     30
     """
+    if not -1 < r < 1:
+        raise ValueError(f"r must lie strictly between -1 and 1, got {r}")
     z = abs(np.arctanh(r))
     if z == 0:
         return 0

@@ -26,7 +26,7 @@ import numpy as np
 
 from .correlation import r_t_test, rank_p_values
 from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
-from .ties import count_finite, tie_sums_without_each
+from .ties import count_finite, scale_columns, tie_sums_without_each
 
 
 def _centred(a, b):
@@ -54,10 +54,10 @@ def pearson_leave_one_out(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
     m = n - 1
     # sums without subject k, then centred cross-products: S_xy - S_x S_y / m
     sa_k, sb_k = sa - da, sb - db
-    cab = (sab - da * db) - sa_k * sb_k / m
-    caa = (saa - da * da) - sa_k**2 / m
-    cbb = (sbb - db * db) - sb_k**2 / m
     with np.errstate(invalid="ignore", divide="ignore"):
+        cab = (sab - da * db) - sa_k * sb_k / m
+        caa = (saa - da * da) - sa_k**2 / m
+        cbb = (sbb - db * db) - sb_k**2 / m
         r = np.clip(cab / np.sqrt(caa * cbb), -1.0, 1.0)
     _, p = r_t_test(r, m - 2)
     ok = ~np.isnan(a) & (m >= 3)
@@ -79,6 +79,7 @@ def leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray
     >>> r[:, 0].round(3).tolist()
     [0.667, 1.0, 1.0, 0.667, 0.667]
     """
+    a, b = scale_columns(a), scale_columns(b)  # exact; no overflow in the sums of squares
     if method == "pearson":
         return pearson_leave_one_out(a, b)
     return rank_leave_one_out(a, b, method)
@@ -145,7 +146,7 @@ def cooks_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> int(np.nanargmax(d[:, 0]))
     4
     """
-    n, da, db = _centred(a, b)
+    n, da, db = _centred(scale_columns(a), scale_columns(b))  # Cook's D is scale-free; scaling avoids overflow
     with np.errstate(invalid="ignore", divide="ignore"):
         sxx = np.nansum(da * da, axis=0)
         slope = np.nansum(da * db, axis=0) / sxx

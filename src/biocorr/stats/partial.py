@@ -24,6 +24,7 @@ import pandas as pd
 
 from .correlation import r_t_test, rank_columns
 from .fisher import fisher_ci
+from .ties import scale_columns
 
 
 def design_matrix(covariates: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -81,6 +82,14 @@ def partial_correlation(x, y, z: np.ndarray, method: str = "pearson", confidence
     x = np.asarray(x, float)
     y = np.asarray(y, float)
     z = np.asarray(z, float).reshape(len(x), -1)
+    x, y = scale_columns(x[:, None])[:, 0], scale_columns(y[:, None])[:, 0]  # exact; no overflow in the sums
+    with np.errstate(invalid="ignore"):
+        extreme = (
+            np.nanmax(np.abs(z), initial=0.0) > 1e100
+            or np.nanmin(np.where(z == 0, np.inf, np.abs(z)), initial=np.inf) < 1e-100
+        )
+    if extreme:  # covariates near the floating-point limits (ordinary ones are left as they are: lstsq's
+        z = scale_columns(z)  # rounding depends on the design's scale, so scaling would move the last digit)
     ok = ~np.isnan(x) & ~np.isnan(y) & ~np.isnan(z).any(axis=1)
     x, y, z = x[ok], y[ok], z[ok]
     # drop covariate columns that are constant among the complete rows (e.g. an absent level)

@@ -40,7 +40,7 @@ import numpy as np
 from .correlation import correlate_columns
 from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
-from .ties import tie_sums_without_each
+from .ties import scale_columns, tie_sums_without_each
 
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
 
@@ -370,7 +370,7 @@ def resampled_estimates(
     """
     if method not in _ENGINES:
         raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    return run_engine(Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), idx, method)
+    return run_engine(Panel(scale_columns(x), scale_columns(y), np.asarray(ix), np.asarray(iy)), idx, method)
 
 
 def run_engine(panel: Panel, idx: np.ndarray, method: str) -> np.ndarray:
@@ -407,7 +407,7 @@ def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nda
     """
     if method not in _ENGINES:
         raise ValueError(f"no bootstrap for method {method!r}; use one of {BOOTSTRAP_METHODS}")
-    return panel_jackknife(Panel(np.asarray(x, float), np.asarray(y, float), np.asarray(ix), np.asarray(iy)), method)
+    return panel_jackknife(Panel(scale_columns(x), scale_columns(y), np.asarray(ix), np.asarray(iy)), method)
 
 
 def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
@@ -421,6 +421,6 @@ def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
     for p, pattern in enumerate(patterns):
         group = cols[which.ravel() == p]
         rows = np.flatnonzero(pattern)
-        xa, ix = np.unique(a[np.ix_(rows, group)].T, axis=0, return_inverse=True)
-        yb, iy = np.unique(b[np.ix_(rows, group)].T, axis=0, return_inverse=True)
+        xa, ix = np.unique(scale_columns(a[np.ix_(rows, group)]).T, axis=0, return_inverse=True)
+        yb, iy = np.unique(scale_columns(b[np.ix_(rows, group)]).T, axis=0, return_inverse=True)
         yield group, rows, Panel(xa.T, yb.T, ix.ravel(), iy.ravel())

@@ -36,7 +36,7 @@ from scipy.stats import chi2
 
 from .correlation import correlate_columns, mask_unpaired, r_t_test
 from .methods import NO_ANALYTIC_CI, ROBUST_METHODS
-from .ties import count_finite, is_constant
+from .ties import count_finite, is_constant, scale_columns
 
 BETA = 0.2
 UNDEFINED_MAD = "undefined: a variable's MAD is zero (half or more of its values are tied at its median)"
@@ -268,6 +268,9 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     for j in range(m):  # the projection step is per pair (O(n^2) time, O(n) memory); the correlation is vectorised
         ok = ~np.isnan(a[:, j])
         if ok.sum() < 5:
+            if ok.sum() >= 3:
+                note[j] = "not computed: the projection search needs at least 5 complete pairs"
+            removed[j] = np.nan
             continue
         if ok.sum() > SKIPPED_MAX_N:
             note[j] = (
@@ -294,6 +297,7 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
     """A robust method's results in the shape of :func:`correlate_columns` (no analytic CI)."""
     if method not in ROBUST_METHODS:
         raise ValueError(f"unknown robust method {method!r}; use one of {ROBUST_METHODS}")
+    a, b = scale_columns(a), scale_columns(b)  # exact; no overflow in the scores' sums of squares
     fn = {
         "percbend": percentage_bend,
         "bicor": biweight_midcorrelation,
