@@ -15,6 +15,7 @@ the reason, so nothing is skipped silently.
 
 from __future__ import annotations
 
+import bisect
 import re
 import shutil
 import subprocess
@@ -31,8 +32,10 @@ SYMBOL = (
 )
 STATEMENT = re.compile(
     SYMBOL
-    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\))?"  # optional (df)
-    + r"\s*(?P<rcomp>=|≈)\s*(?P<r>"
+    # one run of spaces, then an optional (df) with its own: two adjacent \s* around an optional
+    # group would backtrack quadratically over a long run of spaces
+    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
+    + r"(?P<rcomp>=|≈)\s*(?P<r>"
     + NUM
     + r")",  # = value
     re.I,
@@ -112,8 +115,6 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def locate(pos: int) -> tuple[int, int]:
-        import bisect
-
         i = bisect.bisect_right(line_starts, pos) - 1
         return i + 1, pos - line_starts[i] + 1
 
@@ -175,8 +176,11 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         claim = Claim(**{**claim.__dict__, "raw": raw})
         found.append(Found(claim, line, col, raw))
         covered.append((m.start(), m.end() + len(tail)))
+    covered.sort()
+    starts = [a for a, _ in covered]
     for m in MENTION.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        k = bisect.bisect_right(starts, m.start()) - 1  # spans do not overlap: only the last start can cover
+        if k >= 0 and m.start() < covered[k][1]:
             continue
         line, col = locate(m.start())
         snippet = text[m.start() : m.start() + 60].split("\n")[0]
