@@ -34,13 +34,15 @@ _EXPECTED_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if data[:4096].count(b"\x00") > len(data[:4096]) // 4:  # UTF-16 without a byte-order mark
-            for enc in ("utf-16-le", "utf-16-be"):
+    head = data[:4096]
+    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        odd, even = head[1::2], head[0::2]  # UTF-16 text without a byte-order mark: every other byte is 0
+        for enc, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros.count(0) > 0.95 * len(zeros) and chars.count(0) < 0.05 * len(chars):
                 try:
                     return data.decode(enc), enc
                 except UnicodeDecodeError:
-                    continue
+                    break
         raise InputFileError(
             f"{name}: this is not a text table (it contains binary data); "
             "save it from the spreadsheet program as CSV or XLSX."

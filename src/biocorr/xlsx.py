@@ -52,6 +52,15 @@ def _sheet(workbook, sheet: str | int | None, name: str):
     return workbook[sheet]
 
 
+def _other_sheets(sheets: tuple[str, ...]) -> str:
+    if len(sheets) < 2:
+        return ""
+    return (
+        f" The workbook has the sheets {', '.join(repr(s) for s in sheets)}; give --sheet NAME "
+        '(or sheet = "NAME" in [data]) to read another.'
+    )
+
+
 def read_workbook(
     data: bytes, name: str, sha256: str, sheet: str | int | None = None, columns: Collection[str] | None = None
 ) -> RawTable:
@@ -84,7 +93,7 @@ def read_workbook(
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
         rows.pop()
     if not rows:
-        raise InputFileError(f"{name}: sheet '{title}' is empty (the workbook's sheets: {', '.join(sheets)}).")
+        raise InputFileError(f"{name}: sheet '{title}' is empty.{_other_sheets(sheets)}")
     missing_values = [(i, j) for i, row in enumerate(rows) for j, v in enumerate(row) if v is None]
     if missing_values:  # a formula with no stored value reads as None too: keep its formula text
         formula_book = _open(data, name, values_only=False)
@@ -115,7 +124,7 @@ def read_workbook(
         header[i] if header[i] not in duplicates else f"{header[i]} (column {column_letter(i + 1)})" for i in keep
     ]
     if len(frame) == 0:
-        raise InputFileError(f"{name}: sheet '{title}' has a header but no data rows.")
+        raise InputFileError(f"{name}: sheet '{title}' has a header but no data rows.{_other_sheets(sheets)}")
     return RawTable(
         frame=frame,
         source=name,

@@ -52,7 +52,7 @@ def describe(study: Study) -> pd.DataFrame:
                     n=len(v),
                     n_missing=int(mask.sum() - len(v)),
                     mean=v.mean() if has else np.nan,
-                    sd=v.std(ddof=1) if len(v) > 1 else np.nan,
+                    sd=_sd(v) if len(v) > 1 else np.nan,
                     median=np.median(v) if has else np.nan,
                     q1=np.quantile(v, 0.25) if has else np.nan,
                     q3=np.quantile(v, 0.75) if has else np.nan,
@@ -61,6 +61,13 @@ def describe(study: Study) -> pd.DataFrame:
                 )
             )
     return build_records(DESCRIPTIVES_SCHEMA, rows) if rows else build_table(DESCRIPTIVES_SCHEMA)
+
+
+def _sd(v: np.ndarray) -> float:
+    """Sample SD (n - 1) computed on power-of-two-scaled values, so 1e200-sized data do not overflow."""
+    scale = float(np.max(np.abs(v))) or 1.0
+    e = int(np.frexp(scale)[1])
+    return float(np.ldexp(np.ldexp(v, -e).std(ddof=1), e))
 
 
 def compare_groups(study: Study) -> pd.DataFrame:

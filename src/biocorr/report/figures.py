@@ -221,7 +221,8 @@ def scatter_figure(
     """
     fig, ax = subplots((4.6, 3.6))
     draw_scatter(ax, results, x, y, method, subset, ranks)
-    ax.legend(loc="lower right", frameon=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="lower right", frameon=False)
     return fig
 
 

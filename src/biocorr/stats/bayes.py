@@ -34,6 +34,8 @@ def jzs_bayes_factor(r: float, n: int) -> float:
     """
     if not np.isfinite(r) or n < 3:
         return float("nan")
+    if abs(r) >= 1:  # a perfect correlation: the likelihood ratio is unbounded
+        return float("inf")
     r2 = min(r * r, 1 - 1e-15)
 
     def log_integrand(g):

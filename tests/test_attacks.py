@@ -1,0 +1,417 @@
+"""A standing attack suite: careless and hostile inputs, each with the outcome it must have.
+
+Every case runs the real command line in-process. The contract: either exit 2 with a plain
+"error: ..." message (no traceback, no markup eaten), or a result that is checked against a
+reference — never a traceback, never a silently shifted, dropped or invented value.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from biocorr.cli import main
+from biocorr.stats.diagnostics import correlation_test
+
+SPEC = """
+[data]
+id = "id"
+[[biomarker]]
+column = "TNF"
+[[score]]
+column = "VAS"
+[analysis]
+methods = ["pearson", "spearman"]
+robust = []
+"""
+QPCR_V = '[qpcr]\ntargets = ["TNF"]\nreferences = ["GAPDH"]\ncalibrator_condition = "v"\n'
+GOOD = "id,TNF,VAS\n" + "".join(
+    f"P{i},{v},{w}\n"
+    for i, v, w in [(1, 1.2, 20), (2, 2.5, 35), (3, 3.1, 30), (4, 4.8, 55), (5, 5.0, 60), (6, 7.5, 58)]
+)
+
+
+def run(tmp_path, capsys, data: str | bytes | None, spec: str | None, *extra: str, name: str = "d.csv"):
+    """Run 'biocorr analyze' on the given files; returns (exit status, stderr, output folder)."""
+    args = ["analyze"]
+    if data is not None:
+        path = tmp_path / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        args.append(str(path))
+    if spec is not None:
+        (tmp_path / "s.toml").write_text(spec, encoding="utf-8")
+        args += ["--spec", str(tmp_path / "s.toml")]
+    out = tmp_path / "out"
+    status = main([*args, "--out", str(out), "--no-report", "--quiet", *extra])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if status == 2:
+        assert err.startswith("error: "), err
+    return status, err, out
+
+
+def table(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / name, keep_default_na=False, na_values=[""])
+
+
+# --------------------------------------------------------------------------- file shapes --
+
+
+def test_trailing_delimiters_do_not_shift_columns(tmp_path, capsys):
+    data = "x,y,z\n" + "".join(f"{i},{10 * i},{500 - i},\n" for i in range(1, 9))
+    spec = '[[biomarker]]\ncolumn = "x"\n[[score]]\ncolumn = "y"\n[analysis]\nmethods = ["pearson"]\nrobust = []\n'
+    status, _, out = run(tmp_path, capsys, data, spec)
+    assert status == 0
+    r = table(out, "correlations.csv").query("subset == 'all'")["estimate"].item()
+    assert r == pytest.approx(1.0, abs=1e-15)  # x and y are exactly proportional; a shift gave -0.1
+
+
+def test_a_row_with_an_extra_value_is_refused_with_its_row(tmp_path, capsys):
+    data = "x,y,z\n1,10,500\n2,20,400,7\n3,30,300\n4,40,200\n"
+    spec = '[[biomarker]]\ncolumn = "x"\n[[score]]\ncolumn = "y"\n'
+    status, err, _ = run(tmp_path, capsys, data, spec)
+    assert status == 2 and "row 3 has 4 values but the header names 3 columns" in err
+
+
+def test_every_row_with_an_extra_value_is_refused_too(tmp_path, capsys):
+    data = "x,y,z\n" + "".join(f"{i},{i * 2},{i * 3},{i * 4}\n" for i in range(1, 7))
+    status, err, _ = run(tmp_path, capsys, data, '[[biomarker]]\ncolumn = "x"\n[[score]]\ncolumn = "y"\n')
+    assert status == 2 and "row 2 has 4 values" in err and "(and 5 more row(s))" in err
+
+
+@pytest.mark.parametrize("cell", ["inf", "-inf", "Infinity", "1e309", "−inf"])
+def test_infinite_values_are_excluded_not_measured(tmp_path, capsys, cell):
+    data = GOOD.replace("P3,3.1,30", f"P3,{cell},30")
+    status, _, out = run(tmp_path, capsys, data, SPEC)
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    assert ex[["row", "column", "reason"]].values.tolist() == [[4, "TNF", "not-finite"]]
+    assert table(out, "correlations.csv").query("subset == 'all' and method == 'pearson'")["n"].item() == 5
+
+
+@pytest.mark.parametrize("scale", [1e200, 1e-170, 1e300])
+def test_extreme_scales_give_the_same_correlation(tmp_path, capsys, scale):
+    df = pd.read_csv(pd.io.common.StringIO(GOOD))
+    ref = correlation_test(df.TNF, df.VAS, "pearson").estimate
+    df["TNF"] = df["TNF"] * scale
+    status, _, out = run(tmp_path, capsys, df.to_csv(index=False), SPEC)
+    assert status == 0
+    corr = table(out, "correlations.csv").query("subset == 'all'").set_index("method")
+    assert corr.loc["pearson", "estimate"] == pytest.approx(ref, rel=1e-12)
+    assert math.isfinite(corr.loc["pearson", "loo_min"]) and math.isfinite(corr.loc["pearson", "cooks_d_max"])
+
+
+def test_utf16_unicode_text_from_excel_is_read(tmp_path, capsys):
+    data = GOOD.replace(",", "\t").encode("utf-16")
+    status, _, out = run(tmp_path, capsys, data, SPEC, name="d.txt")
+    assert (
+        status == 0 and table(out, "descriptives.csv").query("variable == 'TNF' and subset == 'all'")["n"].item() == 6
+    )
+
+
+def test_a_binary_file_is_refused(tmp_path, capsys):
+    status, err, _ = run(tmp_path, capsys, b"\x00\x01\x02PK\x00" * 200, SPEC)
+    assert status == 2 and "not a text table" in err
+
+
+def test_an_encrypted_or_old_workbook_gets_a_clear_message(tmp_path, capsys):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    status, err, _ = run(tmp_path, capsys, ole, SPEC, name="d.xlsx")
+    assert status == 2 and "password" in err
+
+
+def test_duplicate_header_names_are_never_guessed(tmp_path, capsys):
+    data = "id,TNF,VAS,VAS \nP1,1,2,9\nP2,2,3,8\nP3,3,4,7\nP4,4,6,5\n"
+    status, err, _ = run(tmp_path, capsys, data, SPEC)
+    assert status == 2 and "column 'VAS'" in err and "appears 2 times" in err and "C, D" in err
+
+
+def test_a_huge_cell_is_read(tmp_path, capsys):
+    data = GOOD.replace("P1,", "P1" + "x" * 300_000 + ",")
+    status, _, out = run(tmp_path, capsys, data, SPEC)
+    assert status == 0 and (out / "correlations.csv").exists()
+
+
+def test_delimiter_sniffing_is_fast_on_one_long_line(tmp_path, capsys):
+    data = "a," * 64_000 + "b\n"
+    t0 = time.time()
+    status, _, _ = run(tmp_path, capsys, data, SPEC)
+    assert status == 2 and time.time() - t0 < 10
+
+
+def test_long_format_files_are_recognised(tmp_path, capsys):
+    data = "id,visit,TNF,VAS\n" + "".join(f"P{i},{v},{i + v},{10 * i}\n" for i in range(1, 6) for v in (1, 2))
+    status, err, _ = run(tmp_path, capsys, data, SPEC)
+    assert status == 2 and "10 row(s) duplicate-id" in err and "long format" in err
+
+
+def test_xlsx_formula_without_a_stored_value_is_reported(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["id", "TNF", "VAS"])
+    for i, v, w in [(1, 1.2, 20), (2, 2.5, 35), (3, 3.1, 30), (4, 4.8, 55), (5, 5.0, 60)]:
+        ws.append([f"P{i}", v, w])
+    ws["B4"] = "=B2+B3"  # openpyxl stores no cached value
+    ws2 = wb.create_sheet("Other")
+    ws2.append(["a"])
+    path = tmp_path / "d.xlsx"
+    wb.save(path)
+    status, _, out = run(tmp_path, capsys, path.read_bytes(), SPEC, name="d.xlsx")
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    assert ex[["row", "column", "reason"]].values.tolist() == [[4, "TNF", "not-a-number"]]
+    assert "formula without a stored value" in ex["value"].item()
+
+
+def test_data_on_another_sheet_names_the_sheets(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["read me"])
+    data = wb.create_sheet("Data")
+    for row in [["id", "TNF", "VAS"], ["P1", 1, 2], ["P2", 2, 3], ["P3", 3, 5]]:
+        data.append(row)
+    wb.save(tmp_path / "d.xlsx")
+    status, err, _ = run(tmp_path, capsys, (tmp_path / "d.xlsx").read_bytes(), SPEC, name="d.xlsx")
+    assert status == 2 and "'Notes', 'Data'" in err and "--sheet" in err
+
+
+# ------------------------------------------------------------------------------- groups --
+
+
+def test_group_labels_are_not_matched_against_other_groups_codes(tmp_path, capsys):
+    data = "id,g,TNF,VAS\n" + "".join(f"P{i},{'A' if i <= 4 else 'B'},{i},{i * 2 + (i % 3)}\n" for i in range(1, 11))
+    spec = SPEC.replace('id = "id"', 'id = "id"\ngroup = "g"\n[groups]\nA = "B"\nB = "A"')
+    status, _, out = run(tmp_path, capsys, data, spec)
+    assert status == 0
+    d = table(out, "descriptives.csv").query("variable == 'TNF'").set_index("subset")
+    assert d.loc["B", "n"] == 4 and d.loc["A", "n"] == 6  # code A (4 rows) is labelled "B"
+
+
+@pytest.mark.parametrize(
+    "groups, fragment",
+    [
+        ('[groups]\nA = "all"', "'all' names the pooled subset"),
+        ('[groups]\nA = "Same"\nB = "Same"', "two groups have the label 'Same'"),
+    ],
+)
+def test_bad_group_labels_are_refused(tmp_path, capsys, groups, fragment):
+    spec = SPEC.replace('id = "id"', 'id = "id"\ngroup = "g"\n' + groups)
+    status, err, _ = run(tmp_path, capsys, "id,g,TNF,VAS\nP1,A,1,2\nP2,B,2,3\nP3,A,3,4\n", spec)
+    assert status == 2 and fragment in err
+
+
+def test_a_declared_group_without_rows_is_warned_about(tmp_path, capsys):
+    data = "id,g,TNF,VAS\n" + "".join(f"P{i},{'A' if i % 2 else 'B'},{i},{i * 3 % 7}\n" for i in range(1, 11))
+    spec = SPEC.replace('id = "id"', 'id = "id"\ngroup = "g"\n[groups]\nA = "Alpha"\nB = "Beta"\nC = "Gamma"')
+    status, _, out = run(tmp_path, capsys, data, spec)
+    assert status == 0
+    assert "empty-group" in set(table(out, "warnings.csv")["code"])
+    assert "Gamma" not in set(table(out, "correlations.csv")["subset"])
+
+
+# --------------------------------------------------------------------------------- specs --
+
+
+@pytest.mark.parametrize(
+    "spec, fragment",
+    [
+        (SPEC.replace("[analysis]", "[analysis]\nsubsets = []"), "name at least one"),
+        (
+            SPEC.replace('methods = ["pearson", "spearman"]', 'methods = ["pearson", "pearson"]'),
+            "listed more than once",
+        ),
+        ("[[data]]\nid = 'id'\n" + SPEC.split("[[biomarker]]", 1)[1].join(["[[biomarker]]", ""]), "single brackets"),
+        ("data = 5\n" + SPEC.replace('[data]\nid = "id"\n', ""), "expected a table"),
+        (SPEC.replace('id = "id"', "id = 5"), 'expected a name in quotes, e.g. id = "PID"'),
+        (SPEC.replace('id = "id"', "id = 'id'\nsource = 5"), "source: expected a name in quotes"),
+        (SPEC.replace('column = "VAS"', 'column = "VAS"\nrange = [0, nan]'), "expected a finite number"),
+        (SPEC.replace('column = "TNF"', 'column = "TNF"\nlower_limit = inf'), "expected a finite number"),
+        (SPEC.replace("robust = []", "robust = []\npermutations = 100000000"), "more than 1,000,000"),
+        (SPEC.replace("[[biomarker]]", "[biomarker]"), "[[biomarker]] (double brackets)"),
+        (
+            SPEC + QPCR_V + 'undetermined_above = "x"\n',
+            "undetermined_above: expected a number",
+        ),
+        (
+            SPEC + QPCR_V + "efficiency = { TFN = 1.9 }\n",
+            "'TFN' is neither a target nor a reference gene. Did you mean 'TNF'?",
+        ),
+    ],
+)
+def test_spec_mistakes_are_named(tmp_path, capsys, spec, fragment):
+    status, err, _ = run(tmp_path, capsys, GOOD, spec)
+    assert status == 2 and fragment in err, err
+
+
+def test_bracketed_words_in_messages_survive_printing(tmp_path, capsys):
+    status, err, _ = run(tmp_path, capsys, GOOD, '[data]\nid = "id"\n[[score]]\ncolumn = "VAS"\n')
+    assert status == 2 and err.strip() == "error: s.toml: declare at least one [[biomarker]] with its column."
+
+
+# ----------------------------------------------------------------------------- user text --
+
+
+def test_markup_and_mathtext_in_labels_are_printed_as_written(tmp_path, capsys):
+    spec = SPEC.replace('column = "TNF"', 'column = "TNF"\nlabel = "TNF [bold]$x$ [/]"\nunit = "$\\\\mu$g/L"')
+    (tmp_path / "d.csv").write_text(GOOD)
+    (tmp_path / "s.toml").write_text(spec)
+    status = main(
+        ["analyze", str(tmp_path / "d.csv"), "--spec", str(tmp_path / "s.toml"), "--out", str(tmp_path / "o")]
+    )
+    out = capsys.readouterr()
+    assert status == 0 and "Traceback" not in out.err
+    assert "TNF [bold]$x$ [/]" in out.out
+    assert "TNF [bold]$x$ [/]" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8").replace("&#x27;", "'")
+
+
+def test_formula_like_ids_are_neutralised_in_every_csv(tmp_path, capsys):
+    data = GOOD.replace("P1,", "=HYPERLINK(1),").replace("P2,2.5", "@SUM,abc")
+    status, _, out = run(tmp_path, capsys, data, SPEC)
+    assert status == 0
+    raw = (out / "exclusions.csv").read_text()
+    assert "'@SUM" in raw and "\n@SUM" not in raw
+    corr = (out / "correlations.csv").read_text()
+    assert "=HYPERLINK" not in corr or "'=HYPERLINK" in corr
+    assert table(out, "correlations.csv").query("method == 'pearson' and subset == 'all'")["n"].item() == 5
+
+
+def test_figure_file_names_never_collide(tmp_path, capsys):
+    data = "id,CD4%,CD4#,VAS\n" + "".join(f"P{i},{i},{i * i},{(i * 7) % 5}\n" for i in range(1, 9))
+    spec = (
+        '[data]\nid = "id"\n[[biomarker]]\ncolumn = "CD4%"\n[[biomarker]]\ncolumn = "CD4#"\n[[score]]\ncolumn = "VAS"\n'
+    )
+    (tmp_path / "d.csv").write_text(data)
+    (tmp_path / "s.toml").write_text(spec)
+    assert (
+        main(
+            [
+                "analyze",
+                str(tmp_path / "d.csv"),
+                "--spec",
+                str(tmp_path / "s.toml"),
+                "--out",
+                str(tmp_path / "o"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    panels = sorted(p.name for p in (tmp_path / "o" / "figures").glob("panel_*.png"))
+    assert len(panels) == 2 and len(set(panels)) == 2
+
+
+def test_results_json_is_strict_json(tmp_path, capsys):
+    status, _, out = run(tmp_path, capsys, GOOD, SPEC)
+    assert status == 0
+
+    def refuse(token):
+        raise AssertionError(f"invalid JSON constant {token}")
+
+    json.loads((out / "results.json").read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+# -------------------------------------------------------------------------------- claims --
+
+
+def test_absurd_claims_are_checked_not_crashed(tmp_path, capsys):
+    claims = tmp_path / "c.csv"
+    claims.write_text(
+        "id,x,y,method,n,r,p\na,T,V,pearson,14,1.5,.04\nb,T,V,pearson,1000000000000,.5,.04\n"
+        "c,T,V,pearson,2,.5,.04\nd,T,V,spearman,0,-.3,.5\n"
+    )
+    status = main(["check", str(claims), "--out", str(tmp_path / "o"), "--quiet"])
+    assert status == 1 and "Traceback" not in capsys.readouterr().err
+    v = pd.read_csv(tmp_path / "o" / "verdicts.csv")
+    assert v.query("claim_id == 'a' and check == 'r within [-1, 1]'")["verdict"].item() == "inconsistent"
+
+
+def test_claim_extraction_is_linear_in_the_text():
+    from biocorr.claims import extract_claims
+
+    t0 = time.time()
+    extract_claims("r" + " " * 1_000_000 + "x")
+    extract_claims("TNF and pain, r(12) = .53, p = .049. " * 10_000)
+    assert time.time() - t0 < 10
+
+
+# ---------------------------------------------------------------------------------- qPCR --
+
+
+QPCR_SPEC = '[qpcr]\ntargets = ["TNF"]\nreferences = ["GAPDH"]\ncalibrator_condition = "vehicle"\n'
+
+
+def _ct(rows):
+    return "sample,subject,condition,gene,ct\n" + "".join(",".join(map(str, r)) + "\n" for r in rows)
+
+
+def test_impossible_ct_values_are_excluded_not_turned_into_fold_changes(tmp_path, capsys):
+    rows = [
+        ("a1", "a", "vehicle", "TNF", 30),
+        ("a1", "a", "vehicle", "GAPDH", 20),
+        ("a2", "a", "ATP", "TNF", 0),
+        ("a2", "a", "ATP", "TNF", 28),
+        ("a2", "a", "ATP", "GAPDH", -3),
+        ("a2", "a", "ATP", "GAPDH", 20),
+    ]
+    (tmp_path / "ct.csv").write_text(_ct(rows))
+    (tmp_path / "q.toml").write_text(QPCR_SPEC)
+    assert (
+        main(
+            [
+                "qpcr",
+                str(tmp_path / "ct.csv"),
+                "--spec",
+                str(tmp_path / "q.toml"),
+                "--out",
+                str(tmp_path / "o"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    ex = pd.read_csv(tmp_path / "o" / "qpcr_exclusions.csv")
+    assert sorted(ex.loc[ex.reason == "invalid-ct", "value"].astype(str)) == ["-3", "0"]
+    per = pd.read_csv(tmp_path / "o" / "per_subject.csv")
+    assert per["TNF_ATP_vs_vehicle"].item() == pytest.approx(4.0)  # from the valid wells only
+
+
+def test_a_misspelt_calibrator_names_the_conditions(tmp_path, capsys):
+    rows = [
+        ("a1", "a", "vehicle", "TNF", 30),
+        ("a1", "a", "vehicle", "GAPDH", 20),
+        ("a2", "a", "ATP", "TNF", 28),
+        ("a2", "a", "ATP", "GAPDH", 20),
+    ]
+    (tmp_path / "ct.csv").write_text(_ct(rows))
+    (tmp_path / "q.toml").write_text(QPCR_SPEC.replace('"vehicle"', '"vehicel"'))
+    status = main(["qpcr", str(tmp_path / "ct.csv"), "--spec", str(tmp_path / "q.toml"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert status == 2 and "Did you mean 'vehicle'?" in err and "Conditions found: ATP, vehicle" in err
+
+
+# ------------------------------------------------------------------------------ numerics --
+
+
+def test_repeated_method_is_computed_once_in_the_api():
+    from biocorr import correlate
+
+    df = pd.read_csv(pd.io.common.StringIO(GOOD))
+    t = correlate(df, ["TNF"], ["VAS"], methods=["pearson", "pearson"])
+    assert len(t) == 1
+
+
+def test_percentage_bend_with_most_values_tied_is_undefined_with_a_note():
+    x = np.r_[np.full(21, 5.0), [1, 2, 8, 9, 10]]
+    y = np.arange(26.0)
+    res = correlation_test(x, y, "percbend")
+    assert math.isnan(res.estimate)
