@@ -117,7 +117,10 @@ def bca_interval(
     >>> bool(-2.1 < lo[0] < -1.8 and 1.8 < hi[0] < 2.1), int(used[0])
     (True, 4000)
     """
-    boot = np.asarray(boot, float)
+    # column-major, so every column's sums are taken in the same order whether a pair is bootstrapped
+    # alone or with others (numpy sums a contiguous axis pairwise, a strided one sequentially)
+    boot = np.asfortranarray(boot, dtype=float)
+    jack = np.asfortranarray(jack, dtype=float)
     defined = ~np.isnan(boot)
     used = defined.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):

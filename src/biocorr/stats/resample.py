@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .correlation import correlate_columns
+from .dominance import kendall_row_sums, spearman_leave_one_out
 from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
 from .ties import scale_columns, tie_sums_without_each
@@ -88,8 +89,20 @@ def jackknife_indices(k: int) -> np.ndarray:
     >>> jackknife_indices(3).tolist()
     [[1, 2], [0, 2], [0, 1]]
     """
-    keep = ~np.eye(k, dtype=bool)
-    return np.broadcast_to(np.arange(k), (k, k))[keep].reshape(k, k - 1)
+    return jackknife_rows(k, 0, k)
+
+
+def jackknife_rows(k: int, start: int, stop: int) -> np.ndarray:
+    """Rows ``start`` to ``stop - 1`` of :func:`jackknife_indices`, built without the other rows.
+
+    Examples
+    --------
+    >>> jackknife_rows(4, 1, 3).tolist()
+    [[0, 2, 3], [0, 1, 3]]
+    """
+    base = np.arange(k - 1)[None, :]
+    left_out = np.arange(start, stop)[:, None]
+    return base + (base >= left_out)
 
 
 def _counts(idx: np.ndarray, k: int) -> np.ndarray:
@@ -263,22 +276,15 @@ def _kendall(panel: Panel, idx: np.ndarray) -> np.ndarray:
 def kendall_downdated_s(panel: Panel) -> np.ndarray:
     """Kendall's S (concordant minus discordant pairs) with each subject left out, shape (k, p).
 
-    S without subject i is S minus row i of the pair's sign matrix summed: an exact integer.
+    S without subject i is S minus row i of the pair's sign matrix summed: an exact integer,
+    found from dominance counts (:func:`biocorr.stats.dominance.kendall_row_sums`) without the
+    k x k matrix.
     """
     k = panel.x.shape[0]
-    dtype = _sign_dtype(k)
     num = np.empty((k, len(panel.ix)))
     for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
-        if k <= 2048:  # the k x k matrices fit: use (and keep) the variables' sign matrices
-            row_sums = (panel.signs("x", i, dtype) * panel.signs("y", h, dtype)).sum(axis=1, dtype=float)
-        else:  # rows of S in blocks, so memory stays O(256 k)
-            x, y = panel.x[:, i], panel.y[:, h]
-            row_sums = np.concatenate(
-                [
-                    (np.sign(x[lo : lo + 256, None] - x) * np.sign(y[lo : lo + 256, None] - y)).sum(axis=1)
-                    for lo in range(0, k, 256)
-                ]
-            )
+        # each subject's row of the sign matrix from dominance counts: O(k^1.5 log k), O(k) memory
+        row_sums = kendall_row_sums(panel.x[:, i], panel.y[:, h]).astype(float)
         num[:, j] = row_sums.sum() / 2 - row_sums
     return num
 
@@ -390,7 +396,18 @@ def panel_jackknife(panel: Panel, method: str) -> np.ndarray:
     """:func:`jackknife_estimates` for a panel from :func:`pattern_panels`, shape (k, p)."""
     if method == "kendall":
         return _kendall_jackknife(panel)
-    return run_engine(panel, jackknife_indices(panel.x.shape[0]), method)
+    if method == "spearman":  # closed form from dominance counts: O(k^1.5 log k) per pair, not O(k^2)
+        return (
+            np.column_stack([spearman_leave_one_out(panel.x[:, i], panel.y[:, h]) for i, h in zip(panel.ix, panel.iy)])
+            if len(panel.ix)
+            else np.empty((panel.x.shape[0], 0))
+        )
+    k = panel.x.shape[0]
+    # the k index sets are built a block at a time: k x (k - 1) indices would not fit at large k
+    width = k if method == "skipped_spearman" else max(panel.x.shape[1] + panel.y.shape[1], 1)
+    step = max(1, CHUNK_ELEMENTS // (max(k, 1) * width))
+    parts = [run_engine(panel, jackknife_rows(k, s, min(s + step, k)), method) for s in range(0, k, step)]
+    return np.concatenate(parts) if parts else np.empty((0, len(panel.ix)))
 
 
 def jackknife_estimates(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.ndarray, method: str) -> np.ndarray:

@@ -40,7 +40,7 @@ from .ties import count_finite, is_constant, scale_columns
 
 BETA = 0.2
 UNDEFINED_MAD = "undefined: a variable's MAD is zero (half or more of its values are tied at its median)"
-SKIPPED_MAX_N = 20_000  # above this many pairs the O(n^2) projection search is not run (a note says so)
+SKIPPED_MAX_N = 10_000  # above this many pairs the O(n^2) projection search is not run (a note says so)
 
 
 def _t_test(r: np.ndarray, n: np.ndarray):

@@ -1,0 +1,160 @@
+"""Per-subject dominance counts: for every i, how many j have x_j < x_i and y_j < y_i.
+
+These counts give each subject's own row of Kendall's sign matrix and the rank shifts of a
+Spearman deletion without forming the n x n matrix: leave-one-out and the bootstrap's
+jackknife for the rank methods then cost O(n^1.5 log n) time and O(n) memory per pair,
+instead of O(n^2) of both.
+
+Method: sort by x; cut the sorted order into blocks of about sqrt(n); subject i's count is
+the number of smaller y among the subjects strictly before its x-tie group, found by binary
+search in each earlier block's sorted y (one vectorised search per block) plus a direct
+comparison inside the block where its tie group starts.
+
+References
+----------
+Knight WR (1966). A computer method for calculating Kendall's tau with ungrouped data.
+*JASA* 61, 436-439 (the same counts, summed over subjects).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+MIN_BLOCK = 256
+
+
+def below_both(x: np.ndarray, y: np.ndarray, y_inclusive: bool = False) -> np.ndarray:
+    """For every i, #{j: x_j < x_i and y_j < y_i} (``y_inclusive``: y_j <= y_i), as int64.
+
+    Parameters
+    ----------
+    x, y : ndarray (n,)
+        Finite values (no NaN).
+    y_inclusive : bool
+        Count y_j equal to y_i too (x stays strict, so a subject never counts itself).
+
+    Examples
+    --------
+    >>> below_both(np.array([1.0, 2, 3, 3]), np.array([4.0, 1, 2, 5])).tolist()
+    [0, 0, 1, 2]
+    >>> below_both(np.array([1.0, 2, 3]), np.array([1.0, 1, 1]), y_inclusive=True).tolist()
+    [0, 1, 2]
+    """
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    n = len(x)
+    out = np.zeros(n, np.int64)
+    if n < 2:
+        return out
+    order = np.argsort(x, kind="stable")
+    xs, ys = x[order], y[order]
+    group_start = np.searchsorted(xs, xs, side="left")  # subjects before this are strictly smaller in x
+    size = max(MIN_BLOCK, int(np.ceil(np.sqrt(n))))
+    side: Literal["left", "right"] = "right" if y_inclusive else "left"
+    counts = np.zeros(n, np.int64)
+    full_blocks = group_start // size  # blocks lying wholly before each subject's tie group
+    for b, lo in enumerate(range(0, n, size)):
+        hi = min(lo + size, n)
+        block = np.sort(ys[lo:hi])
+        later = full_blocks > b  # this block is wholly before these subjects' groups
+        if later.any():
+            counts[later] += np.searchsorted(block, ys[later], side=side)
+        here = np.flatnonzero((full_blocks == b) & (group_start > lo))  # groups starting inside this block
+        if len(here):
+            span = ys[lo:hi][None, :]
+            before = np.arange(lo, hi)[None, :] < group_start[here][:, None]
+            smaller = span <= ys[here][:, None] if y_inclusive else span < ys[here][:, None]
+            counts[here] += (before & smaller).sum(axis=1)
+    out[order] = counts
+    return out
+
+
+def kendall_row_sums(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """For every i, sum_j sign(x_i - x_j) sign(y_i - y_j): concordant minus discordant pairs with i.
+
+    Examples
+    --------
+    >>> x = np.array([1.0, 2, 3, 4, 5]); y = np.array([2.0, 1, 4, 3, 5])
+    >>> kendall_row_sums(x, y).tolist() == (np.sign(x[:, None] - x) * np.sign(y[:, None] - y)).sum(axis=1).tolist()
+    True
+    """
+    concordant = below_both(x, y) + below_both(-x, -y)
+    discordant = below_both(x, -y) + below_both(-x, y)
+    return concordant - discordant
+
+
+def spearman_leave_one_out(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Spearman's rho (mid-ranks) with each subject left out, shape (n,), in O(n^1.5 log n).
+
+    Deleting subject i lowers every other subject's rank by a_ij = [x_j > x_i] + 0.5 [x_j = x_i];
+    the sums of the new ranks' squares and cross-products follow from the full-sample ranks,
+    one-dimensional tie sums and the dominance counts of :func:`below_both`. The remaining
+    k - 1 mid-ranks average k / 2. All sums are exact (quarter-integers times 4 are integers).
+    NaN where a variable is constant without subject i.
+
+    Examples
+    --------
+    >>> x = np.array([1.0, 2, 3, 4, 5, 6]); y = np.array([2.0, 1, 4, 3, 6, 5])
+    >>> rho = spearman_leave_one_out(x, y)
+    >>> round(float(rho[0]), 12)  # without subject 1: ranks of (2..6, 1 4 3 6 5) give rho = .8
+    0.8
+    """
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    k = len(x)
+    if k < 3:
+        return np.full(k, np.nan)
+    rx4, ax = _twice_ranks_and_shifts(x)  # 2 * ranks, 2 * sum of shifts
+    ry4, ay = _twice_ranks_and_shifts(y)
+    rx2, ry2 = rx4, ry4  # integer twice-ranks
+    # sums over j != i, all in units of 1/4 (twice-ranks times twice-ranks)
+    s_xy = int(np.dot(rx2, ry2)) - rx2 * ry2
+    shift_x_dot_ry = _shift_dot(x, ry2)  # sum_j (2 a_ij) * (2 R_y j), j != i
+    shift_y_dot_rx = _shift_dot(y, rx2)
+    both = _shift_cross(x, y)  # sum_j (2 a_ij)(2 b_ij)
+    sxy = s_xy - shift_x_dot_ry - shift_y_dot_rx + both  # 4 * sum_j R'x R'y
+    sxx = int(np.dot(rx2, rx2)) - rx2 * rx2 - 2 * _shift_dot(x, rx2) + ax
+    syy = int(np.dot(ry2, ry2)) - ry2 * ry2 - 2 * _shift_dot(y, ry2) + ay
+    mean_term = (k - 1) * k * k  # 4 * (k - 1) * (k / 2)^2
+    cov = (sxy - mean_term).astype(float)
+    vx = (sxx - mean_term).astype(float)
+    vy = (syy - mean_term).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = cov / np.sqrt(vx * vy)
+    return np.where((vx > 0) & (vy > 0), np.clip(rho, -1.0, 1.0), np.nan)
+
+
+def _twice_ranks_and_shifts(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """2 x mid-ranks (integers), and for each i sum_{j != i} (2 a_ij)^2 with a_ij = [v_j > v_i] + .5 [v_j = v_i]."""
+    k = len(v)
+    s = np.sort(v)
+    less = np.searchsorted(s, v, side="left")
+    equal = np.searchsorted(s, v, side="right") - less  # includes i itself
+    twice_rank = 2 * less + equal + 1
+    greater = k - less - equal
+    return twice_rank.astype(np.int64), (4 * greater + (equal - 1)).astype(np.int64)
+
+
+def _shift_dot(v: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """For every i, sum_{j != i} (2 a_ij) w_j with a_ij = [v_j > v_i] + .5 [v_j = v_i] (integer w)."""
+    order = np.argsort(v, kind="stable")
+    s, ws = v[order], w[order]
+    total = np.concatenate([[0], np.cumsum(ws[::-1])])[::-1]  # total[p] = sum of ws[p:]
+    after = np.searchsorted(s, v, side="right")
+    start = np.searchsorted(s, v, side="left")
+    greater_sum = total[after]
+    tie_sum = total[start] - total[after] - w  # ties other than i
+    return 2 * greater_sum + tie_sum
+
+
+def _shift_cross(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """For every i, sum_{j != i} (2 a_ij)(2 b_ij): 4 GG + 2 GE + 2 EG + (EE - 1) in dominance counts."""
+    gg = below_both(-x, -y)
+    ge = below_both(-x, -y, y_inclusive=True) - gg  # x_j > x_i, y_j = y_i
+    eg = below_both(-y, -x, y_inclusive=True) - below_both(-y, -x)  # y_j > y_i, x_j = x_i
+    pairs = np.stack([x, y], axis=1)
+    _, inverse, counts = np.unique(pairs, axis=0, return_inverse=True, return_counts=True)
+    ee = counts[inverse.ravel()]  # subjects with the same (x, y), i included
+    return 4 * gg + 2 * ge + 2 * eg + (ee - 1)
