@@ -107,9 +107,8 @@ def load(data: str | Path, spec: str | Path | StudySpec, sheet: str | None = Non
     >>> len(s.data)
     823
     """
-    from .io import read_table
     from .study import StudySpec, load_spec
-    from .validation import validate
+    from .validation import load_study
 
     spec_obj = spec if isinstance(spec, StudySpec) else load_spec(spec)
-    return validate(read_table(data, sheet=sheet or spec_obj.sheet), spec_obj)
+    return load_study(data, spec_obj, sheet)

@@ -41,9 +41,8 @@ def _plain(text: object):
 
 def _load(args) -> tuple[Any, Any]:
     """(Study, QpcrResult or None) from --example, or DATA --spec [--qpcr]."""
-    from .io import read_table
     from .study import load_spec
-    from .validation import validate
+    from .validation import load_study
 
     if args.example:
         if args.data or args.spec:
@@ -66,8 +65,7 @@ def _load(args) -> tuple[Any, Any]:
 
         return load_with_qpcr(args.data, args.spec, args.qpcr, sheet=args.sheet)
     spec = load_spec(args.spec)
-    raw = read_table(args.data, sheet=args.sheet if args.sheet is not None else spec.sheet)
-    return validate(raw, spec), None
+    return load_study(args.data, spec, args.sheet), None
 
 
 def _options(args) -> dict[str, Any]:

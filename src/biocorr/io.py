@@ -13,6 +13,7 @@ tab-delimited file may use decimal commas (European Excel); see
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -20,6 +21,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
@@ -29,6 +31,7 @@ __all__ = ["RawTable", "cell_text", "column_letter", "read_table", "read_text_ta
 
 DELIMITERS = [",", ";", "\t", "|"]
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+CHUNK_ROWS = 50_000  # rows parsed at a time: only the kept columns of each chunk stay in memory
 SNIFF_BYTES = 65_536  # the delimiter is guessed from at most this much text (and 50 lines)
 _EXPECTED_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
@@ -88,6 +91,19 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _refuse_extra_values(chunk: pd.DataFrame, width: int, offset: int, source: str, delim: str) -> None:
+    """Extra fields beyond the header must be empty (a delimiter at the end of the line); else refuse."""
+    extra = chunk.iloc[:, width:].apply(lambda c: c.str.strip().ne("")).any(axis=1).to_numpy()
+    if extra.any():
+        bad = np.flatnonzero(extra)
+        more = f" (and {len(bad) - 1} more row(s))" if len(bad) > 1 else ""
+        raise InputFileError(
+            f"{source}: row {int(bad[0]) + offset + 2} has {chunk.shape[1]} values but the header names {width} "
+            f"columns{more}; its values cannot be matched to columns. Add the missing column name to the header, "
+            f"or remove the stray delimiter ('{delim}') from that row."
+        )
+
+
 def _parse_fallback(text: str, delim: str, source: str) -> list[list[str]]:
     """Rows by the csv module, when some row has more fields than the header.
 
@@ -127,10 +143,38 @@ def read_text_table(
     """
     if not text.strip():
         raise InputFileError(f"{source}: the file is empty.")
-    delim = sniff_delimiter(text)
+    return _read_delimited(
+        lambda: io.StringIO(text), lambda: text, text[:SNIFF_BYTES], None, source, sha256, encoding, columns
+    )
+
+
+def _read_delimited(
+    open_buffer,
+    full_text,
+    sample: str,
+    pandas_encoding: str | None,
+    source: str,
+    sha256: str,
+    encoding: str,
+    columns: Collection[str] | None,
+) -> RawTable:
+    """The delimited-table reader behind :func:`read_text_table` and :func:`read_table`.
+
+    ``open_buffer()`` gives the file to pandas (bytes are parsed without a decoded copy);
+    ``full_text()`` is called only when some row has more fields than the header. Only the
+    wanted columns are converted to Python strings.
+    """
+    delim = sniff_delimiter(sample)
+    header_cells = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delim), [])
+    if len(sample) >= SNIFF_BYTES and "\n" not in sample and "\r" not in sample:
+        header_cells = next(csv.reader(io.StringIO(full_text(), newline=""), delimiter=delim), [])
+    header = tuple(str(c).strip() or f"(unnamed column {column_letter(i)})" for i, c in enumerate(header_cells, 1))
+    wanted = None if columns is None else set(columns)
+    keep = [i for i, name in enumerate(header) if wanted is None or name in wanted]
+    parts = []
     try:
-        body = pd.read_csv(
-            io.StringIO(text),
+        reader = pd.read_csv(
+            open_buffer(),
             sep=delim,
             header=None,
             dtype=str,
@@ -138,21 +182,30 @@ def read_text_table(
             na_filter=False,
             skip_blank_lines=True,
             engine="c",
+            skiprows=1,
+            encoding=pandas_encoding,
+            chunksize=CHUNK_ROWS,
         )
+        offset = 0
+        for chunk in reader:
+            # rows are parsed whole (an extra value anywhere is seen); only the kept columns stay in memory
+            if chunk.shape[1] > len(header):
+                _refuse_extra_values(chunk, len(header), offset, source, delim)
+            parts.append(chunk.reindex(columns=keep, fill_value="").astype(object))
+            offset += len(chunk)
+        body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=keep, dtype=object)
     except pd.errors.ParserError as exc:
         if not _EXPECTED_FIELDS.search(str(exc)):
             raise InputFileError(f"{source}: cannot parse as a delimited table ({exc}).") from None
-        body = pd.DataFrame(_parse_fallback(text, delim, source), dtype=object)
+        rows = _parse_fallback(full_text(), delim, source)
+        body = pd.DataFrame([[row[i] for i in keep] for row in rows[1:]], columns=keep, dtype=object)
     except pd.errors.EmptyDataError:
-        raise InputFileError(f"{source}: the file is empty.") from None
-    header = tuple(str(c).strip() or f"(unnamed column {column_letter(i)})" for i, c in enumerate(body.iloc[0], 1))
+        body = pd.DataFrame(columns=keep, dtype=object)
     positions: dict[str, list[int]] = {}
     for i, name in enumerate(header, 1):
         positions.setdefault(name, []).append(i)
     duplicates = {k: tuple(v) for k, v in positions.items() if len(v) > 1}
-    wanted = None if columns is None else set(columns)
-    keep = [i for i, name in enumerate(header) if wanted is None or name in wanted]
-    frame = body.iloc[1:, keep].reset_index(drop=True)
+    frame = body.reset_index(drop=True)
     frame.columns = [
         header[i] if header[i] not in duplicates else f"{header[i]} (column {column_letter(i + 1)})" for i in keep
     ]
@@ -212,9 +265,42 @@ def read_table(path: str | Path, sheet: str | int | None = None, columns: Collec
             f"{path.name}: an old .xls workbook or a password-protected file; save it as .xlsx (without a "
             "password) or as .csv in Excel."
         )
-    text, enc = _decode(data, path.name)
-    del data
-    return read_text_table(text, source=path.name, sha256=digest, encoding=enc, columns=columns)
+    enc = _byte_encoding(data, path.name)
+    if enc is None:  # UTF-16: decoded once, read as text
+        text, enc = _decode(data, path.name)
+        if not text.strip():
+            raise InputFileError(f"{path.name}: the file is empty.")
+        return read_text_table(text, source=path.name, sha256=digest, encoding=enc, columns=columns)
+    sample = data[:SNIFF_BYTES].decode(enc, errors="ignore").lstrip("\ufeff")
+    if not data.strip():
+        raise InputFileError(f"{path.name}: the file is empty.")
+    return _read_delimited(
+        lambda: io.BytesIO(data),
+        lambda: _decode(data, path.name)[0],
+        sample,
+        "utf-8-sig" if enc == "utf-8-sig" else enc,
+        path.name,
+        digest,
+        enc,
+        columns,
+    )
+
+
+def _byte_encoding(data: bytes, name: str) -> str | None:
+    """The encoding to parse ``data`` with, validated in chunks (no decoded copy); None for UTF-16."""
+    head = data[:4096]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head):
+        _decode(data[:4096], name)  # raises for binary data
+        return None
+    for enc in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(enc)()
+        try:
+            for start in range(0, len(data), 1 << 24):
+                decoder.decode(data[start : start + (1 << 24)], final=start + (1 << 24) >= len(data))
+            return enc
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
 
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx are OLE compound files

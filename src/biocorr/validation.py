@@ -368,3 +368,19 @@ def _check_usable(
                 f"{col.dropna().iloc[0]:g}); it cannot correlate with anything. "
                 f"Remove it from the spec or check the export."
             )
+
+
+def load_study(data, spec: StudySpec, sheet: str | int | None = None) -> Study:
+    """Read a data file, keeping only the spec's columns (memory for them alone), and validate it.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import data_path, spec_path
+    >>> from biocorr.spec import load_spec
+    >>> len(load_study(data_path("hivsn"), load_spec(spec_path("hivsn"))).data)
+    197
+    """
+    from .io import read_table
+
+    wanted = [c for c, _ in spec_columns(spec)]
+    return validate(read_table(data, sheet=sheet if sheet is not None else spec.sheet, columns=wanted), spec)

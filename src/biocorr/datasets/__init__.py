@@ -128,9 +128,8 @@ def load(name: str):
     >>> len(study.data), study.spec.group_column
     (197, 'painful_sn')
     """
-    from ..io import read_table
     from ..study import load_spec
-    from ..validation import validate
+    from ..validation import load_study
 
     ct = ct_path(name)
     if ct is not None:
@@ -138,4 +137,4 @@ def load(name: str):
 
         return load_with_qpcr(data_path(name), spec_path(name), ct)[0]
     spec = load_spec(spec_path(name))
-    return validate(read_table(data_path(name), sheet=spec.sheet), spec)
+    return load_study(data_path(name), spec)

@@ -11,7 +11,7 @@ from ..columns import WARNINGS_SCHEMA, build_records
 from ..errors import SpecError
 from ..io import RawTable, cell_text, read_table
 from ..study import Study, StudySpec, load_spec
-from ..validation import validate
+from ..validation import spec_columns, validate
 from .expression import QpcrResult, run_qpcr
 
 
@@ -87,7 +87,8 @@ def load_with_qpcr(
             "joining qPCR results needs a [qpcr] section in the spec (targets, references, "
             "calibrator_condition; see the README)."
         )
-    raw = read_table(data, sheet=sheet or spec_obj.sheet)
+    wanted = [c for c, _ in spec_columns(spec_obj)]
+    raw = read_table(data, sheet=sheet if sheet is not None else spec_obj.sheet, columns=wanted)
     result = run_qpcr(read_table(ct_table), spec_obj.qpcr)
     merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec_obj.id_column)
     study = validate(merged, spec_obj)
