@@ -128,3 +128,33 @@ def test_manifest_lists_sha256_of_each_file(tmp_path):
         {"path": "t.csv", "bytes": 2, "sha256": "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"}
     ]
     assert record["command_line"] == ["biocorr", "qpcr"]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 600 KB tmpfs (root only); skipped where mounting is not allowed."""
+    import shutil
+
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount_point)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], capture_output=True)
+
+
+def test_a_full_disk_leaves_the_previous_output_and_names_the_folder(small_disk, capsys):
+    out = small_disk / "res"
+    assert main(["analyze", "--example", "hivsn", "--out", str(out), "--quiet", "--no-report"]) == 0
+    before = {f: (out / f).read_bytes() for f in _files(out)}
+    status = main(["analyze", "--example", "hivsn", "--out", str(out), "--quiet"])  # figures do not fit
+    err = capsys.readouterr().err
+    assert status == 2 and "No space left on device" in err and "Traceback" not in err
+    assert str(small_disk) in err
+    assert {f: (out / f).read_bytes() for f in _files(out)} == before
+    assert sorted(p.name for p in small_disk.iterdir()) == ["res"]  # no partial folder, no lock

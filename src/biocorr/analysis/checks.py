@@ -134,3 +134,47 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
             )
         )
     return out
+
+
+def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:
+    """Too few resamples for what they are asked to show (rows of :data:`biocorr.columns.WARNINGS`).
+
+    References
+    ----------
+    Efron B, Tibshirani RJ (1993). *An Introduction to the Bootstrap*, section 14.8 (BCa
+    intervals need 1,000-2,000 resamples); Phipson & Smyth (2010) (the smallest permutation p).
+
+    Examples
+    --------
+    >>> [w["code"] for w in resampling_warnings(99, 200)]
+    ['few-permutations', 'few-bootstrap-resamples']
+    """
+    out = []
+    if 0 < permutations < 1000:
+        out.append(
+            dict(
+                code="few-permutations",
+                severity="note",
+                column="",
+                subset="all",
+                message=(
+                    f"permutation p-values come from {permutations} shuffles: none can be below "
+                    f"1/({permutations} + 1) = {1 / (permutations + 1):.4f}, and each carries Monte Carlo error; "
+                    "2,000 or more are usual."
+                ),
+            )
+        )
+    if 0 < bootstrap < 1000:
+        out.append(
+            dict(
+                code="few-bootstrap-resamples",
+                severity="warning",
+                column="",
+                subset="all",
+                message=(
+                    f"BCa intervals come from {bootstrap} resamples; their ends move from seed to seed at this number. "
+                    "Use 2,000 or more for intervals to report (Efron & Tibshirani 1993, section 14.8)."
+                ),
+            )
+        )
+    return out

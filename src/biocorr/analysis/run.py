@@ -9,7 +9,7 @@ import pandas as pd
 from ..columns import CORRELATIONS, WARNINGS_SCHEMA, build_records
 from ..stats.methods import MIN_PAIRS
 from ..study import Study
-from .checks import influence_warnings, simpson_warnings, subset_warnings
+from .checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
 from .families import adjust_table, family_name
 from .groups import compare_groups, describe
@@ -114,6 +114,7 @@ def analyze(
             build_records(WARNINGS_SCHEMA, subset_warnings(study)),
             build_records(WARNINGS_SCHEMA, simpson_warnings(corr)),
             build_records(WARNINGS_SCHEMA, influence_warnings(corr)),
+            build_records(WARNINGS_SCHEMA, resampling_warnings(opts.permutations, 0)),  # bootstrap: add_bootstrap
         ],
         ignore_index=True,
     )
@@ -164,12 +165,15 @@ def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None 
                 )
             )
     filled = pd.concat(parts).reindex(corr.index)
+    warnings = pd.concat(
+        [results.warnings, build_records(WARNINGS_SCHEMA, resampling_warnings(0, n_resamples))], ignore_index=True
+    )
     return Results(
-        study=study,
+        study=study.with_options(bootstrap=n_resamples),  # the record says what ran
         correlations=filled,
         group_comparisons=results.group_comparisons,
         descriptives=results.descriptives,
-        warnings=results.warnings,
+        warnings=warnings,
     )
 
 
