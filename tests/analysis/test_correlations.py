@@ -116,3 +116,38 @@ def test_bootstrap_bca_is_seeded_and_equals_scipy():
     assert t1["boot_ci_low"].item() == pytest.approx(direct.confidence_interval.low, abs=1e-12)
     assert t1["boot_ci_high"].item() == pytest.approx(direct.confidence_interval.high, abs=1e-12)
     assert t1["boot_ci_low"].item() < t1["estimate"].item() < t1["boot_ci_high"].item()
+
+
+def test_diagnostics_can_be_chosen_and_leave_the_statistics_unchanged():
+    rng = np.random.default_rng(4)
+    data = pd.DataFrame(rng.normal(size=(30, 4)), columns=["a", "b", "c", "d"])
+    full = correlate(data, ["a", "b"], ["c", "d"], methods=["pearson", "kendall"])
+    none = correlate(data, ["a", "b"], ["c", "d"], methods=["pearson", "kendall"], diagnostics="none")
+    basic = correlate(data, ["a", "b"], ["c", "d"], methods=["pearson"], diagnostics="basic")
+    same = ["n", "estimate", "ci_low", "ci_high", "statistic", "p"]
+    assert full[same].equals(none[same])
+    assert none[["loo_min", "cooks_d_max", "bf10"]].isna().all().all() and full["loo_min"].notna().all()
+    assert basic["loo_min"].isna().all() and basic["cooks_d_max"].notna().all() and basic["bf10"].notna().all()
+    with pytest.raises(ValueError, match="unknown level"):
+        correlate(data, ["a"], ["c"], diagnostics="some")
+
+
+def test_small_panels_give_the_same_leave_one_out_as_large_ones():
+    """The sign-matrix path (k < 160) and the dominance-count path agree with refitting."""
+    from scipy.stats import kendalltau, spearmanr
+
+    from biocorr.stats.influence import leave_one_out
+
+    rng = np.random.default_rng(9)
+    for k in (40, 200):
+        a = np.round(rng.normal(size=(k, 2)) * 2)
+        b = np.round(a + rng.normal(size=(k, 2)) * 2)
+        a[3, 0] = np.nan
+        r, _ = leave_one_out(a, b, "spearman")
+        t, _ = leave_one_out(a, b, "kendall")
+        for j in range(2):
+            ok = np.flatnonzero(~np.isnan(a[:, j]))
+            for i in ok[:15]:
+                keep = ok[ok != i]
+                assert r[i, j] == pytest.approx(spearmanr(a[keep, j], b[keep, j]).statistic, abs=1e-12)
+                assert t[i, j] == pytest.approx(kendalltau(a[keep, j], b[keep, j]).statistic, abs=1e-12)

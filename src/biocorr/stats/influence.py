@@ -26,7 +26,7 @@ import numpy as np
 
 from .correlation import r_t_test, rank_p_values
 from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
-from .ties import count_finite, scale_columns, tie_sums_without_each
+from .ties import count_finite, scale_columns, tie_sums_without_each_column
 
 
 def _centred(a, b):
@@ -107,28 +107,22 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
     for group, rows, panel in pattern_panels(a, b, cols):
         k = len(rows)
         r = panel_jackknife(panel, method)  # (k, pairs)
-        x_ties = [tie_sums_without_each(v) for v in panel.x.T]
-        y_ties = [tie_sums_without_each(v) for v in panel.y.T]
-        tied = (
-            np.column_stack([t for _, t in x_ties])[:, panel.ix] | np.column_stack([t for _, t in y_ties])[:, panel.iy]
-        )
+        x_sums, x_tied = tie_sums_without_each_column(panel.x)
+        y_sums, y_tied = tie_sums_without_each_column(panel.y)
+        tied = x_tied[:, panel.ix] | y_tied[:, panel.iy]
         ok = np.isfinite(r)
         n_left = np.full(r.shape, k - 1)
         if method == "spearman":
             res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok])
         else:
-
-            def sums(ties, index, ok=ok):
-                return {key: np.column_stack([d[key] for d, _ in ties])[:, index][ok] for key in ("t2", "t3", "t25")}
-
             res = rank_p_values(
                 "kendall",
                 r[ok],
                 n_left[ok],
                 tied[ok],
                 kendall_downdated_s(panel)[ok],
-                sums(x_ties, panel.ix),
-                sums(y_ties, panel.iy),
+                {key: v[:, panel.ix][ok] for key, v in x_sums.items()},
+                {key: v[:, panel.iy][ok] for key, v in y_sums.items()},
             )
         p = np.full(r.shape, np.nan)
         p[ok] = res["p"]

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .correlation import correlate_columns
-from .dominance import kendall_row_sums, spearman_leave_one_out
+from .dominance import SMALL_K, kendall_row_sums, small_rank_jackknife, spearman_leave_one_out
 from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
 from .ties import scale_columns, tie_sums_without_each
@@ -281,6 +281,9 @@ def kendall_downdated_s(panel: Panel) -> np.ndarray:
     k x k matrix.
     """
     k = panel.x.shape[0]
+    if k < SMALL_K:
+        row = small_rank_jackknife(panel.x, panel.y, panel.ix, panel.iy, "kendall")
+        return row.sum(axis=0) / 2 - row
     num = np.empty((k, len(panel.ix)))
     for j, (i, h) in enumerate(zip(panel.ix, panel.iy)):
         # each subject's row of the sign matrix from dominance counts: O(k^1.5 log k), O(k) memory
@@ -396,6 +399,8 @@ def panel_jackknife(panel: Panel, method: str) -> np.ndarray:
     """:func:`jackknife_estimates` for a panel from :func:`pattern_panels`, shape (k, p)."""
     if method == "kendall":
         return _kendall_jackknife(panel)
+    if method == "spearman" and panel.x.shape[0] < SMALL_K:  # all pairs at once from sign matrices
+        return small_rank_jackknife(panel.x, panel.y, panel.ix, panel.iy, "spearman")
     if method == "spearman":  # closed form from dominance counts: O(k^1.5 log k) per pair, not O(k^2)
         return (
             np.column_stack([spearman_leave_one_out(panel.x[:, i], panel.y[:, h]) for i, h in zip(panel.ix, panel.iy)])

@@ -136,6 +136,43 @@ def tie_sums_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndar
     return sums, tied
 
 
+def tie_sums_without_each_column(a: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """:func:`tie_sums_without_each` for every column of ``a`` (k, v) at once (no NaN).
+
+    Returns ``sums`` (``t2``, ``t3``, ``t25``, each (k, v)) and ``tied`` (k, v).
+
+    Examples
+    --------
+    >>> sums, tied = tie_sums_without_each_column(np.array([[1.0, 5.0], [1.0, 6.0], [2.0, 6.0]]))
+    >>> sums["t2"].tolist(), tied.tolist()
+    ([[0.0, 2.0], [0.0, 0.0], [2.0, 0.0]], [[False, True], [False, False], [True, False]])
+    """
+    k, v = a.shape
+    if k == 0 or v == 0:
+        empty = np.zeros((k, v))
+        return {"t2": empty, "t3": empty, "t25": empty}, np.zeros((k, v), bool)
+    order = np.argsort(a, axis=0, kind="stable")
+    s = np.take_along_axis(a, order, axis=0)
+    new = np.ones((k, v), bool)
+    new[1:] = s[1:] != s[:-1]
+    group = np.cumsum(new, axis=0) - 1 + np.arange(v)[None, :] * k  # group id, unique across columns
+    sizes_sorted = np.bincount(group.ravel(), minlength=k * v)[group].astype(float)
+    own = np.empty((k, v))
+    np.put_along_axis(own, order, sizes_sorted, axis=0)  # size of each value's tie group, original order
+    polynomials = {
+        "t2": lambda t: t * (t - 1),
+        "t3": lambda t: t * (t - 1) * (t - 2),
+        "t25": lambda t: t * (t - 1) * (2 * t + 5),
+    }
+    sums = {}
+    for key, f in polynomials.items():
+        total = (f(own) / own).sum(axis=0)  # each group counted once: its size times f(t) / t
+        sums[key] = total[None, :] - f(own) + f(own - 1)
+    groups_of_two_or_more = ((own >= 2) / own).sum(axis=0)  # number of tie groups with t >= 2
+    tied = (np.round(groups_of_two_or_more)[None, :] - (own == 2)) > 0
+    return sums, tied
+
+
 def tied_fraction(a: np.ndarray) -> np.ndarray:
     """Share of non-missing values that equal at least one other value, per column.
 
