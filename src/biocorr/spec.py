@@ -381,6 +381,12 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             raise SpecError(f'{where} [data] sheet: expected a sheet name in quotes, e.g. sheet = "Data".')
         if data.get("group") is None and groups:
             raise SpecError(f"{where}: [groups] is given but [data] has no 'group = \"column\"'.")
+        analysis = parse_analysis(doc.get("analysis", {}))
+        if data.get("group") is None and "all" not in analysis.subsets:
+            raise SpecError(
+                f'{where} [analysis] subsets: "by-group" alone needs a group column (group = "..." in [data]); '
+                'add "all" or name the group column.'
+            )
         sheet = data.get("sheet")
         qpcr_table = doc.get("qpcr")
         qpcr = None if qpcr_table is None else parse_qpcr_spec(qpcr_table, f"{where} [qpcr]")
@@ -394,7 +400,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet),
             source=data.get("source"),
-            analysis=parse_analysis(doc.get("analysis", {})),
+            analysis=analysis,
             qpcr=qpcr,
         )
     except SpecError as exc:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..columns import CORRELATIONS, WARNINGS_SCHEMA, build_records
+from ..errors import DataError
 from ..stats.methods import MIN_PAIRS
 from ..study import Study
 from .checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
@@ -105,7 +106,10 @@ def analyze(
         )
         frames.append(partial_rows(sub, spec, name))
         frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels)
-    corr = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        raise DataError("no subset to analyse: every group is empty, or subsets asks for groups the data do not have.")
+    corr = pd.concat(frames, ignore_index=True)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
     corr = adjust_table(corr, opts.adjust)[list(CORRELATIONS)]
     warnings = pd.concat(
