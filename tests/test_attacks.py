@@ -226,6 +226,7 @@ def test_a_declared_group_without_rows_is_warned_about(tmp_path, capsys):
     "spec, fragment",
     [
         (SPEC.replace("[analysis]", "[analysis]\nsubsets = []"), "name at least one"),
+        (SPEC.replace("[analysis]", '[analysis]\nsubsets = ["by-group"]'), '"by-group" alone needs a group column'),
         (
             SPEC.replace('methods = ["pearson", "spearman"]', 'methods = ["pearson", "pearson"]'),
             "listed more than once",
