@@ -257,8 +257,10 @@ def cmd_check(args) -> int:
                         "  ", ("not read", "yellow"), f" line {u.line}, col {u.column}: {u.text!r} ({u.reason})"
                     )
                 )
-    if not claims:
+    if not claims and not args.text:
         raise BiocorrError("no claims to check: give a claims file (CSV/TOML) or --text FILE.")
+    if not claims and not args.quiet:  # a passage without a numeric correlation statement is not bad input
+        console.print(_plain(f"{Path(args.text).name}: no correlation statement with numbers found; nothing to check."))
     study = results = None
     if args.example or args.data:
         study, _ = _load(args)

@@ -189,7 +189,10 @@ def test_check_cli_exit_codes(tmp_path, capsys):
         "recomputed",
         "tolerance",
         "explanation",
+        "raw",
+        "n_source",
     ]
+    assert set(verdicts["n_source"]) == {"claims file"}
     text = tmp_path / "paper.md"
     text.write_text("TNF and pain, r(12) = .53, p = .049; CRP and pain, r(22) = .30, p = .02.")
     assert main(["check", "--text", str(text), "--out", str(tmp_path / "o3")]) == 1
@@ -217,3 +220,49 @@ def test_check_writes_a_claims_section(tmp_path):
     main(["check", str(bad), "--out", str(tmp_path / "p"), "--quiet"])
     page = (tmp_path / "p" / "report.html").read_text(encoding="utf-8")
     assert 'id="claims"' in page and "rounded_wrong" in page
+
+
+@pytest.mark.parametrize(
+    "text, method, r, comparator, p, n, n_source",
+    [
+        ("TNF correlated with pain (r = −0.55; P < 0.02) in 14 patients.", "pearson", -0.55, "<", 0.02, 14, "passage"),
+        ("CRP and fatigue, r = 0.41, P = 2.1 × 10−4, n = 120.", "pearson", 0.41, "=", 2.1e-4, 120, "statement"),
+        ("CRP and fatigue, r = 0.41, p = 2.1e-05, n = 120.", "pearson", 0.41, "=", 2.1e-5, 120, "statement"),
+        ("CRP and fatigue, r = 0.41, p = 3 × 10⁻⁶, n = 120.", "pearson", 0.41, "=", 3e-6, 120, "statement"),
+        ("IL-6 and pain, ρ = 0.10, n = 20, P ≤ .001.", "spearman", 0.10, "<", 0.001, 20, "statement"),
+        ("IL-6 and pain, r = 0.45, p-value = 0.04, n = 20.", "pearson", 0.45, "=", 0.04, 20, "statement"),
+        ("Fourteen patients took part. TNF and pain: r = .53, p = .049.", "pearson", 0.53, "=", 0.049, 14, "words"),
+        ("BMI and CRP: r = .10, p < .001, n = 136,485.", "pearson", 0.10, "<", 0.001, 136485, "statement"),
+        ("Spearman r = 0.45, p = 0.04, n = 20.", "spearman", 0.45, "=", 0.04, 20, "statement"),
+    ],
+)
+def test_the_extractor_reads_what_real_papers_print(text, method, r, comparator, p, n, n_source):
+    found, _ = extract_claims(text)
+    assert len(found) == 1
+    c = found[0].claim
+    assert (c.method, c.r.value, c.p_comparator, c.n, c.extra["n_source"]) == (method, r, comparator, n, n_source)
+    assert c.p.value == pytest.approx(p, rel=1e-12)
+
+
+def test_ci_with_to_ranges_and_ambiguous_sizes_are_handled_honestly():
+    found, _ = extract_claims("IL-6 and pain, r = 0.45 (95% CI 0.14 to 0.86), p = .04, n = 20.")
+    assert (found[0].claim.ci_low.value, found[0].claim.ci_high.value) == (0.14, 0.86)
+    found, unparsed = extract_claims("TNF and pain r = 0.3–0.5, n = 40.")
+    assert not found and "range" in unparsed[0].reason
+    found, unparsed = extract_claims("Fourteen patients and ten controls took part. TNF and pain: r = .53, p = .049.")
+    assert found[0].claim.n is None and "several sizes (10, 14)" in unparsed[0].reason
+    found, unparsed = extract_claims("Pearson correlation: r(22) = .35, p = .09.")
+    assert len(found) == 1 and not unparsed  # the method word is not listed as unread too
+
+
+def test_p_less_or_equal_is_checked_not_waved_through():
+    from biocorr.claims import check_text
+
+    v = check_text("IL-6 and pain, ρ = 0.10, n = 20, P ≤ .001.")
+    assert v.query("check == 'p vs r and n'")["verdict"].item() == "decision error"
+
+
+def test_a_passage_without_statements_is_not_bad_input(tmp_path, capsys):
+    text = tmp_path / "t.md"
+    text.write_text("The methods are described elsewhere.\n")
+    assert main(["check", "--text", str(text), "--out", str(tmp_path / "o"), "--quiet"]) == 0

@@ -47,7 +47,9 @@ def check_claims(claims: list[Claim], study: Study | None = None, results: Resul
     Returns
     -------
     DataFrame
-        verdicts: ``claim_id, check, verdict, reported, recomputed, tolerance, explanation``.
+        verdicts: ``claim_id, check, verdict, reported, recomputed, tolerance, explanation``,
+        then ``raw`` (the statement as printed, for claims read from text) and ``n_source``
+        (where its n came from: statement, passage, words, df, or the claims file).
     """
     rows: list[CheckResult] = []
     if study is not None and results is None:
@@ -56,7 +58,12 @@ def check_claims(claims: list[Claim], study: Study | None = None, results: Resul
         rows.extend(check_claim(claim))
         if study is not None:
             rows.extend(reproduce_claim(claim, study, results))
-    return verdict_table(rows)
+    table = verdict_table(rows)
+    raw = {c.id: c.raw for c in claims}
+    source = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
+    table["raw"] = table["claim_id"].map(raw).fillna("")
+    table["n_source"] = table["claim_id"].map(source).fillna("")
+    return table
 
 
 def check_text(text: str, source: str = "text") -> pd.DataFrame:

@@ -114,13 +114,22 @@ def _round(x: float, d: int) -> float:
     return float(np.round(x, d))
 
 
-def statcheck_error(reported_p: float, comparator: str, p_dec: int, p_small_r: float, p_large_r: float) -> bool:
+def statcheck_error(
+    reported_p: float, comparator: str, p_dec: int, p_small_r: float, p_large_r: float, p_exponent: int = 0
+) -> bool:
     """statcheck's ``error_test`` for a test statistic reported with '='.
 
-    ``p_small_r`` is the p of the smaller-|r| end (the larger p), ``p_large_r`` the other.
+    ``p_small_r`` is the p of the smaller-|r| end (the larger p), ``p_large_r`` the other. A p
+    printed as 2.1 × 10^-4 (``p_exponent`` = -4) is compared to the computed p rounded to the
+    printed digits of its mantissa.
     """
     if reported_p <= 0:
         return True
+    if comparator == "=" and p_exponent:
+        scale = 10.0**p_exponent
+        return reported_p > _round(p_small_r / scale, p_dec) * scale * (1 + 1e-12) or (
+            reported_p < _round(p_large_r / scale, p_dec) * scale * (1 - 1e-12)
+        )
     if comparator == "=":
         return reported_p > _round(p_small_r, p_dec) or reported_p < _round(p_large_r, p_dec)
     if comparator == "<":
@@ -158,7 +167,9 @@ def check_p(claim: Claim) -> CheckResult:
         for label, p_mid in _p_candidates(claim, claim.r.value, tails).items():
             cands_small = _p_candidates(claim, small, tails)[label]
             cands_large = _p_candidates(claim, large, tails)[label]
-            err = statcheck_error(claim.p.value, claim.p_comparator, claim.p.decimals, cands_small, cands_large)
+            err = statcheck_error(
+                claim.p.value, claim.p_comparator, claim.p.decimals, cands_small, cands_large, claim.p.exponent
+            )
             dec = err and statcheck_decision_error(claim.p.value, claim.p_comparator, p_mid)
             readings.append((tails, label, p_mid, cands_large, cands_small, err, dec))
     primary = [x for x in readings if x[0] == claim.tails]

@@ -44,11 +44,49 @@ CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
 SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
 CI = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*(?:CI|confidence interval)[,:]?\s*)?"
-    r"[\[(]\s*(?P<lo>" + NUM + r")\s*[,;–]\s*(?P<hi>" + NUM + r")\s*[\])]",
+    r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;–]|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
+    r"|(?<=CI )(?P<lo2>" + NUM + r")\s*(?:to|–)\s*(?P<hi2>" + NUM + r"))",
     re.I,
 )
-PVAL = re.compile(r"\bp\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>\d?\.\d+(?:e-?\d+)?|[01](?:\.\d+)?)", re.I)
-NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d+)")
+EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+MANTISSA = r"(?:\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
+PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
+UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_NUMBERS = {w: i for i, w in enumerate(UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
+PEOPLE = re.compile(
+    r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+    + "|".join(UNITS[1:] + TENS)
+    + r")(?:[- ](?:"
+    + "|".join(UNITS[1:10])
+    + r"))?\s+(?:\w+\s+){0,2}?"
+    r"(?:patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
+    r"controls|cases|donors|mice|rats)\b",
+    re.I,
+)
+RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 MENTION = re.compile(r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson)", re.I)
 
@@ -73,8 +111,53 @@ class Unparsed:
     reason: str
 
 
-def _method(sym: str) -> str:
+def _passage_n(text: str, pos: int) -> tuple[int | None, str, str]:
+    """n for a statement that prints none: the one sample size its paragraph gives, else nothing.
+
+    Returns (n, source, note): source is 'passage' (n = X) or 'words' ('fourteen patients');
+    when the paragraph gives several different sizes, n is None and the note says which.
+    """
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    para = text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+    found: dict[int, str] = {}
+    for m in NVAL.finditer(para):
+        found.setdefault(int(m.group("n").replace(",", "")), "passage")
+    for m in PEOPLE.finditer(para):
+        word = m.group(0).split()[0].lower()
+        if word.replace(",", "").isdigit():
+            found.setdefault(int(word.replace(",", "")), "passage")
+        else:
+            value = _words_to_int(m.group(0))
+            if value:
+                found.setdefault(value, "words")
+    if len(found) == 1:
+        ((n, source),) = found.items()
+        return n, source, ""
+    if len(found) > 1:
+        sizes = ", ".join(str(k) for k in sorted(found))
+        return None, "", f"n not printed with the statement, and the passage gives several sizes ({sizes})"
+    return None, "", ""
+
+
+def _words_to_int(phrase: str) -> int | None:
+    """'fourteen patients' -> 14, 'twenty-four women' -> 24."""
+    words = re.split(r"[\s-]+", phrase.lower())
+    total = 0
+    for w in words[:2]:
+        if w in WORD_NUMBERS:
+            total += WORD_NUMBERS[w]
+        else:
+            break
+    return total or None
+
+
+def _method(sym: str, before: str = "") -> str:
     s = sym.lower()
+    if s == "r" and re.search(r"spearman", before, re.I):  # "Spearman correlation ... r = .45"
+        return "spearman"
+    if s == "r" and re.search(r"kendall", before, re.I):
+        return "kendall"
     if "kendall" in s or "tau" in s or "τ" in s:
         return "kendall"
     if (
@@ -122,8 +205,26 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     for m in STATEMENT.finditer(text):
         line, col = locate(m.start())
         raw = m.group(0).strip()
-        end = CLAUSE_END.search(text, m.end(), m.end() + 240)
-        tail = text[m.end() : end.start() if end else m.end() + 240]
+        starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
+        sentence_start = starts[-1] if starts else max(0, m.start() - 300)
+        before = text[sentence_start : m.start()]
+        if RANGE_AFTER.match(text[m.end() : m.end() + 4]):
+            unparsed.append(
+                Unparsed(
+                    line,
+                    col,
+                    text[m.start() : m.end() + 8].strip(),
+                    "a range of r values: each end would need its own p and n",
+                )
+            )
+            covered.append((sentence_start, m.end() + 8))
+            continue
+        if before.count("(") > before.count(")"):  # inside parentheses: the clause runs to the closing one
+            close = text.find(")", m.end(), m.end() + 240)
+            tail = text[m.end() : close if close >= 0 else m.end() + 240]
+        else:
+            end = CLAUSE_END.search(text, m.end(), m.end() + 240)
+            tail = text[m.end() : end.start() if end else m.end() + 240]
         nxt = STATEMENT.search(tail)
         tail = tail[: nxt.start()] if nxt else tail
         try:
@@ -136,21 +237,26 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             covered.append((m.start(), m.end()))
             continue
         df = int(m.group("df")) if m.group("df") else None
-        starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
-        sentence_start = starts[-1] if starts else max(0, m.start() - 300)
-        before = text[sentence_start : m.start()]
         pm = PVAL.search(tail)
         nm = NVAL.search(tail) or NVAL.search(before)
         cm = CI.search(tail)
         p_comp, p = "=", None
         if pm:
-            p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
-        n = int(nm.group("n")) if nm else None
+            try:
+                p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
+            except ValueError as exc:
+                unparsed.append(Unparsed(line, col, raw, str(exc)))
+        n = int(nm.group("n").replace(",", "")) if nm else None
+        n_source = "statement" if nm else ""
+        if n is None and df is None:
+            n, n_source, note = _passage_n(text, m.start())
+            if note and p is not None:
+                unparsed.append(Unparsed(line, col, raw, note))
         tails = 1 if ONE_TAILED.search(before + m.group(0) + tail) else 2
         lo = hi = None
         level = 0.95
         if cm:
-            lo, hi = parse_number(cm.group("lo")), parse_number(cm.group("hi"))
+            lo, hi = parse_number(cm.group("lo") or cm.group("lo2")), parse_number(cm.group("hi") or cm.group("hi2"))
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
         idx = len(found) + 1
@@ -161,21 +267,21 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             p_comparator=p_comp,
             n=n,
             df=df,
-            method=_method(m.group("sym")),
+            method=_method(m.group("sym"), before),
             ci_low=lo,
             ci_high=hi,
             ci_level=level,
             tails=tails,
             source=f"{source} line {line}",
             raw=raw,
-            extra={"index": idx},
+            extra={"index": idx, "n_source": n_source or ("df" if df is not None else "")},
         )
         if p is None and n is None and df is None and lo is None:
             unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
         raw = (raw + tail).strip()
         claim = Claim(**{**claim.__dict__, "raw": raw})
         found.append(Found(claim, line, col, raw))
-        covered.append((m.start(), m.end() + len(tail)))
+        covered.append((sentence_start, m.end() + len(tail)))
     covered.sort()
     starts = [a for a, _ in covered]
     for m in MENTION.finditer(text):

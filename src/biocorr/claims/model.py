@@ -16,8 +16,9 @@ from pathlib import Path
 from ..errors import InputFileError, SpecError, did_you_mean
 
 MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
-_NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*$")
-_P = re.compile(r"^\s*(?:p\s*)?(=|<=|>=|<|>|≤|≥)?\s*([0-9.]+(?:e-?\d+)?)\s*$", re.I)
+_NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*(?:(?:[eE]|[×xX·*]\s*10\s*\^?)\s*([+-]?\s*\d+))?\s*$")
+_P = re.compile(r"^\s*(?:p(?:[- ]?value)?\s*)?(=|<=|>=|<|>|≤|≥)?\s*(.+?)\s*$", re.I)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 CLAIM_FIELDS = (
     "id",
@@ -79,11 +80,18 @@ class Reported:
     text: str
     value: float
     decimals: int
+    exponent: int = 0
 
     @property
     def half_unit(self) -> float:
-        """Half a unit of the last printed digit (the rounding interval's half-width)."""
-        return 0.5 / 10**self.decimals
+        """Half a unit of the last printed digit (the rounding interval's half-width).
+
+        Examples
+        --------
+        >>> round(parse_number("2.1e-05").half_unit, 12), parse_number(".53").half_unit
+        (5e-07, 0.005)
+        """
+        return 0.5 / 10**self.decimals * 10.0**self.exponent
 
     def matches(self, x: float) -> bool:
         """True if ``x`` rounds (half away from zero) to the printed value.
@@ -97,18 +105,23 @@ class Reported:
 
 
 def parse_number(text: str) -> Reported:
-    """Parse a printed number ('.53', '0.530', '−.42').
+    """Parse a printed number ('.53', '0.530', '−.42', '2.1e-05', '2.1 × 10−4', '3 × 10⁻⁶').
 
     Examples
     --------
     >>> parse_number("-0.420")
-    Reported(text='-0.420', value=-0.42, decimals=3)
+    Reported(text='-0.420', value=-0.42, decimals=3, exponent=0)
+    >>> r = parse_number("2.1 × 10−4"); r.value, r.decimals, r.exponent
+    (0.00021, 1, -4)
     """
-    t = normalise_minus(str(text)).strip()
+    t = normalise_minus(str(text)).translate(_SUPERSCRIPTS).strip()
     m = _NUMBER.match(t)
     if not m or (not m.group(2) and not m.group(3)):
         raise ValueError(f"'{text}' is not a number")
-    return Reported(text=t, value=float(t.replace(" ", "")), decimals=len(m.group(3) or ""))
+    exponent = int(m.group(4).replace(" ", "")) if m.group(4) else 0
+    mantissa = float(f"{m.group(1)}{m.group(2) or '0'}.{m.group(3) or '0'}")
+    value = float(f"{mantissa!r}e{exponent}") if exponent else mantissa
+    return Reported(text=t, value=value, decimals=len(m.group(3) or ""), exponent=exponent)
 
 
 def parse_p(text: str, comparator: str | None = None) -> tuple[str, Reported]:
@@ -117,14 +130,17 @@ def parse_p(text: str, comparator: str | None = None) -> tuple[str, Reported]:
     Examples
     --------
     >>> parse_p("p<.001")
-    ('<', Reported(text='.001', value=0.001, decimals=3))
+    ('<', Reported(text='.001', value=0.001, decimals=3, exponent=0))
+    >>> parse_p("p-value = 2.1 × 10⁻⁴")[1].value
+    0.00021
     """
     t = normalise_minus(str(text)).strip()
     m = _P.match(t)
     if not m:
         raise ValueError(f"'{text}' is not a p-value such as '.049', '< .05' or 'p = .031'")
-    comp = {"≤": "<", "≥": ">", "<=": "<", ">=": ">"}.get(m.group(1) or "", m.group(1) or "")
-    comp = comp or (comparator or "=").strip() or "="
+    canonical = {"≤": "<", "≥": ">", "<=": "<", ">=": ">"}
+    comp = m.group(1) or (comparator or "=").strip() or "="
+    comp = canonical.get(comp, comp)
     return comp, parse_number(m.group(2))
 
 
