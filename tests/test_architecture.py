@@ -20,7 +20,7 @@ TESTS = Path(__file__).resolve().parent
 LAYERS: list[tuple[str, ...]] = [
     ("biocorr.errors", "biocorr.columns", "biocorr.table"),
     ("biocorr.stats",),
-    ("biocorr.xlsx", "biocorr.output_dir"),
+    ("biocorr.xlsx", "biocorr.output_dir", "biocorr.toml_checks"),
     ("biocorr.io",),
     ("biocorr.qpcr.spec",),
     ("biocorr.spec",),

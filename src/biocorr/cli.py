@@ -80,6 +80,7 @@ def _options(args) -> dict[str, Any]:
         permutations=getattr(args, "permutations", None),
         confidence=getattr(args, "confidence", None),
         bootstrap=getattr(args, "bootstrap", None),
+        alternative=getattr(args, "alternative", None),
     )
 
 
@@ -339,6 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--bootstrap", type=int, help="add BCa bootstrap CIs with N resamples (seeded)")
     a.add_argument("--seed", type=int, help="random seed for permutations and bootstrap (default: the spec's)")
     a.add_argument("--confidence", type=float, help="CI level (default: the spec's, usually 0.95)")
+    a.add_argument(
+        "--alternative",
+        choices=("two-sided", "greater", "less"),
+        help="one-sided correlation tests as R's cor.test (default: the spec's, two-sided)",
+    )
     a.add_argument(
         "--qpcr", help="Ct export to turn into per-subject expression ratios first (needs a [qpcr] section in the spec)"
     )

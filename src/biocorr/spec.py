@@ -32,7 +32,6 @@ that names the offending key.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -43,13 +42,32 @@ from .qpcr.spec import QpcrSpec, parse_qpcr_spec
 from .stats.methods import CLASSICAL_METHODS as METHODS
 from .stats.methods import ROBUST_METHODS
 from .stats.multiplicity import normalise_adjust_method
+from .toml_checks import check_keys, finite_number, no_repeats, str_list, table_entries, toml_table
 
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source")
 VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical")
-ANALYSIS_KEYS = ("methods", "subsets", "adjust", "confidence", "seed", "permutations", "family", "bootstrap", "robust")
+ALTERNATIVE_ALIASES = {
+    "two-sided": "two-sided",
+    "two.sided": "two-sided",
+    "two_sided": "two-sided",
+    "greater": "greater",
+    "less": "less",
+}
+ANALYSIS_KEYS = (
+    "methods",
+    "subsets",
+    "adjust",
+    "confidence",
+    "seed",
+    "permutations",
+    "family",
+    "bootstrap",
+    "robust",
+    "alternative",
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +115,7 @@ class AnalysisOptions:
     family: str = "method-subset"
     bootstrap: int = 0
     robust: tuple[str, ...] = ("percbend", "bicor", "skipped_spearman")
+    alternative: str = "two-sided"
 
 
 @dataclass(frozen=True)
@@ -142,43 +161,6 @@ class StudySpec:
         return asdict(self)
 
 
-def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
-    for key in table:
-        if key not in allowed:
-            raise SpecError(
-                f"{where}: unknown key '{key}'.{did_you_mean(key, allowed)} Allowed keys: {', '.join(allowed)}."
-            )
-
-
-def _number(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SpecError(f"{where}: expected a number, got {value!r}.")
-    if not math.isfinite(value):
-        raise SpecError(f"{where}: expected a finite number, got {value!r}.")
-    return float(value)
-
-
-def _table(value: Any, where: str, example: str) -> dict[str, Any]:
-    """A TOML table, or a message saying what was expected instead."""
-    if isinstance(value, list):
-        raise SpecError(
-            f"{where}: write it as a table [{where.strip('[]')}] (single brackets), not an array of "
-            f"tables; e.g. {example}"
-        )
-    if not isinstance(value, dict):
-        raise SpecError(f"{where}: expected a table such as {example}, got {value!r}.")
-    return value
-
-
-def _entries(value: Any, role: str, where: str) -> list[Any]:
-    """The entries of an array of tables ([[biomarker]]), or a message."""
-    if isinstance(value, dict):
-        raise SpecError(f"{where}: write each {role} as [[{role}]] (double brackets), one block per column.")
-    if not isinstance(value, list):
-        raise SpecError(f'{where}: expected [[{role}]] blocks with column = "...", got {value!r}.')
-    return value
-
-
 MAX_RESAMPLES = 1_000_000
 
 
@@ -186,7 +168,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
     where = f"[[{role}]] entry {index + 1}"
     if not isinstance(entry, dict):
         raise SpecError(f"{where}: expected a table with at least 'column = \"...\"'.")
-    _check_keys(entry, VARIABLE_KEYS, where)
+    check_keys(entry, VARIABLE_KEYS, where)
     if "column" not in entry or not isinstance(entry["column"], str) or not entry["column"]:
         raise SpecError(f"{where}: 'column' is required and must be a column name in quotes.")
     column = entry["column"]
@@ -194,7 +176,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
     if rng is not None:
         if not isinstance(rng, list) or len(rng) != 2:
             raise SpecError(f"{where} ('{column}'): range must be two numbers, e.g. range = [0, 100].")
-        lo, hi = (_number(v, f"{where} ('{column}') range") for v in rng)
+        lo, hi = (finite_number(v, f"{where} ('{column}') range") for v in rng)
         if lo >= hi:
             raise SpecError(f"{where} ('{column}'): range [{lo:g}, {hi:g}] is empty; write the lower bound first.")
         rng = (lo, hi)
@@ -204,7 +186,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
         raise SpecError(f"{where} ('{column}'): unit must be text in quotes, e.g. unit = \"pg/mL\".")
     lower_limit = entry.get("lower_limit")
     if lower_limit is not None:
-        lower_limit = _number(lower_limit, f"{where} ('{column}') lower_limit")
+        lower_limit = finite_number(lower_limit, f"{where} ('{column}') lower_limit")
     categorical = entry.get("categorical", False)
     if not isinstance(categorical, bool):
         raise SpecError(f"{where} ('{column}'): categorical must be true or false.")
@@ -221,14 +203,6 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
     )
 
 
-def _str_list(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise SpecError(f'{where}: expected a list of strings, e.g. ["a", "b"].')
-    return tuple(value)
-
-
 def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     """Validate an ``[analysis]`` table into :class:`AnalysisOptions`.
 
@@ -237,11 +211,11 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     >>> parse_analysis({"methods": ["spearman"], "adjust": "fdr"}).adjust
     'bh'
     """
-    table = _table(table, "[analysis]", 'methods = ["spearman"]')
-    _check_keys(table, ANALYSIS_KEYS, "[analysis]")
+    table = toml_table(table, "[analysis]", 'methods = ["spearman"]')
+    check_keys(table, ANALYSIS_KEYS, "[analysis]")
     defaults = AnalysisOptions()
-    methods = _str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
-    _no_repeats(methods, "[analysis] methods")
+    methods = str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
+    no_repeats(methods, "[analysis] methods")
     for m in methods:
         if m not in METHODS:
             raise SpecError(
@@ -249,10 +223,10 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
             )
     if not methods:
         raise SpecError("[analysis] methods: name at least one method.")
-    subsets = _str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
+    subsets = str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
     if not subsets:
         raise SpecError('[analysis] subsets: name at least one of "all" and "by-group".')
-    _no_repeats(subsets, "[analysis] subsets")
+    no_repeats(subsets, "[analysis] subsets")
     for s in subsets:
         if s not in SUBSET_CHOICES:
             raise SpecError(
@@ -263,7 +237,7 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
         adjust = normalise_adjust_method(str(table.get("adjust", defaults.adjust)))
     except ValueError as exc:
         raise SpecError(f"[analysis] adjust: {exc}.") from None
-    confidence = _number(table.get("confidence", defaults.confidence), "[analysis] confidence")
+    confidence = finite_number(table.get("confidence", defaults.confidence), "[analysis] confidence")
     if not 0 < confidence < 1:
         raise SpecError(f"[analysis] confidence: {confidence:g} must be between 0 and 1 (e.g. 0.95).")
     seed = table.get("seed", defaults.seed)
@@ -283,15 +257,22 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
             f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
             f"Use one of: {', '.join(FAMILY_CHOICES)}."
         )
-    robust = _str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
-    _no_repeats(robust, "[analysis] robust")
+    robust = str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
+    no_repeats(robust, "[analysis] robust")
     for m in robust:
         if m not in ROBUST_METHODS:
             raise SpecError(
                 f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
                 f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
             )
+    alternative = table.get("alternative", defaults.alternative)
+    if not isinstance(alternative, str) or alternative.strip().lower() not in ALTERNATIVE_ALIASES:
+        raise SpecError(
+            f"[analysis] alternative: {alternative!r} is not one of two-sided, greater, less "
+            "(greater tests a positive correlation, less a negative one; as R's cor.test)."
+        )
     return AnalysisOptions(
+        alternative=ALTERNATIVE_ALIASES[alternative.strip().lower()],
         methods=methods,
         subsets=subsets,
         adjust=adjust,
@@ -304,14 +285,8 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     )
 
 
-def _no_repeats(names: tuple[str, ...], where: str) -> None:
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise SpecError(f"{where}: '{repeated[0]}' is listed more than once; name each once.")
-
-
 def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
-    table = _table(value, f"{where} [groups]", '[groups] T = "Treated"')
+    table = toml_table(value, f"{where} [groups]", '[groups] T = "Treated"')
     groups = []
     for code, label in table.items():
         if not isinstance(label, str) or not label.strip():
@@ -352,13 +327,13 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
     ['CD4', 'VAS']
     """
     try:
-        _check_keys(doc, TOP_LEVEL_KEYS, where)
-        data = _table(doc.get("data", {}), f"{where} [data]", '[data] id = "PID"')
-        _check_keys(data, DATA_KEYS, f"{where} [data]")
+        check_keys(doc, TOP_LEVEL_KEYS, where)
+        data = toml_table(doc.get("data", {}), f"{where} [data]", '[data] id = "PID"')
+        check_keys(data, DATA_KEYS, f"{where} [data]")
         groups = _groups(doc.get("groups", {}), where)
         roles = {}
         for role in ("biomarker", "score", "covariate"):
-            entries = _entries(doc.get(role, []), role, f"{where} [[{role}]]")
+            entries = table_entries(doc.get(role, []), role, f"{where} [[{role}]]")
             roles[role] = tuple(_parse_variable(e, role, i) for i, e in enumerate(entries))
         biomarkers, scores, covariates = roles["biomarker"], roles["score"], roles["covariate"]
         if require_variables and not biomarkers:
@@ -397,7 +372,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             id_column=data.get("id"),
             group_column=data.get("group"),
             groups=groups,
-            missing=_str_list(data.get("missing", []), f"{where} [data] missing"),
+            missing=str_list(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet),
             source=data.get("source"),
             analysis=analysis,

@@ -151,3 +151,22 @@ def test_small_panels_give_the_same_leave_one_out_as_large_ones():
                 keep = ok[ok != i]
                 assert r[i, j] == pytest.approx(spearmanr(a[keep, j], b[keep, j]).statistic, abs=1e-12)
                 assert t[i, j] == pytest.approx(kendalltau(a[keep, j], b[keep, j]).statistic, abs=1e-12)
+
+
+def test_one_sided_analysis_reaches_every_row_and_the_methods_text(tmp_path):
+    from biocorr.report.apa import methods_paragraph, results_sentences
+
+    study = load("hivsn")
+    two = analyze(study, methods=["pearson", "spearman"], robust=["percbend"])
+    one = analyze(study, methods=["pearson", "spearman"], robust=["percbend"], alternative="less")
+    assert one.study.spec.analysis.alternative == "less"
+    c1, c2 = one.correlations, two.correlations
+    assert (c1["estimate"].fillna(9) == c2["estimate"].fillna(9)).all()  # estimates do not change
+    classical = c1["method"].isin(["pearson", "spearman", "partial_pearson", "partial_spearman", "percbend"])
+    assert c1.loc[classical & c1.p.notna(), "p_method"].str.contains("one-sided (less)", regex=False).all()
+    neg = c1[(c1.method == "pearson") & (c1.estimate < 0)]
+    both = c2.loc[neg.index, "p"]
+    assert np.allclose(neg["p"], both / 2)  # t is symmetric: the 'less' p is half the two-sided one
+    pear = c1[(c1.method == "pearson") & c1.estimate.notna()]
+    assert (pear["ci_low"] == -1).all() and (pear["ci_high"] < 1).all()
+    assert "one-sided" in methods_paragraph(one) and "one-tailed" in results_sentences(one)[0]

@@ -230,3 +230,38 @@ def test_kendall_permutations_by_merge_counting_equal_the_sign_matrix_reference(
             ps[j] = (hits + 1) / 401
     expected = [ps[0], ps[1], ps[2]]
     assert got.tolist() == expected
+
+
+ALTERNATIVE = read_fixture("r_cor_test_alternative.csv")
+
+
+@pytest.mark.parametrize("alternative", ["greater", "less"])
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
+def test_one_sided_tests_match_r_cor_test_on_every_branch(method, alternative):
+    """R's cor.test(alternative = ...): t, AS 89 enumeration and Edgeworth, Spearman t with ties,
+    Kendall exact and normal; Pearson's one-sided interval [lower, 1] or [-1, upper]."""
+    ref = ALTERNATIVE[(ALTERNATIVE.method == method) & (ALTERNATIVE.alternative == alternative)]
+    got_p, got_lo, got_hi, seen = [], [], [], set()
+    for case in ref["case"]:
+        d = INPUTS[INPUTS["case"] == case]
+        res = correlate_columns(d[["x"]].to_numpy(), d[["y"]].to_numpy(), method, alternative=alternative)
+        got_p.append(res["p"][0])
+        got_lo.append(res["ci_low"][0])
+        got_hi.append(res["ci_high"][0])
+        seen.add(res["p_method"][0])
+    assert_close(got_p, ref["p"], what=f"{method} {alternative} p")
+    if method == "pearson":
+        assert_close(got_lo, ref["ci_low"], what="one-sided CI low")
+        assert_close(got_hi, ref["ci_high"], what="one-sided CI high")
+    assert all(f"one-sided ({alternative})" in s for s in seen if s)
+    assert len(seen) >= (1 if method == "pearson" else 3)  # every p-value branch reached (Pearson has one)
+
+
+def test_one_sided_permutation_p_values_count_one_tail():
+    a = np.arange(12.0).reshape(-1, 1)
+    b = a + np.random.default_rng(2).normal(size=(12, 1)) * 3
+    greater = permutation_p_values(a, b, "pearson", 2000, seed=1, alternative="greater")[0]
+    less = permutation_p_values(a, b, "pearson", 2000, seed=1, alternative="less")[0]
+    both = permutation_p_values(a, b, "pearson", 2000, seed=1)[0]
+    assert greater < both < 1 and less > 0.9
+    assert greater + less == pytest.approx(1 + 1 / 2001, abs=2 / 2001)  # the tails split the shuffles

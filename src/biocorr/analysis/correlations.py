@@ -68,6 +68,7 @@ def correlate(
     ids: Sequence[str] | None = None,
     bootstrap: int = 0,
     diagnostics: str | Sequence[str] = "full",
+    alternative: str = "two-sided",
 ) -> pd.DataFrame:
     """Correlate every column in ``x`` with every column in ``y`` (pairwise-complete).
 
@@ -104,6 +105,9 @@ def correlate(
         named in the leave-one-out and Cook's distance columns.
     bootstrap : int
         If > 0, BCa bootstrap CIs with this many resamples (seeded by ``seed``).
+    alternative : {'two-sided', 'greater', 'less'}
+        As R's ``cor.test``: one-sided p-values (also the permutation and leave-one-out ones)
+        and one-sided intervals; BCa bootstrap intervals stay two-sided.
     diagnostics : {'full', 'basic', 'none'} or sequence of {'loo', 'cooks', 'bf10'}
         Per-row extras: 'full' (all three; what :func:`biocorr.analyze` reports), 'basic'
         (Cook's distance and BF10, no leave-one-out), 'none' (estimates, CIs and p only;
@@ -158,13 +162,15 @@ def correlate(
     cooks_id = np.where(has_cooks, id_array[most] if len(id_array) else "", "")
     frames = []
     for method in methods:
-        res = method_columns(a, b, method, confidence)
+        res = method_columns(a, b, method, confidence, alternative)
         classical = method in CLASSICAL_METHODS
         p_perm = np.full(m, np.nan)
         if permutations > 0 and classical:
-            p_perm = permutation_p_values(a, b, method, permutations, seed=seed, progress=progress)
+            p_perm = permutation_p_values(
+                a, b, method, permutations, seed=seed, progress=progress, alternative=alternative
+            )
         loo = (
-            loo_summary(a, b, method, res["estimate"], res["p"], id_array)
+            loo_summary(a, b, method, res["estimate"], res["p"], id_array, alternative)
             if classical and "loo" in extras
             else no_loo(m)
         )
@@ -320,6 +326,8 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
     if not covs or not methods:
         return build_table(CORRELATIONS_SCHEMA)
     z, znames = design_matrix(data[covs])
+    alt = spec.analysis.alternative
+    one_sided = "" if alt == "two-sided" else f", one-sided ({alt})"
     labels = {v.column: v.label for v in spec.variables}
     records = []
     for method in methods:
@@ -331,6 +339,7 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
                     z,
                     method,
                     spec.analysis.confidence,
+                    spec.analysis.alternative,
                 )
                 ok = np.isfinite(res["estimate"])
                 records.append(
@@ -346,12 +355,12 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
                         ci_low=res["ci_low"],
                         ci_high=res["ci_high"],
                         ci_level=spec.analysis.confidence,
-                        ci_method="Fisher z, SE 1/sqrt(n - 3 - k)",
+                        ci_method="Fisher z, SE 1/sqrt(n - 3 - k)" + one_sided,
                         statistic=res["statistic"],
                         statistic_name="t" if ok else "",
                         df=res["df"] if ok else np.nan,
                         p=res["p"],
-                        p_method=f"t distribution (df = n - 2 - {res['k']})" if ok else "",
+                        p_method=f"t distribution (df = n - 2 - {res['k']}){one_sided}" if ok else "",
                         note=(
                             f"controlling for {', '.join(znames)} (rows complete on all)"
                             if ok
@@ -369,6 +378,7 @@ def detected_rows(
     subset: str,
     confidence: float,
     labels: dict[str, str],
+    alternative: str = "two-sided",
 ) -> list[pd.DataFrame]:
     """Spearman rows among the values above each floored biomarker's lower limit (``spearman_detected``).
 
@@ -377,7 +387,16 @@ def detected_rows(
     frames = []
     for bm, limit, detected in detected_subsets(study_floored, sub):
         n_out = int((sub[bm] <= limit).sum())
-        extra = correlate(detected, [bm], y, ["spearman"], subset=subset, confidence=confidence, labels=labels)
+        extra = correlate(
+            detected,
+            [bm],
+            y,
+            ["spearman"],
+            subset=subset,
+            confidence=confidence,
+            labels=labels,
+            alternative=alternative,
+        )
         extra["method"] = "spearman_detected"
         extra["note"] = [
             join_notes(

@@ -29,6 +29,7 @@ def analyze(
     seed: int | None = None,
     permutations: int | None = None,
     bootstrap: int | None = None,
+    alternative: str | None = None,
     progress: Progress | None = None,
 ) -> Results:
     """Run the whole analysis the study's spec asks for; every keyword overrides the spec's option.
@@ -55,6 +56,9 @@ def analyze(
         Monte Carlo permutation p-values with this many shuffles (0: none).
     bootstrap : int, optional
         BCa bootstrap intervals with this many resamples (0: none).
+    alternative : {'two-sided', 'greater', 'less'}, optional
+        One-sided correlation tests as R's ``cor.test`` ('greater': a positive correlation);
+        group comparisons and BCa intervals stay two-sided.
     progress : callable, optional
         Progress callback for the permutations and the bootstrap (receives the units done;
         :func:`analysis_work` gives the total).
@@ -81,6 +85,7 @@ def analyze(
         seed=seed,
         permutations=permutations,
         bootstrap=bootstrap,
+        alternative=alternative,
     )
     spec = study.spec
     opts = spec.analysis
@@ -102,10 +107,11 @@ def analyze(
                 seed=opts.seed,
                 labels=labels,
                 progress=progress,
+                alternative=opts.alternative,
             )
         )
         frames.append(partial_rows(sub, spec, name))
-        frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels)
+        frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels, opts.alternative)
     frames = [f for f in frames if not f.empty]
     if not frames:
         raise DataError("no subset to analyse: every group is empty, or subsets asks for groups the data do not have.")

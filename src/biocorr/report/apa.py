@@ -54,10 +54,11 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
         tail = ""
     adj_name = ADJUST_METHODS[adjust][1]
     adjusted = "" if adjust == "none" else f" ({adj_name}-adjusted {fmt_p_apa(row['p_adjusted'])})"
+    sided = ", one-tailed" if "one-sided" in str(row.get("p_method", "")) else ""
     return (
         f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
         f"{level} CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
-        f"{fmt_p_apa(row['p'])}{adjusted}{tail}."
+        f"{fmt_p_apa(row['p'])}{sided}{adjusted}{tail}."
     )
 
 
@@ -105,7 +106,14 @@ def methods_paragraph(results: Results) -> str:
         ci_bits.append("Fisher's z with the Fieller–Hartley–Pearson (1957) standard error for τ-b")
     parts.append(f"{fmt_level(opts.confidence)} confidence intervals used " + "; ".join(ci_bits) + ".")
     used = c.dropna(subset=["p"]).groupby("p_method").size()
-    parts.append("Two-sided p-values followed R's cor.test defaults: " + _count_phrase(used) + ".")
+    if opts.alternative == "two-sided":
+        parts.append("Two-sided p-values followed R's cor.test defaults: " + _count_phrase(used) + ".")
+    else:
+        direction = "positive" if opts.alternative == "greater" else "negative"
+        parts.append(
+            f"Correlation tests were one-sided (alternative '{opts.alternative}': a {direction} correlation), "
+            "as R's cor.test with that alternative, with one-sided confidence intervals: " + _count_phrase(used) + "."
+        )
     if opts.permutations:
         parts.append(
             f"Monte Carlo permutation p-values ({opts.permutations} shuffles per test, "

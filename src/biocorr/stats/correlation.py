@@ -216,8 +216,27 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 
 
-def r_t_test(r, df) -> tuple[np.ndarray, np.ndarray]:
-    """t = r sqrt(df/(1-r^2)) (infinite at |r| = 1) and its two-sided p on ``df`` degrees of freedom.
+ALTERNATIVES = ("two-sided", "greater", "less")
+
+
+def one_or_two_sided_p(t, df, alternative: str = "two-sided"):
+    """p of a t statistic on ``df`` degrees of freedom: two-sided, or one tail ('greater': P[T >= t]).
+
+    Examples
+    --------
+    >>> [round(float(one_or_two_sided_p(1.8257, 10, a)), 4) for a in ("two-sided", "greater", "less")]
+    [0.0979, 0.049, 0.951]
+    """
+    if alternative == "greater":
+        return stdtr(df, -np.asarray(t, float))
+    if alternative == "less":
+        return stdtr(df, np.asarray(t, float))
+    return 2.0 * stdtr(df, -np.abs(t))
+
+
+def r_t_test(r, df, alternative: str = "two-sided") -> tuple[np.ndarray, np.ndarray]:
+    """t = r sqrt(df/(1-r^2)) (infinite at |r| = 1) and its p on ``df`` degrees of freedom
+    (two-sided, or one-sided: 'greater' tests a positive, 'less' a negative correlation).
 
     df is n - 2 for a correlation, n - 2 - k for a partial correlation on k covariates.
 
@@ -229,7 +248,7 @@ def r_t_test(r, df) -> tuple[np.ndarray, np.ndarray]:
     r = np.asarray(r, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.where(np.abs(r) >= 1.0, np.sign(r) * np.inf, r * np.sqrt(df / (1.0 - r**2)))
-    return t, 2.0 * stdtr(df, -np.abs(t))
+    return t, one_or_two_sided_p(t, df, alternative)
 
 
 def rank_p_values(
@@ -240,8 +259,10 @@ def rank_p_values(
     s: np.ndarray | None = None,
     ties_a: dict | None = None,
     ties_b: dict | None = None,
+    alternative: str = "two-sided",
 ) -> dict[str, np.ndarray]:
-    """Two-sided p-values of Spearman's rho or Kendall's tau-b, choosing the branch as R's ``cor.test``.
+    """p-values of Spearman's rho or Kendall's tau-b, choosing the branch as R's ``cor.test``
+    (``alternative``: 'two-sided', or 'greater'/'less' for one tail, as R's).
 
     Parameters
     ----------
@@ -279,16 +300,21 @@ def rank_p_values(
     if method == "spearman":
         as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
         df[~as89] = nf[~as89] - 2.0
-        stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89])
+        stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89], alternative)
         stat_name[~as89] = "t"
         p_method[~as89 & ties] = P_SPEARMAN_T_TIES
         p_method[~as89 & ~ties] = P_SPEARMAN_T_LARGE
         if np.any(as89):
             nn = nf[as89]
             q = (nn**3 - nn) * (1.0 - r[as89]) / 6.0
-            upper = q > (nn**3 - nn) / 6.0
-            s_arg = np.where(upper, np.round(q), np.round(q) + 2.0)
-            p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
+            if alternative == "two-sided":
+                upper = q > (nn**3 - nn) / 6.0
+                s_arg = np.where(upper, np.round(q), np.round(q) + 2.0)
+                p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
+            else:  # R: 'greater' is the lower tail of S (large rho, small S)
+                lower = np.full(len(nn), alternative == "greater")
+                s_arg = np.round(q) + 2.0 * lower
+                p[as89] = spearman_as89_p(n[as89], s_arg, lower)
             stat[as89] = q
             stat_name[as89] = "S"
             p_method[as89] = np.where(
@@ -298,7 +324,7 @@ def rank_p_values(
         exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
         normal = ~exact
         if np.any(exact):
-            p[exact] = kendall_exact_p(n[exact], r[exact])
+            p[exact] = kendall_exact_p(n[exact], r[exact], alternative)
             nn = nf[exact]
             stat[exact] = np.round((r[exact] + 1) * nn * (nn - 1) / 4.0)
             stat_name[exact] = "T"
@@ -317,14 +343,16 @@ def rank_p_values(
             z = s[normal] / np.sqrt(var_s)
             stat[normal] = z
             stat_name[normal] = "z"
-            p[normal] = 2.0 * ndtr(-np.abs(z))
+            p[normal] = {"greater": ndtr(-z), "less": ndtr(z)}.get(alternative, 2.0 * ndtr(-np.abs(z)))
             p_method[normal] = np.where(ties[normal], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)
     else:
         raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
     return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": np.minimum(p, 1.0), "p_method": p_method}
 
 
-def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict[str, np.ndarray]:
+def correlate_columns(
+    a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95, alternative: str = "two-sided"
+) -> dict[str, np.ndarray]:
     """Correlation tests for every column pair of ``a`` and ``b``, vectorised.
 
     Parameters
@@ -333,7 +361,10 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
         Paired columns with identical NaN patterns (see :func:`pair_columns`).
     method : {'pearson', 'spearman', 'kendall'}
     confidence : float
-        Level of the two-sided confidence interval.
+        Level of the confidence interval.
+    alternative : {'two-sided', 'greater', 'less'}
+        As R's ``cor.test``: 'greater' tests a positive correlation (one-sided p, interval
+        [lower, 1]), 'less' a negative one.
 
     Returns
     -------
@@ -383,13 +414,13 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
 
     if method == "pearson":
         df[valid] = nf[valid] - 2.0
-        stat[valid], p[valid] = r_t_test(r[valid], df[valid])
+        stat[valid], p[valid] = r_t_test(r[valid], df[valid], alternative)
         stat_name[valid] = "t"
         p_method[valid] = P_T
     else:
         ties = (count_distinct(a) < n) | (count_distinct(b) < n)
         if method == "spearman":
-            res = rank_p_values("spearman", r[valid], n[valid], ties[valid])
+            res = rank_p_values("spearman", r[valid], n[valid], ties[valid], alternative=alternative)
         else:
             res = rank_p_values(
                 "kendall",
@@ -399,12 +430,17 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
                 s_kendall[valid],
                 tie_group_sums(a[:, valid]),
                 tie_group_sums(b[:, valid]),
+                alternative=alternative,
             )
         stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
         p[valid], p_method[valid] = res["p"], res["p_method"]
 
-    lo, hi = fisher_ci(np.where(valid, r, np.nan), nf, confidence, method)
+    if alternative not in ALTERNATIVES:
+        raise ValueError(f"alternative must be one of {ALTERNATIVES}, got {alternative!r}")
+    lo, hi = fisher_ci(np.where(valid, r, np.nan), nf, confidence, method, alternative=alternative)
     p = np.where(valid, np.minimum(p, 1.0), np.nan)
+    if alternative != "two-sided":
+        p_method = np.where(p_method != "", [f"{pm}; one-sided ({alternative})" for pm in p_method], p_method)
     return {
         "n": n,
         "estimate": r,
@@ -415,7 +451,11 @@ def correlate_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: flo
         "df": df,
         "p": p,
         "p_method": p_method,
-        "ci_method": np.full(m, METHOD_INFO[method].ci_method, dtype=object),
+        "ci_method": np.full(
+            m,
+            METHOD_INFO[method].ci_method + ("" if alternative == "two-sided" else f", one-sided ({alternative})"),
+            dtype=object,
+        ),
     }
 
 
@@ -441,14 +481,15 @@ def permutation_p_values(
     n_permutations: int,
     seed: int | None = None,
     progress: Callable[[int], None] | None = None,
+    alternative: str = "two-sided",
 ) -> np.ndarray:
-    """Monte Carlo permutation p-values (two-sided) for every column pair.
+    """Monte Carlo permutation p-values for every column pair.
 
     Within each pair, the complete values of ``b`` are shuffled relative to
-    ``a``; the statistic is |r| (Pearson, Spearman) or |S| (Kendall, whose
-    tau-b denominator is invariant under shuffling). The p-value is
+    ``a``; the statistic is r (Pearson, Spearman) or S (Kendall, whose
+    tau-b denominator is invariant under shuffling). The two-sided p-value is
     (1 + #{|stat*| >= |stat|}) / (1 + n_permutations), which never reports 0
-    (Phipson & Smyth 2010).
+    (Phipson & Smyth 2010); 'greater' counts stat* >= stat, 'less' stat* <= stat.
 
     Parameters
     ----------
@@ -493,15 +534,15 @@ def permutation_p_values(
         ca, cb = _compact(a, b, cols, int(n_val))
         g = len(cols)
         if method == "kendall":  # |S| by merge counting, every shuffle of every pair a column: O(n log^2 n) each
-            observed = np.abs(_kendall_counts(ca, cb)[0])
+            observed = _kendall_counts(ca, cb)[0]
             per_batch = max(1, 500_000 // (n_val * g))
         else:
             if method == "spearman":
                 ca, cb = rankdata(ca, axis=0), rankdata(cb, axis=0)
             sa, sb = _standardise(ca), _standardise(cb)
-            observed = np.abs(np.sum(sa * sb, axis=0))
+            observed = np.sum(sa * sb, axis=0)
             per_batch = max(1, 4_000_000 // (n_val * g))
-        tol = 1e-9 * np.maximum(1.0, observed)
+        tol = 1e-9 * np.maximum(1.0, np.abs(observed))
         hits = np.zeros(g)
         done = 0
         while done < n_permutations:
@@ -509,10 +550,15 @@ def permutation_p_values(
             perms = rng.permuted(np.tile(np.arange(n_val), (bs, 1)), axis=1)
             if method == "kendall":
                 shuffled = cb[perms].transpose(1, 0, 2).reshape(n_val, bs * g)  # column b * g + j: shuffle b, pair j
-                stat = np.abs(_kendall_counts(np.tile(ca, (1, bs)), shuffled)[0]).reshape(bs, g)
+                stat = _kendall_counts(np.tile(ca, (1, bs)), shuffled)[0].reshape(bs, g)
             else:
-                stat = np.abs(np.einsum("ik,bik->bk", sa, sb[perms]))
-            hits += np.sum(stat >= observed - tol, axis=0)
+                stat = np.einsum("ik,bik->bk", sa, sb[perms])
+            if alternative == "greater":
+                hits += np.sum(stat >= observed - tol, axis=0)
+            elif alternative == "less":
+                hits += np.sum(stat <= observed + tol, axis=0)
+            else:
+                hits += np.sum(np.abs(stat) >= np.abs(observed) - tol, axis=0)
             done += bs
             if progress is not None:
                 progress(bs * g)

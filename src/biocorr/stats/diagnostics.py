@@ -12,7 +12,9 @@ from .methods import ALPHA, CLASSICAL_METHODS, ROBUST_METHODS, method_info
 from .robust import robust_columns
 
 
-def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95) -> dict:
+def method_columns(
+    a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95, alternative: str = "two-sided"
+) -> dict:
     """Any classical or robust method's results for paired columns (the registry's dispatch).
 
     Classical methods give R-identical p-values and Fisher-z CIs
@@ -27,9 +29,9 @@ def method_columns(a: np.ndarray, b: np.ndarray, method: str, confidence: float 
     """
     kind = method_info(method).kind
     if kind == "robust":
-        return robust_columns(a, b, method)
+        return robust_columns(a, b, method, alternative)
     if kind == "classical":
-        return correlate_columns(a, b, method, confidence)
+        return correlate_columns(a, b, method, confidence, alternative)
     raise ValueError(
         f"{method!r} is not computed from paired columns alone; use one of "
         + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
@@ -48,7 +50,13 @@ def no_loo(m: int) -> dict[str, np.ndarray]:
 
 
 def loo_summary(
-    a: np.ndarray, b: np.ndarray, method: str, estimate: np.ndarray, p: np.ndarray, ids: np.ndarray
+    a: np.ndarray,
+    b: np.ndarray,
+    method: str,
+    estimate: np.ndarray,
+    p: np.ndarray,
+    ids: np.ndarray,
+    alternative: str = "two-sided",
 ) -> dict[str, np.ndarray]:
     """Leave-one-out range, largest p, most influential subject and significance flips per pair.
 
@@ -62,7 +70,7 @@ def loo_summary(
     """
     if a.shape[0] == 0:
         return no_loo(a.shape[1])
-    r_loo, p_loo = leave_one_out(a, b, method)
+    r_loo, p_loo = leave_one_out(a, b, method, alternative)
     have = ~np.all(np.isnan(r_loo), axis=0)
     with np.errstate(invalid="ignore"):
         shift = np.abs(r_loo - estimate)
@@ -77,7 +85,9 @@ def loo_summary(
     }
 
 
-def correlation_test(x, y, method: str = "pearson", confidence: float = 0.95) -> CorrelationResult:
+def correlation_test(
+    x, y, method: str = "pearson", confidence: float = 0.95, alternative: str = "two-sided"
+) -> CorrelationResult:
     """Test the correlation of two variables (pairwise-complete), as R's ``cor.test``.
 
     Parameters
@@ -89,7 +99,9 @@ def correlation_test(x, y, method: str = "pearson", confidence: float = 0.95) ->
         'kendall' (p-values and CIs as R's cor.test) or the robust 'percbend', 'bicor',
         'skipped_spearman' (t-test p-values, no analytic CI: ``ci_low``/``ci_high`` are NaN).
     confidence : float
-        Level of the two-sided confidence interval (default 0.95).
+        Level of the confidence interval (default 0.95).
+    alternative : {'two-sided', 'greater', 'less'}
+        As R's ``cor.test``: one-sided tests give a one-sided p and interval.
 
     Returns
     -------
@@ -117,7 +129,7 @@ def correlation_test(x, y, method: str = "pearson", confidence: float = 0.95) ->
     a, b = pair_columns(x, y)
     if not 0.0 < confidence < 1.0:
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
-    res = method_columns(a, b, method, confidence)
+    res = method_columns(a, b, method, confidence, alternative)
     return CorrelationResult(
         method=method,
         n=int(res["n"][0]),

@@ -80,15 +80,30 @@ def fisher_interval(r, se, level: float = 0.95):
         return np.tanh(z - zc * se), np.tanh(z + zc * se)
 
 
-def fisher_ci(r, n, level: float = 0.95, method: str = "pearson", k: int = 0):
+def fisher_ci(r, n, level: float = 0.95, method: str = "pearson", k: int = 0, alternative: str = "two-sided"):
     """The method's Fisher-z CI of r at n (NaN where n is too small), elementwise.
+
+    One-sided as R's ``cor.test``: 'greater' gives [tanh(z - z_level se), 1], 'less'
+    [-1, tanh(z + z_level se)].
 
     Examples
     --------
     >>> [round(float(v), 4) for v in fisher_ci(0.5, 28)]  # R: tanh(atanh(.5) + c(-1, 1) * qnorm(.975) / 5)
     [0.156, 0.7358]
+    >>> [round(float(v), 4) for v in fisher_ci(0.5, 28, alternative="greater")]  # R: tanh(atanh(.5) - qnorm(.95) / 5)
+    [0.2168, 1.0]
     """
-    return fisher_interval(r, fisher_se(method, n, r, k), level)
+    se = fisher_se(method, n, r, k)
+    if alternative == "two-sided":
+        return fisher_interval(r, se, level)
+    zc = ndtri(level)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.arctanh(np.asarray(r, float))
+        lo, hi = np.tanh(z - zc * se), np.tanh(z + zc * se)
+    defined = np.isfinite(lo)
+    if alternative == "greater":
+        return lo, np.where(defined, 1.0, np.nan)
+    return np.where(defined, -1.0, np.nan), hi
 
 
 def critical_r(n, alpha: float = ALPHA, tails: int = 2):

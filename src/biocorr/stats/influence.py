@@ -37,7 +37,9 @@ def _centred(a, b):
     return n, da, db
 
 
-def pearson_leave_one_out(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def pearson_leave_one_out(
+    a: np.ndarray, b: np.ndarray, alternative: str = "two-sided"
+) -> tuple[np.ndarray, np.ndarray]:
     """Pearson r and its two-sided t-test p with each subject deleted (closed form).
 
     Examples
@@ -59,12 +61,14 @@ def pearson_leave_one_out(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
         caa = (saa - da * da) - sa_k**2 / m
         cbb = (sbb - db * db) - sb_k**2 / m
         r = np.clip(cab / np.sqrt(caa * cbb), -1.0, 1.0)
-    _, p = r_t_test(r, m - 2)
+    _, p = r_t_test(r, m - 2, alternative)
     ok = ~np.isnan(a) & (m >= 3)
     return np.where(ok, r, np.nan), np.where(ok, p, np.nan)
 
 
-def leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+def leave_one_out(
+    a: np.ndarray, b: np.ndarray, method: str, alternative: str = "two-sided"
+) -> tuple[np.ndarray, np.ndarray]:
     """Estimates and p-values with each subject deleted in turn, shape (n, m).
 
     Pearson uses :func:`pearson_leave_one_out`; Spearman and Kendall
@@ -81,11 +85,13 @@ def leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray
     """
     a, b = scale_columns(a), scale_columns(b)  # exact; no overflow in the sums of squares
     if method == "pearson":
-        return pearson_leave_one_out(a, b)
-    return rank_leave_one_out(a, b, method)
+        return pearson_leave_one_out(a, b, alternative)
+    return rank_leave_one_out(a, b, method, alternative)
 
 
-def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+def rank_leave_one_out(
+    a: np.ndarray, b: np.ndarray, method: str, alternative: str = "two-sided"
+) -> tuple[np.ndarray, np.ndarray]:
     """Spearman's rho or Kendall's tau-b and their R p-values with each subject deleted, shape (n, m).
 
     Pairs are grouped by their complete rows (see
@@ -113,7 +119,7 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
         ok = np.isfinite(r)
         n_left = np.full(r.shape, k - 1)
         if method == "spearman":
-            res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok])
+            res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok], alternative=alternative)
         else:
             res = rank_p_values(
                 "kendall",
@@ -123,6 +129,7 @@ def rank_leave_one_out(a: np.ndarray, b: np.ndarray, method: str) -> tuple[np.nd
                 kendall_downdated_s(panel)[ok],
                 {key: v[:, panel.ix][ok] for key, v in x_sums.items()},
                 {key: v[:, panel.iy][ok] for key, v in y_sums.items()},
+                alternative=alternative,
             )
         p = np.full(r.shape, np.nan)
         p[ok] = res["p"]

@@ -129,16 +129,18 @@ def kendall_concordant_cdf(n: int) -> np.ndarray:
     return np.minimum(np.cumsum(dist), 1.0)
 
 
-def kendall_exact_p(n: np.ndarray, tau: np.ndarray) -> np.ndarray:
-    """Two-sided exact p-value of Kendall's tau without ties, as R's ``cor.test``.
+def kendall_exact_p(n: np.ndarray, tau: np.ndarray, alternative: str = "two-sided") -> np.ndarray:
+    """Exact p-value of Kendall's tau without ties, as R's ``cor.test``.
 
-    R computes T = round((tau + 1) n (n - 1) / 4) concordant pairs and doubles
-    the smaller tail of its exact distribution.
+    R computes T = round((tau + 1) n (n - 1) / 4) concordant pairs; 'greater' is P[T >= q],
+    'less' P[T <= q], and 'two-sided' doubles the smaller tail.
 
     Examples
     --------
     >>> round(float(kendall_exact_p(np.array([5]), np.array([1.0]))[0]), 12)  # 2/120
     0.016666666667
+    >>> round(float(kendall_exact_p(np.array([5]), np.array([1.0]), "greater")[0]), 12)  # 1/120
+    0.008333333333
     """
     n, tau = np.broadcast_arrays(np.asarray(n), np.asarray(tau, float))
     out = np.full(n.shape, np.nan)
@@ -150,5 +152,10 @@ def kendall_exact_p(n: np.ndarray, tau: np.ndarray) -> np.ndarray:
         qi = q.astype(int)
         p_upper = 1.0 - np.where(qi - 1 >= 0, cdf[np.clip(qi - 1, 0, len(cdf) - 1)], 0.0)
         p_lower = cdf[np.clip(qi, 0, len(cdf) - 1)]
-        out[idx] = np.minimum(2.0 * np.where(upper, p_upper, p_lower), 1.0)
+        if alternative == "greater":
+            out[idx] = p_upper
+        elif alternative == "less":
+            out[idx] = p_lower
+        else:
+            out[idx] = np.minimum(2.0 * np.where(upper, p_upper, p_lower), 1.0)
     return out

@@ -57,7 +57,9 @@ def design_matrix(covariates: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     return np.column_stack(cols), names
 
 
-def partial_correlation(x, y, z: np.ndarray, method: str = "pearson", confidence: float = 0.95) -> dict:
+def partial_correlation(
+    x, y, z: np.ndarray, method: str = "pearson", confidence: float = 0.95, alternative: str = "two-sided"
+) -> dict:
     """Partial correlation of x and y given the columns of z (rows complete on all).
 
     Parameters
@@ -110,9 +112,9 @@ def partial_correlation(x, y, z: np.ndarray, method: str = "pearson", confidence
         return out
     r = float(np.clip((res[:, 0] * res[:, 1]).sum() / denom, -1, 1))
     df = n - 2 - k
-    t, p = r_t_test(r, df)
+    t, p = r_t_test(r, df, alternative)
     out.update(estimate=r, statistic=float(t), p=float(p))
     if n - 3 - k > 0:
-        lo, hi = fisher_ci(r, n, confidence, "partial", k)
+        lo, hi = fisher_ci(r, n, confidence, "partial", k, alternative)
         out.update(ci_low=float(lo), ci_high=float(hi))
     return out

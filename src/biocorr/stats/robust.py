@@ -293,7 +293,7 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
     return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed, "note": note}
 
 
-def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.ndarray]:
+def robust_columns(a: np.ndarray, b: np.ndarray, method: str, alternative: str = "two-sided") -> dict[str, np.ndarray]:
     """A robust method's results in the shape of :func:`correlate_columns` (no analytic CI)."""
     if method not in ROBUST_METHODS:
         raise ValueError(f"unknown robust method {method!r}; use one of {ROBUST_METHODS}")
@@ -304,6 +304,13 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
         "skipped_spearman": lambda x, y: skipped_correlation(x, y, "spearman"),
     }[method]
     res = fn(a, b)
+    if alternative != "two-sided":  # the same t on n - 2 df, one tail
+        t, p = r_t_test(res["estimate"], res["n"] - 2.0, alternative)
+        res = {
+            **res,
+            "statistic": np.where(np.isfinite(res["p"]), t, np.nan),
+            "p": np.where(np.isfinite(res["p"]), p, np.nan),
+        }
     m = len(res["estimate"])
     ok = np.isfinite(res["p"])
     note = res.get("note", np.full(m, "", dtype=object))
@@ -315,6 +322,8 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str) -> dict[str, np.nd
         "bicor": "t distribution (n - 2 df)",
         "skipped_spearman": "t distribution on the pairs kept (not corrected for the removal)",
     }[method]
+    if alternative != "two-sided":
+        p_method += f"; one-sided ({alternative})"
     return {
         "n": res["n"].astype(int),
         "estimate": res["estimate"],

@@ -1,0 +1,62 @@
+"""Checking the shapes of TOML values (a table, an array of tables, a list of names, a finite number),
+with messages that say what was expected and show an example."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .errors import SpecError, did_you_mean
+
+__all__ = ["check_keys", "finite_number", "no_repeats", "str_list", "table_entries", "toml_table"]
+
+
+def check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise SpecError(
+                f"{where}: unknown key '{key}'.{did_you_mean(key, allowed)} Allowed keys: {', '.join(allowed)}."
+            )
+
+
+def finite_number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SpecError(f"{where}: expected a number, got {value!r}.")
+    if not math.isfinite(value):
+        raise SpecError(f"{where}: expected a finite number, got {value!r}.")
+    return float(value)
+
+
+def toml_table(value: Any, where: str, example: str) -> dict[str, Any]:
+    """A TOML table, or a message saying what was expected instead."""
+    if isinstance(value, list):
+        raise SpecError(
+            f"{where}: write it as a table [{where.strip('[]')}] (single brackets), not an array of "
+            f"tables; e.g. {example}"
+        )
+    if not isinstance(value, dict):
+        raise SpecError(f"{where}: expected a table such as {example}, got {value!r}.")
+    return value
+
+
+def table_entries(value: Any, role: str, where: str) -> list[Any]:
+    """The entries of an array of tables ([[biomarker]]), or a message."""
+    if isinstance(value, dict):
+        raise SpecError(f"{where}: write each {role} as [[{role}]] (double brackets), one block per column.")
+    if not isinstance(value, list):
+        raise SpecError(f'{where}: expected [[{role}]] blocks with column = "...", got {value!r}.')
+    return value
+
+
+def str_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise SpecError(f'{where}: expected a list of strings, e.g. ["a", "b"].')
+    return tuple(value)
+
+
+def no_repeats(names: tuple[str, ...], where: str) -> None:
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise SpecError(f"{where}: '{repeated[0]}' is listed more than once; name each once.")
