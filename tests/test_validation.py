@@ -8,7 +8,7 @@ import pytest
 
 from biocorr import load
 from biocorr.errors import DataError, InputFileError, SpecError
-from biocorr.io import read_table
+from biocorr.io import read_table, read_text_table
 from biocorr.study import parse_spec
 from biocorr.validation import validate
 
@@ -208,3 +208,64 @@ class TestSpec:
 
         with pytest.raises(SpecError, match="not valid TOML"):
             load_spec(write_text("s.toml", "[data\nid = 1"))
+
+
+LONG = "id,visit,TNF,VAS\n" + "".join(
+    f"P{i},{v},{(i * 7 % 5 + 1) * (2 if v == 'post' else 1)},{(i * 3) % 11 + (5 if v == 'post' else 0)}\n"
+    for i in range(1, 13)
+    for v in ("pre", "post")
+)
+
+
+def test_where_selects_one_visit_of_a_long_file_and_reports_the_rest():
+    spec = parse_spec(
+        {
+            "data": {"id": "id", "where": {"visit": "pre"}},
+            "biomarker": [{"column": "TNF"}],
+            "score": [{"column": "VAS"}],
+        }
+    )
+    study = validate(read_text_table(LONG), spec)
+    assert len(study.data) == 12 and set(study.exclusions["reason"]) == {"not-selected"}
+    assert len(study.exclusions) == 12 and "not 'pre'" in study.exclusions["message"].iloc[0]
+
+
+def test_where_names_a_missing_column():
+    spec = parse_spec(
+        {
+            "data": {"id": "id", "where": {"Visit": "pre"}},
+            "biomarker": [{"column": "TNF"}],
+            "score": [{"column": "VAS"}],
+        }
+    )
+    with pytest.raises(SpecError, match=r"'Visit' \(named in \[data\] where\)\. Did you mean 'visit'"):
+        validate(read_text_table(LONG), spec)
+
+
+def test_log_transform_is_applied_after_the_range_and_refuses_non_positive_values():
+    from biocorr.stats.diagnostics import correlation_test
+
+    text = "id,IL6,VAS\nA,10,20\nB,100,35\nC,1000,30\nD,0,50\nE,50,45\nF,5,15\n"
+    spec = parse_spec(
+        {
+            "data": {"id": "id"},
+            "biomarker": [{"column": "IL6", "transform": "log10", "lower_limit": 5}],
+            "score": [{"column": "VAS"}],
+        }
+    )
+    study = validate(read_text_table(text), spec)
+    ex = study.exclusions
+    assert ex[["row", "column", "reason"]].values.tolist() == [[5, "IL6", "not-transformable"]]
+    assert study.data["IL6"].round(12).tolist()[:3] == [1.0, 2.0, 3.0]
+    assert study.floored == {"IL6": pytest.approx(np.log10(5))}  # 1 of 5 at the limit: judged in pg/mL
+    from biocorr import analyze
+
+    row = analyze(study, methods=["pearson"], robust=[]).correlations.query("subset == 'all'").iloc[0]
+    x = np.log10([10, 100, 1000, 50, 5])
+    ref = correlation_test(x, [20, 35, 30, 45, 15], "pearson")  # the R-checked engine on log10 values
+    assert row["estimate"] == ref.estimate and row["p"] == ref.p
+
+
+def test_transform_must_be_known():
+    with pytest.raises(SpecError, match="transform must be one of log, log2, log10, log1p"):
+        parse_spec({"biomarker": [{"column": "a", "transform": "ln"}], "score": [{"column": "b"}]})

@@ -138,8 +138,8 @@ EXCLUSIONS_SCHEMA = schema(
     Column(
         "reason",
         "str",
-        "not-a-number, not-finite, censored-value, out-of-range, missing-id, duplicate-id, missing-group or "
-        "unknown-group",
+        "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-selected, missing-id, "
+        "duplicate-id, missing-group or unknown-group",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),
     Column("message", "str", "a sentence saying what was found and what to do"),

@@ -47,8 +47,9 @@ from .toml_checks import check_keys, finite_number, no_repeats, str_list, table_
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
-DATA_KEYS = ("id", "group", "missing", "sheet", "source")
-VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where")
+VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical", "transform")
+TRANSFORMS = ("log", "log2", "log10", "log1p")
 ALTERNATIVE_ALIASES = {
     "two-sided": "two-sided",
     "two.sided": "two-sided",
@@ -95,11 +96,13 @@ class Variable:
     range: tuple[float, float] | None = None
     lower_limit: float | None = None
     categorical: bool = False
+    transform: str | None = None
 
     @property
     def display(self) -> str:
-        """Label with unit, e.g. ``CD4 count (cells/µL)``."""
-        return f"{self.label} ({self.unit})" if self.unit else self.label
+        """Label with unit (and transform), e.g. ``CD4 count (cells/µL)``, ``IL-6 (log pg/mL)``."""
+        unit = " ".join(x for x in (self.transform, self.unit) if x)
+        return f"{self.label} ({unit})" if unit else self.label
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class StudySpec:
     missing: tuple[str, ...] = ()
     sheet: str | None = None
     source: str | None = None
+    where: tuple[tuple[str, tuple[str, ...]], ...] = ()  # rows kept: column -> accepted cell texts
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     qpcr: QpcrSpec | None = None
 
@@ -192,6 +196,14 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
         raise SpecError(f"{where} ('{column}'): categorical must be true or false.")
     if categorical and role != "covariate":
         raise SpecError(f"{where} ('{column}'): only covariates can be categorical.")
+    transform = entry.get("transform")
+    if transform is not None and transform not in TRANSFORMS:
+        raise SpecError(
+            f"{where} ('{column}'): transform must be one of {', '.join(TRANSFORMS)}, got {transform!r}."
+            + did_you_mean(str(transform), TRANSFORMS)
+        )
+    if transform is not None and categorical:
+        raise SpecError(f"{where} ('{column}'): a categorical covariate cannot be transformed.")
     return Variable(
         column=column,
         role=role,
@@ -200,6 +212,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
         range=rng,
         lower_limit=lower_limit,
         categorical=categorical,
+        transform=transform,
     )
 
 
@@ -303,6 +316,25 @@ def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(groups)
 
 
+def _where(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``where = { Time = "Pre", Arm = ["A", "B"] }``: keep rows whose cells equal (one of) the values."""
+    table = toml_table(value, where, 'where = { Visit = "baseline" }')
+    out = []
+    for column, accepted in table.items():
+        values = accepted if isinstance(accepted, list) else [accepted]
+        if not values or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
+            raise SpecError(f'{where}: {column} = {accepted!r}; give a value or a list, e.g. {column} = "baseline".')
+        out.append((str(column), tuple(_cell(v) for v in values)))
+    return tuple(out)
+
+
+def _cell(value: Any) -> str:
+    """A where-value as the cell text it matches (3 matches '3' and '3.0' cells)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool = True) -> StudySpec:
     """Build a :class:`StudySpec` from a parsed TOML document.
 
@@ -375,6 +407,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             missing=str_list(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet),
             source=data.get("source"),
+            where=_where(data.get("where", {}), f"{where} [data] where"),
             analysis=analysis,
             qpcr=qpcr,
         )

@@ -9,6 +9,8 @@ reason code            scope  meaning
 =====================  =====  ==================================================
 ``not-a-number``       cell   text that is neither a number nor a missing marker
 ``not-finite``         cell   'inf', 'Infinity', '1e309': not a measurement
+``not-transformable``  cell   a value the variable's transform is undefined for (log of 0)
+``not-selected``       row    outside the spec's ``[data] where`` filter
 ``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
 ``out-of-range``       cell   outside the spec's ``range``
 ``missing-id``         row    the id cell is empty
@@ -37,6 +39,7 @@ from .data_checks import data_warnings, pile_ups
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
 from .study import Study, StudySpec
+from .transforms import transformed
 
 NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
 MIN_USABLE_ROWS = 3
@@ -77,6 +80,29 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     return values.astype(float), is_missing, failed
 
 
+def _transform(values: pd.Series, var, rows, ids, drop, frame, exclusions) -> pd.Series:
+    """Apply the variable's transform; values it is undefined for are excluded with their row."""
+    floor = -1.0 if var.transform == "log1p" else 0.0
+    bad = (values.notna() & (values <= floor)).to_numpy() & ~drop
+    for i in np.flatnonzero(bad).tolist():
+        exclusions.append(
+            dict(
+                row=int(rows[i]),
+                id=ids.iloc[i],
+                column=var.column,
+                value=str(frame[var.column].iloc[i]).strip(),
+                reason="not-transformable",
+                scope="cell",
+                message=(
+                    f"column '{var.column}' row {rows[i]}: {values.iloc[i]:g} has no {var.transform} "
+                    f"(it must be above {floor:g}); the cell is left out. Declare another transform "
+                    "(log1p for counts with zeros) or none."
+                ),
+            )
+        )
+    return pd.Series(transformed(values.to_numpy(float), var.transform), index=values.index)
+
+
 def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
     """(column, where the spec names it) for every column the spec uses.
 
@@ -92,6 +118,7 @@ def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
         needed.append((spec.id_column, "[data] id"))
     if spec.group_column is not None:
         needed.append((spec.group_column, "[data] group"))
+    needed += [(column, "[data] where") for column, _ in spec.where if column not in {c for c, _ in needed}]
     return needed
 
 
@@ -179,8 +206,21 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             )
         )
 
+    for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
+        cells = frame[column].map(cell_text)
+        wanted = " or ".join(f"'{v}'" for v in accepted)
+        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~drop).tolist():
+            exclude_row(
+                i,
+                column,
+                cells.iloc[i],
+                "not-selected",
+                f"row {rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)",
+            )
+            drop[i] = True
+
     if spec.id_column is not None:
-        for i in np.flatnonzero(ids.eq("").to_numpy()).tolist():
+        for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
             exclude_row(
                 i,
                 spec.id_column,
@@ -190,8 +230,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                 "the subject cannot be identified, so the row is excluded",
             )
             drop[i] = True
-        dup = ids.duplicated(keep=False) & ids.ne("")
-        for value, idx in ids[dup].groupby(ids[dup]).groups.items():
+        kept_ids = ids.where(~drop, "")
+        dup = kept_ids.duplicated(keep=False) & kept_ids.ne("")
+        ids_dup = kept_ids
+        for value, idx in ids_dup[dup].groupby(ids_dup[dup]).groups.items():
             positions = [frame.index.get_loc(j) for j in idx]
             where = ", ".join(str(rows[p]) for p in positions)
             for p in positions:
@@ -240,6 +282,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if groups is not None:
         out["group"] = groups.to_numpy()
     missing_markers = set(spec.missing)
+    raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
     for var in spec.variables:
         if var.categorical:
             labels = frame[var.column].map(cell_text)
@@ -293,16 +336,20 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                     )
                 )
             values = values.where(~outside)
+        raw_values[var.column] = values.to_numpy(float)
+        if var.transform is not None:
+            values = _transform(values, var, rows, ids, drop, frame, exclusions)
         out[var.column] = values.to_numpy(float)
 
     out = out.loc[~drop].reset_index(drop=True)
+    raw_kept = pd.DataFrame({c: v[~drop] for c, v in raw_values.items()})
     excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     repeats = ids[ids.ne("")].value_counts()
     _check_usable(out, spec, raw.source, excl, len(frame), {str(k): int(v) for k, v in repeats[repeats > 1].items()})
-    piles = pile_ups(out, spec)
-    found = data_warnings(out, spec, piles)
+    piles = pile_ups(raw_kept, spec)
+    found = data_warnings(raw_kept, spec, piles)
     if groups is not None:
         present = set(out["group"])
         for code, label in spec.groups:
@@ -318,8 +365,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                     )
                 )
     warnings = pd.DataFrame(found, columns=WARNING_COLUMNS)
-    floored = {
-        v.column: float(v.lower_limit) for v in spec.biomarkers if piles[v.column].floored and v.lower_limit is not None
+    floored = {  # in the units of the analysed data (transformed when the spec says so)
+        v.column: float(transformed(np.array([v.lower_limit]), v.transform)[0])
+        for v in spec.biomarkers
+        if piles[v.column].floored and v.lower_limit is not None
     }
     piled = tuple(c for c, p in piles.items() if p.floored or p.minimum_pileup)
     return Study(

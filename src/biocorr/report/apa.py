@@ -97,6 +97,16 @@ def methods_paragraph(results: Results) -> str:
         f"score(s) were estimated with {methods}, in each analysed subset ({n_text}), using "
         "pairwise-complete observations."
     ]
+    if spec.where:
+        rule = "; ".join(f"{c} = " + " or ".join(v) for c, v in spec.where)
+        parts.append(f"Rows were selected by {rule}; the others are listed as not selected.")
+    transformed = [v for v in spec.variables if v.transform]
+    if transformed:
+        parts.append(
+            "Before analysis, "
+            + "; ".join(f"{v.label} was {v.transform}-transformed" for v in transformed)
+            + " (values the transform is undefined for were excluded and are listed)."
+        )
     ci_bits = []
     if "pearson" in opts.methods:
         ci_bits.append("Fisher's z transformation for r")

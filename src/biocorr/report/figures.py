@@ -27,6 +27,7 @@ from scipy import stats
 from ..analysis import Results
 from ..stats.correlation import rank_columns
 from ..stats.methods import ALPHA, method_symbol
+from ..transforms import limit_in_data_units
 from .format import fmt_num, fmt_p_apa, fmt_r
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -114,7 +115,7 @@ def draw_scatter(
     data = study.data
     xv_all = data[x].to_numpy(float)
     yv_all = data[y].to_numpy(float)
-    lower = spec.variable(x).lower_limit
+    lower = limit_in_data_units(spec.variable(x))
     at_limit_all = np.zeros(len(data), bool) if lower is None else xv_all <= lower
     shown = _subsets_to_show(results, subset)
     point_sets = [(name, mask) for name, mask in study.subsets(("by-group",)) if subset in (None, "all", name)] or [
@@ -287,7 +288,7 @@ def group_figure(results: Results, variable: str) -> Figure:
         capprops=dict(color="0.4"),
     )
     rng = np.random.default_rng(0)
-    lower = spec.variable(variable).lower_limit
+    lower = limit_in_data_units(spec.variable(variable))
     for i, v in enumerate(values):
         jitter = rng.uniform(-0.15, 0.15, len(v))
         at = np.zeros(len(v), bool) if lower is None else v <= lower
