@@ -56,8 +56,8 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
     """Pooled vs within-group disagreements (Simpson's paradox check).
 
     Flags a pair and method when the pooled estimate's sign is opposite to
-    every within-group estimate, or the pooled test is significant (p < .05)
-    while no within-group test is.
+    every within-group estimate and the pooled or a within-group test reaches p < .05,
+    or the pooled test is significant (p < .05) while no within-group test is.
     """
     out: list[dict] = []
     base = corr[corr["method"].isin(CLASSICAL_METHODS)].dropna(subset=["estimate", "p"])
@@ -71,7 +71,10 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
     groups["ns"] = groups["p"] >= ALPHA
     agg = groups.groupby(keys).agg(opposite=("opposite", "all"), ns=("ns", "all"))
     agg = agg.join(pooled[["estimate", "p"]])
-    agg["opposite"] &= agg["estimate"] != 0
+    # an opposite sign is worth a warning only when either side is more than noise: the pooled or
+    # some within-group test reaches p < .05 (a pooled r = -.03, p = .78 against +.05 is noise)
+    any_sig = groups.groupby(keys)["p"].min() < ALPHA
+    agg["opposite"] &= (agg["estimate"] != 0) & ((agg["p"] < ALPHA) | any_sig.reindex(agg.index, fill_value=False))
     flagged = agg[agg["opposite"] | ((agg["p"] < ALPHA) & agg["ns"])]
     for key_, row in flagged.iterrows():
         key: tuple = tuple(key_)  # type: ignore[arg-type]  # (x, y, method): the index has three levels

@@ -32,15 +32,17 @@ def fmt_num(v: float, digits: int = 2) -> str:
 
 
 def fmt_p(p: float) -> str:
-    """A p-value for a table: three decimals, '<0.001' below that.
+    """A p-value for a table: three decimals, '<0.001' below and '>0.999' above that.
 
     Examples
     --------
-    >>> fmt_p(0.04567), fmt_p(0.0002), fmt_p(float("nan"))
-    ('0.046', '<0.001', '—')
+    >>> fmt_p(0.04567), fmt_p(0.0002), fmt_p(1.0), fmt_p(float("nan"))
+    ('0.046', '<0.001', '>0.999', '—')
     """
     if _missing(p):
         return "—"
+    if p > 0.999:
+        return ">0.999"
     return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
@@ -60,17 +62,19 @@ def fmt_r(v: float) -> str:
 
 
 def fmt_p_apa(p: float, prefix: str = "p") -> str:
-    """APA p: 'p = .032', 'p < .001', no leading zero.
+    """APA p: 'p = .032', 'p < .001', 'p > .999', no leading zero.
 
     Examples
     --------
-    >>> fmt_p_apa(0.0321), fmt_p_apa(0.0004), fmt_p_apa(1.0)
-    ('p = .032', 'p < .001', 'p = 1.000')
+    >>> fmt_p_apa(0.0321), fmt_p_apa(0.0004), fmt_p_apa(1.0), fmt_p_apa(0.9996)
+    ('p = .032', 'p < .001', 'p > .999', 'p > .999')
     """
     if p is None or not np.isfinite(p):
         return f"{prefix} = —"
     if p < 0.001:
         return f"{prefix} < .001"
+    if p > 0.999:  # three decimals would print 1.000 (APA 2020, section 6.36)
+        return f"{prefix} > .999"
     s = f"{p:.3f}"
     return f"{prefix} = {s[1:] if s.startswith('0') else s}"
 
