@@ -80,25 +80,18 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     return values.astype(float), is_missing, failed
 
 
-def _transform(values: pd.Series, var, rows, ids, drop, frame, exclusions) -> pd.Series:
+def _transform(values: pd.Series, var, rows, drop, exclude_cell) -> pd.Series:
     """Apply the variable's transform; values it is undefined for are excluded with their row."""
     floor = -1.0 if var.transform == "log1p" else 0.0
     bad = (values.notna() & (values <= floor)).to_numpy() & ~drop
     for i in np.flatnonzero(bad).tolist():
-        exclusions.append(
-            dict(
-                row=int(rows[i]),
-                id=ids.iloc[i],
-                column=var.column,
-                value=str(frame[var.column].iloc[i]).strip(),
-                reason="not-transformable",
-                scope="cell",
-                message=(
-                    f"column '{var.column}' row {rows[i]}: {values.iloc[i]:g} has no {var.transform} "
-                    f"(it must be above {floor:g}); the cell is left out. Declare another transform "
-                    "(log1p for counts with zeros) or none."
-                ),
-            )
+        exclude_cell(
+            i,
+            var.column,
+            "not-transformable",
+            f"column '{var.column}' row {rows[i]}: {values.iloc[i]:g} has no {var.transform} "
+            f"(it must be above {floor:g}); the cell is left out. Declare another transform "
+            "(log1p for counts with zeros) or none.",
         )
     return pd.Series(transformed(values.to_numpy(float), var.transform), index=values.index)
 
@@ -193,18 +186,15 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
     drop = np.zeros(len(frame), dtype=bool)
 
+    def exclude(i, column, value, reason, message, scope):
+        record = dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope=scope)
+        exclusions.append({**record, "message": message})
+
     def exclude_row(i, column, value, reason, message):
-        exclusions.append(
-            dict(
-                row=int(rows[i]),
-                id=ids.iloc[i],
-                column=column,
-                value=value,
-                reason=reason,
-                scope="row",
-                message=message,
-            )
-        )
+        exclude(i, column, value, reason, message, "row")
+
+    def exclude_cell(i, column, reason, message):  # the cell's own text is what was found
+        exclude(i, column, str(frame[column].iloc[i]).strip(), reason, message, "cell")
 
     for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
         cells = frame[column].map(cell_text)
@@ -307,38 +297,22 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             else:
                 reason = "not-a-number"
                 msg = f"column '{var.column}' row {rows[i]}: '{text}' is not a number"
-            exclusions.append(
-                dict(
-                    row=int(rows[i]),
-                    id=ids.iloc[i],
-                    column=var.column,
-                    value=text,
-                    reason=reason,
-                    scope="cell",
-                    message=msg,
-                )
-            )
+            exclude_cell(i, var.column, reason, msg)
         if var.range is not None:
             lo, hi = var.range
             outside = (values.notna() & ((values < lo) | (values > hi))).to_numpy() & ~drop
             for i in np.flatnonzero(outside).tolist():
                 v = values.iloc[i]
-                exclusions.append(
-                    dict(
-                        row=int(rows[i]),
-                        id=ids.iloc[i],
-                        column=var.column,
-                        value=str(frame[var.column].iloc[i]).strip(),
-                        reason="out-of-range",
-                        scope="cell",
-                        message=f"column '{var.column}' row {rows[i]}: value {v:g} is outside the declared "
-                        f"range {lo:g}–{hi:g}",
-                    )
+                exclude_cell(
+                    i,
+                    var.column,
+                    "out-of-range",
+                    f"column '{var.column}' row {rows[i]}: value {v:g} is outside the declared range {lo:g}–{hi:g}",
                 )
             values = values.where(~outside)
         raw_values[var.column] = values.to_numpy(float)
         if var.transform is not None:
-            values = _transform(values, var, rows, ids, drop, frame, exclusions)
+            values = _transform(values, var, rows, drop, exclude_cell)
         out[var.column] = values.to_numpy(float)
 
     out = out.loc[~drop].reset_index(drop=True)

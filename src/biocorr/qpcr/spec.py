@@ -8,23 +8,11 @@ from typing import Any
 
 from ..errors import BiocorrError, SpecError, did_you_mean
 
-QPCR_KEYS = (
-    "sample",
-    "subject",
-    "condition",
-    "gene",
-    "ct",
-    "replicate",
-    "plate",
-    "group",
-    "targets",
-    "references",
-    "efficiency",
+TEXT_KEYS = (  # keys whose value is a name in quotes (column names, the calibrators)
+    "sample", "subject", "condition", "gene", "ct", "replicate", "plate", "group", "calibrator_group",
     "calibrator_condition",
-    "calibrator_group",
-    "undetermined_above",
-    "replicate_sd_max",
-)
+)  # fmt: skip
+QPCR_KEYS = (*TEXT_KEYS, "targets", "references", "efficiency", "undetermined_above", "replicate_sd_max")
 
 
 class QpcrError(BiocorrError):
@@ -108,19 +96,7 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
                 f"{where}: efficiency of '{g}' is {eff[str(g)]:g}; give the amplification factor per "
                 "cycle, between 1 and 2.2 (2 = 100%; 1.95 = 95%)."
             )
-    text_keys = (
-        "sample",
-        "subject",
-        "condition",
-        "gene",
-        "ct",
-        "replicate",
-        "plate",
-        "group",
-        "calibrator_group",
-        "calibrator_condition",
-    )
-    for k in text_keys:
+    for k in TEXT_KEYS:
         if k in table and (not isinstance(table[k], str) or not table[k].strip()):
             raise SpecError(f'{where} {k}: expected a name in quotes, e.g. {k} = "..." , got {table[k]!r}.')
     undetermined_above = _number(table.get("undetermined_above", 40.0), f"{where} undetermined_above")
@@ -129,7 +105,7 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
     sd_max = _number(table.get("replicate_sd_max", 0.5), f"{where} replicate_sd_max")
     if sd_max <= 0:
         raise SpecError(f"{where} replicate_sd_max: must be above 0 cycles (e.g. 0.5).")
-    opt = {k: table[k] for k in text_keys if k in table and k != "calibrator_condition"}
+    opt = {k: table[k] for k in TEXT_KEYS if k in table and k != "calibrator_condition"}
     return QpcrSpec(
         targets=targets,
         references=refs,
