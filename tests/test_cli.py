@@ -165,3 +165,18 @@ def test_init_spec_keeps_binary_columns_that_are_not_the_group(tmp_path, capsys)
     spec = parse_spec(tomllib.loads(capsys.readouterr().out))
     assert spec.group_column == "group"
     assert "diabetes" in [v.column for v in spec.variables]
+
+
+def test_help_and_version_do_not_load_the_numerical_stack():
+    """--help and --version answer at once: importing the CLI loads no numpy, pandas or matplotlib."""
+    import subprocess
+    import sys
+    import time
+
+    heavy = "('numpy', 'pandas', 'matplotlib', 'scipy')"
+    code = f"import sys, biocorr.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "biocorr.cli", "--version"], capture_output=True, check=True)
+    assert time.perf_counter() - t0 < 2.0  # measured 0.09 s; generous for a loaded CI machine
