@@ -416,3 +416,13 @@ def test_percentage_bend_with_most_values_tied_is_undefined_with_a_note():
     y = np.arange(26.0)
     res = correlation_test(x, y, "percbend")
     assert math.isnan(res.estimate)
+
+
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
+def test_a_leading_empty_cell_stays_in_its_column_with_any_line_end(tmp_path, capsys, newline):
+    """Found by the property test: with CR-only line ends pandas' parser moved a leading empty cell."""
+    data = newline.join(["id,TNF,VAS", "P1,,3", "P2,2,4", "P3,3,6", "P4,5,5"]) + newline
+    status, _, out = run(tmp_path, capsys, data, SPEC)
+    assert status == 0
+    d = table(out, "descriptives.csv").set_index(["variable", "subset"])
+    assert d.loc[("TNF", "all"), "n"] == 3 and d.loc[("VAS", "all"), "n"] == 4

@@ -143,6 +143,8 @@ def read_text_table(
     """
     if not text.strip():
         raise InputFileError(f"{source}: the file is empty.")
+    if "\r" in text and "\n" not in text:  # old Mac line ends: pandas' C parser shifts cells after skiprows
+        text = text.replace("\r", "\n")
     return _read_delimited(
         lambda: io.StringIO(text), lambda: text, text[:SNIFF_BYTES], None, source, sha256, encoding, columns
     )
@@ -271,6 +273,8 @@ def read_table(path: str | Path, sheet: str | int | None = None, columns: Collec
         if not text.strip():
             raise InputFileError(f"{path.name}: the file is empty.")
         return read_text_table(text, source=path.name, sha256=digest, encoding=enc, columns=columns)
+    if b"\r" in data and b"\n" not in data:  # old Mac line ends (CR only): see read_text_table
+        data = data.replace(b"\r", b"\n")
     sample = data[:SNIFF_BYTES].decode(enc, errors="ignore").lstrip("\ufeff")
     if not data.strip():
         raise InputFileError(f"{path.name}: the file is empty.")
