@@ -158,3 +158,15 @@ def test_a_full_disk_leaves_the_previous_output_and_names_the_folder(small_disk,
     assert str(small_disk) in err
     assert {f: (out / f).read_bytes() for f in _files(out)} == before
     assert sorted(p.name for p in small_disk.iterdir()) == ["res"]  # no partial folder, no lock
+
+
+def test_overwrite_never_replaces_the_current_folder_or_one_holding_the_inputs(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    study = tmp_path / "study"
+    assert main(["example", "hivsn", "--to", str(study), "--quiet"]) == 0
+    data, spec = str(study / "data_all.csv"), str(study / "spec.toml")
+    assert main(["analyze", data, "--spec", spec, "--out", ".", "--overwrite", "--quiet", "--no-report"]) == 2
+    assert "current folder" in capsys.readouterr().err
+    assert main(["analyze", data, "--spec", spec, "--out", str(study), "--overwrite", "--quiet", "--no-report"]) == 2
+    assert "holds the input file" in capsys.readouterr().err
+    assert sorted(p.name for p in study.iterdir()) == ["LICENSE.md", "SOURCE.md", "data_all.csv", "spec.toml"]

@@ -117,7 +117,8 @@ def cmd_analyze(args) -> int:
             task = bar.add_task(label, total=analysis_work(study, n_perm, n_boot))
             advance = lambda k: bar.advance(task, k)
         results = analyze(study, progress=advance, bootstrap=0)
-        with atomic_output(out, "analyze", args.overwrite, command_line) as tmp:
+        inputs = (args.data, args.spec, getattr(args, "qpcr", None))
+        with atomic_output(out, "analyze", args.overwrite, command_line, protect=inputs) as tmp:
             job = None
             if not args.no_report:
                 n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
@@ -211,7 +212,8 @@ def cmd_qpcr(args) -> int:
             quantity=pd.to_numeric(curve["quantity"], errors="coerce"), ct=pd.to_numeric(curve["ct"], errors="coerce")
         )
         efficiency = standard_curve(curve)
-    with atomic_output(Path(args.out), "qpcr", args.overwrite, ["biocorr", *args.argv]) as tmp:
+    inputs = (args.ct_table, args.spec, args.standard_curve)
+    with atomic_output(Path(args.out), "qpcr", args.overwrite, ["biocorr", *args.argv], protect=inputs) as tmp:
         paths = write_qpcr_outputs(result, tmp)
         if efficiency is not None:
             write_csv(efficiency, tmp / "efficiency.csv")
@@ -269,7 +271,8 @@ def cmd_check(args) -> int:
     verdicts = cl.check_claims(claims, study, results)
     out = Path(args.out)
     command_line = ["biocorr", *args.argv]
-    with atomic_output(out, "check", args.overwrite, command_line) as tmp:
+    inputs = (args.claims, args.text, args.data, args.spec)
+    with atomic_output(out, "check", args.overwrite, command_line, protect=inputs) as tmp:
         write_csv(verdicts, tmp / "verdicts.csv")
         if results is not None:
             write_report(results, tmp, command_line, per_pair=False, verdicts=verdicts)

@@ -46,7 +46,21 @@ def read_manifest(folder: Path) -> dict | None:
         return None
 
 
-def _check_destination(out: Path, overwrite: bool, kind: str) -> None:
+def _check_destination(out: Path, overwrite: bool, kind: str, protect: tuple[Path, ...] = ()) -> None:
+    resolved = out.resolve()
+    cwd = Path.cwd().resolve()
+    if resolved == cwd or resolved in cwd.parents or resolved == Path.home().resolve() or resolved.parent == resolved:
+        raise OutputFolderError(
+            f"--out '{out}' is the current folder, one of its parents, the home folder or the root; "
+            "give a new folder name for the output (it is replaced as a whole)."
+        )
+    for path in protect:
+        inside = path.resolve()
+        if inside == resolved or resolved in inside.parents:
+            raise OutputFolderError(
+                f"--out '{out}' holds the input file '{path}'; write the output into another folder "
+                "(the output folder is replaced as a whole)."
+            )
     if not out.exists():
         return
     if not out.is_dir():
@@ -132,7 +146,11 @@ def write_manifest(folder: Path, kind: str, command_line: list[str] | None = Non
 
 @contextlib.contextmanager
 def atomic_output(
-    out: str | Path, kind: str, overwrite: bool = False, command_line: list[str] | None = None
+    out: str | Path,
+    kind: str,
+    overwrite: bool = False,
+    command_line: list[str] | None = None,
+    protect: tuple[str | Path | None, ...] = (),
 ) -> Iterator[Path]:
     """Yield a temporary folder that replaces ``out`` when the block ends without an error.
 
@@ -146,6 +164,8 @@ def atomic_output(
         Replace a folder biocorr did not write, or wrote with another command.
     command_line : list of str, optional
         Recorded in the manifest.
+    protect : paths, optional
+        Input files: a destination holding one of them is refused (it would be replaced).
 
     Examples
     --------
@@ -165,10 +185,11 @@ def atomic_output(
     ['a.csv', 'biocorr-manifest.json']
     """
     out = Path(out)
-    _check_destination(out, overwrite, kind)
+    guarded = tuple(Path(p) for p in protect if p)
+    _check_destination(out, overwrite, kind, guarded)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _lock(out):
-        _check_destination(out, overwrite, kind)  # again, now that no other run can write
+        _check_destination(out, overwrite, kind, guarded)  # again, now that no other run can write
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
         try:
             yield tmp
