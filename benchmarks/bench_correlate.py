@@ -11,25 +11,15 @@ Ratios are printed from the same run. Run with ``python benchmarks/bench_correla
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
+from bench_analyze import best_of  # one timing helper for every benchmark (run from benchmarks/ or the root)
 from scipy import stats
 from scipy.special import stdtr
 from statsmodels.stats.multitest import multipletests
 
 from biocorr import correlate
 from biocorr.stats.correlation import correlate_columns, pair_columns
-
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def numpy_limit(x: np.ndarray, y: np.ndarray) -> None:

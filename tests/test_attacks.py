@@ -85,7 +85,7 @@ def test_every_row_with_an_extra_value_is_refused_too(tmp_path, capsys):
     assert status == 2 and "row 2 has 4 values" in err and "(and 5 more row(s))" in err
 
 
-@pytest.mark.parametrize("cell", ["inf", "-inf", "Infinity", "1e309", "−inf"])
+@pytest.mark.parametrize("cell", ["inf", "-inf", "Infinity", "1e309", "−inf", "1e-400", "-2.5E-999"])
 def test_infinite_values_are_excluded_not_measured(tmp_path, capsys, cell):
     data = GOOD.replace("P3,3.1,30", f"P3,{cell},30")
     status, _, out = run(tmp_path, capsys, data, SPEC)
@@ -276,14 +276,13 @@ def test_markup_and_mathtext_in_labels_are_printed_as_written(tmp_path, capsys):
 
 
 def test_formula_like_ids_are_neutralised_in_every_csv(tmp_path, capsys):
-    data = GOOD.replace("P1,", "=HYPERLINK(1),").replace("P2,2.5", "@SUM,abc")
+    data = GOOD.replace("P1,1.2,20", "=HYPERLINK(1),1.2,x").replace("P2,2.5", "@SUM,abc")
     status, _, out = run(tmp_path, capsys, data, SPEC)
     assert status == 0
     raw = (out / "exclusions.csv").read_text()
     assert "'@SUM" in raw and "\n@SUM" not in raw
-    corr = (out / "correlations.csv").read_text()
-    assert "=HYPERLINK" not in corr or "'=HYPERLINK" in corr
-    assert table(out, "correlations.csv").query("method == 'pearson' and subset == 'all'")["n"].item() == 5
+    assert "'=HYPERLINK(1)" in raw and "\n=HYPERLINK" not in raw and ",=HYPERLINK" not in raw
+    assert table(out, "correlations.csv").query("method == 'pearson' and subset == 'all'")["n"].item() == 4
 
 
 def test_figure_file_names_never_collide(tmp_path, capsys):
@@ -426,3 +425,25 @@ def test_a_leading_empty_cell_stays_in_its_column_with_any_line_end(tmp_path, ca
     assert status == 0
     d = table(out, "descriptives.csv").set_index(["variable", "subset"])
     assert d.loc[("TNF", "all"), "n"] == 3 and d.loc[("VAS", "all"), "n"] == 4
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["analyze", "{d}", "--spec", "{dir}"], "is a folder; give the path of the .toml file inside it"),
+        (["check", "--text", "{dir}"], "is a folder; give the path of the .txt, .md or .pdf file"),
+        (["check", "{dir}"], "is a folder; give the path of the .csv or .toml file"),
+        (["analyze", "{d}", "--spec", "{s}", "--out", "{d}/x"], "is a file, so the folder"),
+        (["example", "claims", "--to", "{d}"], "is a file, so the folder"),
+    ],
+)
+def test_paths_that_are_folders_or_files_get_a_message_that_says_so(tmp_path, capsys, argv, fragment):
+    (tmp_path / "d.csv").write_text(GOOD)
+    (tmp_path / "s.toml").write_text(SPEC)
+    names = {"d": tmp_path / "d.csv", "s": tmp_path / "s.toml", "dir": tmp_path}
+    args = [a.format(**names) for a in argv]
+    if args[0] in ("analyze", "check") and "--out" not in args:
+        args += ["--out", str(tmp_path / "o")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err

@@ -27,6 +27,21 @@ class DataError(BiocorrError):
     """The data cannot support the requested analysis (empty, one row, constant column)."""
 
 
+def missing_file_message(path, what: str, suffix: str) -> str:
+    """'spec file 'x' does not exist.' or, for a folder, what to give instead.
+
+    Examples
+    --------
+    >>> missing_file_message(".", "spec file", ".toml")
+    "spec file '.' is a folder; give the path of the .toml file inside it."
+    """
+    from pathlib import Path
+
+    if Path(path).is_dir():
+        return f"{what} '{path}' is a folder; give the path of the {suffix} file inside it."
+    return f"{what} '{path}' does not exist."
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """Return a " Did you mean 'X'?" hint for a misspelt name, or "".
 

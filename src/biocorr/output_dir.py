@@ -61,6 +61,9 @@ def _check_destination(out: Path, overwrite: bool, kind: str, protect: tuple[Pat
                 f"--out '{out}' holds the input file '{path}'; write the output into another folder "
                 "(the output folder is replaced as a whole)."
             )
+    blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise OutputFolderError(f"'{blocking}' is a file, so the folder '{out}' cannot be made; choose another --out.")
     if not out.exists():
         return
     if not out.is_dir():

@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError, did_you_mean
+from .errors import SpecError, did_you_mean, missing_file_message
 from .qpcr.spec import QpcrSpec, parse_qpcr_spec
 from .stats.methods import CLASSICAL_METHODS as METHODS
 from .stats.methods import ROBUST_METHODS
@@ -429,7 +429,7 @@ def load_spec(path: str | Path, require_variables: bool = True) -> StudySpec:
     """
     path = Path(path)
     if not path.is_file():
-        raise SpecError(f"spec file '{path}' does not exist.")
+        raise SpecError(missing_file_message(path, "spec file", ".toml"))
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:

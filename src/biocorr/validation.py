@@ -8,7 +8,7 @@ text found and the reason:
 reason code            scope  meaning
 =====================  =====  ==================================================
 ``not-a-number``       cell   text that is neither a number nor a missing marker
-``not-finite``         cell   'inf', 'Infinity', '1e309': not a measurement
+``not-finite``         cell   'inf', 'Infinity', '1e309', '1e-400': beyond double precision
 ``not-transformable``  cell   a value the variable's transform is undefined for (log of 0)
 ``not-selected``       row    outside the spec's ``[data] where`` filter
 ``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
@@ -48,7 +48,7 @@ EXCLUSION_COLUMNS = list(EXCLUSIONS)
 WARNING_COLUMNS = list(WARNINGS)
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
-_NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)
+_NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 _CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 
 
@@ -76,6 +76,9 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     values = values.where(~is_missing)
     with np.errstate(invalid="ignore"):
         values = values.where(~np.isinf(values.astype(float)))  # inf, Infinity, 1e309: not measurements
+    # text such as 1e-400 underflows to 0: a number that is not zero must not be read as one
+    underflow = ~is_number & (values == 0) & text.str.contains(r"[1-9]", regex=True)
+    values = values.where(~underflow)
     failed = values.isna() & ~is_missing
     return values.astype(float), is_missing, failed
 
@@ -284,8 +287,8 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             if _NOT_FINITE.match(text.replace("\u2212", "-")):
                 reason = "not-finite"
                 msg = (
-                    f"column '{var.column}' row {rows[i]}: '{text}' is not a finite number (an overflow or a "
-                    "division by zero in the spreadsheet?); the cell is left out"
+                    f"column '{var.column}' row {rows[i]}: '{text}' is beyond the numbers a computer can hold "
+                    "(an overflow, underflow or division by zero in the spreadsheet?); the cell is left out"
                 )
             elif _CENSORED.match(text):
                 reason = "censored-value"

@@ -34,6 +34,21 @@ def _open(data: bytes, name: str, values_only: bool):
         raise InputFileError(f"{name}: cannot read as an Excel workbook ({exc}).") from None
 
 
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the workbook holds a formula (an <f> element), read from the zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as sheet:
+                    tail = b""
+                    for chunk in iter(lambda: sheet.read(1 << 20), b""):
+                        window = tail + chunk  # a tag split across two reads is still seen
+                        if b"<f>" in window or b"<f " in window or b"<x:f" in window:
+                            return True
+                        tail = chunk[-4:]
+    return False
+
+
 def _sheet(workbook, sheet: str | int | None, name: str):
     names = list(workbook.sheetnames)
     if sheet is None:
@@ -95,7 +110,7 @@ def read_workbook(
     if not rows:
         raise InputFileError(f"{name}: sheet '{title}' is empty.{_other_sheets(sheets)}")
     missing_values = [(i, j) for i, row in enumerate(rows) for j, v in enumerate(row) if v is None]
-    if missing_values:  # a formula with no stored value reads as None too: keep its formula text
+    if missing_values and _has_formulas(data):  # a formula with no stored value reads as None too: keep its text
         formula_book = _open(data, name, values_only=False)
         formulas = [list(r) for r in _sheet(formula_book, title, name).iter_rows(values_only=True)]
         formula_book.close()

@@ -266,3 +266,10 @@ def test_a_passage_without_statements_is_not_bad_input(tmp_path, capsys):
     text = tmp_path / "t.md"
     text.write_text("The methods are described elsewhere.\n")
     assert main(["check", "--text", str(text), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+
+
+def test_people_who_left_are_not_taken_as_the_sample_size():
+    found, _ = extract_claims(
+        "Fourteen patients took part; three patients dropped out. TNF and pain: r = .53, p = .049."
+    )
+    assert found[0].claim.n == 14 and found[0].claim.extra["n_source"] == "words"

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from biocorr.stats import resample
+from biocorr.stats import bootstrap, resample
 from biocorr.stats.bootstrap import BOOTSTRAP_METHODS, SKIPPED_MAX_N, bca_interval, bootstrap_ci_columns
 from biocorr.stats.correlation import pair_columns
 from biocorr.stats.diagnostics import method_columns
@@ -151,3 +151,11 @@ def test_flat_jackknife_gives_no_acceleration_and_a_percentile_interval():
     boot = np.random.default_rng(0).normal(size=(4000, 1))
     lo, hi, _ = bca_interval(np.array([np.median(boot)]), boot, np.full((10, 1), 0.3) + 1e-17, 0.95)
     assert (lo[0], hi[0]) == pytest.approx(tuple(np.quantile(boot[:, 0], [0.025, 0.975])), abs=1e-3)
+
+
+def test_kendall_bootstrap_stops_with_a_note_where_its_sign_matrix_would_not_fit(monkeypatch):
+    monkeypatch.setattr(bootstrap, "KENDALL_MAX_N", 20)
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(30, 1))
+    res = bootstrap_ci_columns(x, x + rng.normal(size=(30, 1)), "kendall", 200, 0.95, seed=1)
+    assert np.isnan(res.low[0]) and res.n_used[0] == 0 and "n > 20" in res.note[0]

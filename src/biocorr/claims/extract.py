@@ -22,7 +22,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputFileError
+from ..errors import InputFileError, missing_file_message
 from .model import Claim, normalise_minus, parse_number, parse_p
 
 NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
@@ -86,6 +86,9 @@ PEOPLE = re.compile(
     r"controls|cases|donors|mice|rats)\b",
     re.I,
 )
+NOT_ANALYSED = re.compile(
+    r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
+)
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 MENTION = re.compile(r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson)", re.I)
@@ -124,6 +127,9 @@ def _passage_n(text: str, pos: int) -> tuple[int | None, str, str]:
     for m in NVAL.finditer(para):
         found.setdefault(int(m.group("n").replace(",", "")), "passage")
     for m in PEOPLE.finditer(para):
+        clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
+        if NOT_ANALYSED.search(clause):  # "three patients dropped out" is no sample size
+            continue
         word = m.group(0).split()[0].lower()
         if word.replace(",", "").isdigit():
             found.setdefault(int(word.replace(",", "")), "passage")
@@ -301,7 +307,7 @@ def read_text_source(path: str | Path) -> str:
     """Text of a .txt/.md file, or of a PDF through ``pdftotext`` (poppler-utils)."""
     path = Path(path)
     if not path.is_file():
-        raise InputFileError(f"text file '{path}' does not exist.")
+        raise InputFileError(missing_file_message(path, "text file", ".txt, .md or .pdf"))
     if path.suffix.lower() == ".pdf":
         exe = shutil.which("pdftotext")
         if exe is None:

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputFileError, SpecError, did_you_mean
+from ..errors import InputFileError, SpecError, did_you_mean, missing_file_message
 
 MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
 _NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*(?:(?:[eE]|[×xX·*]\s*10\s*\^?)\s*([+-]?\s*\d+))?\s*$")
@@ -242,7 +242,7 @@ def read_claims(path: str | Path) -> list[Claim]:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputFileError(f"claims file '{path}' does not exist.")
+        raise InputFileError(missing_file_message(path, "claims file", ".csv or .toml"))
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
     if path.suffix.lower() == ".toml":
         try:

@@ -79,6 +79,9 @@ def copy_example(name: str, destination: str | Path) -> list[Path]:
     clash = [dest / p.name for p in files if (dest / p.name).exists()]
     if clash:
         raise BiocorrError(f"'{clash[0]}' already exists; choose an empty folder for the example.")
+    blocking = next((p for p in (dest, *dest.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise BiocorrError(f"'{blocking}' is a file, so the folder '{dest}' cannot be made; choose another --to.")
     dest.mkdir(parents=True, exist_ok=True)
     return [Path(shutil.copy2(p, dest / p.name)) for p in files]
 

@@ -15,7 +15,8 @@ Statistic on a resample
     pair of a panel at once (no per-resample Python loop); the jackknife for the
     acceleration is the same engine on the leave-one-out index sets. The skipped
     correlation reruns its O(n^2) outlier search per resample, so it is bootstrapped
-    for n <= ``SKIPPED_MAX_N`` only.
+    for n <= ``SKIPPED_MAX_N`` only; Kendall's resamples use each pair's n x n sign matrix, so it is
+    bootstrapped for n <= ``KENDALL_MAX_N`` only (a note says so beyond).
 
 Interval (Efron 1987; Efron & Tibshirani 1993, ch. 14)
     z0 = Phi^-1(share of resample estimates below the estimate, ties counted
@@ -50,6 +51,7 @@ MIN_ROWS = 4
 
 
 SKIPPED_MAX_N = 100
+KENDALL_MAX_N = 10_000  # Kendall's resamples use a k x k sign matrix per pair (400 MB in float32 at 10,000)
 
 
 TIE_TOLERANCE = 1e-12  # estimates this close count as equal (z0 ties; a flat jackknife has a = 0)
@@ -212,6 +214,13 @@ def bootstrap_ci_columns(
         note[large] = (
             f"no bootstrap for the skipped correlation at n > {SKIPPED_MAX_N} (each resample reruns "
             "the O(n^2) outlier search)"
+        )
+        todo &= ~large
+    if method == "kendall":
+        large = todo & (n > KENDALL_MAX_N)
+        note[large] = (
+            f"no bootstrap for Kendall's tau at n > {KENDALL_MAX_N:,} (each pair's resamples use an n x n "
+            "sign matrix); the Fisher-z interval stands"
         )
         todo &= ~large
     rng = np.random.default_rng(seed)

@@ -106,17 +106,17 @@ def spearman_leave_one_out(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     k = len(x)
     if k < 3:
         return np.full(k, np.nan)
-    rx4, ax = _twice_ranks_and_shifts(x)  # 2 * ranks, 2 * sum of shifts
-    ry4, ay = _twice_ranks_and_shifts(y)
-    rx2, ry2 = rx4, ry4  # integer twice-ranks
-    # sums over j != i, all in units of 1/4 (twice-ranks times twice-ranks)
-    s_xy = int(np.dot(rx2, ry2)) - rx2 * ry2
-    shift_x_dot_ry = _shift_dot(x, ry2)  # sum_j (2 a_ij) * (2 R_y j), j != i
-    shift_y_dot_rx = _shift_dot(y, rx2)
-    both = _shift_cross(x, y)  # sum_j (2 a_ij)(2 b_ij)
-    sxy = s_xy - shift_x_dot_ry - shift_y_dot_rx + both  # 4 * sum_j R'x R'y
-    sxx = int(np.dot(rx2, rx2)) - rx2 * rx2 - 2 * _shift_dot(x, rx2) + ax
-    syy = int(np.dot(ry2, ry2)) - ry2 * ry2 - 2 * _shift_dot(y, ry2) + ay
+    rx, sq_x = _twice_ranks_and_shifts(x)  # integer twice-ranks; sum_{j != i} (2 a_ij)^2
+    ry, sq_y = _twice_ranks_and_shifts(y)
+    # sums over j != i, all in units of 1/4 (twice-ranks times twice-ranks), exact in int64
+    sxy = int(np.dot(rx, ry)) - rx * ry - _shift_dot(x, ry) - _shift_dot(y, rx) + _shift_cross(x, y)
+    sxx = int(np.dot(rx, rx)) - rx * rx - 2 * _shift_dot(x, rx) + sq_x
+    syy = int(np.dot(ry, ry)) - ry * ry - 2 * _shift_dot(y, ry) + sq_y
+    return _rho_from_sums(sxy, sxx, syy, k)
+
+
+def _rho_from_sums(sxy: np.ndarray, sxx: np.ndarray, syy: np.ndarray, k: int) -> np.ndarray:
+    """rho from 4 x the sums of products of the k - 1 remaining mid-ranks (which average k / 2)."""
     mean_term = (k - 1) * k * k  # 4 * (k - 1) * (k / 2)^2
     cov = (sxy - mean_term).astype(float)
     vx = (sxx - mean_term).astype(float)
@@ -207,7 +207,6 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
 
     rx, sx, sqx, dotx = per_variable(gx)
     ry, sy, sqy, doty = per_variable(gy)
-    mean_term = (k - 1) * k * k
     step = max(1, PAIR_CELLS // max(k * k, 1))
     for s in range(0, len(ix), step):
         a, b = ix[s : s + step], iy[s : s + step]
@@ -218,8 +217,5 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
         sxy = (rxa * rya).sum(axis=1, keepdims=True) - rxa * rya - x_dot_ry - y_dot_rx + cross
         sxx = (rxa * rxa).sum(axis=1, keepdims=True) - rxa * rxa - 2 * dotx[a] + sqx[a]
         syy = (rya * rya).sum(axis=1, keepdims=True) - rya * rya - 2 * doty[b] + sqy[b]
-        cov, vx, vy = (sxy - mean_term).astype(float), (sxx - mean_term).astype(float), (syy - mean_term).astype(float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rho = np.where((vx > 0) & (vy > 0), np.clip(cov / np.sqrt(vx * vy), -1.0, 1.0), np.nan)
-        out[:, s : s + step] = rho.T
+        out[:, s : s + step] = _rho_from_sums(sxy, sxx, syy, k).T
     return out

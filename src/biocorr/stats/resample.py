@@ -41,7 +41,7 @@ from .correlation import correlate_columns
 from .dominance import SMALL_K, kendall_row_sums, small_rank_jackknife, spearman_leave_one_out
 from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
-from .ties import scale_columns, tie_sums_without_each
+from .ties import scale_columns, tie_sums_without_each_column
 
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
 
@@ -296,11 +296,9 @@ def _kendall_jackknife(panel: Panel) -> np.ndarray:
     """Kendall's tau-b with each subject left out, shape (k, p), by downdating the full-sample sums."""
     k = panel.x.shape[0]
 
-    def untied_without_each(v):  # k-1 choose 2 minus the tied pairs left when subject i is removed
-        return (k - 1) * (k - 2) / 2 - tie_sums_without_each(v)[0]["t2"] / 2
-
-    ux = np.column_stack([untied_without_each(v) for v in panel.x.T])
-    uy = np.column_stack([untied_without_each(v) for v in panel.y.T])
+    # k-1 choose 2 minus the tied pairs left when subject i is removed, every variable at once
+    ux = (k - 1) * (k - 2) / 2 - tie_sums_without_each_column(panel.x)[0]["t2"] / 2
+    uy = (k - 1) * (k - 2) / 2 - tie_sums_without_each_column(panel.y)[0]["t2"] / 2
     return _kendall_ratio(kendall_downdated_s(panel), ux[:, panel.ix], uy[:, panel.iy])
 
 

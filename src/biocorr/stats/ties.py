@@ -123,17 +123,8 @@ def tie_sums_without_each(v: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndar
     >>> sums["t2"].tolist(), tied.tolist()
     ([0.0, 0.0, 2.0], [False, False, True])
     """
-    _, inverse, sizes = np.unique(v, return_inverse=True, return_counts=True)
-    sizes = sizes.astype(float)
-    own = sizes[inverse.ravel()]  # size of each value's tie group
-    polynomials = {
-        "t2": lambda t: t * (t - 1),
-        "t3": lambda t: t * (t - 1) * (t - 2),
-        "t25": lambda t: t * (t - 1) * (2 * t + 5),
-    }
-    sums = {key: f(sizes).sum() - f(own) + f(own - 1) for key, f in polynomials.items()}
-    tied = (np.count_nonzero(sizes >= 2) - (own == 2)) > 0
-    return sums, tied
+    sums, tied = tie_sums_without_each_column(np.asarray(v, float).reshape(-1, 1))
+    return {key: s[:, 0] for key, s in sums.items()}, tied[:, 0]
 
 
 def tie_sums_without_each_column(a: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
