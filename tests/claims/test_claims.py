@@ -273,3 +273,24 @@ def test_people_who_left_are_not_taken_as_the_sample_size():
         "Fourteen patients took part; three patients dropped out. TNF and pain: r = .53, p = .049."
     )
     assert found[0].claim.n == 14 and found[0].claim.extra["n_source"] == "words"
+
+
+def test_an_impossible_r_is_flagged_once_not_given_a_recomputed_p_or_ci():
+    from biocorr.claims import check_text
+
+    v = check_text("IL-6 and pain, rho = -1.3, 95% CI [-0.9, -0.1], p = .2, N = 10.").set_index("check")
+    assert v.loc["r within [-1, 1]", "verdict"] == "inconsistent"
+    for check in ("p vs r and n", "CI vs r and n"):
+        assert v.loc[check, "verdict"] == "not checked"
+        assert "outside [-1, 1]" in v.loc[check, "explanation"]
+    # r = 1.00 is a legal rounded value: its p is still checked
+    ok = check_text("TNF and VAS, r = 1.00, p < .001, n = 12.").set_index("check")
+    assert ok.loc["p vs r and n", "verdict"] == "consistent"
+
+
+def test_p_printed_as_exactly_zero_says_why_it_is_wrong():
+    from biocorr.claims import check_text
+
+    v = check_text("TNF and VAS, r = 0.62, n = 40, p = 0.").set_index("check")
+    assert v.loc["p vs r and n", "verdict"] == "inconsistent"
+    assert "never exactly 0" in v.loc["p vs r and n", "explanation"]

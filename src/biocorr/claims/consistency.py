@@ -150,11 +150,22 @@ def statcheck_decision_error(reported_p: float, comparator: str, computed_p: flo
     return False
 
 
+def _r_outside_range(claim: Claim, name: str) -> CheckResult | None:
+    """A 'not checked' row when the printed r is impossible: nothing can be recomputed from it."""
+    if abs(claim.r.value) <= 1:
+        return None
+    return CheckResult(
+        claim.id, name, NOT_CHECKED, "", "", "", f"r = {claim.r.text} lies outside [-1, 1] (see the range check)"
+    )
+
+
 def check_p(claim: Claim) -> CheckResult:
     """Is the printed p consistent with the printed r and n (or df)?"""
     name = "p vs r and n"
     if claim.p is None or claim.n_effective is None:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "p or n/df not reported")
+    if (impossible := _r_outside_range(claim, name)) is not None:
+        return impossible
     n = claim.n_effective
     if n < 3:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", f"n = {n} is too small")
@@ -195,7 +206,9 @@ def check_p(claim: Claim) -> CheckResult:
     worst = primary[0]
     verdict = DECISION_ERROR if all(x[6] for x in primary) else INCONSISTENT
     expl = (
-        f"r = {claim.r.text} with n = {n} gives p between {worst[3]:.4g} and {worst[4]:.4g} "
+        f"a p-value is never exactly 0 ('{p_text}'); print it as p < .001 or with its exponent"
+        if claim.p.value <= 0
+        else f"r = {claim.r.text} with n = {n} gives p between {worst[3]:.4g} and {worst[4]:.4g} "
         f"({worst[1]}, {claim.tails}-tailed), so '{p_text}' cannot be right"
     )
     if verdict == DECISION_ERROR:
@@ -267,6 +280,8 @@ def check_ci(claim: Claim) -> CheckResult:
     n = claim.n_effective
     if claim.ci_low is None or claim.ci_high is None or n is None:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "no CI or no n reported")
+    if (impossible := _r_outside_range(claim, name)) is not None:
+        return impossible
     if n <= 4:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", f"n = {n} is too small for a CI")
     methods = ["pearson"] if claim.method == "pearson" else [claim.method, "pearson"]
