@@ -180,3 +180,11 @@ def test_help_and_version_do_not_load_the_numerical_stack():
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "biocorr.cli", "--version"], capture_output=True, check=True)
     assert time.perf_counter() - t0 < 2.0  # measured 0.09 s; generous for a loaded CI machine
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "biocorr", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("biocorr ")
