@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from biocorr.analysis.checks import resampling_warnings, simpson_warnings
+from biocorr.analysis.checks import resampling_warnings, simpson_warnings, subset_warnings
+from biocorr.io import read_text_table
+from biocorr.study import parse_spec
+from biocorr.validation import validate
 
 
 def _rows(pooled, groups):
@@ -32,3 +35,15 @@ def test_a_pooled_only_significance_is_still_flagged():
 
 def test_resampling_counts_below_usual_are_named():
     assert resampling_warnings(0, 0) == [] and resampling_warnings(5000, 2000) == []
+
+
+def test_a_group_column_with_one_group_says_no_comparison_is_made():
+    text = "id,group,TNF,VAS\n" + "".join(f"{i},FM,{i},{(i * 7) % 10}\n" for i in range(1, 9))
+    spec = parse_spec(
+        {"data": {"id": "id", "group": "group"}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]}
+    )
+    warnings = subset_warnings(validate(read_text_table(text), spec))
+    assert [w["code"] for w in warnings] == ["fewer-than-two-groups"]
+    assert "(found: 'FM'); no group comparison is made" in warnings[0]["message"]
+    two = text + "9,HC,3,4\n"
+    assert "fewer-than-two-groups" not in {w["code"] for w in subset_warnings(validate(read_text_table(two), spec))}

@@ -12,9 +12,23 @@ from ..study import Study
 
 
 def subset_warnings(study: Study) -> list[dict]:
-    """Variables constant within a subset, and pairs with too few complete rows there."""
+    """Fewer than two groups, variables constant within a subset, and pairs with too few complete rows."""
     out = []
     spec = study.spec
+    if spec.group_column is not None and len(study.group_codes) < 2:
+        found = ", ".join(f"'{spec.group_label(c)}'" for c in study.group_codes) or "none"
+        out.append(
+            dict(
+                code="fewer-than-two-groups",
+                severity="warning",
+                column=spec.group_column,
+                subset="all",
+                message=(
+                    f"group column '{spec.group_column}' has fewer than two groups with rows "
+                    f"(found: {found}); no group comparison is made. Check the column or the [groups] codes."
+                ),
+            )
+        )
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
         for var in spec.biomarkers + spec.scores:
