@@ -10,7 +10,7 @@ from biocorr import load
 from biocorr.errors import DataError, InputFileError, SpecError
 from biocorr.io import read_table, read_text_table
 from biocorr.study import parse_spec
-from biocorr.validation import validate
+from biocorr.validation import parse_numeric, validate
 
 SPEC_TOML = """
 [data]
@@ -269,3 +269,17 @@ def test_log_transform_is_applied_after_the_range_and_refuses_non_positive_value
 def test_transform_must_be_known():
     with pytest.raises(SpecError, match="transform must be one of log, log2, log10, log1p"):
         parse_spec({"biomarker": [{"column": "a", "transform": "ln"}], "score": [{"column": "b"}]})
+
+
+def test_a_numeric_missing_code_matches_excel_numbers_and_text_alike(tmp_path):
+    # 999 stored by Excel as a number, as "999.0" text and as 999 text: all three are missing;
+    # without the code a biomarker without a range would have been analysed as 999.
+    frame = pd.DataFrame({"id": range(1, 9), "TNF": [1.0, 999, 2.5, 3.1, 4.2, 999, 2.2, 3.3], "VAS": list(range(8))})
+    path = tmp_path / "d.xlsx"
+    frame.to_excel(path, index=False)
+    spec = {"data": {"id": "id", "missing": [999]}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]}
+    study = validate(read_table(path), parse_spec(spec))
+    assert study.data["TNF"].isna().tolist() == [False, True, False, False, False, True, False, False]
+    values, missing, failed = parse_numeric(pd.Series(["999.0", "999", "999,0", "9990", 999.5]), True, {"999"})
+    assert missing.tolist() == [True, True, True, False, False] and not failed.any()
+    assert values.tolist()[3:] == [9990.0, 999.5]

@@ -298,6 +298,14 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     )
 
 
+def _missing_codes(value: Any, where: str) -> tuple[str, ...]:
+    """Missing-value codes as text; numbers are accepted as written (missing = [999, "."])."""
+    items = value if isinstance(value, list) else [value]
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items if not isinstance(v, str)):
+        value = [v if isinstance(v, str) else (str(v) if isinstance(v, int) else repr(v)) for v in items]
+    return str_list(value, where)
+
+
 def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     table = toml_table(value, f"{where} [groups]", '[groups] T = "Treated"')
     groups = []
@@ -404,7 +412,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             id_column=data.get("id"),
             group_column=data.get("group"),
             groups=groups,
-            missing=str_list(data.get("missing", []), f"{where} [data] missing"),
+            missing=_missing_codes(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet),
             source=data.get("source"),
             where=_where(data.get("where", {}), f"{where} [data] where"),

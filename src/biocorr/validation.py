@@ -29,6 +29,7 @@ values below the declared limit, and heavy ties.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -52,6 +53,19 @@ _NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$"
 _CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 
 
+def _numeric_markers(missing: set[str]) -> list[float]:
+    """The missing-value codes that are numbers ("999", "-99.0"), as floats."""
+    out = []
+    for marker in missing:
+        try:
+            value = float(marker.replace("\u2212", "-"))
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            out.append(value)
+    return out
+
+
 def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
     """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
 
@@ -73,6 +87,9 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
         text = text.where(~comma, text.str.replace(",", ".", regex=False))
     values = pd.to_numeric(text.where(~is_missing & ~is_number), errors="coerce")
     values = values.where(~is_number, pd.to_numeric(series.where(is_number), errors="coerce"))
+    # a numeric code (999, -99) marks a missing cell whether Excel stored it as a number or as text
+    coded = values.isin(_numeric_markers(missing))
+    is_missing |= coded
     values = values.where(~is_missing)
     with np.errstate(invalid="ignore"):
         values = values.where(~np.isinf(values.astype(float)))  # inf, Infinity, 1e309: not measurements
