@@ -13,6 +13,7 @@ import pytest
 from biocorr import columns
 from biocorr.cli import main
 from biocorr.datasets import data_path
+from biocorr.errors import SpecError
 from biocorr.study import parse_spec
 
 SPEC = """
@@ -165,6 +166,15 @@ def test_init_spec_keeps_binary_columns_that_are_not_the_group(tmp_path, capsys)
     spec = parse_spec(tomllib.loads(capsys.readouterr().out))
     assert spec.group_column == "group"
     assert "diabetes" in [v.column for v in spec.variables]
+
+
+def test_init_spec_without_numbers_says_what_the_spec_still_needs(tmp_path, capsys):
+    (tmp_path / "d.csv").write_text("id,TNF,VAS\n")
+    assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
+    draft = capsys.readouterr().out
+    assert "No column holds numbers" in draft and "# [[biomarker]]" in draft
+    with pytest.raises(SpecError, match="biomarker"):  # the draft is not silently usable
+        parse_spec(tomllib.loads(draft))
 
 
 def test_help_and_version_do_not_load_the_numerical_stack():

@@ -107,6 +107,16 @@ def draft_spec(raw: RawTable) -> str:
             roles.append((name, "score", "role unknown: biomarker, score or covariate? (or delete)"))
     if roles and not any(r == "biomarker" for _, r, _ in roles):
         roles[0] = (roles[0][0], "biomarker", "role unknown: a spec needs at least one biomarker")
+    if not roles:
+        lines += [
+            "# No column holds numbers, so no biomarker or score could be guessed. A spec needs one of",
+            "# each; uncomment and name them (the file may have a header but no data rows):",
+            "# [[biomarker]]",
+            '# column = "..."',
+            "# [[score]]",
+            '# column = "..."',
+            "",
+        ]
     for name, role, why in roles:
         lines += [
             f"[[{role}]]               # {why}",
