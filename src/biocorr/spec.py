@@ -301,9 +301,8 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
 def _missing_codes(value: Any, where: str) -> tuple[str, ...]:
     """Missing-value codes as text; numbers are accepted as written (missing = [999, "."])."""
     items = value if isinstance(value, list) else [value]
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items if not isinstance(v, str)):
-        value = [v if isinstance(v, str) else (str(v) if isinstance(v, int) else repr(v)) for v in items]
-    return str_list(value, where)
+    as_text = [repr(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in items]
+    return str_list(as_text, where)  # anything else (true, a table) is refused there
 
 
 def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
