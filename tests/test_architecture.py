@@ -18,7 +18,7 @@ TESTS = Path(__file__).resolve().parent
 # Lower layers never import higher ones. Within a layer, modules may import each other
 # only inside their own package (and the graph must stay acyclic).
 LAYERS: list[tuple[str, ...]] = [
-    ("biocorr.errors", "biocorr.columns", "biocorr.table", "biocorr.transforms"),
+    ("biocorr.errors", "biocorr.columns", "biocorr.table", "biocorr.transforms", "biocorr.format"),
     ("biocorr.stats",),
     ("biocorr.xlsx", "biocorr.output_dir", "biocorr.toml_checks"),
     ("biocorr.io",),

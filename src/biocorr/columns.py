@@ -64,6 +64,7 @@ CORRELATIONS_SCHEMA = schema(
     Column("n_permutations", "int", "number of permutations behind p_permutation (0 if none)"),
     Column("loo_min", "float", "smallest estimate with one subject left out"),
     Column("loo_max", "float", "largest estimate with one subject left out"),
+    Column("loo_min_p", "float", "smallest p with one subject left out"),
     Column("loo_max_p", "float", "largest p with one subject left out"),
     Column("loo_most_influential", "str", "subject whose deletion moves the estimate most"),
     Column("loo_changes_significance", "bool", "True when deleting a single subject flips p < .05"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from biocorr.analysis.checks import resampling_warnings, simpson_warnings, subset_warnings
+from biocorr.analysis.checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
 from biocorr.io import read_text_table
 from biocorr.study import parse_spec
 from biocorr.validation import validate
@@ -47,3 +47,13 @@ def test_a_group_column_with_one_group_says_no_comparison_is_made():
     assert "(found: 'FM'); no group comparison is made" in warnings[0]["message"]
     two = text + "9,HC,3,4\n"
     assert "fewer-than-two-groups" not in {w["code"] for w in subset_warnings(validate(read_text_table(two), spec))}
+
+
+def test_the_influence_warning_shows_the_p_that_crosses_05():
+    row = dict(x="TNF", y="VAS", method="pearson", subset="all", loo_changes_significance=True, loo_min=0.1,
+               loo_max=0.9, loo_most_influential="S12", loo_min_p=1e-12, loo_max_p=0.9)  # fmt: skip
+    turned_significant = influence_warnings(pd.DataFrame([{**row, "estimate": -0.08, "p": 0.80}]))
+    assert "the verdict at p < .05 (p = .800; leave-one-out r from 0.10 to 0.90" in turned_significant[0]["message"]
+    assert "smallest p with one subject left out < .001" in turned_significant[0]["message"]
+    lost = influence_warnings(pd.DataFrame([{**row, "estimate": 0.6, "p": 0.03}]))
+    assert "largest p with one subject left out = .900" in lost[0]["message"]

@@ -20,6 +20,9 @@ from biocorr.claims.consistency import (
 from biocorr.claims.model import Claim, parse_number, parse_p
 from biocorr.cli import main
 from biocorr.datasets import example_path, load
+from biocorr.io import read_text_table
+from biocorr.study import parse_spec
+from biocorr.validation import validate
 from tests.helpers import FIXTURES, read_fixture
 
 CORPUS = (FIXTURES / "claims_corpus.md").read_text(encoding="utf-8")
@@ -294,3 +297,18 @@ def test_p_printed_as_exactly_zero_says_why_it_is_wrong():
     v = check_text("TNF and VAS, r = 0.62, n = 40, p = 0.").set_index("check")
     assert v.loc["p vs r and n", "verdict"] == "inconsistent"
     assert "never exactly 0" in v.loc["p vs r and n", "explanation"]
+
+
+def test_a_null_claim_that_one_subject_turns_significant_is_fragile():
+    # 11 subjects on a line and one far off it: r = .08, p = .80; without subject 12, r = .999
+    y = [1.2, 2.1, 2.9, 4.3, 5.2, 5.8, 7.1, 8.3, 8.8, 10.2, 11.1, 0.0]
+    x = list(range(1, 12)) + [30]
+    text = "id,TNF,VAS\n" + "".join(f"S{i + 1},{a},{b}\n" for i, (a, b) in enumerate(zip(x, y)))
+    spec = parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]})
+    study = validate(read_text_table(text), spec)
+    claim = Claim(id="null", r=parse_number("-.08"), p=parse_p(".80")[1], n=12, x="TNF", y="VAS")
+    v = check_claims([claim], study).set_index("check")
+    assert v.loc["reproduce", "verdict"] == "reproduced"
+    frag = v.loc["fragility"]
+    assert frag["verdict"] == "fragile" and "a single deletion" in frag["explanation"]
+    assert "Non-significance at α = .05 does not survive" in frag["explanation"] and "'S12'" in frag["explanation"]

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from biocorr.stats.correlation import correlate_columns, pair_columns
+from biocorr.stats.diagnostics import loo_summary
 from biocorr.stats.influence import cooks_distance, leave_one_out
 from tests.helpers import assert_close, read_fixture
 
@@ -75,3 +76,34 @@ def test_kendall_leave_one_out_beyond_2048_subjects_uses_row_blocks_and_still_eq
         ref = correlate_columns(x[keep], y[keep], "kendall")
         assert r_loo[k, 0] == pytest.approx(ref["estimate"][0], abs=1e-12)
         assert p_loo[k, 0] == pytest.approx(ref["p"][0], rel=1e-10)
+
+
+@pytest.mark.parametrize("alternative", ["two-sided", "greater", "less"])
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
+def test_loo_summary_p_range_equals_every_deletions_p(method, alternative):
+    # Pearson takes the extremes of p from the extremes of r (two t-tests per pair);
+    # the rank methods from every deletion's p. Both must equal refitting every deletion.
+    rng = np.random.default_rng(7)
+    n, m = 12, 40
+    x = rng.normal(size=(n, m))
+    a = x.copy()
+    b = 0.5 * x + rng.normal(size=(n, m))
+    a[rng.random((n, m)) < 0.1] = np.nan
+    a, b = pair_columns(a, b)
+    full = correlate_columns(a, b, method, alternative=alternative)
+    ids = np.array([f"S{i}" for i in range(n)], dtype=object)
+    s = loo_summary(a, b, method, full["estimate"], full["p"], ids, alternative)
+    for j in range(m):
+        ps = []
+        for k in np.flatnonzero(~np.isnan(a[:, j])):
+            keep = ~np.isnan(a[:, j])
+            keep[k] = False
+            ps.append(
+                correlate_columns(a[keep, j : j + 1], b[keep, j : j + 1], method, alternative=alternative)["p"][0]
+            )
+        assert s["loo_min_p"][j] == pytest.approx(min(ps), rel=1e-12)
+        assert s["loo_max_p"][j] == pytest.approx(max(ps), rel=1e-12)
+        flips = any((q < 0.05) != (full["p"][j] < 0.05) for q in ps)
+        assert bool(s["loo_changes_significance"][j]) == flips
+    flipped = s["loo_changes_significance"]
+    assert (flipped & (full["p"] < 0.05)).any() and (flipped & (full["p"] >= 0.05)).any()  # both directions

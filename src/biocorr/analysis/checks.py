@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..format import fmt_p_apa
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, MIN_PAIRS
 from ..study import Study
 
@@ -135,7 +136,9 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
     """Classical correlations whose verdict at p < .05 one subject's deletion flips."""
     flips = corr[corr["loo_changes_significance"].astype(bool) & corr["method"].isin(CLASSICAL_METHODS)]
     out = []
-    for r in flips.itertuples():
+    ps = (flips[c].to_numpy(float) for c in ("p", "loo_min_p", "loo_max_p"))
+    for r, p, lo, hi in zip(flips.itertuples(), *ps):
+        crossing = crossing_p_text(p, lo, hi)
         out.append(
             dict(
                 code="single-subject-influence",
@@ -144,13 +147,26 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
                 subset=r.subset,
                 message=(
                     f"{r.method} {r.x} × {r.y} in subset '{r.subset}': deleting one subject changes "
-                    f"the verdict at p < .05 (p = {r.p:.3f}; leave-one-out r from {r.loo_min:.2f} to "
-                    f"{r.loo_max:.2f}, largest p {r.loo_max_p:.3f}; most influential: "
+                    f"the verdict at p < .05 ({fmt_p_apa(p)}; leave-one-out r from {r.loo_min:.2f} to "
+                    f"{r.loo_max:.2f}, {crossing}; most influential: "
                     f"{r.loo_most_influential})."
                 ),
             )
         )
     return out
+
+
+def crossing_p_text(p: float, loo_min_p: float, loo_max_p: float) -> str:
+    """The leave-one-out p that crosses .05: the largest when p is significant, else the smallest.
+
+    Examples
+    --------
+    >>> crossing_p_text(0.03, 0.01, 0.2), crossing_p_text(0.08, 0.004, 0.3)
+    ('largest p with one subject left out = .200', 'smallest p with one subject left out = .004')
+    """
+    if p < ALPHA:
+        return fmt_p_apa(loo_max_p, "largest p with one subject left out")
+    return fmt_p_apa(loo_min_p, "smallest p with one subject left out")
 
 
 def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:

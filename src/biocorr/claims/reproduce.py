@@ -224,15 +224,16 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
             np.array([p]),
             np.asarray(ids, dtype=object),
         )
-        lo, hi, max_p = loo["loo_min"][0], loo["loo_max"][0], loo["loo_max_p"][0]
+        lo, hi = loo["loo_min"][0], loo["loo_max"][0]
+        min_p, max_p = loo["loo_min_p"][0], loo["loo_max_p"][0]
         if np.isnan(lo):
             parts.append("leave-one-out: no deletion leaves a defined estimate")
         else:
             parts.append(
-                f"leave-one-out r from {lo:.3f} to {hi:.3f}, largest p {max_p:.4g} "
+                f"leave-one-out r from {lo:.3f} to {hi:.3f}, p from {min_p:.4g} to {max_p:.4g} "
                 f"(most influential: '{loo['loo_most_influential'][0]}')"
             )
-        if significant and max_p >= ALPHA:
+        if (significant and max_p >= ALPHA) or (not significant and min_p < ALPHA):
             flips.append("a single deletion")
     if results is not None:
         c = results.correlations
@@ -253,7 +254,15 @@ def _fragility(claim: Claim, study: Study, results: Results | None, x, y, ids, p
     verdict = "fragile" if flips else "robust"
     expl = "; ".join(parts) + "."
     if flips:
-        expl += " Significance at α = .05 does not survive: " + ", ".join(flips) + "."
+        expl += (
+            (
+                " Significance at α = .05 does not survive: "
+                if significant
+                else " Non-significance at α = .05 does not survive (the verdict turns significant): "
+            )
+            + ", ".join(flips)
+            + "."
+        )
     return CheckResult(claim.id, "fragility", verdict, "", "", "", expl)
 
 

@@ -16,9 +16,9 @@ from importlib import metadata
 import pandas as pd
 
 from ..analysis import Results
+from ..format import describe_cell, fmt_level, fmt_p_apa, fmt_r
 from ..stats.methods import method_label
 from ..stats.multiplicity import ADJUST_METHODS
-from .format import describe_cell, fmt_level, fmt_p_apa, fmt_r
 
 FAMILY_WORDS = {
     "method-subset": "all biomarker × score tests of one method within one subset",

@@ -25,10 +25,10 @@ from matplotlib.figure import Figure
 from scipy import stats
 
 from ..analysis import Results
+from ..format import fmt_num, fmt_p_apa, fmt_r
 from ..stats.correlation import rank_columns
 from ..stats.methods import ALPHA, method_symbol
 from ..transforms import limit_in_data_units
-from .format import fmt_num, fmt_p_apa, fmt_r
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"

@@ -18,13 +18,13 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import Results
+from ..format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
 from . import figures as figs
 from . import qpcr_figures as qfigs
 from .embed import figure_html
 from .figure_job import FigureJob
-from .format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 from .tables import versions
 
 
@@ -305,7 +305,10 @@ def _influence_section(results: Results) -> str:
                 "leave-one-out range": [
                     f"{fmt_num(a)} to {fmt_num(b)}" for a, b in zip(flips["loo_min"], flips["loo_max"])
                 ],
-                "largest p": [fmt_p(v) for v in flips["loo_max_p"]],
+                "p with one subject left out": [
+                    fmt_p(mx if p < ALPHA else mn)
+                    for p, mn, mx in zip(flips["p"], flips["loo_min_p"], flips["loo_max_p"])
+                ],
                 "most influential": flips["loo_most_influential"],
                 "max Cook's D": [fmt_num(v) for v in flips["cooks_d_max"]],
             }

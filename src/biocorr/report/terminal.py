@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Results
-from .format import fmt_level, fmt_num, fmt_p
+from ..format import fmt_level, fmt_num, fmt_p
 
 
 def strongest(correlations: pd.DataFrame, k: int = 10) -> pd.DataFrame:

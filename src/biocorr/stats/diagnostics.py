@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .correlation import CorrelationResult, correlate_columns, pair_columns
-from .influence import leave_one_out
+from .correlation import CorrelationResult, correlate_columns, pair_columns, r_t_test
+from .influence import leave_one_out, pearson_leave_one_out_r
 from .methods import ALPHA, CLASSICAL_METHODS, ROBUST_METHODS, method_info
 from .robust import robust_columns
+from .ties import count_finite
 
 
 def method_columns(
@@ -43,10 +44,35 @@ def no_loo(m: int) -> dict[str, np.ndarray]:
     return {
         "loo_min": np.full(m, np.nan),
         "loo_max": np.full(m, np.nan),
+        "loo_min_p": np.full(m, np.nan),
         "loo_max_p": np.full(m, np.nan),
         "loo_most_influential": np.full(m, "", dtype=object),
         "loo_changes_significance": np.zeros(m, bool),
     }
+
+
+def _masked_extreme(v: np.ndarray, largest: bool) -> np.ndarray:
+    """Row index of each column's largest (or smallest) non-NaN value (0 for an all-NaN column)."""
+    if largest:
+        return np.argmax(np.where(np.isnan(v), -np.inf, v), axis=0)
+    return np.argmin(np.where(np.isnan(v), np.inf, v), axis=0)
+
+
+def _pearson_loo_p_range(r_loo: np.ndarray, n: np.ndarray, alternative: str) -> tuple[np.ndarray, np.ndarray]:
+    """Smallest and largest leave-one-out p of each Pearson pair from two t-tests per pair.
+
+    Every deletion of a pair leaves n - 1 subjects, so all its p-values share n - 3 degrees of
+    freedom and p is monotone in the deleted-sample r: decreasing in |r| (two-sided), in r
+    ('greater') or in -r ('less'). The extremes of r therefore give the extremes of p, and
+    only 2 of the n p-values per pair are computed (the t distribution function dominates
+    the cost of the full table).
+    """
+    key = np.abs(r_loo) if alternative == "two-sided" else (r_loo if alternative == "greater" else -r_loo)
+    cols = np.arange(r_loo.shape[1])
+    strongest = r_loo[_masked_extreme(key, True), cols]
+    weakest = r_loo[_masked_extreme(key, False), cols]
+    df = n - 3.0
+    return r_t_test(strongest, df, alternative)[1], r_t_test(weakest, df, alternative)[1]
 
 
 def loo_summary(
@@ -58,30 +84,63 @@ def loo_summary(
     ids: np.ndarray,
     alternative: str = "two-sided",
 ) -> dict[str, np.ndarray]:
-    """Leave-one-out range, largest p, most influential subject and significance flips per pair.
+    """Leave-one-out range, smallest and largest p, most influential subject and significance flips.
+
+    A pair's significance flips when its p is below ALPHA (.05) and some deletion's p is not
+    (``loo_max_p`` crosses), or its p is not below ALPHA and some deletion's p is
+    (``loo_min_p`` crosses).
+
+    Parameters
+    ----------
+    a, b : ndarray (n, m)
+        Paired columns (NaN = missing).
+    method : str
+        'pearson', 'spearman' or 'kendall'.
+    estimate, p : ndarray (m,)
+        The full-sample estimate and p of each pair.
+    ids : ndarray (n,) of object
+        Subject ids, for ``loo_most_influential``.
+    alternative : {'two-sided', 'greater', 'less'}
+
+    Returns
+    -------
+    dict of ndarray (m,)
+        ``loo_min``, ``loo_max``, ``loo_min_p``, ``loo_max_p``, ``loo_most_influential``,
+        ``loo_changes_significance``.
+
+    References
+    ----------
+    Belsley DA, Kuh E, Welsch RE (1980). *Regression Diagnostics*. Wiley, ch. 2.
 
     Examples
     --------
     >>> a = np.array([[1.0], [2], [3], [4], [10]]); b = np.array([[1.0], [3], [2], [4], [12]])
     >>> res = correlate_columns(a, b, "pearson")
     >>> s = loo_summary(a, b, "pearson", res["estimate"], res["p"], np.array(list("ABCDE"), dtype=object))
-    >>> s["loo_most_influential"][0], bool(s["loo_changes_significance"][0])
-    ('E', True)
+    >>> s["loo_most_influential"][0], bool(s["loo_changes_significance"][0]), round(float(s["loo_max_p"][0]), 4)
+    ('E', True, 0.2)
     """
     if a.shape[0] == 0:
         return no_loo(a.shape[1])
-    r_loo, p_loo = leave_one_out(a, b, method, alternative)
+    if method == "pearson":
+        r_loo = pearson_leave_one_out_r(a, b)
+        min_p, max_p = _pearson_loo_p_range(r_loo, count_finite(a).astype(float), alternative)
+    else:
+        r_loo, p_loo = leave_one_out(a, b, method, alternative)
+        cols = np.arange(a.shape[1])
+        min_p = p_loo[_masked_extreme(p_loo, False), cols]
+        max_p = p_loo[_masked_extreme(p_loo, True), cols]
     have = ~np.all(np.isnan(r_loo), axis=0)
     with np.errstate(invalid="ignore"):
         shift = np.abs(r_loo - estimate)
-        idx = np.argmax(np.where(np.isnan(shift), -np.inf, shift), axis=0)
-        flips = np.any(((p_loo < ALPHA) != (p < ALPHA)) & ~np.isnan(p_loo), axis=0)
+        flips = np.where(p < ALPHA, max_p >= ALPHA, min_p < ALPHA)
     return {
-        "loo_min": np.where(have, np.where(np.isnan(r_loo), np.inf, r_loo).min(axis=0), np.nan),
-        "loo_max": np.where(have, np.where(np.isnan(r_loo), -np.inf, r_loo).max(axis=0), np.nan),
-        "loo_max_p": np.where(have, np.where(np.isnan(p_loo), -np.inf, p_loo).max(axis=0), np.nan),
-        "loo_most_influential": np.where(have, ids[idx], ""),
-        "loo_changes_significance": np.where(have, flips, False),
+        "loo_min": np.where(have, r_loo[_masked_extreme(r_loo, False), np.arange(a.shape[1])], np.nan),
+        "loo_max": np.where(have, r_loo[_masked_extreme(r_loo, True), np.arange(a.shape[1])], np.nan),
+        "loo_min_p": np.where(have, min_p, np.nan),
+        "loo_max_p": np.where(have, max_p, np.nan),
+        "loo_most_influential": np.where(have, ids[_masked_extreme(shift, True)], ""),
+        "loo_changes_significance": have & flips,
     }
 
 

@@ -41,7 +41,7 @@ from .correlation import correlate_columns
 from .dominance import SMALL_K, kendall_row_sums, small_rank_jackknife, spearman_leave_one_out
 from .methods import BOOTSTRAP_METHODS
 from .robust import bend_scores, biweight_scores, skipped_outliers, skipped_scale_defined
-from .ties import scale_columns, tie_sums_without_each_column
+from .ties import distinct_columns, scale_columns, tie_sums_without_each_column
 
 CHUNK_ELEMENTS = 4_000_000  # resamples are processed in chunks of about this many (resample, subject) cells
 
@@ -437,10 +437,10 @@ def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
     over its k complete rows; ``panel.ix``, ``panel.iy`` say which pair uses which.
     """
     present = ~np.isnan(a[:, cols])
-    patterns, which = np.unique(present.T, axis=0, return_inverse=True)
-    for p, pattern in enumerate(patterns):
-        group = cols[which.ravel() == p]
-        rows = np.flatnonzero(pattern)
-        xa, ix = np.unique(scale_columns(a[np.ix_(rows, group)]).T, axis=0, return_inverse=True)
-        yb, iy = np.unique(scale_columns(b[np.ix_(rows, group)]).T, axis=0, return_inverse=True)
-        yield group, rows, Panel(xa.T, yb.T, ix.ravel(), iy.ravel())
+    packed, which = distinct_columns(np.packbits(present, axis=0))  # one byte per 8 rows: a short key
+    for p in range(packed.shape[1]):
+        group = cols[which == p]
+        rows = np.flatnonzero(present[:, np.flatnonzero(which == p)[0]])
+        xa, ix = distinct_columns(scale_columns(a[np.ix_(rows, group)]))
+        yb, iy = distinct_columns(scale_columns(b[np.ix_(rows, group)]))
+        yield group, rows, Panel(xa, yb, ix, iy)

@@ -207,3 +207,32 @@ def scale_columns(a: np.ndarray) -> np.ndarray:
     largest = finite.max(axis=0)
     exponent = np.where(largest > 0, np.frexp(largest)[1], 0)
     return np.ldexp(a, -exponent)
+
+
+def distinct_columns(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of ``a`` and, for each column, the index of its distinct column.
+
+    Columns are compared by their bytes (one hashable key per column, sorted once), which is
+    an order of magnitude faster than ``np.unique(a.T, axis=0)``; values equal as numbers but
+    not as bytes (0.0 and -0.0) count as distinct, which only costs a repeated column.
+
+    Returns
+    -------
+    (ndarray (rows, d), ndarray (columns,) of int)
+        ``distinct[:, index]`` equals ``a`` (as bytes); the distinct columns come in byte order.
+
+    Examples
+    --------
+    >>> a = np.array([[1.0, 2.0, 1.0], [3.0, 4.0, 3.0]])
+    >>> d, index = distinct_columns(a)
+    >>> d.shape, bool(np.array_equal(d[:, index], a)), bool(index[0] == index[2] != index[1])
+    ((2, 2), True, True)
+    """
+    rows = np.ascontiguousarray(np.asarray(a).T)
+    if rows.shape[0] == 0:  # no columns
+        return rows.T, np.zeros(0, dtype=np.intp)
+    if rows.shape[1] == 0:  # no rows: every column is the same empty column
+        return rows[:1].T, np.zeros(rows.shape[0], dtype=np.intp)
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    _, first, index = np.unique(keys, return_index=True, return_inverse=True)
+    return rows[first].T, index.ravel()
