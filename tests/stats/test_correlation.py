@@ -265,3 +265,17 @@ def test_one_sided_permutation_p_values_count_one_tail():
     both = permutation_p_values(a, b, "pearson", 2000, seed=1)[0]
     assert greater < both < 1 and less > 0.9
     assert greater + less == pytest.approx(1 + 1 / 2001, abs=2 / 2001)  # the tails split the shuffles
+
+
+@pytest.mark.parametrize("n", [10, 23, 40])
+def test_spearman_edgeworth_lookup_table_equals_the_series_bit_for_bit(n):
+    # more values than possible S at one n (a screen's leave-one-out p-values) use a table of S
+    rng = np.random.default_rng(n)
+    size = (n**3 - n) // 3
+    s = rng.integers(1, size, size=3 * size).astype(float)
+    lower = rng.random(len(s)) < 0.5
+    table = spearman_as89_p(np.full(len(s), n), s, lower)
+    one_by_one = np.array(
+        [spearman_as89_p(np.array([n]), np.array([v]), np.array([t]))[0] for v, t in zip(s[:300], lower[:300])]
+    )
+    assert np.array_equal(table[:300], one_by_one)

@@ -143,6 +143,8 @@ def correlate(
     a, b = pair_columns(xv, yv)
     xs = np.repeat(list(x), len(y))
     ys = np.tile(list(y), len(x))
+    x_labels = np.repeat([labels.get(v, v) for v in x], len(y))  # looked up once per variable
+    y_labels = np.tile([labels.get(v, v) for v in y], len(x))
     m = a.shape[1]
     n = (~np.isnan(a)).sum(axis=0)
     const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
@@ -184,8 +186,8 @@ def correlate(
                 CORRELATIONS_SCHEMA,
                 x=xs,
                 y=ys,
-                x_label=[labels.get(v, v) for v in xs],
-                y_label=[labels.get(v, v) for v in ys],
+                x_label=x_labels,
+                y_label=y_labels,
                 subset=subset,
                 method=method,
                 n=res["n"],

@@ -50,7 +50,15 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
-from .ties import count_distinct, count_finite, is_constant, scale_columns, tie_group_sums
+from .ties import (
+    column_sum_for,
+    count_distinct,
+    count_finite,
+    distinct_columns,
+    is_constant,
+    scale_columns,
+    tie_group_sums,
+)
 
 METHODS = CLASSICAL_METHODS
 
@@ -150,20 +158,33 @@ def mask_unpaired(a, b) -> tuple[np.ndarray, np.ndarray]:
 
 def _pearson_columns(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     n = count_finite(a)
+    colsum = column_sum_for(a, b)
     with np.errstate(invalid="ignore", divide="ignore"):
-        da = a - np.nansum(a, axis=0) / n
-        db = b - np.nansum(b, axis=0) / n
-        sab = np.nansum(da * db, axis=0)
-        saa = np.nansum(da * da, axis=0)
-        sbb = np.nansum(db * db, axis=0)
+        da = a - colsum(a) / n
+        db = b - colsum(b) / n
+        sab = colsum(da * db)
+        saa = colsum(da * da)
+        sbb = colsum(db * db)
         r = sab / np.sqrt(saa * sbb)
     return np.clip(r, -1.0, 1.0)
 
 
 def rank_columns(a: np.ndarray) -> np.ndarray:
-    """Mid-ranks (average method, as R's ``rank``) within each column; NaN stays NaN."""
+    """Mid-ranks (average method, as R's ``rank``) within each column; NaN stays NaN.
+
+    A column repeated (a biomarker paired with several scores) is ranked once.
+
+    Examples
+    --------
+    >>> rank_columns(np.array([[3.0, 3.0], [1.0, 1.0], [3.0, np.nan]])).tolist()
+    [[2.5, 2.0], [1.0, 1.0], [2.5, nan]]
+    """
     if a.shape[0] == 0:
         return a.copy()
+    if a.shape[1] > 64:
+        distinct, index = distinct_columns(a)
+        if distinct.shape[1] <= a.shape[1] // 2:
+            return rankdata(distinct, axis=0, nan_policy="omit")[:, index]
     return rankdata(a, axis=0, nan_policy="omit")
 
 
@@ -251,6 +272,79 @@ def r_t_test(r, df, alternative: str = "two-sided") -> tuple[np.ndarray, np.ndar
     return t, one_or_two_sided_p(t, df, alternative)
 
 
+def _spearman_as89(r: np.ndarray, n: np.ndarray, nf: np.ndarray, alternative: str) -> tuple[np.ndarray, np.ndarray]:
+    """R's S = (n^3 - n)(1 - rho)/6 and its AS 89 p (R's ``prho`` arguments)."""
+    n3n = nf * nf * nf - nf
+    q = n3n * (1.0 - r) / 6.0
+    rounded = np.round(q)
+    if alternative == "two-sided":
+        upper = q > n3n / 6.0
+        return q, np.minimum(2.0 * spearman_as89_p(n, rounded + 2.0 * ~upper, ~upper), 1.0)
+    lower = np.full(len(q), alternative == "greater")  # R: 'greater' is the lower tail of S
+    return q, spearman_as89_p(n, rounded + 2.0 * lower, lower)
+
+
+def rank_p(
+    method: str,
+    r: np.ndarray,
+    n: np.ndarray,
+    ties: np.ndarray,
+    s: np.ndarray | None = None,
+    ties_a: dict | None = None,
+    ties_b: dict | None = None,
+    alternative: str = "two-sided",
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Statistic, df and p of Spearman's rho or Kendall's tau-b, by R's ``cor.test`` branches.
+
+    The numbers of :func:`rank_p_values` without its labels (statistic name, p method), for
+    callers that need only p for many values (leave-one-out). Arguments as there.
+
+    Examples
+    --------
+    >>> round(float(rank_p("spearman", np.array([0.8]), np.array([5]), np.array([False]))[2][0]), 6)
+    0.133333
+    """
+    m = len(r)
+    nf = np.asarray(n, float)
+    n = np.asarray(n)
+    stat = np.full(m, np.nan)
+    df = np.full(m, np.nan)
+    p = np.full(m, np.nan)
+    if method == "spearman":
+        as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
+        if not as89.all():
+            df[~as89] = nf[~as89] - 2.0
+            stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89], alternative)
+        if as89.all():  # the common case: no masked copies
+            stat, p = _spearman_as89(r, n, nf, alternative)
+        elif as89.any():
+            stat[as89], p[as89] = _spearman_as89(r[as89], n[as89], nf[as89], alternative)
+    elif method == "kendall":
+        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
+        normal = ~exact
+        if np.any(exact):
+            p[exact] = kendall_exact_p(n[exact], r[exact], alternative)
+            nn = nf[exact]
+            stat[exact] = np.round((r[exact] + 1) * nn * (nn - 1) / 4.0)
+        if np.any(normal):
+            if ties_a is None or ties_b is None or s is None:
+                raise ValueError("Kendall's normal approximation needs S and both variables' tie sums")
+            nn = nf[normal]
+            ta = {k: v[normal] for k, v in ties_a.items()}
+            tb = {k: v[normal] for k, v in ties_b.items()}
+            var_s = (
+                (nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
+                + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
+                + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2))
+            )
+            z = s[normal] / np.sqrt(var_s)
+            stat[normal] = z
+            p[normal] = {"greater": ndtr(-z), "less": ndtr(z)}.get(alternative, 2.0 * ndtr(-np.abs(z)))
+    else:
+        raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
+    return stat, df, np.minimum(p, 1.0)
+
+
 def rank_p_values(
     method: str,
     r: np.ndarray,
@@ -289,65 +383,22 @@ def rank_p_values(
     >>> round(float(res["p"][0]), 6), res["p_method"][0]
     (0.133333, 'exact (AS 89 enumeration)')
     """
-    m = len(r)
-    nf = np.asarray(n, float)
+    stat, df, p = rank_p(method, r, n, ties, s, ties_a, ties_b, alternative)
     n = np.asarray(n)
-    stat = np.full(m, np.nan)
-    stat_name = np.full(m, "", dtype=object)
-    df = np.full(m, np.nan)
-    p = np.full(m, np.nan)
-    p_method = np.full(m, "", dtype=object)
+    stat_name = np.full(len(r), "", dtype=object)
+    p_method = np.full(len(r), "", dtype=object)
     if method == "spearman":
         as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
-        df[~as89] = nf[~as89] - 2.0
-        stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89], alternative)
-        stat_name[~as89] = "t"
+        stat_name[:] = np.where(as89, "S", "t")
         p_method[~as89 & ties] = P_SPEARMAN_T_TIES
         p_method[~as89 & ~ties] = P_SPEARMAN_T_LARGE
-        if np.any(as89):
-            nn = nf[as89]
-            q = (nn**3 - nn) * (1.0 - r[as89]) / 6.0
-            if alternative == "two-sided":
-                upper = q > (nn**3 - nn) / 6.0
-                s_arg = np.where(upper, np.round(q), np.round(q) + 2.0)
-                p[as89] = np.minimum(2.0 * spearman_as89_p(n[as89], s_arg, ~upper), 1.0)
-            else:  # R: 'greater' is the lower tail of S (large rho, small S)
-                lower = np.full(len(nn), alternative == "greater")
-                s_arg = np.round(q) + 2.0 * lower
-                p[as89] = spearman_as89_p(n[as89], s_arg, lower)
-            stat[as89] = q
-            stat_name[as89] = "S"
-            p_method[as89] = np.where(
-                n[as89] <= SPEARMAN_ENUMERATION_MAX_N, P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH
-            )
-    elif method == "kendall":
-        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
-        normal = ~exact
-        if np.any(exact):
-            p[exact] = kendall_exact_p(n[exact], r[exact], alternative)
-            nn = nf[exact]
-            stat[exact] = np.round((r[exact] + 1) * nn * (nn - 1) / 4.0)
-            stat_name[exact] = "T"
-            p_method[exact] = P_KENDALL_EXACT
-        if np.any(normal):
-            if ties_a is None or ties_b is None or s is None:
-                raise ValueError("Kendall's normal approximation needs S and both variables' tie sums")
-            nn = nf[normal]
-            ta = {k: v[normal] for k, v in ties_a.items()}
-            tb = {k: v[normal] for k, v in ties_b.items()}
-            var_s = (
-                (nn * (nn - 1) * (2 * nn + 5) - ta["t25"] - tb["t25"]) / 18.0
-                + ta["t2"] * tb["t2"] / (2 * nn * (nn - 1))
-                + ta["t3"] * tb["t3"] / (9 * nn * (nn - 1) * (nn - 2))
-            )
-            z = s[normal] / np.sqrt(var_s)
-            stat[normal] = z
-            stat_name[normal] = "z"
-            p[normal] = {"greater": ndtr(-z), "less": ndtr(z)}.get(alternative, 2.0 * ndtr(-np.abs(z)))
-            p_method[normal] = np.where(ties[normal], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)
+        p_method[as89] = np.where(n[as89] <= SPEARMAN_ENUMERATION_MAX_N, P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH)
     else:
-        raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
-    return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": np.minimum(p, 1.0), "p_method": p_method}
+        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
+        stat_name[:] = np.where(exact, "T", "z")
+        p_method[exact] = P_KENDALL_EXACT
+        p_method[~exact] = np.where(ties[~exact], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)
+    return {"statistic": stat, "statistic_name": stat_name, "df": df, "p": p, "p_method": p_method}
 
 
 def correlate_columns(

@@ -118,9 +118,9 @@ def spearman_leave_one_out(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def _rho_from_sums(sxy: np.ndarray, sxx: np.ndarray, syy: np.ndarray, k: int) -> np.ndarray:
     """rho from 4 x the sums of products of the k - 1 remaining mid-ranks (which average k / 2)."""
     mean_term = (k - 1) * k * k  # 4 * (k - 1) * (k / 2)^2
-    cov = (sxy - mean_term).astype(float)
-    vx = (sxx - mean_term).astype(float)
-    vy = (syy - mean_term).astype(float)
+    cov = np.asarray(sxy - mean_term, float)  # exact integers (int64 or float64)
+    vx = np.asarray(sxx - mean_term, float)
+    vy = np.asarray(syy - mean_term, float)
     with np.errstate(invalid="ignore", divide="ignore"):
         rho = cov / np.sqrt(vx * vy)
     return np.where((vx > 0) & (vy > 0), np.clip(rho, -1.0, 1.0), np.nan)
@@ -186,27 +186,40 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
     True
     """
     k = x.shape[0]
-    gx = np.sign(x.T[:, None, :] - x.T[:, :, None]).astype(np.int8)  # (vx, i, j): sign(x_j - x_i)
-    gy = np.sign(y.T[:, None, :] - y.T[:, :, None]).astype(np.int8)
+    gx = np.sign(x.T[:, None, :] - x.T[:, :, None])  # (vx, i, j): sign(x_j - x_i)
+    gy = np.sign(y.T[:, None, :] - y.T[:, :, None])
     out = np.empty((k, len(ix)))
     if method == "kendall":
+        gx, gy = gx.astype(np.int8), gy.astype(np.int8)
         step = max(1, PAIR_CELLS // max(k * k, 1))
         for s in range(0, len(ix), step):
             a, b = gx[ix[s : s + step]], gy[iy[s : s + step]]
             out[:, s : s + step] = np.einsum("pij,pij->ip", a, b, dtype=np.int64)
         return out
 
-    def per_variable(g):
-        less = (g < 0).sum(axis=2)
-        equal = (g == 0).sum(axis=2)
-        twice_rank = (2 * less + equal + 1).astype(np.int64)  # (v, k)
-        shift = (g + 1).astype(np.int64)  # 2 a_ij for j != i, and 1 on the diagonal
+    def per_variable(g):  # all small integers, exact in float64 (sums stay far below 2^53 for k < SMALL_K)
+        twice_rank = k + 1 - g.sum(axis=2)  # 2 * #less + #equal (i included) + 1, (v, k)
+        shift = g + 1.0  # 2 a_ij for j != i, and 1 on the diagonal
         sq = (shift * shift).sum(axis=2) - 1
-        own_dot = np.einsum("vij,vj->vi", shift, twice_rank) - twice_rank  # sum_j!=i 2a_ij * 2R_j
+        own_dot = np.matmul(shift, twice_rank[:, :, None])[:, :, 0] - twice_rank  # sum_j!=i 2a_ij * 2R_j
         return twice_rank, shift, sq, own_dot
 
     rx, sx, sqx, dotx = per_variable(gx)
     ry, sy, sqy, doty = per_variable(gy)
+    vx, vy = sx.shape[0], sy.shape[0]
+    if vx * vy <= 2 * len(ix) and k * vx * vy <= PAIR_CELLS:
+        # (nearly) every x with every y: the three k-by-k sums for all combinations as matrix
+        # products of the sign matrices, then picked per pair
+        cross_all = np.matmul(sx.transpose(1, 0, 2), sy.transpose(1, 2, 0))  # (k, vx, vy)
+        x_dot_ry_all = (sx.reshape(vx * k, k) @ ry.T).reshape(vx, k, vy)
+        y_dot_rx_all = (sy.reshape(vy * k, k) @ rx.T).reshape(vy, k, vx)
+        rxa, rya = rx[ix], ry[iy]
+        cross = cross_all[:, ix, iy].T - 1
+        x_dot_ry = x_dot_ry_all[ix, :, iy] - rya
+        y_dot_rx = y_dot_rx_all[iy, :, ix] - rxa
+        sums = _spearman_deletion_sums(rxa, rya, cross, x_dot_ry, y_dot_rx, (rx, dotx, sqx, ix), (ry, doty, sqy, iy))
+        out[:] = _rho_from_sums(*sums, k).T
+        return out
     step = max(1, PAIR_CELLS // max(k * k, 1))
     for s in range(0, len(ix), step):
         a, b = ix[s : s + step], iy[s : s + step]
@@ -214,8 +227,23 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
         cross = np.einsum("pij,pij->pi", sx[a], sy[b]) - 1
         x_dot_ry = np.einsum("pij,pj->pi", sx[a], rya) - rya
         y_dot_rx = np.einsum("pij,pj->pi", sy[b], rxa) - rxa
-        sxy = (rxa * rya).sum(axis=1, keepdims=True) - rxa * rya - x_dot_ry - y_dot_rx + cross
-        sxx = (rxa * rxa).sum(axis=1, keepdims=True) - rxa * rxa - 2 * dotx[a] + sqx[a]
-        syy = (rya * rya).sum(axis=1, keepdims=True) - rya * rya - 2 * doty[b] + sqy[b]
-        out[:, s : s + step] = _rho_from_sums(sxy, sxx, syy, k).T
+        sums = _spearman_deletion_sums(rxa, rya, cross, x_dot_ry, y_dot_rx, (rx, dotx, sqx, a), (ry, doty, sqy, b))
+        out[:, s : s + step] = _rho_from_sums(*sums, k).T
     return out
+
+
+def _spearman_deletion_sums(
+    rxa, rya, cross, x_dot_ry, y_dot_rx, x_own, y_own
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """4 x the cross- and self-products of the mid-ranks left when each subject is deleted, (p, k) each.
+
+    ``x_own`` = (twice-ranks, own dot, own squares, pair index) of the distinct x variables: their
+    self-products are formed once per variable and then picked per pair (likewise ``y_own``)."""
+    sxy = (rxa * rya).sum(axis=1, keepdims=True) - rxa * rya - x_dot_ry - y_dot_rx + cross
+    return sxy, _self_sums(*x_own), _self_sums(*y_own)
+
+
+def _self_sums(twice_rank, own_dot, own_sq, pick):
+    """sum_{j != i} (2 R_j - 2 a_ij)^2 for each variable and deleted i, picked per pair."""
+    per_variable = (twice_rank * twice_rank).sum(axis=1, keepdims=True) - twice_rank * twice_rank
+    return (per_variable - 2 * own_dot + own_sq)[pick]

@@ -10,7 +10,7 @@ weighted-rank engine of :mod:`biocorr.stats.resample` (the deletions are its
 jackknife), Kendall's S is downdated exactly (S minus the deleted subject's
 row of the sign matrix); the tie-group sums are downdated too, so every
 deletion's p-value follows the same R rules as the full analysis
-(:func:`biocorr.stats.correlation.rank_p_values`). All of it is vectorised
+(:func:`biocorr.stats.correlation.rank_p`). All of it is vectorised
 over deletions and over pairs sharing their complete rows; O(n^2) per pair.
 
 References
@@ -24,17 +24,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from .correlation import r_t_test, rank_p_values
+from .correlation import r_t_test, rank_p
 from .resample import kendall_downdated_s, panel_jackknife, pattern_panels
-from .ties import count_finite, scale_columns, tie_sums_without_each_column
+from .ties import column_sum_for, count_finite, scale_columns, tie_sums_without_each_column
 
 
 def _centred(a, b):
+    """n per column, the centred columns, and a column sum that skips NaN only when there is one."""
     n = count_finite(a).astype(float)
+    colsum = column_sum_for(a, b)
     with np.errstate(invalid="ignore", divide="ignore"):
-        da = a - np.nansum(a, axis=0) / n
-        db = b - np.nansum(b, axis=0) / n
-    return n, da, db
+        da = a - colsum(a) / n
+        db = b - colsum(b) / n
+    return n, da, db, colsum
 
 
 def pearson_leave_one_out_r(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -56,9 +58,9 @@ def pearson_leave_one_out_r(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> round(float(r[4, 0]), 6) == round(float(np.corrcoef([1, 2, 3, 4], [1, 3, 2, 4])[0, 1]), 6)
     True
     """
-    n, da, db = _centred(scale_columns(a), scale_columns(b))
-    sa, sb = np.nansum(da, axis=0), np.nansum(db, axis=0)  # ~0, kept for exactness
-    saa, sbb, sab = np.nansum(da * da, axis=0), np.nansum(db * db, axis=0), np.nansum(da * db, axis=0)
+    n, da, db, colsum = _centred(scale_columns(a), scale_columns(b))
+    sa, sb = colsum(da), colsum(db)  # ~0, kept for exactness
+    saa, sbb, sab = colsum(da * da), colsum(db * db), colsum(da * db)
     m = n - 1
     # sums without subject k, then centred cross-products: S_xy - S_x S_y / m
     sa_k, sb_k = sa - da, sb - db
@@ -143,9 +145,9 @@ def rank_leave_one_out(
         ok = np.isfinite(r)
         n_left = np.full(r.shape, k - 1)
         if method == "spearman":
-            res = rank_p_values("spearman", r[ok], n_left[ok], tied[ok], alternative=alternative)
+            *_, p_ok = rank_p("spearman", r[ok], n_left[ok], tied[ok], alternative=alternative)
         else:
-            res = rank_p_values(
+            *_, p_ok = rank_p(
                 "kendall",
                 r[ok],
                 n_left[ok],
@@ -156,7 +158,7 @@ def rank_leave_one_out(
                 alternative=alternative,
             )
         p = np.full(r.shape, np.nan)
-        p[ok] = res["p"]
+        p[ok] = p_ok
         out_r[np.ix_(rows, group)] = r
         out_p[np.ix_(rows, group)] = p
     return out_r, out_p
@@ -171,11 +173,11 @@ def cooks_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> int(np.nanargmax(d[:, 0]))
     4
     """
-    n, da, db = _centred(scale_columns(a), scale_columns(b))  # Cook's D is scale-free; scaling avoids overflow
+    n, da, db, colsum = _centred(scale_columns(a), scale_columns(b))  # Cook's D is scale-free; no overflow
     with np.errstate(invalid="ignore", divide="ignore"):
-        sxx = np.nansum(da * da, axis=0)
-        slope = np.nansum(da * db, axis=0) / sxx
+        sxx = colsum(da * da)
+        slope = colsum(da * db) / sxx
         resid = db - slope * da
-        s2 = np.nansum(resid * resid, axis=0) / (n - 2)
+        s2 = colsum(resid * resid) / (n - 2)
         h = 1 / n + da * da / sxx
         return resid**2 / (2 * s2) * h / (1 - h) ** 2

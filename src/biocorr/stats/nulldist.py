@@ -82,27 +82,60 @@ def spearman_as89_p(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.
         upper = np.where(s[idx] == n3[idx], 1.0, upper)
         out[idx] = np.where(lower_tail[idx], total - upper, upper) / total
     big = todo & (n > SPEARMAN_ENUMERATION_MAX_N)
+    if big.all():  # a screen's p-values: no masked copies
+        return _edgeworth_or_table(n, s, lower_tail)
     if np.any(big):
-        y = n[big].astype(float)
-        b = 1.0 / y
-        x = (6.0 * (s[big] - 1) * b / (y * y - 1) - 1) * np.sqrt(y - 1)
-        y2 = x * x
-        c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12 = _C
-        u = (
-            x
-            * b
-            * (
-                c1
-                + b * (c2 + c3 * b)
-                + y2
-                * (-c4 + b * (c5 + c6 * b) - y2 * b * (c7 + c8 * b - y2 * (c9 - c10 * b + y2 * b * (c11 - c12 * y2))))
-            )
+        out[big] = _edgeworth_or_table(n[big], s[big], lower_tail[big])
+    return out
+
+
+def _spearman_edgeworth(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.ndarray:
+    """AS 89's Edgeworth series (n >= 10), elementwise."""
+    y = n.astype(float)
+    b = 1.0 / y
+    x = (6.0 * (s - 1) * b / (y * y - 1) - 1) * np.sqrt(y - 1)
+    y2 = x * x
+    c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12 = _C
+    u = (
+        x
+        * b
+        * (
+            c1
+            + b * (c2 + c3 * b)
+            + y2 * (-c4 + b * (c5 + c6 * b) - y2 * b * (c7 + c8 * b - y2 * (c9 - c10 * b + y2 * b * (c11 - c12 * y2))))
         )
-        corr = u / np.exp(y2 / 2.0)
-        lt = lower_tail[big]
-        pnorm = np.where(lt, ndtr(x), ndtr(-x))
-        pv = np.where(lt, -corr, corr) + pnorm
-        out[big] = np.clip(pv, 0.0, 1.0)
+    )
+    corr = u / np.exp(y2 / 2.0)
+    pnorm = np.where(lower_tail, ndtr(x), ndtr(-x))
+    pv = np.where(lower_tail, -corr, corr) + pnorm
+    return np.clip(pv, 0.0, 1.0)
+
+
+def _edgeworth_or_table(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) -> np.ndarray:
+    """The Edgeworth series, evaluated once per possible S when many values share one n.
+
+    S takes the integer values 0 .. (n^3 - n)/3 + 2 only, so when more values than that share
+    one n (the leave-one-out p-values of a screen) the series is evaluated on every possible S
+    for both tails and looked up: the same numbers, from a fraction of the evaluations.
+    """
+    if len(n) == 0 or not np.all(s == np.round(s)):
+        return _spearman_edgeworth(n, s, lower_tail)
+    if n.min() == n.max():  # one n (a screen): no grouping
+        groups: list = [(int(n[0]), slice(None), len(n))]
+    else:
+        values, counts = np.unique(n, return_counts=True)
+        groups = [(v, n == v, c) for v, c in zip(values.tolist(), counts.tolist())]
+    if all(c <= (v**3 - v) // 3 + 3 for v, _, c in groups):
+        return _spearman_edgeworth(n, s, lower_tail)
+    out = np.empty(s.shape)
+    for v, idx, count in groups:  # one pass per distinct n
+        size = (v**3 - v) // 3 + 3
+        if count <= size:
+            out[idx] = _spearman_edgeworth(n[idx], s[idx], lower_tail[idx])
+            continue
+        grid = np.arange(size, dtype=float)
+        tails = np.stack([_spearman_edgeworth(np.full(size, v), grid, np.full(size, t)) for t in (False, True)])
+        out[idx] = tails[lower_tail[idx].astype(np.intp), np.clip(s[idx], 0, size - 1).astype(np.intp)]
     return out
 
 
