@@ -312,3 +312,31 @@ def test_a_null_claim_that_one_subject_turns_significant_is_fragile():
     frag = v.loc["fragility"]
     assert frag["verdict"] == "fragile" and "a single deletion" in frag["explanation"]
     assert "Non-significance at α = .05 does not survive" in frag["explanation"] and "'S12'" in frag["explanation"]
+
+
+def test_a_respectively_list_becomes_one_claim_per_value_with_its_own_p():
+    text = "IL-6 and TNF correlated with pain (r = 0.40 and 0.52, respectively; p = .01 and .02; n = 40)."
+    found, unparsed = extract_claims(text, "t")
+    claims = [f.claim for f in found]
+    assert [(c.r.text, c.p.text, c.n) for c in claims] == [("0.40", ".01", 40), ("0.52", ".02", 40)]
+    assert [c.id for c in claims] == ["t:1:36:1", "t:1:36:2"] and unparsed == []
+    # r = .40, n = 40 gives p = .0105 (consistent with .01); r = .52 gives p = .0006, not .02
+    assert [check_p(c).verdict for c in claims] == ["consistent", "inconsistent"]
+
+
+def test_a_respectively_list_shares_one_p_and_refuses_mismatched_lists():
+    found, _ = extract_claims("A, B and C: r = .40, .52, and .61, respectively, p < .05, n = 30.", "t")
+    assert [(f.claim.r.text, f.claim.p.text, f.claim.p_comparator, f.claim.n) for f in found] == [
+        (".40", ".05", "<", 30),
+        (".52", ".05", "<", 30),
+        (".61", ".05", "<", 30),
+    ]
+    found, unparsed = extract_claims("A and B (r = 0.40 and 0.52, respectively; p = .01, .02 and .001; n = 40).", "t")
+    assert [f.claim.p for f in found] == [None, None]
+    assert "2 r values with 3 p-values: none attached" in unparsed[0].reason
+
+
+def test_a_list_without_respectively_reads_the_first_value_and_says_so():
+    found, unparsed = extract_claims("r = 0.40 and 0.52 (n = 40, p = .01).", "t")
+    assert [f.claim.r.text for f in found] == ["0.40"]
+    assert "(0.40, 0.52) without 'respectively'" in unparsed[0].reason

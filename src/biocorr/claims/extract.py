@@ -114,6 +114,41 @@ class Unparsed:
     reason: str
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _list_after(after: str, value: str) -> list[str]:
+    """The further values of a list that starts right before ``after``: ', .52 and .61' -> ['.52', '.61'].
+
+    Examples
+    --------
+    >>> _list_after(" and 0.52, respectively", NUM), _list_after(", .3, and .4)", NUM), _list_after(", p", NUM)
+    (['0.52'], ['.3', '.4'], [])
+    """
+    m = re.match(r"((?:\s*,\s*" + value + r")*\s*,?\s*(?:and|&)\s*" + value + r")", after)
+    return [v.group(0).strip() for v in re.finditer(value, m.group(1))] if m else []
+
+
+def _respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str]:
+    """(r, p, n) for each value of a 'respectively' list: a list of p (or n) of the same length is
+    paired value by value, a single p (or n) is shared, any other length attaches none (and says so)."""
+    rs = [r] + [parse_number(v) for v in more_r]
+    notes = []
+
+    def spread(first, match, tail, pattern, parse, what):
+        more = _list_after(tail[match.end() :], pattern) if match else []
+        if not more:
+            return [first] * len(rs)
+        if len(more) + 1 == len(rs):
+            return [first] + [parse(v) for v in more]
+        notes.append(f"a 'respectively' list of {len(rs)} r values with {len(more) + 1} {what}: none attached")
+        return [None] * len(rs)
+
+    ps = spread(*p_part, MANTISSA + EXPONENT, lambda v: parse_p(v)[1], "p-values")
+    ns = spread(*n_part, r"\d+", int, "sample sizes")
+    return list(zip(rs, ps, ns)), "; ".join(notes)
+
+
 def _passage_n(text: str, pos: int) -> tuple[int | None, str, str]:
     """n for a statement that prints none: the one sample size its paragraph gives, else nothing.
 
@@ -265,28 +300,42 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             lo, hi = parse_number(cm.group("lo") or cm.group("lo2")), parse_number(cm.group("hi") or cm.group("hi2"))
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
-        idx = len(found) + 1
-        claim = Claim(
-            id=f"{source}:{line}:{col}",
-            r=r,
-            p=p,
-            p_comparator=p_comp,
-            n=n,
-            df=df,
-            method=_method(m.group("sym"), before),
-            ci_low=lo,
-            ci_high=hi,
-            ci_level=level,
-            tails=tails,
-            source=f"{source} line {line}",
-            raw=raw,
-            extra={"index": idx, "n_source": n_source or ("df" if df is not None else "")},
-        )
-        if p is None and n is None and df is None and lo is None:
-            unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
+        items = [(r, p, n)]
+        more_r = _list_after(text[m.end() : m.end() + 120], NUM)
+        if more_r and RESPECTIVELY.search(tail):
+            items, note = _respectively_items(r, more_r, (p, pm, tail), (n, nm, tail))
+            if note:
+                unparsed.append(Unparsed(line, col, raw, note))
+            lo = hi = None  # one interval printed beside a list belongs to no single value
+        elif more_r:
+            values = ", ".join([r.text, *more_r])
+            reason = f"a list of r values ({values}) without 'respectively': only the first was read"
+            unparsed.append(Unparsed(line, col, raw, reason))
         raw = (raw + tail).strip()
-        claim = Claim(**{**claim.__dict__, "raw": raw})
-        found.append(Found(claim, line, col, raw))
+        for i, (r_i, p_i, n_i) in enumerate(items, start=1):
+            claim = Claim(
+                id=f"{source}:{line}:{col}" + (f":{i}" if len(items) > 1 else ""),
+                r=r_i,
+                p=p_i,
+                p_comparator=p_comp,
+                n=n_i,
+                df=df,
+                method=_method(m.group("sym"), before),
+                ci_low=lo,
+                ci_high=hi,
+                ci_level=level,
+                tails=tails,
+                source=f"{source} line {line}",
+                raw=raw,
+                extra={
+                    "index": len(found) + 1,
+                    "n_source": (n_source if n_i is not None else "") or ("df" if df is not None else ""),
+                    **({"respectively": i} if len(items) > 1 else {}),
+                },
+            )
+            if p_i is None and n_i is None and df is None and lo is None:
+                unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
+            found.append(Found(claim, line, col, raw))
         covered.append((sentence_start, m.end() + len(tail)))
     covered.sort()
     starts = [a for a, _ in covered]
