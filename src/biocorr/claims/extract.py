@@ -133,9 +133,10 @@ def _respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str
     """(r, p, n) for each value of a 'respectively' list: a list of p (or n) of the same length is
     paired value by value, a single p (or n) is shared, any other length attaches none (and says so)."""
     rs = [r] + [parse_number(v) for v in more_r]
-    notes = []
+    notes: list[str] = []
 
-    def spread(first, match, tail, pattern, parse, what):
+    def spread(part: tuple, pattern: str, parse, what: str) -> list:
+        first, match, tail = part
         more = _list_after(tail[match.end() :], pattern) if match else []
         if not more:
             return [first] * len(rs)
@@ -144,8 +145,8 @@ def _respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str
         notes.append(f"a 'respectively' list of {len(rs)} r values with {len(more) + 1} {what}: none attached")
         return [None] * len(rs)
 
-    ps = spread(*p_part, MANTISSA + EXPONENT, lambda v: parse_p(v)[1], "p-values")
-    ns = spread(*n_part, r"\d+", int, "sample sizes")
+    ps = spread(p_part, MANTISSA + EXPONENT, lambda v: parse_p(v)[1], "p-values")
+    ns = spread(n_part, r"\d+", int, "sample sizes")
     return list(zip(rs, ps, ns)), "; ".join(notes)
 
 
