@@ -341,7 +341,18 @@ def test_claim_extraction_is_linear_in_the_text():
     t0 = time.time()
     extract_claims("r" + " " * 1_000_000 + "x")
     extract_claims("TNF and pain, r(12) = .53, p = .049. " * 10_000)
+    # lists without 'and': each space has one place in the list pattern (an ambiguous one took 2^k steps)
+    extract_claims("r = .5" + ", .5" * 100_000 + " respectively; p = .01" + ", .02" * 100_000)
+    extract_claims("r = 0.5, 0.5 respectively; p = 0.01" + ", 0.02" * 100_000 + "; n = 4" + ", 5." * 100_000)
     assert time.time() - t0 < 10
+
+
+def test_respectively_lists_with_odd_members_are_refused_not_guessed():
+    from biocorr.claims import extract_claims
+
+    found, unparsed = extract_claims("A and B (r = .40 and .52, respectively; n = 20, 24 and 30; p = .01).", "t")
+    assert [(f.claim.r.text, f.claim.n, f.claim.p.text) for f in found] == [(".40", None, ".01"), (".52", None, ".01")]
+    assert "2 r values with 3 sample sizes: none attached" in unparsed[0].reason
 
 
 # ---------------------------------------------------------------------------------- qPCR --

@@ -340,3 +340,8 @@ def test_a_list_without_respectively_reads_the_first_value_and_says_so():
     found, unparsed = extract_claims("r = 0.40 and 0.52 (n = 40, p = .01).", "t")
     assert [f.claim.r.text for f in found] == ["0.40"]
     assert "(0.40, 0.52) without 'respectively'" in unparsed[0].reason
+
+
+def test_a_list_with_a_whole_number_beyond_1_is_not_expanded():
+    found, _ = extract_claims("A and B (r = .40 and 5, respectively; n = 20).", "t")
+    assert [f.claim.r.text for f in found] == [".40"]

@@ -40,3 +40,16 @@ def test_distinct_columns_rebuild_the_input_and_merge_only_equal_columns():
     d, index = distinct_columns(a)
     assert np.array_equal(d[:, index], a, equal_nan=True)
     assert d.shape[1] == len({col.tobytes() for col in a.T})
+
+
+def test_rank_columns_ranks_repeated_columns_once_and_equals_ranking_each():
+    from scipy.stats import rankdata
+
+    from biocorr.stats.correlation import rank_columns
+
+    rng = np.random.default_rng(5)
+    base = np.round(rng.normal(size=(9, 30)), 1)  # ties
+    base[rng.random(base.shape) < 0.15] = np.nan
+    a = base[:, rng.integers(0, 30, 400)]  # 400 columns, at most 30 distinct: the de-duplicated path
+    expected = np.column_stack([rankdata(col, nan_policy="omit") for col in a.T])
+    np.testing.assert_array_equal(rank_columns(a), expected)

@@ -156,17 +156,27 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
     return out
 
 
+def crossing_loo_p(p: float, loo_min_p: float, loo_max_p: float) -> float:
+    """The leave-one-out p that crosses .05: the largest when p < .05, else the smallest.
+
+    Examples
+    --------
+    >>> crossing_loo_p(0.03, 0.01, 0.2), crossing_loo_p(0.08, 0.004, 0.3)
+    (0.2, 0.004)
+    """
+    return loo_max_p if p < ALPHA else loo_min_p
+
+
 def crossing_p_text(p: float, loo_min_p: float, loo_max_p: float) -> str:
-    """The leave-one-out p that crosses .05: the largest when p is significant, else the smallest.
+    """:func:`crossing_loo_p` in words, APA style.
 
     Examples
     --------
     >>> crossing_p_text(0.03, 0.01, 0.2), crossing_p_text(0.08, 0.004, 0.3)
     ('largest p with one subject left out = .200', 'smallest p with one subject left out = .004')
     """
-    if p < ALPHA:
-        return fmt_p_apa(loo_max_p, "largest p with one subject left out")
-    return fmt_p_apa(loo_min_p, "smallest p with one subject left out")
+    which = "largest" if p < ALPHA else "smallest"
+    return fmt_p_apa(crossing_loo_p(p, loo_min_p, loo_max_p), f"{which} p with one subject left out")
 
 
 def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:

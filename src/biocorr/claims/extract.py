@@ -26,6 +26,7 @@ from ..errors import InputFileError, missing_file_message
 from .model import Claim, normalise_minus, parse_number, parse_p
 
 NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
+LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
 SYMBOL = (
     r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
     r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
@@ -114,6 +115,11 @@ class Unparsed:
     reason: str
 
 
+def _not_a_coefficient(r) -> bool:
+    """A whole number beyond 1 ('r = 12') is a count or a label, not a correlation; '1.2' is a wrong r."""
+    return abs(r.value) > 1 and r.decimals == 0
+
+
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -122,10 +128,12 @@ def _list_after(after: str, value: str) -> list[str]:
 
     Examples
     --------
-    >>> _list_after(" and 0.52, respectively", NUM), _list_after(", .3, and .4)", NUM), _list_after(", p", NUM)
-    (['0.52'], ['.3', '.4'], [])
+    >>> [_list_after(t, LIST_NUM) for t in (" and 0.52, respectively", ", .3, and .4)", ", p")]
+    [['0.52'], ['.3', '.4'], []]
     """
-    m = re.match(r"((?:\s*,\s*" + value + r")*\s*,?\s*(?:and|&)\s*" + value + r")", after)
+    # every space has one place to go (``value`` must not start with optional space): an ambiguous
+    # split of ', .5' between two patterns would backtrack exponentially in a list without 'and'
+    m = re.match(r"((?:\s*,\s*" + value + r")*(?:\s*,)?\s*(?:and|&)\s*" + value + r")", after)
     return [v.group(0).strip() for v in re.finditer(value, m.group(1))] if m else []
 
 
@@ -274,7 +282,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         except ValueError as exc:
             unparsed.append(Unparsed(line, col, raw, str(exc)))
             continue
-        if abs(r.value) > 1 and r.decimals == 0:
+        if _not_a_coefficient(r):
             unparsed.append(Unparsed(line, col, raw, f"'{r.text}' is not a correlation coefficient"))
             covered.append((m.start(), m.end()))
             continue
@@ -302,7 +310,9 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
         items = [(r, p, n)]
-        more_r = _list_after(text[m.end() : m.end() + 120], NUM)
+        more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
+        if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
+            more_r = []
         if more_r and RESPECTIVELY.search(tail):
             items, note = _respectively_items(r, more_r, (p, pm, tail), (n, nm, tail))
             if note:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import Results
+from ..analysis.checks import crossing_loo_p
 from ..format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
@@ -306,8 +307,7 @@ def _influence_section(results: Results) -> str:
                     f"{fmt_num(a)} to {fmt_num(b)}" for a, b in zip(flips["loo_min"], flips["loo_max"])
                 ],
                 "p with one subject left out": [
-                    fmt_p(mx if p < ALPHA else mn)
-                    for p, mn, mx in zip(flips["p"], flips["loo_min_p"], flips["loo_max_p"])
+                    fmt_p(crossing_loo_p(*ps)) for ps in zip(flips["p"], flips["loo_min_p"], flips["loo_max_p"])
                 ],
                 "most influential": flips["loo_most_influential"],
                 "max Cook's D": [fmt_num(v) for v in flips["cooks_d_max"]],

@@ -60,9 +60,9 @@ def _log_bf_same_n(r2: np.ndarray, n: float) -> np.ndarray:
     any disagreement beyond 1e-10 sends the whole group to the quadrature.
     """
     inner = r2 <= INTERPOLATE_MAX_R2
-    out = np.empty(r2.shape)
     if inner.sum() < INTERPOLATE_MIN_PAIRS:
         return _log_bf_quadrature(r2, np.full(r2.shape, n))
+    out = np.empty(r2.shape)
     z = r2[inner]
     z_max = max(float(z.max()), 1e-6)
     # the interpolated function is log BF10 + (n - 1)/2 log(1 - z): its large-n growth removed, it stays

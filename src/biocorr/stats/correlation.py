@@ -272,6 +272,21 @@ def r_t_test(r, df, alternative: str = "two-sided") -> tuple[np.ndarray, np.ndar
     return t, one_or_two_sided_p(t, df, alternative)
 
 
+def exact_null_branch(method: str, n: np.ndarray, ties: np.ndarray) -> np.ndarray:
+    """Where R's ``cor.test`` uses the null distribution of the rank statistic itself: no ties and
+    n <= 1290 (Spearman, AS 89) or n <= 49 (Kendall, exact); elsewhere a t or normal approximation.
+
+    The one place :func:`rank_p` (numbers) and :func:`rank_p_values` (labels) take the branch from.
+
+    Examples
+    --------
+    >>> exact_null_branch("kendall", np.array([20, 60, 20]), np.array([False, False, True])).tolist()
+    [True, False, False]
+    """
+    limit = SPEARMAN_AS89_MAX_N if method == "spearman" else KENDALL_EXACT_MAX_N
+    return ~np.asarray(ties, bool) & (np.asarray(n) <= limit)
+
+
 def _spearman_as89(r: np.ndarray, n: np.ndarray, nf: np.ndarray, alternative: str) -> tuple[np.ndarray, np.ndarray]:
     """R's S = (n^3 - n)(1 - rho)/6 and its AS 89 p (R's ``prho`` arguments)."""
     n3n = nf * nf * nf - nf
@@ -311,7 +326,7 @@ def rank_p(
     df = np.full(m, np.nan)
     p = np.full(m, np.nan)
     if method == "spearman":
-        as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
+        as89 = exact_null_branch(method, n, ties)
         if not as89.all():
             df[~as89] = nf[~as89] - 2.0
             stat[~as89], p[~as89] = r_t_test(r[~as89], df[~as89], alternative)
@@ -320,7 +335,7 @@ def rank_p(
         elif as89.any():
             stat[as89], p[as89] = _spearman_as89(r[as89], n[as89], nf[as89], alternative)
     elif method == "kendall":
-        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
+        exact = exact_null_branch(method, n, ties)
         normal = ~exact
         if np.any(exact):
             p[exact] = kendall_exact_p(n[exact], r[exact], alternative)
@@ -341,7 +356,7 @@ def rank_p(
             stat[normal] = z
             p[normal] = {"greater": ndtr(-z), "less": ndtr(z)}.get(alternative, 2.0 * ndtr(-np.abs(z)))
     else:
-        raise ValueError(f"rank_p_values handles spearman and kendall, not {method!r}")
+        raise ValueError(f"rank p-values are for spearman and kendall, not {method!r}")
     return stat, df, np.minimum(p, 1.0)
 
 
@@ -388,13 +403,13 @@ def rank_p_values(
     stat_name = np.full(len(r), "", dtype=object)
     p_method = np.full(len(r), "", dtype=object)
     if method == "spearman":
-        as89 = ~ties & (n <= SPEARMAN_AS89_MAX_N)
+        as89 = exact_null_branch(method, n, ties)
         stat_name[:] = np.where(as89, "S", "t")
         p_method[~as89 & ties] = P_SPEARMAN_T_TIES
         p_method[~as89 & ~ties] = P_SPEARMAN_T_LARGE
         p_method[as89] = np.where(n[as89] <= SPEARMAN_ENUMERATION_MAX_N, P_SPEARMAN_ENUMERATION, P_SPEARMAN_EDGEWORTH)
     else:
-        exact = ~ties & (n <= KENDALL_EXACT_MAX_N)
+        exact = exact_null_branch(method, n, ties)
         stat_name[:] = np.where(exact, "T", "z")
         p_method[exact] = P_KENDALL_EXACT
         p_method[~exact] = np.where(ties[~exact], P_KENDALL_NORMAL_TIES, P_KENDALL_NORMAL_LARGE)

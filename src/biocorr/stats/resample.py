@@ -439,8 +439,9 @@ def pattern_panels(a: np.ndarray, b: np.ndarray, cols: np.ndarray):
     present = ~np.isnan(a[:, cols])
     packed, which = distinct_columns(np.packbits(present, axis=0))  # one byte per 8 rows: a short key
     for p in range(packed.shape[1]):
-        group = cols[which == p]
-        rows = np.flatnonzero(present[:, np.flatnonzero(which == p)[0]])
+        members = which == p
+        group = cols[members]
+        rows = np.flatnonzero(present[:, np.argmax(members)])  # every member has the same rows
         xa, ix = distinct_columns(scale_columns(a[np.ix_(rows, group)]))
         yb, iy = distinct_columns(scale_columns(b[np.ix_(rows, group)]))
         yield group, rows, Panel(xa, yb, ix, iy)
