@@ -53,3 +53,44 @@ def test_rank_columns_ranks_repeated_columns_once_and_equals_ranking_each():
     a = base[:, rng.integers(0, 30, 400)]  # 400 columns, at most 30 distinct: the de-duplicated path
     expected = np.column_stack([rankdata(col, nan_policy="omit") for col in a.T])
     np.testing.assert_array_equal(rank_columns(a), expected)
+
+
+def test_distinct_columns_fall_back_to_byte_strings_when_hashes_collide(monkeypatch):
+    import biocorr.stats.ties as ties
+
+    rng = np.random.default_rng(4)
+    base = np.round(rng.normal(size=(5, 30)), 1)
+    base[rng.random(base.shape) < 0.2] = np.nan
+    a = base[:, rng.integers(0, 30, 200)]
+    expected_d, expected_index = distinct_columns(a)
+    # every column hashes to 0: the verification must catch it and group by the bytes instead
+    monkeypatch.setattr(ties, "_hash_multipliers", lambda k: np.zeros(k, dtype=np.uint64))
+    d, index = distinct_columns(a)
+    assert np.array_equal(d, expected_d, equal_nan=True) and np.array_equal(index, expected_index)
+    assert np.array_equal(d[:, index], a, equal_nan=True)
+
+
+def test_distinct_columns_keep_first_appearance_order_for_any_byte_width():
+    # packed presence patterns are 1-3 bytes per column: hashed after zero padding to a word
+    present = np.array([[1, 0, 1, 1, 0]] * 11, dtype=bool)
+    present[10, 3] = False
+    packed = np.packbits(present, axis=0)  # (2, 5) uint8
+    d, index = distinct_columns(packed)
+    assert index.tolist() == [0, 1, 0, 2, 1]
+    assert np.array_equal(d, packed[:, [0, 1, 3]])
+
+
+def test_tie_sums_without_each_column_equal_deleting_each_value():
+    from biocorr.stats.ties import tie_group_sums, tie_sums_without_each_column
+
+    rng = np.random.default_rng(8)
+    a = np.column_stack([np.round(rng.normal(size=9), 0), rng.normal(size=9), [1.0, 1, 1, 2, 2, 3, 4, 5, 6]])
+    sums, tied = tie_sums_without_each_column(a)  # tied, untied and mixed columns in one call
+    for j in range(a.shape[1]):
+        for i in range(a.shape[0]):
+            rest = np.delete(a[:, j], i).reshape(-1, 1)
+            ref = tie_group_sums(rest)
+            for key in ("t2", "t3", "t25"):
+                assert sums[key][i, j] == ref[key][0]
+            assert tied[i, j] == (len(np.unique(rest)) < len(rest))
+    assert not tied[:, 1].any() and tied[:, 0].any()

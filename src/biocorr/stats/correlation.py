@@ -179,13 +179,29 @@ def rank_columns(a: np.ndarray) -> np.ndarray:
     >>> rank_columns(np.array([[3.0, 3.0], [1.0, 1.0], [3.0, np.nan]])).tolist()
     [[2.5, 2.0], [1.0, 1.0], [2.5, nan]]
     """
+    return ranks_and_ties(a)[0]
+
+
+def ranks_and_ties(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`rank_columns` and whether each column has tied non-missing values.
+
+    When at most half the columns are distinct (a biomarker paired with several scores) both
+    are computed once per distinct column.
+
+    Examples
+    --------
+    >>> ranks, tied = ranks_and_ties(np.array([[3.0, 3.0], [1.0, 1.0], [3.0, np.nan]]))
+    >>> tied.tolist()
+    [True, False]
+    """
     if a.shape[0] == 0:
-        return a.copy()
+        return a.copy(), np.zeros(a.shape[1], bool)
     if a.shape[1] > 64:
         distinct, index = distinct_columns(a)
         if distinct.shape[1] <= a.shape[1] // 2:
-            return rankdata(distinct, axis=0, nan_policy="omit")[:, index]
-    return rankdata(a, axis=0, nan_policy="omit")
+            ranks, tied = ranks_and_ties(distinct)
+            return ranks[:, index], tied[index]
+    return rankdata(a, axis=0, nan_policy="omit"), count_distinct(a) < count_finite(a)
 
 
 def _strict_inversions(v: np.ndarray) -> np.ndarray:
@@ -470,7 +486,8 @@ def correlate_columns(
     if method == "pearson":
         r = _pearson_columns(a, b)
     elif method == "spearman":
-        r = _pearson_columns(rank_columns(a), rank_columns(b))
+        (ranks_a, ties_a), (ranks_b, ties_b) = ranks_and_ties(a), ranks_and_ties(b)
+        r = _pearson_columns(ranks_a, ranks_b)
     else:
         s_kendall, untied_a, untied_b = _kendall_counts(a, b)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -484,10 +501,11 @@ def correlate_columns(
         stat_name[valid] = "t"
         p_method[valid] = P_T
     else:
-        ties = (count_distinct(a) < n) | (count_distinct(b) < n)
         if method == "spearman":
+            ties = ties_a | ties_b
             res = rank_p_values("spearman", r[valid], n[valid], ties[valid], alternative=alternative)
         else:
+            ties = (count_distinct(a) < n) | (count_distinct(b) < n)
             res = rank_p_values(
                 "kendall",
                 r[valid],

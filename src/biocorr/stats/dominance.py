@@ -186,35 +186,25 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
     True
     """
     k = x.shape[0]
-    gx = np.sign(x.T[:, None, :] - x.T[:, :, None])  # (vx, i, j): sign(x_j - x_i)
-    gy = np.sign(y.T[:, None, :] - y.T[:, :, None])
     out = np.empty((k, len(ix)))
     if method == "kendall":
-        gx, gy = gx.astype(np.int8), gy.astype(np.int8)
+        gx, gy = _sign_matrices(x), _sign_matrices(y)
         step = max(1, PAIR_CELLS // max(k * k, 1))
         for s in range(0, len(ix), step):
             a, b = gx[ix[s : s + step]], gy[iy[s : s + step]]
             out[:, s : s + step] = np.einsum("pij,pij->ip", a, b, dtype=np.int64)
         return out
-
-    def per_variable(g):  # all small integers, exact in float64 (sums stay far below 2^53 for k < SMALL_K)
-        twice_rank = k + 1 - g.sum(axis=2)  # 2 * #less + #equal (i included) + 1, (v, k)
-        shift = g + 1.0  # 2 a_ij for j != i, and 1 on the diagonal
-        sq = (shift * shift).sum(axis=2) - 1
-        own_dot = np.matmul(shift, twice_rank[:, :, None])[:, :, 0] - twice_rank  # sum_j!=i 2a_ij * 2R_j
-        return twice_rank, shift, sq, own_dot
-
-    rx, sx, sqx, dotx = per_variable(gx)
-    ry, sy, sqy, doty = per_variable(gy)
+    rx, sx, sqx, dotx = _spearman_per_variable(x)
+    ry, sy, sqy, doty = _spearman_per_variable(y)
     vx, vy = sx.shape[0], sy.shape[0]
     if vx * vy <= 2 * len(ix) and k * vx * vy <= PAIR_CELLS:
         # (nearly) every x with every y: the three k-by-k sums for all combinations as matrix
         # products of the sign matrices, then picked per pair
         cross_all = np.matmul(sx.transpose(1, 0, 2), sy.transpose(1, 2, 0))  # (k, vx, vy)
-        x_dot_ry_all = (sx.reshape(vx * k, k) @ ry.T).reshape(vx, k, vy)
-        y_dot_rx_all = (sy.reshape(vy * k, k) @ rx.T).reshape(vy, k, vx)
+        x_dot_ry_all = (sx.reshape(vx * k, k) @ ry.T.astype(np.float32)).reshape(vx, k, vy)
+        y_dot_rx_all = (sy.reshape(vy * k, k) @ rx.T.astype(np.float32)).reshape(vy, k, vx)
         rxa, rya = rx[ix], ry[iy]
-        cross = cross_all[:, ix, iy].T - 1
+        cross = cross_all[:, ix, iy].T.astype(float) - 1
         x_dot_ry = x_dot_ry_all[ix, :, iy] - rya
         y_dot_rx = y_dot_rx_all[iy, :, ix] - rxa
         sums = _spearman_deletion_sums(rxa, rya, cross, x_dot_ry, y_dot_rx, (rx, dotx, sqx, ix), (ry, doty, sqy, iy))
@@ -224,12 +214,50 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
     for s in range(0, len(ix), step):
         a, b = ix[s : s + step], iy[s : s + step]
         rxa, rya = rx[a], ry[b]  # (p, k)
-        cross = np.einsum("pij,pij->pi", sx[a], sy[b]) - 1
+        cross = np.einsum("pij,pij->pi", sx[a], sy[b], dtype=float) - 1
         x_dot_ry = np.einsum("pij,pj->pi", sx[a], rya) - rya
         y_dot_rx = np.einsum("pij,pj->pi", sy[b], rxa) - rxa
         sums = _spearman_deletion_sums(rxa, rya, cross, x_dot_ry, y_dot_rx, (rx, dotx, sqx, a), (ry, doty, sqy, b))
         out[:, s : s + step] = _rho_from_sums(*sums, k).T
     return out
+
+
+def _sign_matrices(v: np.ndarray) -> np.ndarray:
+    """sign(v_j - v_i) of every column as an int8 (columns, i, j) array, by comparison (exact)."""
+    vt = v.T
+    return (vt[:, None, :] > vt[:, :, None]).astype(np.int8) - (vt[:, None, :] < vt[:, :, None])
+
+
+def _spearman_per_variable(v: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per column of ``v`` (k, columns): 2 x mid-ranks, the shift matrices 2 a_ij (1 on the
+    diagonal) as float32, sum_{j != i} (2 a_ij)^2 and sum_{j != i} 2 a_ij 2 R_j.
+
+    With L, E, G the numbers of values below, equal to (i included) and above v_i: twice the
+    mid-rank is 2L + E + 1; the squared shifts sum to 4G + E - 1; the ranks above v_i are the
+    positions L + E + 1 .. k (mid-ranks of whole tie groups sum to their positions), so
+    sum_{j != i} 2 a_ij 2 R_j = 2 (k (k + 1) - (L + E)(L + E + 1)) + (E - 1)(2L + E + 1).
+    The float32 matrices hold 0, 1, 2 and their products with ranks sum below 2^24 for
+    k < SMALL_K, so every matrix product of them is exact.
+    """
+    k = v.shape[0]
+    vt = v.T
+    above = vt[:, None, :] > vt[:, :, None]  # (columns, i, j): v_j > v_i
+    below = vt[:, None, :] < vt[:, :, None]
+    n_above = above.sum(axis=2)
+    n_below = below.sum(axis=2)
+    n_equal = k - n_above - n_below
+    shift = above.astype(np.float32)
+    shift += 1
+    shift -= below
+    twice_rank = 2 * n_below + n_equal + 1
+    upto = n_below + n_equal
+    own_dot = 2 * (k * (k + 1) - upto * (upto + 1)) + (n_equal - 1) * twice_rank
+    return (
+        twice_rank.astype(float),
+        shift,
+        (4 * n_above + n_equal - 1).astype(float),
+        own_dot.astype(float),
+    )
 
 
 def _spearman_deletion_sums(

@@ -12,7 +12,7 @@ Functions are vectorised over their arguments.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from itertools import permutations
 
 import numpy as np
@@ -133,10 +133,27 @@ def _edgeworth_or_table(n: np.ndarray, s: np.ndarray, lower_tail: np.ndarray) ->
         if count <= size:
             out[idx] = _spearman_edgeworth(n[idx], s[idx], lower_tail[idx])
             continue
-        grid = np.arange(size, dtype=float)
-        tails = np.stack([_spearman_edgeworth(np.full(size, v), grid, np.full(size, t)) for t in (False, True)])
+        tails = _edgeworth_table(v) if size <= TABLE_CACHE_MAX else _edgeworth_grid(v)
         out[idx] = tails[lower_tail[idx].astype(np.intp), np.clip(s[idx], 0, size - 1).astype(np.intp)]
     return out
+
+
+TABLE_CACHE_MAX = 1 << 20  # tables of up to this many S values (n <= 146) are kept between calls
+
+
+def _edgeworth_grid(n: int) -> np.ndarray:
+    """The Edgeworth series at every S = 0 .. (n^3 - n)/3 + 2, upper tail then lower, (2, size)."""
+    size = (n**3 - n) // 3 + 3
+    grid = np.arange(size, dtype=float)
+    return np.stack([_spearman_edgeworth(np.full(size, n), grid, np.full(size, t)) for t in (False, True)])
+
+
+@lru_cache(maxsize=32)
+def _edgeworth_table(n: int) -> np.ndarray:
+    """:func:`_edgeworth_grid`, kept (read-only) for the next call: a screen's blocks share one n."""
+    table = _edgeworth_grid(n)
+    table.flags.writeable = False
+    return table
 
 
 @cache
