@@ -107,3 +107,38 @@ def test_loo_summary_p_range_equals_every_deletions_p(method, alternative):
         assert bool(s["loo_changes_significance"][j]) == flips
     flipped = s["loo_changes_significance"]
     assert (flipped & (full["p"] < 0.05)).any() and (flipped & (full["p"] >= 0.05)).any()  # both directions
+
+
+@pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
+def test_loo_and_cooks_summaries_by_column_blocks_equal_one_block(method, monkeypatch):
+    import biocorr.stats.diagnostics as diagnostics
+    from biocorr.stats.diagnostics import column_blocks, cooks_summary
+
+    rng = np.random.default_rng(12)
+    n, m = 15, 70
+    x = rng.normal(size=(n, m))
+    a, b = x.copy(), np.round(0.4 * x + rng.normal(size=(n, m)), 1)
+    a[rng.random((n, m)) < 0.1] = np.nan
+    b[np.isnan(a)] = np.nan  # paired columns
+    full = correlate_columns(a, b, method)
+    ids = np.array([f"S{i}" for i in range(n)], dtype=object)
+    whole = loo_summary(a, b, method, full["estimate"], full["p"], ids)
+    whole_cooks = cooks_summary(a, b, ids)
+    monkeypatch.setattr(diagnostics, "BLOCK_CELLS", 4 * n)  # blocks of 4 columns, the last of 2
+    assert len(column_blocks(n, m)) == 18
+    calls = []
+    block = diagnostics._loo_summary_block
+
+    def counted(a, *rest, **options):
+        calls.append(a.shape)
+        return block(a, *rest, **options)
+
+    monkeypatch.setattr(diagnostics, "_loo_summary_block", counted)
+    blocked = loo_summary(a, b, method, full["estimate"], full["p"], ids)
+    blocked_cooks = cooks_summary(a, b, ids)
+    assert calls == [(n, 4)] * 17 + [(n, 2)]
+    for key, value in {**whole, **whole_cooks}.items():
+        got = {**blocked, **blocked_cooks}[key]
+        assert np.array_equal(got, value, equal_nan=value.dtype.kind == "f"), key
+    d = cooks_distance(a, b)
+    assert np.array_equal(whole_cooks["cooks_d_max"], np.nanmax(d, axis=0))

@@ -15,12 +15,11 @@ from ..columns import CORRELATIONS_SCHEMA, build_table
 from ..stats.bayes import jzs_bayes_factors
 from ..stats.bootstrap import bootstrap_ci_columns
 from ..stats.correlation import mask_unpaired, pair_columns, permutation_p_values
-from ..stats.diagnostics import loo_summary, method_columns, no_loo
+from ..stats.diagnostics import cooks_summary, loo_summary, method_columns, no_loo
 from ..stats.fisher import detectable_r
-from ..stats.influence import cooks_distance
 from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES, ROBUST_METHODS
 from ..stats.partial import design_matrix, partial_correlation
-from ..stats.ties import count_distinct
+from ..stats.ties import is_constant
 from ..study import StudySpec
 from .results import Progress
 
@@ -148,7 +147,7 @@ def correlate(
     y_labels = np.tile([labels.get(v, v) for v in y], len(x))
     m = a.shape[1]
     n = (~np.isnan(a)).sum(axis=0)
-    const = (count_distinct(a) < 2) | (count_distinct(b) < 2)
+    const = is_constant(a) | is_constant(b)
     note = np.where(
         n < MIN_PAIRS,
         f"fewer than {MIN_PAIRS} complete pairs",
@@ -157,12 +156,11 @@ def correlate(
     if ids is None:
         ids = data["id"].astype(str).tolist() if "id" in data.columns else [str(i) for i in data.index]
     id_array = np.asarray(list(ids), dtype=object)
-    cooks = cooks_distance(a, b) if "cooks" in extras else np.full(a.shape, np.nan)
-    has_cooks = ~np.all(np.isnan(cooks), axis=0)
-    masked_cooks = np.where(np.isnan(cooks), -np.inf, cooks)
-    cooks_max = np.where(has_cooks, masked_cooks.max(axis=0, initial=-np.inf), np.nan)
-    most = np.argmax(masked_cooks, axis=0) if len(id_array) else np.zeros(a.shape[1], int)
-    cooks_id = np.where(has_cooks, id_array[most] if len(id_array) else "", "")
+    cooks = (
+        cooks_summary(a, b, id_array)
+        if "cooks" in extras
+        else {"cooks_d_max": np.full(m, np.nan), "cooks_d_subject": np.full(m, "", dtype=object)}
+    )
     frames = []
     for method in methods:
         res = method_columns(a, b, method, confidence, alternative)
@@ -205,8 +203,7 @@ def correlate(
                 p_permutation=p_perm,
                 n_permutations=permutations if classical else 0,
                 **loo,
-                cooks_d_max=cooks_max,
-                cooks_d_subject=cooks_id,
+                **cooks,
                 detectable_r=detectable_r(res["n"]),
                 bf10=bf,
                 note=note if classical else _robust_notes(method, res, note),
