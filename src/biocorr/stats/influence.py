@@ -109,9 +109,8 @@ def leave_one_out(
     >>> r[:, 0].round(3).tolist()
     [0.667, 1.0, 1.0, 0.667, 0.667]
     """
-    a, b = scale_columns(a), scale_columns(b)  # exact; no overflow in the sums of squares
-    if method == "pearson":
-        return pearson_leave_one_out(a, b, alternative)
+    if method == "pearson":  # exact scaling: no overflow in the sums of squares (ranks need none)
+        return pearson_leave_one_out(scale_columns(a), scale_columns(b), alternative)
     return rank_leave_one_out(a, b, method, alternative)
 
 
