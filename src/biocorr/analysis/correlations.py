@@ -72,12 +72,12 @@ def correlate(
     """Correlate every column in ``x`` with every column in ``y`` (pairwise-complete).
 
     Cost: the estimates, CIs and R-identical p-values are vectorised over pairs (a screen of
-    10,000 pairs at n = 24: ~40 ms). The per-row extras cost more and can be chosen with
+    10,000 pairs at n = 24: ~30 ms). The per-row extras cost more and can be chosen with
     ``diagnostics``: leave-one-out ('loo'; O(n) per pair for Pearson, O(n^2) per pair from
     matrix products below n = 160 and O(n^1.5 log n) above for the rank methods), Cook's
     distance ('cooks', O(n)) and the JZS Bayes factor ('bf10'; a 339-point quadrature per
     distinct n, interpolated in r^2 when 400+ Pearson pairs share it). With all three the same
-    screen takes ~65 ms (Pearson) and ~135 ms (Spearman); README "Speed" has the measurements.
+    screen takes ~60 ms (Pearson) and ~80 ms (Spearman); README "Speed" has the measurements.
 
     Parameters
     ----------
