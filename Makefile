@@ -48,6 +48,7 @@ bench: install
 # Regenerate the R reference fixtures (needs R: apt-get install r-base-core r-cran-psych r-cran-statcheck r-cran-bayesfactor)
 fixtures:
 	Rscript tests/fixtures/make_reference.R
+	Rscript tests/fixtures/make_reference_rmcorr.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

@@ -12,6 +12,7 @@ Kinds
 ``robust``     percentage bend, biweight midcorrelation, skipped correlation (no analytic CI).
 ``partial``    partial Pearson/Spearman given the spec's covariates.
 ``detected``   Spearman among values above an assay's lower limit.
+``repeated``   repeated-measures correlation over subjects' visits (long data).
 
 Examples
 --------
@@ -40,7 +41,7 @@ class Method:
     ----------
     name : str
         The name in tables, specs and the API (``method`` column).
-    kind : {'classical', 'robust', 'partial', 'detected'}
+    kind : {'classical', 'robust', 'partial', 'detected', 'repeated'}
     label : str
         Its name in prose ("Spearman's ρ").
     symbol : str
@@ -93,6 +94,14 @@ METHOD_INFO: dict[str, Method] = {
         ),
         Method(
             "spearman_detected", "detected", "Spearman's ρ among detected values", "rₛ", "Fisher z, Bonett-Wright SE"
+        ),
+        Method(
+            "rmcorr",
+            "repeated",
+            "repeated-measures correlation",
+            "r_rm",
+            "Fisher z, SE 1/sqrt(df - 1) (rmcorr)",
+            bootstrap=False,
         ),
     )
 }
