@@ -22,7 +22,7 @@ from . import datasets
 from .errors import BiocorrError, DataError, InputFileError, SpecError
 
 if TYPE_CHECKING:  # what the lazy names below resolve to
-    from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe
+    from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe, rmcorr
     from .io import read_table
     from .qpcr.join import load_with_qpcr
     from .stats.correlation import CorrelationResult
@@ -38,6 +38,7 @@ _LAZY = {
     "compare_groups": "analysis",
     "correlate": "analysis",
     "describe": "analysis",
+    "rmcorr": "analysis",
     "read_table": "io",
     "load_with_qpcr": "qpcr.join",
     "CorrelationResult": "stats.correlation",
@@ -72,6 +73,7 @@ __all__ = [
     "load_with_qpcr",
     "parse_spec",
     "read_table",
+    "rmcorr",
     "validate",
 ]
 

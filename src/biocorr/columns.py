@@ -43,9 +43,10 @@ CORRELATIONS_SCHEMA = schema(
         "method",
         "str",
         "pearson, spearman, kendall; partial_pearson/partial_spearman (covariates in note); "
-        "spearman_detected (values above the lower limit only); robust: percbend, bicor, skipped_spearman",
+        "spearman_detected (values above the lower limit only); robust: percbend, bicor, skipped_spearman; "
+        "rmcorr (repeated measures, biocorr.rmcorr)",
     ),
-    Column("n", "int", "complete (x, y) pairs used (pairwise-complete deletion)"),
+    Column("n", "int", "complete (x, y) pairs used (pairwise-complete deletion; rmcorr: observations)"),
     Column("estimate", "float", "r, Spearman's rho or Kendall's tau-b"),
     Column("ci_low", "float", "lower bound of the two-sided CI (NaN when n is too small)"),
     Column("ci_high", "float", "upper bound of the CI"),

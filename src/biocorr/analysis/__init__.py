@@ -2,8 +2,9 @@
 
 Modules: :mod:`.correlations` (correlation rows and their diagnostics), :mod:`.groups`
 (descriptives, group comparisons), :mod:`.families` (multiple-testing families),
-:mod:`.checks` (analysis warnings), :mod:`.run` (:func:`analyze`, the whole job) and
-:mod:`.results` (the :class:`Results` type).
+:mod:`.checks` (analysis warnings), :mod:`.repeated` (long data: repeated-measures
+correlation), :mod:`.run` (:func:`analyze`, the whole job) and :mod:`.results` (the
+:class:`Results` type).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from .correlations import bootstrap_rows, correlate, join_notes, partial_rows
 from .families import family_name
 from .groups import compare_groups, describe
+from .repeated import rmcorr
 from .results import Progress, Results
 from .run import add_bootstrap, analysis_work, analyze
 
@@ -27,4 +29,5 @@ __all__ = [
     "family_name",
     "join_notes",
     "partial_rows",
+    "rmcorr",
 ]

@@ -1,0 +1,136 @@
+"""Correlations in long data (one row per subject and visit): the repeated-measures correlation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..columns import CORRELATIONS_SCHEMA, build_table
+from ..errors import DataError
+from ..stats.correlation import pair_columns
+from ..stats.rmcorr import CI_METHOD, P_METHOD, rmcorr_columns, subject_codes
+
+
+def rmcorr(
+    data: pd.DataFrame,
+    x: Sequence[str],
+    y: Sequence[str],
+    subject: str = "id",
+    confidence: float = 0.95,
+    alternative: str = "two-sided",
+    labels: dict[str, str] | None = None,
+    subset: str = "all",
+) -> pd.DataFrame:
+    """Repeated-measures correlation of every column in ``x`` with every column in ``y``.
+
+    For data with several rows per subject (visits, time points): the association of the
+    two measures within subjects, ignoring stable differences between subjects (which a
+    correlation of all rows pooled mistakes for association, and whose p-value would treat
+    repeated rows as independent subjects).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data: one row per subject and visit; numeric measure columns (NaN = missing).
+    x, y : sequence of str
+        Column names (biomarkers, scores).
+    subject : str
+        The column identifying the subject of each row.
+    confidence : float
+        CI level.
+    alternative : {'two-sided', 'greater', 'less'}
+    labels : dict, optional
+        Column -> label for ``x_label`` / ``y_label``.
+    subset : str
+        Written to the ``subset`` column.
+
+    Returns
+    -------
+    DataFrame
+        One row per (x, y) in the columns of :data:`biocorr.columns.CORRELATIONS`, method
+        ``rmcorr``: ``n`` counts observations (rows), ``df`` = n - subjects - 1, and ``note``
+        says how many subjects they came from and which rows were left out.
+
+    Raises
+    ------
+    DataError
+        A named column is missing, or no row has a subject id.
+
+    References
+    ----------
+    Bakdash JZ, Marusich LR (2017). Repeated measures correlation. *Frontiers in Psychology*
+    8, 456; R ``rmcorr::rmcorr`` (equal to ``lm(y ~ subject + x)``).
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"id": ["a"] * 3 + ["b"] * 3,
+    ...                      "il6": [1.0, 2, 3, 11, 12, 13], "pain": [3.0, 2, 1, 13, 12, 11]})
+    >>> t = rmcorr(long, ["il6"], ["pain"])
+    >>> t[["method", "n", "estimate", "df"]].values.tolist()
+    [['rmcorr', 6, -1.0, 3.0]]
+    """
+    labels = labels or {}
+    missing = [c for c in [subject, *x, *y] if c not in data.columns]
+    if missing:
+        raise DataError(
+            "rmcorr: no column named "
+            + ", ".join(f"'{c}'" for c in missing)
+            + "; the data have: "
+            + ", ".join(f"'{c}'" for c in data.columns)
+        )
+    ids = data[subject]
+    no_id = ids.isna() | ids.astype(str).str.strip().eq("")
+    if no_id.all():
+        raise DataError(f"rmcorr: column '{subject}' has no subject id on any row.")
+    rows = data.loc[~no_id]
+    codes, _ = subject_codes(rows[subject].astype(str).str.strip())
+    xv, yv = _numeric(rows, x), _numeric(rows, y)
+    a, b = pair_columns(xv, yv)
+    res = rmcorr_columns(a, b, codes, confidence, alternative)
+    no_id_text = f"; {int(no_id.sum())} row(s) without a subject id left out" if no_id.any() else ""
+    note = []
+    for n, k, r in zip(res["n"], res["n_subjects"], res["estimate"]):
+        text = f"{n} observations from {k} subjects (df = n - subjects - 1)"
+        if not np.isfinite(r):
+            text = f"undefined: {n} observations from {k} subjects leave df < 1 or no within-subject variation"
+        if len(rows) > n:
+            text += f"; {len(rows) - n} row(s) missing either value left out"
+        note.append(text + no_id_text)
+    p_method = P_METHOD if alternative == "two-sided" else f"{P_METHOD}; one-sided ({alternative})"
+    return build_table(
+        CORRELATIONS_SCHEMA,
+        x=np.repeat(list(x), len(y)),
+        y=np.tile(list(y), len(x)),
+        x_label=np.repeat([labels.get(v, v) for v in x], len(y)),
+        y_label=np.tile([labels.get(v, v) for v in y], len(x)),
+        subset=subset,
+        method="rmcorr",
+        n=res["n"],
+        estimate=res["estimate"],
+        ci_low=res["ci_low"],
+        ci_high=res["ci_high"],
+        ci_level=confidence,
+        ci_method=np.where(np.isfinite(res["ci_low"]), CI_METHOD, ""),
+        statistic=res["statistic"],
+        statistic_name=np.where(np.isfinite(res["statistic"]), "t", ""),
+        df=res["df"],
+        p=res["p"],
+        p_method=np.where(np.isfinite(res["p"]), p_method, ""),
+        note=note,
+    )
+
+
+def _numeric(rows: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """The columns as floats; a cell that is text rather than a number is an error, not a NaN."""
+    out = rows[list(columns)].apply(pd.to_numeric, errors="coerce")
+    for column in columns:
+        bad = out[column].isna() & rows[column].notna() & rows[column].astype(str).str.strip().ne("")
+        if bad.any():
+            where = bad.idxmax()
+            raise DataError(
+                f"rmcorr: column '{column}' row {where}: {rows[column][where]!r} is not a number "
+                "(leave the cell empty for a missing value)."
+            )
+    return out.to_numpy(float)
