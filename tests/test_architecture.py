@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("biocorr.stats",),
     ("biocorr.xlsx", "biocorr.output_dir", "biocorr.toml_checks"),
     ("biocorr.io",),
+    ("biocorr.cells",),
     ("biocorr.qpcr.spec",),
     ("biocorr.spec",),
     ("biocorr.study",),

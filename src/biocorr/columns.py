@@ -141,7 +141,7 @@ EXCLUSIONS_SCHEMA = schema(
         "reason",
         "str",
         "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-selected, missing-id, "
-        "duplicate-id, missing-group or unknown-group",
+        "missing-visit, duplicate-id, missing-group or unknown-group",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),
     Column("message", "str", "a sentence saying what was found and what to do"),

@@ -1,4 +1,5 @@
-"""What the data look like before any test: pile-ups at a detection limit or a minimum, heavy ties.
+"""What the data look like before any test: pile-ups at a detection limit or a minimum, heavy ties,
+and ids that repeat over the levels of a column (long data without ``[data] visit``).
 
 Computed once from spec and data (:func:`pile_ups`); the warnings, the detected-only rows and
 the rank panels all read these results, never the warning text.
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .io import cell_text
 from .stats.ties import tied_fraction
 from .study import StudySpec
 
@@ -150,3 +152,43 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
                 )
             )
     return out
+
+
+def visit_column_hint(frame: pd.DataFrame, ids: pd.Series, spec: StudySpec) -> str:
+    """A sentence naming the column whose levels the ids repeat over (long data), or ''.
+
+    The candidate is an undeclared column with 2-30 levels in which no id has the same level
+    twice; among several, the one with the fewest levels (visits rather than dates).
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> spec = parse_spec({"data": {"id": "PID"}, "biomarker": [{"column": "IL6"}], "score": [{"column": "VAS"}]})
+    >>> frame = pd.DataFrame({"PID": ["1", "1", "2", "2"], "Time": ["Pre", "Post", "Pre", "Post"],
+    ...                       "IL6": [1, 2, 3, 4], "VAS": [5, 6, 7, 8]})
+    >>> print(visit_column_hint(frame, frame["PID"], spec)[:75])
+    Ids repeat once per level of 'Time' (Pre, Post): declare visit = "Time" in
+    """
+    declared = {v.column for v in spec.variables} | {spec.id_column, spec.group_column}  # a where column may be it
+    named = ids.ne("")
+    best = None
+    for column in frame.columns:
+        if column in declared:
+            continue
+        levels = frame[column].map(cell_text)[named]
+        distinct = list(dict.fromkeys(levels[levels.ne("")]))
+        if not 2 <= len(distinct) <= 30 or levels.eq("").any():
+            continue
+        if pd.DataFrame({"id": ids[named], "level": levels}).duplicated().any():
+            continue
+        if best is None or len(distinct) < len(best[1]):
+            best = (str(column), distinct)
+    if best is None:
+        return ""
+    column, distinct = best
+    shown = ", ".join(distinct[:6]) + (", ..." if len(distinct) > 6 else "")
+    return (
+        f"Ids repeat once per level of '{column}' ({shown}): declare visit = \"{column}\" in [data] for "
+        "per-visit and repeated-measures correlations, or keep one visit with "
+        f'where = {{ {column} = "{distinct[0]}" }}.'
+    )

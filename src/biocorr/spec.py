@@ -42,12 +42,21 @@ from .qpcr.spec import QpcrSpec, parse_qpcr_spec
 from .stats.methods import CLASSICAL_METHODS as METHODS
 from .stats.methods import ROBUST_METHODS
 from .stats.multiplicity import normalise_adjust_method
-from .toml_checks import check_keys, finite_number, no_repeats, str_list, table_entries, toml_table
+from .toml_checks import (
+    check_keys,
+    finite_number,
+    missing_codes,
+    no_repeats,
+    str_list,
+    table_entries,
+    toml_table,
+    where_filter,
+)
 
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
-DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit")
 VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical", "transform")
 TRANSFORMS = ("log", "log2", "log10", "log1p")
 ALTERNATIVE_ALIASES = {
@@ -135,6 +144,7 @@ class StudySpec:
     sheet: str | None = None
     source: str | None = None
     where: tuple[tuple[str, tuple[str, ...]], ...] = ()  # rows kept: column -> accepted cell texts
+    visit_column: str | None = None  # long data: one row per subject and visit
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     qpcr: QpcrSpec | None = None
 
@@ -298,13 +308,6 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     )
 
 
-def _missing_codes(value: Any, where: str) -> tuple[str, ...]:
-    """Missing-value codes as text; numbers are accepted as written (missing = [999, "."])."""
-    items = value if isinstance(value, list) else [value]
-    as_text = [repr(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in items]
-    return str_list(as_text, where)  # anything else (true, a table) is refused there
-
-
 def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     table = toml_table(value, f"{where} [groups]", '[groups] T = "Treated"')
     groups = []
@@ -321,25 +324,6 @@ def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
         twice = sorted({lb for lb in labels if labels.count(lb) > 1})[0]
         raise SpecError(f"{where} [groups]: two groups have the label '{twice}'; each group needs its own label.")
     return tuple(groups)
-
-
-def _where(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``where = { Time = "Pre", Arm = ["A", "B"] }``: keep rows whose cells equal (one of) the values."""
-    table = toml_table(value, where, 'where = { Visit = "baseline" }')
-    out = []
-    for column, accepted in table.items():
-        values = accepted if isinstance(accepted, list) else [accepted]
-        if not values or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
-            raise SpecError(f'{where}: {column} = {accepted!r}; give a value or a list, e.g. {column} = "baseline".')
-        out.append((str(column), tuple(_cell(v) for v in values)))
-    return tuple(out)
-
-
-def _cell(value: Any) -> str:
-    """A where-value as the cell text it matches (3 matches '3' and '3.0' cells)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool = True) -> StudySpec:
@@ -386,7 +370,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                     f"{where}: column '{v.column}' is declared twice (as {seen[v.column]} and as {v.role})."
                 )
             seen[v.column] = v.role
-        for key in ("id", "group", "source"):
+        for key in ("id", "group", "source", "visit"):
             if key in data and (not isinstance(data[key], str) or not data[key].strip()):
                 raise SpecError(
                     f'{where} [data] {key}: expected a name in quotes, e.g. {key} = "PID", got {data[key]!r}.'
@@ -395,6 +379,17 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             raise SpecError(f'{where} [data] sheet: expected a sheet name in quotes, e.g. sheet = "Data".')
         if data.get("group") is None and groups:
             raise SpecError(f"{where}: [groups] is given but [data] has no 'group = \"column\"'.")
+        if data.get("visit") is not None:
+            if data.get("id") is None:
+                raise SpecError(
+                    f'{where} [data] visit: long data need the subject id column too, e.g. id = "PID", '
+                    "so that each subject's visits can be followed."
+                )
+            if data["visit"] in seen or data["visit"] in (data.get("id"), data.get("group")):
+                raise SpecError(
+                    f"{where} [data] visit: column '{data['visit']}' has another role already; "
+                    "the visit column names the time point of each row."
+                )
         analysis = parse_analysis(doc.get("analysis", {}))
         if data.get("group") is None and "all" not in analysis.subsets:
             raise SpecError(
@@ -411,10 +406,11 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             id_column=data.get("id"),
             group_column=data.get("group"),
             groups=groups,
-            missing=_missing_codes(data.get("missing", []), f"{where} [data] missing"),
+            missing=missing_codes(data.get("missing", []), f"{where} [data] missing"),
             sheet=None if sheet is None else str(sheet),
             source=data.get("source"),
-            where=_where(data.get("where", {}), f"{where} [data] where"),
+            where=where_filter(data.get("where", {}), f"{where} [data] where"),
+            visit_column=data.get("visit"),
             analysis=analysis,
             qpcr=qpcr,
         )

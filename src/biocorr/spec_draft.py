@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
+from .cells import parse_numeric
 from .io import RawTable
-from .validation import parse_numeric
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"

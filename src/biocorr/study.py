@@ -21,8 +21,9 @@ class Study:
     Attributes
     ----------
     data : DataFrame
-        One row per usable subject: ``row`` (spreadsheet row number), ``id``,
-        ``group`` (the group code, when the spec has a group column) and one
+        One row per usable subject (long data: per subject and visit): ``row``
+        (spreadsheet row number), ``id``, ``group`` (the group code, when the spec has a
+        group column), ``visit`` (the visit, when the spec has ``[data] visit``) and one
         float column per declared variable (NaN = missing or excluded cell).
     spec : StudySpec
     exclusions : DataFrame
@@ -68,6 +69,10 @@ class Study:
     def subsets(self, which: tuple[str, ...] | None = None) -> list[tuple[str, np.ndarray]]:
         """(name, row mask) for ``all`` and each group (named by its label).
 
+        In long data (``[data] visit``) every subset is taken at each visit separately
+        ('Time = Pre', 'Time = Pre: Patients'): rows of one subject at several visits are not
+        independent, so no subset pools visits (the repeated-measures correlation does that).
+
         Examples
         --------
         >>> from biocorr.datasets import load
@@ -76,12 +81,50 @@ class Study:
         """
         which = self.spec.analysis.subsets if which is None else which
         out: list[tuple[str, np.ndarray]] = []
-        if "all" in which:
-            out.append(("all", np.ones(len(self.data), dtype=bool)))
-        if "by-group" in which and self.spec.group_column is not None:
-            for code in self.group_codes:
-                out.append((self.spec.group_label(code), (self.data["group"] == code).to_numpy()))
+        for prefix, rows in self.visit_rows():  # wide data: one pass with every row
+            if "all" in which:
+                out.append((prefix or "all", rows))
+            if "by-group" in which and self.spec.group_column is not None:
+                for code in self.group_codes:
+                    in_group = rows & (self.data["group"] == code).to_numpy()
+                    out.append(
+                        (
+                            f"{prefix}: {self.spec.group_label(code)}" if prefix else self.spec.group_label(code),
+                            in_group,
+                        )
+                    )
         return out
+
+    @property
+    def visits(self) -> list[str]:
+        """Long data (``[data] visit``): the visit levels in order of first appearance; else empty.
+
+        Examples
+        --------
+        >>> from biocorr.datasets import load
+        >>> load("hivsn").visits
+        []
+        """
+        if self.spec.visit_column is None:
+            return []
+        return list(dict.fromkeys(self.data["visit"]))
+
+    def visit_subset(self, visit: str) -> str:
+        """The subset name of one visit's rows: '<visit column> = <level>'."""
+        return f"{self.spec.visit_column} = {visit}"
+
+    def visit_rows(self) -> list[tuple[str, np.ndarray]]:
+        """(subset name, row mask) per visit in long data; [('', every row)] for wide data.
+
+        Examples
+        --------
+        >>> from biocorr.datasets import load
+        >>> [(name, int(rows.sum())) for name, rows in load("hivsn").visit_rows()]
+        [('', 197)]
+        """
+        if self.spec.visit_column is None:
+            return [("", np.ones(len(self.data), dtype=bool))]
+        return [(self.visit_subset(v), (self.data["visit"] == v).to_numpy()) for v in self.visits]
 
     def with_options(self, **changes: Any) -> Study:
         """The same study with some analysis options replaced (None leaves an option as it is).

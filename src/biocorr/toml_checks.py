@@ -8,7 +8,17 @@ from typing import Any
 
 from .errors import SpecError, did_you_mean
 
-__all__ = ["check_keys", "finite_number", "no_repeats", "str_list", "table_entries", "toml_table"]
+__all__ = [
+    "check_keys",
+    "finite_number",
+    "missing_codes",
+    "no_repeats",
+    "str_list",
+    "table_entries",
+    "toml_table",
+    "where_cell",
+    "where_filter",
+]
 
 
 def check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
@@ -60,3 +70,29 @@ def no_repeats(names: tuple[str, ...], where: str) -> None:
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise SpecError(f"{where}: '{repeated[0]}' is listed more than once; name each once.")
+
+
+def missing_codes(value: Any, where: str) -> tuple[str, ...]:
+    """Missing-value codes as text; numbers are accepted as written (missing = [999, "."])."""
+    items = value if isinstance(value, list) else [value]
+    as_text = [repr(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in items]
+    return str_list(as_text, where)  # anything else (true, a table) is refused there
+
+
+def where_filter(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``where = { Time = "Pre", Arm = ["A", "B"] }``: keep rows whose cells equal (one of) the values."""
+    table = toml_table(value, where, 'where = { Visit = "baseline" }')
+    out = []
+    for column, accepted in table.items():
+        values = accepted if isinstance(accepted, list) else [accepted]
+        if not values or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
+            raise SpecError(f'{where}: {column} = {accepted!r}; give a value or a list, e.g. {column} = "baseline".')
+        out.append((str(column), tuple(where_cell(v) for v in values)))
+    return tuple(out)
+
+
+def where_cell(value: Any) -> str:
+    """A where-value as the cell text it matches (3 matches '3' and '3.0' cells)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -14,7 +14,9 @@ reason code            scope  meaning
 ``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
 ``out-of-range``       cell   outside the spec's ``range``
 ``missing-id``         row    the id cell is empty
-``duplicate-id``       row    the id occurs on more than one row (all are excluded)
+``missing-visit``      row    long data: the ``[data] visit`` cell is empty
+``duplicate-id``       row    the id occurs on more than one row (with ``[data] visit``: more
+                              than once at one visit); all of those rows are excluded
 ``missing-group``      row    the group cell is empty
 ``unknown-group``      row    a group not declared in ``[groups]``
 =====================  =====  ==================================================
@@ -29,75 +31,21 @@ values below the declared limit, and heavy ties.
 
 from __future__ import annotations
 
-import math
-import re
-
 import numpy as np
 import pandas as pd
 
+from .cells import CENSORED, NOT_FINITE, parse_numeric
 from .columns import EXCLUSIONS, WARNINGS
-from .data_checks import data_warnings, pile_ups
+from .data_checks import data_warnings, pile_ups, visit_column_hint
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
 from .study import Study, StudySpec
 from .transforms import transformed
 
-NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
 MIN_USABLE_ROWS = 3
 
 EXCLUSION_COLUMNS = list(EXCLUSIONS)
 WARNING_COLUMNS = list(WARNINGS)
-
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
-_NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
-_CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
-
-
-def _numeric_markers(missing: set[str]) -> list[float]:
-    """The missing-value codes that are numbers ("999", "-99.0"), as floats."""
-    out = []
-    for marker in missing:
-        try:
-            value = float(marker.replace("\u2212", "-"))
-        except ValueError:
-            continue
-        if math.isfinite(value):
-            out.append(value)
-    return out
-
-
-def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
-    """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
-
-    Examples
-    --------
-    >>> v, missing, failed = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
-    >>> v.tolist()[0], missing.tolist(), failed.tolist()
-    (1.5, [False, True, False], [False, False, True])
-    """
-    is_number = series.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
-    text = series.map(lambda v: "" if v is None else str(v).strip())
-    text = text.str.replace("\u2212", "-", regex=False)  # Unicode minus from Word/Excel
-    lowered = text.str.lower()
-    is_missing = ~is_number & (lowered.isin(NA_MARKERS) | text.isin(missing))
-    num_missing = is_number & series.map(lambda v: isinstance(v, float) and np.isnan(v))
-    is_missing |= num_missing
-    if allow_decimal_comma:
-        comma = text.str.match(_DECIMAL_COMMA)
-        text = text.where(~comma, text.str.replace(",", ".", regex=False))
-    values = pd.to_numeric(text.where(~is_missing & ~is_number), errors="coerce")
-    values = values.where(~is_number, pd.to_numeric(series.where(is_number), errors="coerce"))
-    # a numeric code (999, -99) marks a missing cell whether Excel stored it as a number or as text
-    coded = values.isin(_numeric_markers(missing))
-    is_missing |= coded
-    values = values.where(~is_missing)
-    with np.errstate(invalid="ignore"):
-        values = values.where(~np.isinf(values.astype(float)))  # inf, Infinity, 1e309: not measurements
-    # text such as 1e-400 underflows to 0: a number that is not zero must not be read as one
-    underflow = ~is_number & (values == 0) & text.str.contains(r"[1-9]", regex=True)
-    values = values.where(~underflow)
-    failed = values.isna() & ~is_missing
-    return values.astype(float), is_missing, failed
 
 
 def _transform(values: pd.Series, var, rows, drop, exclude_cell) -> pd.Series:
@@ -131,6 +79,8 @@ def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
         needed.append((spec.id_column, "[data] id"))
     if spec.group_column is not None:
         needed.append((spec.group_column, "[data] group"))
+    if spec.visit_column is not None:
+        needed.append((spec.visit_column, "[data] visit"))
     needed += [(column, "[data] where") for column, _ in spec.where if column not in {c for c, _ in needed}]
     return needed
 
@@ -229,6 +179,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             )
             drop[i] = True
 
+    selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
     if spec.id_column is not None:
         for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
             exclude_row(
@@ -240,19 +191,34 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                 "the subject cannot be identified, so the row is excluded",
             )
             drop[i] = True
+        visits = None
+        if spec.visit_column is not None:  # long data: one row per subject and visit
+            visits = frame[spec.visit_column].map(cell_text)
+            for i in np.flatnonzero(visits.eq("").to_numpy() & ~drop).tolist():
+                exclude_row(
+                    i,
+                    spec.visit_column,
+                    "",
+                    "missing-visit",
+                    f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
+                    "belongs to cannot be told, so the row is excluded",
+                )
+                drop[i] = True
         kept_ids = ids.where(~drop, "")
-        dup = kept_ids.duplicated(keep=False) & kept_ids.ne("")
-        ids_dup = kept_ids
-        for value, idx in ids_dup[dup].groupby(ids_dup[dup]).groups.items():
+        keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
+        dup = keys.duplicated(keep=False) & kept_ids.ne("")
+        for _, idx in keys[dup].groupby(keys[dup]).groups.items():
             positions = [frame.index.get_loc(j) for j in idx]
             where = ", ".join(str(rows[p]) for p in positions)
+            value = kept_ids.iloc[positions[0]]
+            at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
             for p in positions:
                 exclude_row(
                     p,
                     spec.id_column,
                     value,
                     "duplicate-id",
-                    f"row {rows[p]}: id '{value}' appears on rows {where}; which row is right "
+                    f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
                     "cannot be decided, so all of them are excluded",
                 )
                 drop[p] = True
@@ -291,6 +257,8 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     out = pd.DataFrame({"row": rows, "id": ids.to_numpy()})
     if groups is not None:
         out["group"] = groups.to_numpy()
+    if spec.visit_column is not None:
+        out["visit"] = frame[spec.visit_column].map(cell_text).to_numpy()
     missing_markers = set(spec.missing)
     raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
     for var in spec.variables:
@@ -301,13 +269,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed, missing_markers)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
             text = str(frame[var.column].iloc[i]).strip()
-            if _NOT_FINITE.match(text.replace("\u2212", "-")):
+            if NOT_FINITE.match(text.replace("\u2212", "-")):
                 reason = "not-finite"
                 msg = (
                     f"column '{var.column}' row {rows[i]}: '{text}' is beyond the numbers a computer can hold "
                     "(an overflow, underflow or division by zero in the spreadsheet?); the cell is left out"
                 )
-            elif _CENSORED.match(text):
+            elif CENSORED.match(text):
                 reason = "censored-value"
                 msg = (
                     f"column '{var.column}' row {rows[i]}: '{text}' is a value reported beyond a "
@@ -341,7 +309,17 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     repeats = ids[ids.ne("")].value_counts()
-    _check_usable(out, spec, raw.source, excl, len(frame), {str(k): int(v) for k, v in repeats[repeats > 1].items()})
+    _check_usable(
+        out,
+        spec,
+        raw.source,
+        excl,
+        len(frame),
+        {str(k): int(v) for k, v in repeats[repeats > 1].items()},
+        visit_column_hint(frame[selected], ids[selected], spec)
+        if spec.visit_column is None and (repeats > 1).any()
+        else "",
+    )
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles)
     if groups is not None:
@@ -379,7 +357,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
 
 
 def _check_usable(
-    data: pd.DataFrame, spec: StudySpec, source: str, excl: pd.DataFrame, n_read: int, id_repeats: dict[str, int]
+    data: pd.DataFrame,
+    spec: StudySpec,
+    source: str,
+    excl: pd.DataFrame,
+    n_read: int,
+    id_repeats: dict[str, int],
+    visit_hint: str = "",
 ) -> None:
     n = len(data)
     if n < MIN_USABLE_ROWS:
@@ -390,8 +374,12 @@ def _check_usable(
         if reasons.get("duplicate-id", 0) >= 0.5 * n_read and id_repeats:
             times = max(id_repeats.values())
             hint = (
-                f" Ids appear up to {times} times each: is the file in long format (one row per subject and "
-                "visit)? Keep the rows of one visit, or reshape the file to one row per subject."
+                " " + visit_hint
+                if visit_hint
+                else (
+                    f" Ids appear up to {times} times each: is the file in long format (one row per subject and "
+                    "visit)? Keep the rows of one visit, or reshape the file to one row per subject."
+                )
             )
         raise DataError(
             f"{source}: only {n} usable row(s) of {n_read}"

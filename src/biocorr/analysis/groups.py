@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, product
 
 import numpy as np
 import pandas as pd
@@ -74,7 +74,8 @@ def compare_groups(study: Study) -> pd.DataFrame:
     """Welch t and Mann-Whitney U for every biomarker and score, for each pair of groups.
 
     p-values are adjusted (the spec's method) within the family of one test
-    type and one pair of groups over all variables.
+    type and one pair of groups over all variables. In long data (``[data] visit``) the
+    groups are compared at each visit, labelled 'Patients (Time = Pre)'.
 
     Returns
     -------
@@ -92,10 +93,12 @@ def compare_groups(study: Study) -> pd.DataFrame:
     opts = spec.analysis
     rows = []
     codes = study.group_codes
-    for c1, c2 in combinations(codes, 2):
+    for (visit, at), (c1, c2) in product(study.visit_rows(), combinations(codes, 2)):
         g1, g2 = spec.group_label(c1), spec.group_label(c2)
-        m1 = (study.data["group"] == c1).to_numpy()
-        m2 = (study.data["group"] == c2).to_numpy()
+        if visit:  # long data: groups compared at each visit (a subject's visits are not independent)
+            g1, g2 = f"{g1} ({visit})", f"{g2} ({visit})"
+        m1 = at & (study.data["group"] == c1).to_numpy()
+        m2 = at & (study.data["group"] == c2).to_numpy()
         for var in spec.biomarkers + spec.scores:
             x = study.data.loc[m1, var.column].to_numpy(float)
             y = study.data.loc[m2, var.column].to_numpy(float)

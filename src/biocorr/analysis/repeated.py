@@ -11,6 +11,10 @@ from ..columns import CORRELATIONS_SCHEMA, build_table
 from ..errors import DataError
 from ..stats.correlation import pair_columns
 from ..stats.rmcorr import CI_METHOD, P_METHOD, rmcorr_columns, subject_codes
+from ..study import Study
+
+ACROSS_VISITS = "all visits"
+"""The subset name of repeated-measures rows (every visit of every subject)."""
 
 
 def rmcorr(
@@ -134,3 +138,42 @@ def _numeric(rows: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
                 "(leave the cell empty for a missing value)."
             )
     return out.to_numpy(float)
+
+
+def repeated_rows(study: Study) -> list[pd.DataFrame]:
+    """The repeated-measures correlation of every biomarker with every score, for long data.
+
+    One row per pair over all visits (subset 'all visits') and, when the spec asks for
+    groups, per group ('all visits: <group>'); nothing for wide data (no ``[data] visit``).
+
+    Examples
+    --------
+    >>> from biocorr.datasets import load
+    >>> repeated_rows(load("hivsn"))
+    []
+    """
+    spec = study.spec
+    if spec.visit_column is None:
+        return []
+    opts = spec.analysis
+    everyone = np.ones(len(study.data), dtype=bool)
+    subsets = [(ACROSS_VISITS, everyone)] if "all" in opts.subsets else []
+    if "by-group" in opts.subsets and spec.group_column is not None:
+        subsets += [
+            (f"{ACROSS_VISITS}: {spec.group_label(code)}", (study.data["group"] == code).to_numpy())
+            for code in study.group_codes
+        ]
+    labels = {v.column: v.label for v in spec.variables}
+    return [
+        rmcorr(
+            study.data.loc[rows],
+            [v.column for v in spec.biomarkers],
+            [v.column for v in spec.scores],
+            subject="id",
+            confidence=opts.confidence,
+            alternative=opts.alternative,
+            labels=labels,
+            subset=name,
+        )
+        for name, rows in subsets
+    ]

@@ -14,6 +14,7 @@ from .checks import influence_warnings, resampling_warnings, simpson_warnings, s
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
 from .families import adjust_table, family_name
 from .groups import compare_groups, describe
+from .repeated import repeated_rows
 from .results import Progress, Results
 
 
@@ -112,6 +113,7 @@ def analyze(
         )
         frames.append(partial_rows(sub, spec, name))
         frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels, opts.alternative)
+    frames += repeated_rows(study)  # long data: within-subject correlation over the visits
     frames = [f for f in frames if not f.empty]
     if not frames:
         raise DataError("no subset to analyse: every group is empty, or subsets asks for groups the data do not have.")

@@ -16,8 +16,9 @@ from importlib import metadata
 import pandas as pd
 
 from ..analysis import Results
+from ..analysis.repeated import ACROSS_VISITS
 from ..format import describe_cell, fmt_level, fmt_p_apa, fmt_r
-from ..stats.methods import method_label
+from ..stats.methods import method_label, method_symbol
 from ..stats.multiplicity import ADJUST_METHODS
 
 FAMILY_WORDS = {
@@ -28,6 +29,10 @@ FAMILY_WORDS = {
 
 
 def _subset_phrase(subset: str) -> str:
+    if subset == ACROSS_VISITS:
+        return "Within subjects over all visits"
+    if subset.startswith(f"{ACROSS_VISITS}: "):
+        return f"Within subjects over all visits, in the {subset[len(ACROSS_VISITS) + 2 :]} group"
     return "In all participants" if subset == "all" else f"In the {subset} group"
 
 
@@ -42,12 +47,18 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
     >>> print(correlation_sentence(row, "holm"))
     In the Painful group, CD4 count and Depression: r(123) = −.20, 95% CI [−.36, −.02], p = .027
     (Holm-adjusted p = .107).
+    >>> print(correlation_sentence(row.to_dict() | dict(method="rmcorr", subset="all visits", df=29.0), "holm"))
+    Within subjects over all visits, CD4 count and Depression: rᵣₘ(29) = −.20, 95% CI [−.36, −.02], p = .027
+    (Holm-adjusted p = .107), 125 observations.
     """
     level = fmt_level(row.get("ci_level", 0.95))
     n = int(row["n"])
     if row["method"] == "kendall":
         head = f"τ = {fmt_r(row['estimate'])}"
         tail = f", n = {n}"
+    elif row["method"] == "rmcorr":  # df = N - subjects - 1, not n - 2
+        head = f"{method_symbol('rmcorr')}({int(row['df'])}) = {fmt_r(row['estimate'])}"
+        tail = f", {n} observations"
     else:
         sym = "r" if row["method"] == "pearson" else "rₛ"
         head = f"{sym}({n - 2}) = {fmt_r(row['estimate'])}"
@@ -100,6 +111,15 @@ def methods_paragraph(results: Results) -> str:
     if spec.where:
         rule = "; ".join(f"{c} = " + " or ".join(v) for c, v in spec.where)
         parts.append(f"Rows were selected by {rule}; the others are listed as not selected.")
+    if study.visits:
+        parts.append(
+            f"The data were in long format ({len(study.data)} rows: {study.data['id'].nunique()} subjects "
+            f"at up to {len(study.visits)} visits, {', '.join(study.visits)}); correlations and group comparisons "
+            "were computed at each visit separately, and the within-subject association over all visits by "
+            "the repeated-measures correlation (Bakdash & Marusich, 2017): the ANCOVA of the score on subject "
+            "and biomarker, tested by t on N − k − 1 df (N observations, k subjects), with a Fisher-z interval "
+            "of standard error 1/√(df − 1)."
+        )
     transformed = [v for v in spec.variables if v.transform]
     if transformed:
         parts.append(

@@ -262,6 +262,9 @@ def biomarker_panel(
 def group_figure(results: Results, variable: str) -> Figure:
     """Box plot with every subject's value (jittered), n per group, tests and effect sizes.
 
+    In long data (``[data] visit``) each visit has its own boxes, side by side; the title
+    then leaves the per-visit tests to the group comparisons table.
+
     Examples
     --------
     >>> from biocorr import analyze, datasets
@@ -273,13 +276,20 @@ def group_figure(results: Results, variable: str) -> Figure:
     spec = study.spec
     colours = group_colours(results)
     codes = study.group_codes
-    labels = [spec.group_label(c) for c in codes]
-    values = [study.data.loc[study.data["group"] == c, variable].dropna().to_numpy() for c in codes]
-    fig, ax = subplots((2.2 + 1.3 * len(codes), 3.8))
+    # long data: one box per visit and group (a subject's visits are not pooled), visits side by side
+    cells = [
+        (spec.group_label(c), visit_index, at & (study.data["group"] == c).to_numpy())
+        for visit_index, (_, at) in enumerate(study.visit_rows())
+        for c in codes
+    ]
+    labels = [label for label, _, _ in cells]
+    values = [study.data.loc[rows, variable].dropna().to_numpy() for _, _, rows in cells]
+    positions = [i + 0.6 * visit_index for i, (_, visit_index, _) in enumerate(cells)]
+    fig, ax = subplots((2.2 + 1.3 * len(cells), 3.8))
     present = [i for i, v in enumerate(values) if len(v)]
     ax.boxplot(
         [values[i] for i in present],
-        positions=present,
+        positions=[positions[i] for i in present],
         widths=0.5,
         showfliers=False,
         medianprops=dict(color="black"),
@@ -290,11 +300,11 @@ def group_figure(results: Results, variable: str) -> Figure:
     rng = np.random.default_rng(0)
     lower = limit_in_data_units(spec.variable(variable))
     for i, v in enumerate(values):
-        jitter = rng.uniform(-0.15, 0.15, len(v))
+        jitter = positions[i] + rng.uniform(-0.15, 0.15, len(v))
         at = np.zeros(len(v), bool) if lower is None else v <= lower
-        ax.scatter(i + jitter[~at], v[~at], s=12, color=colours[labels[i]], alpha=0.7, linewidths=0, rasterized=True)
+        ax.scatter(jitter[~at], v[~at], s=12, color=colours[labels[i]], alpha=0.7, linewidths=0, rasterized=True)
         ax.scatter(
-            i + jitter[at],
+            jitter[at],
             v[at],
             s=13,
             facecolors="none",
@@ -302,7 +312,11 @@ def group_figure(results: Results, variable: str) -> Figure:
             linewidths=0.7,
             rasterized=True,
         )
-    ax.set_xticks(range(len(codes)), [f"{lab}\nn = {len(v)}" for lab, v in zip(labels, values)])
+    visit_names = [f"\n{visit}" for visit in study.visits] or [""]
+    ax.set_xticks(
+        positions,
+        [f"{lab}{visit_names[vi]}\nn = {len(v)}" for (lab, vi, _), v in zip(cells, values)],
+    )
     ax.set_ylabel(spec.variable(variable).display)
     g = results.group_comparisons
     title = [spec.variable(variable).label]

@@ -22,10 +22,8 @@ from ..analysis.checks import crossing_loo_p
 from ..format import describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
-from . import figures as figs
-from . import qpcr_figures as qfigs
-from .embed import figure_html
 from .figure_job import FigureJob
+from .qpcr_section import qpcr_section
 from .tables import versions
 
 
@@ -86,9 +84,24 @@ def _data_section(results: Results) -> str:
         f'<h2 id="data">The data</h2><p>File <code>{e(study.source)}</code> '
         f"(sha256 <code>{e(study.sha256[:16])}…</code>): {study.n_rows_read} rows read, "
         f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column))}</code>; "
-        f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>.</p>"
+        f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>."
+        + (
+            f" Long data: visit column <code>{e(str(spec.visit_column))}</code>, {study.data['id'].nunique()} "
+            f"subjects at {len(study.visits)} visits; each subset below is one visit, and the "
+            "repeated-measures correlation (subset 'all visits') uses every visit within subjects."
+            if study.visits
+            else ""
+        )
+        + "</p>"
         f"{source}<ul>{groups}</ul><h3>Variables (from the spec)</h3>{_table(variables)}"
     )
+
+
+def _who(study) -> str:
+    """'47 subjects', or for long data '47 observations of 16 subjects at 3 visits'."""
+    if study.visits:
+        return f"{len(study.data)} observations of {study.data['id'].nunique()} subjects at {len(study.visits)} visits"
+    return f"{len(study.data)} subjects"
 
 
 def _quality_section(results: Results) -> str:
@@ -116,7 +129,12 @@ def _quality_section(results: Results) -> str:
 def _table1(results: Results) -> str:
     d = results.descriptives
     subsets = list(dict.fromkeys(d["subset"]))
-    order = subsets[1:] + subsets[:1]  # groups first, then all
+    study = results.study
+    if study.visits:  # long data: one block per visit
+        blocks = [[s for s in subsets if s == v or s.startswith(f"{v}: ")] for v, _ in study.visit_rows()]
+    else:
+        blocks = [subsets]
+    order = [s for block in blocks for s in block[1:] + block[:1]]  # groups first, then all
     rows = []
     for var in results.study.spec.variables:
         sub = d[d.variable == var.column].set_index("subset")
@@ -222,42 +240,6 @@ VERDICT_CLASS = {
 }
 
 
-def qpcr_section(qpcr, group_of: dict[str, str], out_dir: Path | None = None, sd_max: float = 0.5) -> str:
-    """The qPCR section: Ct by condition, replicate SDs, fold change by group (figures saved too)."""
-    made = [
-        (qfigs.qpcr_ct_figure(qpcr.replicates), "qpcr_ct", "Mean Ct per sample, by gene and condition"),
-        (
-            qfigs.qpcr_replicate_sd_figure(qpcr.replicates, sd_max),
-            "qpcr_replicate_sd",
-            f"Technical-replicate SD against mean Ct (dashed: {sd_max:g} cycles)",
-        ),
-        (
-            qfigs.qpcr_fold_change_figure(qpcr.relative, group_of),
-            "qpcr_fold_change",
-            "Within-subject log2 relative quantity, by group",
-        ),
-    ]
-    html_figs = []
-    for fig, stem, caption in made:
-        svg = None
-        if out_dir is not None:
-            svg = figs.save_figure(fig, out_dir / stem)[1].read_text(encoding="utf-8")
-            svg = svg[svg.index("<svg") :]
-        html_figs.append(figure_html(fig, caption, svg))
-    n_und = len(qpcr.exclusions)
-    flagged = int(qpcr.replicates["sd_flag"].sum())
-    notes = "".join(f"<li>{e(m)}</li>" for m in qpcr.notes["message"])
-    return (
-        f'<h2 id="qpcr">qPCR</h2><p>{qpcr.replicates["sample"].nunique()} samples of '
-        f"{qpcr.replicates['subject'].nunique()} subjects; {n_und} undetermined well(s) left out of the "
-        f"means; {flagged} replicate set(s) with SD above {sd_max:g} cycles (flagged, not dropped). "
-        f"Method: {e(str(qpcr.relative['method'].iloc[0]) if len(qpcr.relative) else '')}. Tables in "
-        "<code>qpcr/</code>.</p>"
-        + (f"<ul>{notes}</ul>" if notes else "")
-        + f"<div class='grid'>{''.join(html_figs)}</div>"
-    )
-
-
 def claims_section(verdicts: pd.DataFrame) -> str:
     """The 'Claims' section: every check of every reported statistic, failing ones first."""
     shown = verdicts[verdicts["verdict"] != "not checked"]
@@ -343,7 +325,8 @@ def build_html(
     study = results.study
     opts = study.spec.analysis
     title = title or f"biocorr report: {study.source}"
-    sentences = "".join(f"<li>{e(s)}</li>" for s in apa.results_sentences(results))
+    within = apa.results_sentences(results, "rmcorr") if study.visits else []  # long data: the headline first
+    sentences = "".join(f"<li>{e(s)}</li>" for s in within + apa.results_sentences(results))
     vers = versions()
     created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     cmd = " ".join(command_line) if command_line else "(Python API)"
@@ -389,7 +372,7 @@ def build_html(
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
-        f"<h1>{e(title)}</h1><p class='sub'>{len(study.data)} subjects, "
+        f"<h1>{e(title)}</h1><p class='sub'>{_who(study)}, "
         f"{len(study.spec.biomarkers)} biomarker(s) × {len(study.spec.scores)} score(s), "
         f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
         + "".join(sections)

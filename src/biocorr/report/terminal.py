@@ -51,15 +51,25 @@ def print_summary(
     subsets = study.subsets()
     console.print(_plain("Subsets: " + ", ".join(f"{name} (n = {int(mask.sum())})" for name, mask in subsets)))
     opts = study.spec.analysis
+    methods = list(opts.methods)
+    if study.visits:  # long data: the within-subject correlation over the visits is a headline result
+        methods.append("rmcorr")
+        console.print(
+            _plain(
+                f"Long data: {study.data['id'].nunique()} subjects at {len(study.visits)} visits "
+                f"({', '.join(study.visits)}); rmcorr rows (subset 'all visits') correlate within subjects."
+            )
+        )
     table = Table(
-        title=f"Strongest correlations of the spec's methods (p adjusted by {opts.adjust} "
-        "within each family; robust, partial and diagnostic columns in correlations.csv)",
+        title=f"Strongest correlations of the spec's methods{' and rmcorr' if study.visits else ''} "
+        f"(p adjusted by {opts.adjust} within each family; robust, partial and diagnostic columns in "
+        "correlations.csv)",
         title_justify="left",
     )
     ci_head = f"estimate [{fmt_level(opts.confidence)} CI]"
     for col in ("subset", "biomarker", "score", "method", "n", ci_head, "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
-    primary = results.correlations[results.correlations["method"].isin(opts.methods)]
+    primary = results.correlations[results.correlations["method"].isin(methods)]
     for _, r in strongest(primary, top).iterrows():
         table.add_row(
             _plain(r["subset"]),

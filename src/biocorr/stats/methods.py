@@ -99,7 +99,7 @@ METHOD_INFO: dict[str, Method] = {
             "rmcorr",
             "repeated",
             "repeated-measures correlation",
-            "r_rm",
+            "rᵣₘ",
             "Fisher z, SE 1/sqrt(df - 1) (rmcorr)",
             bootstrap=False,
         ),

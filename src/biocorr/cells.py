@@ -1,0 +1,66 @@
+"""Reading spreadsheet cells as numbers: missing markers, numeric missing codes, decimal commas,
+Unicode minus signs, and the texts that are not measurements (overflow, censored values).
+
+Used by validation (every declared column) and by ``init-spec`` (guessing which columns are
+numeric), so both read a cell the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
+CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
+
+
+def _numeric_markers(missing: set[str]) -> list[float]:
+    """The missing-value codes that are numbers ("999", "-99.0"), as floats."""
+    out = []
+    for marker in missing:
+        try:
+            value = float(marker.replace("\u2212", "-"))
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            out.append(value)
+    return out
+
+
+def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
+    """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
+
+    Examples
+    --------
+    >>> v, missing, failed = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
+    >>> v.tolist()[0], missing.tolist(), failed.tolist()
+    (1.5, [False, True, False], [False, False, True])
+    """
+    is_number = series.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
+    text = series.map(lambda v: "" if v is None else str(v).strip())
+    text = text.str.replace("\u2212", "-", regex=False)  # Unicode minus from Word/Excel
+    lowered = text.str.lower()
+    is_missing = ~is_number & (lowered.isin(NA_MARKERS) | text.isin(missing))
+    num_missing = is_number & series.map(lambda v: isinstance(v, float) and np.isnan(v))
+    is_missing |= num_missing
+    if allow_decimal_comma:
+        comma = text.str.match(_DECIMAL_COMMA)
+        text = text.where(~comma, text.str.replace(",", ".", regex=False))
+    values = pd.to_numeric(text.where(~is_missing & ~is_number), errors="coerce")
+    values = values.where(~is_number, pd.to_numeric(series.where(is_number), errors="coerce"))
+    # a numeric code (999, -99) marks a missing cell whether Excel stored it as a number or as text
+    coded = values.isin(_numeric_markers(missing))
+    is_missing |= coded
+    values = values.where(~is_missing)
+    with np.errstate(invalid="ignore"):
+        values = values.where(~np.isinf(values.astype(float)))  # inf, Infinity, 1e309: not measurements
+    # text such as 1e-400 underflows to 0: a number that is not zero must not be read as one
+    underflow = ~is_number & (values == 0) & text.str.contains(r"[1-9]", regex=True)
+    values = values.where(~underflow)
+    failed = values.isna() & ~is_missing
+    return values.astype(float), is_missing, failed
