@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tomllib
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -198,3 +199,38 @@ def test_python_dash_m_runs_the_same_command_line():
 
     done = subprocess.run([sys.executable, "-m", "biocorr", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("biocorr ")
+
+
+def test_init_spec_on_a_long_file_proposes_id_and_visit_and_the_draft_runs(tmp_path, capsys):
+    rng = np.random.default_rng(4)
+    rows = ["PID,Time,Arm,IL6,VAS"]
+    for i in range(8):
+        for t in ("baseline", "week 6"):
+            rows.append(f"P{i},{t},{'A' if i < 4 else 'B'},{rng.lognormal():.3f},{rng.uniform(0, 100):.1f}")
+    rows[4] = rows[4].replace("week 6", "")  # one row without a visit: excluded with its reason, not a blocker
+    (tmp_path / "long.csv").write_text("\n".join(rows) + "\n")
+    assert main(["init-spec", str(tmp_path / "long.csv")]) == 0
+    draft = capsys.readouterr().out
+    spec = parse_spec(tomllib.loads(draft))
+    assert (spec.id_column, spec.visit_column, spec.group_column) == ("PID", "Time", "Arm")
+    assert "(baseline, week 6)" in draft
+    (tmp_path / "spec.toml").write_text(draft)
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "analyze",
+                str(tmp_path / "long.csv"),
+                "--spec",
+                str(tmp_path / "spec.toml"),
+                "--out",
+                str(out),
+                "--no-report",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    table = pd.read_csv(out / "correlations.csv")
+    assert {"Time = baseline", "Time = week 6", "all visits"} <= set(table["subset"])
+    assert pd.read_csv(out / "exclusions.csv")["reason"].tolist() == ["missing-visit"]

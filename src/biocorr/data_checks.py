@@ -154,11 +154,38 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
     return out
 
 
+def repeat_levels_column(frame: pd.DataFrame, ids: pd.Series, skip: set) -> tuple[str, list[str]] | None:
+    """The column whose levels the ids repeat over (long data), with its levels; None if none.
+
+    The candidate is a column (not in ``skip``) with 2-30 levels, given on at least 90% of
+    the rows, in which no id has the same level twice; among several, the one with the fewest levels (visits rather
+    than dates). Rows without an id are ignored.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"PID": ["1", "1", "2", "2"], "Time": ["Pre", "Post", "Pre", "Post"]})
+    >>> repeat_levels_column(frame, frame["PID"], {"PID"})
+    ('Time', ['Pre', 'Post'])
+    """
+    named = ids.ne("")
+    best = None
+    for column in frame.columns:
+        if column in skip:
+            continue
+        levels = frame[column].map(cell_text)[named]
+        has = levels.ne("")
+        distinct = list(dict.fromkeys(levels[has]))
+        if not 2 <= len(distinct) <= 30 or has.mean() < 0.9:
+            continue
+        if pd.DataFrame({"id": ids[named][has], "level": levels[has]}).duplicated().any():
+            continue
+        if best is None or len(distinct) < len(best[1]):
+            best = (str(column), distinct)
+    return best
+
+
 def visit_column_hint(frame: pd.DataFrame, ids: pd.Series, spec: StudySpec) -> str:
     """A sentence naming the column whose levels the ids repeat over (long data), or ''.
-
-    The candidate is an undeclared column with 2-30 levels in which no id has the same level
-    twice; among several, the one with the fewest levels (visits rather than dates).
 
     Examples
     --------
@@ -170,22 +197,10 @@ def visit_column_hint(frame: pd.DataFrame, ids: pd.Series, spec: StudySpec) -> s
     Ids repeat once per level of 'Time' (Pre, Post): declare visit = "Time" in
     """
     declared = {v.column for v in spec.variables} | {spec.id_column, spec.group_column}  # a where column may be it
-    named = ids.ne("")
-    best = None
-    for column in frame.columns:
-        if column in declared:
-            continue
-        levels = frame[column].map(cell_text)[named]
-        distinct = list(dict.fromkeys(levels[levels.ne("")]))
-        if not 2 <= len(distinct) <= 30 or levels.eq("").any():
-            continue
-        if pd.DataFrame({"id": ids[named], "level": levels}).duplicated().any():
-            continue
-        if best is None or len(distinct) < len(best[1]):
-            best = (str(column), distinct)
-    if best is None:
+    found = repeat_levels_column(frame, ids, declared)
+    if found is None:
         return ""
-    column, distinct = best
+    column, distinct = found
     shown = ", ".join(distinct[:6]) + (", ..." if len(distinct) > 6 else "")
     return (
         f"Ids repeat once per level of '{column}' ({shown}): declare visit = \"{column}\" in [data] for "

@@ -7,7 +7,8 @@ import re
 import pandas as pd
 
 from .cells import parse_numeric
-from .io import RawTable
+from .data_checks import repeat_levels_column
+from .io import RawTable, cell_text
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"
@@ -26,6 +27,22 @@ ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)
 
 def _quote(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]]:
+    """((id column, visit column), visits) when an id-like column repeats once per level of another.
+
+    Only when no id-like column is unique (a wide file's id wins)."""
+    id_like = [c for c in frame.columns if ID_HINTS.match(str(c))]
+    for col in id_like:
+        ids = frame[col].map(cell_text)
+        if not ids[ids.ne("")].duplicated().any():
+            return None, []
+    for col in id_like:
+        found = repeat_levels_column(frame, frame[col].map(cell_text), {col})
+        if found is not None:
+            return (str(col), found[0]), found[1]
+    return None, []
 
 
 def draft_spec(raw: RawTable) -> str:
@@ -55,7 +72,12 @@ def draft_spec(raw: RawTable) -> str:
     group_candidates: list[tuple[str, list[str]]] = []
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
+    visit_col, visits = _long_format(frame)
+    if visit_col is not None:
+        id_col = visit_col[0]
     for col in frame.columns:
+        if visit_col is not None and col in visit_col:
+            continue
         values, missing, failed = parse_numeric(frame[col], raw.decimal_comma_allowed, set())
         n_present = int((~missing).sum())
         text = frame[col].map(lambda v: str(v).strip())
@@ -79,7 +101,11 @@ def draft_spec(raw: RawTable) -> str:
         # 0/1 columns not chosen as the group are ordinary numeric variables again
         numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
-    if id_col:
+    if visit_col is not None:
+        shown = ", ".join(visits[:6]) + (", ..." if len(visits) > 6 else "")
+        lines.append(f"id = {_quote(str(id_col))}          # guess: id-like name, repeated once per visit")
+        lines.append(f"visit = {_quote(visit_col[1])}       # guess: long file, each id once per level ({shown})")
+    elif id_col:
         lines.append(f"id = {_quote(id_col)}          # guess: unique values, id-like name")
     else:
         lines.append('# id = "..."          # no id column found: rows will be named by row number')
