@@ -234,3 +234,13 @@ def test_init_spec_on_a_long_file_proposes_id_and_visit_and_the_draft_runs(tmp_p
     table = pd.read_csv(out / "correlations.csv")
     assert {"Time = baseline", "Time = week 6", "all visits"} <= set(table["subset"])
     assert pd.read_csv(out / "exclusions.csv")["reason"].tolist() == ["missing-visit"]
+
+
+def test_init_spec_proposes_a_999_code_as_missing_and_says_where_it_was_seen(tmp_path, capsys):
+    rows = ["id,group,TNF,NRS"] + [f"{i},{'P' if i % 2 else 'C'},{i * 0.7:.1f},{i % 10}" for i in range(1, 13)]
+    rows[5] = rows[5].rsplit(",", 1)[0] + ",999"
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
+    draft = capsys.readouterr().out
+    assert "missing = [999]    # guess: 999 lies far beyond the other values of 'NRS'" in draft
+    assert parse_spec(tomllib.loads(draft)).missing == ("999",)

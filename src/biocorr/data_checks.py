@@ -154,6 +154,118 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
     return out
 
 
+MISSING_CODES = (99.0, 999.0, 9999.0, -9.0, -99.0, -999.0, -9999.0)
+"""Numbers that spreadsheets and statistics packages often use for 'missing'."""
+EXTREME_RATIO = 10.0
+
+
+def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> list[dict]:
+    """Warnings for values that look like missing-value codes or typing errors, for every biomarker
+    and score without a declared ``range`` (a range already excludes such values, and says so).
+
+    - ``possible-missing-code``: a common missing code (99, 999, 9999, -9, -99, -999, -9999)
+      far outside the other values (above twice their largest, or negative among values that
+      are all >= 0);
+    - ``extreme-value``: the largest few values more than 10 times the next largest (in
+      absolute value): a typing or unit error, or a real but dominating value.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The analysed values before any transform, one row per kept spreadsheet row.
+    spec : StudySpec
+    rows : ndarray
+        Spreadsheet row number of each row of ``data``.
+
+    Returns
+    -------
+    list of dict
+        Rows of :data:`biocorr.columns.WARNINGS` naming the column, the values and their rows.
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> spec = parse_spec({"biomarker": [{"column": "CRP"}], "score": [{"column": "NRS"}]})
+    >>> d = pd.DataFrame({"CRP": [1.2, 3.4, 2.2, 0.8, 95.0], "NRS": [3.0, 5, 999, 7, 2]})
+    >>> [(w["code"], w["column"]) for w in suspicious_values(d, spec, np.arange(2, 7))]
+    [('extreme-value', 'CRP'), ('possible-missing-code', 'NRS')]
+    """
+    out = []
+    for var in spec.biomarkers + spec.scores:
+        if var.range is not None:
+            continue
+        values = data[var.column].to_numpy(float)
+        present = ~np.isnan(values)
+        codes = far_missing_codes(values[present])
+        if codes.any():
+            where = rows[present][codes]
+            found = sorted(set(values[present][codes].tolist()))
+            listed = ", ".join(f"{v:g}" for v in found)
+            out.append(
+                dict(
+                    code="possible-missing-code",
+                    severity="warning",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': {len(where)} value(s) {listed} (row(s) {_rows_text(where)}) lie far outside "
+                        f"the other values and are common missing-value codes. If they mean missing, add them to "
+                        f"[data] missing (e.g. missing = [{found[0]:g}]); otherwise declare range = [low, high] "
+                        "for the column."
+                    ),
+                )
+            )
+        rest = values[present][~codes]
+        extreme = _beyond_the_rest(rest)
+        if extreme.any():
+            where = rows[present][~codes][extreme]
+            out.append(
+                dict(
+                    code="extreme-value",
+                    severity="warning",
+                    column=var.column,
+                    subset="all",
+                    message=(
+                        f"'{var.column}': {', '.join(f'{v:g}' for v in rest[extreme])} (row(s) {_rows_text(where)}) "
+                        f"is more than {EXTREME_RATIO:g} times every other value ({np.abs(rest[~extreme]).max():g} "
+                        "at most): a typing or unit error? Correct the cell, or declare range = [low, high] to "
+                        "exclude values like it; if it is real, it dominates Pearson r (see the leave-one-out "
+                        "columns)."
+                    ),
+                )
+            )
+    return out
+
+
+def far_missing_codes(v: np.ndarray) -> np.ndarray:
+    """Which values are common missing codes far outside the other values."""
+    code = np.isin(v, MISSING_CODES)
+    others = v[~code]
+    if not code.any() or len(others) < 3:
+        return np.zeros(len(v), bool)
+    far_above = (v > 0) & (v > 2 * max(float(others.max()), 0.0))
+    negative_among_positive = (v < 0) & bool(others.min() >= 0)
+    return code & (far_above | negative_among_positive)
+
+
+def _beyond_the_rest(v: np.ndarray) -> np.ndarray:
+    """The largest few |values| (at most a quarter, at most 5) that exceed EXTREME_RATIO x the next one."""
+    flagged = np.zeros(len(v), bool)
+    if len(v) < 4:
+        return flagged
+    order = np.argsort(-np.abs(v), kind="stable")
+    size = np.abs(v)[order]
+    for top in range(1, min(5, len(v) // 4) + 1):
+        if size[top] > 0 and size[top - 1] > EXTREME_RATIO * size[top]:
+            flagged[order[:top]] = True
+    return flagged
+
+
+def _rows_text(rows: np.ndarray) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:8])
+    return shown + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
+
+
 def repeat_levels_column(frame: pd.DataFrame, ids: pd.Series, skip: set) -> tuple[str, list[str]] | None:
     """The column whose levels the ids repeat over (long data), with its levels; None if none.
 

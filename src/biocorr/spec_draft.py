@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from .cells import parse_numeric
-from .data_checks import repeat_levels_column
+from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
 
 BIOMARKER_HINTS = re.compile(
@@ -72,6 +72,7 @@ def draft_spec(raw: RawTable) -> str:
     group_candidates: list[tuple[str, list[str]]] = []
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
+    code_columns: dict[str, str] = {}  # numeric missing code -> a column where it lies far beyond the rest
     visit_col, visits = _long_format(frame)
     if visit_col is not None:
         id_col = visit_col[0]
@@ -89,6 +90,9 @@ def draft_spec(raw: RawTable) -> str:
         mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens) <= 3
         if n_present and mostly_numeric:
             missing_tokens |= bad_tokens
+            present = values.dropna().to_numpy(float)
+            coded = present[far_missing_codes(present)]
+            code_columns.update({f"{v:g}": str(col) for v in coded})
             if 2 <= len(distinct) <= 3 and n_present >= 6 and set(distinct) <= {"0", "1", "2", "1.0", "2.0", "0.0"}:
                 group_candidates.append((col, sorted(distinct)))
                 binary_numeric.append(col)
@@ -111,9 +115,13 @@ def draft_spec(raw: RawTable) -> str:
         lines.append('# id = "..."          # no id column found: rows will be named by row number')
     if group_col:
         lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
-    if missing_tokens:
-        listed = ", ".join(_quote(t) for t in sorted(missing_tokens))
-        lines += [f"missing = [{listed}]    # guess: text found in numeric columns", ""]
+    if missing_tokens or code_columns:
+        listed = ", ".join([_quote(t) for t in sorted(missing_tokens)] + sorted(code_columns, key=float))
+        why = []
+        if missing_tokens:
+            why.append("text found in numeric columns")
+        why += [f"{code} lies far beyond the other values of '{col}'" for code, col in sorted(code_columns.items())]
+        lines += [f"missing = [{listed}]    # guess: {'; '.join(why)}", ""]
     else:
         lines += ['missing = []          # extra missing-value markers, e.g. [".", "-99"]', ""]
     if group_col:

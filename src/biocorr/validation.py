@@ -26,7 +26,8 @@ values, not exclusions; they are counted per column in the descriptives.
 
 Warnings (``Study.warnings``) flag what a careful analyst wants to know before
 trusting a Pearson r: pile-ups at the minimum or at the assay ``lower_limit``,
-values below the declared limit, and heavy ties.
+values below the declared limit, heavy ties, and (without a declared range) common
+missing-value codes far outside the other values or values 10 times beyond the rest.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import pandas as pd
 
 from .cells import CENSORED, NOT_FINITE, parse_numeric
 from .columns import EXCLUSIONS, WARNINGS
-from .data_checks import data_warnings, pile_ups, visit_column_hint
+from .data_checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
 from .study import Study, StudySpec
@@ -261,10 +262,11 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         out["visit"] = frame[spec.visit_column].map(cell_text).to_numpy()
     missing_markers = set(spec.missing)
     raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
+    analysed: dict[str, np.ndarray] = {}  # the declared columns, joined to out in one step
     for var in spec.variables:
         if var.categorical:
             labels = frame[var.column].map(cell_text)
-            out[var.column] = labels.where(labels != "", None).to_numpy(object)
+            analysed[var.column] = labels.where(labels != "", None).to_numpy(object)
             continue
         values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed, missing_markers)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
@@ -301,8 +303,9 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         raw_values[var.column] = values.to_numpy(float)
         if var.transform is not None:
             values = _transform(values, var, rows, drop, exclude_cell)
-        out[var.column] = values.to_numpy(float)
+        analysed[var.column] = values.to_numpy(float)
 
+    out = pd.concat([out, pd.DataFrame(analysed, index=out.index)], axis=1)  # one block: wide files stay fast
     out = out.loc[~drop].reset_index(drop=True)
     raw_kept = pd.DataFrame({c: v[~drop] for c, v in raw_values.items()})
     excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
@@ -321,7 +324,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         else "",
     )
     piles = pile_ups(raw_kept, spec)
-    found = data_warnings(raw_kept, spec, piles)
+    found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
     if groups is not None:
         present = set(out["group"])
         for code, label in spec.groups:
