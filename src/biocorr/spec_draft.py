@@ -117,11 +117,9 @@ def draft_spec(raw: RawTable) -> str:
         lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
     if missing_tokens or code_columns:
         listed = ", ".join([_quote(t) for t in sorted(missing_tokens)] + sorted(code_columns, key=float))
-        why = []
-        if missing_tokens:
-            why.append("text found in numeric columns")
-        why += [f"{code} lies far beyond the other values of '{col}'" for code, col in sorted(code_columns.items())]
-        lines += [f"missing = [{listed}]    # guess: {'; '.join(why)}", ""]
+        reasons = ["text found in numeric columns"] if missing_tokens else []
+        reasons += [f"{code} lies far beyond the other values of '{c}'" for code, c in sorted(code_columns.items())]
+        lines += [f"missing = [{listed}]    # guess: {'; '.join(reasons)}", ""]
     else:
         lines += ['missing = []          # extra missing-value markers, e.g. [".", "-99"]', ""]
     if group_col:
