@@ -26,7 +26,7 @@
 import pandas as pd
 
 import biocorr
-from biocorr.report import apa, figures
+from biocorr.report import apa, figures, heatmaps
 
 pd.set_option("display.width", 140)
 study = biocorr.datasets.load("hivsn")
@@ -87,7 +87,7 @@ assert c.query("subset == 'Non-painful HIV-SN' and y == 'pain_intensity'")["p"].
 figures.biomarker_panel(results, "current_cd4", "spearman")
 
 # %%
-figures.heatmap_figure(results, "Painful HIV-SN", "spearman")
+heatmaps.heatmap_figure(results, "Painful HIV-SN", "spearman")
 
 # %% [markdown]
 # ## How sure are we? Bootstrap intervals next to the analytic ones

@@ -23,7 +23,7 @@
 import pandas as pd
 
 import biocorr
-from biocorr.report import figures
+from biocorr.report import figures, heatmaps
 
 pd.set_option("display.width", 140)
 study = biocorr.datasets.load("opt")
@@ -80,7 +80,7 @@ biocorr.correlate(
 # the floored cytokines show almost none.
 
 # %%
-figures.heatmap_figure(results, "all", "spearman")
+heatmaps.heatmap_figure(results, "all", "spearman")
 
 # %%
 strongest = c.query("method == 'spearman' and subset == 'all'").nsmallest(5, "p_adjusted")

@@ -38,7 +38,7 @@ def test_analyze_example_writes_every_table(tmp_path, capsys):
     assert record["input"]["sha256"] == "a1c02a987f8378e58b64fcdccf739132c569fb18dda5c4450e46521e98ce97e5"
     assert record["seed"] == 20171 and record["versions"]["scipy"]
     assert record["command_line"][:2] == ["biocorr", "analyze"]
-    assert set(record["tables"]) == {"correlations", "group_comparisons", "descriptives", "exclusions"}
+    assert set(record["tables"]) == {"correlations", "group_comparisons", "descriptives", "exclusions", "matrices"}
     # the CSV holds the computed values exactly
     corr = pd.read_csv(tmp_path / "correlations.csv")
     first = record["tables"]["correlations"][0]

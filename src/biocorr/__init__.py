@@ -22,7 +22,16 @@ from . import datasets
 from .errors import BiocorrError, DataError, InputFileError, SpecError
 
 if TYPE_CHECKING:  # what the lazy names below resolve to
-    from .analysis import Results, add_bootstrap, analyze, compare_groups, correlate, describe, rmcorr
+    from .analysis import (
+        Results,
+        add_bootstrap,
+        analyze,
+        compare_groups,
+        correlate,
+        correlation_matrix,
+        describe,
+        rmcorr,
+    )
     from .io import read_table
     from .qpcr.join import load_with_qpcr
     from .stats.correlation import CorrelationResult
@@ -37,6 +46,7 @@ _LAZY = {
     "analyze": "analysis",
     "compare_groups": "analysis",
     "correlate": "analysis",
+    "correlation_matrix": "analysis",
     "describe": "analysis",
     "rmcorr": "analysis",
     "read_table": "io",
@@ -65,6 +75,7 @@ __all__ = [
     "analyze",
     "compare_groups",
     "correlate",
+    "correlation_matrix",
     "correlation_test",
     "datasets",
     "describe",

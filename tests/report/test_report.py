@@ -62,11 +62,14 @@ def test_report_structure_without_a_browser(hivsn_report):
     assert parsed.tables == 4 + int(flips.any()) + int(len(results.exclusions) > 0)
     assert "this analysis could only detect" in text
     # every figure the report shows is an inline SVG that decodes: a group plot per variable,
-    # the primary method's heat map per subset, a panel per biomarker
+    # the primary method's heat map per subset, a matrix among the biomarkers and one among the
+    # scores (for a role with two or more variables), a panel per biomarker
     spec = results.study.spec
     n_groups_fig = len(spec.biomarkers) + len(spec.scores)
     n_heat = len(results.study.subsets())  # one per subset, for the primary method
-    shown = n_groups_fig + n_heat + len(spec.biomarkers)
+    n_matrices = int(len(spec.biomarkers) >= 2) + int(len(spec.scores) >= 2)
+    assert n_matrices >= 1 and "<code>matrices.csv</code>" in text
+    shown = n_groups_fig + n_heat + n_matrices + len(spec.biomarkers)
     assert len(parsed.imgs) == shown
     for img in parsed.imgs:
         assert img["src"].startswith("data:image/svg+xml;base64,") and img["alt"]

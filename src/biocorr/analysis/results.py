@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..columns import CORRELATIONS_SCHEMA, build_table
 from ..study import Study
 
 Progress = Callable[[int], None]
@@ -25,6 +26,10 @@ class Results:
         See :mod:`biocorr.columns` for their columns.
     warnings : DataFrame
         Data warnings from validation plus analysis warnings (per subset).
+    matrices : DataFrame
+        Correlations among the biomarkers and among the scores (collinearity), in the columns
+        of ``correlations``; each matrix is its own family (see
+        :func:`biocorr.analysis.matrices.correlation_matrix`).
     """
 
     study: Study
@@ -32,6 +37,7 @@ class Results:
     group_comparisons: pd.DataFrame
     descriptives: pd.DataFrame
     warnings: pd.DataFrame
+    matrices: pd.DataFrame = field(default_factory=lambda: build_table(CORRELATIONS_SCHEMA))
 
     @property
     def exclusions(self) -> pd.DataFrame:

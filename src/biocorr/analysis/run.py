@@ -14,6 +14,7 @@ from .checks import influence_warnings, resampling_warnings, simpson_warnings, s
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
 from .families import adjust_table, family_name
 from .groups import compare_groups, describe
+from .matrices import matrix_rows
 from .repeated import repeated_rows
 from .results import Progress, Results
 
@@ -136,6 +137,7 @@ def analyze(
         group_comparisons=compare_groups(study),
         descriptives=describe(study),
         warnings=warnings,
+        matrices=matrix_rows(study),
     )
     return add_bootstrap(results, opts.bootstrap, progress) if opts.bootstrap > 0 else results
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..analysis import Results
 from . import figures as figs
+from . import heatmaps
 from .embed import figure_html
 
 
@@ -40,6 +41,18 @@ def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, st
                     safe_stem(f"heatmap_{name}_{method}"),
                     f"{method} estimates, subset {name}",
                     "heatmaps" if method == primary else "",
+                )
+            )
+    first = results.study.subsets()[0][0] if results.study.subsets() else "all"
+    for among, variables in (("biomarkers", spec.biomarkers), ("scores", spec.scores)):
+        if len(variables) >= 2:
+            tasks.append(
+                (
+                    "matrix_figure",
+                    (among, first, primary),
+                    safe_stem(f"matrix_{among}_{first}_{primary}"),
+                    f"{primary} correlations among the {among}, subset {first}",
+                    "matrices",
                 )
             )
     for bm in spec.biomarkers:
@@ -84,7 +97,8 @@ def _init_worker(results: Results) -> None:
 def _render(task: tuple, figures_dir: Path | None, results: Results | None = None) -> str:
     """Draw one figure, save PNG + SVG, and return the ``<figure>`` snippet ('' if not shown)."""
     func, args, stem, caption, key = task
-    fig = getattr(figs, func)(results or _WORKER_RESULTS, *args)
+    draw = getattr(heatmaps, func, None) or getattr(figs, func)
+    fig = draw(results or _WORKER_RESULTS, *args)
     svg = None
     if figures_dir is not None:
         svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
@@ -95,7 +109,7 @@ def _render(task: tuple, figures_dir: Path | None, results: Results | None = Non
 
 
 # relative drawing cost of each figure kind (measured on opt: a 10-panel figure ~ 10 group plots)
-FIGURE_COST = {"biomarker_panel": 10, "heatmap_figure": 2, "scatter_figure": 1, "group_figure": 1}
+FIGURE_COST = {"biomarker_panel": 10, "heatmap_figure": 2, "matrix_figure": 2, "scatter_figure": 1, "group_figure": 1}
 
 
 class FigureJob:
@@ -139,7 +153,7 @@ class FigureJob:
             self._pool.shutdown(cancel_futures=True)
 
     def snippets(self) -> dict[str, list[str]]:
-        """Wait for every figure; the report's snippets by section ('groups', 'heatmaps', 'panels')."""
+        """Wait for every figure; the report's snippets by section ('groups', 'heatmaps', 'matrices', 'panels')."""
         if self._pool is not None:
             try:
                 rendered = [fut.result() for fut in self._futures]
@@ -151,7 +165,7 @@ class FigureJob:
                 rendered.append(_render(t, self._dir, self._results))
                 if self._progress:
                     self._progress(1)
-        out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "panels": []}
+        out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "matrices": [], "panels": []}
         for t, snippet in zip(self._tasks, rendered):
             if t[4]:
                 out[t[4]].append(snippet)

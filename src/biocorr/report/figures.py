@@ -27,7 +27,7 @@ from scipy import stats
 from ..analysis import Results
 from ..format import fmt_num, fmt_p_apa, fmt_r
 from ..stats.correlation import rank_columns
-from ..stats.methods import ALPHA, method_symbol
+from ..stats.methods import method_symbol
 from ..transforms import limit_in_data_units
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -329,51 +329,6 @@ def group_figure(results: Results, variable: str) -> Figure:
                 f"[{fmt_num(r['effect_size_ci_low'])}, {fmt_num(r['effect_size_ci_high'])}]"
             )
     ax.set_title("\n".join(title), loc="left")
-    return fig
-
-
-@styled
-def heatmap_figure(results: Results, subset: str = "all", method: str = "spearman") -> Figure:
-    """Biomarkers × scores heat map of the estimates; '*' marks p_adjusted < .05.
-
-    Examples
-    --------
-    >>> from biocorr import analyze, datasets
-    >>> fig = heatmap_figure(analyze(datasets.load("opt")), "all", "spearman")
-    >>> fig.axes[0].collections[0].get_array().shape
-    (7, 10)
-    """
-    spec = results.study.spec
-    c = results.correlations
-    c = c[(c.subset == subset) & (c.method == method)]
-    xs = [v.column for v in spec.biomarkers]
-    ys = [v.column for v in spec.scores]
-    est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
-    padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
-    # sized for a printed page (0.55 in per cell column); cells are vector quads, not an image
-    fig, ax = subplots((2.0 + 0.55 * len(ys), 1.9 + 0.36 * len(xs)))
-    im = ax.pcolormesh(
-        np.arange(len(ys) + 1) - 0.5, np.arange(len(xs) + 1) - 0.5, est.to_numpy(float), cmap="RdBu_r", vmin=-1, vmax=1
-    )
-    ax.invert_yaxis()
-    for i in range(len(xs)):
-        for j in range(len(ys)):
-            v, p = float(est.iat[i, j]), float(padj.iat[i, j])  # type: ignore[arg-type]
-            text = fmt_r(v) + ("*" if np.isfinite(p) and p < ALPHA else "")
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=7,
-                color="white" if np.isfinite(v) and abs(v) > 0.6 else "black",
-            )
-    ax.set_xticks(range(len(ys)), [spec.variable(v).label for v in ys], rotation=40, ha="right")
-    ax.set_yticks(range(len(xs)), [spec.variable(v).label for v in xs])
-    ax.spines[:].set_visible(False)
-    fig.colorbar(im, ax=ax, shrink=0.8, label=f"{method} estimate")
-    ax.set_title(f"{method}, subset {subset}: * = adjusted p < .05 ({spec.analysis.adjust}, within family)", loc="left")
     return fig
 
 

@@ -104,6 +104,17 @@ def _who(study) -> str:
     return f"{len(study.data)} subjects"
 
 
+def _matrices_html(figures: list[str]) -> str:
+    """The collinearity figures (correlations among the biomarkers and among the scores)."""
+    if not figures:
+        return ""
+    return (
+        "<h3>Among the biomarkers and among the scores</h3><p class='note'>Collinearity: which biomarkers "
+        "(or scores) carry the same information. Every pair, method and subset, with adjusted p within "
+        "each matrix, is in <code>matrices.csv</code>.</p>" + "".join(figures)
+    )
+
+
 def _quality_section(results: Results) -> str:
     ex = results.exclusions
     if ex.empty:
@@ -340,7 +351,8 @@ def build_html(
         "Click a column header to sort.</p>"
         f"<div class='scroll'>{_correlation_table(results)}</div>"
         f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
-        f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
+        + _matrices_html(figure_html.get("matrices", []))
+        + f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
         _influence_section(results),
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
         f'<h2 id="results">Results in APA style ({e(method_label(opts.methods[0]))})</h2>'

@@ -77,13 +77,14 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
             "group_comparisons": _records(results.group_comparisons),
             "descriptives": _records(results.descriptives),
             "exclusions": _records(results.exclusions),
+            "matrices": _records(results.matrices),
         },
     }
 
 
 def write_tables(results: Results, out_dir: str | Path, command_line: list[str] | None = None) -> dict[str, Path]:
     """Write correlations.csv, group_comparisons.csv, descriptives.csv, exclusions.csv,
-    warnings.csv and results.json into ``out_dir`` (created if needed).
+    warnings.csv, matrices.csv and results.json into ``out_dir`` (created if needed).
 
     Floats are written in their shortest round-trip form, so reading a CSV back
     gives exactly the computed values.
@@ -100,6 +101,7 @@ def write_tables(results: Results, out_dir: str | Path, command_line: list[str] 
         "descriptives.csv": results.descriptives,
         "exclusions.csv": results.exclusions,
         "warnings.csv": results.warnings,
+        "matrices.csv": results.matrices,
     }
     paths = {}
     for name, frame in tables.items():
