@@ -64,3 +64,25 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     values = values.where(~underflow)
     failed = values.isna() & ~is_missing
     return values.astype(float), is_missing, failed
+
+
+def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
+    """Reason code and message for a cell that is not a number (see :func:`parse_numeric`).
+
+    Examples
+    --------
+    >>> unreadable("<1.2", "TNF", 7)[0], unreadable("abc", "TNF", 7)[1]
+    ('censored-value', "column 'TNF' row 7: 'abc' is not a number")
+    """
+    if NOT_FINITE.match(text.replace("\u2212", "-")):
+        return "not-finite", (
+            f"column '{column}' row {row}: '{text}' is beyond the numbers a computer can hold "
+            "(an overflow, underflow or division by zero in the spreadsheet?); the cell is left out"
+        )
+    if CENSORED.match(text):
+        return "censored-value", (
+            f"column '{column}' row {row}: '{text}' is a value reported beyond a "
+            "limit; biocorr does not guess a number for it. Enter the value you want "
+            "analysed (e.g. the limit, declared as lower_limit) or leave the cell blank"
+        )
+    return "not-a-number", f"column '{column}' row {row}: '{text}' is not a number"

@@ -140,7 +140,8 @@ EXCLUSIONS_SCHEMA = schema(
     Column(
         "reason",
         "str",
-        "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-selected, missing-id, "
+        "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, not-selected, "
+        "missing-id, "
         "missing-visit, duplicate-id, missing-group or unknown-group",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .derived import DERIVATIONS, parse_derivation
 from .errors import SpecError, did_you_mean, missing_file_message
 from .qpcr.spec import QpcrSpec, parse_qpcr_spec
 from .stats.methods import CLASSICAL_METHODS as METHODS
@@ -57,7 +58,7 @@ SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit")
-VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical", "transform")
+VARIABLE_KEYS = ("column", "label", "unit", "range", "lower_limit", "categorical", "transform", *DERIVATIONS)
 TRANSFORMS = ("log", "log2", "log10", "log1p")
 ALTERNATIVE_ALIASES = {
     "two-sided": "two-sided",
@@ -96,6 +97,8 @@ class Variable:
         Declared valid range [low, high]; values outside are excluded and reported.
     lower_limit : float, optional
         Assay lower limit of detection/quantification (biomarkers).
+    derived : (kind, source columns), optional
+        A variable computed from other columns (:mod:`biocorr.derived`).
     """
 
     column: str
@@ -106,6 +109,7 @@ class Variable:
     lower_limit: float | None = None
     categorical: bool = False
     transform: str | None = None
+    derived: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def display(self) -> str:
@@ -223,6 +227,7 @@ def _parse_variable(entry: Any, role: str, index: int) -> Variable:
         lower_limit=lower_limit,
         categorical=categorical,
         transform=transform,
+        derived=parse_derivation(entry, f"{where} ('{column}')"),
     )
 
 

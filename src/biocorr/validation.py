@@ -10,6 +10,7 @@ reason code            scope  meaning
 ``not-a-number``       cell   text that is neither a number nor a missing marker
 ``not-finite``         cell   'inf', 'Infinity', '1e309', '1e-400': beyond double precision
 ``not-transformable``  cell   a value the variable's transform is undefined for (log of 0)
+``not-derivable``      cell   a derived ratio whose denominator is 0 (:mod:`biocorr.derived`)
 ``not-selected``       row    outside the spec's ``[data] where`` filter
 ``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
 ``out-of-range``       cell   outside the spec's ``range``
@@ -35,9 +36,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .cells import CENSORED, NOT_FINITE, parse_numeric
+from .cells import parse_numeric, unreadable
 from .columns import EXCLUSIONS, WARNINGS
 from .data_checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
+from .derived import derive, describe
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
 from .study import Study, StudySpec
@@ -75,7 +77,11 @@ def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
     >>> spec_columns(spec)
     [('TNF', '[[biomarker]]'), ('VAS', '[[score]]'), ('PID', '[data] id')]
     """
-    needed = [(v.column, f"[[{v.role}]]") for v in spec.variables]
+    needed = [(v.column, f"[[{v.role}]]") for v in spec.variables if v.derived is None]
+    for v in spec.variables:  # a derived variable needs its sources, once each
+        if v.derived is not None:
+            kind, sources = v.derived
+            needed += [(c, f"[[{v.role}]] '{v.column}' {kind}") for c in sources if c not in {n for n, _ in needed}]
     if spec.id_column is not None:
         needed.append((spec.id_column, "[data] id"))
     if spec.group_column is not None:
@@ -104,6 +110,13 @@ def _check_columns(raw: RawTable, spec: StudySpec) -> None:
             + "\n".join(lines)
             + f"\nColumns in the file: {shown}{sheets}"
         )
+    for v in spec.variables:
+        if v.derived is not None and v.column in columns:
+            kind, sources = v.derived
+            raise SpecError(
+                f"{raw.source}: [[{v.role}]] '{v.column}' is derived ({describe(v.column, kind, sources)}), but the "
+                f"file already has a column '{v.column}'; give the derived variable a new name."
+            )
     twice = [(c, where) for c, where in needed if c in raw.duplicates]
     if twice:
         c, where = twice[0]
@@ -164,8 +177,11 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     def exclude_row(i, column, value, reason, message):
         exclude(i, column, value, reason, message, "row")
 
+    computed: dict[str, np.ndarray] = {}  # derived columns: their value is what was found
+
     def exclude_cell(i, column, reason, message):  # the cell's own text is what was found
-        exclude(i, column, str(frame[column].iloc[i]).strip(), reason, message, "cell")
+        found = f"{computed[column][i]:g}" if column in computed else str(frame[column].iloc[i]).strip()
+        exclude(i, column, found, reason, message, "cell")
 
     for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
         cells = frame[column].map(cell_text)
@@ -263,31 +279,41 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     missing_markers = set(spec.missing)
     raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
     analysed: dict[str, np.ndarray] = {}  # the declared columns, joined to out in one step
-    for var in spec.variables:
+    numbers: dict[str, pd.Series] = {}
+
+    def read_column(column: str) -> pd.Series:  # a file column as numbers; its bad cells excluded once
+        if column in numbers:
+            return numbers[column]
+        values, _, failed = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers)
+        for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
+            exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, rows[i]))
+        numbers[column] = values
+        return values
+
+    # derived variables last: a declared source contributes its values after its range check
+    for var in sorted(spec.variables, key=lambda v: v.derived is not None):
         if var.categorical:
             labels = frame[var.column].map(cell_text)
             analysed[var.column] = labels.where(labels != "", None).to_numpy(object)
             continue
-        values, _, failed = parse_numeric(frame[var.column], raw.decimal_comma_allowed, missing_markers)
-        for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
-            text = str(frame[var.column].iloc[i]).strip()
-            if NOT_FINITE.match(text.replace("\u2212", "-")):
-                reason = "not-finite"
-                msg = (
-                    f"column '{var.column}' row {rows[i]}: '{text}' is beyond the numbers a computer can hold "
-                    "(an overflow, underflow or division by zero in the spreadsheet?); the cell is left out"
+        if var.derived is None:
+            values = read_column(var.column)
+        else:
+            kind, sources = var.derived
+            parts = [raw_values[c] if c in raw_values else read_column(c).to_numpy(float) for c in sources]
+            derived, zero = derive(kind, parts)
+            for i in np.flatnonzero(zero & ~drop).tolist():
+                exclude(
+                    i,
+                    var.column,
+                    f"{parts[0][i]:g} / 0",
+                    "not-derivable",
+                    f"row {rows[i]}: {describe(var.column, kind, sources)} is undefined: {sources[1]} is 0; "
+                    "the value is left out",
+                    "cell",
                 )
-            elif CENSORED.match(text):
-                reason = "censored-value"
-                msg = (
-                    f"column '{var.column}' row {rows[i]}: '{text}' is a value reported beyond a "
-                    "limit; biocorr does not guess a number for it. Enter the value you want "
-                    "analysed (e.g. the limit, declared as lower_limit) or leave the cell blank"
-                )
-            else:
-                reason = "not-a-number"
-                msg = f"column '{var.column}' row {rows[i]}: '{text}' is not a number"
-            exclude_cell(i, var.column, reason, msg)
+            computed[var.column] = derived
+            values = pd.Series(derived, index=frame.index)
         if var.range is not None:
             lo, hi = var.range
             outside = (values.notna() & ((values < lo) | (values > hi))).to_numpy() & ~drop
@@ -305,6 +331,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             values = _transform(values, var, rows, drop, exclude_cell)
         analysed[var.column] = values.to_numpy(float)
 
+    analysed = {v.column: analysed[v.column] for v in spec.variables}  # the spec's order
     out = pd.concat([out, pd.DataFrame(analysed, index=out.index)], axis=1)  # one block: wide files stay fast
     out = out.loc[~drop].reset_index(drop=True)
     raw_kept = pd.DataFrame({c: v[~drop] for c, v in raw_values.items()})

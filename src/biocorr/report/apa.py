@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..analysis.repeated import ACROSS_VISITS
+from ..derived import describe
 from ..format import describe_cell, fmt_level, fmt_p_apa, fmt_r
 from ..stats.methods import method_label, method_symbol
 from ..stats.multiplicity import ADJUST_METHODS
@@ -119,6 +120,13 @@ def methods_paragraph(results: Results) -> str:
             "the repeated-measures correlation (Bakdash & Marusich, 2017): the ANCOVA of the score on subject "
             "and biomarker, tested by t on N − k − 1 df (N observations, k subjects), with a Fisher-z interval "
             "of standard error 1/√(df − 1)."
+        )
+    derived = [(v.column, *v.derived) for v in spec.variables if v.derived is not None]
+    if derived:
+        parts.append(
+            "Derived variables were computed per row from the file's columns: "
+            + "; ".join(describe(*d) for d in derived)
+            + " (missing when a source value was missing; a ratio with a zero denominator was excluded and is listed)."
         )
     transformed = [v for v in spec.variables if v.transform]
     if transformed:
