@@ -109,6 +109,26 @@ def describe_cell(mean: float, sd: float, median: float, q1: float, q3: float, n
     return f"{f(mean)} ({f(sd)}); {f(median)} [{f(q1)}, {f(q3)}]; n = {n}"
 
 
+def count_cell(levels) -> str:
+    """'level n (%)' for each level of a categorical variable (sorted), then n, for Table 1.
+
+    Percentages are of the values present; missing values are not a level.
+
+    Examples
+    --------
+    >>> count_cell(["F", "M", "F", "F"])
+    'F 3 (75%); M 1 (25%); n = 4'
+    >>> count_cell([])
+    '—'
+    """
+    levels = [str(v) for v in levels]
+    if not levels:
+        return "—"
+    counts = {level: levels.count(level) for level in sorted(set(levels))}
+    parts = [f"{level} {k} ({100 * k / len(levels):.0f}%)" for level, k in counts.items()]
+    return "; ".join(parts) + f"; n = {len(levels)}"
+
+
 def _digits(v: float) -> int:
     a = abs(v)
     return 0 if a >= 100 else 1 if a >= 10 else 2

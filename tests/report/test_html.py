@@ -1,0 +1,20 @@
+"""The report's HTML pieces: Table 1 in the tableone convention."""
+
+from __future__ import annotations
+
+import biocorr
+from biocorr.report.html import _table1
+
+
+def test_table1_shows_n_and_percent_for_each_level_of_a_categorical_covariate():
+    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+    html = _table1(results)
+    data = results.study.data
+    for code, label in results.study.spec.groups:
+        counts = data.loc[data["group"] == code, "sex"].value_counts()
+        n = int(counts.sum())
+        cell = "; ".join(f"{lvl} {k} ({100 * k / n:.0f}%)" for lvl, k in sorted(counts.items())) + f"; n = {n}"
+        assert cell in html, (label, cell)
+    assert "female 149 (76%); male 48 (24%); n = 197" in html  # all subjects
+    assert "n (%) of each level" in html
+    assert "<td>Sex</td><td>covariate</td>" in html
