@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
-from .cells import parse_numeric
+from .cells import CENSORED, parse_numeric
 from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
+from .scales import catalogue_range
 
 BIOMARKER_HINTS = re.compile(
-    r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|ct$|fold|expr|tspo|suvr|"
-    r"cytokine|mmp|pge|ifn|marker|conc|level)",
+    r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|(^|[_.\s-])(d|dd|delta|Δ|ΔΔ)?c[tq]$|"
+    r"fold|expr|tspo|suvr|cytokine|chemokine|ccl\d|cxcl\d|mcp|cortisol|bdnf|mmp|pge|ifn|marker|conc|level)",
     re.I,
 )
 SCORE_HINTS = re.compile(
@@ -21,12 +23,59 @@ SCORE_HINTS = re.compile(
     re.I,
 )
 COVARIATE_HINTS = re.compile(r"^(age|sex|gender|bmi|weight|height|mass|education|smok)", re.I)
-GROUP_HINTS = re.compile(r"(group|arm|status|diagnos|cohort|condition|case|treat)", re.I)
+GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
+NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
 
 
 def _quote(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _range_line(column: str, values: np.ndarray) -> str:
+    """A score's range from the scale catalogue (a guess naming the scale), or the placeholder."""
+    found = catalogue_range(column, values)
+    if found is None:
+        return "# range = [low, high]"
+    (low, high), why = found
+    if np.isnan(low):
+        return f"# range = [low, high]    # {why}"
+    return f"range = [{low:g}, {high:g}]    # guess: {why}"
+
+
+def _lower_limit(tokens: set[str]) -> float | None:
+    """The x of '<x' cells when they all give the same one, else None."""
+    values = {t.lstrip("<≤= ").replace(",", ".") for t in tokens if t.startswith(("<", "≤"))}
+    try:
+        numbers = {float(v) for v in values}
+    except ValueError:
+        return None
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def _limit_line(limit: float | None) -> str:
+    why = "cells are below the assay limit; until they hold a number they are excluded as censored-value"
+    if limit is None:
+        return f"# lower_limit = ...    # guess: '<x' {why}"
+    return f"lower_limit = {limit:g}    # guess: '<{limit:g}' {why} (enter {limit:g} to keep them as a pile-up)"
+
+
+def _categorical_lines(columns: list[tuple[str, list[str]]]) -> list[str]:
+    """Text columns with a few levels as categorical covariates: active for covariate-like names
+    (sex, age group, smoking), offered as comments otherwise."""
+    lines = []
+    for column, levels in columns:
+        shown = ", ".join(levels)
+        if COVARIATE_HINTS.search(column):
+            lines += [
+                f"[[covariate]]               # guess: text column with levels {shown}",
+                f"column = {_quote(column)}",
+            ]
+            lines += ["categorical = true", ""]
+        else:
+            lines += [f"# [[covariate]]             # offered: text column with levels {shown}; uncomment to adjust"]
+            lines += [f"# column = {_quote(column)}", "# categorical = true", ""]
+    return lines
 
 
 def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]]:
@@ -73,6 +122,10 @@ def draft_spec(raw: RawTable) -> str:
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
     code_columns: dict[str, str] = {}  # numeric missing code -> a column where it lies far beyond the rest
+    limits: dict[str, float | None] = {}  # columns with '<x' cells -> x (None when the cells differ)
+    observed: dict[str, np.ndarray] = {}  # numeric columns' values, for the scale catalogue
+    text_columns: list[tuple[str, list[str]]] = []  # 2-6 levels: the group, or categorical covariates
+    skipped: list[tuple[str, str]] = []
     visit_col, visits = _long_format(frame)
     if visit_col is not None:
         id_col = visit_col[0]
@@ -87,9 +140,13 @@ def draft_spec(raw: RawTable) -> str:
             id_col = col
             continue
         bad_tokens = set(text[failed.to_numpy()])
-        mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens) <= 3
+        censored = {t for t in bad_tokens if CENSORED.match(t)}  # '<1.2': below a limit, not missing
+        mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens - censored) <= 3
         if n_present and mostly_numeric:
-            missing_tokens |= bad_tokens
+            missing_tokens |= bad_tokens - censored
+            if censored:
+                limits[str(col)] = _lower_limit(censored)
+            observed[str(col)] = values.to_numpy(float)
             present = values.dropna().to_numpy(float)
             coded = present[far_missing_codes(present)]
             code_columns.update({f"{v:g}": str(col) for v in coded})
@@ -100,8 +157,14 @@ def draft_spec(raw: RawTable) -> str:
             numeric.append(col)
         elif 2 <= len(distinct) <= 6 and n_present >= 4:
             group_candidates.append((col, list(pd.unique(distinct))))
-    if group_candidates:  # prefer a group-like name, then the fewest groups
-        group_col, groups = min(group_candidates, key=lambda c: (not GROUP_HINTS.search(str(c[0])), len(c[1])))
+            text_columns.append((str(col), [str(v) for v in pd.unique(distinct)]))
+        else:
+            skipped.append((str(col), "empty" if not n_present else f"text with {len(distinct)} distinct values"))
+    if group_candidates:  # prefer a group-like name, then not sex/site, then the fewest groups
+        group_col, groups = min(
+            group_candidates,
+            key=lambda c: (not GROUP_HINTS.search(str(c[0])), bool(NOT_A_GROUP.search(str(c[0]))), len(c[1])),
+        )
         # 0/1 columns not chosen as the group are ordinary numeric variables again
         numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
@@ -155,9 +218,14 @@ def draft_spec(raw: RawTable) -> str:
             f"column = {_quote(name)}",
             f"label = {_quote(name)}",
             '# unit = ""',
-            "# range = [low, high]",
-            "",
+            _range_line(name, observed[name]) if role == "score" else "# range = [low, high]",
         ]
+        if name in limits:
+            lines.append(_limit_line(limits[name]))
+        lines.append("")
+    lines += _categorical_lines([(c, levels) for c, levels in text_columns if c != str(group_col)])
+    if skipped:
+        lines += ["# Not used: " + "; ".join(f"'{c}' ({why})" for c, why in skipped), ""]
     lines += [
         "[analysis]",
         'methods = ["pearson", "spearman", "kendall"]',

@@ -1,0 +1,117 @@
+"""A catalogue of common clinical scales: their possible ranges, matched by column name (``init-spec``).
+
+Each entry is a name pattern, the scale's name, its scorings (a total and, where the scale is
+often reported as a mean item score, that too) and the source of the range. A draft spec gets
+the range of the narrowest scoring that holds every observed value of the column, with the
+scale and scoring named in a comment; when no scoring holds the data, none is proposed (the
+column then gets a comment saying so, for the analyst to check).
+
+Ranges are those of the published scoring rules:
+
+- VAS 0-100 mm; NRS 0-10: Hawker GA et al. (2011) *Arthritis Care Res* 63 S240-S252.
+- HADS anxiety / depression 0-21 each, total 0-42: Zigmond AS, Snaith RP (1983) *Acta Psychiatr Scand* 67, 361-370.
+- BDI-II 0-63: Beck AT, Steer RA, Brown GK (1996) *Manual for the BDI-II*.
+- PHQ-9 0-27: Kroenke K et al. (2001) *J Gen Intern Med* 16, 606-613.
+- GAD-7 0-21: Spitzer RL et al. (2006) *Arch Intern Med* 166, 1092-1097.
+- STAI state / trait 20-80: Spielberger CD (1983) *Manual for the STAI*.
+- MADRS 0-60: Montgomery SA, Asberg M (1979) *Br J Psychiatry* 134, 382-389.
+- HAM-D (17 items) 0-52: Hamilton M (1960) *J Neurol Neurosurg Psychiatry* 23, 56-62.
+- HAM-A 0-56: Hamilton M (1959) *Br J Med Psychol* 32, 50-55.
+- FIQR 0-100: Bennett RM et al. (2009) *Arthritis Res Ther* 11, R120.
+- SF-36 scales 0-100: Ware JE, Sherbourne CD (1992) *Med Care* 30, 473-483.
+- EQ-5D VAS 0-100: EuroQol Group (1990) *Health Policy* 16, 199-208.
+- PCS total 0-52, mean item 0-4: Sullivan MJL et al. (1995) *Psychol Assess* 7, 524-532.
+- HSCL-25 mean item 1-4, total 25-100: Derogatis LR et al. (1974) *Behav Sci* 19, 1-15.
+- DASS-21 subscales 0-21 (items summed) or 0-42 (doubled): Lovibond SH, Lovibond PF (1995)
+  *Manual for the DASS*.
+- FSS total 9-63, mean item 1-7: Krupp LB et al. (1989) *Arch Neurol* 46, 1121-1123.
+- MFI-20 subscales 4-20, total 20-100: Smets EMA et al. (1995) *J Psychosom Res* 39, 315-325.
+- BPI severity / interference items 0-10: Cleeland CS, Ryan KM (1994) *Ann Acad Med Singap* 23, 129-138.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Scale:
+    """One scale: a name pattern, its name and its scorings ((name, low, high), narrowest first)."""
+
+    pattern: re.Pattern
+    name: str
+    scorings: tuple[tuple[str, float, float], ...]
+
+
+def _scale(pattern: str, name: str, *scorings: tuple[str, float, float]) -> Scale:
+    return Scale(re.compile(pattern, re.I), name, tuple(sorted(scorings, key=lambda s: s[2] - s[1])))
+
+
+SCALES: tuple[Scale, ...] = (
+    _scale(r"eq.?5d.?vas", "EQ-5D VAS", ("0-100", 0, 100)),
+    _scale(r"hads.?(a|anx)", "HADS anxiety", ("0-21", 0, 21)),
+    _scale(r"hads.?(d|dep)", "HADS depression", ("0-21", 0, 21)),
+    _scale(r"hads", "HADS", ("total 0-42", 0, 42)),
+    _scale(r"bdi", "BDI-II", ("0-63", 0, 63)),
+    _scale(r"phq.?9", "PHQ-9", ("0-27", 0, 27)),
+    _scale(r"gad.?7", "GAD-7", ("0-21", 0, 21)),
+    _scale(r"stai", "STAI", ("20-80", 20, 80)),
+    _scale(r"madrs", "MADRS", ("0-60", 0, 60)),
+    _scale(r"ham.?d|hdrs", "HAM-D (17 items)", ("0-52", 0, 52)),
+    _scale(r"ham.?a|hars", "HAM-A", ("0-56", 0, 56)),
+    _scale(r"fiq", "FIQR", ("0-100", 0, 100)),
+    _scale(r"sf.?36", "SF-36 scale", ("0-100", 0, 100)),
+    _scale(r"pcs|catastroph", "Pain Catastrophizing Scale", ("total 0-52", 0, 52), ("mean item 0-4", 0, 4)),
+    _scale(r"hscl", "HSCL-25", ("mean item 1-4", 1, 4), ("total 25-100", 25, 100)),
+    _scale(r"dass", "DASS-21 subscale", ("items summed 0-21", 0, 21), ("doubled 0-42", 0, 42)),
+    _scale(r"fss|fatigue.?severity", "Fatigue Severity Scale", ("total 9-63", 9, 63), ("mean item 1-7", 1, 7)),
+    _scale(r"mfi", "MFI-20", ("subscale 4-20", 4, 20), ("total 20-100", 20, 100)),
+    _scale(r"bpi", "BPI item", ("0-10", 0, 10)),
+    _scale(r"nrs|pain.?intensity|intensity", "numeric rating scale", ("0-10", 0, 10)),
+    _scale(r"vas", "visual analogue scale", ("0-100 mm", 0, 100), ("0-10 cm", 0, 10)),
+)
+
+
+def catalogue_range(column: str, values: np.ndarray) -> tuple[tuple[float, float], str] | None:
+    """The range to propose for a column named like a known scale, and why; None if unknown.
+
+    The first scale whose pattern matches the name decides; its narrowest scoring that holds
+    every observed value is proposed. When none holds them the range is (NaN, NaN) and the
+    comment says so: the caller writes it as a comment, not as a range.
+
+    Parameters
+    ----------
+    column : str
+        The column name.
+    values : ndarray
+        Its observed values (NaN ignored).
+
+    Returns
+    -------
+    ((low, high), comment), or None for a name no scale matches
+
+    Examples
+    --------
+    >>> catalogue_range("HADS_A", np.array([3.0, 11, 17]))
+    ((0.0, 21.0), 'HADS anxiety 0-21')
+    >>> catalogue_range("pcs", np.array([0.5, 2.25, 3.9]))  # a mean item score
+    ((0.0, 4.0), 'Pain Catastrophizing Scale mean item 0-4')
+    >>> catalogue_range("VAS", np.array([12.0, 140]))[1]
+    'visual analogue scale: no scoring holds the values (12 to 140); check the column'
+    >>> catalogue_range("TNF", np.array([1.0])) is None
+    True
+    """
+    v = np.asarray(values, float)
+    v = v[~np.isnan(v)]
+    for scale in SCALES:
+        if not scale.pattern.search(column):
+            continue
+        for scoring, low, high in scale.scorings:
+            if len(v) and v.min() >= low and v.max() <= high:
+                return (float(low), float(high)), f"{scale.name} {scoring}"
+        shown = f"{v.min():g} to {v.max():g}" if len(v) else "no values"
+        return (np.nan, np.nan), f"{scale.name}: no scoring holds the values ({shown}); check the column"
+    return None

@@ -1,0 +1,63 @@
+"""init-spec drafts: censored cells, name hints, group choice, categorical covariates, skipped columns."""
+
+from __future__ import annotations
+
+import tomllib
+
+from biocorr.io import read_text_table
+from biocorr.spec_draft import draft_spec
+from biocorr.study import parse_spec
+
+
+def _draft(text: str) -> tuple[str, object]:
+    draft = draft_spec(read_text_table(text))
+    return draft, parse_spec(tomllib.loads(draft))
+
+
+def _rows(header: str, make, n: int = 12) -> str:
+    return header + "\n" + "\n".join(make(i) for i in range(1, n + 1)) + "\n"
+
+
+def test_censored_cells_become_a_lower_limit_not_missing_values():
+    text = _rows(
+        "id,group,IL6,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{'<1.2' if i % 3 == 0 else 1 + i / 3},{i * 5}"
+    )
+    draft, spec = _draft(text)
+    assert "missing = []" in draft  # '<1.2' is not a missing marker
+    il6 = spec.variable("IL6")
+    assert il6.role == "biomarker" and il6.lower_limit == 1.2
+    assert "excluded as censored-value" in draft
+
+
+def test_act_subscales_are_not_ct_values_and_real_ct_columns_are_biomarkers():
+    text = _rows("id,group,FFMQ_ACT,TNF_dCt,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i % 7},{20 + i / 4},{i * 3}")
+    _, spec = _draft(text)
+    assert spec.variable("TNF_dCt").role == "biomarker"
+    assert spec.variable("FFMQ_ACT").role != "biomarker"
+
+
+def test_a_diagnosis_column_is_the_group_and_sex_a_categorical_covariate():
+    text = _rows(
+        "id,sex,Diag,site,TNF,VAS",
+        lambda i: f"{i},{'F' if i % 3 else 'M'},{'FM' if i % 2 else 'HC'},{'A' if i < 6 else 'B'},{i / 2},{i * 4}",
+    )
+    draft, spec = _draft(text)
+    assert spec.group_column == "Diag"
+    sex = spec.variable("sex")
+    assert sex.role == "covariate" and sex.categorical
+    assert "# [[covariate]]             # offered: text column with levels A, B" in draft  # site: offered only
+    assert "site" not in [v.column for v in spec.variables]
+
+
+def test_columns_not_used_are_listed_with_the_reason():
+    text = _rows("id,group,TNF,VAS,comment,empty", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i * 2},note {i},")
+    draft, _ = _draft(text)
+    assert "# Not used: 'comment' (text with 12 distinct values); 'empty' (empty)" in draft
+
+
+def test_scores_named_like_known_scales_get_their_range_when_the_data_fit():
+    text = _rows("id,group,TNF,HADS_A,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i},{i * 8 if i < 12 else 140}")
+    draft, spec = _draft(text)
+    assert spec.variable("HADS_A").range == (0, 21) and "# guess: HADS anxiety 0-21" in draft
+    assert spec.variable("VAS").range is None  # 140 fits no VAS scoring: a comment says to check
+    assert "visual analogue scale: no scoring holds the values (8 to 140); check the column" in draft
