@@ -168,3 +168,17 @@ def test_visit_spec_errors_say_what_to_write(data_lines, message):
     doc = tomllib.loads(f'[data]\n{data_lines}\n[[biomarker]]\ncolumn = "x"\n[[score]]\ncolumn = "y"\n')
     with pytest.raises(SpecError, match=message.replace("[", r"\[").replace("]", r"\]")):
         biocorr.parse_spec(doc)
+
+
+def test_bootstrap_keeps_the_repeated_measures_rows_and_the_matrices(tmp_path):
+    data, spec = _long_file(tmp_path)
+    results = biocorr.analyze(biocorr.load(data, spec))
+    boot = biocorr.add_bootstrap(results, 100)
+    before = results.correlations[results.correlations["method"] == "rmcorr"]
+    after = boot.correlations[boot.correlations["method"] == "rmcorr"]
+    assert len(after) == len(before) == 3  # all visits, and per arm
+    assert after["estimate"].tolist() == before["estimate"].tolist() and (after["n_bootstrap"] == 0).all()
+    assert boot.correlations["method"].notna().all()
+    resampled = boot.correlations[boot.correlations["method"] == "pearson"]
+    assert (resampled["n_bootstrap"] > 0).any()
+    pd.testing.assert_frame_equal(boot.matrices, results.matrices)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -178,15 +179,16 @@ def add_bootstrap(results: Results, n_resamples: int, progress: Progress | None 
                     method="spearman",
                 )
             )
-    filled = pd.concat(parts).reindex(corr.index)
+    resampled = pd.concat(parts)
+    # rows outside the subsets (repeated-measures rows over all visits) have no bootstrap: kept as they are
+    filled = pd.concat([resampled, corr.drop(index=resampled.index)]).reindex(corr.index)
     warnings = pd.concat(
         [results.warnings, build_records(WARNINGS_SCHEMA, resampling_warnings(0, n_resamples))], ignore_index=True
     )
-    return Results(
+    return replace(
+        results,
         study=study.with_options(bootstrap=n_resamples),  # the record says what ran
         correlations=filled,
-        group_comparisons=results.group_comparisons,
-        descriptives=results.descriptives,
         warnings=warnings,
     )
 
