@@ -21,6 +21,7 @@ from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PAR
 from ..stats.partial import design_matrix, partial_correlation
 from ..stats.ties import is_constant
 from ..study import StudySpec
+from .inputs import numeric_columns
 from .results import Progress
 
 BOOTSTRAP_HINT = "no analytic CI: BCa with bootstrap=N"
@@ -138,8 +139,8 @@ def correlate(
             raise ValueError(
                 f"unknown correlation method {method!r}; use any of: " + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
             )
-    xv = data[list(x)].to_numpy(float)
-    yv = data[list(y)].to_numpy(float)
+    xv = numeric_columns(data, x, "correlate")
+    yv = numeric_columns(data, y, "correlate")
     a, b = pair_columns(xv, yv)
     xs = np.repeat(list(x), len(y))
     ys = np.tile(list(y), len(x))

@@ -13,6 +13,7 @@ from ..stats.diagnostics import method_columns
 from ..stats.methods import CLASSICAL_METHODS
 from ..study import Study
 from .families import adjust_table
+from .inputs import numeric_columns
 
 
 def correlation_matrix(
@@ -74,7 +75,7 @@ def correlation_matrix(
     if len(columns) < 2:
         return build_table(CORRELATIONS_SCHEMA)
     i, j = np.triu_indices(len(columns), 1)
-    values = data[columns].to_numpy(float)
+    values = numeric_columns(data, columns, "correlation_matrix")
     a, b = values[:, i], values[:, j]
     missing = np.isnan(a) | np.isnan(b)  # pairwise-complete: each pair's own rows
     a, b = np.where(missing, np.nan, a), np.where(missing, np.nan, b)

@@ -12,6 +12,7 @@ from ..errors import DataError
 from ..stats.correlation import pair_columns
 from ..stats.rmcorr import CI_METHOD, P_METHOD, rmcorr_columns, subject_codes
 from ..study import Study
+from .inputs import numeric_columns
 
 ACROSS_VISITS = "all visits"
 """The subset name of repeated-measures rows (every visit of every subject)."""
@@ -90,7 +91,7 @@ def rmcorr(
         raise DataError(f"rmcorr: column '{subject}' has no subject id on any row.")
     rows = data.loc[~no_id]
     codes, _ = subject_codes(rows[subject].astype(str).str.strip())
-    xv, yv = _numeric(rows, x), _numeric(rows, y)
+    xv, yv = numeric_columns(rows, x, "rmcorr"), numeric_columns(rows, y, "rmcorr")
     a, b = pair_columns(xv, yv)
     res = rmcorr_columns(a, b, codes, confidence, alternative)
     no_id_text = f"; {int(no_id.sum())} row(s) without a subject id left out" if no_id.any() else ""
@@ -124,20 +125,6 @@ def rmcorr(
         p_method=np.where(np.isfinite(res["p"]), p_method, ""),
         note=note,
     )
-
-
-def _numeric(rows: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
-    """The columns as floats; a cell that is text rather than a number is an error, not a NaN."""
-    out = rows[list(columns)].apply(pd.to_numeric, errors="coerce")
-    for column in columns:
-        bad = out[column].isna() & rows[column].notna() & rows[column].astype(str).str.strip().ne("")
-        if bad.any():
-            where = bad.idxmax()
-            raise DataError(
-                f"rmcorr: column '{column}' row {where}: {rows[column][where]!r} is not a number "
-                "(leave the cell empty for a missing value)."
-            )
-    return out.to_numpy(float)
 
 
 def repeated_rows(study: Study) -> list[pd.DataFrame]:

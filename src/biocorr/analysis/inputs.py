@@ -1,0 +1,59 @@
+"""The columns an API caller passes: present, and numbers (a text cell is an error, not a NaN)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+
+
+def numeric_columns(data: pd.DataFrame, columns: Sequence[str], who: str) -> np.ndarray:
+    """``data[columns]`` as a float array, with a message a person can act on for bad input.
+
+    Parameters
+    ----------
+    data : DataFrame
+    columns : sequence of str
+    who : str
+        The function's name, to start the message with.
+
+    Raises
+    ------
+    DataError
+        A column is missing, or a cell holds text that is not a number.
+
+    Examples
+    --------
+    >>> numeric_columns(pd.DataFrame({"a": [1, 2], "b": ["3", ""]}), ["a", "b"], "correlate").tolist()
+    [[1.0, 3.0], [2.0, nan]]
+    >>> numeric_columns(pd.DataFrame({"a": [1, 2]}), ["a", "c"], "correlate")
+    Traceback (most recent call last):
+    ...
+    biocorr.errors.DataError: correlate: no column named 'c'; the data have: 'a'
+    """
+    columns = list(columns)
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise DataError(
+            f"{who}: no column named "
+            + ", ".join(f"'{c}'" for c in missing)
+            + "; the data have: "
+            + ", ".join(f"'{c}'" for c in data.columns)
+        )
+    frame = data[columns]
+    if all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes):
+        return frame.to_numpy(float)  # the common case: no per-cell work
+    out = frame.apply(pd.to_numeric, errors="coerce")
+    for column in columns:
+        text = frame[column].astype(str).str.strip()
+        bad = out[column].isna() & frame[column].notna() & text.ne("")
+        if bad.any():
+            where = bad.idxmax()
+            raise DataError(
+                f"{who}: column '{column}' row {where}: {frame[column][where]!r} is not a number "
+                "(leave the cell empty for a missing value)."
+            )
+    return out.to_numpy(float)
