@@ -35,7 +35,8 @@ def numeric_columns(data: pd.DataFrame, columns: Sequence[str], who: str) -> np.
     biocorr.errors.DataError: correlate: no column named 'c'; the data have: 'a'
     """
     columns = list(columns)
-    missing = [c for c in columns if c not in data.columns]
+    present = set(data.columns)
+    missing = [c for c in columns if c not in present]
     if missing:
         raise DataError(
             f"{who}: no column named "
@@ -44,8 +45,8 @@ def numeric_columns(data: pd.DataFrame, columns: Sequence[str], who: str) -> np.
             + ", ".join(f"'{c}'" for c in data.columns)
         )
     frame = data[columns]
-    if all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes):
-        return frame.to_numpy(float)  # the common case: no per-cell work
+    if all(getattr(t, "kind", "O") in "iuf" for t in frame.dtypes):  # numpy ints and floats: the common case
+        return frame.to_numpy(float)
     out = frame.apply(pd.to_numeric, errors="coerce")
     for column in columns:
         text = frame[column].astype(str).str.strip()
