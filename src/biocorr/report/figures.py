@@ -107,8 +107,12 @@ def draw_scatter(
     subset: str | None = None,
     ranks: bool = False,
     annotate: bool = True,
+    legend_n: bool = True,
 ) -> None:
-    """Draw one biomarker × score scatter on an existing Axes (see :func:`scatter_figure`)."""
+    """Draw one biomarker × score scatter on an existing Axes (see :func:`scatter_figure`).
+
+    ``legend_n`` puts each group's n in its legend label; a panel of several scores shares one
+    legend and leaves it out (each score has its own n, shown in its statistics box)."""
     study = results.study
     spec = study.spec
     colours = group_colours(results)
@@ -140,7 +144,7 @@ def draw_scatter(
             alpha=0.75,
             linewidths=0,
             rasterized=True,
-            label=f"{name} (n = {int(m.sum())})" if name != "all" else None,
+            label=(f"{name} (n = {int(m.sum())})" if legend_n else name) if name != "all" else None,
         )
         if lim.any():
             ax.scatter(
@@ -164,11 +168,11 @@ def draw_scatter(
             ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if name == "all" else "-")
             ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
         row = _row(results, x, y, name, method)
-        if row is not None:
+        if row is not None and int(row["n"]) > 0:  # a score not measured in a group says nothing there
             lines.append(
                 f"{name}: {method_symbol(method)} = {fmt_r(row['estimate'])} "
                 f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
-                f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}"
+                f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}, n = {int(row['n'])}"
             )
     if annotate and lines:
         ax.text(
@@ -245,7 +249,7 @@ def biomarker_panel(
     nrows = int(np.ceil(len(scores) / ncols))
     fig, axes = subplots((3.3 * ncols, 2.9 * nrows + 0.5), nrows, ncols, squeeze=False)
     for ax, score in zip(axes.ravel(), scores):
-        draw_scatter(ax, results, biomarker, score, method, ranks=ranks)
+        draw_scatter(ax, results, biomarker, score, method, ranks=ranks, legend_n=False)
     for ax in axes.ravel()[len(scores) :]:
         ax.set_visible(False)
     handles, labels = axes.ravel()[0].get_legend_handles_labels()
