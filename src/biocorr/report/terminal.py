@@ -24,7 +24,11 @@ def _plain(text: object, style: str = "") -> Text:
 
 
 def print_summary(
-    results: Results, console: Console | None = None, top: int = 10, hints: dict[str, str] | None = None
+    results: Results,
+    console: Console | None = None,
+    top: int = 10,
+    hints: dict[str, str] | None = None,
+    per_kind: int = 3,
 ) -> None:
     """Print groups, the strongest correlations and the warnings to the terminal.
 
@@ -37,6 +41,9 @@ def print_summary(
     console : rich Console, optional
     top : int
         Rows of the strongest-correlations table.
+    per_kind : int
+        Warnings shown of a kind (code) that has more than ``per_kind + 2``; the rest are counted
+        and left to warnings.csv.
     hints : dict, optional
         Extra lines keyed by topic (the CLI passes its flag hints, e.g. for the bootstrap).
     """
@@ -84,8 +91,17 @@ def print_summary(
     console.print(table)
     w = results.warnings
     serious = w[w["severity"] == "warning"]
-    for _, row in serious.iterrows():
-        console.print(Text.assemble(("warning", "yellow"), f" ({row['subset']}): {row['message']}"))
+    for code, rows in serious.groupby("code", sort=False):  # a kind with many: counted, its first few shown
+        shown = len(rows) if len(rows) <= per_kind + 2 else per_kind
+        if shown < len(rows):
+            console.print(
+                Text.assemble(
+                    (f"{len(rows)} warnings", "yellow"),
+                    f" of kind {code}; the first {shown} (all of them are in warnings.csv):",
+                )
+            )
+        for _, row in rows.head(shown).iterrows():
+            console.print(Text.assemble(("warning", "yellow"), f" ({row['subset']}): {row['message']}"))
     notes = len(w) - len(serious)
     if notes:
         console.print(f"{notes} note(s) more in warnings.csv")
