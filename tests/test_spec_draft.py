@@ -61,3 +61,11 @@ def test_scores_named_like_known_scales_get_their_range_when_the_data_fit():
     assert spec.variable("HADS_A").range == (0, 21) and "# guess: HADS anxiety 0-21" in draft
     assert spec.variable("VAS").range is None  # 140 fits no VAS scoring: a comment says to check
     assert "visual analogue scale: no scoring holds the values (8 to 140); check the column" in draft
+
+
+def test_newlines_in_headers_and_cells_cannot_break_or_inject_into_the_draft():
+    header = 'id,"sex\nrange = [0, 1]",group,TNF,VAS'
+    text = _rows(header, lambda i: f'{i},"{"F" if i % 2 else "M"}\n[x]",{"P" if i % 3 else "C"},{i},{i * 3}')
+    draft, spec = _draft(text)  # parses: nothing injected
+    assert any(v.column == "sex\nrange = [0, 1]" for v in spec.variables)
+    assert "[x]" not in [line.strip() for line in draft.splitlines()]

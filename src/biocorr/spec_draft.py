@@ -29,7 +29,14 @@ ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)
 
 
 def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A TOML basic string: quotes, backslashes and control characters (a newline in a header) escaped."""
+    escaped = s.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
+
+
+def _plain(s: str) -> str:
+    """Text for a TOML comment: on one line, whatever the cell or header held."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", s)
 
 
 def _range_line(column: str, values: np.ndarray) -> str:
@@ -39,7 +46,7 @@ def _range_line(column: str, values: np.ndarray) -> str:
         return "# range = [low, high]"
     (low, high), why = found
     if np.isnan(low):
-        return f"# range = [low, high]    # {why}"
+        return f"# range = [low, high]    # {_plain(why)}"
     return f"range = [{low:g}, {high:g}]    # guess: {why}"
 
 
@@ -65,7 +72,7 @@ def _categorical_lines(columns: list[tuple[str, list[str]]]) -> list[str]:
     (sex, age group, smoking), offered as comments otherwise."""
     lines = []
     for column, levels in columns:
-        shown = ", ".join(levels)
+        shown = _plain(", ".join(levels))
         if COVARIATE_HINTS.search(column):
             lines += [
                 f"[[covariate]]               # guess: text column with levels {shown}",
@@ -169,7 +176,7 @@ def draft_spec(raw: RawTable) -> str:
         numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     if visit_col is not None:
-        shown = ", ".join(visits[:6]) + (", ..." if len(visits) > 6 else "")
+        shown = _plain(", ".join(visits[:6]) + (", ..." if len(visits) > 6 else ""))
         lines.append(f"id = {_quote(str(id_col))}          # guess: id-like name, repeated once per visit")
         lines.append(f"visit = {_quote(visit_col[1])}       # guess: long file, each id once per level ({shown})")
     elif id_col:
@@ -182,7 +189,7 @@ def draft_spec(raw: RawTable) -> str:
         listed = ", ".join([_quote(t) for t in sorted(missing_tokens)] + sorted(code_columns, key=float))
         reasons = ["text found in numeric columns"] if missing_tokens else []
         reasons += [f"{code} lies far beyond the other values of '{c}'" for code, c in sorted(code_columns.items())]
-        lines += [f"missing = [{listed}]    # guess: {'; '.join(reasons)}", ""]
+        lines += [f"missing = [{listed}]    # guess: {_plain('; '.join(reasons))}", ""]
     else:
         lines += ['missing = []          # extra missing-value markers, e.g. [".", "-99"]', ""]
     if group_col:
@@ -225,7 +232,7 @@ def draft_spec(raw: RawTable) -> str:
         lines.append("")
     lines += _categorical_lines([(c, levels) for c, levels in text_columns if c != str(group_col)])
     if skipped:
-        lines += ["# Not used: " + "; ".join(f"'{c}' ({why})" for c, why in skipped), ""]
+        lines += ["# Not used: " + _plain("; ".join(f"'{c}' ({why})" for c, why in skipped)), ""]
     lines += [
         "[analysis]",
         'methods = ["pearson", "spearman", "kendall"]',
