@@ -95,6 +95,23 @@ class Study:
                     )
         return out
 
+    def subset_pools(self) -> dict[str, str]:
+        """Each group subset and the subset that pools its rows with the other groups'.
+
+        Examples
+        --------
+        >>> from biocorr.datasets import load
+        >>> load("hivsn").subset_pools()
+        {'Painful HIV-SN': 'all', 'Non-painful HIV-SN': 'all'}
+        """
+        if self.spec.group_column is None:
+            return {}
+        return {
+            (f"{prefix}: {self.spec.group_label(code)}" if prefix else self.spec.group_label(code)): prefix or "all"
+            for prefix, _ in self.visit_rows()
+            for code in self.group_codes
+        }
+
     @property
     def visits(self) -> list[str]:
         """Long data (``[data] visit``): the visit levels in order of first appearance; else empty.

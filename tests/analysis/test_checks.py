@@ -33,6 +33,20 @@ def test_a_pooled_only_significance_is_still_flagged():
     assert len(out) == 1 and "no within-group estimate is" in out[0]["message"]
 
 
+def test_long_data_checks_each_visit_against_its_own_groups():
+    pre = _rows((-0.45, 0.001), [(0.30, 0.04), (0.25, 0.09)]).assign(
+        subset=["Time = Pre", "Time = Pre: A", "Time = Pre: B"]
+    )
+    post = _rows((0.20, 0.30), [(0.25, 0.2), (0.22, 0.3)]).assign(
+        subset=["Time = Post", "Time = Post: A", "Time = Post: B"]
+    )
+    pools = {f"Time = {v}: {g}": f"Time = {v}" for v in ("Pre", "Post") for g in "AB"}
+    out = simpson_warnings(pd.concat([pre, post], ignore_index=True), pools)
+    assert [(w["subset"], w["code"]) for w in out] == [("Time = Pre", "pooled-vs-within")]
+    assert "Time = Pre: A: +0.30" in out[0]["message"] and "Post" not in out[0]["message"]
+    assert simpson_warnings(pd.concat([pre, post], ignore_index=True)) == []  # no 'all' subset: nothing pooled
+
+
 def test_resampling_counts_below_usual_are_named():
     assert resampling_warnings(0, 0) == [] and resampling_warnings(5000, 2000) == []
 

@@ -67,18 +67,24 @@ def subset_warnings(study: Study) -> list[dict]:
     return out
 
 
-def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
+def simpson_warnings(corr: pd.DataFrame, pools: dict[str, str] | None = None) -> list[dict]:
     """Pooled vs within-group disagreements (Simpson's paradox check).
 
     Flags a pair and method when the pooled estimate's sign is opposite to
     every within-group estimate and the pooled or a within-group test reaches p < .05,
     or the pooled test is significant (p < .05) while no within-group test is.
+
+    ``pools`` maps each group subset to the subset that pools it (:meth:`Study.subset_pools`;
+    in long data one per visit); by default every subset but 'all' is a group of 'all'.
     """
     out: list[dict] = []
     base = corr[corr["method"].isin(CLASSICAL_METHODS)].dropna(subset=["estimate", "p"])
-    keys = ["x", "y", "method"]
-    pooled = base[base["subset"] == "all"].set_index(keys)
-    groups = base[base["subset"] != "all"].join(pooled[["estimate", "p"]].add_suffix("_all"), on=keys)
+    if pools is None:
+        pools = {s: "all" for s in base["subset"].unique() if s != "all"}
+    keys = ["x", "y", "method", "pool"]
+    pooled = base[base["subset"].isin(set(pools.values()))].assign(pool=lambda f: f["subset"]).set_index(keys)
+    groups = base.assign(pool=base["subset"].map(pools)).dropna(subset=["pool"])
+    groups = groups.join(pooled[["estimate", "p"]].add_suffix("_all"), on=keys)
     groups = groups.dropna(subset=["estimate_all"])
     if groups.empty:
         return out
@@ -92,7 +98,7 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
     agg["opposite"] &= (agg["estimate"] != 0) & ((agg["p"] < ALPHA) | any_sig.reindex(agg.index, fill_value=False))
     flagged = agg[agg["opposite"] | ((agg["p"] < ALPHA) & agg["ns"])]
     for key_, row in flagged.iterrows():
-        key: tuple = tuple(key_)  # type: ignore[arg-type]  # (x, y, method): the index has three levels
+        key: tuple = tuple(key_)  # type: ignore[arg-type]  # (x, y, method, pooled subset): four levels
         pr = row
         g = groups.set_index(keys).loc[[key]]
         opposite = bool(row["opposite"])
@@ -122,7 +128,7 @@ def simpson_warnings(corr: pd.DataFrame) -> list[dict]:
                 code="pooled-vs-within",
                 severity=severity,
                 column=f"{key[0]} × {key[1]}",
-                subset="all",
+                subset=key[3],
                 message=(
                     f"{key[2]} {key[0]} × {key[1]}: the pooled estimate {pr['estimate']:+.2f} "
                     f"(p = {pr['p']:.3f}) {why} ({within}); {tail}."

@@ -126,7 +126,7 @@ def analyze(
         [
             study.warnings,
             build_records(WARNINGS_SCHEMA, subset_warnings(study)),
-            build_records(WARNINGS_SCHEMA, simpson_warnings(corr)),
+            build_records(WARNINGS_SCHEMA, simpson_warnings(corr, study.subset_pools())),
             build_records(WARNINGS_SCHEMA, influence_warnings(corr)),
             build_records(WARNINGS_SCHEMA, resampling_warnings(opts.permutations, 0)),  # bootstrap: add_bootstrap
         ],
