@@ -458,3 +458,48 @@ def test_paths_that_are_folders_or_files_get_a_message_that_says_so(tmp_path, ca
     assert main(args) == 2
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
+
+
+def test_a_derived_value_beyond_a_double_is_excluded_not_an_infinity(tmp_path, capsys):
+    spec = SPEC.replace('column = "TNF"', 'column = "dTNF"\ndifference = ["TNF2", "TNF"]')
+    data = "id,TNF,TNF2,VAS\n" + "".join(
+        f"P{i},{a},{b},{w}\n"
+        for i, a, b, w in [
+            (1, 1.2, 2.0, 20),
+            (2, -1e308, 1e308, 35),
+            (3, 3.1, 4.0, 30),
+            (4, 4.8, 5.5, 55),
+            (5, 5, 7, 60),
+        ]
+    )
+    status, _, out = run(tmp_path, capsys, data, spec)
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    row = ex[ex["reason"] == "not-derivable"]
+    assert (
+        len(row) == 1 and row["row"].item() == 3 and "beyond the numbers a computer can hold" in row["message"].item()
+    )
+    c = table(out, "correlations.csv")
+    pearson = c[c["method"] == "pearson"].iloc[0]
+    ref = correlation_test([0.8, 0.9, 0.7, 2.0], [20, 30, 55, 60])
+    assert pearson["n"] == 4 and pearson["estimate"] == pytest.approx(ref.estimate, abs=1e-12)
+
+
+def test_a_long_file_without_groups_and_a_column_named_twice_in_the_api(tmp_path, capsys):
+    import biocorr
+
+    spec = SPEC.replace('id = "id"', 'id = "id"\nvisit = "t"')
+    data = "id,t,TNF,VAS\n" + "".join(
+        f"P{i},{t},{i + (0.3 if t == 'b' else 0) + (i % 2) * 0.1},{2 * i + (1 if t == 'b' else 0)}\n"
+        for i in range(1, 7)
+        for t in "ab"
+    )
+    status, _, out = run(tmp_path, capsys, data, spec)  # no group column: the Simpson check has nothing to pool
+    assert status == 0
+    assert {"t = a", "t = b", "all visits"} <= set(table(out, "correlations.csv")["subset"])
+    d = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [2.0, 1, 4, 3]})
+    once = biocorr.correlate(d, ["a"], ["b"], methods=["pearson"], diagnostics="none")
+    twice = biocorr.correlate(d, ["a", "a"], ["b"], methods=["pearson"], diagnostics="none")
+    pd.testing.assert_frame_equal(once, twice)  # one test, not two (a family of 2 would halve Holm's reach)
+    m = biocorr.correlation_matrix(d, ["a", "a", "b"])
+    assert m[["x", "y"]].values.tolist() == [["a", "b"]]  # no self-correlation, no duplicate pair

@@ -13,7 +13,8 @@ Sources are read as numbers like any column (their bad cells are excluded with r
 a source that is itself a declared variable contributes its values after its range check and
 before its transform. A derived value is missing when any of its sources is (a mean of the
 visits a subject happens to have would silently mean different things for different
-subjects); a ratio with a zero denominator is excluded as ``not-derivable``. The derived
+subjects); a ratio with a zero denominator, or a result too large for a double, is excluded
+as ``not-derivable``. The derived
 variable's own ``range`` and ``transform`` then apply as for any column.
 """
 
@@ -66,22 +67,24 @@ def _role(kind: str) -> str:
     return "minus the second" if kind == "difference" else "divided by the second"
 
 
-def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The derived values and where a ratio's denominator is zero (those values are NaN).
+def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The derived values, where a ratio's denominator is zero and where the result overflows.
 
-    Missing in any source gives a missing derived value.
+    Missing in any source gives a missing derived value; a zero denominator or a result beyond
+    the largest double (1e308 - -1e308) gives NaN and is flagged, for the caller to exclude with
+    its reason rather than let an infinity into the analysis.
 
     Examples
     --------
-    >>> v, zero = derive("ratio", [np.array([2.0, 3.0, np.nan]), np.array([4.0, 0.0, 1.0])])
-    >>> v.tolist(), zero.tolist()
-    ([0.5, nan, nan], [False, True, False])
+    >>> v, zero, overflow = derive("ratio", [np.array([2.0, 3.0, np.nan, 1e300]), np.array([4.0, 0.0, 1.0, 1e-300])])
+    >>> v.tolist(), zero.tolist(), overflow.tolist()
+    ([0.5, nan, nan, nan], [False, True, False, False], [False, False, False, True])
     >>> derive("mean", [np.array([1.0, 2.0]), np.array([3.0, np.nan])])[0].tolist()
     [2.0, nan]
     """
     stack = np.vstack(sources)
     zero = np.zeros(stack.shape[1], bool)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         if kind == "difference":
             values = stack[0] - stack[1]
         elif kind == "ratio":
@@ -93,7 +96,8 @@ def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray
             values = stack.sum(axis=0)
         else:
             raise ValueError(f"unknown derivation {kind!r}; use one of {DERIVATIONS}")
-    return values, zero
+    overflow = np.isinf(values) & np.isfinite(stack).all(axis=0)
+    return np.where(overflow, np.nan, values), zero, overflow
 
 
 def describe(column: str, kind: str, sources: tuple[str, ...]) -> str:

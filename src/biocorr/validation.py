@@ -301,15 +301,15 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         else:
             kind, sources = var.derived
             parts = [raw_values[c] if c in raw_values else read_column(c).to_numpy(float) for c in sources]
-            derived, zero = derive(kind, parts)
-            for i in np.flatnonzero(zero & ~drop).tolist():
+            derived, zero, overflow = derive(kind, parts)
+            for i in np.flatnonzero((zero | overflow) & ~drop).tolist():
+                why = f"{sources[1]} is 0" if zero[i] else "the result is beyond the numbers a computer can hold"
                 exclude(
                     i,
                     var.column,
-                    f"{parts[0][i]:g} / 0",
+                    f"{parts[0][i]:g} / 0" if zero[i] else ", ".join(f"{p[i]:g}" for p in parts),
                     "not-derivable",
-                    f"row {rows[i]}: {describe(var.column, kind, sources)} is undefined: {sources[1]} is 0; "
-                    "the value is left out",
+                    f"row {rows[i]}: {describe(var.column, kind, sources)} is undefined: {why}; the value is left out",
                     "cell",
                 )
             computed[var.column] = derived
@@ -346,9 +346,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         excl,
         len(frame),
         {str(k): int(v) for k, v in repeats[repeats > 1].items()},
-        visit_column_hint(frame[selected], ids[selected], spec)
-        if spec.visit_column is None and (repeats > 1).any()
-        else "",
+        lambda: "" if spec.visit_column else visit_column_hint(frame[selected], ids[selected], spec),
     )
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
@@ -393,7 +391,7 @@ def _check_usable(
     excl: pd.DataFrame,
     n_read: int,
     id_repeats: dict[str, int],
-    visit_hint: str = "",
+    visit_hint=lambda: "",
 ) -> None:
     n = len(data)
     if n < MIN_USABLE_ROWS:
@@ -403,9 +401,10 @@ def _check_usable(
         hint = ""
         if reasons.get("duplicate-id", 0) >= 0.5 * n_read and id_repeats:
             times = max(id_repeats.values())
+            column_hint = visit_hint()  # looked for only when the file is unusable
             hint = (
-                " " + visit_hint
-                if visit_hint
+                " " + column_hint
+                if column_hint
                 else (
                     f" Ids appear up to {times} times each: is the file in long format (one row per subject and "
                     "visit)? Keep the rows of one visit, or reshape the file to one row per subject."

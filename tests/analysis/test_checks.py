@@ -45,6 +45,7 @@ def test_long_data_checks_each_visit_against_its_own_groups():
     assert [(w["subset"], w["code"]) for w in out] == [("Time = Pre", "pooled-vs-within")]
     assert "Time = Pre: A: +0.30" in out[0]["message"] and "Post" not in out[0]["message"]
     assert simpson_warnings(pd.concat([pre, post], ignore_index=True)) == []  # no 'all' subset: nothing pooled
+    assert simpson_warnings(pre, {}) == []  # a study without groups
 
 
 def test_resampling_counts_below_usual_are_named():

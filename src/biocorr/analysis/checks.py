@@ -81,6 +81,8 @@ def simpson_warnings(corr: pd.DataFrame, pools: dict[str, str] | None = None) ->
     base = corr[corr["method"].isin(CLASSICAL_METHODS)].dropna(subset=["estimate", "p"])
     if pools is None:
         pools = {s: "all" for s in base["subset"].unique() if s != "all"}
+    if not pools:  # no groups: nothing to compare with a pooled estimate
+        return out
     keys = ["x", "y", "method", "pool"]
     pooled = base[base["subset"].isin(set(pools.values()))].assign(pool=lambda f: f["subset"]).set_index(keys)
     groups = base.assign(pool=base["subset"].map(pools)).dropna(subset=["pool"])

@@ -54,6 +54,26 @@ def _robust_notes(method: str, res: dict, note: np.ndarray) -> np.ndarray:
     return np.where(note != "", note, np.where(own != "", own, did))
 
 
+ENGINE_COLUMNS = (
+    "n",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "ci_method",
+    "statistic",
+    "statistic_name",
+    "df",
+    "p",
+    "p_method",
+)
+"""The columns of a correlations row that a method's engine (:func:`method_columns`) gives directly."""
+
+
+def engine_columns(res: dict) -> dict:
+    """The engine's result arrays under their correlations-table names."""
+    return {key: res[key] for key in ENGINE_COLUMNS}
+
+
 def correlate(
     data: pd.DataFrame,
     x: Sequence[str],
@@ -134,6 +154,7 @@ def correlate(
     labels = labels or {}
     extras = diagnostic_set(diagnostics)
     methods = list(dict.fromkeys(methods))  # a method named twice is computed (and adjusted) once
+    x, y = list(dict.fromkeys(x)), list(dict.fromkeys(y))  # so is a column: families keep their true size
     for method in methods:
         if method not in CLASSICAL_METHODS + ROBUST_METHODS:
             raise ValueError(
@@ -190,17 +211,8 @@ def correlate(
                 y_label=y_labels,
                 subset=subset,
                 method=method,
-                n=res["n"],
-                estimate=res["estimate"],
-                ci_low=res["ci_low"],
-                ci_high=res["ci_high"],
+                **engine_columns(res),
                 ci_level=confidence,
-                ci_method=res["ci_method"],
-                statistic=res["statistic"],
-                statistic_name=res["statistic_name"],
-                df=res["df"],
-                p=res["p"],
-                p_method=res["p_method"],
                 p_permutation=p_perm,
                 n_permutations=permutations if classical else 0,
                 **loo,

@@ -12,6 +12,7 @@ from ..columns import CORRELATIONS, CORRELATIONS_SCHEMA, build_table
 from ..stats.diagnostics import method_columns
 from ..stats.methods import CLASSICAL_METHODS
 from ..study import Study
+from .correlations import engine_columns
 from .families import adjust_table
 from .inputs import numeric_columns
 
@@ -71,7 +72,7 @@ def correlation_matrix(
     ('pearson among biomarkers, subset all', 3)
     """
     labels = labels or {}
-    columns = list(columns)
+    columns = list(dict.fromkeys(columns))  # a column named twice is one variable (no self-correlation)
     if len(columns) < 2:
         return build_table(CORRELATIONS_SCHEMA)
     i, j = np.triu_indices(len(columns), 1)
@@ -90,17 +91,8 @@ def correlation_matrix(
         y_label=[labels.get(v, v) for v in y],
         subset=subset,
         method=method,
-        n=res["n"],
-        estimate=res["estimate"],
-        ci_low=res["ci_low"],
-        ci_high=res["ci_high"],
+        **engine_columns(res),
         ci_level=confidence,
-        ci_method=res["ci_method"],
-        statistic=res["statistic"],
-        statistic_name=res["statistic_name"],
-        df=res["df"],
-        p=res["p"],
-        p_method=res["p_method"],
         family=f"{method} among {among}, subset {subset}",
         note=f"{among} x {among}: collinearity, not a biomarker-score test",
     )
