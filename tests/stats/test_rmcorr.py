@@ -43,8 +43,14 @@ def test_rmcorr_equals_r_ancova(row):
 
 
 def test_simpson_case_within_and_pooled_run_opposite_ways():
+    from biocorr.stats.diagnostics import correlation_test
+
     row = REFERENCE[(REFERENCE["case"] == "simpson") & (REFERENCE["transform"] == "none")].iloc[0]
-    assert row["pooled_r"] > 0.3 and row["r"] < -0.5  # the fixture shows what rmcorr is for
+    a, b, codes = _case("simpson")
+    pooled = correlation_test(a[:, 0], b[:, 0]).estimate
+    within = rmcorr_columns(a, b, codes)["estimate"][0]
+    assert_close([pooled, within], [row["pooled_r"], row["r"]], what="pooled r and r_rm (R)")
+    assert pooled > 0.3 and within < -0.5  # the case shows what rmcorr is for
 
 
 def test_pairs_vectorised_equal_one_pair_at_a_time_with_their_own_gaps():
