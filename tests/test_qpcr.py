@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from biocorr.datasets import example_path
+from biocorr.errors import SpecError
 from biocorr.io import read_text_table
 from biocorr.qpcr import QpcrError, parse_qpcr_spec, run_qpcr, standard_curve
 from tests.helpers import FIXTURES
@@ -309,3 +311,45 @@ def test_qpcr_command_and_standard_curve(tmp_path):
     reps = pd.read_csv(tmp_path / "q" / "replicates.csv")
     flagged = reps[reps.sd_flag]
     assert flagged[["sample", "gene", "outlier_replicate"]].values.tolist() == [["P03-ATP", "TNF", 2]]
+
+
+def test_qpcr_command_on_an_instrument_export_with_a_qpcr_only_spec(tmp_path, capsys):
+    """`biocorr qpcr` reads the SDS 2.1 export as it left the machine; the spec has only [qpcr]."""
+    from biocorr.cli import main
+
+    (tmp_path / "spec.toml").write_text(
+        '[qpcr]\ntargets = "all"\nreferences = ["18S-Hs99999901_s1"]\ncalibrator_sample = "fp1 day3 v"\n',
+        encoding="utf-8",
+    )
+    sds = QF / "normqpcr_sds" / "example.txt"
+    code = main(["qpcr", str(sds), "--spec", str(tmp_path / "spec.toml"), "--out", str(tmp_path / "q")])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "Applied Biosystems SDS 2.x export; 2452 of 2552 values agree" in out
+    assert "99 note(s) 'not-quantified'" in out and "... 96 more in qpcr_exclusions.csv" in out
+    meta = json.loads((tmp_path / "q" / "instrument.json").read_text(encoding="utf-8"))
+    assert meta["metadata"]["Calibrator"] == "fp1 day3 v"
+    per_subject = pd.read_csv(tmp_path / "q" / "per_subject.csv").set_index("subject")
+    # printed by the instrument (Summary Data): fp 8 day 3 mia, Tnf: RQ 0.30212593
+    assert per_subject.loc["fp 8 day 3 mia", "Tnf-Rn99999017_m1_vs_fp1 day3 v"] == pytest.approx(0.30212593, rel=2e-5)
+    excl = pd.read_csv(tmp_path / "q" / "qpcr_exclusions.csv")
+    assert excl["reason"].value_counts().to_dict() == {
+        "undetermined": 99,
+        "not-quantified": 99,
+        "instrument-mismatch": 9,
+    }
+
+
+def test_spec_calibrator_sample_and_all_targets():
+    spec = parse_qpcr_spec({"targets": "all", "references": ["GAPDH"], "calibrator_sample": "s1"})
+    assert spec.all_targets and spec.targets == () and spec.calibrator_sample == "s1"
+    with pytest.raises(SpecError, match="calibrator_sample"):
+        parse_qpcr_spec({"targets": ["TNF"], "references": ["GAPDH"]})
+    raw = read_text_table("sample,gene,ct\ns1,GAPDH,20\ns1,TNF,30\ns1,IL6,31\ns2,GAPDH,21\ns2,TNF,30\ns2,IL6,33\n")
+    result = run_qpcr(raw, spec)
+    assert sorted(set(result.relative["target"])) == ["IL6", "TNF"]
+    rq = result.relative.set_index(["sample", "target"])["rq"]
+    assert rq[("s2", "TNF")] == 2.0 and rq[("s2", "IL6")] == 0.5 and rq[("s1", "TNF")] == 1.0
+    only_refs = read_text_table("sample,gene,ct\ns1,GAPDH,20\n")
+    with pytest.raises(QpcrError, match='targets = "all"'):
+        run_qpcr(only_refs, spec)

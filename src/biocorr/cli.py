@@ -196,12 +196,14 @@ def cmd_qpcr(args) -> int:
 
     from .io import read_table, write_csv
     from .qpcr import run_qpcr, standard_curve, write_qpcr_outputs
+    from .qpcr.instruments import read_ct_export
+    from .qpcr.outputs import summary_lines
     from .study import load_spec
 
     spec = load_spec(args.spec, require_variables=False)
     if spec.qpcr is None:
         raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
-    result = run_qpcr(read_table(args.ct_table, sheet=args.sheet), spec.qpcr)
+    result = run_qpcr(read_ct_export(args.ct_table, sheet=args.sheet), spec.qpcr)
     efficiency = None
     if args.standard_curve:
         curve = read_table(args.standard_curve).frame
@@ -220,16 +222,8 @@ def cmd_qpcr(args) -> int:
             paths["efficiency.csv"] = tmp / "efficiency.csv"
     if not args.quiet:
         console = _console()
-        r = result.replicates
-        console.print(
-            _plain(
-                f"{r['sample'].nunique()} samples, {r['subject'].nunique()} subjects, "
-                f"{len(result.exclusions)} undetermined well(s), {int(r['sd_flag'].sum())} "
-                f"replicate set(s) with SD > {spec.qpcr.replicate_sd_max:g} cycles"
-            )
-        )
-        for message in result.notes["message"]:
-            console.print(_plain(f"note: {message}"))
+        for line in summary_lines(result, spec.qpcr.replicate_sd_max):
+            console.print(_plain(line))
         console.print(_plain(f"Wrote {', '.join(paths)} to {Path(args.out)}/"))
     return EXIT_OK
 
@@ -381,7 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
 
     q = sub.add_parser("qpcr", help="Ct export -> relative expression and per-subject ratios")
-    q.add_argument("ct_table", help="long Ct table (.csv/.tsv/.xlsx)")
+    q.add_argument(
+        "ct_table", help="long Ct table (.csv/.tsv/.xlsx) or an instrument export (SDS, QuantStudio, CFX, LightCycler)"
+    )
     q.add_argument("--spec", required=True, help="spec with a [qpcr] section")
     q.add_argument("--sheet", help="XLSX sheet name")
     q.add_argument("--standard-curve", help="dilution series (gene, quantity, ct) to estimate efficiencies")

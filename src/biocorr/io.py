@@ -63,6 +63,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise InputFileError(f"{name}: cannot decode the file as text.")  # pragma: no cover
 
 
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """A text file's bytes decoded (UTF-8/16 with or without BOM, cp1252, latin-1): (text, encoding)."""
+    return _decode(data, name)
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter among comma, semicolon, tab and pipe that splits the first lines most consistently.
 

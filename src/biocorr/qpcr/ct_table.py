@@ -29,9 +29,13 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
         Undetermined wells with the text found and why.
     """
     f = raw.frame
-    needed = [spec.sample, spec.subject, spec.condition, spec.gene, spec.ct] + [
-        c for c in (spec.replicate, spec.plate, spec.group) if c
-    ]
+    # without a subject column each sample is its own subject; without a condition column there is
+    # one condition (only a within-subject calibrator_condition needs one)
+    own_subject = spec.subject == "subject" and "subject" not in f.columns
+    one_condition = spec.condition == "condition" and "condition" not in f.columns and not spec.calibrator_condition
+    needed = [spec.sample, spec.gene, spec.ct] + [c for c in (spec.replicate, spec.plate, spec.group) if c]
+    needed += [] if own_subject else [spec.subject]
+    needed += [] if one_condition else [spec.condition]
     missing = [c for c in needed if c not in f.columns]
     if missing:
         raise QpcrError(
@@ -46,8 +50,8 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     wells = pd.DataFrame(
         {
             "sample": text(spec.sample),
-            "subject": text(spec.subject),
-            "condition": text(spec.condition),
+            "subject": text(spec.sample if own_subject else spec.subject),
+            "condition": "" if one_condition else text(spec.condition),
             "gene": text(spec.gene),
         }
     )
@@ -83,7 +87,7 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
             f"replicate '{d['replicate']}' ({int(dup.sum())} duplicated rows in all); "
             "remove the duplicate or give a replicate column."
         )
-    for col in ("sample", "subject", "condition", "gene"):
+    for col in ("sample", "subject", "gene") + (("condition",) if spec.calibrator_condition else ()):
         if wells[col].eq("").any():
             i = int(np.flatnonzero(wells[col].eq("").to_numpy())[0])
             raise QpcrError(f"{raw.source}: row {i + raw.header_row + 1} has an empty '{col}' cell.")
@@ -109,6 +113,11 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
             f"{raw.source}: calibrator_condition '{spec.calibrator_condition}' is not a condition of the Ct table."
             + did_you_mean(spec.calibrator_condition, conditions)
             + f" Conditions found: {', '.join(sorted(conditions))}."
+        )
+    if spec.calibrator_sample is not None and spec.calibrator_sample not in set(wells["sample"]):
+        raise QpcrError(
+            f"{raw.source}: calibrator_sample '{spec.calibrator_sample}' is not a sample of the Ct table."
+            + did_you_mean(spec.calibrator_sample, set(wells["sample"]))
         )
     ex = []
     for i in np.flatnonzero((undetermined | above | impossible).to_numpy()).tolist():

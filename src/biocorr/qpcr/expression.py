@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -10,6 +10,8 @@ from scipy import stats
 
 from ..io import RawTable
 from .ct_table import parse_ct_table, summarise_replicates
+from .instrument_check import compare_with_instrument
+from .instruments import InstrumentExport
 from .spec import QpcrError, QpcrSpec
 
 
@@ -68,6 +70,11 @@ def relative_expression(summary: pd.DataFrame, spec: QpcrSpec) -> tuple[pd.DataF
             )
         if spec.calibrator_condition is not None:
             rows.append(_within_subject(base, spec, method, notes, t))
+        if spec.calibrator_sample is not None:
+            cal = base[base["sample"] == spec.calibrator_sample].iloc[0]
+            m = base.assign(dct_cal=cal["dct"], dct_sd_cal=cal["dct_sd"], sample_cal=spec.calibrator_sample)
+            contrast = m["condition"].where(m["condition"].eq(""), m["condition"] + "_") + "vs_" + m["sample_cal"]
+            rows.append(_contrast_rows(m, contrast, f"sample {spec.calibrator_sample}", method))
         if spec.calibrator_group:
             grp = base[base["group"] == spec.calibrator_group].groupby("condition")["dct"].mean()
             if grp.empty:
@@ -126,7 +133,7 @@ def _within_subject(base: pd.DataFrame, spec: QpcrSpec, method: str, notes: list
 def _contrast_rows(m: pd.DataFrame, contrast: pd.Series, calibrator: str, method: str) -> pd.DataFrame:
     ddct = m["dct"] - m["dct_cal"]
     sd = np.sqrt(m["dct_sd"] ** 2 + m["dct_sd_cal"] ** 2)
-    log2_rq = -ddct
+    log2_rq = 0.0 - ddct  # (not -ddct: the calibrator's own ratio prints as 0, not -0)
     return pd.DataFrame(
         {
             "sample": m["sample"].to_numpy(),
@@ -154,10 +161,12 @@ def _contrast_rows(m: pd.DataFrame, contrast: pd.Series, calibrator: str, method
 def per_subject_table(long: pd.DataFrame, subjects: list[str]) -> pd.DataFrame:
     """One row per subject; ``<target>_<contrast>`` (linear RQ) and ``..._log2`` columns.
 
-    Only within-subject contrasts (vs the calibrator condition) are included;
-    subjects without a ratio keep their row, with NaN (the reason is in the notes).
+    Within-subject contrasts (vs the calibrator condition) and contrasts with a calibrator
+    sample (``<target>_vs_<sample>``) are included; a group-mean calibrator is not (it is a
+    between-subject quantity); subjects without a ratio keep their row, with NaN (the reason
+    is in the notes).
     """
-    within = long[long["calibrator"].str.endswith("(same subject)")]
+    within = long[long["calibrator"].str.endswith("(same subject)") | long["calibrator"].str.startswith("sample ")]
     subjects = sorted(set(subjects))
     if within.empty:
         return pd.DataFrame({"subject": subjects})
@@ -173,7 +182,13 @@ def per_subject_table(long: pd.DataFrame, subjects: list[str]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class QpcrResult:
-    """Everything :func:`run_qpcr` produced."""
+    """Everything :func:`run_qpcr` produced.
+
+    ``instrument`` holds an instrument export's format and header metadata (empty for a
+    tidy table); ``instrument_check`` the comparison with the instrument's own results
+    (:func:`biocorr.qpcr.instrument_check.compare_with_instrument`) and ``instrument_summary``
+    its one-line summary.
+    """
 
     wells: pd.DataFrame
     replicates: pd.DataFrame
@@ -181,10 +196,28 @@ class QpcrResult:
     per_subject: pd.DataFrame
     exclusions: pd.DataFrame
     notes: pd.DataFrame
+    instrument: dict[str, str] = field(default_factory=dict)
+    instrument_check: pd.DataFrame = field(default_factory=pd.DataFrame)
+    instrument_summary: str = ""
 
 
-def run_qpcr(raw: RawTable, spec: QpcrSpec) -> QpcrResult:
+def resolve_targets(spec: QpcrSpec, genes: list[str]) -> QpcrSpec:
+    """``targets = "all"``: every gene of the table that is not a reference, in table order."""
+    if not spec.all_targets:
+        return spec
+    targets = tuple(dict.fromkeys(g for g in genes if g not in spec.references))
+    if not targets:
+        raise QpcrError('targets = "all": the Ct table has no gene besides the reference gene(s).')
+    return replace(spec, targets=targets, all_targets=False)
+
+
+def run_qpcr(raw: RawTable | InstrumentExport, spec: QpcrSpec) -> QpcrResult:
     """Ct export → replicate summary → relative expression → per-subject table.
+
+    ``raw`` may be a tidy long table or an instrument export
+    (:func:`biocorr.qpcr.instruments.read_ct_export`); for an export, wells the instrument
+    omitted and control wells are excluded with their reason, and the results are compared
+    with the instrument's own.
 
     Examples
     --------
@@ -198,9 +231,33 @@ def run_qpcr(raw: RawTable, spec: QpcrSpec) -> QpcrResult:
     >>> run_qpcr(raw, spec).per_subject.values.tolist()
     [['a', 4.0, 2.0]]
     """
-    wells, exclusions = parse_ct_table(raw, spec)
+    export = raw if isinstance(raw, InstrumentExport) else None
+    table = raw.as_raw_table() if isinstance(raw, InstrumentExport) else raw
+    wells, exclusions = parse_ct_table(table, spec)
+    spec = resolve_targets(spec, list(wells["gene"]))
     replicates = summarise_replicates(wells, spec.replicate_sd_max)
     relative, notes = relative_expression(replicates, spec)
+    extra: dict = {}
+    if export is not None:
+        exclusions = pd.concat([export.set_aside, exclusions], ignore_index=True)
+        check, summary = compare_with_instrument(export, spec, replicates, relative)
+        off = check[(check["quantity"] == "ct_mean") & (check["verdict"] == "differs")]
+        mismatch = [
+            dict(
+                sample=r.sample,
+                subject=r.sample,
+                gene=r.gene,
+                reason="instrument-mismatch",
+                message=f"sample '{r.sample}', gene '{r.gene}': the Ct well(s) average {r.biocorr:.6g} but the "
+                f"instrument's Ct mean is {r.instrument:.6g}; the file was edited or wells omitted after the "
+                "instrument's analysis: check the wells before trusting either",
+            )
+            for r in off.itertuples()
+        ]
+        notes = pd.concat([notes, pd.DataFrame(mismatch, columns=notes.columns)], ignore_index=True)
+        extra = dict(
+            instrument={"format": export.format, **export.metadata}, instrument_check=check, instrument_summary=summary
+        )
     return QpcrResult(
         wells=wells,
         replicates=replicates,
@@ -208,6 +265,7 @@ def run_qpcr(raw: RawTable, spec: QpcrSpec) -> QpcrResult:
         per_subject=per_subject_table(relative, list(wells["subject"])),
         exclusions=exclusions,
         notes=notes,
+        **extra,
     )
 
 

@@ -13,6 +13,7 @@ from ..io import RawTable, cell_text, read_table
 from ..study import Study, StudySpec, load_spec
 from ..validation import spec_columns, validate
 from .expression import QpcrResult, run_qpcr
+from .instruments import read_ct_export
 
 
 def join_report(per_subject: pd.DataFrame, clinical_ids: list[str]) -> tuple[list[str], list[str]]:
@@ -65,7 +66,8 @@ def load_with_qpcr(
     spec : path or StudySpec
         Study spec with a ``[qpcr]`` section.
     ct_table : path
-        Long Ct export (sample, subject, condition, gene, Ct).
+        Long Ct table (sample, subject, condition, gene, Ct) or an instrument export
+        (:func:`biocorr.qpcr.instruments.read_ct_export`).
     sheet : str, optional
         XLSX sheet of the clinical table.
 
@@ -89,7 +91,7 @@ def load_with_qpcr(
         )
     wanted = [c for c, _ in spec_columns(spec_obj)]
     raw = read_table(data, sheet=sheet if sheet is not None else spec_obj.sheet, columns=wanted)
-    result = run_qpcr(read_table(ct_table), spec_obj.qpcr)
+    result = run_qpcr(read_ct_export(ct_table), spec_obj.qpcr)
     merged, only_qpcr, only_clinical = merge_per_subject(raw, result.per_subject, spec_obj.id_column)
     study = validate(merged, spec_obj)
     extra = []

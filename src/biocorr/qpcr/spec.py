@@ -10,7 +10,7 @@ from ..errors import BiocorrError, SpecError, did_you_mean
 
 TEXT_KEYS = (  # keys whose value is a name in quotes (column names, the calibrators)
     "sample", "subject", "condition", "gene", "ct", "replicate", "plate", "group", "calibrator_group",
-    "calibrator_condition",
+    "calibrator_condition", "calibrator_sample",
 )  # fmt: skip
 QPCR_KEYS = (*TEXT_KEYS, "targets", "references", "efficiency", "undetermined_above", "replicate_sd_max")
 
@@ -35,6 +35,8 @@ class QpcrSpec:
     plate: str | None = None
     group: str | None = None
     calibrator_group: str | None = None
+    calibrator_sample: str | None = None
+    all_targets: bool = False
     efficiency: dict[str, float] = field(default_factory=dict)
     undetermined_above: float = 40.0
     replicate_sd_max: float = 0.5
@@ -65,15 +67,17 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
                 f"{where}: '{k}' is required (e.g. targets = [\"TNF\"], "
                 'references = ["GAPDH"], calibrator_condition = "vehicle").'
             )
-    if "calibrator_condition" not in table and "calibrator_group" not in table:
+    if not {"calibrator_condition", "calibrator_group", "calibrator_sample"} & set(table):
         raise SpecError(
-            f'{where}: give calibrator_condition (within-subject ratio, e.g. "vehicle") '
-            'and/or calibrator_group (between-group ΔΔCt, e.g. "control").'
+            f'{where}: give calibrator_condition (within-subject ratio, e.g. "vehicle"), '
+            'calibrator_group (between-group ΔΔCt, e.g. "control") and/or calibrator_sample '
+            '(every sample against one sample, as instrument software does, e.g. "ctrl 1").'
         )
-    targets = _names(table["targets"], f"{where} targets")
+    all_targets = isinstance(table["targets"], str) and table["targets"].strip().lower() == "all"
+    targets = () if all_targets else _names(table["targets"], f"{where} targets")
     refs = _names(table["references"], f"{where} references")
-    if not targets:
-        raise SpecError(f"{where}: name at least one target gene.")
+    if not targets and not all_targets:
+        raise SpecError(f'{where}: name at least one target gene (or targets = "all": every gene not a reference).')
     if not refs:
         raise SpecError(f"{where}: name at least one reference gene.")
     both = sorted(set(targets) & set(refs))
@@ -85,7 +89,7 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
     eff = {}
     genes = targets + refs
     for g, v in efficiency.items():
-        if str(g) not in genes:
+        if str(g) not in genes and not all_targets:
             raise SpecError(
                 f"{where} efficiency: '{g}' is neither a target nor a reference gene.{did_you_mean(str(g), genes)} "
                 f"Genes: {', '.join(genes)}."
@@ -113,6 +117,7 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
         efficiency=eff,
         undetermined_above=undetermined_above,
         replicate_sd_max=sd_max,
+        all_targets=all_targets,
         **opt,
     )
 
