@@ -203,7 +203,7 @@ def cmd_qpcr(args) -> int:
     spec = load_spec(args.spec, require_variables=False)
     if spec.qpcr is None:
         raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
-    result = run_qpcr(read_ct_export(args.ct_table, sheet=args.sheet), spec.qpcr)
+    result = run_qpcr(read_ct_export(args.ct_table, sheet=args.sheet, plate_plan=args.plate_plan), spec.qpcr)
     efficiency = None
     if args.standard_curve:
         curve = read_table(args.standard_curve).frame
@@ -214,7 +214,7 @@ def cmd_qpcr(args) -> int:
             quantity=pd.to_numeric(curve["quantity"], errors="coerce"), ct=pd.to_numeric(curve["ct"], errors="coerce")
         )
         efficiency = standard_curve(curve)
-    inputs = (args.ct_table, args.spec, args.standard_curve)
+    inputs = (args.ct_table, args.spec, args.standard_curve, args.plate_plan)
     with atomic_output(Path(args.out), "qpcr", args.overwrite, ["biocorr", *args.argv], protect=inputs) as tmp:
         paths = write_qpcr_outputs(result, tmp)
         if efficiency is not None:
@@ -380,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--spec", required=True, help="spec with a [qpcr] section")
     q.add_argument("--sheet", help="XLSX sheet name")
+    q.add_argument("--plate-plan", help="CSV naming each well (well, sample, gene, ...): LightCycler exports need one")
     q.add_argument("--standard-curve", help="dilution series (gene, quantity, ct) to estimate efficiencies")
     q.add_argument("--out", default="biocorr-qpcr", help="output folder (default: %(default)s)")
     q.add_argument("--quiet", action="store_true")

@@ -180,3 +180,62 @@ def test_clear_errors_for_exports_that_cannot_be_used():
     spec = parse_qpcr_spec({"targets": "all", "references": [CONTROL_18S], "calibrator_sample": "fp9 day3 v"})
     with pytest.raises(QpcrError, match=r"calibrator_sample 'fp9 day3 v' is not a sample.*fp1 day3 v"):
         run_qpcr(read_ct_export(SDS), spec)
+
+
+LIGHTCYCLER = FIXTURES / "qpcr" / "tidyqpcr" / "Stuart_dAgr_glyS_spoVG_5S_individualWells_Cq.txt"
+
+
+def _stuart_plan(tmp_path):
+    """The plate plan of tidyqpcr's 96-well vignette: Name "<strain> <OD> <target>" → sample, gene."""
+    lc = pd.read_csv(LIGHTCYCLER, sep="\t", skiprows=1, dtype=str, keep_default_na=False)
+    parts = lc["Name"].str.rsplit(" ", n=1, expand=True)
+    named = ~lc["Name"].str.startswith("Sample ")  # D10-12, H10-12 are blank wells ("Sample 46" ...)
+    plan = pd.DataFrame({"well": lc["Pos"], "sample": parts[0].str.replace(" ", "_"), "gene": parts[1]})[named]
+    plan.to_csv(tmp_path / "plan.csv", index=False)
+    return tmp_path / "plan.csv"
+
+
+def test_lightcycler_export_with_a_plate_plan_reproduces_tidyqpcr(tmp_path):
+    """tidyqpcr's deltacq_96well vignette (printed values, 3 significant digits): median of 3
+    technical replicates, reference 5S, ΔΔCq against WT_OD0.5 (tidyqpcr's sign is ref − sample,
+    so its deltadelta_cq is biocorr's −ΔΔCt; fold change = RQ)."""
+    export = read_ct_export(LIGHTCYCLER, plate_plan=_stuart_plan(tmp_path))
+    assert export.format == "Roche LightCycler 480"
+    assert export.set_aside["reason"].value_counts().to_dict() == {"not-in-plate-plan": 6}
+    spec = parse_qpcr_spec(
+        {
+            "targets": ["glyS", "spoVG"],
+            "references": ["5S"],
+            "calibrator_sample": "WT_OD0.5",
+            "replicate_summary": "median",
+        }
+    )
+    result = run_qpcr(export, spec)
+    rel = result.relative.set_index(["sample", "target"])
+    for sample, dct, rel_abund in [
+        ("WT_OD0.5", "8.99", "0.00197"), ("WT_OD1.5", "9.71", "0.00119"), ("WT_OD3", "10.7", "0.000585"),
+        ("WT_OD6", "8.46", "0.00284"), ("WT_ODON", "14.3", "0.0000489"), ("dAgr_OD0.5", "8.82", "0.00221"),
+        ("dAgr_OD1.5", "9.64", "0.00125"), ("dAgr_OD3", "10.8", "0.000577"), ("dAgr_OD6", "10.1", "0.000930"),
+        ("dAgr_ODON", "13.6", "0.0000822"),
+    ]:  # fmt: skip
+        assert printed(rel.loc[(sample, "glyS"), "dct"], dct, 0.5), sample
+        assert f"{2.0 ** -rel.loc[(sample, 'glyS'), 'dct']:.3g}" == f"{float(rel_abund):.3g}", sample
+    for sample, target, ddcq, fold in [
+        ("WT_OD1.5", "glyS", "-0.720", "0.607"), ("WT_OD1.5", "spoVG", "0.650", "1.57"),
+        ("WT_OD3", "glyS", "-1.75", "0.297"), ("WT_OD3", "spoVG", "-0.230", "0.853"),
+    ]:  # fmt: skip
+        assert printed(-rel.loc[(sample, target), "ddct"], ddcq, 0.5), (sample, target)
+        assert printed(rel.loc[(sample, target), "rq"], fold, 0.5), (sample, target)
+    assert result.instrument_summary == "the export carries no instrument results to compare with"
+
+
+def test_lightcycler_without_a_plan_says_what_is_missing(tmp_path):
+    export = read_ct_export(LIGHTCYCLER)
+    assert "plate plan" in export.metadata["note"]
+    spec = parse_qpcr_spec({"targets": ["glyS"], "references": ["5S"], "calibrator_sample": "WT OD0.5 glyS"})
+    with pytest.raises(QpcrError, match="plate plan"):
+        run_qpcr(export, spec)
+    tidy = tmp_path / "tidy.csv"
+    tidy.write_text("sample,gene,ct\na,TNF,30\n", encoding="utf-8")
+    with pytest.raises(InstrumentFormatError, match="tidy table"):
+        read_ct_export(tidy, plate_plan=_stuart_plan(tmp_path))

@@ -144,8 +144,11 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     return wells, pd.DataFrame(ex, columns=EXCLUSION_COLUMNS)
 
 
-def summarise_replicates(wells: pd.DataFrame, sd_max: float = 0.5) -> pd.DataFrame:
-    """Mean Ct, SD (n − 1) and well counts per sample and gene; flags noisy replicate sets.
+def summarise_replicates(wells: pd.DataFrame, sd_max: float = 0.5, how: str = "mean") -> pd.DataFrame:
+    """Mean (or median) Ct, SD (n − 1) and well counts per sample and gene; flags noisy replicate sets.
+
+    ``how = "median"`` summarises technical replicates by their median (as tidyqpcr does);
+    the column keeps its name ``ct_mean`` (the summary Ct used downstream).
 
     Columns: ``sample, subject, condition, group, gene, ct_mean, ct_sd, n_wells,
     n_undetermined, sd_flag, outlier_replicate``.
@@ -160,7 +163,7 @@ def summarise_replicates(wells: pd.DataFrame, sd_max: float = 0.5) -> pd.DataFra
     """
     keys = ["sample", "subject", "condition", "group", "gene"]
     g = wells.groupby(keys, sort=False)["ct"]
-    out = g.agg(ct_mean="mean", ct_sd="std", n_wells="count").reset_index()
+    out = g.agg(ct_mean=how, ct_sd="std", n_wells="count").reset_index()
     out["n_undetermined"] = g.apply(lambda s: int(s.isna().sum())).to_numpy()
     out["sd_flag"] = out["ct_sd"] > sd_max
     # the well farthest from the median of its set: the one to look at

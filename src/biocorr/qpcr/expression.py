@@ -232,10 +232,15 @@ def run_qpcr(raw: RawTable | InstrumentExport, spec: QpcrSpec) -> QpcrResult:
     [['a', 4.0, 2.0]]
     """
     export = raw if isinstance(raw, InstrumentExport) else None
+    if export is not None and spec.gene == "gene" and export.wells["gene"].eq("").all():
+        raise QpcrError(
+            f"{export.source}: this {export.format} export does not name each well's gene; give a plate plan "
+            "naming the wells (columns well, sample, gene): biocorr qpcr EXPORT --spec SPEC --plate-plan plan.csv"
+        )
     table = raw.as_raw_table() if isinstance(raw, InstrumentExport) else raw
     wells, exclusions = parse_ct_table(table, spec)
     spec = resolve_targets(spec, list(wells["gene"]))
-    replicates = summarise_replicates(wells, spec.replicate_sd_max)
+    replicates = summarise_replicates(wells, spec.replicate_sd_max, spec.replicate_summary)
     relative, notes = relative_expression(replicates, spec)
     extra: dict = {}
     if export is not None:

@@ -125,7 +125,9 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", str(name).replace("\u0442", "т")).strip().lower()
 
 
-def read_ct_export(path: str | Path, sheet: str | int | None = None) -> RawTable | InstrumentExport:
+def read_ct_export(
+    path: str | Path, sheet: str | int | None = None, plate_plan: str | Path | None = None
+) -> RawTable | InstrumentExport:
     """A Ct file as it is: an :class:`InstrumentExport` when the text is one, else a tidy table.
 
     Parameters
@@ -134,19 +136,114 @@ def read_ct_export(path: str | Path, sheet: str | int | None = None) -> RawTable
         An instrument export (see the module docstring) or a long table (CSV/TSV/XLSX).
     sheet : str or int, optional
         XLSX sheet of a tidy table.
+    plate_plan : str or Path, optional
+        CSV/TSV/XLSX naming each well (:func:`apply_plate_plan`); for instrument exports.
 
     Returns
     -------
     InstrumentExport or RawTable
     """
     path = Path(path)
+    export: RawTable | InstrumentExport
     if path.suffix.lower() in EXCEL_SUFFIXES or not path.is_file():
-        return read_table(path, sheet=sheet)  # (read_table names a missing file)
-    data = path.read_bytes()
-    text, _ = decode_bytes(data, path.name)
-    if sniff_instrument(text) is None:
-        return read_table(path, sheet=sheet)
-    return parse_instrument_text(text, path.name, hashlib.sha256(data).hexdigest())
+        export = read_table(path, sheet=sheet)  # (read_table names a missing file)
+    else:
+        data = path.read_bytes()
+        text, _ = decode_bytes(data, path.name)
+        if sniff_instrument(text) is None:
+            export = read_table(path, sheet=sheet)
+        else:
+            export = parse_instrument_text(text, path.name, hashlib.sha256(data).hexdigest())
+    if plate_plan is None:
+        return export
+    if not isinstance(export, InstrumentExport):
+        raise InstrumentFormatError(
+            f"{path.name}: a plate plan names the wells of an instrument export; this file is a tidy table "
+            "(add the plan's columns to it instead)."
+        )
+    plan = read_table(plate_plan)
+    return apply_plate_plan(export, plan.frame, plan.source)
+
+
+def normalise_well(well: str) -> str:
+    """``"a01"`` → ``"A1"``: plate coordinates compared the same way whatever the software wrote.
+
+    Examples
+    --------
+    >>> [normalise_well(w) for w in ("A01", "b7", " P24 ", "12")]
+    ['A1', 'B7', 'P24', '12']
+    """
+    m = re.fullmatch(r"\s*([A-Za-z]{1,2})\s*0*(\d+)\s*", str(well))
+    return f"{m.group(1).upper()}{int(m.group(2))}" if m else str(well).strip()
+
+
+PLAN_ROLES = ("sample", "subject", "condition", "gene", "group", "task")
+
+
+def apply_plate_plan(export: InstrumentExport, plan: pd.DataFrame, plan_source: str = "plate plan") -> InstrumentExport:
+    """Name each well from a plate plan (``well`` plus any of sample, subject, condition, gene, group, task).
+
+    LightCycler exports name a well's sample but not its gene; a plate plan written once per
+    layout supplies both. The plan's roles replace the export's; its other columns are added.
+    Export wells the plan leaves out (or gives no gene) are set aside as ``not-in-plate-plan``.
+
+    Parameters
+    ----------
+    export : InstrumentExport
+    plan : DataFrame
+        Text cells; a ``well`` (or ``Pos``/``Well Position``) column is required.
+    plan_source : str
+        File name for messages.
+
+    Returns
+    -------
+    InstrumentExport
+
+    Examples
+    --------
+    >>> e = parse_instrument_text("Experiment: x\\nInclude\\tColor\\tPos\\tName\\tCp\\n"
+    ...                           "True\\t255\\tA1\\tS1\\t22.8\\nTrue\\t255\\tA2\\tS2\\t\\n")
+    >>> plan = pd.DataFrame({"well": ["A01"], "sample": ["wt"], "gene": ["ACT1"]})
+    >>> p = apply_plate_plan(e, plan)
+    >>> p.wells[["well", "sample", "gene", "ct"]].values.tolist(), p.set_aside["reason"].tolist()
+    ([['A1', 'wt', 'ACT1', '22.8']], ['not-in-plate-plan'])
+    """
+    cols = {_norm(c): c for c in plan.columns}
+    well_col = next((cols[k] for k in ("well", "pos", "well position") if k in cols), None)
+    if well_col is None:
+        raise InstrumentFormatError(f"{plan_source}: a plate plan needs a 'well' column (A1, A2, ...).")
+    plan = plan.astype(str).apply(lambda c: c.str.strip())
+    plan.index = plan[well_col].map(normalise_well)
+    if plan.index.duplicated().any():
+        raise InstrumentFormatError(f"{plan_source}: well '{plan.index[plan.index.duplicated()][0]}' is listed twice.")
+    wells = export.wells.copy()
+    wells["well"] = wells["well"].map(normalise_well)
+    known = wells["well"].isin(plan.index)
+    if not known.any():
+        raise InstrumentFormatError(
+            f"{plan_source}: none of its wells is in {export.source} (plan: {', '.join(plan.index[:3])}...; "
+            f"export: {', '.join(wells['well'][:3])}...)."
+        )
+    for role in PLAN_ROLES:
+        if role in cols:
+            wells[role] = wells["well"].map(plan[cols[role]]).fillna("")
+    if "sample" in cols and "subject" not in cols:
+        wells["subject"] = wells["sample"]
+    for c in plan.columns:
+        if _norm(c) not in (*PLAN_ROLES, _norm(well_col)) and c not in wells.columns:
+            wells[c] = wells["well"].map(plan[c]).fillna("")
+    unplanned = ~known | wells["gene"].eq("")
+    control = wells["task"].str.match(CONTROL_TASK) & ~unplanned
+    aside = [
+        dict(sample=w.sample, subject=w.subject, gene=w.gene, replicate=w.well, value=w.ct,
+             reason="not-in-plate-plan" if u else "control-well",
+             message=f"well {w.well}: " + ("not in the plate plan (or no gene there)" if u
+                                           else f"a control well (task '{w.task}')") + "; not analysed")
+        for w, u in zip(wells[unplanned | control].itertuples(), unplanned[unplanned | control])
+    ]  # fmt: skip
+    set_aside = pd.concat([export.set_aside, pd.DataFrame(aside, columns=export.set_aside.columns)], ignore_index=True)
+    kept = wells[~(unplanned | control)].reset_index(drop=True)
+    return InstrumentExport(export.format, kept, set_aside, dict(export.metadata), export.source, export.sha256)
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int, str] | None:

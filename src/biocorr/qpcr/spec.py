@@ -10,7 +10,7 @@ from ..errors import BiocorrError, SpecError, did_you_mean
 
 TEXT_KEYS = (  # keys whose value is a name in quotes (column names, the calibrators)
     "sample", "subject", "condition", "gene", "ct", "replicate", "plate", "group", "calibrator_group",
-    "calibrator_condition", "calibrator_sample",
+    "calibrator_condition", "calibrator_sample", "replicate_summary",
 )  # fmt: skip
 QPCR_KEYS = (*TEXT_KEYS, "targets", "references", "efficiency", "undetermined_above", "replicate_sd_max")
 
@@ -37,6 +37,7 @@ class QpcrSpec:
     calibrator_group: str | None = None
     calibrator_sample: str | None = None
     all_targets: bool = False
+    replicate_summary: str = "mean"
     efficiency: dict[str, float] = field(default_factory=dict)
     undetermined_above: float = 40.0
     replicate_sd_max: float = 0.5
@@ -109,6 +110,8 @@ def parse_qpcr_spec(table: dict[str, Any], where: str = "[qpcr]") -> QpcrSpec:
     sd_max = _number(table.get("replicate_sd_max", 0.5), f"{where} replicate_sd_max")
     if sd_max <= 0:
         raise SpecError(f"{where} replicate_sd_max: must be above 0 cycles (e.g. 0.5).")
+    if table.get("replicate_summary", "mean") not in ("mean", "median"):
+        raise SpecError(f'{where} replicate_summary: "mean" or "median", got {table["replicate_summary"]!r}.')
     opt = {k: table[k] for k in TEXT_KEYS if k in table and k != "calibrator_condition"}
     return QpcrSpec(
         targets=targets,
