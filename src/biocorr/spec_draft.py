@@ -60,6 +60,29 @@ def _lower_limit(tokens: set[str]) -> float | None:
     return numbers.pop() if len(numbers) == 1 else None
 
 
+def floor_pile(values: np.ndarray) -> tuple[float, int, int] | None:
+    """(minimum, how many equal it, how many present) when values pile up at a positive minimum.
+
+    An assay reports values below its detection limit at the limit itself: a positive minimum
+    shared by at least 10 % of the values (and 5) with at least 3 values above it.
+
+    Examples
+    --------
+    >>> floor_pile(np.array([1.2] * 6 + [3.0, 4.5, 7.1, 2.2]))
+    (1.2, 6, 10)
+    >>> floor_pile(np.array([0.0] * 6 + [3.0, 4.5, 7.1, 2.2])) is None  # 0 is a floor of the scale, not a limit
+    True
+    """
+    present = values[np.isfinite(values)]
+    if len(present) < 10:
+        return None
+    low = float(present.min())
+    at = int((present == low).sum())
+    if low > 0 and at >= max(5, 0.1 * len(present)) and len(present) - at >= 3:
+        return low, at, len(present)
+    return None
+
+
 def _limit_line(limit: float | None) -> str:
     why = "cells are below the assay limit; until they hold a number they are excluded as censored-value"
     if limit is None:
@@ -196,6 +219,7 @@ def draft_spec(raw: RawTable) -> str:
         lines.append("[groups]              # display labels, in the order to show them")
         lines += [f"{_quote(g)} = {_quote(g)}" for g in groups]
         lines.append("")
+    piles = {name: floor_pile(v) for name, v in observed.items()}
     roles = []
     for col in numeric:
         name = str(col)
@@ -205,10 +229,25 @@ def draft_spec(raw: RawTable) -> str:
             roles.append((name, "biomarker", "guess: name looks like a biomarker"))
         elif SCORE_HINTS.search(name):
             roles.append((name, "score", "guess: name looks like a clinical score"))
+        elif piles.get(name):
+            low, at, n = piles[name]
+            why = f"guess: {at} of {n} values equal the minimum {low:g}, as at an assay's detection limit"
+            roles.append((name, "biomarker", why))
         else:
             roles.append((name, "score", "role unknown: biomarker, score or covariate? (or delete)"))
     if roles and not any(r == "biomarker" for _, r, _ in roles):
-        roles[0] = (roles[0][0], "biomarker", "role unknown: a spec needs at least one biomarker")
+        unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith("role unknown")]
+        if unknown:
+            i = unknown[0]
+            roles[i] = (roles[i][0], "biomarker", "role unknown: a spec needs at least one biomarker")
+        else:  # never a covariate or a score by name: say what is missing instead
+            lines += [
+                "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
+                "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",
+                "# [[biomarker]]",
+                '# column = "..."',
+                "",
+            ]
     if not roles:
         lines += [
             "# No column holds numbers, so no biomarker or score could be guessed. A spec needs one of",
@@ -229,6 +268,11 @@ def draft_spec(raw: RawTable) -> str:
         ]
         if name in limits:
             lines.append(_limit_line(limits[name]))
+        elif role == "biomarker" and piles.get(name):
+            low, at, n = piles[name]
+            lines.append(
+                f"lower_limit = {low:g}    # guess: {at} of {n} values equal the minimum {low:g} (a detection limit?)"
+            )
         lines.append("")
     lines += _categorical_lines([(c, levels) for c, levels in text_columns if c != str(group_col)])
     if skipped:
