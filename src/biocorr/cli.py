@@ -239,15 +239,25 @@ def cmd_check(args) -> int:
 
     console = _console()
     claims: list = []
+    statements: list = []
     if args.claims:
         claims += cl.read_claims(args.claims)
     if args.text:
-        found, unparsed = cl.extract_claims(cl.read_text_source(args.text), source=Path(args.text).name)
+        text = cl.read_text_source(args.text)
+        found, unparsed = cl.extract_claims(text, source=Path(args.text).name)
+        statements = cl.extract_test_statements(text, source=Path(args.text).name)
         claims += [f.claim for f in found]
         if not args.quiet:
-            console.print(_plain(f"{Path(args.text).name}: {len(found)} correlation statement(s) found"))
+            console.print(
+                _plain(
+                    f"{Path(args.text).name}: {len(found)} correlation statement(s) and {len(statements)} "
+                    "t/F/χ²/z/Q statement(s) found"
+                )
+            )
             for f in found:
                 console.print(_plain(f"  line {f.line}, col {f.column}: {f.text}"))
+            for st in statements:
+                console.print(_plain(f"  line {st.line}, col {st.column}: {st.raw}"))
             for u in unparsed:
                 console.print(
                     Text.assemble(
@@ -256,13 +266,13 @@ def cmd_check(args) -> int:
                 )
     if not claims and not args.text:
         raise BiocorrError("no claims to check: give a claims file (CSV/TOML) or --text FILE.")
-    if not claims and not args.quiet:  # a passage without a numeric correlation statement is not bad input
-        console.print(_plain(f"{Path(args.text).name}: no correlation statement with numbers found; nothing to check."))
+    if not claims and not statements and not args.quiet:  # a passage without a statement is not bad input
+        console.print(_plain(f"{Path(args.text).name}: no statement with numbers found; nothing to check."))
     study = results = None
     if args.example or args.data:
         study, _ = _load(args)
         results = analyze(study)
-    verdicts = cl.check_claims(claims, study, results)
+    verdicts = cl.check_claims(claims, study, results, statements)
     out = Path(args.out)
     command_line = ["biocorr", *args.argv]
     inputs = (args.claims, args.text, args.data, args.spec)

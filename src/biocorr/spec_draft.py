@@ -229,8 +229,8 @@ def draft_spec(raw: RawTable) -> str:
             roles.append((name, "biomarker", "guess: name looks like a biomarker"))
         elif SCORE_HINTS.search(name):
             roles.append((name, "score", "guess: name looks like a clinical score"))
-        elif piles.get(name):
-            low, at, n = piles[name]
+        elif (pile := piles.get(name)) is not None:
+            low, at, n = pile
             why = f"guess: {at} of {n} values equal the minimum {low:g}, as at an assay's detection limit"
             roles.append((name, "biomarker", why))
         else:
@@ -268,8 +268,8 @@ def draft_spec(raw: RawTable) -> str:
         ]
         if name in limits:
             lines.append(_limit_line(limits[name]))
-        elif role == "biomarker" and piles.get(name):
-            low, at, n = piles[name]
+        elif role == "biomarker" and (pile := piles.get(name)) is not None:
+            low, at, n = pile
             lines.append(
                 f"lower_limit = {low:g}    # guess: {at} of {n} values equal the minimum {low:g} (a detection limit?)"
             )

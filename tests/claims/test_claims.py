@@ -200,7 +200,7 @@ def test_check_cli_exit_codes(tmp_path, capsys):
     text.write_text("TNF and pain, r(12) = .53, p = .049; CRP and pain, r(22) = .30, p = .02.")
     assert main(["check", "--text", str(text), "--out", str(tmp_path / "o3")]) == 1
     out = capsys.readouterr().out
-    assert "2 correlation statement(s) found" in out and "decision error" in out
+    assert "2 correlation statement(s) and 0 t/F/χ²/z/Q statement(s) found" in out and "decision error" in out
     broken = tmp_path / "broken.csv"
     broken.write_text("id,n,rr,p\nx,14,.5,.07\n")
     assert main(["check", str(broken), "--out", str(tmp_path / "o4")]) == 2

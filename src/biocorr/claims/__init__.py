@@ -16,6 +16,7 @@ from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
 from .extract import Found, Unparsed, extract_claims, read_text_source
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
+from .stat_statements import TestStatement, check_statement, extract_test_statements
 
 FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}
 
@@ -23,17 +24,24 @@ __all__ = [
     "CheckResult",
     "Claim",
     "Found",
+    "TestStatement",
     "Unparsed",
     "check_claims",
     "check_text",
     "extract_claims",
+    "extract_test_statements",
     "failing",
     "read_claims",
     "read_text_source",
 ]
 
 
-def check_claims(claims: list[Claim], study: Study | None = None, results: Results | None = None) -> pd.DataFrame:
+def check_claims(
+    claims: list[Claim],
+    study: Study | None = None,
+    results: Results | None = None,
+    statements: list[TestStatement] | tuple = (),
+) -> pd.DataFrame:
     """Run every check on every claim; with ``study``, also reproduce each from the data.
 
     Parameters
@@ -43,6 +51,8 @@ def check_claims(claims: list[Claim], study: Study | None = None, results: Resul
         The shared data (validated against its spec).
     results : Results, optional
         The analysis of ``study`` (computed if not given), for the family adjustment.
+    statements : list of TestStatement, optional
+        t, F, χ², z and Q statements (:func:`extract_test_statements`), checked as statcheck does.
 
     Returns
     -------
@@ -58,18 +68,26 @@ def check_claims(claims: list[Claim], study: Study | None = None, results: Resul
         rows.extend(check_claim(claim))
         if study is not None:
             rows.extend(reproduce_claim(claim, study, results))
+    rows.extend(check_statement(st) for st in statements)
     table = verdict_table(rows)
-    raw = {c.id: c.raw for c in claims}
+    raw = {c.id: c.raw for c in claims} | {st.id: st.raw for st in statements}
     source = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
-    table["raw"] = table["claim_id"].map(raw).fillna("")
-    table["n_source"] = table["claim_id"].map(source).fillna("")
+    table["raw"] = table["claim_id"].map(raw).astype(object).fillna("")
+    table["n_source"] = table["claim_id"].map(source).astype(object).fillna("")
     return table
 
 
 def check_text(text: str, source: str = "text") -> pd.DataFrame:
-    """Extract correlation statements from text and check each (no data needed)."""
+    """Extract correlation, t, F, χ², z and Q statements from text and check each (no data needed).
+
+    Examples
+    --------
+    >>> t = check_text("Patients differed, t(13) = 2.16, p = .049.")
+    >>> t[["check", "verdict"]].values.tolist()
+    [['p vs t and df', 'decision error']]
+    """
     found, _ = extract_claims(text, source)
-    return check_claims([f.claim for f in found])
+    return check_claims([f.claim for f in found], statements=extract_test_statements(text, source))
 
 
 def failing(verdicts: pd.DataFrame) -> bool:
