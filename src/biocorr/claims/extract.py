@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import InputFileError, missing_file_message
 from .model import Claim, normalise_minus, parse_number, parse_p
+from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
 LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
@@ -121,6 +122,15 @@ def _not_a_coefficient(r) -> bool:
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+MULTIPLE_R = re.compile(r"multiple\s+(?:correlation|R)\b|\bR\s*(?:2|²)|R-squared|adjusted R|regression", re.I)
+
+
+def _last(matches):
+    """The last match of an iterator, or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _list_after(after: str, value: str) -> list[str]:
@@ -252,7 +262,14 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         return i + 1, pos - line_starts[i] + 1
 
     covered: list[tuple[int, int]] = []
+    table_found, table_unparsed, table_spans = extract_table_claims(text, source, _passage_n)
+    found += [Found(claim, line, col, raw) for claim, line, col, raw in table_found]
+    unparsed += [Unparsed(*u) for u in table_unparsed]
+    covered += [(a, b) for a, b, _ in table_spans]
+    read_tables = [(a, b) for a, b, read in table_spans if read]
     for m in STATEMENT.finditer(text):
+        if any(a <= m.start() < b for a, b in read_tables):
+            continue  # a table already read cell by cell
         line, col = locate(m.start())
         raw = m.group(0).strip()
         starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
@@ -286,9 +303,13 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             unparsed.append(Unparsed(line, col, raw, f"'{r.text}' is not a correlation coefficient"))
             covered.append((m.start(), m.end()))
             continue
+        if m.group("sym") == "R" and MULTIPLE_R.search(before):
+            unparsed.append(Unparsed(line, col, raw, "a multiple/regression R, not a correlation test: not checked"))
+            covered.append((sentence_start, m.end()))
+            continue
         df = int(m.group("df")) if m.group("df") else None
         pm = PVAL.search(tail)
-        nm = NVAL.search(tail) or NVAL.search(before)
+        nm = NVAL.search(tail) or _last(NVAL.finditer(before))  # the nearest n before the statement
         cm = CI.search(tail)
         p_comp, p = "=", None
         if pm:
@@ -302,6 +323,12 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             n, n_source, note = _passage_n(text, m.start())
             if note and p is not None:
                 unparsed.append(Unparsed(line, col, raw, note))
+        k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
+        if k is None and df is None and n is not None:
+            unparsed.append(Unparsed(line, col, raw, "a partial correlation whose covariates are not counted: no df"))
+            n, n_source = None, ""
+        elif k and df is None and n is not None:
+            df, n = n - 2 - k, None  # a partial r on k covariates has n - 2 - k df
         tails = 1 if ONE_TAILED.search(before + m.group(0) + tail) else 2
         lo = hi = None
         level = 0.95
@@ -341,6 +368,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
                 extra={
                     "index": len(found) + 1,
                     "n_source": (n_source if n_i is not None else "") or ("df" if df is not None else ""),
+                    **({"partial": k} if k else {}),
                     **({"respectively": i} if len(items) > 1 else {}),
                 },
             )

@@ -1,0 +1,275 @@
+"""Correlation tables in pasted or pdftotext text: captions, headers, cells, star footnotes.
+
+Two layouts are read, each from a caption line (``Table 2. ...``) to the first blank line
+(footnotes right after the table are read too):
+
+- **one statement per row**: a header naming an r-like column (``r``, ``ρ``, ``rho``, ``rs``,
+  ``τ``, ``Spearman's ρ``, ``coefficient``) and a ``p`` column, optionally ``n``/``N`` and
+  ``95% CI``; several r/p column pairs (patients | controls) pair in order;
+- **a matrix**: a header of variable names and rows of coefficients, significance by stars
+  (``*``, ``**``, ``†`` defined by a footnote ``*p < .05``) or ``r (p)`` cells; a cell without
+  a star is read as p above the largest starred threshold.
+
+The method comes from the caption, header or footnotes (Spearman/ρ/rs, Kendall/τ, else
+Pearson); n from an ``n`` column, else the caption (``n = 30``, ``30 patients``), else the one
+sample size of the passage. Every table statement records ``n_source`` (column, caption,
+passage) and ``table`` (the caption). A table that mentions correlations but cannot be laid
+out is reported as unparsed with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Claim, Reported, parse_number
+
+CAPTION = re.compile(r"^[ \t]*(?:Table|Tab\.)\s*[A-Z]?\d+[A-Za-z]?\b[.:]?", re.I | re.M)
+NUMBER = r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)"
+CELL = re.compile(
+    r"^(?P<lt>[<>≤≥]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
+    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
+    re.I,
+)
+EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
+R_HEADER = re.compile(
+    r"^(?:r|ρ|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|r\s*\(p\))$",
+    re.I,
+)
+P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
+N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
+STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
+N_IN_TEXT = re.compile(r"\b[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
+PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
+
+
+def _method(text: str) -> str:
+    if re.search(r"spearman|ρ|\brho\b|\brs\b|r_s|rₛ", text, re.I):
+        return "spearman"
+    if re.search(r"kendall|τ|\btau\b", text, re.I):
+        return "kendall"
+    return "pearson"
+
+
+def _cells(line: str) -> list[str]:
+    """A row's cells: tab- or 2+-space-separated when the row is laid out so, else by spaces."""
+    line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
+    parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
+    return parts if len(parts) > 1 else line.split()
+
+
+def _split_row(line: str) -> tuple[str, list[str]]:
+    """(label, value cells): the trailing cells that read as numbers, '–' or 'NA' are values."""
+    cells = _cells(line)
+    k = len(cells)
+    while k > 0 and (CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1])):
+        k -= 1
+    if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label
+        k = 1
+    return " ".join(cells[:k]), cells[k:]
+
+
+def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list, list[tuple[int, int, bool]]]:
+    """Claims read from the tables of a text.
+
+    Parameters
+    ----------
+    text : str
+        Minus signs already normalised.
+    source : str
+    passage_n : callable
+        ``passage_n(text, pos) -> (n, source, note)``: the passage's sample size, for a table
+        whose caption and columns give none.
+
+    Returns
+    -------
+    (found, unparsed, spans)
+        ``found``: (claim, line, column, raw) tuples; ``unparsed``: (line, column, text,
+        reason); ``spans``: (start, end, read) of each correlation table (read: it gave claims).
+
+    Examples
+    --------
+    >>> t = "Table 2. Spearman correlations with TNF (n = 30)\\nScore  ρ  p\\nVAS  0.41  0.025\\nHADS  0.12  0.53\\n"
+    >>> found, _, _ = extract_table_claims(t, "paper", lambda *a: (None, "", ""))
+    >>> [(c.x, c.r.text, c.p.text, c.n, c.method) for c, *_ in found]
+    [('VAS', '0.41', '0.025', 30, 'spearman'), ('HADS', '0.12', '0.53', 30, 'spearman')]
+    """
+    found: list = []
+    unparsed: list = []
+    spans: list[tuple[int, int, bool]] = []
+    for cap in CAPTION.finditer(text):
+        start = cap.start()
+        end = text.find("\n\n", cap.end())
+        end = len(text) if end < 0 else end
+        # footnotes may follow one blank line after the body
+        after = text[end:].lstrip("\n")
+        foot_end = after.find("\n\n")
+        foot = after[: foot_end if foot_end >= 0 else len(after)]
+        if not re.match(r"\s*(?:Note|[*†‡§¶#a-d]\s*p\s*[<≤]|Abbreviations|r\b|ρ|Values)", foot, re.I):
+            foot = ""
+        block = text[start:end]
+        lines = block.split("\n")
+        caption = lines[0]
+        body = lines[1:]
+        # a caption may run over several lines before the header: up to the first line with a number cell
+        context = caption + " " + " ".join(line for line in body if not _split_row(line)[1]) + " " + foot
+        if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):
+            continue
+        claims, problems = _read_table(caption, body, foot, context)
+        spans.append((start, end + (len(text[end:]) - len(after)) + len(foot), bool(claims)))
+        line0 = text.count("\n", 0, start) + 1
+        n_pass, n_pass_source, _ = passage_n(text, start)
+        for i, (claim_kw, row_line) in enumerate(claims, start=1):
+            k = claim_kw["extra"].get("partial", 0)
+            if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and k is not True:
+                claim_kw["n"], claim_kw["extra"]["n_source"] = n_pass, n_pass_source
+                _partial(claim_kw, k)
+            claim = Claim(id=f"{source}:{line0}:table:{i}", source=f"{source} line {line0 + row_line}", **claim_kw)
+            found.append((claim, line0 + row_line, 1, claim.raw))
+        for reason in problems:
+            unparsed.append((line0, 1, caption.strip()[:80], reason))
+    return found, unparsed, spans
+
+
+FOOTNOTE = re.compile(r"^\s*(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)
+
+
+def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
+    foot = " ".join([line for line in body if FOOTNOTE.match(line)] + [foot])
+    body = [line for line in body if not FOOTNOTE.match(line)]
+    rows = [(i + 1, *_split_row(line)) for i, line in enumerate(body) if line.strip()]
+    data = [(i, label, cells) for i, label, cells in rows if cells]
+    headers = [(i, body[i - 1]) for i, label, cells in rows if not cells]
+    if not data or not headers or headers[0][0] > data[0][0]:
+        return [], ["a table about correlations whose header or rows could not be told apart"]
+    header_i, header_text = [h for h in headers if h[0] < data[0][0]][-1]
+    names = _cells(header_text)
+    width = max(len(c) for _, _, c in data)
+    columns = names[-width:] if len(names) >= width else names
+    method = _method(context)
+    caption_n = _caption_n(caption + " " + " ".join(line for i, line in headers if i == header_i))
+    partial_k = partial_covariates(context)
+    legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
+    r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
+    p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
+    n_cols = [k for k, c in enumerate(columns) if N_HEADER.match(c.strip())]
+    out: list = []
+    problems: list[str] = []
+    if r_cols and len(columns) == width:
+        groups = _column_groups(headers, header_i, len(r_cols))
+        group_n = [_caption_n(g) for g in groups]
+        for i, label, cells in data:
+            cells = cells + [""] * (width - len(cells))
+            for g, rk in enumerate(r_cols):
+                pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
+                nk = next((k for k in n_cols if (g + 1 == len(r_cols) or k < r_cols[g + 1])), None) if n_cols else None
+                kw = _claim(label, groups[g], cells[rk], cells[pk] if pk is not None else "", legend, method)
+                if kw is None:
+                    continue
+                if nk is not None and re.fullmatch(r"\d+", cells[nk]):
+                    kw["n"], kw["extra"]["n_source"] = int(cells[nk]), "column"
+                elif group_n[g] is not None:
+                    kw["n"], kw["extra"]["n_source"] = group_n[g], "header"
+                elif caption_n is not None:
+                    kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+                out.append((_partial(kw, partial_k), i))
+        return out, problems
+    if r_cols or p_cols:
+        return [], ["a table with r/p columns whose rows do not line up with the header"]
+    # a matrix: every numeric cell is a coefficient of (row, column)
+    if len(columns) != width:
+        columns = [f"column {k + 1}" for k in range(width)]
+    if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
+        problems.append("stars in the table but no footnote saying which p they mean: significance not read")
+    for i, label, cells in data:
+        for k, cell in enumerate(cells):
+            if k >= len(columns) or label.strip() == columns[k].strip():
+                continue
+            kw = _claim(label, columns[k], cell, "", legend, method, matrix=True)
+            if kw is None:
+                continue
+            if caption_n is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            out.append((_partial(kw, partial_k), i))
+    return out, problems
+
+
+def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
+    m = CELL.match(r_cell.strip()) if r_cell else None
+    if not m or m.group("lt"):
+        return None
+    r = parse_number(m.group("num"))
+    if abs(r.value) > 1 or (abs(r.value) == 1 and matrix):  # a diagonal 1 or a count: not a coefficient
+        return None
+    p: Reported | None = None
+    comp = "="
+    pm = CELL.match(p_cell.strip()) if p_cell else None
+    if pm:
+        p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get((pm.group("lt") or "=").strip(), "=")
+        comp = comp if comp in "<>=" else "="
+    elif m.group("paren") and not m.group("marks"):
+        p = parse_number(m.group("paren"))
+        comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or "=").strip(), "=")
+    elif legend:
+        marks = m.group("marks") or ""
+        if marks and marks in legend:
+            p, comp = parse_number(legend[marks][0]), "<"
+        elif not marks:  # no star: not significant at the largest threshold the legend defines
+            text = max((t for t, _ in legend.values()), key=float)
+            p, comp = parse_number(text), ">"
+    raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
+    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra={"n_source": ""})
+
+
+def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> list[str]:
+    """Names of k column groups (``Patients (n = 14)   Controls (n = 10)``) from the line above the header."""
+    above = [label for i, label in headers if i < header_i]
+    if above:
+        names = [c for c in _cells(above[-1]) if c]
+        if len(names) == k:
+            return names
+    return [""] * k
+
+
+def _caption_n(text: str) -> int | None:
+    ns = {int(m.group("n").replace(",", "")) for m in N_IN_TEXT.finditer(text)}
+    return ns.pop() if len(ns) == 1 else None
+
+
+_ITEM = (
+    r"(?!(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b)[\w-]+(?:\s(?!(?:the|was|were|is|r)\b)[\w-]+){0,2}"
+)
+COVARIATES = re.compile(
+    r"(?:adjusted for|adjusting for|controlling for|controlled for|partialling out|partialing out)\s+"
+    r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r")*(?:\s*,?\s*and\s+" + _ITEM + r")?)",
+    re.I,
+)
+
+
+def partial_covariates(context: str) -> int | None:
+    """How many covariates a partial correlation names: 0 when it is not partial, None when uncounted.
+
+    Examples
+    --------
+    >>> [partial_covariates(t) for t in ("adjusted for age, sex and BMI", "After controlling for age and sex, "
+    ...  "the partial r was", "a partial correlation", "Pearson r")]
+    [3, 2, None, 0]
+    """
+    m = COVARIATES.search(context)
+    if not m:
+        return 0 if not PARTIAL.search(context) else None
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items").strip())
+    return len([i for i in items if i.strip()])
+
+
+def _partial(kw: dict, k: int | None) -> dict:
+    """A partial correlation is tested on n − 2 − k df; with k unknown, no n is attached."""
+    if k == 0:
+        return kw
+    kw["extra"]["partial"] = True if k is None else k  # True: a partial r with an unknown number of covariates
+    if kw.get("n") is not None:
+        if k is None:
+            kw["n"], kw["extra"]["n_source"] = None, ""
+        else:
+            kw["df"], kw["n"] = kw["n"] - 2 - k, None
+    return kw
