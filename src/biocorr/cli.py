@@ -229,17 +229,18 @@ def cmd_qpcr(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from rich.table import Table
     from rich.text import Text
 
     from . import claims as cl
     from .analysis import analyze
     from .io import write_csv
     from .report.html import claims_page, write_report
+    from .report.terminal import verdicts_table
 
     console = _console()
     claims: list = []
     statements: list = []
+    unparsed: list = []
     if args.claims:
         claims += cl.read_claims(args.claims)
     if args.text:
@@ -272,7 +273,7 @@ def cmd_check(args) -> int:
     if args.example or args.data:
         study, _ = _load(args)
         results = analyze(study)
-    verdicts = cl.check_claims(claims, study, results, statements)
+    verdicts = cl.check_claims(claims, study, results, statements, unparsed, Path(args.text or "text").name)
     out = Path(args.out)
     command_line = ["biocorr", *args.argv]
     inputs = (args.claims, args.text, args.data, args.spec)
@@ -283,30 +284,7 @@ def cmd_check(args) -> int:
         else:
             (tmp / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
     if not args.quiet:
-        table = Table(title="Claims", title_justify="left")
-        for col in ("claim", "check", "verdict", "reported", "recomputed"):
-            table.add_column(col)
-        colours = {
-            "consistent": "green",
-            "reproduced": "green",
-            "robust": "green",
-            "inconsistent": "red",
-            "decision error": "bold red",
-            "not reproduced": "red",
-            "close": "yellow",
-            "fragile": "yellow",
-        }
-        for r in verdicts.itertuples():
-            if r.verdict in ("not checked", "info"):
-                continue
-            table.add_row(
-                Text(str(r.claim_id)),
-                Text(str(r.check)),
-                Text(str(r.verdict), style=colours.get(str(r.verdict), "")),
-                Text(str(r.reported)),
-                Text(str(r.recomputed)),
-            )
-        console.print(table)
+        console.print(verdicts_table(verdicts))
         console.print(
             _plain(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and {out / 'report.html'}")
         )

@@ -345,3 +345,19 @@ def test_a_list_without_respectively_reads_the_first_value_and_says_so():
 def test_a_list_with_a_whole_number_beyond_1_is_not_expanded():
     found, _ = extract_claims("A and B (r = .40 and 5, respectively; n = 20).", "t")
     assert [f.claim.r.text for f in found] == [".40"]
+
+
+def test_statements_not_read_are_rows_of_the_verdicts_with_their_text(tmp_path):
+    from biocorr.claims import check_text
+
+    table = check_text("IL-6 and pain, r = 0.3–0.5, n = 20. TNF and VAS, r(12) = .53, p = .049.", "paper")
+    unread = table[table["verdict"] == "not read"]
+    assert len(unread) == 1 and unread["raw"].item().startswith("r = 0.3-0.5")
+    assert unread["explanation"].item() == "a range of r values: each end would need its own p and n"
+    assert unread["claim_id"].item() == "paper:1:16:not-read:1" and not failing(table)
+    path = tmp_path / "paper.txt"
+    path.write_text("IL-6 and pain, r = 0.3–0.5, n = 20.\n", encoding="utf-8")
+    assert main(["check", "--text", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    verdicts = pd.read_csv(tmp_path / "out" / "verdicts.csv")
+    assert verdicts["verdict"].tolist() == ["not read"]
+    assert "a range of r values" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

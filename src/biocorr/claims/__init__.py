@@ -19,6 +19,7 @@ from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
 from .stat_statements import TestStatement, check_statement, extract_test_statements
 
 FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}
+NOT_READ = "not read"
 
 __all__ = [
     "CheckResult",
@@ -41,6 +42,8 @@ def check_claims(
     study: Study | None = None,
     results: Results | None = None,
     statements: list[TestStatement] | tuple = (),
+    not_read: list[Unparsed] | tuple = (),
+    source: str = "text",
 ) -> pd.DataFrame:
     """Run every check on every claim; with ``study``, also reproduce each from the data.
 
@@ -53,6 +56,11 @@ def check_claims(
         The analysis of ``study`` (computed if not given), for the family adjustment.
     statements : list of TestStatement, optional
         t, F, χ², z and Q statements (:func:`extract_test_statements`), checked as statcheck does.
+    not_read : list of Unparsed, optional
+        Places that mention a statistic but could not be read: each becomes a ``not read`` row
+        with its text and the reason, so the reviewer sees what was not checked.
+    source : str
+        The text's name, for the ids of ``not_read`` rows.
 
     Returns
     -------
@@ -69,11 +77,13 @@ def check_claims(
         if study is not None:
             rows.extend(reproduce_claim(claim, study, results))
     rows.extend(check_statement(st) for st in statements)
+    unread = {f"{source}:{u.line}:{u.column}:not-read:{i}": u for i, u in enumerate(not_read, start=1)}
+    rows.extend(CheckResult(cid, "statement", NOT_READ, "", "", "", u.reason) for cid, u in unread.items())
     table = verdict_table(rows)
-    raw = {c.id: c.raw for c in claims} | {st.id: st.raw for st in statements}
-    source = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
+    raw = {c.id: c.raw for c in claims} | {st.id: st.raw for st in statements} | {k: u.text for k, u in unread.items()}
+    n_sources = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
     table["raw"] = table["claim_id"].map(raw).astype(object).fillna("")
-    table["n_source"] = table["claim_id"].map(source).astype(object).fillna("")
+    table["n_source"] = table["claim_id"].map(n_sources).astype(object).fillna("")
     return table
 
 
@@ -86,8 +96,9 @@ def check_text(text: str, source: str = "text") -> pd.DataFrame:
     >>> t[["check", "verdict"]].values.tolist()
     [['p vs t and df', 'decision error']]
     """
-    found, _ = extract_claims(text, source)
-    return check_claims([f.claim for f in found], statements=extract_test_statements(text, source))
+    found, unparsed = extract_claims(text, source)
+    statements = extract_test_statements(text, source)
+    return check_claims([f.claim for f in found], statements=statements, not_read=unparsed, source=source)
 
 
 def failing(verdicts: pd.DataFrame) -> bool:

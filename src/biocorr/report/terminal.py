@@ -114,3 +114,42 @@ def print_summary(
         )
     for hint in (hints or {}).values():
         console.print(_plain(hint))
+
+
+VERDICT_COLOURS = {
+    "consistent": "green",
+    "reproduced": "green",
+    "robust": "green",
+    "inconsistent": "red",
+    "decision error": "bold red",
+    "not reproduced": "red",
+    "close": "yellow",
+    "fragile": "yellow",
+}
+
+
+def verdicts_table(verdicts: pd.DataFrame) -> Table:
+    """``biocorr check``'s terminal table: one row per check that gave a verdict (plain text cells).
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"claim_id": ["c1", "c2"], "check": ["p vs r and n"] * 2,
+    ...                   "verdict": ["consistent", "not checked"], "reported": ["p = .04", ""],
+    ...                   "recomputed": ["0.041", ""]})
+    >>> verdicts_table(v).row_count
+    1
+    """
+    table = Table(title="Claims", title_justify="left")
+    for col in ("claim", "check", "verdict", "reported", "recomputed"):
+        table.add_column(col)
+    for r in verdicts.itertuples():
+        if r.verdict in ("not checked", "info", "not read"):
+            continue
+        table.add_row(
+            Text(str(r.claim_id)),
+            Text(str(r.check)),
+            Text(str(r.verdict), style=VERDICT_COLOURS.get(str(r.verdict), "")),
+            Text(str(r.reported)),
+            Text(str(r.recomputed)),
+        )
+    return table
