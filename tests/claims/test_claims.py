@@ -361,3 +361,15 @@ def test_statements_not_read_are_rows_of_the_verdicts_with_their_text(tmp_path):
     verdicts = pd.read_csv(tmp_path / "out" / "verdicts.csv")
     assert verdicts["verdict"].tolist() == ["not read"]
     assert "a range of r values" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_extra_columns_of_a_claims_file_are_carried_to_the_verdicts(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text("id,n,r,p,table,page note\nc1,14,.53,2.1e-02,Table 2,p. 7\n", encoding="utf-8")
+    (claim,) = read_claims(path)
+    assert claim.p.value == 0.021 and claim.extra["annotations"] == {"table": "Table 2", "page note": "p. 7"}
+    verdicts = check_claims([claim])
+    assert set(verdicts["table"]) == {"Table 2"} and set(verdicts["page note"]) == {"p. 7"}
+    path.write_text("id,n,r,pvalue\nc1,14,.53,.049\n", encoding="utf-8")
+    with pytest.raises(Exception, match="unknown column 'pvalue'"):
+        read_claims(path)

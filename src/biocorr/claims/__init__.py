@@ -66,8 +66,9 @@ def check_claims(
     -------
     DataFrame
         verdicts: ``claim_id, check, verdict, reported, recomputed, tolerance, explanation``,
-        then ``raw`` (the statement as printed, for claims read from text) and ``n_source``
-        (where its n came from: statement, passage, words, df, or the claims file).
+        then ``raw`` (the statement as printed, for claims read from text), ``n_source``
+        (where its n came from: statement, sentence, caption, header, column, passage, words,
+        df, or the claims file) and any extra columns of a claims file, carried through.
     """
     rows: list[CheckResult] = []
     if study is not None and results is None:
@@ -84,6 +85,12 @@ def check_claims(
     n_sources = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
     table["raw"] = table["claim_id"].map(raw).astype(object).fillna("")
     table["n_source"] = table["claim_id"].map(n_sources).astype(object).fillna("")
+    for c in claims:  # a claims file's own extra columns (table, page, note), carried through
+        for k, v in c.extra.get("annotations", {}).items():
+            column = k if k not in table.columns else f"claim {k}"
+            if column not in table.columns:
+                table[column] = ""
+            table.loc[table["claim_id"] == c.id, column] = v
     return table
 
 

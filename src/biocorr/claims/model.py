@@ -176,14 +176,43 @@ class Claim:
         return self.n if self.n is not None else (self.df + 2 if self.df is not None else None)
 
 
+FIELD_ALIASES = {"pvalue", "p_value", "p-value", "rvalue", "r_value", "rho", "tau", "samplesize", "sample_size"}
+
+
+def _misspelt_field(name: str) -> bool:
+    """A column meant as a claims field: one edit away from one, or a common alias ('pvalue').
+
+    Examples
+    --------
+    >>> [_misspelt_field(c) for c in ("rr", "pvalue", "tail", "table", "page")]
+    [True, True, True, False, False]
+    """
+    if name in FIELD_ALIASES:
+        return True
+    for field_name in CLAIM_FIELDS:
+        a, b = (name, field_name) if len(name) <= len(field_name) else (field_name, name)
+        if len(b) - len(a) > 1:
+            continue
+        if len(a) == len(b):
+            if sum(x != y for x, y in zip(a, b)) <= 1:
+                return True
+        elif any(b[:i] + b[i + 1 :] == a for i in range(len(b))):
+            return True
+    return False
+
+
 def claim_from_record(rec: dict, where: str) -> Claim:
     """Build a :class:`Claim` from one row of a claims file (all values as text)."""
     rec = {k.strip().lower(): ("" if v is None else str(v).strip()) for k, v in rec.items() if k}
+    annotations = {}
     for k in rec:
         if k not in CLAIM_FIELDS:
-            raise SpecError(
-                f"{where}: unknown column '{k}'.{did_you_mean(k, CLAIM_FIELDS)} Columns: {', '.join(CLAIM_FIELDS)}."
-            )
+            if _misspelt_field(k):  # a misspelt field is an error, never an annotation
+                raise SpecError(
+                    f"{where}: unknown column '{k}'.{did_you_mean(k, CLAIM_FIELDS)} "
+                    f"Columns: {', '.join(CLAIM_FIELDS)} (other columns are carried through as notes)."
+                )
+            annotations[k] = rec[k]  # any other column (table, page, note) is carried to the verdicts
     cid = rec.get("id") or where
     try:
         r = parse_number(rec["r"]) if rec.get("r") else None
@@ -224,6 +253,7 @@ def claim_from_record(rec: dict, where: str) -> Claim:
         ci_level=level,
         tails=tails,
         source=rec.get("source", ""),
+        extra={"annotations": annotations} if annotations else {},
     )
 
 
