@@ -52,6 +52,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_matrices.R
 	Rscript tests/fixtures/make_reference_derived.R
 	Rscript tests/fixtures/make_reference_statcheck.R
+	Rscript tests/fixtures/make_reference_review_corpus.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

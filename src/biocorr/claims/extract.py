@@ -79,7 +79,7 @@ UNITS = [
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_NUMBERS = {w: i for i, w in enumerate(UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
 PEOPLE = re.compile(
-    r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+    r"(?<![.\d])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
     + "|".join(UNITS[1:] + TENS)
     + r")(?:[- ](?:"
     + "|".join(UNITS[1:10])
@@ -122,6 +122,23 @@ def _not_a_coefficient(r) -> bool:
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# 'the correlation between X and Y was 0.45', "Kendall's tau ... was 0.30": a coefficient in words
+VERBAL = re.compile(
+    r"(?P<sym>(?:Pearson|Spearman|Kendall)[’']?s?\s+(?:rank[- ])?(?:correlation(?:\s+coefficient)?|rho|ρ|tau|τ|r)"
+    r"|correlation\s+coefficient|\bcorrelation|\brho\b|\btau\b)"
+    r"(?P<mid>[^.;=()\n<>]{0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
+    r"(?P<r>[+-]?\s?(?:0?\.\d+|1\.0+))(?![\d.]*\s*(?:%|mm|mg|ng|pg|kg|years))",
+    re.I,
+)
+
+
+def _list_end(text: str) -> int:
+    """Where a coefficient list's own words end ('.44, respectively (both ' -> at 'both')."""
+    m = re.match(r"^[\s,]*(?:respectively)?[\s,(]*(?:both|all|each)?[\s,:]*", text, re.I)
+    return m.end() if m else 0
+
+
+NOT_SIGNIFICANT = re.compile(r"(?:^|[,;(]\s*)n\.?s\.?(?!\w)", re.I)
 MULTIPLE_R = re.compile(r"multiple\s+(?:correlation|R)\b|\bR\s*(?:2|²)|R-squared|adjusted R|regression", re.I)
 
 
@@ -267,7 +284,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     unparsed += [Unparsed(*u) for u in table_unparsed]
     covered += [(a, b) for a, b, _ in table_spans]
     read_tables = [(a, b) for a, b, read in table_spans if read]
-    for m in STATEMENT.finditer(text):
+    statements = list(STATEMENT.finditer(text))
+    symbolic = [(m.start(), m.end()) for m in statements]
+    verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
+    for m in sorted(statements + verbal, key=lambda match: match.start()):
         if any(a <= m.start() < b for a, b in read_tables):
             continue  # a table already read cell by cell
         line, col = locate(m.start())
@@ -293,7 +313,14 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             end = CLAUSE_END.search(text, m.end(), m.end() + 240)
             tail = text[m.end() : end.start() if end else m.end() + 240]
         nxt = STATEMENT.search(tail)
-        tail = tail[: nxt.start()] if nxt else tail
+        if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
+            # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
+            *_, last = STATEMENT.finditer(tail)
+            shared = tail[last.end() :]
+            shared = shared[_list_end(shared) :]
+            tail = tail[: nxt.start()] + " " + shared
+        else:
+            tail = tail[: nxt.start()] if nxt else tail
         try:
             r = parse_number(m.group("r"))
         except ValueError as exc:
@@ -312,6 +339,8 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         nm = NVAL.search(tail) or _last(NVAL.finditer(before))  # the nearest n before the statement
         cm = CI.search(tail)
         p_comp, p = "=", None
+        if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
+            p_comp, p = ">", parse_number(".05")
         if pm:
             try:
                 p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
@@ -384,7 +413,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             continue
         line, col = locate(m.start())
         snippet = text[m.start() : m.start() + 60].split("\n")[0]
-        if re.search(r"\d", snippet):
+        if re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
             unparsed.append(
                 Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
             )
