@@ -46,6 +46,7 @@ from .stats.multiplicity import normalise_adjust_method
 from .toml_checks import (
     check_keys,
     finite_number,
+    group_labels,
     missing_codes,
     no_repeats,
     str_list,
@@ -78,6 +79,7 @@ ANALYSIS_KEYS = (
     "bootstrap",
     "robust",
     "alternative",
+    "primary",
 )
 
 
@@ -132,6 +134,13 @@ class AnalysisOptions:
     bootstrap: int = 0
     robust: tuple[str, ...] = ("percbend", "bicor", "skipped_spearman")
     alternative: str = "two-sided"
+    primary: str | None = None
+
+    @property
+    def primary_method(self) -> str:
+        """The one method every summary, figure and sentence reports: ``primary``, else Spearman when
+        computed (rank-based: robust to the skew and detection-limit pile-ups of biomarkers), else the first."""
+        return self.primary or ("spearman" if "spearman" in self.methods else self.methods[0])
 
 
 @dataclass(frozen=True)
@@ -299,7 +308,11 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
             f"[analysis] alternative: {alternative!r} is not one of two-sided, greater, less "
             "(greater tests a positive correlation, less a negative one; as R's cor.test)."
         )
+    primary = table.get("primary")
+    if primary is not None and primary not in methods:
+        raise SpecError(f"[analysis] primary: {primary!r} is not one of the methods computed ({', '.join(methods)}).")
     return AnalysisOptions(
+        primary=primary,
         alternative=ALTERNATIVE_ALIASES[alternative.strip().lower()],
         methods=methods,
         subsets=subsets,
@@ -311,24 +324,6 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
         bootstrap=boot,
         robust=robust,
     )
-
-
-def _groups(value: Any, where: str) -> tuple[tuple[str, str], ...]:
-    table = toml_table(value, f"{where} [groups]", '[groups] T = "Treated"')
-    groups = []
-    for code, label in table.items():
-        if not isinstance(label, str) or not label.strip():
-            raise SpecError(
-                f"{where} [groups]: the label of group '{code}' must be text in quotes, e.g. {code} = \"Treated\"."
-            )
-        groups.append((str(code), label.strip()))
-    labels = [label for _, label in groups]
-    if "all" in labels:
-        raise SpecError(f"{where} [groups]: 'all' names the pooled subset; give the group another label.")
-    if len(set(labels)) < len(labels):
-        twice = sorted({lb for lb in labels if labels.count(lb) > 1})[0]
-        raise SpecError(f"{where} [groups]: two groups have the label '{twice}'; each group needs its own label.")
-    return tuple(groups)
 
 
 def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool = True) -> StudySpec:
@@ -358,7 +353,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
         check_keys(doc, TOP_LEVEL_KEYS, where)
         data = toml_table(doc.get("data", {}), f"{where} [data]", '[data] id = "PID"')
         check_keys(data, DATA_KEYS, f"{where} [data]")
-        groups = _groups(doc.get("groups", {}), where)
+        groups = group_labels(doc.get("groups", {}), where)
         roles = {}
         for role in ("biomarker", "score", "covariate"):
             entries = table_entries(doc.get(role, []), role, f"{where} [[{role}]]")

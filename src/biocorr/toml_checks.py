@@ -96,3 +96,22 @@ def where_cell(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def group_labels(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``[groups]``: (code in the data, display label) pairs, in display order; labels unique, not 'all'."""
+    table = toml_table(value, f"{where} [groups]", '[groups] T = "Treated"')
+    groups = []
+    for code, label in table.items():
+        if not isinstance(label, str) or not label.strip():
+            raise SpecError(
+                f"{where} [groups]: the label of group '{code}' must be text in quotes, e.g. {code} = \"Treated\"."
+            )
+        groups.append((str(code), label.strip()))
+    labels = [label for _, label in groups]
+    if "all" in labels:
+        raise SpecError(f"{where} [groups]: 'all' names the pooled subset; give the group another label.")
+    if len(set(labels)) < len(labels):
+        twice = sorted({lb for lb in labels if labels.count(lb) > 1})[0]
+        raise SpecError(f"{where} [groups]: two groups have the label '{twice}'; each group needs its own label.")
+    return tuple(groups)

@@ -101,14 +101,18 @@ def test_apa_sentences_carry_the_table_numbers(hivsn_report):
     row = c[(c.subset == "Painful HIV-SN") & (c.method == "pearson") & (c.y == "eq-5d_vas")].iloc[0]
     sentence = apa.correlation_sentence(row, "holm")
     assert sentence in apa.results_sentences(results, "pearson")
-    assert sentence.replace("'", "&#x27;") in text
+    assert sentence.replace("'", "&#x27;") not in text  # the report's sentences use the primary method
+    spearman = c[(c.subset == "Painful HIV-SN") & (c.method == "spearman") & (c.y == "eq-5d_vas")].iloc[0]
+    assert apa.correlation_sentence(spearman, "holm").replace("'", "&#x27;") in text
+    assert "Results in APA style (Spearman" in text
     est, lo, hi = (f"{abs(v):.2f}".lstrip("0") for v in (row.estimate, row.ci_low, row.ci_high))
     assert f"r({int(row.n) - 2}) = {est}, 95% CI [{lo}, {hi}]" in sentence
     p = f"{row.p:.3f}".lstrip("0")
     p_adj = f"{row.p_adjusted:.3f}".lstrip("0")
     assert f"p = {p} (Holm-adjusted p = {p_adj})" in sentence
-    # one sentence per computed correlation of the primary method
-    assert len(apa.results_sentences(results, "pearson")) == int(c[(c.method == "pearson")].p.notna().sum())
+    # one sentence per computed correlation of the primary method (Spearman: the spec computes it)
+    assert results.study.spec.analysis.primary_method == "spearman"
+    assert len(apa.results_sentences(results)) == int(c[(c.method == "spearman")].p.notna().sum())
 
 
 def test_methods_paragraph_reflects_what_ran(hivsn_report):
@@ -202,5 +206,56 @@ def test_report_renders_in_headless_chromium(hivsn_report):
         driver.save_screenshot(str(ARTIFACTS / "report_hivsn.png"))
         pdf = driver.print_page()
         (ARTIFACTS / "report_hivsn.pdf").write_bytes(base64.b64decode(pdf))
+    finally:
+        driver.quit()
+
+
+def _driver(height: int = 800):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    browser, driver_path = _chromium()
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = browser
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--window-size=1280,{height}"):
+        opts.add_argument(flag)
+    return webdriver.Chrome(service=Service(driver_path), options=opts)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    _chromium() is None and not os.environ.get("CI"),
+    reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)",
+)
+@pytest.mark.parametrize(("example", "max_pages"), [("hivsn", 9), ("opt", 12)])
+def test_first_screen_answers_and_the_print_is_a_short_document(example, max_pages, tmp_path):
+    """At 1280 × 800 the findings block, naming the strongest adjusted result, is on the first
+    screen; printed to PDF the report is a short document (full tables as CSV appendices)."""
+    from biocorr.report.findings import primary_findings
+
+    results = analyze(load(example))
+    path = write_report(results, tmp_path, ["biocorr"], per_pair=False)
+    rows, survive = primary_findings(results)
+    assert survive
+    top = rows.iloc[0]
+    driver = _driver()
+    try:
+        driver.get(path.as_uri())
+        first = driver.execute_script(
+            "var li = document.querySelector('#findings ol.found li'); var r = li.getBoundingClientRect();"
+            "return [r.top, r.bottom, li.textContent, window.innerHeight];"
+        )
+        top_px, bottom_px, text, viewport = first
+        assert viewport <= 800 and 0 < top_px < bottom_px <= 800, first
+        assert f"{top['x_label']} and {top['y_label']}" in text and "Spearman" in text
+        quality = driver.execute_script(
+            "return document.querySelector('#findings .quality').getBoundingClientRect().top"
+        )
+        assert quality > bottom_px  # the data-quality summary follows the findings
+        pdf = base64.b64decode(driver.print_page())
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 3 <= pages <= max_pages, pages
+        ARTIFACTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(ARTIFACTS / f"report_first_screen_{example}.png"))
     finally:
         driver.quit()

@@ -236,7 +236,8 @@ def _caption_n(text: str) -> int | None:
     return ns.pop() if len(ns) == 1 else None
 
 
-_ITEM = r"(?!(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b)[\w-]+(?:\s(?!(?:the|was|were|is|r|and|or|with)\b)[\w-]+){0,2}"
+_STOP = r"(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b"  # cannot start a covariate's name
+_ITEM = r"(?!" + _STOP + r")[\w-]+(?:\s(?!(?:the|was|were|is|r|and|or|with)\b)[\w-]+){0,2}"
 COVARIATES = re.compile(
     r"(?:adjusted for|adjusting for|controlling for|controlled for|partialling out|partialing out)\s+"
     r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r")*(?:\s*,?\s*and\s+" + _ITEM + r")?)",

@@ -75,9 +75,9 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
 
 
 def results_sentences(results: Results, method: str | None = None) -> list[str]:
-    """APA sentences for every computed correlation of one method (default: the spec's first)."""
+    """APA sentences for every computed correlation of one method (default: the primary method)."""
     adjust = results.study.spec.analysis.adjust
-    method = method or results.study.spec.analysis.methods[0]
+    method = method or results.study.spec.analysis.primary_method
     c = results.correlations
     c = c[(c.method == method) & c.p.notna()]
     return [correlation_sentence(row, adjust) for _, row in c.iterrows()]
@@ -135,6 +135,19 @@ def methods_paragraph(results: Results) -> str:
             + "; ".join(f"{v.label} was {v.transform}-transformed" for v in transformed)
             + " (values the transform is undefined for were excluded and are listed)."
         )
+    why = (
+        "as the spec chose"
+        if opts.primary
+        else (
+            "rank-based, so robust to the skew and detection-limit pile-ups of biomarker data"
+            if opts.primary_method == "spearman"
+            else "the first method the spec names"
+        )
+    )
+    parts.append(
+        f"The primary method, used in the findings, the figures and the sentences below, was "
+        f"{method_label(opts.primary_method)} ({why}); the other methods are reported alongside."
+    )
     ci_bits = []
     if "pearson" in opts.methods:
         ci_bits.append("Fisher's z transformation for r")

@@ -24,7 +24,7 @@ def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, st
     """(figure function name, args, file stem, caption, report section or '') for every figure."""
     spec = results.study.spec
     opts = spec.analysis
-    primary = "spearman" if "spearman" in opts.methods else opts.methods[0]
+    primary = opts.primary_method
     warned = set(results.study.piled_up)
     tasks: list[tuple[str, tuple, str, str, str]] = []
     if results.study.group_codes:

@@ -8,10 +8,8 @@ so the page prints cleanly and each image can be checked as loaded.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -23,43 +21,12 @@ from ..format import count_cell, describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
 from . import apa
 from .figure_job import FigureJob
+from .findings import findings_section
+from .html_table import CSS, SORT_JS, e
+from .html_table import appendix as _appendix
+from .html_table import html_table as _table
 from .qpcr_section import qpcr_section
 from .tables import versions
-
-
-def _asset(name: str) -> str:
-    return (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
-
-
-CSS = _asset("report.css")
-SORT_JS = _asset("sort.js")
-
-e = html.escape
-
-
-def _table(
-    frame: pd.DataFrame,
-    numeric: Sequence[str] = (),
-    sortable: bool = False,
-    raw: dict[str, pd.Series] | None = None,
-    row_classes: Sequence[str] | None = None,
-    table_id: str | None = None,
-) -> str:
-    """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
-    cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
-    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in frame.columns)
-    rows = []
-    for i, (_, row) in enumerate(frame.iterrows()):
-        cells = []
-        for c in frame.columns:
-            v = row[c]
-            key = raw[c].iloc[i] if raw and c in raw else None
-            attr = "" if key is None or not np.isfinite(key) else f' data-v="{float(key)!r}"'
-            klass = ' class="num"' if c in numeric else ""
-            cells.append(f"<td{klass}{attr}>{e(str(v))}</td>")
-        row_cls = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
-        rows.append(f"<tr{row_cls}>" + "".join(cells) + "</tr>")
-    return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _data_section(results: Results) -> str:
@@ -121,9 +88,8 @@ def _quality_section(results: Results) -> str:
         ex_html = "<p>No value or row was excluded.</p>"
     else:
         shown = ex[["row", "id", "column", "value", "reason", "scope", "message"]]
-        ex_html = (
-            f"<p class='warn'>{len(ex)} exclusion(s); none is silent:</p>"
-            f"<div class='scroll'>{_table(shown, numeric=['row'], sortable=True)}</div>"
+        ex_html = f"<p class='warn'>{len(ex)} exclusion(s); none is silent:</p>" + _appendix(
+            _table(shown, numeric=["row"], sortable=True), "exclusions.csv", len(shown)
         )
     w = results.warnings
     if w.empty:
@@ -133,7 +99,8 @@ def _quality_section(results: Results) -> str:
             f"<li class='{e(sev)}'><strong>{e(sev)}</strong> ({e(sub)}): {e(msg)}</li>"
             for sev, sub, msg in zip(w["severity"].astype(str), w["subset"].astype(str), w["message"].astype(str))
         )
-        w_html = f"<ul>{items}</ul>"
+        opened = " open" if len(w) <= 20 else ""
+        w_html = f"<details{opened}><summary>{len(w)} warning(s)</summary><ul>{items}</ul></details>"
     return f'<h2 id="quality">Data quality</h2><h3>Exclusions</h3>{ex_html}<h3>Warnings</h3>{w_html}'
 
 
@@ -195,8 +162,12 @@ def _groups_section(results: Results, figure_html: list[str]) -> str:
         f'<h2 id="groups">Group comparisons</h2>'
         f"<p class='note'>Differences and effect sizes are first group minus second; p adjusted "
         f"({e(results.study.spec.analysis.adjust)}) within each test type.</p>"
-        f"<div class='scroll'>{_table(shown, numeric=['statistic', 'p', 'p adj.'], sortable=True, raw=raw)}</div>"
-        f"<div class='grid'>{''.join(figure_html)}</div>"
+        + _appendix(
+            _table(shown, numeric=["statistic", "p", "p adj."], sortable=True, raw=raw),
+            "group_comparisons.csv",
+            len(shown),
+        )
+        + f"<div class='grid'>{''.join(figure_html)}</div>"
     )
 
 
@@ -313,7 +284,7 @@ def _influence_section(results: Results) -> str:
         )
         flip_html = (
             f"<p class='warn'>{len(flips)} test(s) change their verdict at p < .05 when a single "
-            "subject is deleted:</p>" + f"<div class='scroll'>{_table(shown, sortable=True)}</div>"
+            "subject is deleted:</p>" + _appendix(_table(shown, sortable=True), "correlations.csv", len(shown))
         )
     robust = c[
         c["method"].isin(
@@ -327,6 +298,11 @@ def _influence_section(results: Results) -> str:
         "correlation table above, each naming what it did in <code>method</code> and "
         "<code>note</code>.</p>"
     )
+
+
+NAV: tuple[tuple[str, str], ...] = (("findings", "Findings"), ("data", "Data"), ("quality", "Data quality"))
+NAV += (("table1", "Table 1"), ("groups", "Groups"), ("correlations", "Correlations"))
+NAV += (("influence", "Small-n checks"), ("methods", "Methods"), ("results", "Results"))
 
 
 def build_html(
@@ -347,6 +323,7 @@ def build_html(
     created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     cmd = " ".join(command_line) if command_line else "(Python API)"
     sections = [
+        findings_section(results),
         _data_section(results),
         _quality_section(results),
         _table1(results),
@@ -354,31 +331,20 @@ def build_html(
         '<h2 id="correlations">Correlations</h2>'
         f"<p class='note'>Bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
         "Click a column header to sort.</p>"
-        f"<div class='scroll'>{_correlation_table(results)}</div>"
-        f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
+        + _appendix(_correlation_table(results), "correlations.csv", len(results.correlations))
+        + f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
         + _matrices_html(figure_html.get("matrices", []))
-        + f"<h3>Each biomarker against every score</h3>{''.join(figure_html.get('panels', []))}",
+        + f"<h3>Each biomarker against every score</h3><div class='print-hide'>{''.join(figure_html.get('panels', []))}"
+        + "</div><p class='print-only note'>Printed without the per-biomarker panels (in the HTML report).</p>",
         _influence_section(results),
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
-        f'<h2 id="results">Results in APA style ({e(method_label(opts.methods[0]))})</h2>'
-        f"<ul class='apa'>{sentences}</ul>",
+        f'<h2 id="results">Results in APA style ({e(method_label(opts.primary_method))})</h2>'
+        f"<ul class='apa'>{sentences}</ul><p class='print-only note'>Printed: the first 12 sentences (all in "
+        "the HTML report).</p>",
     ]
     extra = list(extra_sections) + ([claims_section(verdicts)] if verdicts is not None else [])
-    nav = "".join(
-        f'<a href="#{a}">{t}</a>'
-        for a, t in (
-            ("data", "Data"),
-            ("quality", "Data quality"),
-            ("table1", "Table 1"),
-            ("groups", "Groups"),
-            ("correlations", "Correlations"),
-            ("influence", "Small-n checks"),
-            ("methods", "Methods"),
-            ("results", "Results"),
-        )
-        + ((("claims", "Claims"),) if verdicts is not None else ())
-        + (("repro", "Reproducibility"),)
-    )
+    links = NAV + ((("claims", "Claims"),) if verdicts is not None else ()) + (("repro", "Reproducibility"),)
+    nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in links)
     ver_text = ", ".join(f"{k} {v}" for k, v in vers.items())
     footer = (
         f'<footer id="repro"><h2>Reproducibility</h2><p>Created {e(created)} by '

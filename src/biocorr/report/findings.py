@@ -1,0 +1,134 @@
+"""The report's first screen: the study in one line, the findings that survive adjustment, data quality in brief.
+
+Everything here uses the study's one primary method (``AnalysisOptions.primary_method``): the
+spec's ``primary``, else Spearman when it was computed, else the first method. A finding is a
+primary-method correlation whose family-adjusted p is below .05; each carries its estimate, CI,
+adjusted p, n and a one-line caution when a diagnostic disagrees (one subject flips the
+verdict; another classical method disagrees on significance; the biomarker piles up at its
+detection limit). When nothing survives, the strongest results are shown as such.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..analysis import Results
+from ..format import fmt_level, fmt_p_apa, fmt_r
+from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
+from ..stats.multiplicity import ADJUST_METHODS
+
+e = html.escape
+SHOWN = 8  # findings on the first screen; the rest are in the correlation table
+
+
+def _cautions(row: pd.Series, c: pd.DataFrame, piled: set[str]) -> list[str]:
+    out = []
+    if bool(row.get("loo_changes_significance")):
+        out.append(f"one subject ('{row['loo_most_influential']}') changes p < .05")
+    others = c[
+        (c["x"] == row["x"]) & (c["y"] == row["y"]) & (c["subset"] == row["subset"]) & (c["method"] != row["method"])
+    ]
+    disagree = [method_label(m) for m, p in zip(others["method"], others["p"]) if (p < ALPHA) != (row["p"] < ALPHA)]
+    if disagree:
+        out.append(f"{', '.join(disagree)} disagree{'s' if len(disagree) == 1 else ''} on p < .05")
+    if row["x"] in piled:
+        out.append("the biomarker piles up at its detection limit")
+    return out
+
+
+def primary_findings(results: Results) -> tuple[pd.DataFrame, bool]:
+    """The primary method's correlations that survive adjustment (or, if none, the strongest three).
+
+    Returns
+    -------
+    (DataFrame, bool)
+        Rows of ``results.correlations`` ordered by adjusted p, with a ``caution`` column;
+        True when they survive adjustment, False when they are the strongest of none.
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> rows, survive = primary_findings(analyze(datasets.load("hivsn")))
+    >>> survive, rows["method"].unique().tolist()
+    (True, ['spearman'])
+    """
+    opts = results.study.spec.analysis
+    c = results.correlations
+    classical = c[c["method"].isin(CLASSICAL_METHODS)]
+    primary = classical[(classical["method"] == opts.primary_method) & classical["p"].notna()].copy()
+    primary["_abs"] = -primary["estimate"].abs()
+    primary = primary.sort_values(["p_adjusted", "p", "_abs"]).drop(columns="_abs")
+    survive = primary[primary["p_adjusted"] < ALPHA]
+    rows = survive if len(survive) else primary.head(3)
+    w = results.warnings
+    piled = set(w.loc[w["code"] == "detection-limit-pileup", "column"].astype(str))
+    rows = rows.assign(caution=["; ".join(_cautions(r, classical, piled)) for _, r in rows.iterrows()])
+    return rows, bool(len(survive))
+
+
+def findings_section(results: Results) -> str:
+    """The first screen of the report (HTML)."""
+    study = results.study
+    opts = study.spec.analysis
+    method = method_label(opts.primary_method)
+    sizes = ", ".join(f"{name} n = {int(mask.sum())}" for name, mask in study.subsets())
+    rows, survive = primary_findings(results)
+    n_tests = int(((results.correlations["method"] == opts.primary_method) & results.correlations["p"].notna()).sum())
+    level = fmt_level(opts.confidence)
+    adjust = ADJUST_METHODS[opts.adjust][1] if opts.adjust != "none" else "no"
+    if rows.empty:
+        body = "<p>No correlation could be computed (see Data quality).</p>"
+    else:
+        items = []
+        for _, r in rows.head(SHOWN).iterrows():
+            caution = f"<br><span class='caution'>Caution: {e(r['caution'])}.</span>" if r["caution"] else ""
+            items.append(
+                f"<li><strong>{e(str(r['x_label']))} and {e(str(r['y_label']))}</strong> ({e(str(r['subset']))}): "
+                f"{e(method)} = {fmt_r(r['estimate'])}, {level} CI [{fmt_r(r['ci_low'])}, {fmt_r(r['ci_high'])}], "
+                f"{e(fmt_p_apa(r['p_adjusted'], 'adjusted p'))}, n = {int(r['n'])}{caution}</li>"
+            )
+        more = (
+            f"<p>{len(rows) - SHOWN} more in the <a href='#correlations'>correlation table</a>.</p>"
+            if len(rows) > SHOWN
+            else ""
+        )
+        lead = (
+            f"{len(rows)} of {n_tests} {e(method)} correlations have p < .05 (not adjusted for multiple testing):"
+            if survive and opts.adjust == "none"
+            else f"{len(rows)} of {n_tests} {e(method)} correlations survive {e(adjust)} adjustment (p < .05 "
+            "within family):"
+            if survive
+            else f"None of the {n_tests} {e(method)} correlations survives {e(adjust)} adjustment; the strongest were:"
+        )
+        body = f"<p>{lead}</p><ol class='found'>{''.join(items)}</ol>{more}"
+    return (
+        f'<section id="findings" class="findings"><h2>Findings</h2>'
+        f"<p class='study'>{e(study.source)}: {e(sizes)}; {len(study.spec.biomarkers)} biomarker(s) × "
+        f"{len(study.spec.scores)} score(s); primary method {e(method)} (other methods one click away in the "
+        f"<a href='#correlations'>correlation table</a>).</p>{body}{quality_summary(results)}</section>"
+    )
+
+
+def quality_summary(results: Results) -> str:
+    """Exclusions and warnings counted by kind, each kind expandable to its variables (labels, not names)."""
+    w = results.warnings
+    ex = results.exclusions
+    parts = [f"{len(ex)} value(s) or row(s) excluded, each listed with its reason" if len(ex) else "nothing excluded"]
+    if w.empty:
+        return f"<p class='quality'>Data quality: {e(parts[0])}; no warnings.</p>"
+    label = {v.column: v.label for v in results.study.spec.variables}
+
+    def shown(column: str) -> str:
+        return " × ".join(label.get(part, part) for part in str(column).split(" × "))
+
+    kinds = []
+    for code, group in w.groupby("code", sort=False):
+        columns = group["column"].map(shown).value_counts()
+        listed = ", ".join(f"{e(str(k))} ({v})" if v > 1 else e(str(k)) for k, v in columns.items())
+        kinds.append(f"<details><summary>{e(str(code))}: {len(group)}</summary><p>{listed}</p></details>")
+    return (
+        f"<div class='quality'><p>Data quality: {e(parts[0])}; {len(w)} warning(s) by kind "
+        f"(details under <a href='#quality'>Data quality</a>):</p>{''.join(kinds)}</div>"
+    )

@@ -1,0 +1,51 @@
+"""HTML building blocks of the report: the inlined assets, escaped tables, full tables as print appendices."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+
+def _asset(name: str) -> str:
+    return (resources.files("biocorr.report") / "assets" / name).read_text(encoding="utf-8")
+
+
+CSS = _asset("report.css")
+SORT_JS = _asset("sort.js")
+
+e = html.escape
+
+
+def html_table(
+    frame: pd.DataFrame,
+    numeric: Sequence[str] = (),
+    sortable: bool = False,
+    raw: dict[str, pd.Series] | None = None,
+    row_classes: Sequence[str] | None = None,
+    table_id: str | None = None,
+) -> str:
+    """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
+    cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
+    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in frame.columns)
+    rows = []
+    for i, (_, row) in enumerate(frame.iterrows()):
+        cells = []
+        for c in frame.columns:
+            v = row[c]
+            key = raw[c].iloc[i] if raw and c in raw else None
+            attr = "" if key is None or not np.isfinite(key) else f' data-v="{float(key)!r}"'
+            klass = ' class="num"' if c in numeric else ""
+            cells.append(f"<td{klass}{attr}>{e(str(v))}</td>")
+        row_cls = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
+        rows.append(f"<tr{row_cls}>" + "".join(cells) + "</tr>")
+    return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def appendix(table_html: str, csv_name: str, rows: int) -> str:
+    """A full table: scrollable on screen, an appendix note in print (the CSV beside the report)."""
+    note = f"<p class='print-only note'>Appendix: the full table ({rows} rows) is {csv_name} beside this report.</p>"
+    return f"<div class='scroll print-hide'>{table_html}</div>{note}"

@@ -1,0 +1,71 @@
+"""The first screen: findings of the one primary method, cautions, data quality by kind."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from biocorr import analyze
+from biocorr.datasets import load
+from biocorr.io import read_text_table
+from biocorr.report.findings import findings_section, primary_findings, quality_summary
+from biocorr.study import parse_spec
+from biocorr.validation import validate
+
+
+def _study(y_noise: float, primary: str | None = None):
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=30)
+    y = x + y_noise * rng.normal(size=30)
+    table = pd.DataFrame({"id": range(30), "TNF": x.round(4), "VAS": y.round(4)}).to_csv(index=False)
+    analysis = {"methods": ["pearson", "spearman"], "subsets": ["all"], "robust": []}
+    if primary:
+        analysis["primary"] = primary
+    spec = parse_spec(
+        {
+            "data": {"id": "id"},
+            "biomarker": [{"column": "TNF", "label": "TNF-α"}],
+            "score": [{"column": "VAS", "label": "Pain (VAS)"}],
+            "analysis": analysis,
+        }
+    )
+    return analyze(validate(read_text_table(table), spec))
+
+
+def test_hivsn_findings_use_the_primary_method_and_survive_adjustment():
+    results = analyze(load("hivsn"))
+    rows, survive = primary_findings(results)
+    c = results.correlations
+    spearman = c[(c["method"] == "spearman") & (c["p_adjusted"] < 0.05)]
+    assert survive and len(rows) == len(spearman) and set(rows["method"]) == {"spearman"}
+    assert list(rows["p_adjusted"]) == sorted(rows["p_adjusted"])
+    html = findings_section(results)
+    assert f"{len(rows)} of {int(c[c.method == 'spearman'].p.notna().sum())} Spearman" in html
+    assert "Holm adjustment" in html and "adjusted p" in html
+
+
+def test_when_nothing_survives_the_strongest_are_shown_as_such():
+    results = _study(y_noise=30.0)
+    rows, survive = primary_findings(results)
+    assert not survive and len(rows) == 1
+    assert "None of the 1 Spearman" in findings_section(results)
+
+
+def test_primary_from_the_spec_and_cautions_when_methods_disagree():
+    results = _study(y_noise=1.0, primary="pearson")
+    assert results.study.spec.analysis.primary_method == "pearson"
+    rows, survive = primary_findings(results)
+    assert survive and rows["method"].tolist() == ["pearson"]
+    c = results.correlations
+    pearson_p, spearman_p = (c.loc[c.method == m, "p"].item() for m in ("pearson", "spearman"))
+    assert (pearson_p < 0.05) == (spearman_p < 0.05)
+    assert "Spearman" not in rows["caution"].item()
+
+
+def test_quality_summary_counts_warnings_by_kind_with_labels():
+    results = analyze(load("opt"))
+    text = quality_summary(results)
+    counts = results.warnings["code"].value_counts()
+    for code, k in counts.items():
+        assert f"{code}: {k}</summary>" in text
+    assert "PGE2" in text and "OPGE21" not in text  # labels, not raw column names
