@@ -3,6 +3,8 @@ the biomarkers and among the scores (collinearity). Every function returns a Fig
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -18,7 +20,13 @@ def _heat_cells(est: np.ndarray, padj: np.ndarray, rows: list[str], cols: list[s
     a colour bar; ``blank`` cells (a matrix's upper half) stay empty. Sized for a printed page
     (0.55 in per cell column); cells are vector quads, not an image."""
     blank = np.zeros(est.shape, bool) if blank is None else blank
-    fig, ax = subplots((2.0 + 0.55 * len(cols), 1.9 + 0.36 * len(rows)))
+    # laid out from the label lengths and cell counts: 0.075 in per character of an 8-pt label;
+    # column labels run vertically (no two can touch), a colour bar needs 1.6 in of height
+    col_len = max((len(c) for c in cols), default=0)
+    row_len = max((len(r) for r in rows), default=0)
+    width = max(4.6, 1.6 + 0.075 * row_len + 0.42 * len(cols))
+    height = max(2.9, 1.3 + 0.075 * col_len + 0.3 * len(rows))
+    fig, ax = subplots((width, height))
     cells = np.where(blank, np.nan, est)
     im = ax.pcolormesh(
         np.arange(len(cols) + 1) - 0.5, np.arange(len(rows) + 1) - 0.5, cells, cmap="RdBu_r", vmin=-1, vmax=1
@@ -36,11 +44,16 @@ def _heat_cells(est: np.ndarray, padj: np.ndarray, rows: list[str], cols: list[s
             fontsize=7,
             color="white" if np.isfinite(v) and abs(v) > 0.6 else "black",
         )
-    ax.set_xticks(range(len(cols)), cols, rotation=40, ha="right")
+    ax.set_xticks(range(len(cols)), cols, rotation=90, ha="center")
     ax.set_yticks(range(len(rows)), rows)
     ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=ax, shrink=0.8, label=f"{method} estimate")
     return fig, ax
+
+
+def _title(fig: Figure, title: str) -> None:
+    """The figure's title, left-aligned and broken into lines that fit its width (0.075 in per character)."""
+    fig.suptitle(textwrap.fill(title, max(20, int((fig.get_figwidth() - 0.3) / 0.075))), x=0.01, ha="left")
 
 
 @styled
@@ -66,8 +79,8 @@ def matrix_figure(results: Results, among: str = "biomarkers", subset: str = "al
         for v in ("estimate", "p_adjusted")
     )
     labels = [spec.variable(v).label for v in names]
-    fig, ax = _heat_cells(est, padj, labels[1:], labels[:-1], method, blank=~below)
-    ax.set_title(f"{method} among the {among}, subset {subset}\n* adjusted p < .05 within the matrix", loc="left")
+    fig, _ = _heat_cells(est, padj, labels[1:], labels[:-1], method, blank=~below)
+    _title(fig, f"{method} among the {among}, subset {subset}; * adjusted p < .05 within the matrix")
     return fig
 
 
@@ -90,8 +103,8 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
     padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
     label = spec.variable
-    fig, ax = _heat_cells(
+    fig, _ = _heat_cells(
         est.to_numpy(float), padj.to_numpy(float), [label(v).label for v in xs], [label(v).label for v in ys], method
     )
-    ax.set_title(f"{method}, subset {subset}\n* adjusted p < .05 ({spec.analysis.adjust}, within family)", loc="left")
+    _title(fig, f"{method}, subset {subset}; * adjusted p < .05 ({spec.analysis.adjust}, within family)")
     return fig
