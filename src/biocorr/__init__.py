@@ -86,12 +86,34 @@ __all__ = [
     "read_table",
     "rmcorr",
     "validate",
+    "write_report",
 ]
+
+
+def write_report(results: Results, out_dir: str | Path, **kwargs: Any) -> Path:
+    """Write ``report.html`` and ``figures/`` for an analysis (also ``results.write_report(dir)``).
+
+    Parameters
+    ----------
+    results : Results
+    out_dir : path
+    **kwargs
+        As :func:`biocorr.report.html.write_report` (``per_pair``, ``verdicts``, ``qpcr``, ...).
+
+    Returns
+    -------
+    Path of report.html
+    """
+    from .report.html import write_report as write
+
+    return write(results, out_dir, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        if _LAZY[name] == "analysis":  # the report is a layer above analysis: its method is attached here
+            import_module(".analysis", __name__).Results.write_report = write_report
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -48,3 +48,46 @@ class Results:
     def confidence(self) -> float:
         """The confidence level of every interval in these results."""
         return self.study.spec.analysis.confidence
+
+    def __repr__(self) -> str:
+        opts = self.study.spec.analysis
+        return (
+            f"Results({self.study.source}: {len(self.correlations)} correlation rows, {len(self.group_comparisons)} "
+            f"group comparisons, {len(self.warnings)} warnings, {len(self.exclusions)} exclusions; primary method "
+            f"{opts.primary_method}; .summary() for the findings)"
+        )
+
+    def summary(self) -> pd.DataFrame:
+        """The findings: the primary method's correlations that survive adjustment (else the strongest three).
+
+        Columns: ``biomarker, score, subset, method, estimate, ci_low, ci_high, p_adjusted, n,
+        caution, survives`` (``survives``: adjusted p < .05 within family). The same rows as the
+        report's first screen.
+
+        Examples
+        --------
+        >>> from biocorr import analyze, datasets
+        >>> s = analyze(datasets.load("hivsn")).summary()
+        >>> list(s.columns[:4]), bool(s["survives"].all())
+        (['biomarker', 'score', 'subset', 'method'], True)
+        """
+        from .summary import primary_findings
+
+        rows, survive = primary_findings(self)
+        out = rows.rename(columns={"x_label": "biomarker", "y_label": "score"})[
+            ["biomarker", "score", "subset", "method", "estimate", "ci_low", "ci_high", "p_adjusted", "n", "caution"]
+        ]
+        return out.assign(survives=survive).reset_index(drop=True)
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the study in one line and the findings table."""
+        import html
+
+        opts = self.study.spec.analysis
+        sizes = ", ".join(f"{name} n = {int(mask.sum())}" for name, mask in self.study.subsets())
+        head = (
+            f"<p><strong>biocorr results</strong>: {html.escape(str(self.study.source))} ({html.escape(sizes)}); "
+            f"{len(self.correlations)} correlation rows; primary method {html.escape(opts.primary_method)}, "
+            f"p adjusted by {html.escape(opts.adjust)} within family. Findings:</p>"
+        )
+        return head + self.summary().to_html(index=False, float_format=lambda v: f"{v:.3g}", na_rep="")

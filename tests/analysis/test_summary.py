@@ -1,0 +1,33 @@
+"""Results.summary(), the notebook view and results.write_report: the findings of the primary method."""
+
+from __future__ import annotations
+
+import biocorr
+from biocorr.analysis.summary import primary_findings
+
+
+def test_summary_is_the_findings_of_the_primary_method(tmp_path):
+    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+    summary = results.summary()
+    c = results.correlations
+    surviving = c[(c["method"] == "spearman") & (c["p_adjusted"] < 0.05)].sort_values("p_adjusted")
+    assert summary["estimate"].tolist() == surviving["estimate"].tolist()
+    assert summary["biomarker"].unique().tolist() == ["CD4 count"] and summary["survives"].all()
+    rows, survive = primary_findings(results)
+    assert survive and len(rows) == len(summary)
+    html = results._repr_html_()
+    assert "primary method spearman" in html and "Quality of life (EQ-5D VAS)" in html
+    assert repr(results).startswith("Results(data_all.csv: 120 correlation rows")
+    path = results.write_report(tmp_path, per_pair=False)
+    assert path.name == "report.html" and 'id="findings"' in path.read_text(encoding="utf-8")
+
+
+def test_summary_labels_are_escaped_in_the_notebook_view():
+    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+    spec = results.study.spec
+    odd = spec.biomarkers[0].__class__(**{**spec.biomarkers[0].__dict__, "label": "<b>CD4</b>"})
+    from dataclasses import replace
+
+    study = replace(results.study, spec=replace(spec, biomarkers=(odd,)))
+    html = biocorr.analyze(study)._repr_html_()
+    assert "<b>CD4</b>" not in html and "&lt;b&gt;CD4&lt;/b&gt;" in html
