@@ -53,6 +53,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_derived.R
 	Rscript tests/fixtures/make_reference_statcheck.R
 	Rscript tests/fixtures/make_reference_review_corpus.R
+	Rscript tests/fixtures/make_reference_screen.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

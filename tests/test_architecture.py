@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("biocorr.stats",),
     ("biocorr.xlsx", "biocorr.output_dir", "biocorr.toml_checks"),
     ("biocorr.io",),
+    ("biocorr.screen_io",),  # a screen's wide inputs, read with pandas' C reader
     ("biocorr.cells",),
     ("biocorr.qpcr.spec",),
     ("biocorr.spec",),
@@ -34,6 +35,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("biocorr.analysis",),
     ("biocorr.claims",),
     ("biocorr.report",),
+    ("biocorr.screen_command",),  # the CLI's screen command (registered by biocorr.cli)
     ("biocorr.cli", "biocorr"),
     ("biocorr.__main__",),  # python -m biocorr: only calls the CLI
 ]

@@ -114,3 +114,24 @@ def adjust_by_family(table: pd.DataFrame, method: str, p_column: str = "p", fami
     for positions in table.groupby(family_column, sort=False).indices.values():
         out[positions] = adjust_p(p[positions], method)
     return pd.Series(out, index=table.index)
+
+
+def storey_q(p, lam: float = 0.5) -> np.ndarray:
+    """Storey–Tibshirani q-values with a fixed λ: π0 = #{p ≥ λ} / (m (1 − λ)) (at most 1), q = π0 × BH.
+
+    Missing p-values are left out (NaN), as in :func:`adjust_p`. Equal to R
+    ``qvalue::qvalue(p, lambda = 0.5)$qvalues`` (Storey & Tibshirani 2003, PNAS 100, 9440).
+
+    Examples
+    --------
+    >>> [round(float(v), 4) for v in storey_q([0.001, 0.01, 0.02, 0.6, 0.8, 0.9])]
+    [0.006, 0.03, 0.04, 0.9, 0.9, 0.9]
+    """
+    p = np.asarray(p, float)
+    out = np.full(p.shape, np.nan)
+    ok = np.isfinite(p)
+    if not ok.any():
+        return out
+    pi0 = min(1.0, float(np.mean(p[ok] >= lam)) / (1.0 - lam))
+    out[ok] = np.minimum(1.0, pi0 * adjust_p(p[ok], "bh"))
+    return out
