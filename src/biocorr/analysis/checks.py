@@ -106,7 +106,7 @@ def simpson_warnings(corr: pd.DataFrame, pools: dict[str, str] | None = None) ->
         opposite = bool(row["opposite"])
         # pooled stronger than every group: the group difference itself may carry the association
         stronger = abs(pr["estimate"]) > g["estimate"].abs().max() and not opposite
-        within = ", ".join(f"{s}: {e:+.2f} (p = {p:.3f})" for s, e, p in zip(g["subset"], g["estimate"], g["p"]))
+        within = ", ".join(f"{s}: {e:+.2f} ({fmt_p_apa(p)})" for s, e, p in zip(g["subset"], g["estimate"], g["p"]))
         if opposite:
             why, tail, severity = (
                 "has the opposite sign to every within-group estimate",
@@ -133,7 +133,7 @@ def simpson_warnings(corr: pd.DataFrame, pools: dict[str, str] | None = None) ->
                 subset=key[3],
                 message=(
                     f"{key[2]} {key[0]} × {key[1]}: the pooled estimate {pr['estimate']:+.2f} "
-                    f"(p = {pr['p']:.3f}) {why} ({within}); {tail}."
+                    f"({fmt_p_apa(pr['p'])}) {why} ({within}); {tail}."
                 ),
             )
         )
