@@ -80,3 +80,19 @@ def test_bad_requests_exit_2_with_a_message(tmp_path, capsys, extra, message):
     INPUTS.to_csv(tmp_path / "omics.csv", index=False)
     assert main(["screen", str(tmp_path / "omics.csv"), "--id", "id", *extra, "--out", str(tmp_path / "o")]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_parquet_matrix_over_dask_threads_equals_the_in_memory_screen(tmp_path, capsys):
+    pytest.importorskip("dask.dataframe")
+    matrix = INPUTS.set_index("id")[GENES].T.rename_axis("feature")
+    matrix.reset_index().to_parquet(tmp_path / "m.parquet", row_group_size=20)
+    INPUTS[["id", "pain", "mood"]].to_csv(tmp_path / "sheet.csv", index=False)
+    args = ["screen", str(tmp_path / "m.parquet"), "--transpose", "--samples", str(tmp_path / "sheet.csv"), "--id",
+            "id", "--phenotypes", "pain,mood", "--methods", "pearson,spearman", "--out", str(tmp_path / "o")]  # fmt: skip
+    assert main([*args, "--scheduler", "threads"]) == 0
+    assert "240 tests over Dask (threads)" in capsys.readouterr().out
+    ours = pd.read_parquet(tmp_path / "o" / "screen.parquet")
+    expected = screen(INPUTS[GENES], INPUTS[["pain", "mood"]], ["pearson", "spearman"])
+    pd.testing.assert_frame_equal(ours, expected, check_exact=False, rtol=1e-13, atol=1e-15)
+    assert main([*args[:2], "--phenotypes", "pain", "--scheduler", "threads", "--out", str(tmp_path / "x")]) == 2
+    assert "features x samples Parquet matrix" in capsys.readouterr().err

@@ -178,14 +178,7 @@ def screen(
         table["p_method"] = f"t on n - 2 - {k} df (partial, {k} covariate column(s) residualised)"
         lo, hi = fisher_ci(table["estimate"].to_numpy(), table["n"].to_numpy(float), confidence, "pearson", k=k)
         table["ci_low"], table["ci_high"] = lo, hi
-    table["family"] = table["method"] + (": " + table["phenotype"] if family == "phenotype" else ": all phenotypes")
-    table["p_adjusted"] = np.nan
-    for _, idx in table.groupby("family", sort=False).groups.items():
-        p = table.loc[idx, "p"].to_numpy(float)
-        table.loc[idx, "p_adjusted"] = storey_q(p) if adjust == "storey" else adjust_p(p, adjust)
-    table["adjust_method"] = adjust
-    table["p_fwer_maxt"] = np.nan
-    table["n_permutations"] = 0
+    table = adjust_families(table, adjust, family)
     if permutations:
         for idx in table.groupby("family", sort=False).groups.values():
             m = str(table.loc[idx[0], "method"])
@@ -194,6 +187,24 @@ def screen(
             table.loc[idx, "p_fwer_maxt"] = max_t_pvalues(xm, ym[names], table.loc[idx], m, permutations, seed, budget)
             table.loc[idx, "n_permutations"] = permutations
     return table[SCREEN_COLUMNS]
+
+
+def adjust_families(table: pd.DataFrame, adjust: str, family: str) -> pd.DataFrame:
+    """Name each row's family (method and phenotype, or method) and adjust p within it.
+
+    ``table`` has ``feature, phenotype, method, p`` (and the other estimate columns); adds
+    ``family, p_adjusted, adjust_method, p_fwer_maxt`` (NaN) and ``n_permutations`` (0).
+    """
+    table = table.copy()
+    table["family"] = table["method"] + (": " + table["phenotype"] if family == "phenotype" else ": all phenotypes")
+    table["p_adjusted"] = np.nan
+    for idx in table.groupby("family", sort=False).groups.values():
+        p = table.loc[idx, "p"].to_numpy(float)
+        table.loc[idx, "p_adjusted"] = storey_q(p) if adjust == "storey" else adjust_p(p, adjust)
+    table["adjust_method"] = adjust
+    table["p_fwer_maxt"] = np.nan
+    table["n_permutations"] = 0
+    return table
 
 
 def spearman_pairwise_complete(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
