@@ -87,8 +87,8 @@ def test_a_parquet_matrix_over_dask_threads_equals_the_in_memory_screen(tmp_path
     matrix = INPUTS.set_index("id")[GENES].T.rename_axis("feature")
     matrix.reset_index().to_parquet(tmp_path / "m.parquet", row_group_size=20)
     INPUTS[["id", "pain", "mood"]].to_csv(tmp_path / "sheet.csv", index=False)
-    args = ["screen", str(tmp_path / "m.parquet"), "--transpose", "--samples", str(tmp_path / "sheet.csv"), "--id",
-            "id", "--phenotypes", "pain,mood", "--methods", "pearson,spearman", "--out", str(tmp_path / "o")]  # fmt: skip
+    args = ["screen", str(tmp_path / "m.parquet"), "--transpose", "--samples", str(tmp_path / "sheet.csv")]
+    args += ["--id", "id", "--phenotypes", "pain,mood", "--methods", "pearson,spearman", "--out", str(tmp_path / "o")]
     assert main([*args, "--scheduler", "threads"]) == 0
     assert "240 tests over Dask (threads)" in capsys.readouterr().out
     ours = pd.read_parquet(tmp_path / "o" / "screen.parquet")

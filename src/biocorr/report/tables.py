@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..io import write_csv
+from .workbook import write_workbook
 
 DEPENDENCIES = ("numpy", "scipy", "pandas", "statsmodels", "matplotlib", "openpyxl", "rich")
 
@@ -84,7 +85,8 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
 
 def write_tables(results: Results, out_dir: str | Path, command_line: list[str] | None = None) -> dict[str, Path]:
     """Write correlations.csv, group_comparisons.csv, descriptives.csv, exclusions.csv,
-    warnings.csv, matrices.csv and results.json into ``out_dir`` (created if needed).
+    warnings.csv, matrices.csv, results.xlsx (every table and the column dictionary, one sheet
+    each) and results.json into ``out_dir`` (created if needed).
 
     Floats are written in their shortest round-trip form, so reading a CSV back
     gives exactly the computed values.
@@ -108,6 +110,7 @@ def write_tables(results: Results, out_dir: str | Path, command_line: list[str] 
         path = out / name
         write_csv(frame, path)
         paths[name] = path
+    paths["results.xlsx"] = write_workbook(results, out / "results.xlsx")
     path = out / "results.json"
     path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False), encoding="utf-8")
     paths["results.json"] = path
