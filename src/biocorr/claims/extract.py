@@ -19,11 +19,12 @@ import bisect
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputFileError, missing_file_message
 from .model import Claim, normalise_minus, parse_number, parse_p
+from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
@@ -53,44 +54,6 @@ CI = re.compile(
 EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
 MANTISSA = r"(?:\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
-NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
-UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_NUMBERS = {w: i for i, w in enumerate(UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
-PEOPLE = re.compile(
-    r"(?<![.\d])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
-    + "|".join(UNITS[1:] + TENS)
-    + r")(?:[- ](?:"
-    + "|".join(UNITS[1:10])
-    + r"))?\s+(?:\w+\s+){0,2}?"
-    r"(?:patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
-    r"controls|cases|donors|mice|rats)\b",
-    re.I,
-)
-NOT_ANALYSED = re.compile(
-    r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
-)
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 MENTION = re.compile(r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson)", re.I)
@@ -185,48 +148,27 @@ def _respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str
     return list(zip(rs, ps, ns)), "; ".join(notes)
 
 
-def _passage_n(text: str, pos: int) -> tuple[int | None, str, str]:
-    """n for a statement that prints none: the one sample size its paragraph gives, else nothing.
-
-    Returns (n, source, note): source is 'passage' (n = X) or 'words' ('fourteen patients');
-    when the paragraph gives several different sizes, n is None and the note says which.
-    """
-    start = text.rfind("\n\n", 0, pos)
-    end = text.find("\n\n", pos)
-    para = text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
-    found: dict[int, str] = {}
-    for m in NVAL.finditer(para):
-        found.setdefault(int(m.group("n").replace(",", "")), "passage")
-    for m in PEOPLE.finditer(para):
-        clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
-        if NOT_ANALYSED.search(clause):  # "three patients dropped out" is no sample size
+def _respectively_sizes(
+    text: str, found: list[Found], positions: list[int | None]
+) -> tuple[list[Found], set[tuple[int, int]]]:
+    """'(r = .48, p = .08) ... (r = .05, p = .89); n = 14 and n = 10, respectively': the sizes of a
+    trailing list go, in order, to the statements of its sentence that print no n, when the counts match."""
+    out = list(found)
+    sized: set[tuple[int, int]] = set()
+    for start, _, sizes in respectively_sizes(text):
+        sentence = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
+        waiting = [
+            i
+            for i, (f, pos) in enumerate(zip(found, positions))
+            if pos is not None and sentence < pos < start and f.claim.n is None and f.claim.df is None
+        ]
+        if len(waiting) != len(sizes):
             continue
-        word = m.group(0).split()[0].lower()
-        if word.replace(",", "").isdigit():
-            found.setdefault(int(word.replace(",", "")), "passage")
-        else:
-            value = _words_to_int(m.group(0))
-            if value:
-                found.setdefault(value, "words")
-    if len(found) == 1:
-        ((n, source),) = found.items()
-        return n, source, ""
-    if len(found) > 1:
-        sizes = ", ".join(str(k) for k in sorted(found))
-        return None, "", f"n not printed with the statement, and the passage gives several sizes ({sizes})"
-    return None, "", ""
-
-
-def _words_to_int(phrase: str) -> int | None:
-    """'fourteen patients' -> 14, 'twenty-four women' -> 24."""
-    words = re.split(r"[\s-]+", phrase.lower())
-    total = 0
-    for w in words[:2]:
-        if w in WORD_NUMBERS:
-            total += WORD_NUMBERS[w]
-        else:
-            break
-    return total or None
+        for i, size in zip(waiting, sizes):
+            claim = replace(out[i].claim, n=size, extra={**out[i].claim.extra, "n_source": "sentence"})
+            out[i] = replace(out[i], claim=claim)
+            sized.add((out[i].line, out[i].column))
+    return out, sized
 
 
 def _method(sym: str, before: str = "") -> str:
@@ -279,8 +221,9 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         return i + 1, pos - line_starts[i] + 1
 
     covered: list[tuple[int, int]] = []
-    table_found, table_unparsed, table_spans = extract_table_claims(text, source, _passage_n)
+    table_found, table_unparsed, table_spans = extract_table_claims(text, source, passage_n)
     found += [Found(claim, line, col, raw) for claim, line, col, raw in table_found]
+    positions: list[int | None] = [None] * len(found)  # where each sentence statement starts
     unparsed += [Unparsed(*u) for u in table_unparsed]
     covered += [(a, b) for a, b, _ in table_spans]
     read_tables = [(a, b) for a, b, read in table_spans if read]
@@ -309,9 +252,11 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         if before.count("(") > before.count(")"):  # inside parentheses: the clause runs to the closing one
             close = text.find(")", m.end(), m.end() + 240)
             tail = text[m.end() : close if close >= 0 else m.end() + 240]
+            after_clause = text[close + 1 : close + 40] if close >= 0 else ""
         else:
             end = CLAUSE_END.search(text, m.end(), m.end() + 240)
             tail = text[m.end() : end.start() if end else m.end() + 240]
+            after_clause = text[end.start() : end.start() + 40] if end else ""
         nxt = STATEMENT.search(tail)
         if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
             # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
@@ -348,8 +293,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
                 unparsed.append(Unparsed(line, col, raw, str(exc)))
         n = int(nm.group("n").replace(",", "")) if nm else None
         n_source = "statement" if nm else ""
+        if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
+            n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
         if n is None and df is None:
-            n, n_source, note = _passage_n(text, m.start())
+            n, n_source, note = passage_n(text, m.start())
             if note and p is not None:
                 unparsed.append(Unparsed(line, col, raw, note))
         k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
@@ -404,7 +351,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             if p_i is None and n_i is None and df is None and lo is None:
                 unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
             found.append(Found(claim, line, col, raw))
+            positions.append(m.start())
         covered.append((sentence_start, m.end() + len(tail)))
+    found, sized = _respectively_sizes(text, found, positions)
+    unparsed = [u for u in unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
     covered.sort()
     starts = [a for a, _ in covered]
     for m in MENTION.finditer(text):
