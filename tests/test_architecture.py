@@ -35,7 +35,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("biocorr.analysis",),
     ("biocorr.claims",),
     ("biocorr.report",),
-    ("biocorr.screen_command",),  # the CLI's screen command (registered by biocorr.cli)
+    ("biocorr.screen_command", "biocorr.report_command"),  # CLI commands registered by biocorr.cli
     ("biocorr.cli", "biocorr"),
     ("biocorr.__main__",),  # python -m biocorr: only calls the CLI
 ]

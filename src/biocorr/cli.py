@@ -1,4 +1,4 @@
-"""Command-line interface: ``biocorr analyze | validate | check | qpcr | screen | init-spec | example``.
+"""Command-line interface: ``biocorr analyze | validate | check | qpcr | screen | report | init-spec | example``.
 
 Parse, print, write: every computation is a call into the Python API. Problems with the
 input print one plain-text message and exit with status 2; no traceback is shown for
@@ -17,6 +17,7 @@ from typing import Any
 from . import datasets
 from .errors import BiocorrError
 from .output_dir import atomic_output
+from .report_command import add_report_parser
 from .screen_command import add_screen_parser
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -377,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_qpcr)
 
     add_screen_parser(sub)
+    add_report_parser(sub)
 
     i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
     i.add_argument("data", help="per-subject table")
