@@ -31,6 +31,7 @@ def test_a_local_cluster_screens_a_parquet_matrix_larger_than_each_workers_memor
     worker's own Python, numpy, pandas and Dask take ~240 MB of that): each partition (5,000
     features, every sample) is read and screened by one worker, none holds the table; the result
     equals the in-memory engine (simulated data)."""
+    import dask
     import pyarrow as pa
     import pyarrow.parquet as pq
     from distributed import Client, LocalCluster
@@ -52,7 +53,14 @@ def test_a_local_cluster_screens_a_parquet_matrix_larger_than_each_workers_memor
         writer.write_table(table, row_group_size=block)
     writer.close()
     assert path.stat().st_size > 450e6
-    with LocalCluster(n_workers=2, threads_per_worker=1, memory_limit="450MB") as cluster, Client(cluster) as client:
+    # the workers keep running near their limit (Dask would pause them at 80 % and wait forever for
+    # memory that a task in progress cannot free); the 95 % limit still ends a worker that exceeds it
+    no_pause = {f"distributed.worker.memory.{k}": False for k in ("target", "spill", "pause")}
+    with (
+        dask.config.set(no_pause),
+        LocalCluster(n_workers=2, threads_per_worker=1, memory_limit="450MB") as cluster,
+        Client(cluster) as client,
+    ):
         matrix = dd.read_parquet(path, index="feature", split_row_groups=True)
         ours = screen_features_by_samples(matrix, y, ["pearson"], client=client)
     assert len(ours) == 2 * p and ours["family"].nunique() == 2
