@@ -38,6 +38,17 @@ def test_samples_by_features_table_with_covariates(tmp_path, capsys):
     assert settings["covariates"] == "age, sex" and settings["features"] == "60"
 
 
+def test_samples_without_their_covariates_are_counted_in_the_notes(tmp_path, capsys):
+    data = INPUTS.copy()
+    data.loc[[0, 5], "age"] = np.nan
+    data.to_csv(tmp_path / "omics.csv", index=False)
+    args = ["screen", str(tmp_path / "omics.csv"), "--phenotypes", "pain", "--id", "id", "--covariates", "age,sex"]
+    assert main([*args, "--out", str(tmp_path / "o")]) == 0
+    assert "note: 2 sample(s) without every covariate are left out of the adjusted tests" in capsys.readouterr().out
+    table = pd.read_csv(tmp_path / "o" / "screen.csv")
+    assert table["n"].max() == 38
+
+
 def test_features_by_samples_matrix_with_a_sample_sheet_gives_the_same_tests(tmp_path):
     matrix = INPUTS.set_index("id")[GENES].T.rename_axis("feature").reset_index()
     matrix.to_csv(tmp_path / "matrix.tsv", sep="\t", index=False)

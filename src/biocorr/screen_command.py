@@ -74,6 +74,8 @@ def cmd_screen(args: argparse.Namespace) -> int:
     )
     methods = _names(args.methods)
     n_features = inputs.features.shape[1]
+    if inputs.covariates is not None and (lacking := int((~inputs.covariates.notna().all(axis=1)).sum())):
+        inputs.notes.append(f"{lacking} sample(s) without every covariate are left out of the adjusted tests")
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
