@@ -195,15 +195,19 @@ def adjust_families(table: pd.DataFrame, adjust: str, family: str) -> pd.DataFra
     ``table`` has ``feature, phenotype, method, p`` (and the other estimate columns); adds
     ``family, p_adjusted, adjust_method, p_fwer_maxt`` (NaN) and ``n_permutations`` (0).
     """
-    table = table.copy()
-    table["family"] = table["method"] + (": " + table["phenotype"] if family == "phenotype" else ": all phenotypes")
-    table["p_adjusted"] = np.nan
-    for idx in table.groupby("family", sort=False).groups.values():
-        p = table.loc[idx, "p"].to_numpy(float)
-        table.loc[idx, "p_adjusted"] = storey_q(p) if adjust == "storey" else adjust_p(p, adjust)
-    table["adjust_method"] = adjust
-    table["p_fwer_maxt"] = np.nan
-    table["n_permutations"] = 0
+    method = table["method"].to_numpy(object)
+    pheno = table["phenotype"].to_numpy(object) if family == "phenotype" else np.full(len(table), "all phenotypes")
+    m_code, m_names = pd.factorize(method)
+    p_code, p_names = pd.factorize(pheno)
+    code = m_code * len(p_names) + p_code  # one integer per family, names built once per family
+    names = np.array([f"{m}: {ph}" for m in m_names for ph in p_names], dtype=object)
+    p = table["p"].to_numpy(float)
+    adjusted = np.full(len(table), np.nan)
+    for c in pd.unique(code):
+        at = code == c
+        adjusted[at] = storey_q(p[at]) if adjust == "storey" else adjust_p(p[at], adjust)
+    table = table.assign(family=names[code], p_adjusted=adjusted, adjust_method=adjust, p_fwer_maxt=np.nan,
+                         n_permutations=0)  # fmt: skip
     return table
 
 
