@@ -182,3 +182,45 @@ def test_bootstrap_keeps_the_repeated_measures_rows_and_the_matrices(tmp_path):
     resampled = boot.correlations[boot.correlations["method"] == "pearson"]
     assert (resampled["n_bootstrap"] > 0).any()
     pd.testing.assert_frame_equal(boot.matrices, results.matrices)
+
+
+def test_a_change_score_in_a_long_file_with_where_and_log_transform_equals_r(tmp_path):
+    """The issue's end-to-end case: a long file, a `where` filter, a change score computed in each
+    row (stimulated − unstimulated, as the ATP-induced TNF rise) and a log transform of it. The
+    score's parts are built so that their difference is the fixture's x (to rounding), whose
+    log-scale rmcorr and one-sided p R computed (make_reference_rmcorr.R)."""
+    data, _ = _long_file(tmp_path)
+    frame = pd.read_csv(data)
+    baseline = np.random.default_rng(12).uniform(1, 3, len(frame)).round(6)
+    frame["TNF_ATP"], frame["TNF_vehicle"] = frame["x"] + baseline, baseline
+    frame.drop(columns="x").to_csv(data, index=False)
+    spec = tmp_path / "change.toml"
+    spec.write_text(
+        """[data]
+id = "PID"
+group = "Arm"
+visit = "Time"
+where = { Time = ["Pre", "Mid", "Post"] }
+
+[[biomarker]]
+column = "TNF_rise"
+label = "ATP-induced TNF rise"
+difference = ["TNF_ATP", "TNF_vehicle"]
+transform = "log"
+
+[[score]]
+column = "y"
+""",
+        encoding="utf-8",
+    )
+    results = biocorr.analyze(biocorr.load(data, spec), alternative="greater")
+    c = results.correlations
+    within = c[(c.method == "rmcorr") & (c.subset == "all visits")].iloc[0]
+    ref = REFERENCE.query("case == 'balanced' and transform == 'log'").iloc[0]
+    assert_close([within["estimate"]], [ref["r"]], tol=1e-12, what="rmcorr of the log change score")
+    assert_close([within["p"]], [ref["p_greater"]], tol=1e-12, what="its one-sided p")
+    assert within["df"] == ref["df"] and within["x_label"] == "ATP-induced TNF rise"
+    from biocorr.report import apa
+
+    methods = apa.methods_paragraph(results)
+    assert "TNF_ATP" in methods and "TNF_vehicle" in methods and "log" in methods
