@@ -71,3 +71,34 @@ def test_no_passage_raises():
     for pid, body in PASSAGES.items():
         found, unparsed = extract_claims(body, pid)
         check_claims([f.claim for f in found], statements=extract_test_statements(body, pid), not_read=unparsed)
+
+
+def test_statcheck_agrees_on_every_statement_both_read():
+    """R statcheck 1.4 on the same passages (two-tailed, OneTailedTxt = FALSE): biocorr reads each
+    statement statcheck reads, with the same numbers, and gives the same verdict."""
+    from dataclasses import replace
+
+    from biocorr.claims.consistency import check_p
+    from biocorr.claims.stat_statements import check_statement
+
+    reference = pd.read_csv(CORPUS / "r_statcheck_passages.csv")
+    found, _ = extract_claims(TEXT, "corpus")
+    statements = extract_test_statements(TEXT, "corpus")
+    kinds = {"t": "t", "F": "F", "Chi2": "chi2", "Z": "z"}
+    for row in reference.itertuples():
+        expected = "decision error" if row.decision_error else ("inconsistent" if row.error else "consistent")
+        if row.test_type == "r":
+            (claim,) = [
+                f.claim for f in found if f.claim.df == row.df2 and f.claim.r.value == pytest.approx(row.test_value)
+            ]
+            assert claim.p.value == pytest.approx(row.reported_p) and claim.p_comparator == row.p_comparison
+            assert check_p(replace(claim, tails=2)).verdict == expected, row.raw
+        else:
+            (s,) = [
+                s
+                for s in statements
+                if s.test == kinds[row.test_type] and s.value.value == pytest.approx(row.test_value)
+            ]
+            assert s.p.value == pytest.approx(row.reported_p)
+            assert check_statement(replace(s, tails=2)).verdict == expected, row.raw
+    assert len(reference) == 12
