@@ -503,3 +503,34 @@ def test_a_long_file_without_groups_and_a_column_named_twice_in_the_api(tmp_path
     pd.testing.assert_frame_equal(once, twice)  # one test, not two (a family of 2 would halve Holm's reach)
     m = biocorr.correlation_matrix(d, ["a", "a", "b"])
     assert m[["x", "y"]].values.tolist() == [["a", "b"]]  # no self-correlation, no duplicate pair
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "fragment"),
+    [
+        ("empty.csv", "", ["--phenotypes", "pain"], "the file is empty"),
+        ("blank.csv", "  \n\n", ["--phenotypes", "pain"], "the file is empty"),
+        ("dup.csv", "id,g1,pain\na,1,2\na,2,3\nb,3,1\nc,4,5\n", ["--phenotypes", "pain", "--id", "id"],
+         "sample 'a' appears twice"),
+    ],
+)  # fmt: skip
+def test_screen_inputs_that_cannot_be_screened_say_why(tmp_path, capsys, name, content, args, fragment):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    assert main(["screen", str(tmp_path / name), *args, "--out", str(tmp_path / "o")]) == 2
+    assert fragment in capsys.readouterr().err
+
+
+def test_an_instrument_export_without_wells_is_refused_with_that_reason(tmp_path, capsys):
+    (tmp_path / "run.txt").write_text("SDS 2.1RQ Results\t1\n\nWell\tSample\tDetector\tTask\tCt\n", encoding="utf-8")
+    (tmp_path / "q.toml").write_text('[qpcr]\ntargets = "all"\nreferences = ["18S"]\ncalibrator_sample = "s"\n')
+    assert (
+        main(["qpcr", str(tmp_path / "run.txt"), "--spec", str(tmp_path / "q.toml"), "--out", str(tmp_path / "o")]) == 2
+    )
+    assert "has no wells to analyse" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"input": {}}'])
+def test_a_damaged_results_json_is_refused_by_biocorr_report(tmp_path, capsys, content):
+    (tmp_path / "results.json").write_text(content, encoding="utf-8")
+    assert main(["report", str(tmp_path), "--example", "hivsn"]) == 2
+    assert "not a results.json written by biocorr analyze" in capsys.readouterr().err

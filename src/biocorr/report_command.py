@@ -55,7 +55,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     record_path = folder / "results.json"
     if not record_path.is_file():
         raise InputFileError(f"{folder}: no results.json here; give the folder biocorr analyze wrote.")
-    record = json.loads(record_path.read_text(encoding="utf-8"))
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        record = None
+    if not isinstance(record, dict) or not all(isinstance(record.get(k), dict) for k in ("input", "tables", "spec")):
+        raise InputFileError(
+            f"{record_path}: not a results.json written by biocorr analyze (unreadable or incomplete); "
+            "run biocorr analyze again."
+        ) from None
     example, data, spec = args.example, args.data, args.spec
     if not (example or data):
         example, data, stored_spec = _from_command_line(record.get("command_line", []))

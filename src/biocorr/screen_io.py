@@ -54,6 +54,8 @@ def read_frame(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
         return pd.read_excel(path, sheet_name=sheet or 0, dtype=object)
     data = path.read_bytes()
     text, _ = decode_bytes(data, path.name)
+    if not text.strip():
+        raise InputFileError(f"{path.name}: the file is empty.")
     delim = sniff_delimiter(text[:65536])
     return pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, engine="c")
 
@@ -65,7 +67,7 @@ def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list) -> pd.DataFra
         values = pd.to_numeric(raw, errors="coerce")
         text = raw.astype(str).str.strip()
         bad = values.isna() & ~text.isin(NA_TEXT) & raw.notna()
-        for i in np.flatnonzero(bad.to_numpy())[:1000]:
+        for i in np.flatnonzero(bad.to_numpy()):
             set_aside.append(dict(sample=str(ids.iloc[i]), column=str(col), value=str(raw.iloc[i])))
         out[col] = values.astype(float)
     return pd.DataFrame(out, index=frame.index)
@@ -138,6 +140,9 @@ def load_screen_inputs(
         if not features_by_samples:
             _columns(frame, [id_column], "id", name)
             frame.index = frame.pop(id_column).astype(str).str.strip()
+        if frame.index.duplicated().any():
+            twice = frame.index[frame.index.duplicated()][0]
+            raise DataError(f"{name}: sample '{twice}' appears twice; one row (or column) per sample.")
         shared = [s for s in frame.index if s in set(sheet_ids)]
         only_data = [s for s in frame.index if s not in set(sheet_ids)]
         only_sheet = [s for s in sheet_ids if s not in set(frame.index)]
@@ -158,6 +163,9 @@ def load_screen_inputs(
         if id_column is not None:
             _columns(frame, [id_column], "id", name)
             frame.index = frame.pop(id_column).astype(str).str.strip()
+            if frame.index.duplicated().any():
+                twice = frame.index[frame.index.duplicated()][0]
+                raise DataError(f"{name}: sample '{twice}' appears twice in column '{id_column}'; one row per sample.")
         else:
             frame.index = [f"row {i + 2}" for i in range(len(frame))]
         info = frame[wanted]

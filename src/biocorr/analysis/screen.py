@@ -29,7 +29,6 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from ..errors import DataError
 from ..stats.correlation import r_t_test, rank_p_values, ranks_and_ties
@@ -108,7 +107,8 @@ def screen(
     family : {'phenotype', 'all'}
         'phenotype': one family per phenotype and method (the usual screen); 'all': one per method.
     covariates : DataFrame, optional
-        Numeric covariates on the same rows (dummy-code categorical ones first).
+        Numeric covariates on the same rows (dummy-code categorical ones first). Samples lacking a
+        covariate are left out of every adjusted test (their count shows in ``n``; the CLI notes it).
     permutations : int
         If > 0, single-step max-T family-wise p-values from this many shared shuffles
         (Pearson; Spearman when the features have no missing values).
@@ -233,7 +233,8 @@ def spearman_pairwise_complete(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     keep = np.isfinite(y)
     xv, yv = x[keep], y[keep]
     present = np.isfinite(xv)
-    rx = np.where(present, rankdata(np.where(present, xv, np.nan), axis=0, nan_policy="omit"), 0.0)
+    ranks, tied_x = ranks_and_ties(np.where(present, xv, np.nan))  # mid-ranks among each column's present rows
+    rx = np.where(present, ranks, 0.0)
     order = np.argsort(yv, kind="stable")
     ys = yv[order]
     starts = np.flatnonzero(np.r_[True, ys[1:] != ys[:-1]])
@@ -252,14 +253,7 @@ def spearman_pairwise_complete(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     with np.errstate(divide="ignore", invalid="ignore"):
         rho = (dx * dy).sum(axis=0) / np.sqrt((dx * dx).sum(axis=0) * (dy * dy).sum(axis=0))
     tied_y = (in_group >= 2).any(axis=0)
-    tied_x = _has_ties(np.where(present, xv, np.nan))
     return rho, n, tied_x | tied_y
-
-
-def _has_ties(v: np.ndarray) -> np.ndarray:
-    """Whether each column has two equal non-missing values."""
-    s = np.sort(v, axis=0)  # NaN last
-    return ((s[1:] == s[:-1]) & np.isfinite(s[1:])).any(axis=0)
 
 
 def matrix_rows(x: pd.DataFrame, y: pd.DataFrame, method: str, confidence: float) -> pd.DataFrame | None:

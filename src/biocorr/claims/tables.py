@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .model import Claim, Reported, parse_number
+from .sample_sizes import NVAL
 
 CAPTION = re.compile(r"^[ \t]*(?:Table|Tab\.)\s*[A-Z]?\d+[A-Za-z]?\b[.:]?", re.I | re.M)
 NUMBER = r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)"
@@ -39,7 +40,6 @@ R_HEADER = re.compile(
 P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
 N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
 STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
-N_IN_TEXT = re.compile(r"\b[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
 PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
 
 
@@ -232,7 +232,7 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
 
 
 def _caption_n(text: str) -> int | None:
-    ns = {int(m.group("n").replace(",", "")) for m in N_IN_TEXT.finditer(text)}
+    ns = {int(m.group("n").replace(",", "")) for m in NVAL.finditer(text)}
     return ns.pop() if len(ns) == 1 else None
 
 

@@ -232,6 +232,10 @@ def run_qpcr(raw: RawTable | InstrumentExport, spec: QpcrSpec) -> QpcrResult:
     [['a', 4.0, 2.0]]
     """
     export = raw if isinstance(raw, InstrumentExport) else None
+    if export is not None and export.wells.empty:
+        raise QpcrError(
+            f"{export.source}: this {export.format} export has no wells to analyse (its well table is empty)."
+        )
     if export is not None and spec.gene == "gene" and export.wells["gene"].eq("").all():
         raise QpcrError(
             f"{export.source}: this {export.format} export does not name each well's gene; give a plate plan "
