@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -144,9 +145,9 @@ def screen(
         raise DataError("screen: family must be 'phenotype' or 'all'.")
     if not features.index.equals(phenotypes.index):
         raise DataError("screen: features and phenotypes must have the same rows (samples) in the same order.")
-    clash = set(features.columns) & set(phenotypes.columns)
-    if clash:
-        raise DataError(f"screen: '{sorted(clash)[0]}' is both a feature and a phenotype; rename one.")
+    clash = features.columns.intersection(phenotypes.columns)
+    if len(clash):
+        raise DataError(f"screen: '{sorted(map(str, clash))[0]}' is both a feature and a phenotype; rename one.")
     k = 0
     x_all, y_all = features.astype(float), phenotypes.astype(float)
     if covariates is not None and covariates.shape[1]:
@@ -158,27 +159,44 @@ def screen(
     n = len(x_all)
     budget = parse_memory(memory)
     chunk = max(1, int(budget // (BYTES_PER_PAIR_ROW * max(n, 1) * max(len(y_all.columns), 1))))
-    parts = []
-    for m in methods:
+    parts: list[dict[str, np.ndarray]] = []
+    n_pheno = len(y_all.columns)
+    for m_code, m in enumerate(methods):
         xm, ym = resid[m] if k else (x_all, y_all)
+        xv, yv = xm.to_numpy(float), ym.to_numpy(float)
         for start in range(0, xm.shape[1], chunk):
             cols = xm.columns[start : start + chunk]
-            rows = matrix_rows(xm[cols], ym, "pearson" if k else m, confidence)
-            if rows is None:  # Kendall, or Spearman with missing values: the pair engine
-                block = pd.concat([xm[cols], ym], axis=1)
+            arrays = matrix_arrays(xv[:, start : start + chunk], yv, "pearson" if k else m, confidence)
+            if arrays is None:  # Kendall, or Spearman with missing values: the pair engine
+                block = pd.concat([xm.iloc[:, start : start + chunk], ym], axis=1)
                 rows = correlate(block, list(cols), list(ym.columns), methods=[m], confidence=confidence,
                                  diagnostics="none")  # fmt: skip
-            rows = rows.assign(method=m)
-            parts.append(rows[["x", "y", "method", "n", "estimate", "ci_low", "ci_high", "p", "p_method"]])
+                arrays = {c: rows[c].to_numpy() for c in ("n", "estimate", "ci_low", "ci_high", "p", "p_method")}
+                arrays["feature"] = start + pd.Index(cols).get_indexer(pd.Index(rows["x"]))
+                arrays["phenotype"] = pd.Index(ym.columns).get_indexer(pd.Index(rows["y"]))
+            else:
+                arrays["feature"] = start + np.repeat(np.arange(len(cols)), n_pheno)
+                arrays["phenotype"] = np.tile(np.arange(n_pheno), len(cols))
+            arrays["method"] = np.full(len(arrays["p"]), m_code)
+            parts.append(arrays)
             if progress is not None:
                 progress(len(cols))
-    table = pd.concat(parts, ignore_index=True).rename(columns={"x": "feature", "y": "phenotype"})
+    col = {c: np.concatenate([part[c] for part in parts]) for c in parts[0]}
     if k:  # partial correlation on k covariates: t on n - 2 - k df, Fisher z with n - 3 - k
-        table["p"] = r_t_test(table["estimate"].to_numpy(), table["n"].to_numpy(float) - 2 - k)[1]
-        table["p_method"] = f"t on n - 2 - {k} df (partial, {k} covariate column(s) residualised)"
-        lo, hi = fisher_ci(table["estimate"].to_numpy(), table["n"].to_numpy(float), confidence, "pearson", k=k)
-        table["ci_low"], table["ci_high"] = lo, hi
-    table = adjust_families(table, adjust, family)
+        col["p"] = r_t_test(col["estimate"], col["n"].astype(float) - 2 - k)[1]
+        col["p_method"] = np.full(len(col["p"]), f"t on n - 2 - {k} df (partial, {k} covariate column(s) residualised)")
+        col["ci_low"], col["ci_high"] = fisher_ci(col["estimate"], col["n"].astype(float), confidence, "pearson", k=k)
+    family_code, family_names = family_codes(col["method"], col["phenotype"], list(methods), list(y_all.columns),
+                                             family)  # fmt: skip
+    p_method_code, p_method_names = pd.factorize(col["p_method"], use_na_sentinel=False)
+    adjusted = adjust_within(col["p"], family_code, adjust)
+    table = pd.DataFrame({
+        "feature": _labels(x_all.columns, col["feature"]), "phenotype": _labels(y_all.columns, col["phenotype"]),
+        "method": _labels(methods, col["method"]), "n": col["n"].astype(int), "estimate": col["estimate"],
+        "ci_low": col["ci_low"], "ci_high": col["ci_high"], "p": col["p"],
+        "p_method": _labels(p_method_names, p_method_code), "family": _labels(family_names, family_code),
+        "p_adjusted": adjusted, "adjust_method": adjust, "p_fwer_maxt": np.nan, "n_permutations": 0,
+    })  # fmt: skip
     if permutations:
         for idx in table.groupby("family", sort=False).groups.values():
             m = str(table.loc[idx[0], "method"])
@@ -186,7 +204,43 @@ def screen(
             names = table.loc[idx, "phenotype"].unique().tolist()
             table.loc[idx, "p_fwer_maxt"] = max_t_pvalues(xm, ym[names], table.loc[idx], m, permutations, seed, budget)
             table.loc[idx, "n_permutations"] = permutations
-    return table[SCREEN_COLUMNS]
+    return table
+
+
+def _labels(names: Sequence[Any] | pd.Index | np.ndarray, codes: np.ndarray) -> Any:
+    """A text column from integer codes into a few names (one string per name, then a take)."""
+    return pd.Index(names).astype("str").array.take(codes)
+
+
+def family_codes(method: np.ndarray, phenotype: np.ndarray, methods: list[str], phenotypes: list[str], family: str):
+    """One integer per family (method and phenotype, or method) and the families' names.
+
+    Examples
+    --------
+    >>> code, names = family_codes(np.array([0, 0, 1]), np.array([0, 1, 0]), ["pearson", "kendall"], ["a", "b"],
+    ...                            "phenotype")
+    >>> code.tolist(), names
+    ([0, 1, 2], ['pearson: a', 'pearson: b', 'kendall: a', 'kendall: b'])
+    """
+    if family == "phenotype":
+        return method * len(phenotypes) + phenotype, [f"{m}: {ph}" for m in methods for ph in phenotypes]
+    return method, [f"{m}: all phenotypes" for m in methods]
+
+
+def adjust_within(p: np.ndarray, family: np.ndarray, adjust: str) -> np.ndarray:
+    """p adjusted within each family (integer codes): one sort, then each family's slice.
+
+    Examples
+    --------
+    >>> adjust_within(np.array([0.01, 0.04, 0.02, 0.03]), np.array([0, 0, 1, 1]), "bonferroni").tolist()
+    [0.02, 0.08, 0.04, 0.06]
+    """
+    order = np.argsort(family, kind="stable")
+    bounds = np.flatnonzero(np.diff(family[order])) + 1
+    adjusted = np.full(len(p), np.nan)
+    for at in np.split(order, bounds) if len(order) else []:
+        adjusted[at] = storey_q(p[at]) if adjust == "storey" else adjust_p(p[at], adjust)
+    return adjusted
 
 
 def adjust_families(table: pd.DataFrame, adjust: str, family: str) -> pd.DataFrame:
@@ -195,20 +249,12 @@ def adjust_families(table: pd.DataFrame, adjust: str, family: str) -> pd.DataFra
     ``table`` has ``feature, phenotype, method, p`` (and the other estimate columns); adds
     ``family, p_adjusted, adjust_method, p_fwer_maxt`` (NaN) and ``n_permutations`` (0).
     """
-    method = table["method"].to_numpy(object)
-    pheno = table["phenotype"].to_numpy(object) if family == "phenotype" else np.full(len(table), "all phenotypes")
-    m_code, m_names = pd.factorize(method)
-    p_code, p_names = pd.factorize(pheno)
-    code = m_code * len(p_names) + p_code  # one integer per family, names built once per family
-    names = np.array([f"{m}: {ph}" for m in m_names for ph in p_names], dtype=object)
-    p = table["p"].to_numpy(float)
-    adjusted = np.full(len(table), np.nan)
-    for c in pd.unique(code):
-        at = code == c
-        adjusted[at] = storey_q(p[at]) if adjust == "storey" else adjust_p(p[at], adjust)
-    table = table.assign(family=names[code], p_adjusted=adjusted, adjust_method=adjust, p_fwer_maxt=np.nan,
-                         n_permutations=0)  # fmt: skip
-    return table
+    m_code, m_names = pd.factorize(table["method"].to_numpy(object))
+    p_code, p_names = pd.factorize(table["phenotype"].to_numpy(object))
+    code, names = family_codes(m_code, p_code, list(m_names), list(p_names), family)
+    adjusted = adjust_within(table["p"].to_numpy(float), code, adjust)
+    return table.assign(family=_labels(names, code), p_adjusted=adjusted, adjust_method=adjust,
+                        p_fwer_maxt=np.nan, n_permutations=0)  # fmt: skip
 
 
 def spearman_pairwise_complete(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -257,7 +303,19 @@ def spearman_pairwise_complete(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
 
 
 def matrix_rows(x: pd.DataFrame, y: pd.DataFrame, method: str, confidence: float) -> pd.DataFrame | None:
-    """Every feature × phenotype row from matrix products, or None where only the pair engine applies.
+    """Every feature × phenotype row (columns ``x, y, n, estimate, ci_low, ci_high, p, p_method``)
+    from :func:`matrix_arrays`, or None where only the pair engine applies."""
+    arrays = matrix_arrays(x.to_numpy(float), y.to_numpy(float), method, confidence)
+    if arrays is None:
+        return None
+    names_x = np.repeat(np.asarray(x.columns, dtype=object), y.shape[1])
+    names_y = np.tile(np.asarray(y.columns, dtype=object), x.shape[1])
+    return pd.DataFrame({"x": names_x, "y": names_y, **arrays})
+
+
+def matrix_arrays(xv: np.ndarray, yv: np.ndarray, method: str, confidence: float) -> dict[str, np.ndarray] | None:
+    """Every feature × phenotype pair (feature-major) from matrix products, or None where only the
+    pair engine applies: arrays ``n, estimate, ci_low, ci_high, p, p_method``.
 
     Pearson: pairwise-complete r from masked products (:func:`masked_pearson`), p by t on n − 2
     df. Spearman without missing values: mid-ranks once per column, r from one product of the
@@ -265,7 +323,6 @@ def matrix_rows(x: pd.DataFrame, y: pd.DataFrame, method: str, confidence: float
     without ties for n ≤ 1290, else t). CIs: Fisher z with the method's standard error. The
     same numbers as :func:`biocorr.correlate` (to rounding, ~1e-15).
     """
-    xv, yv = x.to_numpy(float), y.to_numpy(float)
     if method == "pearson":
         r = masked_pearson(xv, yv)
         n = np.isfinite(xv).T.astype(float) @ np.isfinite(yv).astype(float)
@@ -296,12 +353,7 @@ def matrix_rows(x: pd.DataFrame, y: pd.DataFrame, method: str, confidence: float
         res = rank_p_values("spearman", r[ok], n[ok].astype(int), ties[ok])
         p[ok], label[ok] = res["p"], res["p_method"]
     lo, hi = fisher_ci(r, n, confidence, method)
-    names_x = np.repeat(np.asarray(x.columns, dtype=object), y.shape[1])
-    names_y = np.tile(np.asarray(y.columns, dtype=object), x.shape[1])
-    return pd.DataFrame(
-        {"x": names_x, "y": names_y, "n": n.astype(int), "estimate": r, "ci_low": lo, "ci_high": hi,
-         "p": p, "p_method": label}
-    )  # fmt: skip
+    return {"n": n.astype(int), "estimate": r, "ci_low": lo, "ci_high": hi, "p": p, "p_method": label}
 
 
 def _resid_pair(x: pd.DataFrame, y: pd.DataFrame, design: np.ndarray, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
