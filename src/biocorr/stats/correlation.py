@@ -42,6 +42,7 @@ from scipy.special import ndtr, stdtr
 from scipy.stats import rankdata
 
 from .fisher import fisher_ci
+from .kendall_shuffles import KendallShuffles, strict_inversions
 from .methods import CLASSICAL_METHODS, METHOD_INFO, MIN_PAIRS
 from .nulldist import (
     KENDALL_EXACT_MAX_N,
@@ -204,31 +205,6 @@ def ranks_and_ties(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rankdata(a, axis=0, nan_policy="omit"), count_distinct(a) < count_finite(a)
 
 
-def _strict_inversions(v: np.ndarray) -> np.ndarray:
-    """Number of pairs i < j with v[i] > v[j] in each row of v (m, N), by bottom-up merging.
-
-    Every level merges sorted runs of width w for all rows and runs at once
-    (one stable argsort of shape (m, N/2w, 2w)); an element of a right-hand run
-    is inverted with every left-hand element greater than it. O(N log^2 N) per
-    row, vectorised across rows. +inf padding at the end adds no inversion.
-    """
-    m, n = v.shape
-    size = 1 << max(0, int(np.ceil(np.log2(max(n, 1)))))
-    cur = np.full((m, size), np.inf)
-    cur[:, :n] = v
-    total = np.zeros(m)
-    w = 1
-    while w < size:
-        blocks = cur.reshape(m, size // (2 * w), 2 * w)
-        order = np.argsort(blocks, axis=2, kind="stable")  # left run first on ties
-        from_left = order < w
-        left_so_far = np.cumsum(from_left, axis=2)
-        total += np.where(from_left, 0, w - left_so_far).sum(axis=(1, 2))
-        cur = np.take_along_axis(blocks, order, axis=2).reshape(m, size)
-        w *= 2
-    return total
-
-
 def _kendall_counts(a: np.ndarray, b: np.ndarray):
     """S = concordant - discordant, and the numbers of pairs untied in a and in b.
 
@@ -243,7 +219,7 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     b1 = np.take_along_axis(b, o1, axis=0)
     o2 = np.argsort(a1, axis=0, kind="stable")  # NaN rows sort last
     b_sorted = np.take_along_axis(b1, o2, axis=0)
-    discordant = _strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
+    discordant = strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
     ra, rb = rank_columns(a), rank_columns(b)
     joint = ra * (4.0 * (a.shape[0] + 1)) + 2.0 * rb  # equal only when both ranks are equal
     n1 = tie_group_sums(a)["t2"] / 2.0
@@ -619,6 +595,7 @@ def permutation_p_values(
         g = len(cols)
         if method == "kendall":  # |S| by merge counting, every shuffle of every pair a column: O(n log^2 n) each
             observed = _kendall_counts(ca, cb)[0]
+            shuffles = KendallShuffles(ca, cb)  # a sorted, both ranked and their ties counted once
             per_batch = max(1, 500_000 // (n_val * g))
         else:
             if method == "spearman":
@@ -633,8 +610,7 @@ def permutation_p_values(
             bs = min(per_batch, n_permutations - done)
             perms = rng.permuted(np.tile(np.arange(n_val), (bs, 1)), axis=1)
             if method == "kendall":
-                shuffled = cb[perms].transpose(1, 0, 2).reshape(n_val, bs * g)  # column b * g + j: shuffle b, pair j
-                stat = _kendall_counts(np.tile(ca, (1, bs)), shuffled)[0].reshape(bs, g)
+                stat = shuffles.s(perms)
             else:
                 stat = np.einsum("ik,bik->bk", sa, sb[perms])
             if alternative == "greater":
