@@ -59,8 +59,9 @@ def main() -> None:
     size = data.stat().st_size / 1e6
     _, base = peak_mb([sys.executable, "-c", "import biocorr.cli, biocorr.validation, biocorr.io"])
     seconds, peak = peak_mb([sys.executable, "-m", "biocorr.cli", "validate", str(data), "--spec", str(spec)])
+    read = peak - base
     print(f"{ROWS:,} rows x 41 columns ({size:.0f} MB), 3 used: validate {seconds:.1f} s, peak {peak:.0f} MB "
-          f"(imports alone {base:.0f} MB; the read {peak - base:.0f} MB = {(peak - base) / size:.1f}x the file)")  # fmt: skip
+          f"(imports alone {base:.0f} MB; the read {read:.0f} MB = {read / size:.1f}x the file)")  # fmt: skip
 
 
 if __name__ == "__main__":
