@@ -306,7 +306,7 @@ def test_figure_file_names_never_collide(tmp_path, capsys):
         )
         == 0
     )
-    panels = sorted(p.name for p in (tmp_path / "o" / "figures").glob("panel_*.png"))
+    panels = sorted(p.name for p in (tmp_path / "o" / "figures").glob("panel_*.svg"))
     assert len(panels) == 2 and len(set(panels)) == 2
 
 

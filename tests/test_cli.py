@@ -82,6 +82,7 @@ def test_analyze_with_bootstrap_draws_figures_meanwhile_and_reports_the_interval
             "99",
             "--scatter-files",
             "no",
+            "--png",
             "--quiet",
         ]
     )

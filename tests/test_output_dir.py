@@ -105,7 +105,7 @@ def test_a_signal_mid_run_exits_cleanly_and_leaves_the_previous_output(tmp_path,
         start_new_session=True,
     )
     deadline = time.time() + 60
-    while time.time() < deadline and not list(tmp_path.glob(".res.partial-*/figures/*.png")):
+    while time.time() < deadline and not list(tmp_path.glob(".res.partial-*/figures/*.svg")):
         time.sleep(0.1)
     assert list(tmp_path.glob(".res.partial-*")), "the run never started writing"
     os.killpg(proc.pid, getattr(signal, sig)) if sig == "SIGINT" else proc.send_signal(signal.SIGTERM)

@@ -129,7 +129,9 @@ def cmd_analyze(args) -> int:
                 )
                 fig_task = bar.add_task("figures", total=n_report_figures(results, per_pair))
                 # the figures do not show bootstrap intervals: draw them while the resampling runs
-                job = FigureJob(results, tmp / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k))
+                job = FigureJob(
+                    results, tmp / "figures", per_pair, progress=lambda k: bar.advance(fig_task, k), png=args.png
+                )
             try:
                 if n_boot > 0:
                     # with figure processes on every core, a second BLAS thread only spins against them
@@ -236,7 +238,7 @@ def cmd_check(args) -> int:
     from . import claims as cl
     from .analysis import analyze
     from .io import write_csv
-    from .report.html import claims_page, write_report
+    from .report.html import claims_page
     from .report.terminal import verdicts_table
 
     console = _console()
@@ -281,10 +283,8 @@ def cmd_check(args) -> int:
     inputs = (args.claims, args.text, args.data, args.spec)
     with atomic_output(out, "check", args.overwrite, command_line, protect=inputs) as tmp:
         write_csv(verdicts, tmp / "verdicts.csv")
-        if results is not None:
-            write_report(results, tmp, command_line, per_pair=False, verdicts=verdicts)
-        else:
-            (tmp / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
+        # the checks only: the data's own report (figures and all) is biocorr analyze's
+        (tmp / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
     if not args.quiet:
         console.print(verdicts_table(verdicts))
         console.print(
@@ -342,6 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="one scatter file per biomarker x score pair (auto: when there are at most "
         f"{PER_PAIR_SCATTER_LIMIT} pairs)",
+    )
+    a.add_argument(
+        "--png", action="store_true", help="also save every figure as PNG at 300 dpi (the report embeds SVG)"
     )
     a.add_argument("--quiet", action="store_true", help="write the files, print nothing")
     a.add_argument("--overwrite", action="store_true", help="replace an --out folder biocorr did not write")

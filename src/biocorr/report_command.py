@@ -24,6 +24,7 @@ def add_report_parser(sub) -> None:
     r.add_argument("--spec", help="a spec with new labels/units/primary (default: the analysis' spec)")
     r.add_argument("--example", choices=datasets.NAMES, help="the embedded dataset analysed")
     r.add_argument("--primary", help="the method the findings, figures and sentences report")
+    r.add_argument("--png", action="store_true", help="also save every figure as PNG at 300 dpi")
     r.add_argument("--quiet", action="store_true")
     r.set_defaults(func=cmd_report)
 
@@ -77,9 +78,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     results = results_from_record(record, study, args.primary)
     command_line = ["biocorr", *args.argv]
     figures = folder / "figures"
-    per_pair = figures.is_dir() and any(p.name.startswith("scatter_") for p in figures.iterdir())
+    drawn = [p.name for p in figures.iterdir()] if figures.is_dir() else []
+    per_pair = any(name.startswith("scatter_") for name in drawn)
+    png = args.png or any(name.endswith(".png") for name in drawn)  # as the folder had them
     with tempfile.TemporaryDirectory(dir=folder) as tmp:  # drawn beside, then swapped in
-        write_report(results, tmp, command_line, per_pair=per_pair)
+        write_report(results, tmp, command_line, per_pair=per_pair, png=png)
         if (folder / "figures").exists():
             shutil.rmtree(folder / "figures")
         shutil.move(str(Path(tmp) / "figures"), folder / "figures")

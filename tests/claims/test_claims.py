@@ -219,7 +219,9 @@ def test_check_writes_a_claims_section(tmp_path):
     bad.write_text(HIVSN_CLAIMS)
     main(["check", str(bad), "--example", "hivsn", "--out", str(tmp_path / "o"), "--quiet"])
     html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
-    assert 'id="claims"' in html and "subset_swapped" in html and 'id="correlations"' in html
+    assert 'id="claims"' in html and "subset_swapped" in html
+    # check draws only its own section: the data's report (figures and all) is biocorr analyze's
+    assert 'id="correlations"' not in html and not (tmp_path / "o" / "figures").exists()
     main(["check", str(bad), "--out", str(tmp_path / "p"), "--quiet"])
     page = (tmp_path / "p" / "report.html").read_text(encoding="utf-8")
     assert 'id="claims"' in page and "rounded_wrong" in page

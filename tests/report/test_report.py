@@ -44,7 +44,7 @@ class _Collect(HTMLParser):
 def hivsn_report(tmp_path_factory):
     results = analyze(load("hivsn"))
     out = tmp_path_factory.mktemp("report")
-    path = write_report(results, out, ["biocorr", "analyze", "--example", "hivsn"], per_pair=True)
+    path = write_report(results, out, ["biocorr", "analyze", "--example", "hivsn"], per_pair=True, png=True)
     return results, path
 
 
@@ -92,6 +92,18 @@ def test_figure_files_are_png_300dpi_and_svg(hivsn_report):
 
     with Image.open(fig_dir / "scatter_current_cd4_eq-5d_vas.png") as im:
         assert round(im.info["dpi"][0]) == 300
+
+
+def test_by_default_only_what_the_report_shows_is_drawn_and_as_svg(tmp_path):
+    study = load("hivsn")
+    results = analyze(study.with_options(methods=["pearson", "spearman", "kendall"]))
+    write_report(results, tmp_path)
+    names = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert not [n for n in names if n.endswith(".png")]  # PNG only with png=True / --png
+    assert len(names) == n_report_figures(results, per_pair=True)
+    heatmaps = [n for n in names if n.startswith("heatmap_")]
+    assert heatmaps and all("_spearman" in n and "pearson" not in n and "kendall" not in n for n in heatmaps)
+    assert len(heatmaps) == len(study.subsets())
 
 
 def test_apa_sentences_carry_the_table_numbers(hivsn_report):

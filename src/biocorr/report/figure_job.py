@@ -32,17 +32,16 @@ def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, st
             tasks.append(
                 ("group_figure", (var.column,), safe_stem(f"group_{var.column}"), f"{var.label} by group", "groups")
             )
-    for name, _ in results.study.subsets():
-        for method in opts.methods:
-            tasks.append(
-                (
-                    "heatmap_figure",
-                    (name, method),
-                    safe_stem(f"heatmap_{name}_{method}"),
-                    f"{method} estimates, subset {name}",
-                    "heatmaps" if method == primary else "",
-                )
+    for name, _ in results.study.subsets():  # the primary method's only: what the report shows
+        tasks.append(
+            (
+                "heatmap_figure",
+                (name, primary),
+                safe_stem(f"heatmap_{name}_{primary}"),
+                f"{primary} estimates, subset {name}",
+                "heatmaps",
             )
+        )
     first = results.study.subsets()[0][0] if results.study.subsets() else "all"
     for among, variables in (("biomarkers", spec.biomarkers), ("scores", spec.scores)):
         if len(variables) >= 2:
@@ -94,14 +93,14 @@ def _init_worker(results: Results) -> None:
     _WORKER_RESULTS = results
 
 
-def _render(task: tuple, figures_dir: Path | None, results: Results | None = None) -> str:
-    """Draw one figure, save PNG + SVG, and return the ``<figure>`` snippet ('' if not shown)."""
+def _render(task: tuple, figures_dir: Path | None, results: Results | None = None, png: bool = False) -> str:
+    """Draw one figure, save its SVG (and PNG when asked), and return the ``<figure>`` snippet ('' if not shown)."""
     func, args, stem, caption, key = task
     draw = getattr(heatmaps, func, None) or getattr(figs, func)
     fig = draw(results or _WORKER_RESULTS, *args)
     svg = None
     if figures_dir is not None:
-        svg = figs.save_figure(fig, figures_dir / stem)[1].read_text(encoding="utf-8")
+        svg = figs.save_figure(fig, figures_dir / stem, png=png)[1].read_text(encoding="utf-8")
         svg = svg[svg.index("<svg") :]
     if not key:
         return ""
@@ -113,7 +112,7 @@ FIGURE_COST = {"biomarker_panel": 10, "heatmap_figure": 2, "matrix_figure": 2, "
 
 
 class FigureJob:
-    """The report's figures, rendered (PNG 300 dpi + SVG into ``figures_dir``) while the caller goes on.
+    """The report's figures, rendered (SVG into ``figures_dir``; PNG 300 dpi too with ``png``) while the caller goes on.
 
     Rendering dominates the report's run time, so figures are drawn in a pool of
     ``workers`` processes (default: one per core) that starts at construction; the
@@ -130,8 +129,9 @@ class FigureJob:
         per_pair: bool,
         progress: Callable[[int], None] | None = None,
         workers: int | None = None,
+        png: bool = False,
     ):
-        self._results, self._dir, self._progress = results, figures_dir, progress
+        self._results, self._dir, self._progress, self._png = results, figures_dir, progress, png
         self._tasks = _figure_tasks(results, per_pair)
         workers = workers or os.cpu_count() or 1
         self._pool = None
@@ -141,7 +141,7 @@ class FigureJob:
             self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(results,))
             # the costliest figures first, so no worker is left drawing a big panel alone at the end
             order = sorted(range(len(self._tasks)), key=lambda i: FIGURE_COST.get(self._tasks[i][0], 1))
-            futures = {i: self._pool.submit(_render, self._tasks[i], figures_dir) for i in reversed(order)}
+            futures = {i: self._pool.submit(_render, self._tasks[i], figures_dir, None, png) for i in reversed(order)}
             self._futures = [futures[i] for i in range(len(self._tasks))]
             if progress:
                 for fut in self._futures:  # called from the pool's thread as each figure lands
@@ -162,7 +162,7 @@ class FigureJob:
         else:
             rendered = []
             for t in self._tasks:
-                rendered.append(_render(t, self._dir, self._results))
+                rendered.append(_render(t, self._dir, self._results, self._png))
                 if self._progress:
                     self._progress(1)
         out: dict[str, list[str]] = {"groups": [], "heatmaps": [], "matrices": [], "panels": []}
@@ -178,9 +178,10 @@ def report_figures(
     per_pair: bool,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    png: bool = False,
 ) -> dict[str, list[str]]:
-    """Render the report's figures (saving PNG 300 dpi + SVG into ``figures_dir``); see :class:`FigureJob`."""
-    return FigureJob(results, figures_dir, per_pair, progress, workers).snippets()
+    """Render the report's figures (SVG into ``figures_dir``, PNG 300 dpi with ``png``); see :class:`FigureJob`."""
+    return FigureJob(results, figures_dir, per_pair, progress, workers, png).snippets()
 
 
 def n_report_figures(results: Results, per_pair: bool) -> int:

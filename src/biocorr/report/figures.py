@@ -337,19 +337,22 @@ def group_figure(results: Results, variable: str) -> Figure:
 
 
 @styled
-def save_figure(fig: Figure, stem: str | Path, dpi: int = 300) -> tuple[Path, Path]:
-    """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
+def save_figure(fig: Figure, stem: str | Path, dpi: int = 300, png: bool = True) -> tuple[Path | None, Path]:
+    """Save as SVG, and as PNG (``dpi``) next to it unless ``png`` is False; returns both paths (None: no PNG)."""
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    png_path, svg = (stem.with_suffix(".png") if png else None), stem.with_suffix(".svg")
     engine = fig.get_layout_engine()
-    _save_png_rgb(fig, png, dpi)
+    if png_path is None:
+        fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
+        return None, svg
+    _save_png_rgb(fig, png_path, dpi)
     fig.set_layout_engine("none")  # the layout is in inches, so the PNG's layout holds for the SVG too
     try:
         fig.savefig(svg, dpi=150)  # points are rasterised at this resolution, everything else is vector
     finally:
         fig.set_layout_engine(engine)
-    return png, svg
+    return png_path, svg
 
 
 def _save_png_rgb(fig: Figure, path: Path, dpi: int) -> None:

@@ -374,8 +374,9 @@ def write_report(
     verdicts: pd.DataFrame | None = None,
     qpcr=None,
     figures: FigureJob | None = None,
+    png: bool = False,
 ) -> Path:
-    """Write ``report.html`` and ``figures/`` (PNG 300 dpi + SVG) into ``out_dir``.
+    """Write ``report.html`` and ``figures/`` (SVG; PNG at 300 dpi too with ``png``) into ``out_dir``.
 
     Parameters
     ----------
@@ -394,6 +395,8 @@ def write_report(
     figures : FigureJob, optional
         Figures already being rendered into ``out_dir/figures`` (``per_pair`` and
         ``progress`` are then the job's); by default they are rendered here.
+    png : bool
+        Also save every figure as PNG at 300 dpi (slides, journals); the page embeds the SVGs.
 
     Returns
     -------
@@ -401,7 +404,7 @@ def write_report(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rendered = (figures or FigureJob(results, out / "figures", per_pair, progress)).snippets()
+    rendered = (figures or FigureJob(results, out / "figures", per_pair, progress, png=png)).snippets()
     path = out / "report.html"
     extra = []
     if qpcr is not None:

@@ -75,11 +75,11 @@ def strict_inversions(v: np.ndarray) -> np.ndarray:
     levels = max(0, int(np.ceil(np.log2(max(n, 1)))))
     size = 1 << levels
     top = int(v.max()) + 1 if v.size else 0
-    dtype = np.int32 if (top + 1) * size < 2**31 else np.int64  # int32 sorts faster
-    cur = np.full((m, size), top, dtype=dtype)
+    dtype: type[np.int32] | type[np.int64] = np.int32 if (top + 1) * size < 2**31 else np.int64  # int32 sorts faster
+    cur: np.ndarray = np.full((m, size), top, dtype=dtype)
     cur[:, :n] = v
     total = np.zeros(m, np.int64)
-    position = np.arange(size, dtype=dtype)
+    position: np.ndarray = np.arange(size, dtype=dtype)
     for level in range(levels):
         w = 1 << level
         in_block = position & (2 * w - 1)
