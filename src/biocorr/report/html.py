@@ -12,20 +12,20 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..analysis import Results
 from ..analysis.checks import crossing_loo_p
-from ..format import count_cell, describe_cell, fmt_level, fmt_num, fmt_p, fmt_r
-from ..stats.methods import ALPHA, CLASSICAL_METHODS, method_label
+from ..format import count_cell, describe_cell, fmt_num, fmt_p, fmt_r
+from ..stats.methods import CLASSICAL_METHODS, method_label
 from . import apa
 from .figure_job import FigureJob
 from .findings import findings_section
-from .html_table import CSS, SORT_JS, e
+from .html_table import CSS, FILTER_JS, SORT_JS, e
 from .html_table import appendix as _appendix
 from .html_table import html_table as _table
 from .qpcr_section import qpcr_section
+from .result_tables import correlation_table_html, group_table_html
 from .tables import versions
 
 
@@ -135,86 +135,14 @@ def _table1(results: Results) -> str:
 
 
 def _groups_section(results: Results, figure_html: list[str]) -> str:
-    g = results.group_comparisons
-    if g.empty:
+    if results.group_comparisons.empty:
         return '<h2 id="groups">Group comparisons</h2><p>No group column in the spec.</p>'
-    shown = pd.DataFrame(
-        {
-            "variable": g["label"],
-            "groups": g["group1"] + " vs " + g["group2"],
-            "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
-            "test": g["test"].map({"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}),
-            "statistic": [fmt_num(v) for v in g["statistic"]],
-            "effect size [CI]": [
-                f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]"
-                for n, v, lo, hi in zip(
-                    g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"]
-                )
-            ],
-            "p": [fmt_p(v) for v in g["p"]],
-            "p adj.": [fmt_p(v) for v in g["p_adjusted"]],
-            "p method": g["p_method"],
-            "note": g["note"],
-        }
-    )
-    raw = {"p": g["p"], "p adj.": g["p_adjusted"], "statistic": g["statistic"]}
     return (
         f'<h2 id="groups">Group comparisons</h2>'
         f"<p class='note'>Differences and effect sizes are first group minus second; p adjusted "
-        f"({e(results.study.spec.analysis.adjust)}) within each test type.</p>"
-        + _appendix(
-            _table(shown, numeric=["statistic", "p", "p adj."], sortable=True, raw=raw),
-            "group_comparisons.csv",
-            len(shown),
-        )
+        f"({e(results.study.spec.analysis.adjust)}) within each test type. Ordered by adjusted p.</p>"
+        + group_table_html(results)
         + f"<div class='grid'>{''.join(figure_html)}</div>"
-    )
-
-
-def _correlation_table(results: Results) -> str:
-    c = results.correlations
-    level = fmt_level(results.study.spec.analysis.confidence)
-    shown = pd.DataFrame(
-        {
-            "subset": c["subset"],
-            "biomarker": c["x_label"],
-            "score": c["y_label"],
-            "method": c["method"],
-            "n": c["n"],
-            "estimate": [fmt_num(v) for v in c["estimate"]],
-            f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(c["ci_low"], c["ci_high"])],
-            "p": [fmt_p(v) for v in c["p"]],
-            "p adj.": [fmt_p(v) for v in c["p_adjusted"]],
-            "p method": c["p_method"],
-            "family size": c["family_size"],
-            "note": c["note"],
-        }
-    )
-    if c["n_permutations"].max() > 0:
-        shown.insert(9, "p perm.", [fmt_p(v) for v in c["p_permutation"]])
-    if c["n_bootstrap"].max() > 0:
-        shown.insert(
-            7,
-            f"BCa {level} CI",
-            [
-                f"[{fmt_num(lo)}, {fmt_num(hi)}]" if np.isfinite(lo) else "—"
-                for lo, hi in zip(c["boot_ci_low"], c["boot_ci_high"])
-            ],
-        )
-    raw = {
-        "estimate": c["estimate"],
-        "p": c["p"],
-        "p adj.": c["p_adjusted"],
-        "n": c["n"],
-        "p perm.": c["p_permutation"],
-    }
-    return _table(
-        shown,
-        numeric=["n", "estimate", "p", "p adj.", "p perm.", "family size"],
-        sortable=True,
-        raw=raw,
-        row_classes=["sig" if p < ALPHA else "" for p in c["p_adjusted"].fillna(1.0)],
-        table_id="correlation-table",
     )
 
 
@@ -329,9 +257,10 @@ def build_html(
         _table1(results),
         _groups_section(results, figure_html.get("groups", [])),
         '<h2 id="correlations">Correlations</h2>'
-        f"<p class='note'>Bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
-        "Click a column header to sort.</p>"
-        + _appendix(_correlation_table(results), "correlations.csv", len(results.correlations))
+        f"<p class='note'>Ordered by adjusted p; bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
+        "Shown first: the primary method; choose a tab, method, subset or biomarker, or click a column header to "
+        "sort.</p>"
+        + correlation_table_html(results)
         + f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
         + _matrices_html(figure_html.get("matrices", []))
         + f"<h3>Each biomarker against every score</h3><div class='print-hide'>{''.join(figure_html.get('panels', []))}"
@@ -361,7 +290,7 @@ def build_html(
         + "".join(sections)
         + "".join(extra)
         + footer
-        + f"<script>{SORT_JS}</script></body></html>"
+        + f"<script>{SORT_JS}{FILTER_JS}</script></body></html>"
     )
 
 

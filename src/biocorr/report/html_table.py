@@ -16,6 +16,7 @@ def _asset(name: str) -> str:
 
 CSS = _asset("report.css")
 SORT_JS = _asset("sort.js")
+FILTER_JS = _asset("filter.js")
 
 e = html.escape
 
@@ -27,8 +28,10 @@ def html_table(
     raw: dict[str, pd.Series] | None = None,
     row_classes: Sequence[str] | None = None,
     table_id: str | None = None,
+    row_data: dict[str, Sequence[str]] | None = None,
 ) -> str:
-    """An HTML table; ``raw`` gives sort keys for formatted numeric columns."""
+    """An HTML table; ``raw`` gives sort keys for formatted numeric columns, ``row_data`` each
+    row's ``data-*`` attributes (for the filter bars)."""
     cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
     head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in frame.columns)
     rows = []
@@ -41,6 +44,7 @@ def html_table(
             klass = ' class="num"' if c in numeric else ""
             cells.append(f"<td{klass}{attr}>{e(str(v))}</td>")
         row_cls = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
+        row_cls += "".join(f' data-{k}="{e(str(v[i]))}"' for k, v in (row_data or {}).items())
         rows.append(f"<tr{row_cls}>" + "".join(cells) + "</tr>")
     return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
