@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..analysis.checks import crossing_loo_p
-from ..format import count_cell, describe_cell, fmt_num, fmt_p, fmt_r
+from ..format import fmt_num, fmt_p, fmt_r
 from ..stats.methods import CLASSICAL_METHODS, method_label
 from . import apa
 from .figure_job import FigureJob
@@ -26,6 +26,7 @@ from .html_table import appendix as _appendix
 from .html_table import html_table as _table
 from .qpcr_section import qpcr_section
 from .result_tables import correlation_table_html, group_table_html
+from .table_one import table_one
 from .tables import versions
 
 
@@ -105,32 +106,11 @@ def _quality_section(results: Results) -> str:
 
 
 def _table1(results: Results) -> str:
-    d = results.descriptives
-    subsets = list(dict.fromkeys(d["subset"]))
-    study = results.study
-    if study.visits:  # long data: one block per visit
-        blocks = [[s for s in subsets if s == v or s.startswith(f"{v}: ")] for v, _ in study.visit_rows()]
-    else:
-        blocks = [subsets]
-    order = [s for block in blocks for s in block[1:] + block[:1]]  # groups first, then all
-    masks = dict(study.subsets(("all", "by-group")))
-    rows = []
-    for var in results.study.spec.variables:
-        sub = d[d.variable == var.column].set_index("subset")
-        row = {"variable": var.display, "role": var.role}
-        for s in order:
-            r = sub.loc[s]
-            if var.categorical:  # n (%) of each level, as tableone / gtsummary
-                row[s] = count_cell(study.data.loc[masks[s], var.column].dropna().astype(str))
-            else:
-                row[s] = describe_cell(r["mean"], r["sd"], r["median"], r["q1"], r["q3"], int(r["n"]))
-        rows.append(row)
-    frame = pd.DataFrame(rows)
     return (
         f'<h2 id="table1">Table 1: descriptives by group</h2>'
         "<p class='note'>Each cell: mean (SD); median [Q1, Q3]; n with a value. Categorical variables: "
         "n (%) of each level among those with a value.</p>"
-        f"<div class='scroll'>{_table(frame)}</div>"
+        f"<div class='scroll'>{_table(table_one(results))}</div>"
     )
 
 

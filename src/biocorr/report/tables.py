@@ -14,9 +14,10 @@ import pandas as pd
 
 from ..analysis import Results
 from ..io import write_csv
+from .word import write_word_tables
 from .workbook import write_workbook
 
-DEPENDENCIES = ("numpy", "scipy", "pandas", "statsmodels", "matplotlib", "openpyxl", "rich")
+DEPENDENCIES = ("numpy", "scipy", "pandas", "statsmodels", "matplotlib", "openpyxl", "python-docx", "rich")
 
 
 def versions() -> dict[str, str]:
@@ -86,7 +87,8 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
 def write_tables(results: Results, out_dir: str | Path, command_line: list[str] | None = None) -> dict[str, Path]:
     """Write correlations.csv, group_comparisons.csv, descriptives.csv, exclusions.csv,
     warnings.csv, matrices.csv, results.xlsx (every table and the column dictionary, one sheet
-    each) and results.json into ``out_dir`` (created if needed).
+    each), tables.docx (the APA tables of a manuscript) and results.json into ``out_dir``
+    (created if needed).
 
     Floats are written in their shortest round-trip form, so reading a CSV back
     gives exactly the computed values.
@@ -111,6 +113,7 @@ def write_tables(results: Results, out_dir: str | Path, command_line: list[str] 
         write_csv(frame, path)
         paths[name] = path
     paths["results.xlsx"] = write_workbook(results, out / "results.xlsx")
+    paths["tables.docx"] = write_word_tables(results, out / "tables.docx")
     path = out / "results.json"
     path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False), encoding="utf-8")
     paths["results.json"] = path

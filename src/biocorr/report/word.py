@@ -1,0 +1,213 @@
+"""``tables.docx``: the tables a manuscript needs, in APA style, ready to paste into Word.
+
+Table 1 (descriptives by group, :func:`~biocorr.report.table_one.table_one`), the primary
+method's correlations of every biomarker with every score (n, estimate [CI] and adjusted p for
+each subset side by side) and, with groups, the group comparisons. APA 7 layout (American
+Psychological Association, *Publication Manual*, 7th ed., 2020, sections 7.8-7.21): the table
+number in bold, the title in italics, horizontal rules only (above and below the header, below
+the body), no leading zero on r and p, p < .001 and p > .999 at the ends, a *Note.* under each
+table naming the method, the CI, the adjustment and its family. Written with python-docx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis import Results
+from ..format import fmt_level, fmt_num, fmt_p_apa, fmt_r
+from ..stats.methods import ALPHA, method_info, method_label
+from .table_one import table_one
+
+TEST_NAMES = {"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}
+
+
+def apa_table_p(p: float) -> str:
+    """A p-value for an APA table cell: '.032', '< .001', '> .999', '—'.
+
+    Examples
+    --------
+    >>> apa_table_p(0.0321), apa_table_p(0.0004), apa_table_p(1.0), apa_table_p(float("nan"))
+    ('.032', '< .001', '> .999', '—')
+    """
+    return fmt_p_apa(p, "").removeprefix(" = ").strip()
+
+
+def correlation_table(results: Results) -> pd.DataFrame:
+    """The primary method's rows as an APA table: Biomarker, Score, then n, estimate [CI], p adj. per subset.
+
+    An adjusted p below .05 is marked with an asterisk after the estimate.
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> t = correlation_table(analyze(datasets.load("hivsn")))
+    >>> list(t.columns[:4])
+    ['Biomarker', 'Score', 'all: n', 'all: rₛ [95% CI]']
+    """
+    c = results.correlations
+    method = results.study.spec.analysis.primary_method
+    rows = c[c["method"] == method]
+    symbol = method_info(method).symbol
+    level = fmt_level(results.study.spec.analysis.confidence)
+    out = rows[["x", "y", "x_label", "y_label"]].drop_duplicates(["x", "y"]).reset_index(drop=True)
+    table = pd.DataFrame({"Biomarker": out["x_label"], "Score": out["y_label"]})
+    for subset in dict.fromkeys(rows["subset"]):
+        sub = rows[rows["subset"] == subset].set_index(["x", "y"]).reindex(pd.MultiIndex.from_frame(out[["x", "y"]]))
+        star = ["*" if p < ALPHA else "" for p in sub["p_adjusted"].fillna(1.0)]
+        table[f"{subset}: n"] = [str(int(n)) if n == n else "—" for n in sub["n"]]
+        table[f"{subset}: {symbol} [{level} CI]"] = [
+            f"{fmt_r(r)}{s} [{fmt_r(lo)}, {fmt_r(hi)}]" for r, s, lo, hi in zip(sub["estimate"], star,
+                                                                                 sub["ci_low"], sub["ci_high"])
+        ]  # fmt: skip
+        table[f"{subset}: p adj."] = [apa_table_p(p) for p in sub["p_adjusted"]]
+    return table
+
+
+def group_table(results: Results) -> pd.DataFrame:
+    """The group comparisons as an APA table (variable, n, test, statistic, effect size [CI], p, p adj.).
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> group_table(analyze(datasets.load("hivsn"))).columns.tolist()[:3]
+    ['Variable', 'Groups', 'n']
+    """
+    g = results.group_comparisons
+    return pd.DataFrame(
+        {
+            "Variable": g["label"],
+            "Groups": g["group1"] + " vs " + g["group2"],
+            "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
+            "Test": g["test"].map(lambda t: TEST_NAMES.get(t, t)),
+            "Statistic": [fmt_num(v) for v in g["statistic"]],
+            "Effect size [CI]": [
+                f"{name} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]"
+                for name, v, lo, hi in zip(
+                    g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"]
+                )
+            ],
+            "p": [apa_table_p(p) for p in g["p"]],
+            "p adj.": [apa_table_p(p) for p in g["p_adjusted"]],
+        }
+    )
+
+
+def _rules(table) -> None:
+    """APA rules: a line above and below the header row and below the last row, nothing else."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def border(cell, *edges: str) -> None:
+        props = cell._tc.get_or_add_tcPr()
+        borders = OxmlElement("w:tcBorders")
+        for edge in edges:
+            line = OxmlElement(f"w:{edge}")
+            line.set(qn("w:val"), "single")
+            line.set(qn("w:sz"), "6")
+            line.set(qn("w:color"), "000000")
+            borders.append(line)
+        props.append(borders)
+
+    last = len(table.rows) - 1
+    for i, row in enumerate(table.rows):
+        edges = (("top", "bottom") if i == 0 else ()) + (("bottom",) if i == last and i > 0 else ())
+        if edges:
+            for cell in row.cells:
+                border(cell, *edges)
+
+
+def _add_table(document, number: int, title: str, frame: pd.DataFrame, note: str) -> None:
+    from docx.shared import Pt
+
+    heading = document.add_paragraph()
+    heading.add_run(f"Table {number}").bold = True
+    document.add_paragraph().add_run(title).italic = True
+    table = document.add_table(rows=len(frame) + 1, cols=frame.shape[1])
+    cells = [row.cells for row in table.rows]  # once: python-docx looks cells up by walking the XML
+    for j, name in enumerate(frame.columns):
+        cells[0][j].text = str(name)
+    for i, values in enumerate(frame.itertuples(index=False), start=1):
+        for j, value in enumerate(values):
+            cells[i][j].text = str(value)
+    for row in cells:
+        for cell in row:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(9)
+    _rules(table)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Note. ").italic = True
+    paragraph.add_run(note)
+
+
+def write_word_tables(results: Results, path: str | Path) -> Path:
+    """Write ``tables.docx``: Table 1, the primary method's correlations and the group comparisons.
+
+    Parameters
+    ----------
+    results : Results
+    path : path of the .docx to write
+
+    Returns
+    -------
+    Path
+
+    References
+    ----------
+    American Psychological Association (2020). *Publication Manual*, 7th ed., sections 7.8-7.21.
+
+    Examples
+    --------
+    >>> import tempfile, docx
+    >>> from biocorr import analyze, datasets
+    >>> p = write_word_tables(analyze(datasets.load("hivsn")), Path(tempfile.mkdtemp()) / "tables.docx")
+    >>> len(docx.Document(p).tables)
+    3
+    """
+    import docx
+
+    spec = results.study.spec
+    opts = spec.analysis
+    method = opts.primary_method
+    level = fmt_level(opts.confidence)
+    document = docx.Document()
+    correlations = correlation_table(results)
+    if correlations.shape[1] > 7:  # subsets side by side: a landscape page keeps the cells on one line
+        from docx.enum.section import WD_ORIENT
+
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    _add_table(
+        document,
+        1,
+        "Characteristics of the Participants",
+        table_one(results),
+        "Mean (SD); median [Q1, Q3]; n with a value. Categorical variables: n (%) of each level among those "
+        "with a value.",
+    )
+    info = method_info(method)
+    family = {"method-subset": "each method and subset", "method": "each method", "all": "all tests"}.get(
+        opts.family, opts.family
+    )
+    _add_table(
+        document,
+        2,
+        f"{method_label(method)} Between Each Biomarker and Each Clinical Score",
+        correlations,
+        f"{method_label(method)}; {level} CI by {info.ci_method}; p adjusted by {opts.adjust} within "
+        f"{family}. *Adjusted p < .05.",
+    )
+    if not results.group_comparisons.empty:
+        _add_table(
+            document,
+            3,
+            "Group Comparisons",
+            group_table(results),
+            "Differences and effect sizes are the first group minus the second; p adjusted by "
+            f"{opts.adjust} within each test type.",
+        )
+    path = Path(path)
+    document.save(str(path))
+    return path

@@ -1,0 +1,74 @@
+"""tables.docx: APA tables whose cells carry the analysis' numbers, with APA rules and notes."""
+
+from __future__ import annotations
+
+import docx
+import numpy as np
+import pytest
+
+from biocorr import analyze
+from biocorr import load as load_study
+from biocorr.datasets import load
+from biocorr.format import fmt_r
+from biocorr.report.word import apa_table_p, write_word_tables
+
+
+@pytest.fixture(scope="module")
+def hivsn_docx(tmp_path_factory):
+    results = analyze(load("hivsn"))
+    path = write_word_tables(results, tmp_path_factory.mktemp("word") / "tables.docx")
+    return results, docx.Document(str(path))
+
+
+def test_correlation_cells_are_the_primary_methods_numbers(hivsn_docx):
+    results, document = hivsn_docx
+    assert len(document.tables) == 3
+    table = document.tables[1]
+    header = [c.text for c in table.rows[0].cells]
+    assert header[:2] == ["Biomarker", "Score"] and "all: rₛ [95% CI]" in header
+    c = results.correlations
+    rows = c[(c["method"] == "spearman") & (c["subset"] == "all")].reset_index(drop=True)
+    assert len(table.rows) == 1 + len(rows)
+    col = header.index("all: rₛ [95% CI]")
+    for i, r in rows.iterrows():
+        cells = [cell.text for cell in table.rows[i + 1].cells]
+        assert cells[0] == r["x_label"] and cells[1] == r["y_label"]
+        star = "*" if r["p_adjusted"] < 0.05 else ""
+        assert cells[col] == f"{fmt_r(r['estimate'])}{star} [{fmt_r(r['ci_low'])}, {fmt_r(r['ci_high'])}]"
+        assert cells[col + 1] == apa_table_p(r["p_adjusted"]) and not cells[col + 1].startswith("0")
+        assert cells[col - 1] == str(int(r["n"]))
+
+
+def test_apa_layout_rules_titles_and_notes(hivsn_docx):
+    _, document = hivsn_docx
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:2] == ["Table 1", "Characteristics of the Participants"]
+    assert document.paragraphs[0].runs[0].bold and document.paragraphs[1].runs[0].italic
+    section = document.sections[0]  # three subsets side by side: 11 columns, a landscape page
+    assert len(document.tables[1].columns) == 11 and section.page_width > section.page_height
+    notes = [t for t in texts if t.startswith("Note. ")]
+    assert len(notes) == 3 and "Spearman" in notes[1] and "holm" in notes[1] and "*Adjusted p < .05" in notes[1]
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in document.tables:
+        edges = [
+            sorted(e.tag.removeprefix(ns) for b in row.cells[0]._tc.iter(f"{ns}tcBorders") for e in b)
+            for row in table.rows
+        ]
+        assert edges[0] == ["bottom", "top"] and edges[-1] == ["bottom"]
+        assert all(e == [] for e in edges[1:-1])  # no rule inside the body, no vertical rule anywhere
+
+
+def test_user_text_is_stored_as_text(tmp_path):
+    rng = np.random.default_rng(4)
+    x = rng.lognormal(size=10)
+    y = x + rng.normal(size=10)
+    rows = ["id,il6,pain"] + [f"{i},{x[i]:.3f},{y[i]:.3f}" for i in range(10)]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    label = "<w:t>IL-6</w:t> & =SUM(A1)"
+    (tmp_path / "s.toml").write_text(
+        f'[data]\nid = "id"\n[[biomarker]]\ncolumn = "il6"\nlabel = "{label}"\n[[score]]\ncolumn = "pain"\n'
+    )
+    results = analyze(load_study(tmp_path / "d.csv", tmp_path / "s.toml"))
+    document = docx.Document(str(write_word_tables(results, tmp_path / "t.docx")))
+    assert len(document.tables) == 2  # no groups: no group comparison table
+    assert document.tables[1].rows[1].cells[0].text == label
