@@ -26,9 +26,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("biocorr.screen_io",),  # a screen's wide inputs, read with pandas' C reader
     ("biocorr.cells",),
     ("biocorr.qpcr.spec",),
+    ("biocorr.spec_variables",),  # one [[variable]] entry
     ("biocorr.spec",),
     ("biocorr.study",),
     ("biocorr.data_checks",),
+    ("biocorr.row_checks",),  # where, ids, visits, duplicates, groups: the row-level exclusions
+    ("biocorr.widen",),  # long rows to one row per subject ([data] per_subject)
     ("biocorr.validation",),
     ("biocorr.spec_draft", "biocorr.qpcr"),
     ("biocorr.datasets",),

@@ -1,8 +1,10 @@
 """Derived variables: a spec variable computed from other columns of the same row.
 
-A change score (``difference = ["VAS_post", "VAS_pre"]``), a ratio (``ratio = ["IL6", "IL10"]``)
-or the mean or sum of several columns (visits, items) is declared like any variable, with the
-new column's name::
+A change score (``difference = ["VAS_post", "VAS_pre"]``), a ratio (``ratio = ["IL6", "IL10"]``),
+the mean or sum of several columns (visits, items), or the area under the curve of visits at
+given times (``auc = ["IL6_0h", "IL6_2h", "IL6_6h"]`` with ``times = [0, 2, 6]``: the trapezoidal
+rule, as R's ``sum(diff(t) * (head(y, -1) + tail(y, -1)) / 2)``) is declared like any variable,
+with the new column's name::
 
     [[score]]
     column = "dVAS"
@@ -26,7 +28,7 @@ import numpy as np
 
 from .errors import SpecError
 
-DERIVATIONS = ("difference", "ratio", "mean", "sum")
+DERIVATIONS = ("difference", "ratio", "mean", "sum", "auc")
 SYMBOLS = {"difference": " − ", "ratio": " / "}
 
 
@@ -47,7 +49,11 @@ def parse_derivation(entry: dict[str, Any], where: str) -> tuple[str, tuple[str,
         raise SpecError(f"{where}: give one of {', '.join(kinds)}, not several.")
     kind = kinds[0]
     sources = entry[kind]
-    example = f'{kind} = ["VAS_post", "VAS_pre"]' if kind in SYMBOLS else f'{kind} = ["VAS_w1", "VAS_w2", "VAS_w3"]'
+    example = {
+        "difference": 'difference = ["VAS_post", "VAS_pre"]',
+        "ratio": 'ratio = ["IL6", "IL10"]',
+        "auc": 'auc = ["IL6_0h", "IL6_2h", "IL6_6h"]',
+    }.get(kind, f'{kind} = ["VAS_w1", "VAS_w2", "VAS_w3"]')
     if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
         raise SpecError(f"{where}: {kind} must be a list of column names in quotes, e.g. {example}.")
     if kind in SYMBOLS and len(sources) != 2:
@@ -63,11 +69,39 @@ def parse_derivation(entry: dict[str, Any], where: str) -> tuple[str, tuple[str,
     return kind, tuple(sources)
 
 
+def parse_times(entry: dict[str, Any], derived: tuple[str, tuple[str, ...]] | None, where: str) -> tuple[float, ...]:
+    """The ``times`` of an ``auc`` (one per source, strictly increasing); () for other variables.
+
+    Examples
+    --------
+    >>> parse_times({"times": [0, 2, 6]}, ("auc", ("a", "b", "c")), "[[score]]")
+    (0.0, 2.0, 6.0)
+    """
+    times = entry.get("times")
+    is_auc = derived is not None and derived[0] == "auc"
+    if times is None:
+        if is_auc:
+            raise SpecError(f"{where}: auc needs the time of each column, e.g. times = [0, 2, 6] (hours).")
+        return ()
+    if not is_auc:
+        raise SpecError(f"{where}: times belong to an auc (area under the curve); remove them or add auc = [...].")
+    assert derived is not None
+    ok = isinstance(times, list) and all(isinstance(t, (int, float)) and not isinstance(t, bool) for t in times)
+    values = tuple(float(t) for t in times) if ok else ()
+    if not ok or len(values) != len(derived[1]) or not all(np.isfinite(values)):
+        raise SpecError(f"{where}: times must be {len(derived[1])} numbers, one per auc column, e.g. [0, 2, 6].")
+    if (np.diff(values) <= 0).any():
+        raise SpecError(f"{where}: times must increase from one auc column to the next, got {list(times)}.")
+    return values
+
+
 def _role(kind: str) -> str:
     return "minus the second" if kind == "difference" else "divided by the second"
 
 
-def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def derive(
+    kind: str, sources: list[np.ndarray], times: tuple[float, ...] = ()
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The derived values, where a ratio's denominator is zero and where the result overflows.
 
     Missing in any source gives a missing derived value; a zero denominator or a result beyond
@@ -81,6 +115,8 @@ def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray
     ([0.5, nan, nan, nan], [False, True, False, False], [False, False, False, True])
     >>> derive("mean", [np.array([1.0, 2.0]), np.array([3.0, np.nan])])[0].tolist()
     [2.0, nan]
+    >>> derive("auc", [np.array([1.0]), np.array([3.0]), np.array([2.0])], (0.0, 2.0, 6.0))[0].tolist()
+    [14.0]
     """
     stack = np.vstack(sources)
     zero = np.zeros(stack.shape[1], bool)
@@ -94,6 +130,9 @@ def derive(kind: str, sources: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray
             values = stack.mean(axis=0)  # NaN when any source is missing
         elif kind == "sum":
             values = stack.sum(axis=0)
+        elif kind == "auc":  # trapezoids between consecutive times
+            widths = np.diff(np.asarray(times, float))[:, None]
+            values = (widths * (stack[1:] + stack[:-1]) / 2.0).sum(axis=0)
         else:
             raise ValueError(f"unknown derivation {kind!r}; use one of {DERIVATIONS}")
     overflow = np.isinf(values) & np.isfinite(stack).all(axis=0)
@@ -112,4 +151,6 @@ def describe(column: str, kind: str, sources: tuple[str, ...]) -> str:
     """
     if kind in SYMBOLS:
         return f"{column} = {SYMBOLS[kind].join(sources)}"
+    if kind == "auc":
+        return f"{column} = area under the curve (trapezoidal rule) of {', '.join(sources)}"
     return f"{column} = {kind} of {', '.join(sources)}"

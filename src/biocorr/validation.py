@@ -301,7 +301,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         else:
             kind, sources = var.derived
             parts = [raw_values[c] if c in raw_values else read_column(c).to_numpy(float) for c in sources]
-            derived, zero, overflow = derive(kind, parts)
+            derived, zero, overflow = derive(kind, parts, var.times)
             for i in np.flatnonzero((zero | overflow) & ~drop).tolist():
                 why = f"{sources[1]} is 0" if zero[i] else "the result is beyond the numbers a computer can hold"
                 exclude(
