@@ -54,6 +54,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_statcheck.R
 	Rscript tests/fixtures/make_reference_review_corpus.R
 	Rscript tests/fixtures/make_reference_screen.R
+	Rscript tests/fixtures/make_reference_widen.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

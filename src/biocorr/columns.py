@@ -142,7 +142,7 @@ EXCLUSIONS_SCHEMA = schema(
         "str",
         "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, not-selected, "
         "missing-id, "
-        "missing-visit, duplicate-id, missing-group or unknown-group",
+        "missing-visit, duplicate-id, missing-group, unknown-group or varies-across-visits",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),
     Column("message", "str", "a sentence saying what was found and what to do"),

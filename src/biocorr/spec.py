@@ -58,7 +58,7 @@ from .toml_checks import (
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
-DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject")
 ALTERNATIVE_ALIASES = {
     "two-sided": "two-sided",
     "two.sided": "two-sided",
@@ -121,6 +121,12 @@ class StudySpec:
     visit_column: str | None = None  # long data: one row per subject and visit
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     qpcr: QpcrSpec | None = None
+    per_subject: bool = False  # long file reshaped to one row per subject, columns COLUMN@VISIT
+
+    @property
+    def long_format(self) -> bool:
+        """Rows are subject × visit (``[data] visit`` without ``per_subject``): per-visit analyses and rmcorr."""
+        return self.visit_column is not None and not self.per_subject
 
     @property
     def variables(self) -> tuple[Variable, ...]:
@@ -302,6 +308,14 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                     f"{where} [data] visit: column '{data['visit']}' has another role already; "
                     "the visit column names the time point of each row."
                 )
+        per_subject = data.get("per_subject", False)
+        if not isinstance(per_subject, bool):
+            raise SpecError(f"{where} [data] per_subject: expected true or false, got {per_subject!r}.")
+        if per_subject and data.get("visit") is None:
+            raise SpecError(
+                f'{where} [data] per_subject: needs the visit column, e.g. visit = "Time", to name a column at a '
+                'visit as COLUMN@VISIT ("VAS@Post").'
+            )
         analysis = parse_analysis(doc.get("analysis", {}))
         if data.get("group") is None and "all" not in analysis.subsets:
             raise SpecError(
@@ -325,6 +339,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             visit_column=data.get("visit"),
             analysis=analysis,
             qpcr=qpcr,
+            per_subject=per_subject,
         )
     except SpecError as exc:
         msg = str(exc)

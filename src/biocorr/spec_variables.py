@@ -115,5 +115,3 @@ def parse_variable(entry: Any, role: str, index: int) -> Variable:
         derived=(derived := parse_derivation(entry, f"{where} ('{column}')")),
         times=parse_times(entry, derived, f"{where} ('{column}')"),
     )
-
-

@@ -122,7 +122,7 @@ class Study:
         >>> load("hivsn").visits
         []
         """
-        if self.spec.visit_column is None:
+        if not self.spec.long_format:
             return []
         return list(dict.fromkeys(self.data["visit"]))
 
@@ -139,7 +139,7 @@ class Study:
         >>> [(name, int(rows.sum())) for name, rows in load("hivsn").visit_rows()]
         [('', 197)]
         """
-        if self.spec.visit_column is None:
+        if not self.spec.long_format:
             return [("", np.ones(len(self.data), dtype=bool))]
         return [(self.visit_subset(v), (self.data["visit"] == v).to_numpy()) for v in self.visits]
 

@@ -4,23 +4,25 @@ Nothing is dropped silently. Every value that cannot be used is listed in
 ``Study.exclusions`` with its spreadsheet row, the subject id, the column, the
 text found and the reason:
 
-=====================  =====  ==================================================
-reason code            scope  meaning
-=====================  =====  ==================================================
-``not-a-number``       cell   text that is neither a number nor a missing marker
-``not-finite``         cell   'inf', 'Infinity', '1e309', '1e-400': beyond double precision
-``not-transformable``  cell   a value the variable's transform is undefined for (log of 0)
-``not-derivable``      cell   a derived ratio whose denominator is 0 (:mod:`biocorr.derived`)
-``not-selected``       row    outside the spec's ``[data] where`` filter
-``censored-value``     cell   '<1.2' / '>1000': a value reported beyond a limit
-``out-of-range``       cell   outside the spec's ``range``
-``missing-id``         row    the id cell is empty
-``missing-visit``      row    long data: the ``[data] visit`` cell is empty
-``duplicate-id``       row    the id occurs on more than one row (with ``[data] visit``: more
-                              than once at one visit); all of those rows are excluded
-``missing-group``      row    the group cell is empty
-``unknown-group``      row    a group not declared in ``[groups]``
-=====================  =====  ==================================================
+========================  =====  ==================================================
+reason code               scope  meaning
+========================  =====  ==================================================
+``not-a-number``          cell   text that is neither a number nor a missing marker
+``not-finite``            cell   'inf', 'Infinity', '1e309', '1e-400': beyond double precision
+``not-transformable``     cell   a value the variable's transform is undefined for (log of 0)
+``not-derivable``         cell   a derived ratio whose denominator is 0 (:mod:`biocorr.derived`)
+``not-selected``          row    outside the spec's ``[data] where`` filter
+``censored-value``        cell   '<1.2' / '>1000': a value reported beyond a limit
+``out-of-range``          cell   outside the spec's ``range``
+``missing-id``            row    the id cell is empty
+``missing-visit``         row    long data: the ``[data] visit`` cell is empty
+``duplicate-id``          row    the id occurs on more than one row (with ``[data] visit``: more
+                                 than once at one visit); all of those rows are excluded
+``missing-group``         row    the group cell is empty
+``unknown-group``         row    a group not declared in ``[groups]``
+``varies-across-visits``  row    ``per_subject``: a column named without ``@visit`` differs between
+                                 a subject's rows (:mod:`biocorr.widen`); the subject is excluded
+========================  =====  ==================================================
 
 Empty cells, ``NA``-like markers and the spec's ``missing`` markers are missing
 values, not exclusions; they are counted per column in the descriptives.
@@ -42,8 +44,10 @@ from .data_checks import data_warnings, pile_ups, suspicious_values, visit_colum
 from .derived import derive, describe
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
+from .row_checks import check_rows
 from .study import Study, StudySpec
 from .transforms import transformed
+from .widen import split_visit_name, widen
 
 MIN_USABLE_ROWS = 3
 
@@ -89,6 +93,12 @@ def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
     if spec.visit_column is not None:
         needed.append((spec.visit_column, "[data] visit"))
     needed += [(column, "[data] where") for column, _ in spec.where if column not in {c for c, _ in needed}]
+    if spec.per_subject:  # COLUMN@VISIT is the file's COLUMN at one visit
+        files: dict[str, str] = {}
+        for c, where in needed:
+            parts = split_visit_name(c)
+            files.setdefault(parts[0] if parts else c, where)
+        needed = list(files.items())
     return needed
 
 
@@ -163,19 +173,22 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if len(frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
     rows = np.arange(len(frame)) + raw.header_row + 1
-    exclusions: list[dict] = []
-    if spec.id_column is not None:
-        ids = frame[spec.id_column].map(cell_text)
-    else:
-        ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
-    drop = np.zeros(len(frame), dtype=bool)
+    n_read = len(frame)
+    checks = check_rows(frame, spec, rows)
+    cell_rows: dict[str, np.ndarray] = {}  # per_subject: the spreadsheet row of each COLUMN@VISIT cell
+    long_ids = checks.ids
+    if spec.per_subject:
+        wide = widen(frame, spec, rows, checks)
+        frame, rows, cell_rows, checks = wide.frame, wide.rows, wide.cell_rows, wide.checks
+    ids, groups, drop, selected = checks.ids, checks.groups, checks.drop, checks.selected
+    exclusions: list[dict] = list(checks.exclusions)
+
+    def row_of(column: str, i: int) -> int:
+        return int(cell_rows[column][i] if column in cell_rows else rows[i])
 
     def exclude(i, column, value, reason, message, scope):
-        record = dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope=scope)
+        record = dict(row=row_of(column, i), id=ids.iloc[i], column=column, value=value, reason=reason, scope=scope)
         exclusions.append({**record, "message": message})
-
-    def exclude_row(i, column, value, reason, message):
-        exclude(i, column, value, reason, message, "row")
 
     computed: dict[str, np.ndarray] = {}  # derived columns: their value is what was found
 
@@ -183,98 +196,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         found = f"{computed[column][i]:g}" if column in computed else str(frame[column].iloc[i]).strip()
         exclude(i, column, found, reason, message, "cell")
 
-    for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
-        cells = frame[column].map(cell_text)
-        wanted = " or ".join(f"'{v}'" for v in accepted)
-        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~drop).tolist():
-            exclude_row(
-                i,
-                column,
-                cells.iloc[i],
-                "not-selected",
-                f"row {rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)",
-            )
-            drop[i] = True
-
-    selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
-    if spec.id_column is not None:
-        for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
-            exclude_row(
-                i,
-                spec.id_column,
-                "",
-                "missing-id",
-                f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
-                "the subject cannot be identified, so the row is excluded",
-            )
-            drop[i] = True
-        visits = None
-        if spec.visit_column is not None:  # long data: one row per subject and visit
-            visits = frame[spec.visit_column].map(cell_text)
-            for i in np.flatnonzero(visits.eq("").to_numpy() & ~drop).tolist():
-                exclude_row(
-                    i,
-                    spec.visit_column,
-                    "",
-                    "missing-visit",
-                    f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
-                    "belongs to cannot be told, so the row is excluded",
-                )
-                drop[i] = True
-        kept_ids = ids.where(~drop, "")
-        keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
-        dup = keys.duplicated(keep=False) & kept_ids.ne("")
-        for _, idx in keys[dup].groupby(keys[dup]).groups.items():
-            positions = [frame.index.get_loc(j) for j in idx]
-            where = ", ".join(str(rows[p]) for p in positions)
-            value = kept_ids.iloc[positions[0]]
-            at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
-            for p in positions:
-                exclude_row(
-                    p,
-                    spec.id_column,
-                    value,
-                    "duplicate-id",
-                    f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
-                    "cannot be decided, so all of them are excluded",
-                )
-                drop[p] = True
-
-    groups = None
-    if spec.group_column is not None:
-        groups = frame[spec.group_column].map(cell_text)
-        declared = [code for code, _ in spec.groups]
-        label_to_code = {label: code for code, label in spec.groups}
-        codes = set(declared)
-        # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
-        groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
-        for i, g in enumerate(groups):
-            if drop[i]:
-                continue
-            if g == "":
-                exclude_row(
-                    i,
-                    spec.group_column,
-                    "",
-                    "missing-group",
-                    f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded",
-                )
-                drop[i] = True
-            elif declared and g not in declared:
-                exclude_row(
-                    i,
-                    spec.group_column,
-                    g,
-                    "unknown-group",
-                    f"row {rows[i]}: group '{g}' is not declared in [groups] "
-                    f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
-                )
-                drop[i] = True
-
     out = pd.DataFrame({"row": rows, "id": ids.to_numpy()})
     if groups is not None:
         out["group"] = groups.to_numpy()
-    if spec.visit_column is not None:
+    if spec.long_format:
         out["visit"] = frame[spec.visit_column].map(cell_text).to_numpy()
     missing_markers = set(spec.missing)
     raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
@@ -286,7 +211,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             return numbers[column]
         values, _, failed = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
-            exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, rows[i]))
+            exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, row_of(column, i)))
         numbers[column] = values
         return values
 
@@ -323,12 +248,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                     i,
                     var.column,
                     "out-of-range",
-                    f"column '{var.column}' row {rows[i]}: value {v:g} is outside the declared range {lo:g}–{hi:g}",
+                    f"column '{var.column}' row {row_of(var.column, i)}: value {v:g} is outside the declared range "
+                    f"{lo:g}–{hi:g}",
                 )
             values = values.where(~outside)
         raw_values[var.column] = values.to_numpy(float)
         if var.transform is not None:
-            values = _transform(values, var, rows, drop, exclude_cell)
+            values = _transform(values, var, cell_rows.get(var.column, rows), drop, exclude_cell)
         analysed[var.column] = values.to_numpy(float)
 
     analysed = {v.column: analysed[v.column] for v in spec.variables}  # the spec's order
@@ -338,13 +264,13 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
-    repeats = ids[ids.ne("")].value_counts()
+    repeats = long_ids[long_ids.ne("")].value_counts()
     _check_usable(
         out,
         spec,
         raw.source,
         excl,
-        len(frame),
+        n_read,
         {str(k): int(v) for k, v in repeats[repeats > 1].items()},
         lambda: "" if spec.visit_column else visit_column_hint(frame[selected], ids[selected], spec),
     )
@@ -378,7 +304,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         warnings=warnings,
         source=raw.source,
         sha256=raw.sha256,
-        n_rows_read=len(frame),
+        n_rows_read=n_read,
         floored=floored,
         piled_up=piled,
     )

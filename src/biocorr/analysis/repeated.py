@@ -141,7 +141,7 @@ def repeated_rows(study: Study) -> list[pd.DataFrame]:
     []
     """
     spec = study.spec
-    if spec.visit_column is None:
+    if not spec.long_format:
         return []
     opts = spec.analysis
     everyone = np.ones(len(study.data), dtype=bool)

@@ -121,6 +121,13 @@ def methods_paragraph(results: Results) -> str:
             "and biomarker, tested by t on N − k − 1 df (N observations, k subjects), with a Fisher-z interval "
             "of standard error 1/√(df − 1)."
         )
+    if spec.per_subject:
+        parts.append(
+            f"The file had one row per subject and time point ({study.n_rows_read} rows, time point column "
+            f"{spec.visit_column}); it was reshaped to one row per subject ({len(study.data)} subjects), "
+            "COLUMN@VISIT naming a column's value at one time point (missing when the subject had no row "
+            "then); a subject whose rows disagreed on a per-subject column was excluded."
+        )
     derived = [(v.column, *v.derived) for v in spec.variables if v.derived is not None]
     if derived:
         parts.append(

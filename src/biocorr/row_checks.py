@@ -1,0 +1,170 @@
+"""The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
+
+Each row that cannot be used is excluded whole, with its spreadsheet row and reason
+(``not-selected``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
+``unknown-group``; see :mod:`biocorr.validation`). Cell-level checks (numbers, ranges,
+transforms) come after, on the rows kept here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .errors import did_you_mean
+from .io import cell_text
+from .study import StudySpec
+
+
+@dataclass
+class RowChecks:
+    """What the row checks found.
+
+    Attributes
+    ----------
+    ids : Series
+        Each row's subject id (``row N`` without an id column).
+    groups : Series or None
+        Each row's group code (a label in the data mapped to its code), or None without groups.
+    drop : ndarray of bool
+        Rows excluded.
+    selected : ndarray of bool
+        Rows the ``where`` filter keeps (a long-format hint looks at these).
+    exclusions : list of dict
+        ``row, id, column, value, reason, scope, message`` of every excluded row.
+    """
+
+    ids: pd.Series
+    groups: pd.Series | None
+    drop: np.ndarray
+    selected: np.ndarray
+    exclusions: list[dict]
+
+
+def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChecks:
+    """Apply the spec's row filter and the id, visit, duplicate and group checks to a raw text frame.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The file's cells as text.
+    spec : StudySpec
+    rows : ndarray
+        Each row's spreadsheet row number (for messages).
+
+    Returns
+    -------
+    RowChecks
+
+    Examples
+    --------
+    >>> from biocorr.study import parse_spec
+    >>> frame = pd.DataFrame({"id": ["1", "2", "2", ""], "VAS": ["3", "4", "5", "6"]})
+    >>> spec = parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "VAS"}], "score": [{"column": "VAS2"}]})
+    >>> [e["reason"] for e in check_rows(frame, spec, np.arange(2, 6)).exclusions]
+    ['missing-id', 'duplicate-id', 'duplicate-id']
+    """
+    exclusions: list[dict] = []
+    if spec.id_column is not None:
+        ids = frame[spec.id_column].map(cell_text)
+    else:
+        ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
+    drop = np.zeros(len(frame), dtype=bool)
+
+    def exclude_row(i, column, value, reason, message):
+        exclusions.append(
+            dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope="row",
+                 message=message)
+        )  # fmt: skip
+
+    for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
+        cells = frame[column].map(cell_text)
+        wanted = " or ".join(f"'{v}'" for v in accepted)
+        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~drop).tolist():
+            exclude_row(
+                i,
+                column,
+                cells.iloc[i],
+                "not-selected",
+                f"row {rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)",
+            )
+            drop[i] = True
+
+    selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
+    if spec.id_column is not None:
+        for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
+            exclude_row(
+                i,
+                spec.id_column,
+                "",
+                "missing-id",
+                f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
+                "the subject cannot be identified, so the row is excluded",
+            )
+            drop[i] = True
+        visits = None
+        if spec.visit_column is not None:  # long data: one row per subject and visit
+            visits = frame[spec.visit_column].map(cell_text)
+            for i in np.flatnonzero(visits.eq("").to_numpy() & ~drop).tolist():
+                exclude_row(
+                    i,
+                    spec.visit_column,
+                    "",
+                    "missing-visit",
+                    f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
+                    "belongs to cannot be told, so the row is excluded",
+                )
+                drop[i] = True
+        kept_ids = ids.where(~drop, "")
+        keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
+        dup = keys.duplicated(keep=False) & kept_ids.ne("")
+        for _, idx in keys[dup].groupby(keys[dup]).groups.items():
+            positions = [frame.index.get_loc(j) for j in idx]
+            where = ", ".join(str(rows[p]) for p in positions)
+            value = kept_ids.iloc[positions[0]]
+            at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
+            for p in positions:
+                exclude_row(
+                    p,
+                    spec.id_column,
+                    value,
+                    "duplicate-id",
+                    f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
+                    "cannot be decided, so all of them are excluded",
+                )
+                drop[p] = True
+
+    groups = None
+    if spec.group_column is not None:
+        groups = frame[spec.group_column].map(cell_text)
+        declared = [code for code, _ in spec.groups]
+        label_to_code = {label: code for code, label in spec.groups}
+        codes = set(declared)
+        # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
+        groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
+        for i, g in enumerate(groups):
+            if drop[i]:
+                continue
+            if g == "":
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    "",
+                    "missing-group",
+                    f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded",
+                )
+                drop[i] = True
+            elif declared and g not in declared:
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    g,
+                    "unknown-group",
+                    f"row {rows[i]}: group '{g}' is not declared in [groups] "
+                    f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
+                )
+                drop[i] = True
+
+    return RowChecks(ids=ids, groups=groups, drop=drop, selected=selected, exclusions=exclusions)
