@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import tomllib
 
 import pytest
 
 from biocorr.io import read_table, read_text_table
+from biocorr.qpcr.draft import draft_qpcr
+from biocorr.qpcr.instruments import read_ct_export
 from biocorr.spec_draft import draft_spec
 from biocorr.study import parse_spec
 
@@ -89,21 +93,21 @@ def _variables(spec: dict) -> dict[str, tuple]:
 @pytest.mark.parametrize("name", ["hivsn", "opt", "qpcr_demo"])
 def test_drafts_of_the_embedded_datasets_agree_with_the_hand_written_specs(name):
     """Every variable of the hand-written spec is drafted with the same role, lower limit and
-    categorical flag, and every range the draft proposes is the hand-written one. (Not drafted:
-    qpcr_demo's biomarker, which the qPCR join creates, and ranges no catalogue scale gives,
-    e.g. OPT's periodontal indices: the draft leaves those as a placeholder to fill in.)"""
+    categorical flag, and every range the draft proposes is the hand-written one (qpcr_demo's
+    biomarker comes from the qPCR section drafted from its Ct table). Not drafted: ranges no
+    catalogue scale gives, e.g. OPT's periodontal indices: the draft leaves a placeholder."""
     from biocorr.datasets import example_path
 
     folder = example_path(name)
     data = {"hivsn": "data_all.csv", "opt": "opt_serum_periodontal.csv", "qpcr_demo": "clinical.csv"}[name]
     hand = tomllib.loads((folder / "spec.toml").read_text(encoding="utf-8"))
-    draft = tomllib.loads(draft_spec(read_table(folder / data)))
+    qpcr = draft_qpcr(read_ct_export(folder / "ct_export.csv")) if name == "qpcr_demo" else None
+    draft = tomllib.loads(draft_spec(read_table(folder / data), qpcr))
     assert draft["data"].get("group") == hand["data"].get("group")
     assert draft["data"].get("id") == hand["data"].get("id")
     h, d = _variables(hand), _variables(draft)
-    expected_missing = {"qpcr_demo": {"TNF_ATP_vs_vehicle_log2"}}.get(name, set())
-    assert {c for c in h if c not in d} == expected_missing
-    for column in set(h) - expected_missing:
+    assert {c for c in h if c not in d} == set()
+    for column in h:
         role, rng, limit, categorical = h[column]
         assert d[column][0] == role, column
         assert d[column][2] == limit and d[column][3] == categorical, column
@@ -111,3 +115,20 @@ def test_drafts_of_the_embedded_datasets_agree_with_the_hand_written_specs(name)
             assert d[column][1] == rng, column
     ranged = sum(d[c][1] is not None for c in h if c in d)
     assert ranged == {"hivsn": 5, "opt": 0, "qpcr_demo": 3}[name]
+
+
+@pytest.mark.parametrize("name", ["hivsn", "opt", "qpcr_demo"])
+def test_the_draft_of_each_embedded_dataset_runs_unedited(name, tmp_path):
+    from biocorr.cli import main
+    from biocorr.datasets import example_path
+
+    folder = example_path(name)
+    data = {"hivsn": "data_all.csv", "opt": "opt_serum_periodontal.csv", "qpcr_demo": "clinical.csv"}[name]
+    qpcr = ["--qpcr", str(folder / "ct_export.csv")] if name == "qpcr_demo" else []
+    draft = tmp_path / "draft.toml"
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(["init-spec", str(folder / data), *qpcr]) == 0
+    draft.write_text(out.getvalue(), encoding="utf-8")
+    args = ["analyze", str(folder / data), "--spec", str(draft), *qpcr, "--out", str(tmp_path / "o"), "--no-report"]
+    assert main([*args, "--quiet"]) == 0
+    assert (tmp_path / "o" / "correlations.csv").stat().st_size > 0

@@ -184,7 +184,13 @@ def cmd_init_spec(args) -> int:
     from .io import read_table
     from .spec_draft import draft_spec
 
-    sys.stdout.write(draft_spec(read_table(args.data, sheet=args.sheet)))
+    qpcr = None
+    if args.qpcr:
+        from .qpcr.draft import draft_qpcr
+        from .qpcr.instruments import read_ct_export
+
+        qpcr = draft_qpcr(read_ct_export(args.qpcr))
+    sys.stdout.write(draft_spec(read_table(args.data, sheet=args.sheet), qpcr))
     return EXIT_OK
 
 
@@ -386,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
     i.add_argument("data", help="per-subject table")
     i.add_argument("--sheet", help="XLSX sheet name")
+    i.add_argument("--qpcr", help="Ct table or instrument export: draft [qpcr] and its per-subject biomarkers too")
     i.set_defaults(func=cmd_init_spec)
 
     e = sub.add_parser("example", help="copy an example's files (data, spec, Ct export, claims) into a folder")

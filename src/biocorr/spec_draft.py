@@ -11,6 +11,7 @@ from .cells import CENSORED, parse_numeric
 from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
 from .scales import catalogue_range
+from .toml_checks import toml_string as _quote
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|(^|[_.\s-])(d|dd|delta|Δ|ΔΔ)?c[tq]$|"
@@ -26,12 +27,6 @@ COVARIATE_HINTS = re.compile(r"^(age|sex|gender|bmi|weight|height|mass|education
 GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
 NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
-
-
-def _quote(s: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters (a newline in a header) escaped."""
-    escaped = s.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
 def _plain(s: str) -> str:
@@ -124,12 +119,15 @@ def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]
     return None, []
 
 
-def draft_spec(raw: RawTable) -> str:
+def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]] | None = None) -> str:
     """A TOML spec guessed from the columns: id, group, numeric columns with guessed roles.
 
     Parameters
     ----------
     raw : RawTable
+    qpcr : (lines, biomarkers), optional
+        A drafted ``[qpcr]`` section and the per-subject biomarkers (column, label, unit) it
+        creates (:func:`biocorr.qpcr.draft.draft_qpcr`), for ``init-spec --qpcr``.
 
     Returns
     -------
@@ -219,6 +217,17 @@ def draft_spec(raw: RawTable) -> str:
         lines.append("[groups]              # display labels, in the order to show them")
         lines += [f"{_quote(g)} = {_quote(g)}" for g in groups]
         lines.append("")
+    joined = qpcr[1] if qpcr else []
+    if qpcr:
+        lines += qpcr[0]
+    for column, label, unit in joined:
+        lines += [
+            "[[biomarker]]               # the qPCR join's per-subject ratio (analyze ... --qpcr CT)",
+            f"column = {_quote(column)}",
+            f"label = {_quote(label)}",
+            f"unit = {_quote(unit)}",
+            "",
+        ]
     piles = {name: floor_pile(v) for name, v in observed.items()}
     roles = []
     for col in numeric:
@@ -235,7 +244,7 @@ def draft_spec(raw: RawTable) -> str:
             roles.append((name, "biomarker", why))
         else:
             roles.append((name, "score", "role unknown: biomarker, score or covariate? (or delete)"))
-    if roles and not any(r == "biomarker" for _, r, _ in roles):
+    if roles and not joined and not any(r == "biomarker" for _, r, _ in roles):
         unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith("role unknown")]
         if unknown:
             i = unknown[0]

@@ -4,6 +4,7 @@ with messages that say what was expected and show an example."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from .errors import SpecError, did_you_mean
@@ -115,3 +116,15 @@ def group_labels(value: Any, where: str) -> tuple[tuple[str, str], ...]:
         twice = sorted({lb for lb in labels if labels.count(lb) > 1})[0]
         raise SpecError(f"{where} [groups]: two groups have the label '{twice}'; each group needs its own label.")
     return tuple(groups)
+
+
+def toml_string(text: str) -> str:
+    r"""A TOML basic string: quotes, backslashes and control characters (a newline in a header) escaped.
+
+    Examples
+    --------
+    >>> print(toml_string('IL-6 "serum"\nrange = [0, 1]'))
+    "IL-6 \"serum\"\u000arange = [0, 1]"
+    """
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
