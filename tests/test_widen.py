@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from biocorr import analyze, load
-from biocorr.errors import SpecError
+from biocorr.errors import DataError, SpecError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SPEC = """
@@ -114,3 +114,12 @@ def test_methods_text_says_the_file_was_reshaped(study):
     text = methods_paragraph(analyze(study))
     assert f"({study.n_rows_read} rows, time point column Time)" in text and "(23 subjects)" in text
     assert "dVAS = VAS@6h − VAS@0h" in text and "area under the curve (trapezoidal rule) of IL6@0h" in text
+
+
+def test_a_changing_column_named_without_a_visit_is_explained(tmp_path):
+    (tmp_path / "s.toml").write_text(SPEC + '[[covariate]]\ncolumn = "IL6"\n')
+    with pytest.raises(DataError, match=r"IL6, Sex differ\(s\) between a subject's visits.*COLUMN@VISIT"):
+        load(FIXTURES / "widen_inputs.csv", tmp_path / "s.toml")
+    (tmp_path / "none.toml").write_text(SPEC.replace('Phase = "main"', 'Phase = "nothing"'))
+    with pytest.raises(DataError, match=r"only 0 usable row\(s\) of 76 \(76 row\(s\) not-selected\)"):
+        load(FIXTURES / "widen_inputs.csv", tmp_path / "none.toml")

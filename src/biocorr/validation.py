@@ -336,6 +336,12 @@ def _check_usable(
                     "visit)? Keep the rows of one visit, or reshape the file to one row per subject."
                 )
             )
+        if reasons.get("varies-across-visits", 0) and not hint:
+            varying = ", ".join(dict.fromkeys(excl.loc[excl["reason"] == "varies-across-visits", "column"]))
+            hint = (
+                f" {varying} differ(s) between a subject's visits: a column named without @visit must agree "
+                "across them; name a changing column at one visit (COLUMN@VISIT)."
+            )
         raise DataError(
             f"{source}: only {n} usable row(s) of {n_read}"
             + (f" ({detail})" if detail else "")

@@ -123,7 +123,7 @@ def widen(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray, checks: RowChe
     cell_rows: dict[str, np.ndarray] = {}
     for name in visit_names(spec):
         base, visit = split_visit_name(name)  # type: ignore[misc]
-        if visit not in levels:
+        if visit not in levels and levels:  # (no kept row at all: the usable-row check says so)
             raise SpecError(
                 f"'{name}': no kept row has {spec.visit_column} = '{visit}' (the visits are "
                 f"{', '.join(repr(v) for v in levels)}).{did_you_mean(visit, levels)}"
@@ -151,7 +151,8 @@ def widen(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray, checks: RowChe
                 dict(row=int(seen["row"].iloc[0]), id=str(subjects[subject]), column=column,
                      value=" / ".join(dict.fromkeys(seen["value"])), reason="varies-across-visits", scope="row",
                      message=f"id '{subjects[subject]}': {column} is {found}; a column named without @visit must "
-                     "agree across a subject's rows, so the subject is excluded")
+                     f"agree across a subject's rows, so the subject is excluded (if {column} changes over time, "
+                     f"name it at a visit: {column}@{levels[0]})")
             )  # fmt: skip
             excluded[subject] = True
         single = filled.drop_duplicates("subject")
