@@ -35,6 +35,11 @@ from biocorr.scales import catalogue_range
         ("VAS_pain", [0, 100], (0, 100)),
         ("VAS_cm", [0.5, 9.5], (0, 10)),
         ("NRS", [0, 10], (0, 10)),
+        ("PlI", [0.4, 2.9], (0, 3)),
+        ("plaque_index", [1], (0, 3)),
+        ("gingival_index", [0, 3], (0, 3)),
+        ("Calc.I", [0.2], (0, 3)),
+        ("BOP_percent", [12, 88], (0, 100)),
     ],
 )
 def test_a_named_scale_gets_its_published_range(column, values, expected):
@@ -47,3 +52,5 @@ def test_values_no_scoring_holds_get_a_comment_not_a_range_and_unknown_names_not
     assert np.isnan(low) and np.isnan(high) and "no scoring holds the values (3 to 25)" in why
     assert catalogue_range("IL6", np.array([1.0, 2.0])) is None
     assert catalogue_range("age", np.array([30.0])) is None
+    # words that merely contain the abbreviations are not the indices
+    assert all(catalogue_range(c, np.array([1.0])) is None for c in ("calcium", "calcitonin", "place", "bopx"))

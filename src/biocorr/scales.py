@@ -27,6 +27,10 @@ Ranges are those of the published scoring rules:
 - FSS total 9-63, mean item 1-7: Krupp LB et al. (1989) *Arch Neurol* 46, 1121-1123.
 - MFI-20 subscales 4-20, total 20-100: Smets EMA et al. (1995) *J Psychosom Res* 39, 315-325.
 - BPI severity / interference items 0-10: Cleeland CS, Ryan KM (1994) *Ann Acad Med Singap* 23, 129-138.
+- Periodontal indices: Plaque Index 0-3, Silness J, Löe H (1964) *Acta Odontol Scand* 22, 121-135;
+  Gingival Index 0-3, Löe H, Silness J (1963) *Acta Odontol Scand* 21, 533-551; Calculus Index
+  0-3, Greene JC, Vermillion JR (1964) *J Am Dent Assoc* 68, 7-13; bleeding on probing as the
+  percentage of sites 0-100, Ainamo J, Bay I (1975) *Int Dent J* 25, 229-235.
 """
 
 from __future__ import annotations
@@ -70,6 +74,10 @@ SCALES: tuple[Scale, ...] = (
     _scale(r"fss|fatigue.?severity", "Fatigue Severity Scale", ("total 9-63", 9, 63), ("mean item 1-7", 1, 7)),
     _scale(r"mfi", "MFI-20", ("subscale 4-20", 4, 20), ("total 20-100", 20, 100)),
     _scale(r"bpi", "BPI item", ("0-10", 0, 10)),
+    _scale(r"plaque|(^|[^a-z])pl\.?i([^a-z]|$)", "Plaque Index (Silness-Löe)", ("0-3", 0, 3)),
+    _scale(r"gingival", "Gingival Index (Löe-Silness)", ("0-3", 0, 3)),
+    _scale(r"calculus|(^|[^a-z])calc\.?i([^a-z]|$)", "Calculus Index (Greene-Vermillion)", ("0-3", 0, 3)),
+    _scale(r"(^|[^a-z])bop([^a-z]|$)|bleeding.?on.?probing", "bleeding on probing", ("% of sites 0-100", 0, 100)),
     _scale(r"nrs|pain.?intensity|intensity", "numeric rating scale", ("0-10", 0, 10)),
     _scale(r"vas", "visual analogue scale", ("0-100 mm", 0, 100), ("0-10 cm", 0, 10)),
 )
