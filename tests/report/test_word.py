@@ -72,3 +72,31 @@ def test_user_text_is_stored_as_text(tmp_path):
     document = docx.Document(str(write_word_tables(results, tmp_path / "t.docx")))
     assert len(document.tables) == 2  # no groups: no group comparison table
     assert document.tables[1].rows[1].cells[0].text == label
+
+
+def test_long_data_get_a_subset_column_and_a_repeated_measures_table(tmp_path):
+    rng = np.random.default_rng(8)
+    rows = ["id,visit,group,il6,pain"]
+    for i in range(12):
+        base, level = rng.lognormal(), rng.uniform(20, 80)
+        for v in ("w0", "w4", "w8"):
+            flare = rng.normal()
+            rows.append(f"P{i},{v},{'FM' if i < 6 else 'HC'},{base * np.exp(0.3 * flare):.3f},{level + 8 * flare:.1f}")
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "s.toml").write_text(
+        '[data]\nid = "id"\ngroup = "group"\nvisit = "visit"\n[[biomarker]]\ncolumn = "il6"\n'
+        '[[score]]\ncolumn = "pain"\n'
+    )
+    results = analyze(load_study(tmp_path / "d.csv", tmp_path / "s.toml"))
+    document = docx.Document(str(write_word_tables(results, tmp_path / "t.docx")))
+    titles = [p.text for p in document.paragraphs if p.runs and p.runs[0].italic and not p.text.startswith("Note")]
+    assert titles[2] == "Repeated-Measures Correlations Over All Visits" and len(document.tables) == 4
+    per_visit = document.tables[1]  # 9 subsets (3 visits x all/FM/HC): one row each, not 27 columns
+    assert [c.text for c in per_visit.rows[0].cells] == ["Subset", "Biomarker", "Score", "n", "rₛ [95% CI]", "p adj."]
+    assert len(per_visit.rows) == 1 + 9 and per_visit.rows[1].cells[0].text == "visit = w0"
+    c = results.correlations
+    rm = c[(c["method"] == "rmcorr") & (c["subset"] == "all visits")].iloc[0]
+    cells = [x.text for x in document.tables[2].rows[1].cells]
+    assert cells[2] == str(int(rm["n"])) and cells[3].startswith(fmt_r(rm["estimate"]))
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # the repeated-measures table is 11 columns wide

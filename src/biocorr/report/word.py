@@ -34,9 +34,23 @@ def apa_table_p(p: float) -> str:
     return fmt_p_apa(p, "").removeprefix(" = ").strip()
 
 
-def correlation_table(results: Results) -> pd.DataFrame:
-    """The primary method's rows as an APA table: Biomarker, Score, then n, estimate [CI], p adj. per subset.
+MAX_SIDE_BY_SIDE = 3  # subsets shown as column groups; more (visits × groups) get a Subset column
 
+
+def _cells(rows: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """n, 'estimate* [low, high]' and APA adjusted p of correlation rows (* adjusted p < .05)."""
+    star = ["*" if p < ALPHA else "" for p in rows["p_adjusted"].fillna(1.0)]
+    n = [str(int(v)) if v == v else "—" for v in rows["n"]]
+    bounds = zip(rows["estimate"], star, rows["ci_low"], rows["ci_high"])
+    est = [f"{fmt_r(r)}{s} [{fmt_r(lo)}, {fmt_r(hi)}]" for r, s, lo, hi in bounds]
+    return n, est, [apa_table_p(p) for p in rows["p_adjusted"]]
+
+
+def correlation_table(results: Results, method: str | None = None) -> pd.DataFrame:
+    """One method's rows (default: the primary) as an APA table.
+
+    Up to three subsets side by side (Biomarker, Score, then n, estimate [CI] and adjusted p per
+    subset); more (each visit of long data, by group) one row per subset with a Subset column.
     An adjusted p below .05 is marked with an asterisk after the estimate.
 
     Examples
@@ -47,21 +61,19 @@ def correlation_table(results: Results) -> pd.DataFrame:
     ['Biomarker', 'Score', 'all: n', 'all: rₛ [95% CI]']
     """
     c = results.correlations
-    method = results.study.spec.analysis.primary_method
+    method = method or results.study.spec.analysis.primary_method
     rows = c[c["method"] == method]
-    symbol = method_info(method).symbol
-    level = fmt_level(results.study.spec.analysis.confidence)
+    head = f"{method_info(method).symbol} [{fmt_level(results.study.spec.analysis.confidence)} CI]"
+    subsets = list(dict.fromkeys(rows["subset"]))
+    if len(subsets) > MAX_SIDE_BY_SIDE:
+        n, est, p = _cells(rows)
+        return pd.DataFrame({"Subset": rows["subset"].astype(str).to_numpy(), "Biomarker": rows["x_label"].to_numpy(),
+                             "Score": rows["y_label"].to_numpy(), "n": n, head: est, "p adj.": p})  # fmt: skip
     out = rows[["x", "y", "x_label", "y_label"]].drop_duplicates(["x", "y"]).reset_index(drop=True)
     table = pd.DataFrame({"Biomarker": out["x_label"], "Score": out["y_label"]})
-    for subset in dict.fromkeys(rows["subset"]):
+    for subset in subsets:
         sub = rows[rows["subset"] == subset].set_index(["x", "y"]).reindex(pd.MultiIndex.from_frame(out[["x", "y"]]))
-        star = ["*" if p < ALPHA else "" for p in sub["p_adjusted"].fillna(1.0)]
-        table[f"{subset}: n"] = [str(int(n)) if n == n else "—" for n in sub["n"]]
-        table[f"{subset}: {symbol} [{level} CI]"] = [
-            f"{fmt_r(r)}{s} [{fmt_r(lo)}, {fmt_r(hi)}]" for r, s, lo, hi in zip(sub["estimate"], star,
-                                                                                 sub["ci_low"], sub["ci_high"])
-        ]  # fmt: skip
-        table[f"{subset}: p adj."] = [apa_table_p(p) for p in sub["p_adjusted"]]
+        table[f"{subset}: n"], table[f"{subset}: {head}"], table[f"{subset}: p adj."] = _cells(sub)
     return table
 
 
@@ -173,7 +185,8 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
     level = fmt_level(opts.confidence)
     document = docx.Document()
     correlations = correlation_table(results)
-    if correlations.shape[1] > 7:  # subsets side by side: a landscape page keeps the cells on one line
+    within = correlation_table(results, "rmcorr") if (results.correlations["method"] == "rmcorr").any() else None
+    if max(correlations.shape[1], 0 if within is None else within.shape[1]) > 7:  # subsets side by side: landscape
         from docx.enum.section import WD_ORIENT
 
         section = document.sections[0]
@@ -199,10 +212,21 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
         f"{method_label(method)}; {level} CI by {info.ci_method}; p adjusted by {opts.adjust} within "
         f"{family}. *Adjusted p < .05.",
     )
+    number = 3
+    if within is not None:  # long data: the within-subject association over all visits
+        _add_table(
+            document,
+            number,
+            "Repeated-Measures Correlations Over All Visits",
+            within,
+            f"Repeated-measures correlation (Bakdash & Marusich, 2017); {level} CI by "
+            f"{method_info('rmcorr').ci_method}; p adjusted by {opts.adjust}. *Adjusted p < .05.",
+        )
+        number += 1
     if not results.group_comparisons.empty:
         _add_table(
             document,
-            3,
+            number,
             "Group Comparisons",
             group_table(results),
             "Differences and effect sizes are the first group minus the second; p adjusted by "
