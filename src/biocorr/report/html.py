@@ -215,14 +215,23 @@ NAV += (("influence", "Small-n checks"), ("methods", "Methods"), ("results", "Re
 
 def build_html(
     results: Results,
-    figure_html: dict[str, list[str]],
+    figure_html: dict[str, list[str]] | Callable[[], dict[str, list[str]]],
     command_line: list[str] | None,
     title: str | None = None,
     verdicts: pd.DataFrame | None = None,
     extra_sections: Sequence[str] = (),
 ) -> str:
-    """The report as one HTML string (figures already rendered to ``<figure>`` snippets)."""
+    """The report as one HTML string, with the figures' ``<figure>`` snippets by section.
+
+    ``figure_html`` may be a function returning them (a :class:`FigureJob`'s ``snippets``): it is
+    called once every table is built, so the tables are built while the figures are drawn.
+    """
     study = results.study
+    tables = (findings_section(results), _data_section(results), _quality_section(results), _table1(results))
+    correlation_table = correlation_table_html(results)
+    influence = _influence_section(results)
+    if callable(figure_html):
+        figure_html = figure_html()
     opts = study.spec.analysis
     title = title or f"biocorr report: {study.source}"
     within = apa.results_sentences(results, "rmcorr") if study.visits else []  # long data: the headline first
@@ -231,21 +240,18 @@ def build_html(
     created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     cmd = " ".join(command_line) if command_line else "(Python API)"
     sections = [
-        findings_section(results),
-        _data_section(results),
-        _quality_section(results),
-        _table1(results),
+        *tables,
         _groups_section(results, figure_html.get("groups", [])),
         '<h2 id="correlations">Correlations</h2>'
         f"<p class='note'>Ordered by adjusted p; bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
         "Shown first: the primary method; choose a tab, method, subset or biomarker, or click a column header to "
         "sort.</p>"
-        + correlation_table_html(results)
+        + correlation_table
         + f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
         + _matrices_html(figure_html.get("matrices", []))
         + f"<h3>Each biomarker against every score</h3><div class='print-hide'>{''.join(figure_html.get('panels', []))}"
         + "</div><p class='print-only note'>Printed without the per-biomarker panels (in the HTML report).</p>",
-        _influence_section(results),
+        influence,
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
         f'<h2 id="results">Results in APA style ({e(method_label(opts.primary_method))})</h2>'
         f"<ul class='apa'>{sentences}</ul><p class='print-only note'>Printed: the first 12 sentences (all in "
@@ -313,7 +319,7 @@ def write_report(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rendered = (figures or FigureJob(results, out / "figures", per_pair, progress, png=png)).snippets()
+    rendered = (figures or FigureJob(results, out / "figures", per_pair, progress, png=png)).snippets
     path = out / "report.html"
     extra = []
     if qpcr is not None:

@@ -33,19 +33,25 @@ def html_table(
     """An HTML table; ``raw`` gives sort keys for formatted numeric columns, ``row_data`` each
     row's ``data-*`` attributes (for the filter bars)."""
     cls = (' class="sortable"' if sortable else "") + (f' id="{table_id}"' if table_id else "")
-    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in frame.columns)
-    rows = []
-    for i, (_, row) in enumerate(frame.iterrows()):
-        cells = []
-        for c in frame.columns:
-            v = row[c]
-            key = raw[c].iloc[i] if raw and c in raw else None
-            attr = "" if key is None or not np.isfinite(key) else f' data-v="{float(key)!r}"'
-            klass = ' class="num"' if c in numeric else ""
-            cells.append(f"<td{klass}{attr}>{e(str(v))}</td>")
-        row_cls = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
-        row_cls += "".join(f' data-{k}="{e(str(v[i]))}"' for k, v in (row_data or {}).items())
-        rows.append(f"<tr{row_cls}>" + "".join(cells) + "</tr>")
+    columns = list(frame.columns)
+    head = "".join(f'<th class="num">{e(c)}</th>' if c in numeric else f"<th>{e(c)}</th>" for c in columns)
+    # column by column (no per-row Series): each cell's text, its sort key and its class
+    texts = [[e(str(v)) for v in frame[c].tolist()] for c in columns]
+    keys = [
+        [f' data-v="{float(k)!r}"' if k is not None and np.isfinite(k) else "" for k in raw[c].tolist()]
+        if raw and c in raw
+        else [""] * len(frame)
+        for c in columns
+    ]
+    opens = ['<td class="num"' if c in numeric else "<td" for c in columns]
+    attrs = [""] * len(frame)
+    for i in range(len(frame)):
+        klass = f' class="{row_classes[i]}"' if row_classes is not None and row_classes[i] else ""
+        attrs[i] = klass + "".join(f' data-{k}="{e(str(v[i]))}"' for k, v in (row_data or {}).items())
+    rows = [
+        f"<tr{attrs[i]}>" + "".join(f"{opens[j]}{keys[j][i]}>{texts[j][i]}</td>" for j in range(len(columns))) + "</tr>"
+        for i in range(len(frame))
+    ]
     return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
