@@ -123,3 +123,10 @@ def test_a_changing_column_named_without_a_visit_is_explained(tmp_path):
     (tmp_path / "none.toml").write_text(SPEC.replace('Phase = "main"', 'Phase = "nothing"'))
     with pytest.raises(DataError, match=r"only 0 usable row\(s\) of 76 \(76 row\(s\) not-selected\)"):
         load(FIXTURES / "widen_inputs.csv", tmp_path / "none.toml")
+
+
+def test_the_reports_data_section_says_the_file_was_reshaped(study):
+    from biocorr.report.html import build_html
+
+    html = build_html(analyze(study), {}, None)
+    assert "reshaped to one row per subject: COLUMN@VISIT" in html and "<code>Time</code>" in html

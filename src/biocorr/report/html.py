@@ -60,6 +60,12 @@ def _data_section(results: Results) -> str:
             if study.visits
             else ""
         )
+        + (
+            f" One row per subject and visit in the file (visit column <code>{e(str(spec.visit_column))}</code>), "
+            "reshaped to one row per subject: COLUMN@VISIT is a column's value at one visit."
+            if spec.per_subject
+            else ""
+        )
         + "</p>"
         f"{source}<ul>{groups}</ul><h3>Variables (from the spec)</h3>{_table(variables)}"
     )
