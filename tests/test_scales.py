@@ -40,6 +40,12 @@ from biocorr.scales import catalogue_range
         ("gingival_index", [0, 3], (0, 3)),
         ("Calc.I", [0.2], (0, 3)),
         ("BOP_percent", [12, 88], (0, 100)),
+        ("ODI_pre", [10, 60], (0, 100)),
+        ("RMDQ", [3, 20], (0, 24)),
+        ("PSQI_global", [4, 15], (0, 21)),
+        ("ISI", [2, 25], (0, 28)),
+        ("PSS10", [12, 30], (0, 40)),
+        ("CESD", [5, 44], (0, 60)),
     ],
 )
 def test_a_named_scale_gets_its_published_range(column, values, expected):
@@ -53,4 +59,4 @@ def test_values_no_scoring_holds_get_a_comment_not_a_range_and_unknown_names_not
     assert catalogue_range("IL6", np.array([1.0, 2.0])) is None
     assert catalogue_range("age", np.array([30.0])) is None
     # words that merely contain the abbreviations are not the indices
-    assert all(catalogue_range(c, np.array([1.0])) is None for c in ("calcium", "calcitonin", "place", "bopx"))
+    assert all(catalogue_range(c, np.array([1.0])) is None for c in ("calcium", "calcitonin", "place", "bopx", "body", "crisis"))

@@ -132,3 +132,14 @@ def test_the_draft_of_each_embedded_dataset_runs_unedited(name, tmp_path):
     args = ["analyze", str(folder / data), "--spec", str(draft), *qpcr, "--out", str(tmp_path / "o"), "--no-report"]
     assert main([*args, "--quiet"]) == 0
     assert (tmp_path / "o" / "correlations.csv").stat().st_size > 0
+
+
+def test_a_missing_code_does_not_hide_a_scale_and_a_scale_name_makes_a_score():
+    text = _rows(
+        "id,group,CRP,BDI-II,ODI",
+        lambda i: f"{i},{'P' if i % 2 else 'C'},{i / 3:.2f},{999 if i == 5 else i * 4},{i * 5}",
+    )
+    draft, spec = _draft(text)
+    assert spec.missing == ("999",)  # proposed as missing, so the BDI-II range need not hold it
+    assert spec.variable("BDI-II").role == "score" and spec.variable("BDI-II").range == (0, 63)
+    assert spec.variable("ODI").range == (0, 100) and "named like a scale of the catalogue" in draft

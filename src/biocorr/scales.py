@@ -27,6 +27,12 @@ Ranges are those of the published scoring rules:
 - FSS total 9-63, mean item 1-7: Krupp LB et al. (1989) *Arch Neurol* 46, 1121-1123.
 - MFI-20 subscales 4-20, total 20-100: Smets EMA et al. (1995) *J Psychosom Res* 39, 315-325.
 - BPI severity / interference items 0-10: Cleeland CS, Ryan KM (1994) *Ann Acad Med Singap* 23, 129-138.
+- Oswestry Disability Index 0-100: Fairbank JCT, Pynsent PB (2000) *Spine* 25, 2940-2953.
+- Roland-Morris Disability Questionnaire 0-24: Roland M, Morris R (1983) *Spine* 8, 141-144.
+- PSQI global 0-21: Buysse DJ et al. (1989) *Psychiatry Res* 28, 193-213.
+- Insomnia Severity Index 0-28: Bastien CH et al. (2001) *Sleep Med* 2, 297-307.
+- PSS-10 0-40: Cohen S, Kamarck T, Mermelstein R (1983) *J Health Soc Behav* 24, 385-396.
+- CES-D 0-60: Radloff LS (1977) *Appl Psychol Meas* 1, 385-401.
 - Periodontal indices: Plaque Index 0-3, Silness J, Löe H (1964) *Acta Odontol Scand* 22, 121-135;
   Gingival Index 0-3, Löe H, Silness J (1963) *Acta Odontol Scand* 21, 533-551; Calculus Index
   0-3, Greene JC, Vermillion JR (1964) *J Am Dent Assoc* 68, 7-13; bleeding on probing as the
@@ -74,6 +80,12 @@ SCALES: tuple[Scale, ...] = (
     _scale(r"fss|fatigue.?severity", "Fatigue Severity Scale", ("total 9-63", 9, 63), ("mean item 1-7", 1, 7)),
     _scale(r"mfi", "MFI-20", ("subscale 4-20", 4, 20), ("total 20-100", 20, 100)),
     _scale(r"bpi", "BPI item", ("0-10", 0, 10)),
+    _scale(r"(^|[^a-z])odi([^a-z]|$)|oswestry", "Oswestry Disability Index", ("0-100", 0, 100)),
+    _scale(r"rmdq|roland", "Roland-Morris Disability Questionnaire", ("0-24", 0, 24)),
+    _scale(r"psqi", "PSQI global", ("0-21", 0, 21)),
+    _scale(r"(^|[^a-z])isi([^a-z]|$)|insomnia.?severity", "Insomnia Severity Index", ("0-28", 0, 28)),
+    _scale(r"(^|[^a-z])pss([^a-z]|$)|perceived.?stress", "PSS-10", ("0-40", 0, 40)),
+    _scale(r"ces.?d", "CES-D", ("0-60", 0, 60)),
     _scale(r"plaque|(^|[^a-z])pl\.?i([^a-z]|$)", "Plaque Index (Silness-Löe)", ("0-3", 0, 3)),
     _scale(r"gingival", "Gingival Index (Löe-Silness)", ("0-3", 0, 3)),
     _scale(r"calculus|(^|[^a-z])calc\.?i([^a-z]|$)", "Calculus Index (Greene-Vermillion)", ("0-3", 0, 3)),

@@ -229,6 +229,11 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             "",
         ]
     piles = {name: floor_pile(v) for name, v in observed.items()}
+    codes = [float(c) for c in code_columns]  # proposed as missing: not values a range must hold
+
+    def kept(values: np.ndarray) -> np.ndarray:
+        return values[~np.isin(values, codes)]
+
     roles = []
     for col in numeric:
         name = str(col)
@@ -238,6 +243,8 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             roles.append((name, "biomarker", "guess: name looks like a biomarker"))
         elif SCORE_HINTS.search(name):
             roles.append((name, "score", "guess: name looks like a clinical score"))
+        elif (scale := catalogue_range(name, kept(observed[name]))) is not None:
+            roles.append((name, "score", f"guess: named like a scale of the catalogue ({_plain(scale[1])})"))
         elif (pile := piles.get(name)) is not None:
             low, at, n = pile
             why = f"guess: {at} of {n} values equal the minimum {low:g}, as at an assay's detection limit"
@@ -273,7 +280,7 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             f"column = {_quote(name)}",
             f"label = {_quote(name)}",
             '# unit = ""',
-            _range_line(name, observed[name]) if role == "score" else "# range = [low, high]",
+            _range_line(name, kept(observed[name])) if role == "score" else "# range = [low, high]",
         ]
         if name in limits:
             lines.append(_limit_line(limits[name]))
