@@ -59,4 +59,5 @@ def test_values_no_scoring_holds_get_a_comment_not_a_range_and_unknown_names_not
     assert catalogue_range("IL6", np.array([1.0, 2.0])) is None
     assert catalogue_range("age", np.array([30.0])) is None
     # words that merely contain the abbreviations are not the indices
-    assert all(catalogue_range(c, np.array([1.0])) is None for c in ("calcium", "calcitonin", "place", "bopx", "body", "crisis"))
+    words = ("calcium", "calcitonin", "place", "bopx", "body", "crisis")
+    assert all(catalogue_range(c, np.array([1.0])) is None for c in words)
