@@ -143,3 +143,16 @@ def test_a_missing_code_does_not_hide_a_scale_and_a_scale_name_makes_a_score():
     assert spec.missing == ("999",)  # proposed as missing, so the BDI-II range need not hold it
     assert spec.variable("BDI-II").role == "score" and spec.variable("BDI-II").range == (0, 63)
     assert spec.variable("ODI").range == (0, 100) and "named like a scale of the catalogue" in draft
+
+
+def test_pre_post_pairs_are_offered_as_commented_change_scores_that_parse_when_uncommented():
+    text = _rows("id,group,IL6_pre,IL6_post,VAS_PRE,VAS_POST,age", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i + 1},"
+                 f"{i * 3},{i * 4},{30 + i}")  # fmt: skip
+    draft, spec = _draft(text)
+    assert not any(v.derived for v in spec.variables)  # offered only: the draft runs as it is
+    assert '# difference = ["IL6_post", "IL6_pre"]' in draft and '# difference = ["VAS_POST", "VAS_PRE"]' in draft
+    active = draft.replace("# [[biomarker]]             # offered", "[[biomarker]] # offered")
+    active = active.replace('# column = "IL6_change"', 'column = "IL6_change"')
+    active = active.replace('# difference = ["IL6_post", "IL6_pre"]', 'difference = ["IL6_post", "IL6_pre"]')
+    uncommented = parse_spec(tomllib.loads(active))
+    assert uncommented.variable("IL6_change").derived == ("difference", ("IL6_post", "IL6_pre"))

@@ -103,6 +103,44 @@ def _categorical_lines(columns: list[tuple[str, list[str]]]) -> list[str]:
     return lines
 
 
+CHANGE_PAIRS = (("pre", "post"), ("baseline", "followup"), ("baseline", "follow-up"), ("before", "after"))
+
+
+def change_score_lines(roles: list[tuple[str, str, str]]) -> list[str]:
+    """Commented change scores (post − pre) for numeric columns whose names differ only by a
+    pre/post token ('IL6_pre', 'IL6_post'): offered, not active, so the draft runs as it is.
+
+    Examples
+    --------
+    >>> for line in change_score_lines([("VAS_pre", "score", ""), ("VAS_post", "score", "")])[1:4]:
+    ...     print(line)
+    # [[score]]             # offered: the change VAS_post − VAS_pre
+    # column = "VAS_change"
+    # difference = ["VAS_post", "VAS_pre"]
+    """
+    role_of = {name: role for name, role, _ in roles}
+    lines: list[str] = []
+    for name, role in role_of.items():
+        if role == "covariate":
+            continue
+        for before, after in CHANGE_PAIRS:
+            token = re.compile(rf"(?<![a-z0-9]){re.escape(before)}(?![a-z0-9])", re.I)
+            found = token.search(name)
+            if not found:
+                continue
+            text = found.group(0)
+            later = after.upper() if text.isupper() else after.capitalize() if text[0].isupper() else after
+            partner = name[: found.start()] + later + name[found.end() :]
+            stem = (name[: found.start()] + name[found.end() :]).strip("_.- ") or name
+            change = f"{stem}_change"
+            if role_of.get(partner) == role and change not in role_of:
+                lines += [f"# [[{role}]]             # offered: the change {_plain(partner)} − {_plain(name)}"]
+                lines += [f"# column = {_quote(change)}", f"# difference = [{_quote(partner)}, {_quote(name)}]", ""]
+    if lines:
+        lines.insert(0, "# Change scores: uncomment to analyse the change beside (or instead of) each visit")
+    return lines
+
+
 def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]]:
     """((id column, visit column), visits) when an id-like column repeats once per level of another.
 
@@ -290,6 +328,7 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
                 f"lower_limit = {low:g}    # guess: {at} of {n} values equal the minimum {low:g} (a detection limit?)"
             )
         lines.append("")
+    lines += change_score_lines(roles)
     lines += _categorical_lines([(c, levels) for c, levels in text_columns if c != str(group_col)])
     if skipped:
         lines += ["# Not used: " + _plain("; ".join(f"'{c}' ({why})" for c, why in skipped)), ""]
