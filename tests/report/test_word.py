@@ -47,7 +47,7 @@ def test_apa_layout_rules_titles_and_notes(hivsn_docx):
     section = document.sections[0]  # three subsets side by side: 11 columns, a landscape page
     assert len(document.tables[1].columns) == 11 and section.page_width > section.page_height
     notes = [t for t in texts if t.startswith("Note. ")]
-    assert len(notes) == 3 and "Spearman" in notes[1] and "holm" in notes[1] and "*Adjusted p < .05" in notes[1]
+    assert len(notes) == 3 and "Spearman" in notes[1] and "Holm method" in notes[1] and "*Adjusted p < .05" in notes[1]
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for table in document.tables:
         edges = [

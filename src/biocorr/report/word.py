@@ -18,6 +18,7 @@ import pandas as pd
 from ..analysis import Results
 from ..format import fmt_level, fmt_num, fmt_p_apa, fmt_r
 from ..stats.methods import ALPHA, method_info, method_label
+from ..stats.multiplicity import ADJUST_METHODS
 from .table_one import table_one
 
 TEST_NAMES = {"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}
@@ -201,6 +202,9 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
         "with a value.",
     )
     info = method_info(method)
+    adjusted = "p not adjusted"
+    if opts.adjust != "none":
+        adjusted = f"p adjusted by the {ADJUST_METHODS[opts.adjust][1]} method"
     family = {"method-subset": "each method and subset", "method": "each method", "all": "all tests"}.get(
         opts.family, opts.family
     )
@@ -209,8 +213,8 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
         2,
         f"{method_label(method)} Between Each Biomarker and Each Clinical Score",
         correlations,
-        f"{method_label(method)}; {level} CI by {info.ci_method}; p adjusted by {opts.adjust} within "
-        f"{family}. *Adjusted p < .05.",
+        f"{method_label(method)}; {level} CI by {info.ci_method}; {adjusted} within {family}. "
+        "*Adjusted p < .05.",
     )
     number = 3
     if within is not None:  # long data: the within-subject association over all visits
@@ -220,7 +224,7 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
             "Repeated-Measures Correlations Over All Visits",
             within,
             f"Repeated-measures correlation (Bakdash & Marusich, 2017); {level} CI by "
-            f"{method_info('rmcorr').ci_method}; p adjusted by {opts.adjust}. *Adjusted p < .05.",
+            f"{method_info('rmcorr').ci_method}; {adjusted}. *Adjusted p < .05.",
         )
         number += 1
     if not results.group_comparisons.empty:
@@ -229,8 +233,8 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
             number,
             "Group Comparisons",
             group_table(results),
-            "Differences and effect sizes are the first group minus the second; p adjusted by "
-            f"{opts.adjust} within each test type.",
+            f"Differences and effect sizes are the first group minus the second; {adjusted} within each test "
+            "type.",
         )
     path = Path(path)
     document.save(str(path))
