@@ -213,8 +213,7 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
         2,
         f"{method_label(method)} Between Each Biomarker and Each Clinical Score",
         correlations,
-        f"{method_label(method)}; {level} CI by {info.ci_method}; {adjusted} within {family}. "
-        "*Adjusted p < .05.",
+        f"{method_label(method)}; {level} CI by {info.ci_method}; {adjusted} within {family}. *Adjusted p < .05.",
     )
     number = 3
     if within is not None:  # long data: the within-subject association over all visits
@@ -233,8 +232,7 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
             number,
             "Group Comparisons",
             group_table(results),
-            f"Differences and effect sizes are the first group minus the second; {adjusted} within each test "
-            "type.",
+            f"Differences and effect sizes are the first group minus the second; {adjusted} within each test type.",
         )
     path = Path(path)
     document.save(str(path))
