@@ -534,3 +534,69 @@ def test_a_damaged_results_json_is_refused_by_biocorr_report(tmp_path, capsys, c
     (tmp_path / "results.json").write_text(content, encoding="utf-8")
     assert main(["report", str(tmp_path), "--example", "hivsn"]) == 2
     assert "not a results.json written by biocorr analyze" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------- long files, per subject --
+
+LONG = "id,visit,grp,TNF,VAS\n" + "".join(
+    f"P{i},{v},{'A' if i % 2 else 'B'},{1 + i * 0.7 + k:.2f},{20 + 5 * i + 3 * k * (i % 3)}\n"
+    for i in range(1, 9)
+    for k, v in enumerate(("Pre", "Post"))
+)
+PER_SUBJECT = """
+[data]
+id = "id"
+group = "grp"
+visit = "visit"
+per_subject = true
+[[biomarker]]
+column = "TNF@Pre"
+[[score]]
+column = "dVAS"
+difference = ["VAS@Post", "VAS@Pre"]
+[analysis]
+methods = ["pearson"]
+robust = []
+"""
+
+
+def test_per_subject_a_misspelt_visit_is_named_with_the_visits(tmp_path, capsys):
+    status, err, _ = run(tmp_path, capsys, LONG, PER_SUBJECT.replace("VAS@Post", "VAS@post"))
+    assert status == 2 and "no kept row has visit = 'post'" in err and "Did you mean 'Post'" in err
+
+
+def test_per_subject_a_group_that_changes_between_visits_excludes_that_subject_with_its_rows(tmp_path, capsys):
+    data = LONG.replace("P3,Post,A", "P3,Post,B")
+    status, _, out = run(tmp_path, capsys, data, PER_SUBJECT)
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    row = ex[ex["reason"] == "varies-across-visits"]
+    assert row["id"].tolist() == ["P3"] and "'A' at row 6; 'B' at row 7" in row["message"].iloc[0]
+    corr = table(out, "correlations.csv")
+    assert corr.loc[corr["subset"] == "all", "n"].tolist() == [7]  # the 7 others, each once
+
+
+def test_per_subject_a_subject_twice_at_one_visit_is_excluded_not_merged(tmp_path, capsys):
+    data = LONG + "P2,Post,B,9.9,99\n"
+    status, _, out = run(tmp_path, capsys, data, PER_SUBJECT)
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    assert sorted(ex.loc[ex["reason"] == "duplicate-id", "row"].tolist()) == [5, 18]
+    corr = table(out, "correlations.csv")
+    assert corr.loc[corr["subset"] == "all", "n"].tolist() == [7]  # P2 has no Post row left: dVAS missing
+
+
+def test_per_subject_a_visit_label_with_an_at_sign_is_a_plain_error(tmp_path, capsys):
+    data = LONG.replace(",Post,", ",wk@2,")
+    status, err, _ = run(tmp_path, capsys, data, PER_SUBJECT.replace("VAS@Post", "VAS@wk@2"))
+    assert status == 2 and "'VAS@wk'" in err  # the name splits at its last @: said, not a traceback
+
+
+def test_init_spec_with_a_file_that_is_not_a_ct_table_drafts_comments(tmp_path, capsys):
+    import tomllib
+
+    (tmp_path / "d.csv").write_text(GOOD)
+    assert main(["init-spec", str(tmp_path / "d.csv"), "--qpcr", str(tmp_path / "d.csv")]) == 0
+    draft = capsys.readouterr().out
+    assert "# no column found for: sample, gene, ct" in draft
+    assert tomllib.loads(draft)["biomarker"][0]["column"] == "TNF"

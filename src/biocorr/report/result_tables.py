@@ -9,6 +9,8 @@ test; a select for the variable). Both are ordered by adjusted p, then p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -25,6 +27,31 @@ def _significant(p_adjusted: pd.Series) -> list[str]:
     return ["sig" if p < ALPHA else "" for p in p_adjusted.fillna(1.0)]
 
 
+def group_cells(g: pd.DataFrame, p_format: Callable[[float], str]) -> pd.DataFrame:
+    """The group comparisons' shown cells, shared by the HTML report and the Word tables:
+    Variable, Groups, n, Test, Statistic, Effect size [CI], p, p adj. (p in ``p_format``).
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> group_cells(analyze(datasets.load("hivsn")).group_comparisons, fmt_p).columns.tolist()[:4]
+    ['Variable', 'Groups', 'n', 'Test']
+    """
+    bounds = zip(g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"])
+    return pd.DataFrame(
+        {
+            "Variable": g["label"].to_numpy(),
+            "Groups": (g["group1"] + " vs " + g["group2"]).to_numpy(),
+            "n": (g["n1"].astype(str) + " / " + g["n2"].astype(str)).to_numpy(),
+            "Test": [TEST_TITLES.get(t, t) for t in g["test"]],
+            "Statistic": [fmt_num(v) for v in g["statistic"]],
+            "Effect size [CI]": [f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]" for n, v, lo, hi in bounds],
+            "p": [p_format(v) for v in g["p"]],
+            "p adj.": [p_format(v) for v in g["p_adjusted"]],
+        }
+    )
+
+
 def group_table_html(results: Results) -> str:
     """The group comparisons as a filterable table (tabs: Welch t, Mann–Whitney U), by evidence.
 
@@ -37,25 +64,9 @@ def group_table_html(results: Results) -> str:
     """
     g = results.group_comparisons
     g = g.iloc[evidence_order(g["p_adjusted"], g["p"])].reset_index(drop=True)
-    shown = pd.DataFrame(
-        {
-            "variable": g["label"],
-            "groups": g["group1"] + " vs " + g["group2"],
-            "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
-            "test": g["test"].map(TEST_TITLES),
-            "statistic": [fmt_num(v) for v in g["statistic"]],
-            "effect size [CI]": [
-                f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]"
-                for n, v, lo, hi in zip(
-                    g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"]
-                )
-            ],
-            "p": [fmt_p(v) for v in g["p"]],
-            "p adj.": [fmt_p(v) for v in g["p_adjusted"]],
-            "p method": g["p_method"],
-            "note": g["note"],
-        }
-    )
+    shown = group_cells(g, fmt_p)
+    shown.columns = ["variable", "groups", "n", "test", "statistic", "effect size [CI]", "p", "p adj."]
+    shown["p method"], shown["note"] = g["p_method"].to_numpy(), g["note"].to_numpy()
     raw = {"p": g["p"], "p adj.": g["p_adjusted"], "statistic": g["statistic"]}
     tests = list(dict.fromkeys(results.group_comparisons["test"].astype(str)))  # the table's order
     tabs = ("test", [(t, TEST_TITLES.get(t, t), int((g["test"] == t).sum())) for t in tests], tests[0])

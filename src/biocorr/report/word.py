@@ -16,12 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import Results
-from ..format import fmt_level, fmt_num, fmt_p_apa, fmt_r
+from ..format import fmt_level, fmt_p_apa, fmt_r
 from ..stats.methods import ALPHA, method_info, method_label
 from ..stats.multiplicity import ADJUST_METHODS
+from .result_tables import group_cells
 from .table_one import table_one
-
-TEST_NAMES = {"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}
 
 
 def apa_table_p(p: float) -> str:
@@ -87,24 +86,7 @@ def group_table(results: Results) -> pd.DataFrame:
     >>> group_table(analyze(datasets.load("hivsn"))).columns.tolist()[:3]
     ['Variable', 'Groups', 'n']
     """
-    g = results.group_comparisons
-    return pd.DataFrame(
-        {
-            "Variable": g["label"],
-            "Groups": g["group1"] + " vs " + g["group2"],
-            "n": g["n1"].astype(str) + " / " + g["n2"].astype(str),
-            "Test": g["test"].map(lambda t: TEST_NAMES.get(t, t)),
-            "Statistic": [fmt_num(v) for v in g["statistic"]],
-            "Effect size [CI]": [
-                f"{name} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]"
-                for name, v, lo, hi in zip(
-                    g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"]
-                )
-            ],
-            "p": [apa_table_p(p) for p in g["p"]],
-            "p adj.": [apa_table_p(p) for p in g["p_adjusted"]],
-        }
-    )
+    return group_cells(results.group_comparisons, apa_table_p)
 
 
 def _rules(table) -> None:
