@@ -46,6 +46,11 @@ from biocorr.scales import catalogue_range
         ("ISI", [2, 25], (0, 28)),
         ("PSS10", [12, 30], (0, 40)),
         ("CESD", [5, 44], (0, 60)),
+        ("PD4", [3.5, 99.2], (0, 100)),
+        ("%PD>=5mm", [0, 41.7], (0, 100)),
+        ("CAL_3mm", [8.3], (0, 100)),
+        ("mean_PPD", [1.9, 6.9], (0, 15)),
+        ("probing depth", [2.7], (0, 15)),
     ],
 )
 def test_a_named_scale_gets_its_published_range(column, values, expected):
@@ -59,5 +64,5 @@ def test_values_no_scoring_holds_get_a_comment_not_a_range_and_unknown_names_not
     assert catalogue_range("IL6", np.array([1.0, 2.0])) is None
     assert catalogue_range("age", np.array([30.0])) is None
     # words that merely contain the abbreviations are not the indices
-    words = ("calcium", "calcitonin", "place", "bopx", "body", "crisis")
+    words = ("calcium", "calcitonin", "place", "bopx", "body", "crisis", "PD-1", "sPD1", "PD-L1", "CAL.avg", "update")
     assert all(catalogue_range(c, np.array([1.0])) is None for c in words)

@@ -95,7 +95,8 @@ def test_drafts_of_the_embedded_datasets_agree_with_the_hand_written_specs(name)
     """Every variable of the hand-written spec is drafted with the same role, lower limit and
     categorical flag, and every range the draft proposes is the hand-written one (qpcr_demo's
     biomarker comes from the qPCR section drafted from its Ct table). Not drafted: ranges no
-    catalogue scale gives, e.g. OPT's periodontal indices: the draft leaves a placeholder."""
+    catalogue scale gives (a CD4 count's, OPT's mean attachment level's and its "BL.GE", a gingival
+    index by an unusual name): the draft leaves a placeholder."""
     from biocorr.datasets import example_path
 
     folder = example_path(name)
@@ -114,7 +115,7 @@ def test_drafts_of_the_embedded_datasets_agree_with_the_hand_written_specs(name)
         if d[column][1] is not None:
             assert d[column][1] == rng, column
     ranged = sum(d[c][1] is not None for c in h if c in d)
-    assert ranged == {"hivsn": 5, "opt": 3, "qpcr_demo": 3}[name]
+    assert ranged == {"hivsn": 5, "opt": 8, "qpcr_demo": 3}[name]
 
 
 @pytest.mark.parametrize("name", ["hivsn", "opt", "qpcr_demo"])
@@ -156,3 +157,13 @@ def test_pre_post_pairs_are_offered_as_commented_change_scores_that_parse_when_u
     active = active.replace('# difference = ["IL6_post", "IL6_pre"]', 'difference = ["IL6_post", "IL6_pre"]')
     uncommented = parse_spec(tomllib.loads(active))
     assert uncommented.variable("IL6_change").derived == ("difference", ("IL6_post", "IL6_pre"))
+
+
+def test_time_since_diagnosis_and_disease_duration_are_drafted_as_covariates():
+    text = _rows(
+        "id,group,IL6,VAS,time_since_diag,disease_duration",
+        lambda i: f"{i},{'P' if i % 2 else 'C'},{i / 3:.2f},{i * 5},{i % 5},{i + 2}",
+    )
+    _, spec = _draft(text)
+    assert spec.variable("time_since_diag").role == "covariate"
+    assert spec.variable("disease_duration").role == "covariate"

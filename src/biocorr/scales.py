@@ -36,7 +36,11 @@ Ranges are those of the published scoring rules:
 - Periodontal indices: Plaque Index 0-3, Silness J, Löe H (1964) *Acta Odontol Scand* 22, 121-135;
   Gingival Index 0-3, Löe H, Silness J (1963) *Acta Odontol Scand* 21, 533-551; Calculus Index
   0-3, Greene JC, Vermillion JR (1964) *J Am Dent Assoc* 68, 7-13; bleeding on probing as the
-  percentage of sites 0-100, Ainamo J, Bay I (1975) *Int Dent J* 25, 229-235.
+  percentage of sites 0-100, Ainamo J, Bay I (1975) *Int Dent J* 25, 229-235; the percentage of
+  sites with probing depth or attachment loss at or beyond a threshold (``PD4``, ``%PD>=5``,
+  ``CAL_3mm``) 0-100 and probing depth in mm 0-15, the scale of the standard (UNC-15) probe,
+  Hefti AF (1997) *Crit Rev Oral Biol Med* 8, 336-356. Mean attachment level has no published
+  bound (it can be negative) and is not catalogued.
 """
 
 from __future__ import annotations
@@ -90,6 +94,17 @@ SCALES: tuple[Scale, ...] = (
     _scale(r"gingival", "Gingival Index (Löe-Silness)", ("0-3", 0, 3)),
     _scale(r"calculus|(^|[^a-z])calc\.?i([^a-z]|$)", "Calculus Index (Greene-Vermillion)", ("0-3", 0, 3)),
     _scale(r"(^|[^a-z])bop([^a-z]|$)|bleeding.?on.?probing", "bleeding on probing", ("% of sites 0-100", 0, 100)),
+    _scale(
+        r"(^|[^a-z])((p?pd|pocket)[^a-z0-9]*(>=?|≥|ge|gt)?[^a-z0-9]*[2-9]|(cal|attachment)[^a-z0-9]*(>=?|≥|ge|gt)?"
+        r"[^a-z0-9]*[1-9])([^a-z0-9]*mm)?([^a-z0-9]|$)",  # not PD-1, the immune checkpoint
+        "sites at or beyond a probing depth or attachment loss",
+        ("% of sites 0-100", 0, 100),
+    ),
+    _scale(
+        r"(^|[^a-z])p?pd(?![^a-z0-9]?l?\d)([^a-z0-9]|$)|probing.?depth|pocket.?depth",
+        "probing depth",
+        ("mm 0-15", 0, 15),
+    ),
     _scale(r"nrs|pain.?intensity|intensity", "numeric rating scale", ("0-10", 0, 10)),
     _scale(r"vas", "visual analogue scale", ("0-100 mm", 0, 100), ("0-10 cm", 0, 10)),
 )

@@ -23,7 +23,9 @@ SCORE_HINTS = re.compile(
     r"index|total|severity)",
     re.I,
 )
-COVARIATE_HINTS = re.compile(r"^(age|sex|gender|bmi|weight|height|mass|education|smok)", re.I)
+COVARIATE_HINTS = re.compile(
+    r"^(age|sex|gender|bmi|weight|height|mass|education|smok|time.?sinc|duration|years.?since|disease.?duration)", re.I
+)
 GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
 NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
