@@ -55,6 +55,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_review_corpus.R
 	Rscript tests/fixtures/make_reference_screen.R
 	Rscript tests/fixtures/make_reference_widen.R
+	Rscript tests/fixtures/make_reference_critical.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from biocorr.claims import check_claims, check_text, read_claims
-from biocorr.claims.consistency import sensitivity_table
+from biocorr.claims.sensitivity import sensitivity_table
 from biocorr.datasets import example_path, load
 
 pd.set_option("display.width", 160)

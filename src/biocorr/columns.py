@@ -71,7 +71,12 @@ CORRELATIONS_SCHEMA = schema(
     Column("loo_changes_significance", "bool", "True when deleting a single subject flips p < .05"),
     Column("cooks_d_max", "float", "largest Cook's distance in the simple regression of score on biomarker"),
     Column("cooks_d_subject", "str", "subject with that Cook's distance"),
-    Column("detectable_r", "float", "smallest |r| this n detects with 80% power (two-sided .05, Fisher z)"),
+    Column(
+        "detectable_r",
+        "float",
+        "smallest |estimate| this n detects with 80% power (two-sided .05, Fisher z; Kendall rows on the tau "
+        "scale, SE of Fieller et al.)",
+    ),
     Column("boot_ci_low", "float", "BCa bootstrap CI (NaN unless bootstrap resamples were asked for)"),
     Column("boot_ci_high", "float", ""),
     Column(

@@ -68,6 +68,8 @@ def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results):
     p = c[(c.method == "pearson") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
     assert p["loo_min"] <= p["estimate"] <= p["loo_max"] and p["loo_most_influential"].startswith("row ")
     assert p["detectable_r"] == pytest.approx(np.tanh(2.8015852 / np.sqrt(194)), abs=1e-6)
+    k = c[(c.method == "kendall") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
+    assert k["n"] == p["n"] and k["detectable_r"] == pytest.approx(np.tanh(2.8015852 * np.sqrt(0.437 / 193)), abs=1e-6)
     assert p["bf10"] > 3  # r = .22 at n = 197
     opt = analyze(load("opt"))
     oc = opt.correlations

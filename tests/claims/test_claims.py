@@ -7,17 +7,16 @@ import pandas as pd
 import pytest
 
 from biocorr.claims import check_claims, extract_claims, failing, read_claims
-from biocorr.claims.consistency import (
-    check_ci,
-    check_p,
+from biocorr.claims.consistency import check_ci, check_p, grim_consistent
+from biocorr.claims.model import Claim, parse_number, parse_p
+from biocorr.claims.sensitivity import (
     critical_r,
     detectable_r,
-    grim_consistent,
     n_for_power,
     replication_power,
+    sensitivity,
     sensitivity_table,
 )
-from biocorr.claims.model import Claim, parse_number, parse_p
 from biocorr.cli import main
 from biocorr.datasets import example_path, load
 from biocorr.io import read_text_table
@@ -107,6 +106,26 @@ def test_sensitivity_numbers_by_hand():
     assert detectable_r(24) == pytest.approx(np.tanh((1.959963984540054 + 0.8416212335729143) / np.sqrt(21)))
     table = sensitivity_table((14, 24))
     assert set(table["n"]) == {14, 24} and (table["ci_width"] > 0).all()
+
+
+def test_rank_critical_values_equal_r_cor_test():
+    """The smallest attainable rho / tau with p < .05 by R's cor.test (make_reference_critical.R)."""
+    ref = read_fixture("r_critical.csv")
+    assert len(ref) == 14
+    for row in ref.itertuples():
+        assert critical_r(int(row.n), method=row.method) == pytest.approx(row.critical, abs=1e-12), row
+        assert row.p_one_step_below >= 0.05 > row.p_at_critical  # the fixture brackets the threshold
+
+
+def test_a_kendall_claims_sensitivity_is_on_the_tau_scale():
+    claim = Claim(id="k", r=parse_number("0.40"), p=parse_number("0.045"), n=14, method="kendall")
+    text = sensitivity(claim).explanation
+    # tau = .40 is not attainable at n = 14; 37/91 = .4066 is the smallest with exact p < .05 (R)
+    assert "|τ| ≥ 0.41 is needed for p < .05" in text
+    assert "this n detects |τ| ≥ 0.53 with 80% power" in text  # R: tanh(2.8016 * sqrt(.437 / 10))
+    assert "with power 53%" in text and "needs n = 24" in text  # R: ceiling(.437 * (2.8016 / atanh(.4))^2 + 4)
+    pearson = sensitivity(Claim(id="p", r=parse_number("0.40"), n=14)).explanation
+    assert "|r| ≥ 0.53 is needed" in pearson and "detects |r| ≥ 0.69" in pearson
 
 
 @pytest.mark.parametrize(
@@ -375,3 +394,36 @@ def test_extra_columns_of_a_claims_file_are_carried_to_the_verdicts(tmp_path):
     path.write_text("id,n,r,pvalue\nc1,14,.53,.049\n", encoding="utf-8")
     with pytest.raises(Exception, match="unknown column 'pvalue'"):
         read_claims(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "r = 0.71, 95% confidence interval 0.30–0.90, P = 0.004, n = 14.",  # en dash, keyword without 'CI'
+        "r = 0.71 (95% CI 0.30–0.90), p = 0.004, n = 14.",
+        "r = 0.71 [0.30-0.90], p = 0.004, n = 14.",
+        "r = 0.71 (95% CI 0.30 to 0.90; p = 0.004; n = 14).",  # semicolons inside the bracket
+        "r = 0.71, p = 0.004, n = 14 (95% confidence interval from 0.30 to 0.90).",
+    ],
+)
+def test_intervals_printed_with_dashes_or_in_words_are_read_and_checked(text):
+    found, unparsed = extract_claims(text)
+    (f,) = found
+    assert (f.claim.ci_low.text, f.claim.ci_high.text, f.claim.n, f.claim.p.text) == ("0.30", "0.90", 14, "0.004")
+    assert unparsed == []
+    assert check_ci(f.claim).verdict == "consistent"  # R: tanh(atanh(.71) + c(-1, 1) * qnorm(.975) / sqrt(11))
+
+
+def test_negative_intervals_with_dashes_keep_their_signs_and_ages_are_not_an_interval():
+    (f,), _ = extract_claims("r = −0.45, 95% CI: −0.72–−0.05, p = .03, n = 24.")
+    assert (f.claim.ci_low.value, f.claim.ci_high.value) == (-0.72, -0.05)
+    (g,), _ = extract_claims("r = 0.45, p = .03 (n = 24, ages 20-40).")
+    assert g.claim.ci_low is None and g.claim.n == 24
+
+
+def test_sample_size_in_words_and_squared_correlations_are_reported_not_skipped():
+    (f,), _ = extract_claims("A moderate correlation (R = 0.44, P-value = 0.03, sample size 24).")
+    assert f.claim.n == 24 and f.claim.p.text == "0.03"
+    found, unparsed = extract_claims("We found r2 = 0.25 (p = 0.01, n = 24) and R² = .30 in the model.")
+    assert found == [] and len(unparsed) == 2
+    assert all("squared correlation" in u.reason for u in unparsed)

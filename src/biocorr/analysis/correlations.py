@@ -217,7 +217,7 @@ def correlate(
                 n_permutations=permutations if classical else 0,
                 **loo,
                 **cooks,
-                detectable_r=detectable_r(res["n"]),
+                detectable_r=detectable_r(res["n"], method=method if classical else "pearson"),
                 bf10=bf,
                 note=note if classical else _robust_notes(method, res, note),
             )

@@ -12,10 +12,11 @@ import pandas as pd
 
 from ..analysis import Results, analyze
 from ..study import Study
-from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult, check_claim
+from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult
 from .extract import Found, Unparsed, extract_claims, read_text_source
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
+from .sensitivity import check_claim
 from .stat_statements import TestStatement, check_statement, extract_test_statements
 
 FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}

@@ -19,7 +19,6 @@ Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM (2016). The
 prevalence of statistical reporting errors in psychology (1985-2013).
 *Behav Res Methods* 48, 1205-1226.
 Brown NJL, Heathers JAJ (2017). The GRIM test. *Soc Psychol Personal Sci* 8, 363-369.
-Cohen J (1988). *Statistical Power Analysis for the Behavioral Sciences*, 2nd ed.
 """
 
 from __future__ import annotations
@@ -30,10 +29,7 @@ import numpy as np
 from scipy.special import ndtr
 
 from ..stats.correlation import r_t_test
-from ..stats.fisher import critical_r as stats_critical_r
-from ..stats.fisher import detectable_r as stats_detectable_r
 from ..stats.fisher import fisher_ci as stats_fisher_ci
-from ..stats.fisher import n_for_power, power_at
 from ..stats.methods import ALPHA
 from ..stats.nulldist import KENDALL_EXACT_MAX_N, SPEARMAN_AS89_MAX_N, kendall_exact_p, spearman_as89_p
 from .model import Claim, Reported, parse_number
@@ -321,56 +317,6 @@ def check_ci(claim: Claim) -> CheckResult:
     )
 
 
-def critical_r(n: int, alpha: float = ALPHA, tails: int = 2) -> float:
-    """Smallest |r| with p < alpha at n (see :func:`biocorr.stats.fisher.critical_r`).
-
-    Examples
-    --------
-    >>> round(critical_r(14), 3)
-    0.532
-    """
-    return float(stats_critical_r(n, alpha, tails))
-
-
-def replication_power(r: float, n: int, alpha: float = ALPHA) -> float:
-    """Power of a same-size study to detect r (see :func:`biocorr.stats.fisher.power_at`).
-
-    Examples
-    --------
-    >>> round(replication_power(0.5, 14), 2)
-    0.45
-    """
-    return float(power_at(r, n, alpha))
-
-
-def detectable_r(n: int, power: float = 0.8, alpha: float = ALPHA) -> float:
-    """Smallest |r| detectable with ``power`` at n (see :func:`biocorr.stats.fisher.detectable_r`).
-
-    Examples
-    --------
-    >>> round(detectable_r(14), 2)
-    0.69
-    """
-    return float(stats_detectable_r(n, power, alpha))
-
-
-def sensitivity(claim: Claim) -> CheckResult:
-    """Context for a reviewer: critical r, CI width and replication power at this n."""
-    n = claim.n_effective
-    if n is None or n < 5:
-        return CheckResult(claim.id, "sensitivity", NOT_CHECKED, "", "", "", "n unknown or < 5")
-    if not -1 < claim.r.value < 1:
-        return CheckResult(claim.id, "sensitivity", NOT_CHECKED, "", "", "", "r is not strictly between -1 and 1")
-    lo, hi = fisher_ci(claim.r.value, n, 0.95)
-    text = (
-        f"at n = {n}, |r| ≥ {critical_r(n):.2f} is needed for p < .05; the 95% CI around "
-        f"r = {claim.r.text} spans {hi - lo:.2f} ([{lo:.2f}, {hi:.2f}]); a same-size replication "
-        f"would detect r = {claim.r.text} with power {replication_power(claim.r.value, n):.0%}; 80% power "
-        f"needs n = {n_for_power(claim.r.value)}; this n detects |r| ≥ {detectable_r(n):.2f} with 80% power."
-    )
-    return CheckResult(claim.id, "sensitivity", "info", claim.r.text, f"critical |r| = {critical_r(n):.3f}", "", text)
-
-
 def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
     """GRIM: can a mean printed as ``mean`` arise from n integer scores (of ``items`` items)?
 
@@ -391,43 +337,3 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
         if abs(m - rep.value) <= rep.half_unit + 1e-12:
             return True
     return False
-
-
-def check_claim(claim: Claim) -> list[CheckResult]:
-    """All data-free checks of one claim."""
-    return [check_p(claim), check_df(claim), *check_range(claim), check_ci(claim), sensitivity(claim)]
-
-
-def sensitivity_table(ns=(14, 24), rs=(0.3, 0.4, 0.5, 0.6)):
-    """What a study of size n can and cannot show about correlations of size r.
-
-    Columns: ``n, r, critical_r`` (smallest |r| with p < .05), ``detectable_r_80``
-    (smallest |r| found with 80% power), ``ci_low, ci_high, ci_width`` (95% Fisher-z
-    CI around r), ``power`` (to detect r again at the same n) and ``n_for_80``.
-
-    Examples
-    --------
-    >>> t = sensitivity_table([14], [0.5])
-    >>> t[["critical_r", "detectable_r_80", "power"]].round(2).values.tolist()
-    [[0.53, 0.69, 0.45]]
-    """
-    import pandas as pd
-
-    rows = []
-    for n in ns:
-        for r in rs:
-            lo, hi = fisher_ci(r, n, 0.95)
-            rows.append(
-                dict(
-                    n=n,
-                    r=r,
-                    critical_r=critical_r(n),
-                    detectable_r_80=detectable_r(n),
-                    ci_low=lo,
-                    ci_high=hi,
-                    ci_width=hi - lo,
-                    power=replication_power(r, n),
-                    n_for_80=n_for_power(r),
-                )
-            )
-    return pd.DataFrame(rows)

@@ -45,10 +45,14 @@ STATEMENT = re.compile(
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
 SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
+# The text is normalised first (en dashes and minus signs become '-'), so a range's dash is '-':
+# '[.03, .73]', '(0.30-0.90)', '95% CI 0.30 to 0.90', '95% confidence interval: -0.70--0.02'.
+# A bare range needs the CI keyword before it; a bracket does not.
 CI = re.compile(
-    r"(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*(?:CI|confidence interval)[,:]?\s*)?"
-    r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;–]|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
-    r"|(?<=CI )(?P<lo2>" + NUM + r")\s*(?:to|–)\s*(?P<hi2>" + NUM + r"))",
+    r"(?:(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*)?(?P<kw>\bCI\b|confidence interval)\s*(?:[,:=]\s*)?"
+    r"(?:(?:of|was|from|between)\s+)?)?"
+    r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;]|-|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
+    r"|(?(kw)(?P<lo2>" + NUM + r")\s*(?:to|and|-)\s*(?P<hi2>" + NUM + r")(?![\d.])|(?!)))",
     re.I,
 )
 EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
@@ -56,7 +60,10 @@ MANTISSA = r"(?:\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1
 PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
-MENTION = re.compile(r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson)", re.I)
+MENTION = re.compile(
+    r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
+)
+SQUARED = re.compile(r"^r\s?(?:2|²)\s*[=<>]", re.I)
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             end = CLAUSE_END.search(text, m.end(), m.end() + 240)
             tail = text[m.end() : end.start() if end else m.end() + 240]
             after_clause = text[end.start() : end.start() + 40] if end else ""
+            if tail.count("(") > tail.count(")") and (close := text.find(")", m.end() + len(tail), m.end() + 240)) > 0:
+                # 'r = .45 (95% CI .05 to .72; p = .03; n = 24)': a bracket opened in the clause holds it all
+                tail = text[m.end() : close + 1]
+                after_clause = text[close + 1 : close + 40]
         nxt = STATEMENT.search(tail)
         if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
             # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
@@ -363,7 +374,12 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             continue
         line, col = locate(m.start())
         snippet = text[m.start() : m.start() + 60].split("\n")[0]
-        if re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
+        if SQUARED.match(snippet):
+            why = (
+                "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
+            )
+            unparsed.append(Unparsed(line, col, snippet.strip(), why))
+        elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
             unparsed.append(
                 Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
             )

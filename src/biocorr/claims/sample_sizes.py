@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-NVAL = re.compile(r"\b[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
+NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
 UNITS = [
     "zero",
     "one",

@@ -163,17 +163,24 @@ def claims_page(verdicts: pd.DataFrame, title: str = "biocorr: checked claims") 
     )
 
 
-def _influence_section(results: Results) -> str:
-    """Pairs whose verdict hangs on one subject, and the sensitivity of each subset's n."""
+def _influence_section(results: Results, primary: str) -> str:
+    """Pairs whose verdict hangs on one subject, and the sensitivity of each subset's n.
+
+    The detectable value is the primary method's (a Kendall tau's is smaller than a Pearson r's
+    at the same n), from its rows with the most pairs in each subset.
+    """
     c = results.correlations
     classic = c[c["method"].isin(CLASSICAL_METHODS)]
     flips = classic[classic["loo_changes_significance"].astype(bool)]
-    sens = classic.dropna(subset=["detectable_r"]).groupby("subset")["detectable_r"].min()
-    counts = classic.dropna(subset=["p"]).groupby("subset")["n"].max().to_dict()
+    own = classic[classic["method"] == primary] if (classic["method"] == primary).any() else classic
+    sens = own.dropna(subset=["detectable_r"]).groupby("subset")["detectable_r"].min()
+    counts = own.dropna(subset=["p"]).groupby("subset")["n"].max().to_dict()
+    symbol = {"spearman": "ρ", "kendall": "τ"}.get(primary, "r")
     sens_items = "".join(
-        f"<li>{e(str(s))} (n up to {int(counts[s])}): this analysis could only detect |r| ≥ {fmt_r(v)} "
-        "with 80% power.</li>"
+        f"<li>{e(str(s))} (n up to {int(counts[s])}): this analysis could only detect |{symbol}| ≥ {fmt_r(v)} "
+        f"with 80% power ({e(method_label(primary))}).</li>"
         for s, v in sens.to_dict().items()
+        if s in counts
     )
     if flips.empty:
         flip_html = "<p>No single subject changes any verdict at p < .05.</p>"
@@ -235,10 +242,10 @@ def build_html(
     study = results.study
     tables = (findings_section(results), _data_section(results), _quality_section(results), _table1(results))
     correlation_table = correlation_table_html(results)
-    influence = _influence_section(results)
+    opts = study.spec.analysis
+    influence = _influence_section(results, opts.primary_method)
     if callable(figure_html):
         figure_html = figure_html()
-    opts = study.spec.analysis
     title = title or f"biocorr report: {study.source}"
     within = apa.results_sentences(results, "rmcorr") if study.visits else []  # long data: the headline first
     sentences = "".join(f"<li>{e(s)}</li>" for s in within + apa.results_sentences(results))
