@@ -35,6 +35,16 @@ def test_censored_cells_become_a_lower_limit_not_missing_values():
     assert "excluded as censored-value" in draft
 
 
+def test_a_biomarker_mostly_below_its_limit_is_drafted_with_its_limit_and_not_detected_is_never_missing():
+    # 8 of 12 IL-6 cells are '<0,5' or 'n.d.' (European decimal commas): still a biomarker
+    cells = ["<0,5", "n.d.", "3,2", "<0,5", "n.d.", "<0,5", "4,1", "n.d.", "<0,5", "2,7", "n.d.", "5,5"]
+    text = _rows("id;group;IL6;VAS", lambda i: f"{i};{'P' if i % 2 else 'C'};{cells[i - 1]};{i * 5}")
+    draft, spec = _draft(text)
+    il6 = spec.variable("IL6")
+    assert il6.role == "biomarker" and il6.lower_limit == 0.5
+    assert spec.missing == () and "'n.d.' (4 cell(s)) read as 'not detected'" in draft
+
+
 def test_act_subscales_are_not_ct_values_and_real_ct_columns_are_biomarkers():
     text = _rows("id,group,FFMQ_ACT,TNF_dCt,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i % 7},{20 + i / 4},{i * 3}")
     _, spec = _draft(text)

@@ -110,6 +110,16 @@ def test_bad_cells_are_excluded_with_row_column_value_and_reason(write_text, spe
     assert np.isnan(study.data.loc[1, "TNF"]) and np.isnan(study.data.loc[3, "TNF"])  # '.' = missing
 
 
+def test_not_detected_written_in_words_is_a_censored_value_not_a_typo(write_text, spec_file):
+    text = GOOD.replace("2,P,3.1,55", "2,P,n.d.,55").replace("5,P,4.0,70", "5,P,BLQ,70")
+    ex = load(write_text("d.csv", text), spec_file).exclusions
+    assert ex[["row", "value", "reason"]].values.tolist() == [
+        [3, "n.d.", "censored-value"],
+        [6, "BLQ", "censored-value"],
+    ]
+    assert "reads as 'not detected'" in ex["message"].iloc[0] and "lower_limit" in ex["message"].iloc[0]
+
+
 def test_duplicate_missing_id_and_unknown_group_exclude_rows(write_text, spec_file):
     text = GOOD + "2,C,1.5,30,6\n,P,2.0,35,7\n7,X,2.0,35,7\n8,,2.0,35,7\n"
     study = load(write_text("d.csv", text), spec_file)

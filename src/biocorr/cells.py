@@ -17,6 +17,13 @@ NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
+# 'n.d.', 'ND', 'BLQ', '<LOD', 'below LOQ', 'not detected', 'undetectable': a value below the
+# assay's limit written as words, censored like '<1.2' rather than missing
+NON_DETECT = re.compile(
+    r"^\s*(?:n\.?\s?d\.?|bdl|b\.?d\.?l\.?|blq|bql|blod|bloq|[<≤]\s*(?:lod|lloq|loq|dl|ll)|"
+    r"below\s+(?:the\s+)?(?:lod|lloq|loq|limit|detection)[\w\s]*|not\s+detect(?:ed|able)|undetect(?:ed|able))\s*$",
+    re.I,
+)
 
 
 def _numeric_markers(missing: set[str]) -> list[float]:
@@ -71,8 +78,8 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
 
     Examples
     --------
-    >>> unreadable("<1.2", "TNF", 7)[0], unreadable("abc", "TNF", 7)[1]
-    ('censored-value', "column 'TNF' row 7: 'abc' is not a number")
+    >>> unreadable("<1.2", "TNF", 7)[0], unreadable("n.d.", "TNF", 7)[0], unreadable("abc", "TNF", 7)[1]
+    ('censored-value', 'censored-value', "column 'TNF' row 7: 'abc' is not a number")
     """
     if NOT_FINITE.match(text.replace("\u2212", "-")):
         return "not-finite", (
@@ -84,5 +91,11 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
             f"column '{column}' row {row}: '{text}' is a value reported beyond a "
             "limit; biocorr does not guess a number for it. Enter the value you want "
             "analysed (e.g. the limit, declared as lower_limit) or leave the cell blank"
+        )
+    if NON_DETECT.match(text):
+        return "censored-value", (
+            f"column '{column}' row {row}: '{text}' reads as 'not detected' (below the assay's limit); "
+            "biocorr does not guess a number for it. Enter the limit and declare it as lower_limit, "
+            "or, if it means 'not done', add it to [data] missing"
         )
     return "not-a-number", f"column '{column}' row {row}: '{text}' is not a number"

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .cells import CENSORED, parse_numeric
+from .cells import CENSORED, NON_DETECT, parse_numeric
 from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
 from .scales import catalogue_range
@@ -189,6 +189,7 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
     group_candidates: list[tuple[str, list[str]]] = []
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
+    nondetects: dict[str, tuple[list[str], int]] = {}  # column -> ('not detected' words, cells)
     code_columns: dict[str, str] = {}  # numeric missing code -> a column where it lies far beyond the rest
     limits: dict[str, float | None] = {}  # columns with '<x' cells -> x (None when the cells differ)
     observed: dict[str, np.ndarray] = {}  # numeric columns' values, for the scale catalogue
@@ -207,13 +208,18 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         if id_col is None and ID_HINTS.match(str(col)) and len(distinct) == n_present:
             id_col = col
             continue
-        bad_tokens = set(text[failed.to_numpy()])
+        failed_text = text[failed.to_numpy()]
+        bad_tokens = set(failed_text)
         censored = {t for t in bad_tokens if CENSORED.match(t)}  # '<1.2': below a limit, not missing
-        mostly_numeric = values.notna().sum() >= max(1, 0.5 * n_present) and len(bad_tokens - censored) <= 3
-        if n_present and mostly_numeric:
-            missing_tokens |= bad_tokens - censored
+        words = {t for t in bad_tokens if NON_DETECT.match(t)}  # 'n.d.', 'BLQ': below a limit too
+        beyond = int(failed_text.isin(censored | words).sum())  # measured, only not as a number
+        mostly_numeric = values.notna().any() and values.notna().sum() + beyond >= max(1, 0.5 * n_present)
+        if n_present and mostly_numeric and len(bad_tokens - censored - words) <= 3:
+            missing_tokens |= bad_tokens - censored - words
             if censored:
                 limits[str(col)] = _lower_limit(censored)
+            if words:
+                nondetects[str(col)] = (sorted(words), int(failed_text.isin(words).sum()))
             observed[str(col)] = values.to_numpy(float)
             present = values.dropna().to_numpy(float)
             coded = present[far_missing_codes(present)]
@@ -322,6 +328,13 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             '# unit = ""',
             _range_line(name, kept(observed[name])) if role == "score" else "# range = [low, high]",
         ]
+        if name in nondetects:
+            words, cells = nondetects[name]
+            shown = _plain(", ".join(repr(w) for w in words))
+            lines.append(
+                f"# {shown} ({cells} cell(s)) read as 'not detected': not proposed as missing, so each is"
+                " excluded as censored-value and listed; enter the limit to keep them"
+            )
         if name in limits:
             lines.append(_limit_line(limits[name]))
         elif role == "biomarker" and (pile := piles.get(name)) is not None:
