@@ -177,3 +177,15 @@ def test_time_since_diagnosis_and_disease_duration_are_drafted_as_covariates():
     _, spec = _draft(text)
     assert spec.variable("time_since_diag").role == "covariate"
     assert spec.variable("disease_duration").role == "covariate"
+
+
+def test_entry_errors_are_not_proposed_as_missing_and_a_title_block_is_named():
+    rows = _rows("id,group,TNF,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i / 3:.2f},{i * 5}").splitlines()
+    rows[3] = "3,P,#DIV/0!,15"
+    rows[5] = "5,P,1.67,85 mm"
+    rows[7] = "7,P,.,35"
+    text = "\n".join(["Lab export (FM study)", "", *rows]) + "\n"
+    draft, spec = _draft(text)
+    assert spec.missing == (".",)  # a missing marker; the entry errors are left to be excluded and listed
+    assert "# Not proposed as missing: '#DIV/0!' in 'TNF'; '85 mm' in 'VAS'." in draft
+    assert "# The header is row 3; rows 1-2 above it ('Lab export (FM study)') are not read as data." in draft

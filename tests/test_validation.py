@@ -293,3 +293,46 @@ def test_a_numeric_missing_code_matches_excel_numbers_and_text_alike(tmp_path):
     values, missing, failed = parse_numeric(pd.Series(["999.0", "999", "999,0", "9990", 999.5]), True, {"999"})
     assert missing.tolist() == [True, True, True, False, False] and not failed.any()
     assert values.tolist()[3:] == [9990.0, 999.5]
+
+
+def test_blank_lines_keep_the_row_numbers_of_the_file_and_are_reported(write_text, spec_file):
+    lines = GOOD.splitlines()
+    text = "\n".join([*lines[:3], "", *lines[3:]]).replace("3,C,1.2,10,3", "3,C,1.2x,10,3") + "\n\n\n"
+    study = load(write_text("d.csv", text), spec_file)
+    ex = study.exclusions
+    # line 4 is blank; '1.2x' stands on line 5 of the file, as a spreadsheet shows it
+    assert ex[["row", "reason", "value"]].values.tolist() == [[4, "empty-row", ""], [5, "not-a-number", "1.2x"]]
+    assert "number with text beside it" in ex["message"].iloc[1]
+    assert len(study.data) == 6  # the blank lines at the end are not rows of the table
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_title_block_above_the_header_is_skipped_reported_and_rows_keep_their_numbers(tmp_path, spec_file, kind):
+    lines = [["FM iMG study, export 2024-03-01"], [], *[line.split(",") for line in GOOD.strip().splitlines()]]
+    lines[5][2] = "#DIV/0!"  # subject 3 on spreadsheet row 6
+    path = tmp_path / f"d.{kind}"
+    if kind == "csv":
+        path.write_text("\n".join(",".join(cells) for cells in lines) + "\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        for cells in lines:
+            wb.active.append(cells)
+        wb.save(path)
+    raw = read_table(path)
+    assert (raw.header_row, raw.above_header) == (3, ("FM iMG study, export 2024-03-01", ""))
+    study = load(path, spec_file)
+    assert study.exclusions[["row", "id", "value"]].values.tolist() == [[6, "3", "#DIV/0!"]]
+    assert "spreadsheet error" in study.exclusions["message"].iloc[0]
+    note = study.warnings[study.warnings.code == "rows-above-header"]["message"].item()
+    assert note == (
+        "the header is row 3; rows 1-2 above it ('FM iMG study, export 2024-03-01') were read as a title, not as data."
+    )
+
+
+def test_a_first_row_of_data_or_a_two_column_table_is_never_taken_for_a_title(write_text, spec_file):
+    assert read_text_table(GOOD).header_row == 1
+    assert read_text_table("x\n1\n2\n3\n").header_row == 1  # one column: nothing to tell a title by
+    two = read_text_table("note\n\nid,VAS\n1,2\n")  # a header needs three filled cells to be found below a title
+    assert two.header_row == 1

@@ -77,7 +77,7 @@ def test_one_row_per_subject_and_every_exclusion_names_its_long_row(study):
     assert sex["id"].tolist() == ["S11"] and sex["column"].tolist() == ["Sex"]
     for t in ("0h", "2h", "6h"):  # the message lists every row of the subject with its value
         assert f"at row {spreadsheet_row[('S11', t, 'main')]}" in sex["message"].iloc[0]
-    bad = ex[ex["reason"] == "not-a-number"]
+    bad = ex[ex["reason"] == "censored-value"]  # 'n.d.': not detected, excluded as '<x' is (R: NA)
     assert bad["id"].tolist() == ["S15"] and bad["column"].tolist() == ["IL6@2h"]
     assert bad["row"].tolist() == [spreadsheet_row[("S15", "2h", "main")]] and bad["value"].tolist() == ["n.d."]
     s07 = study.data[study.data["id"] == "S07"].iloc[0]

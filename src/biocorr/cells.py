@@ -17,6 +17,10 @@ NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
+SPREADSHEET_ERROR = re.compile(
+    r"^\s*#(?:DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|GETTING_DATA)\s*$", re.I
+)
+NUMBER_WITH_TEXT = re.compile(r"^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*[^\d\s.,+-]")  # '85 mm', '12.5 pg/ml', '3x'
 # 'n.d.', 'ND', 'BLQ', '<LOD', 'below LOQ', 'not detected', 'undetectable': a value below the
 # assay's limit written as words, censored like '<1.2' rather than missing
 NON_DETECT = re.compile(
@@ -97,5 +101,15 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
             f"column '{column}' row {row}: '{text}' reads as 'not detected' (below the assay's limit); "
             "biocorr does not guess a number for it. Enter the limit and declare it as lower_limit, "
             "or, if it means 'not done', add it to [data] missing"
+        )
+    if SPREADSHEET_ERROR.match(text):
+        return "not-a-number", (
+            f"column '{column}' row {row}: '{text}' is a spreadsheet error (the formula behind the cell failed); "
+            "fix the formula or leave the cell blank"
+        )
+    if NUMBER_WITH_TEXT.match(text):
+        return "not-a-number", (
+            f"column '{column}' row {row}: '{text}' is a number with text beside it (a unit or a note); enter the "
+            "number alone (a unit belongs in the spec's unit)"
         )
     return "not-a-number", f"column '{column}' row {row}: '{text}' is not a number"

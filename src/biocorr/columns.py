@@ -138,7 +138,11 @@ DESCRIPTIVES_SCHEMA = schema(
 DESCRIPTIVES = {c.name: c.meaning for c in DESCRIPTIVES_SCHEMA.values()}
 
 EXCLUSIONS_SCHEMA = schema(
-    Column("row", "int", "spreadsheet row number (the header is row 1)"),
+    Column(
+        "row",
+        "int",
+        "spreadsheet row number, as the file counts it (blank lines and a title block above the header included)",
+    ),
     Column("id", "str", "subject id (or 'row N' when the spec has no id column)"),
     Column("column", "str", "column of the excluded value"),
     Column("value", "str", "the text found in the cell"),
@@ -146,7 +150,7 @@ EXCLUSIONS_SCHEMA = schema(
         "reason",
         "str",
         "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, not-selected, "
-        "missing-id, "
+        "empty-row, missing-id, "
         "missing-visit, duplicate-id, missing-group, unknown-group or varies-across-visits",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .table import RawTable, cell_text, column_letter
+from .table import TITLE_SCAN_ROWS, RawTable, cell_text, column_letter, title_rows
 
 __all__ = ["RawTable", "cell_text", "column_letter", "read_table", "read_text_table", "write_csv"]
 
@@ -96,28 +96,52 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _refuse_extra_values(chunk: pd.DataFrame, width: int, offset: int, source: str, delim: str) -> None:
+def _drop_trailing_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without the empty rows at its end (blank lines, or only delimiters, after the last row).
+
+    Blank rows inside the table are kept (validation reports each with its row number); those
+    at the end hold nothing and are not rows of the table, as in a spreadsheet.
+    """
+    end = len(frame)
+    while end > 0:
+        block = frame.iloc[max(0, end - 256) : end]
+        filled = np.flatnonzero(block.apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1).to_numpy())
+        if len(filled):
+            end = max(0, end - 256) + int(filled[-1]) + 1
+            break
+        end -= len(block)
+    return frame.iloc[:end] if end < len(frame) else frame
+
+
+def _refuse_extra_values(chunk: pd.DataFrame, width: int, offset: int, source: str, delim: str, first: int) -> None:
     """Extra fields beyond the header must be empty (a delimiter at the end of the line); else refuse."""
     extra = chunk.iloc[:, width:].apply(lambda c: c.str.strip().ne("")).any(axis=1).to_numpy()
     if extra.any():
         bad = np.flatnonzero(extra)
         more = f" (and {len(bad) - 1} more row(s))" if len(bad) > 1 else ""
         raise InputFileError(
-            f"{source}: row {int(bad[0]) + offset + 2} has {chunk.shape[1]} values but the header names {width} "
+            f"{source}: row {int(bad[0]) + offset + first} has {chunk.shape[1]} values but the header names {width} "
             f"columns{more}; its values cannot be matched to columns. Add the missing column name to the header, "
             f"or remove the stray delimiter ('{delim}') from that row."
         )
 
 
-def _parse_fallback(text: str, delim: str, source: str) -> list[list[str]]:
-    """Rows by the csv module, when some row has more fields than the header.
+def _parse_fallback(text: str, delim: str, source: str, skip: int = 0) -> list[list[str]]:
+    """Rows by the csv module from the header on (``skip`` title rows above it), when some row
+    has more fields than the header.
 
     Extra fields that are empty (a delimiter at the end of the line) are dropped; a row
-    with extra values is an error, since its values cannot be matched to columns.
+    with extra values is an error, since its values cannot be matched to columns. Blank lines
+    stay rows, so that row numbers are the file's.
     """
-    rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delim) if any(c.strip() for c in row)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    rows, lines = [], []
+    for row in reader:
+        rows.append(row)
+        lines.append(reader.line_num)
+    rows, lines = rows[skip:], lines[skip:]
     width = len(rows[0])
-    long = [(i, row) for i, row in enumerate(rows[1:], start=2) if len(row) > width]
+    long = [(lines[k], row) for k, row in enumerate(rows) if k and len(row) > width]
     bad = [(i, row) for i, row in long if any(c.strip() for c in row[width:])]
     if bad:
         i, row = bad[0]
@@ -172,7 +196,17 @@ def _read_delimited(
     wanted columns are converted to Python strings.
     """
     delim = sniff_delimiter(sample)
-    header_cells = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delim), [])
+    first = csv.reader(io.StringIO(sample, newline=""), delimiter=delim)
+    top = [row for _, row in zip(range(TITLE_SCAN_ROWS), first)]
+    skip = title_rows(top)  # a title block above the header: its lines are skipped and reported
+    above = tuple(f"{delim} ".join(c.strip() for c in row if c.strip()) for row in top[:skip])
+    lines_before = 0
+    if skip:
+        counter = csv.reader(io.StringIO(sample, newline=""), delimiter=delim)
+        for _ in range(skip):
+            next(counter)
+        lines_before = counter.line_num  # physical lines: a quoted cell may span several
+    header_cells = top[skip] if len(top) > skip else []
     if len(sample) >= SNIFF_BYTES and "\n" not in sample and "\r" not in sample:
         header_cells = next(csv.reader(io.StringIO(full_text(), newline=""), delimiter=delim), [])
     header = tuple(str(c).strip() or f"(unnamed column {column_letter(i)})" for i, c in enumerate(header_cells, 1))
@@ -187,9 +221,9 @@ def _read_delimited(
             dtype=str,
             keep_default_na=False,
             na_filter=False,
-            skip_blank_lines=True,
+            skip_blank_lines=False,  # a blank line keeps its row number, so messages cite the right row
             engine="c",
-            skiprows=1,
+            skiprows=lines_before + 1,
             encoding=pandas_encoding,
             chunksize=CHUNK_ROWS,
         )
@@ -197,22 +231,23 @@ def _read_delimited(
         for chunk in reader:
             # rows are parsed whole (an extra value anywhere is seen); only the kept columns stay in memory
             if chunk.shape[1] > len(header):
-                _refuse_extra_values(chunk, len(header), offset, source, delim)
+                _refuse_extra_values(chunk, len(header), offset, source, delim, lines_before + 2)
             parts.append(chunk.reindex(columns=keep, fill_value="").astype(object))
             offset += len(chunk)
         body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=keep, dtype=object)
     except pd.errors.ParserError as exc:
         if not _EXPECTED_FIELDS.search(str(exc)):
             raise InputFileError(f"{source}: cannot parse as a delimited table ({exc}).") from None
-        rows = _parse_fallback(full_text(), delim, source)
-        body = pd.DataFrame([[row[i] for i in keep] for row in rows[1:]], columns=keep, dtype=object)
+        rows = _parse_fallback(full_text(), delim, source, skip)
+        body = pd.DataFrame([[row[i] if i < len(row) else "" for i in keep] for row in rows[1:]], columns=keep,
+                            dtype=object)  # fmt: skip
     except pd.errors.EmptyDataError:
         body = pd.DataFrame(columns=keep, dtype=object)
     positions: dict[str, list[int]] = {}
     for i, name in enumerate(header, 1):
         positions.setdefault(name, []).append(i)
     duplicates = {k: tuple(v) for k, v in positions.items() if len(v) > 1}
-    frame = body.reset_index(drop=True)
+    frame = _drop_trailing_blank_rows(body.reset_index(drop=True))
     frame.columns = [
         header[i] if header[i] not in duplicates else f"{header[i]} (column {column_letter(i + 1)})" for i in keep
     ]
@@ -222,6 +257,8 @@ def _read_delimited(
         sha256=sha256,
         delimiter=delim,
         encoding=encoding,
+        header_row=lines_before + 1,
+        above_header=above,
         header=header,
         duplicates=duplicates,
     )

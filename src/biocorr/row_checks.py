@@ -1,7 +1,7 @@
 """The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
 
 Each row that cannot be used is excluded whole, with its spreadsheet row and reason
-(``not-selected``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
+(``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
 ``unknown-group``; see :mod:`biocorr.validation`). Cell-level checks (numbers, ranges,
 transforms) come after, on the rows kept here.
 """
@@ -94,6 +94,10 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
 
     selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
     if spec.id_column is not None:
+        for i in np.flatnonzero(ids.eq("").to_numpy() & ~drop).tolist():  # an empty row has no id either
+            if all(cell_text(v) == "" for v in frame.iloc[i]):
+                exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
+                drop[i] = True
         for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
             exclude_row(
                 i,

@@ -11,6 +11,7 @@ from .cells import CENSORED, NON_DETECT, parse_numeric
 from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
 from .scales import catalogue_range
+from .table import above_header_text
 from .toml_checks import toml_string as _quote
 
 BIOMARKER_HINTS = re.compile(
@@ -45,6 +46,22 @@ def _range_line(column: str, values: np.ndarray) -> str:
     if np.isnan(low):
         return f"# range = [low, high]    # {_plain(why)}"
     return f"range = [{low:g}, {high:g}]    # guess: {why}"
+
+
+ENTRY_ERROR = re.compile(r"\d|^\s*[#=]")
+
+
+def _entry_error(token: str) -> bool:
+    """Text in a numeric column that is an entry to fix, not a missing-value marker.
+
+    A marker has no digit ('.', 'NA', 'not done'); '85 mm', '3.1x', '#DIV/0!' and formulas do.
+
+    Examples
+    --------
+    >>> [_entry_error(t) for t in (".", "not done", "85 mm", "#DIV/0!", "=A1/B1")]
+    [False, False, True, True, True]
+    """
+    return bool(ENTRY_ERROR.search(token))
 
 
 def _lower_limit(tokens: set[str]) -> float | None:
@@ -189,6 +206,7 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
     group_candidates: list[tuple[str, list[str]]] = []
     binary_numeric: list[str] = []
     missing_tokens: set[str] = set()
+    entry_errors: dict[str, str] = {}  # text in a numeric column that is not a missing marker -> its column
     nondetects: dict[str, tuple[list[str], int]] = {}  # column -> ('not detected' words, cells)
     code_columns: dict[str, str] = {}  # numeric missing code -> a column where it lies far beyond the rest
     limits: dict[str, float | None] = {}  # columns with '<x' cells -> x (None when the cells differ)
@@ -215,7 +233,11 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         beyond = int(failed_text.isin(censored | words).sum())  # measured, only not as a number
         mostly_numeric = values.notna().any() and values.notna().sum() + beyond >= max(1, 0.5 * n_present)
         if n_present and mostly_numeric and len(bad_tokens - censored - words) <= 3:
-            missing_tokens |= bad_tokens - censored - words
+            for token in sorted(bad_tokens - censored - words):
+                if _entry_error(token):  # '85 mm', '#DIV/0!', a formula: a cell to fix, not a missing code
+                    entry_errors.setdefault(token, str(col))
+                else:
+                    missing_tokens.add(token)
             if censored:
                 limits[str(col)] = _lower_limit(censored)
             if words:
@@ -242,6 +264,8 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         # 0/1 columns not chosen as the group are ordinary numeric variables again
         numeric += [c for c in binary_numeric if c != group_col]
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
+    if raw.header_row > 1:
+        lines.insert(1, _plain(f"# The header is row {raw.header_row}; {above_header_text(raw)} are not read as data."))
     if visit_col is not None:
         shown = _plain(", ".join(visits[:6]) + (", ..." if len(visits) > 6 else ""))
         lines.append(f"id = {_quote(str(id_col))}          # guess: id-like name, repeated once per visit")
@@ -252,6 +276,13 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         lines.append('# id = "..."          # no id column found: rows will be named by row number')
     if group_col:
         lines.append(f"group = {_quote(group_col)}    # guess: few distinct values")
+    if entry_errors:
+        shown = "; ".join(f"'{t}' in '{c}'" for t, c in list(entry_errors.items())[:8])
+        more = f" and {len(entry_errors) - 8} more" if len(entry_errors) > 8 else ""
+        lines.append(
+            _plain(f"# Not proposed as missing: {shown}{more}. They look like entry errors (a number with a unit,"
+                   " a spreadsheet error or formula), so each such cell is excluded and listed; fix the cells.")
+        )  # fmt: skip
     if missing_tokens or code_columns:
         listed = ", ".join([_quote(t) for t in sorted(missing_tokens)] + sorted(code_columns, key=float))
         reasons = ["text found in numeric columns"] if missing_tokens else []

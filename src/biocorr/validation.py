@@ -12,8 +12,9 @@ reason code               scope  meaning
 ``not-transformable``     cell   a value the variable's transform is undefined for (log of 0)
 ``not-derivable``         cell   a derived ratio whose denominator is 0 (:mod:`biocorr.derived`)
 ``not-selected``          row    outside the spec's ``[data] where`` filter
-``censored-value``        cell   '<1.2' / '>1000': a value reported beyond a limit
+``censored-value``        cell   '<1.2' / '>1000' / 'n.d.' / 'BLQ': a value reported beyond a limit
 ``out-of-range``          cell   outside the spec's ``range``
+``empty-row``             row    a blank line or a row of empty cells inside the table
 ``missing-id``            row    the id cell is empty
 ``missing-visit``         row    long data: the ``[data] visit`` cell is empty
 ``duplicate-id``          row    the id occurs on more than one row (with ``[data] visit``: more
@@ -46,6 +47,7 @@ from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
 from .row_checks import check_rows
 from .study import Study, StudySpec
+from .table import above_header_text
 from .transforms import transformed
 from .widen import split_visit_name, widen
 
@@ -276,6 +278,17 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     )
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
+    if raw.header_row > 1:  # a title block above the header: say what was not read as data
+        found.append(
+            dict(
+                code="rows-above-header",
+                severity="note",
+                column="",
+                subset="all",
+                message=f"the header is row {raw.header_row}; {above_header_text(raw)} were read as a title, "
+                "not as data.",
+            )
+        )
     if groups is not None:
         present = set(out["group"])
         for code, label in spec.groups:

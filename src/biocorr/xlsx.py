@@ -17,7 +17,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from .errors import InputFileError
-from .table import RawTable, column_letter
+from .table import TITLE_SCAN_ROWS, RawTable, cell_text, column_letter, title_rows
 
 
 def _open(data: bytes, name: str, values_only: bool):
@@ -121,6 +121,9 @@ def read_workbook(
                     rows[i][j] = f"{f} (formula without a stored value)"
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
+    skip = title_rows([[cell_text(v) for v in r] for r in rows[:TITLE_SCAN_ROWS]])
+    above = tuple(" ".join(cell_text(v) for v in r if cell_text(v)) for r in rows[:skip])
+    rows = rows[skip:]
     header_cells = rows[0]
     while header_cells and header_cells[-1] is None and all(r[len(header_cells) - 1] is None for r in rows[1:]):
         header_cells = header_cells[:-1]  # empty trailing columns
@@ -146,6 +149,8 @@ def read_workbook(
         sha256=sha256,
         delimiter=None,
         encoding="xlsx",
+        header_row=skip + 1,
+        above_header=above,
         header=header,
         duplicates=duplicates,
         sheets=sheets,
