@@ -336,3 +336,28 @@ def test_a_first_row_of_data_or_a_two_column_table_is_never_taken_for_a_title(wr
     assert read_text_table("x\n1\n2\n3\n").header_row == 1  # one column: nothing to tell a title by
     two = read_text_table("note\n\nid,VAS\n1,2\n")  # a header needs three filled cells to be found below a title
     assert two.header_row == 1
+
+
+def test_thousands_separators_are_read_where_unambiguous_and_said_so(write_text, spec_file):
+    us = GOOD.replace("2,P,3.1,55", '2,P,"1,003.1",55')
+    study = load(write_text("d.csv", us), spec_file)
+    assert study.data.loc[1, "TNF"] == 1003.1 and study.exclusions.empty
+    note = study.warnings[study.warnings.code == "thousands-separators"]["message"].item()
+    assert note == (
+        "column 'TNF': 1 value(s) written with thousands separators were read as numbers "
+        "('1,003.1' at row 3 as 1003.1)."
+    )
+    eu = GOOD.replace(",", ";").replace("2;P;3.1;55", "2;P;1.003,1;55").replace("3;C;1.2;10", "3;C;1.234;10")
+    study = load(write_text("d.csv", eu), spec_file)
+    assert study.data.loc[1, "TNF"] == 1003.1 and study.data.loc[2, "TNF"] == 1.234  # '1.234' alone: a decimal point
+
+
+def test_spec_names_with_stray_spaces_match_the_stripped_headers_and_percent_signs_are_explained(write_text):
+    spec = parse_spec(
+        {"data": {"id": " id", "group": "group "}, "biomarker": [{"column": "TNF "}], "score": [{"column": " VAS"}]}
+    )
+    assert (spec.id_column, spec.group_column, spec.variable("TNF").column) == ("id", "group", "TNF")
+    study = validate(read_text_table(GOOD.replace("2,P,3.1,55", "2,P,31%,55")), spec)
+    assert (
+        "'31%' is a percentage written with its sign; enter the number alone (31)" in study.exclusions["message"].item()
+    )

@@ -15,6 +15,10 @@ import pandas as pd
 
 NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+_THOUSANDS = {
+    ",": re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
+    ".": re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$"),
+}
 NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 SPREADSHEET_ERROR = re.compile(
@@ -43,14 +47,38 @@ def _numeric_markers(missing: set[str]) -> list[float]:
     return out
 
 
-def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str]):
+def thousands_cells(text: pd.Series, thousands: str | None) -> pd.Series:
+    """Which cells are numbers written with thousands separators, unambiguously.
+
+    ``thousands=','`` (a comma-delimited file, where such a cell had to be quoted): '1,234',
+    '12,345.6'. ``thousands='.'`` (a file with decimal commas): '1.234,5' only, since '1.234'
+    alone may be a decimal point. None (XLSX text cells, where '1,234' may be a European
+    decimal): none.
+
+    Examples
+    --------
+    >>> thousands_cells(pd.Series(["1,234", "1,5", "12,345.6"]), ",").tolist()
+    [True, False, True]
+    >>> thousands_cells(pd.Series(["1.234,5", "1.234"]), ".").tolist()
+    [True, False]
+    """
+    if thousands is None or not text.str.contains(thousands, regex=False).any():
+        return pd.Series(False, index=text.index)
+    return text.str.match(_THOUSANDS[thousands])
+
+
+def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str], thousands: str | None = None):
     """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
+
+    ``thousands`` is the thousands separator the file's format allows (see :func:`thousands_cells`).
 
     Examples
     --------
     >>> v, missing, failed = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
     >>> v.tolist()[0], missing.tolist(), failed.tolist()
     (1.5, [False, True, False], [False, False, True])
+    >>> parse_numeric(pd.Series(["1.234,5", "2,5"]), True, set(), thousands=".")[0].tolist()
+    [1234.5, 2.5]
     """
     is_number = series.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
     text = series.map(lambda v: "" if v is None else str(v).strip())
@@ -59,6 +87,9 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     is_missing = ~is_number & (lowered.isin(NA_MARKERS) | text.isin(missing))
     num_missing = is_number & series.map(lambda v: isinstance(v, float) and np.isnan(v))
     is_missing |= num_missing
+    grouped = thousands_cells(text, thousands)
+    if grouped.any():
+        text = text.where(~grouped, text.str.replace(thousands, "", regex=False))
     if allow_decimal_comma:
         comma = text.str.match(_DECIMAL_COMMA)
         text = text.where(~comma, text.str.replace(",", ".", regex=False))
@@ -106,6 +137,11 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
         return "not-a-number", (
             f"column '{column}' row {row}: '{text}' is a spreadsheet error (the formula behind the cell failed); "
             "fix the formula or leave the cell blank"
+        )
+    if re.match(r"^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*%\s*$", text):
+        return "not-a-number", (
+            f"column '{column}' row {row}: '{text}' is a percentage written with its sign; enter the number alone "
+            f"({text.strip().rstrip('%').strip()}), the same way in every row of the column"
         )
     if NUMBER_WITH_TEXT.match(text):
         return "not-a-number", (

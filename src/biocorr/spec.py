@@ -293,6 +293,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                 raise SpecError(
                     f'{where} [data] {key}: expected a name in quotes, e.g. {key} = "PID", got {data[key]!r}.'
                 )
+        data = {k: v.strip() if k in ("id", "group", "visit") else v for k, v in data.items()}  # as headers are
         if "sheet" in data and (isinstance(data["sheet"], bool) or not isinstance(data["sheet"], (str, int))):
             raise SpecError(f'{where} [data] sheet: expected a sheet name in quotes, e.g. sheet = "Data".')
         if data.get("group") is None and groups:

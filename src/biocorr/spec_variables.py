@@ -72,9 +72,9 @@ def parse_variable(entry: Any, role: str, index: int) -> Variable:
     if not isinstance(entry, dict):
         raise SpecError(f"{where}: expected a table with at least 'column = \"...\"'.")
     check_keys(entry, VARIABLE_KEYS, where)
-    if "column" not in entry or not isinstance(entry["column"], str) or not entry["column"]:
+    if "column" not in entry or not isinstance(entry["column"], str) or not entry["column"].strip():
         raise SpecError(f"{where}: 'column' is required and must be a column name in quotes.")
-    column = entry["column"]
+    column = entry["column"].strip()  # headers are read stripped: 'VAS ' means the column 'VAS'
     rng = entry.get("range")
     if rng is not None:
         if not isinstance(rng, list) or len(rng) != 2:

@@ -53,6 +53,14 @@ class RawTable:
         return self.delimiter is not None and self.delimiter != ","
 
     @property
+    def thousands_separator(self) -> str | None:
+        """The thousands separator this format allows: ',' in a comma-delimited file, '.' with
+        decimal commas, None in XLSX (see :func:`biocorr.cells.thousands_cells`)."""
+        if self.delimiter is None:
+            return None
+        return "." if self.decimal_comma_allowed else ","
+
+    @property
     def columns(self) -> tuple[str, ...]:
         """Every column name of the file (the header), whether or not it was kept."""
         return self.header or tuple(map(str, self.frame.columns))

@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .cells import parse_numeric, unreadable
+from .cells import parse_numeric, thousands_cells, unreadable
 from .columns import EXCLUSIONS, WARNINGS
 from .data_checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
 from .derived import derive, describe
@@ -207,13 +207,29 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
     analysed: dict[str, np.ndarray] = {}  # the declared columns, joined to out in one step
     numbers: dict[str, pd.Series] = {}
+    number_notes: list[dict] = []  # how cells were read, for the warnings
 
     def read_column(column: str) -> pd.Series:  # a file column as numbers; its bad cells excluded once
         if column in numbers:
             return numbers[column]
-        values, _, failed = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers)
+        sep = raw.thousands_separator
+        values, _, failed = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers, sep)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
             exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, row_of(column, i)))
+        grouped = np.flatnonzero(thousands_cells(frame[column].astype(str).str.strip(), sep).to_numpy() & ~drop)
+        if len(grouped):  # read as numbers, and said so: '1,234' is 1234 only by the file's format
+            first = str(frame[column].iloc[grouped[0]]).strip()
+            number_notes.append(
+                dict(
+                    code="thousands-separators",
+                    severity="note",
+                    column=column,
+                    subset="all",
+                    message=f"column '{column}': {len(grouped)} value(s) written with thousands separators were read "
+                    f"as numbers ('{first}' at row {row_of(column, int(grouped[0]))} as "
+                    f"{values.iloc[grouped[0]]:g}).",
+                )
+            )
         numbers[column] = values
         return values
 
@@ -278,6 +294,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     )
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
+    found += number_notes
     if raw.header_row > 1:  # a title block above the header: say what was not read as data
         found.append(
             dict(
