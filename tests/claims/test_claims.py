@@ -427,3 +427,27 @@ def test_sample_size_in_words_and_squared_correlations_are_reported_not_skipped(
     found, unparsed = extract_claims("We found r2 = 0.25 (p = 0.01, n = 24) and R² = .30 in the model.")
     assert found == [] and len(unparsed) == 2
     assert all("squared correlation" in u.reason for u in unparsed)
+
+
+def test_decimal_commas_of_european_papers_are_read_never_truncated_to_zero():
+    (f,), _ = extract_claims("r = -0,45 (p = 0,03, n = 24).")
+    assert (f.claim.r.value, f.claim.p.value, f.claim.n) == (-0.45, 0.03, 24)
+    assert check_p(f.claim).verdict == "consistent"  # R: cor.test p for r = -.45, n = 24 is .027
+    (g,), _ = extract_claims("ρ = 0,52 [0,12; 0,78], p = 0,01, n = 30.")
+    assert (g.claim.ci_low.value, g.claim.ci_high.value, g.claim.method) == (0.12, 0.78, "spearman")
+    (h,), _ = extract_claims("r = 0.52, 0.61 and 0.70 were read as a list, n = 20.")  # a comma and a space: no decimal
+    assert h.claim.r.value == 0.52
+
+
+def test_p_n_and_interval_after_semicolons_belong_to_the_statement_and_a_symbol_in_brackets_is_read():
+    (f,), _ = extract_claims("TNF and pain: r = 0.45; 95% CI 0.05-0.72; p = 0.03; n = 24.")
+    assert (f.claim.p.text, f.claim.n, f.claim.ci_low.text, f.claim.extra["n_source"]) == (
+        "0.03",
+        24,
+        "0.05",
+        "sentence",
+    )
+    (g,), unparsed = extract_claims("The Spearman correlation coefficient (rs) was 0.56 (p = 0.01, n = 20).")
+    assert (g.claim.method, g.claim.r.text, g.claim.n) == ("spearman", "0.56", 20) and unparsed == []
+    (h,), unparsed = extract_claims("r = 0.45; patients were older.")
+    assert h.claim.p is None and "nothing to check" in unparsed[0].reason

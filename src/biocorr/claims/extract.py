@@ -27,7 +27,7 @@ from .model import Claim, normalise_minus, parse_number, parse_p
 from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
-NUM = r"[+-]?\s?(?:\d+(?:\.\d+)?|\.\d+)"
+NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
 LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
 SYMBOL = (
     r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
@@ -44,6 +44,9 @@ STATEMENT = re.compile(
     re.I,
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
+STATISTIC_SEGMENTS = re.compile(
+    r"(?:\s*;\s*(?:p\b|p-values?\b|[nN]\s*=|\d{2}\s?%\s*(?:CI|confidence)|CI\b)[^;\n]*?(?=;|\.(?:\s|$)|\n|$))*", re.I
+)
 SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
 # The text is normalised first (en dashes and minus signs become '-'), so a range's dash is '-':
 # '[.03, .73]', '(0.30-0.90)', '95% CI 0.30 to 0.90', '95% confidence interval: -0.70--0.02'.
@@ -56,7 +59,9 @@ CI = re.compile(
     re.I,
 )
 EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
-MANTISSA = r"(?:\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
+MANTISSA = (
+    r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
+)
 PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
@@ -96,7 +101,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 VERBAL = re.compile(
     r"(?P<sym>(?:Pearson|Spearman|Kendall)[’']?s?\s+(?:rank[- ])?(?:correlation(?:\s+coefficient)?|rho|ρ|tau|τ|r)"
     r"|correlation\s+coefficient|\bcorrelation|\brho\b|\btau\b)"
-    r"(?P<mid>[^.;=()\n<>]{0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
+    r"(?P<mid>(?:[^.;=()\n<>]|\((?:r|rs|r_s|rₛ|ρ|rho|τ|tau|R)\)){0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
     r"(?P<r>[+-]?\s?(?:0?\.\d+|1\.0+))(?![\d.]*\s*(?:%|mm|mg|ng|pg|kg|years))",
     re.I,
 )
@@ -256,6 +261,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             )
             covered.append((sentence_start, m.end() + 8))
             continue
+        own = None  # where the statement's own clause ends in ``tail`` when semicolon segments extend it
         if before.count("(") > before.count(")"):  # inside parentheses: the clause runs to the closing one
             close = text.find(")", m.end(), m.end() + 240)
             tail = text[m.end() : close if close >= 0 else m.end() + 240]
@@ -264,10 +270,17 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             end = CLAUSE_END.search(text, m.end(), m.end() + 240)
             tail = text[m.end() : end.start() if end else m.end() + 240]
             after_clause = text[end.start() : end.start() + 40] if end else ""
-            if tail.count("(") > tail.count(")") and (close := text.find(")", m.end() + len(tail), m.end() + 240)) > 0:
+            opener = "(" if tail.count("(") > tail.count(")") else "[" if tail.count("[") > tail.count("]") else ""
+            closer = {"(": ")", "[": "]"}.get(opener, "")
+            if opener and (close := text.find(closer, m.end() + len(tail), m.end() + 240)) > 0:
                 # 'r = .45 (95% CI .05 to .72; p = .03; n = 24)': a bracket opened in the clause holds it all
                 tail = text[m.end() : close + 1]
                 after_clause = text[close + 1 : close + 40]
+            elif (more := STATISTIC_SEGMENTS.match(text, m.end() + len(tail))) and more.end() > more.start():
+                # 'r = .45; p = .03; n = 24': segments after a semicolon that hold only p, n or the CI
+                own = len(tail)
+                tail = text[m.end() : more.end()]
+                after_clause = text[more.end() : more.end() + 40]
         nxt = STATEMENT.search(tail)
         if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
             # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
@@ -292,7 +305,8 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             continue
         df = int(m.group("df")) if m.group("df") else None
         pm = PVAL.search(tail)
-        nm = NVAL.search(tail) or _last(NVAL.finditer(before))  # the nearest n before the statement
+        in_tail = NVAL.search(tail)
+        nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
         cm = CI.search(tail)
         p_comp, p = "=", None
         if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
@@ -303,7 +317,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             except ValueError as exc:
                 unparsed.append(Unparsed(line, col, raw, str(exc)))
         n = int(nm.group("n").replace(",", "")) if nm else None
-        n_source = "statement" if nm else ""
+        n_source = ("sentence" if in_tail and own is not None and in_tail.start() >= own else "statement") if nm else ""
         if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
             n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
         if n is None and df is None:

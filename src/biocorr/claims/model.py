@@ -18,6 +18,7 @@ from ..errors import InputFileError, SpecError, did_you_mean, missing_file_messa
 MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
 _NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*(?:(?:[eE]|[×xX·*]\s*10\s*\^?)\s*([+-]?\s*\d+))?\s*$")
 _P = re.compile(r"^\s*(?:p(?:[- ]?value)?\s*)?(=|<=|>=|<|>|≤|≥)?\s*(.+?)\s*$", re.I)
+_DECIMAL_COMMA = re.compile(r"^([+-]?\s?[01]?),(\d+)$")  # '0,45', '-0,45', ',45': a coefficient or p
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 CLAIM_FIELDS = (
@@ -113,9 +114,11 @@ def parse_number(text: str) -> Reported:
     Reported(text='-0.420', value=-0.42, decimals=3, exponent=0)
     >>> r = parse_number("2.1 × 10−4"); r.value, r.decimals, r.exponent
     (0.00021, 1, -4)
+    >>> parse_number("0,45").value  # a decimal comma (European papers), for |x| <= 1 only
+    0.45
     """
     t = normalise_minus(str(text)).translate(_SUPERSCRIPTS).strip()
-    m = _NUMBER.match(t)
+    m = _NUMBER.match(_DECIMAL_COMMA.sub(r"\1.\2", t))
     if not m or (not m.group(2) and not m.group(3)):
         raise ValueError(f"'{text}' is not a number")
     exponent = int(m.group(4).replace(" ", "")) if m.group(4) else 0
