@@ -147,3 +147,8 @@ def load(data: str | Path, spec: str | Path | StudySpec, sheet: str | None = Non
 
     spec_obj = spec if isinstance(spec, StudySpec) else load_spec(spec)
     return load_study(data, spec_obj, sheet)
+
+
+def __dir__() -> list[str]:
+    """The public names (what ``__all__`` lists), so ``dir(biocorr)`` and tab completion show the API."""
+    return sorted(__all__)

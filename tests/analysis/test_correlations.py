@@ -172,3 +172,14 @@ def test_one_sided_analysis_reaches_every_row_and_the_methods_text(tmp_path):
     pear = c1[(c1.method == "pearson") & c1.estimate.notna()]
     assert (pear["ci_low"] == -1).all() and (pear["ci_high"] < 1).all()
     assert "one-sided" in methods_paragraph(one) and "one-tailed" in results_sentences(one)[0]
+
+
+def test_one_column_named_alone_is_one_column_and_a_misspelt_method_gets_a_suggestion():
+    import biocorr
+
+    df = pd.DataFrame({"tnf": [1, 2, 3, 4, 5, 6.0], "vas": [2, 1, 4, 3, 6, 5]})
+    one = biocorr.correlate(df, "tnf", "vas", methods=["pearson"])
+    assert len(one) == 1 and one["estimate"].item() == pytest.approx(0.8285714285714286, abs=1e-15)  # R: cor()
+    with pytest.raises(ValueError, match=r"unknown correlation method 'pearsn'\. Did you mean"):
+        biocorr.correlate(df, "tnf", "vas", methods=["pearsn"])
+    assert "correlate" in dir(biocorr) and "import_module" not in dir(biocorr)

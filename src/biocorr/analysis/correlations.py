@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CORRELATIONS_SCHEMA, build_table
+from ..errors import did_you_mean
 from ..stats.bayes import jzs_bayes_factors
 from ..stats.bootstrap import bootstrap_ci_columns
 from ..stats.correlation import mask_unpaired, pair_columns, permutation_p_values
@@ -154,11 +155,13 @@ def correlate(
     labels = labels or {}
     extras = diagnostic_set(diagnostics)
     methods = list(dict.fromkeys(methods))  # a method named twice is computed (and adjusted) once
+    x, y = [x] if isinstance(x, str) else x, [y] if isinstance(y, str) else y  # one column named alone
     x, y = list(dict.fromkeys(x)), list(dict.fromkeys(y))  # so is a column: families keep their true size
     for method in methods:
         if method not in CLASSICAL_METHODS + ROBUST_METHODS:
+            known = CLASSICAL_METHODS + ROBUST_METHODS
             raise ValueError(
-                f"unknown correlation method {method!r}; use any of: " + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
+                f"unknown correlation method {method!r}.{did_you_mean(str(method), known)} Methods: " + ", ".join(known)
             )
     xv = numeric_columns(data, x, "correlate")
     yv = numeric_columns(data, y, "correlate")

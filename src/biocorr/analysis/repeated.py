@@ -77,6 +77,7 @@ def rmcorr(
     [['rmcorr', 6, -1.0, 3.0]]
     """
     labels = labels or {}
+    x, y = [x] if isinstance(x, str) else x, [y] if isinstance(y, str) else y  # one column named alone
     x, y = list(dict.fromkeys(x)), list(dict.fromkeys(y))  # a column named twice is one pair (one test)
     missing = [c for c in [subject, *x, *y] if c not in data.columns]
     if missing:
