@@ -88,7 +88,7 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     num_missing = is_number & series.map(lambda v: isinstance(v, float) and np.isnan(v))
     is_missing |= num_missing
     grouped = thousands_cells(text, thousands)
-    if grouped.any():
+    if thousands is not None and grouped.any():
         text = text.where(~grouped, text.str.replace(thousands, "", regex=False))
     if allow_decimal_comma:
         comma = text.str.match(_DECIMAL_COMMA)

@@ -360,10 +360,10 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             _range_line(name, kept(observed[name])) if role == "score" else "# range = [low, high]",
         ]
         if name in nondetects:
-            words, cells = nondetects[name]
-            shown = _plain(", ".join(repr(w) for w in words))
+            nd_words, nd_cells = nondetects[name]
+            shown = _plain(", ".join(repr(w) for w in nd_words))
             lines.append(
-                f"# {shown} ({cells} cell(s)) read as 'not detected': not proposed as missing, so each is"
+                f"# {shown} ({nd_cells} cell(s)) read as 'not detected': not proposed as missing, so each is"
                 " excluded as censored-value and listed; enter the limit to keep them"
             )
         if name in limits:
