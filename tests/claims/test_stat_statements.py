@@ -87,3 +87,13 @@ def test_check_text_and_the_cli_read_both_kinds(tmp_path, capsys):
     assert "0 correlation statement(s) and 1 t/F/χ²/z/Q statement(s) found" in capsys.readouterr().out
     path.write_text("Patients had higher TNF-α, t(22) = 2.45, p = .23.\n", encoding="utf-8")
     assert main(["check", "--text", str(path), "--out", str(tmp_path / "out2")]) == 1
+
+
+def test_decimal_commas_and_a_p_after_a_semicolon_are_read_not_misread_as_a_smaller_statistic():
+    (t,) = extract_test_statements("t(22) = 2,50; p = 0,02.")
+    assert (t.value.value, t.value.decimals, t.p.value) == (2.5, 2, 0.02)
+    assert check_statement(t).verdict == "consistent"  # R: 2 * pt(-2.5, 22) = .0203
+    (c,) = extract_test_statements("χ2(1, N = 1,234) = 5,12, p = 0,024.")
+    assert (c.value.value, c.n, c.p.value) == (5.12, 1234, 0.024)  # R: pchisq(5.12, 1, lower = FALSE) = .0237
+    (f,) = extract_test_statements("F(1, 22) = 1,234.5, p < .001.")
+    assert f.value.value == 1234.5  # three digits after the comma: a thousands separator

@@ -38,7 +38,8 @@ from .consistency import statcheck_error as _statcheck_error_r
 from .extract import EXPONENT, MANTISSA
 from .model import Reported, normalise_minus, parse_number, parse_p
 
-VALUE = r"(?P<val>-?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\s?\.\d+)"
+# '2,50' or '2,5' is a decimal comma (European papers); '1,234' (three digits) a thousands separator
+VALUE = r"(?P<val>-?\s?\d+,(?:\d{1,2}|\d{4,})(?!\d|,\d)|-?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\s?\.\d+)"
 COMP = r"(?P<comp>=|<|>|≤|≥)"
 DF = r"(?:\d+(?:\.\d+)?)"
 STATEMENT = re.compile(
@@ -56,6 +57,22 @@ P_VALUE = re.compile(
     re.I,
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\)|\n\s*\n")
+DECIMAL_COMMA = re.compile(r"-?\d+,(?:\d{1,2}|\d{4,})")
+SEMICOLON_P = re.compile(r";\s*(?:p\b|p-values?\b)[^;\n)]*?(?=;|\.(?:\s|$)|\)|\n|$)", re.I)
+
+
+def _statistic_text(value: str) -> str:
+    """A printed statistic as a number's text: '2,50' -> '2.50' (decimal comma), '1,234' -> '1234'.
+
+    Examples
+    --------
+    >>> _statistic_text("2,50"), _statistic_text("1,234.5"), _statistic_text("- 3.1")
+    ('2.50', '1234.5', '-3.1')
+    """
+    value = value.replace(" ", "")
+    return value.replace(",", ".") if DECIMAL_COMMA.fullmatch(value) else value.replace(",", "")
+
+
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 LABELS = {"t": "t", "F": "F", "chi2": "χ²", "z": "z", "Q": "Q", "Qb": "Qb", "Qw": "Qw"}
 
@@ -121,6 +138,8 @@ def extract_test_statements(text: str, source: str = "text") -> list[TestStateme
         test, df1, df2, n = _kind(m)
         end = CLAUSE_END.search(text, m.end(), m.end() + 200)
         tail = text[m.end() : end.start() if end else m.end() + 200]
+        if end and end.group() == ";" and (more := SEMICOLON_P.match(text, end.start())):
+            tail = text[m.end() : more.end()]  # 't(22) = 2.50; p = .02': the p after a semicolon is the test's
         nxt = STATEMENT.search(tail)
         tail = tail[: nxt.start()] if nxt else tail
         p = None
@@ -140,7 +159,7 @@ def extract_test_statements(text: str, source: str = "text") -> list[TestStateme
                 test=test,
                 df1=df1,
                 df2=df2,
-                value=parse_number(m.group("val").replace(",", "").replace(" ", "")),
+                value=parse_number(_statistic_text(m.group("val"))),
                 comparator=comp,
                 p=p,
                 p_comparator=p_comp,
