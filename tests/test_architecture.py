@@ -19,6 +19,7 @@ TESTS = Path(__file__).resolve().parent
 # only inside their own package (and the graph must stay acyclic).
 LAYERS: list[tuple[str, ...]] = [
     ("biocorr.errors", "biocorr.columns", "biocorr.table", "biocorr.transforms", "biocorr.format"),
+    ("biocorr.layout",),  # where a sheet's table starts: title block, units row
     ("biocorr.derived", "biocorr.scales"),  # row arithmetic with spec errors; the scale catalogue
     ("biocorr.stats",),
     ("biocorr.xlsx", "biocorr.output_dir", "biocorr.toml_checks"),

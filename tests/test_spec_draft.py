@@ -189,3 +189,12 @@ def test_entry_errors_are_not_proposed_as_missing_and_a_title_block_is_named():
     assert spec.missing == (".",)  # a missing marker; the entry errors are left to be excluded and listed
     assert "# Not proposed as missing: '#DIV/0!' in 'TNF'; '85 mm' in 'VAS'." in draft
     assert "# The header is row 3; rows 1-2 above it ('Lab export (FM study)') are not read as data." in draft
+
+
+def test_units_under_the_header_become_the_drafts_units_and_stray_words_are_not_missing_markers():
+    rows = _rows("id,group,TNF,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i / 3:.2f},{i * 5}").splitlines()
+    rows.insert(1, ",,pg/mL,mm")
+    rows[4] = "3,P,abc,15"
+    draft, spec = _draft("\n".join(rows) + "\n")
+    assert spec.variable("TNF").unit == "pg/mL" and spec.variable("VAS").unit == "mm"
+    assert spec.missing == () and "'abc' in 'TNF'" in draft

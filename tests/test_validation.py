@@ -361,3 +361,31 @@ def test_spec_names_with_stray_spaces_match_the_stripped_headers_and_percent_sig
     assert (
         "'31%' is a percentage written with its sign; enter the number alone (31)" in study.exclusions["message"].item()
     )
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_units_row_under_the_header_is_read_as_units_not_as_a_subject(tmp_path, spec_file, kind):
+    lines = [line.split(",") for line in GOOD.strip().splitlines()]
+    lines.insert(1, ["", "", "pg/mL", "mm", "(points)"])
+    lines[3][2] = "3.1x"  # subject 2 on spreadsheet row 4
+    path = tmp_path / f"d.{kind}"
+    if kind == "csv":
+        path.write_text("\n".join(",".join(cells) for cells in lines) + "\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        for cells in lines:
+            wb.active.append(cells)
+        wb.save(path)
+    raw = read_table(path)
+    assert raw.units == {"TNF": "pg/mL", "VAS": "mm", "HADS_A": "points"} and raw.first_data_row == 3
+    study = load(path, spec_file)
+    assert len(study.data) == 6 and study.exclusions[["row", "id", "value"]].values.tolist() == [[4, "2", "3.1x"]]
+    note = study.warnings[study.warnings.code == "units-row"]["message"].item()
+    assert note.startswith("row 2, under the header, holds units (TNF: pg/mL; VAS: mm")
+
+
+def test_a_first_row_of_words_that_are_not_units_stays_a_row():
+    text = GOOD.replace("1,P,2.5,40,8", "1,P,n.d.,missing,8")
+    assert read_text_table(text).units == {}

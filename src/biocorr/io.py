@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .table import TITLE_SCAN_ROWS, RawTable, cell_text, column_letter, title_rows
+from .layout import TITLE_SCAN_ROWS, title_rows, units_row
+from .table import RawTable, cell_text, column_letter
 
 __all__ = ["RawTable", "cell_text", "column_letter", "read_table", "read_text_table", "write_csv"]
 
@@ -251,6 +252,9 @@ def _read_delimited(
     frame.columns = [
         header[i] if header[i] not in duplicates else f"{header[i]} (column {column_letter(i + 1)})" for i in keep
     ]
+    units = units_row(frame)
+    if units:  # the row under the header names units: not a subject
+        frame = frame.iloc[1:].reset_index(drop=True)
     return RawTable(
         frame=frame.astype(object),
         source=source,
@@ -259,6 +263,7 @@ def _read_delimited(
         encoding=encoding,
         header_row=lines_before + 1,
         above_header=above,
+        units=units,
         header=header,
         duplicates=duplicates,
     )

@@ -10,8 +10,8 @@ import pandas as pd
 from .cells import CENSORED, NON_DETECT, parse_numeric
 from .data_checks import far_missing_codes, repeat_levels_column
 from .io import RawTable, cell_text
+from .layout import above_header_text
 from .scales import catalogue_range
-from .table import above_header_text
 from .toml_checks import toml_string as _quote
 
 BIOMARKER_HINTS = re.compile(
@@ -48,20 +48,26 @@ def _range_line(column: str, values: np.ndarray) -> str:
     return f"range = [{low:g}, {high:g}]    # guess: {why}"
 
 
-ENTRY_ERROR = re.compile(r"\d|^\s*[#=]")
+MISSING_MARKER = re.compile(
+    r"^(?:[.\-–—?*/\\_]+|n\.?\s?a\.?|n/a|missing|unknown|unk\.?|none|null|empty|blank|x+|n\.?\s?r\.?|no\s+data|"
+    r"not\s+(?:done|available|recorded|applicable|assessed|measured|known))$",
+    re.I,
+)
 
 
 def _entry_error(token: str) -> bool:
     """Text in a numeric column that is an entry to fix, not a missing-value marker.
 
-    A marker has no digit ('.', 'NA', 'not done'); '85 mm', '3.1x', '#DIV/0!' and formulas do.
+    A marker is punctuation ('.', '-', '?') or a word for "no value" ('NA', 'missing', 'not
+    done', 'unknown'); anything else ('85 mm', '3.1x', 'abc', '#DIV/0!', a formula) is an entry
+    to fix, excluded and listed rather than hidden as missing.
 
     Examples
     --------
-    >>> [_entry_error(t) for t in (".", "not done", "85 mm", "#DIV/0!", "=A1/B1")]
-    [False, False, True, True, True]
+    >>> [_entry_error(t) for t in (".", "not done", "Unknown", "85 mm", "abc", "#DIV/0!", "=A1/B1")]
+    [False, False, False, True, True, True, True]
     """
-    return bool(ENTRY_ERROR.search(token))
+    return not MISSING_MARKER.match(token.strip())
 
 
 def _lower_limit(tokens: set[str]) -> float | None:
@@ -281,7 +287,7 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         more = f" and {len(entry_errors) - 8} more" if len(entry_errors) > 8 else ""
         lines.append(
             _plain(f"# Not proposed as missing: {shown}{more}. They look like entry errors (a number with a unit,"
-                   " a spreadsheet error or formula), so each such cell is excluded and listed; fix the cells.")
+                   " a word, a spreadsheet error or formula), so each such cell is excluded and listed; fix the cells.")
         )  # fmt: skip
     if missing_tokens or code_columns:
         listed = ", ".join([_quote(t) for t in sorted(missing_tokens)] + sorted(code_columns, key=float))
@@ -356,7 +362,9 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
             f"[[{role}]]               # {why}",
             f"column = {_quote(name)}",
             f"label = {_quote(name)}",
-            '# unit = ""',
+            f"unit = {_quote(raw.units[name])}    # guess: the units row under the header"
+            if name in raw.units
+            else '# unit = ""',
             _range_line(name, kept(observed[name])) if role == "score" else "# range = [low, high]",
         ]
         if name in nondetects:

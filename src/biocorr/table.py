@@ -25,9 +25,12 @@ class RawTable:
     encoding : str
     header_row : int
         Spreadsheet row number of the header (1 unless a title block stands above it, see
-        :func:`title_rows`); data row k (1-based) is spreadsheet row k + header_row.
+        :func:`biocorr.layout.title_rows`); data row k (0-based) is spreadsheet row k + first_data_row.
     above_header : tuple of str
         The text of the rows above the header (a title, notes), reported as a warning.
+    units : dict of str to str
+        Units written in the row under the header (:func:`biocorr.layout.units_row`); that row is then not a
+        row of ``frame``, and data begin at :attr:`first_data_row`.
     header : tuple of str
         Every column name of the file, in order (also those not kept in ``frame``).
     duplicates : dict of str to tuple of int
@@ -43,6 +46,7 @@ class RawTable:
     encoding: str
     header_row: int = 1
     above_header: tuple[str, ...] = ()
+    units: dict[str, str] = field(default_factory=dict)
     header: tuple[str, ...] = ()
     duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sheets: tuple[str, ...] = ()
@@ -51,6 +55,11 @@ class RawTable:
     def decimal_comma_allowed(self) -> bool:
         """True when the delimiter is not a comma, so '1,5' can mean 1.5."""
         return self.delimiter is not None and self.delimiter != ","
+
+    @property
+    def first_data_row(self) -> int:
+        """Spreadsheet row of ``frame``'s first row: below the header, and below a units row."""
+        return self.header_row + 1 + bool(self.units)
 
     @property
     def thousands_separator(self) -> str | None:
@@ -94,75 +103,3 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-TITLE_SCAN_ROWS = 20
-"""How many rows at the top of a sheet may be a title block above the header."""
-
-
-def title_rows(rows: list[list[str]]) -> int:
-    """How many rows above the header hold a title, a note or nothing (not the header, not data).
-
-    Exports from Excel and lab software often start with a title line ("Study X, export
-    2024-03-01") and a blank row. The header is the first row (within the first 20) with at
-    least three filled cells, at least half of the widest row's, mostly text (a header, not a
-    row of numbers); the rows above it may hold at most one filled cell each (two when the
-    header has four or more, as a title with a comma fills two cells of a CSV line).
-    Otherwise 0: the first row is the header.
-
-    Parameters
-    ----------
-    rows : list of list of str
-        The first rows' cells as text ('' for empty).
-
-    Returns
-    -------
-    int
-        Rows to skip above the header.
-
-    Examples
-    --------
-    >>> title_rows([["Study FM, export"], [], ["id", "group", "TNF"], ["1", "P", "2.5"]])
-    2
-    >>> title_rows([["id", "group", "TNF"], ["1", "P", "2.5"]])
-    0
-    """
-    head = [[c.strip() for c in r] for r in rows[:TITLE_SCAN_ROWS]]
-    filled = [sum(bool(c) for c in r) for r in head]
-    if not filled or filled[0] >= 3:
-        return 0
-    widest = max(filled)
-    for k, n in enumerate(filled):
-        if n < 3:
-            continue
-        cells = [c for c in head[k] if c]
-        texty = sum(not _looks_numeric(c) for c in cells)
-        above_limit = 2 if n >= 4 else 1  # a title cut at its commas fills two cells of a CSV line
-        if k and n * 2 >= widest and texty * 2 > n and max(filled[:k]) <= above_limit:
-            return k
-        return 0
-    return 0
-
-
-def above_header_text(raw: RawTable) -> str:
-    """The rows above the header, for a message: "row 1 ('Study X, export 2024')", "rows 1-2 (...)".
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = RawTable(pd.DataFrame(), "f.csv", "", ",", "utf-8", header_row=3, above_header=("Study X", ""))
-    >>> above_header_text(t)
-    "rows 1-2 above it ('Study X')"
-    """
-    last = raw.header_row - 1
-    where = "row 1" if last == 1 else f"rows 1-{last}"
-    text = "; ".join(f"'{t[:80]}'" for t in raw.above_header if t)
-    return f"{where} above it" + (f" ({text})" if text else " (empty)")
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True

@@ -45,9 +45,9 @@ from .data_checks import data_warnings, pile_ups, suspicious_values, visit_colum
 from .derived import derive, describe
 from .errors import DataError, SpecError, did_you_mean
 from .io import RawTable, cell_text, column_letter
+from .layout import above_header_text
 from .row_checks import check_rows
 from .study import Study, StudySpec
-from .table import above_header_text
 from .transforms import transformed
 from .widen import split_visit_name, widen
 
@@ -174,7 +174,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     frame = raw.frame
     if len(frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
-    rows = np.arange(len(frame)) + raw.header_row + 1
+    rows = np.arange(len(frame)) + raw.first_data_row
     n_read = len(frame)
     checks = check_rows(frame, spec, rows)
     cell_rows: dict[str, np.ndarray] = {}  # per_subject: the spreadsheet row of each COLUMN@VISIT cell
@@ -295,6 +295,18 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
     found += number_notes
+    if raw.units:  # the row under the header held units: say so, it is not a subject
+        shown = "; ".join(f"{c}: {u}" for c, u in raw.units.items())
+        found.append(
+            dict(
+                code="units-row",
+                severity="note",
+                column=", ".join(raw.units),
+                subset="all",
+                message=f"row {raw.header_row + 1}, under the header, holds units ({shown}); it was read as units, "
+                "not as a subject.",
+            )
+        )
     if raw.header_row > 1:  # a title block above the header: say what was not read as data
         found.append(
             dict(

@@ -17,7 +17,8 @@ from collections.abc import Collection
 import pandas as pd
 
 from .errors import InputFileError
-from .table import TITLE_SCAN_ROWS, RawTable, cell_text, column_letter, title_rows
+from .layout import TITLE_SCAN_ROWS, title_rows, units_row
+from .table import RawTable, cell_text, column_letter
 
 
 def _open(data: bytes, name: str, values_only: bool):
@@ -141,6 +142,9 @@ def read_workbook(
     frame.columns = [
         header[i] if header[i] not in duplicates else f"{header[i]} (column {column_letter(i + 1)})" for i in keep
     ]
+    units = units_row(frame)
+    if units:  # the row under the header names units: not a subject
+        frame = frame.iloc[1:].reset_index(drop=True)
     if len(frame) == 0:
         raise InputFileError(f"{name}: sheet '{title}' has a header but no data rows.{_other_sheets(sheets)}")
     return RawTable(
@@ -151,6 +155,7 @@ def read_workbook(
         encoding="xlsx",
         header_row=skip + 1,
         above_header=above,
+        units=units,
         header=header,
         duplicates=duplicates,
         sheets=sheets,

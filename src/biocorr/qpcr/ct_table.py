@@ -90,7 +90,7 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     for col in ("sample", "subject", "gene") + (("condition",) if spec.calibrator_condition else ()):
         if wells[col].eq("").any():
             i = int(np.flatnonzero(wells[col].eq("").to_numpy())[0])
-            raise QpcrError(f"{raw.source}: row {i + raw.header_row + 1} has an empty '{col}' cell.")
+            raise QpcrError(f"{raw.source}: row {i + raw.first_data_row} has an empty '{col}' cell.")
     genes = set(wells["gene"])
     for g in spec.targets + spec.references:
         if g not in genes:
