@@ -389,3 +389,16 @@ def test_a_units_row_under_the_header_is_read_as_units_not_as_a_subject(tmp_path
 def test_a_first_row_of_words_that_are_not_units_stays_a_row():
     text = GOOD.replace("1,P,2.5,40,8", "1,P,n.d.,missing,8")
     assert read_text_table(text).units == {}
+
+
+def test_footnotes_below_the_table_are_notes_not_subjects(write_text, spec_file):
+    text = GOOD + "\nND = not detected\n,,Source: lab X,,\n"
+    study = load(write_text("d.csv", text), spec_file)
+    assert study.exclusions[["row", "reason", "value"]].values.tolist() == [
+        [8, "empty-row", ""],
+        [9, "note-row", "ND = not detected"],
+        [10, "note-row", "Source: lab X"],
+    ]
+    assert len(study.data) == 6
+    # a last subject with values is never a note
+    assert load(write_text("e.csv", GOOD + "7,C,,,\n"), spec_file).exclusions.empty

@@ -1,7 +1,7 @@
 """The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
 
 Each row that cannot be used is excluded whole, with its spreadsheet row and reason
-(``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
+(``note-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
 ``unknown-group``; see :mod:`biocorr.validation`). Cell-level checks (numbers, ranges,
 transforms) come after, on the rows kept here.
 """
@@ -43,6 +43,26 @@ class RowChecks:
     exclusions: list[dict]
 
 
+def _notes_below_table(frame: pd.DataFrame, limit: int = 20) -> list[tuple[int, str, str]]:
+    """Rows at the end of the table with one filled cell (a footnote), as (position, column, text).
+
+    Scanned from the last row up while rows hold at most one filled cell (empty rows are passed
+    over here and reported as ``empty-row``), at most ``limit`` rows; only with three or more
+    columns, so a two-column table's subject with a missing value is never taken for a note.
+    """
+    if frame.shape[1] < 3:
+        return []
+    notes = []
+    for i in range(len(frame) - 1, max(-1, len(frame) - 1 - limit), -1):
+        cells = [(c, cell_text(v)) for c, v in frame.iloc[i].items()]
+        filled = [(c, t) for c, t in cells if t]
+        if len(filled) > 1:
+            break
+        if filled:
+            notes.append((i, str(filled[0][0]), filled[0][1]))
+    return notes[::-1] if len(notes) < len(frame) else []
+
+
 def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChecks:
     """Apply the spec's row filter and the id, visit, duplicate and group checks to a raw text frame.
 
@@ -78,6 +98,17 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
             dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope="row",
                  message=message)
         )  # fmt: skip
+
+    for i, column, text in _notes_below_table(frame):  # 'ND = not detected' under the last subject
+        exclude_row(
+            i,
+            column,
+            text,
+            "note-row",
+            f"row {rows[i]} holds only '{text}' (in '{column}') below the table: read as a note, not as a "
+            "subject (a subject on this row would have no values)",
+        )
+        drop[i] = True
 
     for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
         cells = frame[column].map(cell_text)

@@ -15,6 +15,7 @@ reason code               scope  meaning
 ``censored-value``        cell   '<1.2' / '>1000' / 'n.d.' / 'BLQ': a value reported beyond a limit
 ``out-of-range``          cell   outside the spec's ``range``
 ``empty-row``             row    a blank line or a row of empty cells inside the table
+``note-row``              row    a row at the end holding one cell's text (a footnote), not a subject
 ``missing-id``            row    the id cell is empty
 ``missing-visit``         row    long data: the ``[data] visit`` cell is empty
 ``duplicate-id``          row    the id occurs on more than one row (with ``[data] visit``: more
