@@ -402,3 +402,12 @@ def test_footnotes_below_the_table_are_notes_not_subjects(write_text, spec_file)
     assert len(study.data) == 6
     # a last subject with values is never a note
     assert load(write_text("e.csv", GOOD + "7,C,,,\n"), spec_file).exclusions.empty
+
+
+def test_summary_rows_below_the_table_are_not_subjects(write_text, spec_file):
+    study = load(write_text("d.csv", GOOD + "Mean,P,2.4,36,8\nSD,P,0.9,22,4\n"), spec_file)  # a 'P' subject before
+    assert study.exclusions[["row", "reason", "value"]].values.tolist() == [
+        [8, "summary-row", "Mean"],
+        [9, "summary-row", "SD"],
+    ]
+    assert len(study.data) == 6 and "Mean" not in set(study.data["id"])

@@ -1,13 +1,14 @@
 """The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
 
 Each row that cannot be used is excluded whole, with its spreadsheet row and reason
-(``note-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``, ``duplicate-id``, ``missing-group``,
-``unknown-group``; see :mod:`biocorr.validation`). Cell-level checks (numbers, ranges,
-transforms) come after, on the rows kept here.
+(``note-row``, ``summary-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``,
+``duplicate-id``, ``missing-group``, ``unknown-group``; see :mod:`biocorr.validation`).
+Cell-level checks (numbers, ranges, transforms) come after, on the rows kept here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,23 +44,38 @@ class RowChecks:
     exclusions: list[dict]
 
 
-def _notes_below_table(frame: pd.DataFrame, limit: int = 20) -> list[tuple[int, str, str]]:
-    """Rows at the end of the table with one filled cell (a footnote), as (position, column, text).
+SUMMARY_LABEL = re.compile(
+    r"^(?:mean|means|average|avg\.?|sd|s\.d\.|sem|s\.e\.m\.|se|std\.?\s?dev\.?|standard deviation|median|"
+    r"total|totals|sum|min|max|minimum|maximum|count|iqr|range|cv|cv\s?%|%\s?cv)\b.*$",
+    re.I,
+)
 
-    Scanned from the last row up while rows hold at most one filled cell (empty rows are passed
-    over here and reported as ``empty-row``), at most ``limit`` rows; only with three or more
-    columns, so a two-column table's subject with a missing value is never taken for a note.
+
+def _notes_below_table(frame: pd.DataFrame, key: str | None, limit: int = 20) -> list[tuple[int, str, str, str]]:
+    """Rows at the end of the table that are not subjects, as (position, column, text, reason).
+
+    Scanned from the last row up, at most ``limit`` rows, while each row is a footnote (one
+    filled cell: ``note-row``) or a summary row (its ``key`` cell, the id, or else its first
+    filled cell, reads 'Mean', 'SD', 'Total', 'Median', ...: ``summary-row``); empty rows are
+    passed over (reported as ``empty-row``). Only with three or more columns, so a two-column
+    table's subject with a missing value is never taken for a note.
     """
     if frame.shape[1] < 3:
         return []
     notes = []
     for i in range(len(frame) - 1, max(-1, len(frame) - 1 - limit), -1):
-        cells = [(c, cell_text(v)) for c, v in frame.iloc[i].items()]
+        cells = [(str(c), cell_text(v)) for c, v in frame.iloc[i].items()]
         filled = [(c, t) for c, t in cells if t]
-        if len(filled) > 1:
+        if not filled:
+            continue
+        label = dict(cells)[key] if key is not None and key in dict(cells) else filled[0][1]
+        if SUMMARY_LABEL.match(label):
+            column = key if key is not None and dict(cells).get(key) else filled[0][0]
+            notes.append((i, column, label, "summary-row"))
+        elif len(filled) == 1:
+            notes.append((i, filled[0][0], filled[0][1], "note-row"))
+        else:
             break
-        if filled:
-            notes.append((i, str(filled[0][0]), filled[0][1]))
     return notes[::-1] if len(notes) < len(frame) else []
 
 
@@ -99,15 +115,16 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
                  message=message)
         )  # fmt: skip
 
-    for i, column, text in _notes_below_table(frame):  # 'ND = not detected' under the last subject
-        exclude_row(
-            i,
-            column,
-            text,
-            "note-row",
-            f"row {rows[i]} holds only '{text}' (in '{column}') below the table: read as a note, not as a "
-            "subject (a subject on this row would have no values)",
-        )
+    for i, column, text, reason in _notes_below_table(frame, spec.id_column):  # 'Mean', 'ND = not detected'
+        if reason == "note-row":
+            why = "read as a note, not as a subject (a subject on this row would have no values)"
+            message = f"row {rows[i]} holds only '{text}' (in '{column}') below the table: {why}"
+        else:
+            message = (
+                f"row {rows[i]} ('{text}' in '{column}') is a summary row below the table (a mean, SD or total of "
+                "the rows above), not a subject"
+            )
+        exclude_row(i, column, text, reason, message)
         drop[i] = True
 
     for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept

@@ -16,6 +16,7 @@ reason code               scope  meaning
 ``out-of-range``          cell   outside the spec's ``range``
 ``empty-row``             row    a blank line or a row of empty cells inside the table
 ``note-row``              row    a row at the end holding one cell's text (a footnote), not a subject
+``summary-row``           row    a row at the end labelled 'Mean', 'SD', 'Total', ... (a summary of the rows above)
 ``missing-id``            row    the id cell is empty
 ``missing-visit``         row    long data: the ``[data] visit`` cell is empty
 ``duplicate-id``          row    the id occurs on more than one row (with ``[data] visit``: more
