@@ -411,3 +411,22 @@ def test_summary_rows_below_the_table_are_not_subjects(write_text, spec_file):
         [9, "summary-row", "SD"],
     ]
     assert len(study.data) == 6 and "Mean" not in set(study.data["id"])
+
+
+def test_group_cells_in_other_capitals_are_matched_and_said_so_unless_ambiguous(write_text, spec_file):
+    text = GOOD.replace("1,P,", "1,p,").replace("2,P,", "2,patients ,")  # a code and a label in other capitals
+    study = load(write_text("d.csv", text), spec_file)
+    assert study.exclusions.empty and study.data["group"].tolist()[:2] == ["P", "P"]
+    notes = study.warnings[study.warnings.code == "group-case"]["message"].tolist()
+    assert notes == [
+        "group cell 'p' (row(s) 2) was read as group 'P': the same name in other capitals. "
+        "Correct the cells if they mean another group.",
+        "group cell 'patients' (row(s) 3) was read as group 'P': the same name in other capitals. "
+        "Correct the cells if they mean another group.",
+    ]
+    ambiguous = parse_spec(
+        {"data": {"id": "id", "group": "group"}, "groups": {"a": "A1", "A": "A2"},
+         "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]}
+    )  # fmt: skip
+    raw = read_text_table("id,group,TNF,VAS\n1,a,1,2\n2,A,2,3\n3,a,3,1\n4,A,4,4\n5,A,5,5\n")
+    assert validate(raw, ambiguous).exclusions.empty  # exact codes: nothing to fold

@@ -9,7 +9,7 @@ Cell-level checks (numbers, ranges, transforms) come after, on the rows kept her
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,9 @@ class RowChecks:
         Rows the ``where`` filter keeps (a long-format hint looks at these).
     exclusions : list of dict
         ``row, id, column, value, reason, scope, message`` of every excluded row.
+    notes : list of dict
+        Warnings (rows of :data:`biocorr.columns.WARNINGS`) on how cells were read, e.g. a group
+        cell matched to a declared group ignoring capitals.
     """
 
     ids: pd.Series
@@ -42,6 +45,7 @@ class RowChecks:
     drop: np.ndarray
     selected: np.ndarray
     exclusions: list[dict]
+    notes: list[dict] = field(default_factory=list)
 
 
 SUMMARY_LABEL = re.compile(
@@ -51,11 +55,23 @@ SUMMARY_LABEL = re.compile(
 )
 
 
+def _prose(text: str) -> bool:
+    """Text that reads as a note, not an id: 'ND = not detected', 'Source: lab X', '* p < .05'.
+
+    Examples
+    --------
+    >>> [_prose(t) for t in ("ND = not detected", "Values are means of duplicates", "P11", "S 12")]
+    [True, True, False, False]
+    """
+    return bool(re.search(r"[=:*†‡§]", text)) or (len(text) >= 12 and len(text.split()) >= 3)
+
+
 def _notes_below_table(frame: pd.DataFrame, key: str | None, limit: int = 20) -> list[tuple[int, str, str, str]]:
     """Rows at the end of the table that are not subjects, as (position, column, text, reason).
 
     Scanned from the last row up, at most ``limit`` rows, while each row is a footnote (one
-    filled cell: ``note-row``) or a summary row (its ``key`` cell, the id, or else its first
+    filled cell, outside the id column or reading as prose there, :func:`_prose`; an id alone
+    is a subject without values: ``note-row``) or a summary row (its ``key`` cell, the id, or else its first
     filled cell, reads 'Mean', 'SD', 'Total', 'Median', ...: ``summary-row``); empty rows are
     passed over (reported as ``empty-row``). Only with three or more columns, so a two-column
     table's subject with a missing value is never taken for a note.
@@ -72,11 +88,32 @@ def _notes_below_table(frame: pd.DataFrame, key: str | None, limit: int = 20) ->
         if SUMMARY_LABEL.match(label):
             column = key if key is not None and dict(cells).get(key) else filled[0][0]
             notes.append((i, column, label, "summary-row"))
-        elif len(filled) == 1:
+        elif len(filled) == 1 and (filled[0][0] != key or _prose(filled[0][1])):
             notes.append((i, filled[0][0], filled[0][1], "note-row"))
         else:
             break
     return notes[::-1] if len(notes) < len(frame) else []
+
+
+def _match_ignoring_case(groups: pd.Series, declared: tuple) -> tuple[pd.Series, dict[str, tuple[str, list[int]]]]:
+    """Group cells that are a declared code or label in other capitals ('patient', 'PATIENT ' for
+    'Patient'), mapped to its code when no two declared names differ only in capitals.
+
+    Returns the mapped cells and, for each cell text so matched, its code and row positions.
+    """
+    names: dict[str, set[str]] = {}
+    for code, label in declared:
+        for name in (code, label):
+            names.setdefault(name.casefold(), set()).add(code)
+    codes = {code for code, _ in declared}
+    folded: dict[str, tuple[str, list[int]]] = {}
+    out = groups.copy()
+    for i, g in enumerate(groups):
+        if g and g not in codes and len(names.get(g.casefold(), ())) == 1:
+            code = next(iter(names[g.casefold()]))
+            out.iloc[i] = code
+            folded.setdefault(g, (code, []))[1].append(i)
+    return out, folded
 
 
 def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChecks:
@@ -103,6 +140,7 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
     ['missing-id', 'duplicate-id', 'duplicate-id']
     """
     exclusions: list[dict] = []
+    notes: list[dict] = []
     if spec.id_column is not None:
         ids = frame[spec.id_column].map(cell_text)
     else:
@@ -196,6 +234,20 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
         codes = set(declared)
         # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
         groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
+        groups, folded = _match_ignoring_case(groups, spec.groups)
+        for cell, (code, cell_positions) in folded.items():
+            shown = ", ".join(str(rows[i]) for i in cell_positions[:5])
+            shown += f" and {len(cell_positions) - 5} more" if len(cell_positions) > 5 else ""
+            notes.append(
+                dict(
+                    code="group-case",
+                    severity="note",
+                    column=spec.group_column,
+                    subset="all",
+                    message=f"group cell '{cell}' (row(s) {shown}) was read as group '{code}': the same name in "
+                    "other capitals. Correct the cells if they mean another group.",
+                )
+            )
         for i, g in enumerate(groups):
             if drop[i]:
                 continue
@@ -219,4 +271,4 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
                 )
                 drop[i] = True
 
-    return RowChecks(ids=ids, groups=groups, drop=drop, selected=selected, exclusions=exclusions)
+    return RowChecks(ids=ids, groups=groups, drop=drop, selected=selected, exclusions=exclusions, notes=notes)

@@ -296,7 +296,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     )
     piles = pile_ups(raw_kept, spec)
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
-    found += number_notes
+    found += checks.notes + number_notes
     if raw.units:  # the row under the header held units: say so, it is not a subject
         shown = "; ".join(f"{c}: {u}" for c, u in raw.units.items())
         found.append(
