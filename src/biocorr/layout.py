@@ -103,9 +103,9 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
 
     Lab and instrument exports often put each column's unit in the row under its name. That
     row is taken as units when, among the columns whose next 20 rows are numbers (at least
-    three, 80 %), it holds no number, holds text in at least two of them and in at least half,
-    and every such text looks like a unit (letters, '/', '%', a range such as '0-100' or
-    '10^9/L'; not 'NA', 'n.d.', '.', '-').
+    three, 80 %), it holds text in at least two of them and in at least half, no cell of the
+    row is a number, and every such text looks like a unit (with a letter or '%': 'pg/mL',
+    '%', '10^9/L'; not 'NA', 'n.d.', '.', '-').
 
     Parameters
     ----------
@@ -136,8 +136,11 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
         if numbers >= 3 and numbers >= 0.8 * len(filled):
             numeric.append(column)
     texts = {c: first[c] for c in numeric if first[c]}
-    if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_is_number(t) for t in texts.values()):
-        return {}
-    if all(_UNIT_LIKE.match(t) and not _NOT_A_UNIT.match(t) and not t.startswith(("<", ">")) for t in texts.values()):
+    if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_is_number(t) for t in first.values()):
+        return {}  # a units row holds no number anywhere
+    if all(
+        _UNIT_LIKE.match(t) and re.search(r"[^\W\d_]|%", t) and not _NOT_A_UNIT.match(t) and t[0] not in "<>"
+        for t in texts.values()
+    ):
         return {str(c): t.strip("()[] ") for c, t in texts.items()}
     return {}
