@@ -89,3 +89,20 @@ def test_multiple_r_is_not_tested_as_a_correlation():
 def test_the_nearest_n_before_a_statement_is_its_n():
     found, _ = extract_claims("In 14 patients (n = 14) and controls (n = 10), in controls r = .70, p = .024.")
     assert found[0].claim.n == 10
+
+
+def test_markdown_pipe_tables_with_or_without_a_blank_line_after_the_caption_and_decimal_commas():
+    text = (
+        "Some text.\n\n"
+        "Table 2. Correlations between TNF and symptoms (n = 24)\n\n"
+        "| Symptom | Spearman's ρ | p |\n"
+        "|:--|--:|--:|\n"
+        "| VAS | 0,45 | 0,03 |\n"
+        "| HADS A | -0,12 | 0,58 |\n"
+    )
+    found, unparsed = extract_claims(text, "md")
+    assert unparsed == []
+    rows = [(f.line, f.claim.x, f.claim.method, f.claim.r.value, f.claim.p.value, f.claim.n) for f in found]
+    assert rows == [(7, "VAS", "spearman", 0.45, 0.03, 24), (8, "HADS A", "spearman", -0.12, 0.58, 24)]
+    tight = text.replace("(n = 24)\n\n|", "(n = 24)\n|")
+    assert [f.claim.r.value for f in extract_claims(tight, "md")[0]] == [0.45, -0.12]

@@ -1,7 +1,8 @@
 """Correlation tables in pasted or pdftotext text: captions, headers, cells, star footnotes.
 
 Two layouts are read, each from a caption line (``Table 2. ...``) to the first blank line
-(footnotes right after the table are read too):
+(footnotes right after the table are read too), with cells aligned by tabs or spaces or
+between pipes (a Markdown table, which may follow its caption after one blank line):
 
 - **one statement per row**: a header naming an r-like column (``r``, ``ρ``, ``rho``, ``rs``,
   ``τ``, ``Spearman's ρ``, ``coefficient``) and a ``p`` column, optionally ``n``/``N`` and
@@ -25,7 +26,7 @@ from .model import Claim, Reported, parse_number
 from .sample_sizes import NVAL
 
 CAPTION = re.compile(r"^[ \t]*(?:Table|Tab\.)\s*[A-Z]?\d+[A-Za-z]?\b[.:]?", re.I | re.M)
-NUMBER = r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)"
+NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
 CELL = re.compile(
     r"^(?P<lt>[<>≤≥]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
@@ -51,9 +52,15 @@ def _method(text: str) -> str:
     return "pearson"
 
 
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # |---|:--:|
+
+
 def _cells(line: str) -> list[str]:
-    """A row's cells: tab- or 2+-space-separated when the row is laid out so, else by spaces."""
+    """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
+    laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
+    if line.startswith("|") and line.count("|") >= 2:
+        return [c.strip() or "–" for c in line.strip("|").split("|")]
     parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
     return parts if len(parts) > 1 else line.split()
 
@@ -101,6 +108,10 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
         start = cap.start()
         end = text.find("\n\n", cap.end())
         end = len(text) if end < 0 else end
+        if "\n" not in text[start:end] and text[end:].lstrip("\n").startswith("|"):
+            # Markdown: a blank line between the caption and its pipe table
+            table_end = text.find("\n\n", end + len(text[end:]) - len(text[end:].lstrip("\n")))
+            end = len(text) if table_end < 0 else table_end
         # footnotes may follow one blank line after the body
         after = text[end:].lstrip("\n")
         foot_end = after.find("\n\n")
@@ -108,7 +119,7 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
         if not re.match(r"\s*(?:Note|[*†‡§¶#a-d]\s*p\s*[<≤]|Abbreviations|r\b|ρ|Values)", foot, re.I):
             foot = ""
         block = text[start:end]
-        lines = block.split("\n")
+        lines = ["" if PIPE_RULE.match(line) else line for line in block.split("\n")]  # line numbers kept
         caption = lines[0]
         body = lines[1:]
         # a caption may run over several lines before the header: up to the first line with a number cell
