@@ -350,6 +350,8 @@ def test_thousands_separators_are_read_where_unambiguous_and_said_so(write_text,
     eu = GOOD.replace(",", ";").replace("2;P;3.1;55", "2;P;1.003,1;55").replace("3;C;1.2;10", "3;C;1.234;10")
     study = load(write_text("d.csv", eu), spec_file)
     assert study.data.loc[1, "TNF"] == 1003.1 and study.data.loc[2, "TNF"] == 1.234  # '1.234' alone: a decimal point
+    spaced = GOOD.replace(",", ";").replace("2;P;3.1;55", "2;P;1\u00a0003,1;55")  # a no-break space (French Excel)
+    assert load(write_text("s.csv", spaced), spec_file).data.loc[1, "TNF"] == 1003.1
 
 
 def test_spec_names_with_stray_spaces_match_the_stripped_headers_and_percent_signs_are_explained(write_text):

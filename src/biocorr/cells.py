@@ -15,6 +15,7 @@ import pandas as pd
 
 NA_MARKERS = frozenset({"", "na", "n/a", "nan", "#n/a", "null", "none", "missing"})
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+_SPACE_GROUPS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$")
 _THOUSANDS = {
     ",": re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
     ".": re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$"),
@@ -53,18 +54,23 @@ def thousands_cells(text: pd.Series, thousands: str | None) -> pd.Series:
     ``thousands=','`` (a comma-delimited file, where such a cell had to be quoted): '1,234',
     '12,345.6'. ``thousands='.'`` (a file with decimal commas): '1.234,5' only, since '1.234'
     alone may be a decimal point. None (XLSX text cells, where '1,234' may be a European
-    decimal): none.
+    decimal): none. In every format, groups of three digits set apart by a space, a no-break
+    or a thin space ('1 234', '12 345,6': SI and French style), since a space is never a
+    decimal mark.
 
     Examples
     --------
     >>> thousands_cells(pd.Series(["1,234", "1,5", "12,345.6"]), ",").tolist()
     [True, False, True]
-    >>> thousands_cells(pd.Series(["1.234,5", "1.234"]), ".").tolist()
-    [True, False]
+    >>> thousands_cells(pd.Series(["1.234,5", "1.234", "1 234,5"]), ".").tolist()
+    [True, False, True]
     """
-    if thousands is None or not text.str.contains(thousands, regex=False).any():
-        return pd.Series(False, index=text.index)
-    return text.str.match(_THOUSANDS[thousands])
+    grouped = pd.Series(False, index=text.index)
+    if text.str.contains(" ", regex=False).any() or text.str.contains("[\u00a0\u202f]", regex=True).any():
+        grouped |= text.str.match(_SPACE_GROUPS)
+    if thousands is not None and text.str.contains(thousands, regex=False).any():
+        grouped |= text.str.match(_THOUSANDS[thousands])
+    return grouped
 
 
 def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str], thousands: str | None = None):
@@ -88,8 +94,13 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     num_missing = is_number & series.map(lambda v: isinstance(v, float) and np.isnan(v))
     is_missing |= num_missing
     grouped = thousands_cells(text, thousands)
-    if thousands is not None and grouped.any():
-        text = text.where(~grouped, text.str.replace(thousands, "", regex=False))
+    if grouped.any():
+        ungrouped = text.str.replace(r"[ \u00a0\u202f]", "", regex=True)
+        if thousands is not None:  # '1.234,5' -> '1234,5'; a space-grouped '1 234.5' keeps its point
+            ungrouped = ungrouped.where(
+                text.str.match(_SPACE_GROUPS), ungrouped.str.replace(thousands, "", regex=False)
+            )
+        text = text.where(~grouped, ungrouped)
     if allow_decimal_comma:
         comma = text.str.match(_DECIMAL_COMMA)
         text = text.where(~comma, text.str.replace(",", ".", regex=False))
