@@ -363,7 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check reported correlations: consistency, reproduction, fragility")
     c.add_argument("claims", nargs="?", help="claims file (.csv or .toml), one reported correlation per row")
-    c.add_argument("--text", help="extract the claims from a .txt/.md file (or .pdf with pdftotext)")
+    c.add_argument(
+        "--text", help="extract the claims from a paper: .txt/.md, Word .docx (with its tables) or .pdf (pdftotext)"
+    )
     c.add_argument("--data", help="shared data to reproduce the claims from")
     c.add_argument("--spec", help="study spec of the data (TOML)")
     c.add_argument("--sheet", help="XLSX sheet name")

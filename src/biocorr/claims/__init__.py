@@ -13,11 +13,12 @@ import pandas as pd
 from ..analysis import Results, analyze
 from ..study import Study
 from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult
-from .extract import Found, Unparsed, extract_claims, read_text_source
+from .extract import Found, Unparsed, extract_claims
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
 from .sensitivity import check_claim
 from .stat_statements import TestStatement, check_statement, extract_test_statements
+from .text_sources import read_text_source
 
 FAILING = {INCONSISTENT, DECISION_ERROR, NOT_REPRODUCED}
 NOT_READ = "not read"

@@ -17,12 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from ..errors import InputFileError, missing_file_message
 from .model import Claim, normalise_minus, parse_number, parse_p
 from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
@@ -398,29 +394,3 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
                 Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
             )
     return found, unparsed
-
-
-def read_text_source(path: str | Path) -> str:
-    """Text of a .txt/.md file, or of a PDF through ``pdftotext`` (poppler-utils)."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputFileError(missing_file_message(path, "text file", ".txt, .md or .pdf"))
-    if path.suffix.lower() == ".pdf":
-        exe = shutil.which("pdftotext")
-        if exe is None:
-            raise InputFileError(
-                f"{path.name}: reading a PDF needs the 'pdftotext' program "
-                "(Debian/Ubuntu: apt-get install poppler-utils); or paste the text "
-                "into a .txt file."
-            )
-        proc = subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise InputFileError(f"{path.name}: pdftotext failed: {proc.stderr.strip()}")
-        return proc.stdout
-    data = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
