@@ -413,6 +413,17 @@ def test_summary_rows_below_the_table_are_not_subjects(write_text, spec_file):
         [9, "summary-row", "SD"],
     ]
     assert len(study.data) == 6 and "Mean" not in set(study.data["id"])
+    # an id that starts like a summary word is a subject: 'SE-07' (a Swedish site) stays
+    kept = load(write_text("k.csv", GOOD + "SE-07,C,2.0,30,5\n"), spec_file)
+    assert kept.exclusions.empty and "SE-07" in set(kept.data["id"])
+
+
+def test_a_blank_line_is_an_empty_row_without_an_id_column_too():
+    spec = parse_spec({"data": {"group": "group"}, "groups": {"P": "P", "C": "C"},
+                       "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]})  # fmt: skip
+    lines = GOOD.splitlines()
+    study = validate(read_text_table("\n".join([*lines[:3], "", *lines[3:]]) + "\n"), spec)
+    assert study.exclusions[["row", "reason"]].values.tolist() == [[4, "empty-row"]]
 
 
 def test_group_cells_in_other_capitals_are_matched_and_said_so_unless_ambiguous(write_text, spec_file):

@@ -48,9 +48,9 @@ class RowChecks:
     notes: list[dict] = field(default_factory=list)
 
 
-SUMMARY_LABEL = re.compile(
+SUMMARY_LABEL = re.compile(  # the word alone or with words after it ('Mean (SD)', 'Mean of controls'); never an id
     r"^(?:mean|means|average|avg\.?|sd|s\.d\.|sem|s\.e\.m\.|se|std\.?\s?dev\.?|standard deviation|median|"
-    r"total|totals|sum|min|max|minimum|maximum|count|iqr|range|cv|cv\s?%|%\s?cv)\b.*$",
+    r"total|totals|sum|min|max|minimum|maximum|count|iqr|range|cv|cv\s?%|%\s?cv)(?:[\s(:±/,.]+[^\d]*)?$",
     re.I,
 )
 
@@ -179,11 +179,13 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
             drop[i] = True
 
     selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
+    first = ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text) if frame.shape[1] else ids
+    for i in np.flatnonzero(first.eq("").to_numpy() & ~drop).tolist():  # an empty row has an empty first cell
+        if all(cell_text(v) == "" for v in frame.iloc[i]):
+            exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
+            drop[i] = True
+    selected = ~drop
     if spec.id_column is not None:
-        for i in np.flatnonzero(ids.eq("").to_numpy() & ~drop).tolist():  # an empty row has no id either
-            if all(cell_text(v) == "" for v in frame.iloc[i]):
-                exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
-                drop[i] = True
         for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
             exclude_row(
                 i,
