@@ -443,3 +443,18 @@ def test_group_cells_in_other_capitals_are_matched_and_said_so_unless_ambiguous(
     )  # fmt: skip
     raw = read_text_table("id,group,TNF,VAS\n1,a,1,2\n2,A,2,3\n3,a,3,1\n4,A,4,4\n5,A,5,5\n")
     assert validate(raw, ambiguous).exclusions.empty  # exact codes: nothing to fold
+
+
+def test_a_date_in_a_numeric_xlsx_column_is_named_as_a_date(tmp_path, spec_file):
+    import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for cells in [line.split(",") for line in GOOD.strip().splitlines()]:
+        wb.active.append([float(c) if c.replace(".", "").isdigit() and i > 1 else c for i, c in enumerate(cells)])
+    wb.active["C3"] = datetime.datetime(2024, 1, 3)  # subject 2's TNF, formatted as a date by the spreadsheet
+    wb.save(tmp_path / "d.xlsx")
+    ex = load(tmp_path / "d.xlsx", spec_file).exclusions
+    assert ex[["row", "value", "reason"]].values.tolist() == [[3, "2024-01-03 00:00:00", "not-a-number"]]
+    assert "is a date, not a measurement" in ex["message"].item()

@@ -22,6 +22,7 @@ _THOUSANDS = {
 }
 NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
+DATE_TEXT = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*$")
 SPREADSHEET_ERROR = re.compile(
     r"^\s*#(?:DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|GETTING_DATA)\s*$", re.I
 )
@@ -143,6 +144,11 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
             f"column '{column}' row {row}: '{text}' reads as 'not detected' (below the assay's limit); "
             "biocorr does not guess a number for it. Enter the limit and declare it as lower_limit, "
             "or, if it means 'not done', add it to [data] missing"
+        )
+    if DATE_TEXT.match(text):
+        return "not-a-number", (
+            f"column '{column}' row {row}: '{text}' is a date, not a measurement (a spreadsheet may have "
+            "formatted the number as a date); enter the value as a number"
         )
     if SPREADSHEET_ERROR.match(text):
         return "not-a-number", (
