@@ -391,6 +391,8 @@ def test_a_units_row_under_the_header_is_read_as_units_not_as_a_subject(tmp_path
 def test_a_first_row_of_words_that_are_not_units_stays_a_row():
     text = GOOD.replace("1,P,2.5,40,8", "1,P,n.d.,missing,8")
     assert read_text_table(text).units == {}
+    qualitative = GOOD.replace("1,P,2.5,40,8", "S1,P,pos,neg,high")  # no number in the row, but no units
+    assert read_text_table(qualitative).units == {} and len(read_text_table(qualitative).frame) == 6
 
 
 def test_footnotes_below_the_table_are_notes_not_subjects(write_text, spec_file):

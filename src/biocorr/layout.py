@@ -86,12 +86,16 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-_UNIT_LIKE = re.compile(
-    r"^[(\[]?\s*(?:%|[^\d\s()\[\]]{1,12}(?:\s*/\s*[^\d\s()\[\]]{1,12})*|\d+\s*[-–]\s*\d+|"
-    r"(?:x\s*)?10\s*\^?\s*\d+\s*/\s*[^\d\s]{1,6})\s*[)\]]?$",
+_UNIT_WORDS = (
+    r"(?:[mµuμnpf]?(?:g|l|mol|m)|[cdk]?m|[cdkm]?l|kg|iu|miu|u|mu|years?|yrs?|y|months?|mo|weeks?|wk|days?|d|"
+    r"hours?|hrs?|h|min|s|sec|points?|pts?|score|a\.?u\.?|au|fold|ratio|bpm|mmhg|cells|copies|ct|cq|index|mm|cm|"
+    r"ng|pg|mg|µg|ug|ml|dl|µl|ul|mmol|µmol|nmol|pmol|°c|°f|c|f|cm2|m2|kg/m2|kg/m²|%)"
+)
+_UNIT = re.compile(  # 'pg/mL', 'mm', '(years)', '%', 'kg/m²', '10^9/L', '0-100', 'x10^3/µL', 'mg/dl'
+    rf"^[(\[]?\s*(?:{_UNIT_WORDS}(?:\s*[/·*]\s*{_UNIT_WORDS})*|\d+\s*[-–]\s*\d+(?:\s*{_UNIT_WORDS})?|"
+    rf"(?:x\s*)?10\s*\^?\s*\d+\s*/\s*{_UNIT_WORDS})\s*[)\]]?$",
     re.I,
 )
-_NOT_A_UNIT = re.compile(r"^(?:n\.?\s?[ad]\.?|na|nan|none|null|missing|bdl|blq|bql|lod|nd|[.\-–?*x]+)$", re.I)
 
 
 def _is_number(text: str) -> bool:
@@ -104,8 +108,9 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
     Lab and instrument exports often put each column's unit in the row under its name. That
     row is taken as units when, among the columns whose next 20 rows are numbers (at least
     three, 80 %), it holds text in at least two of them and in at least half, no cell of the
-    row is a number, and every such text looks like a unit (with a letter or '%': 'pg/mL',
-    '%', '10^9/L'; not 'NA', 'n.d.', '.', '-').
+    row is a number, and every such text is a unit of a known word ('pg/mL', 'mm', '(years)',
+    '%', 'kg/m²', '10^9/L', 'score', 'a.u.'), so a first subject with words such as 'pos' or
+    'n.d.' in its cells stays a subject.
 
     Parameters
     ----------
@@ -138,9 +143,6 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
     texts = {c: first[c] for c in numeric if first[c]}
     if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_is_number(t) for t in first.values()):
         return {}  # a units row holds no number anywhere
-    if all(
-        _UNIT_LIKE.match(t) and re.search(r"[^\W\d_]|%", t) and not _NOT_A_UNIT.match(t) and t[0] not in "<>"
-        for t in texts.values()
-    ):
+    if all(_UNIT.match(t) for t in texts.values()):
         return {str(c): t.strip("()[] ") for c, t in texts.items()}
     return {}
