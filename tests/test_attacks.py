@@ -442,7 +442,7 @@ def test_a_leading_empty_cell_stays_in_its_column_with_any_line_end(tmp_path, ca
     "argv, fragment",
     [
         (["analyze", "{d}", "--spec", "{dir}"], "is a folder; give the path of the .toml file inside it"),
-        (["check", "--text", "{dir}"], "is a folder; give the path of the .txt, .md or .pdf file"),
+        (["check", "--text", "{dir}"], "is a folder; give the path of the .txt, .md, .docx or .pdf file"),
         (["check", "{dir}"], "is a folder; give the path of the .csv or .toml file"),
         (["analyze", "{d}", "--spec", "{s}", "--out", "{d}/x"], "is a file, so the folder"),
         (["example", "claims", "--to", "{d}"], "is a file, so the folder"),
