@@ -10,7 +10,7 @@ from biocorr import load
 from biocorr.errors import DataError, InputFileError, SpecError
 from biocorr.io import read_table, read_text_table
 from biocorr.study import parse_spec
-from biocorr.validation import parse_numeric, validate
+from biocorr.validation import load_study, parse_numeric, validate
 
 SPEC_TOML = """
 [data]
@@ -460,3 +460,14 @@ def test_a_date_in_a_numeric_xlsx_column_is_named_as_a_date(tmp_path, spec_file)
     ex = load(tmp_path / "d.xlsx", spec_file).exclusions
     assert ex[["row", "value", "reason"]].values.tolist() == [[3, "2024-01-03 00:00:00", "not-a-number"]]
     assert "is a date, not a measurement" in ex["message"].item()
+
+
+def test_without_an_id_column_a_summary_row_is_known_by_the_files_first_column(tmp_path):
+    spec = parse_spec({"data": {"group": "group"}, "groups": {"P": "P", "C": "C"},
+                       "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]})  # fmt: skip
+    rows = [f"subject {line.split(',')[0]},{line}" for line in GOOD.strip().splitlines()[1:]]
+    text = "\n".join(["label,id,group,TNF,VAS,HADS_A", *rows, "Mean,,P,2.4,36,8"]) + "\n"
+    (tmp_path / "d.csv").write_text(text, encoding="utf-8")
+    study = load_study(tmp_path / "d.csv", spec)  # reads the spec's columns and the file's first one
+    assert study.exclusions[["row", "reason", "value"]].values.tolist() == [[8, "summary-row", "Mean"]]
+    assert len(study.data) == 6

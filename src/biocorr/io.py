@@ -26,7 +26,7 @@ import pandas as pd
 
 from .errors import InputFileError
 from .layout import TITLE_SCAN_ROWS, title_rows, units_row
-from .table import RawTable, cell_text, column_letter
+from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
 
 __all__ = ["RawTable", "cell_text", "column_letter", "read_table", "read_text_table", "write_csv"]
 
@@ -212,7 +212,9 @@ def _read_delimited(
         header_cells = next(csv.reader(io.StringIO(full_text(), newline=""), delimiter=delim), [])
     header = tuple(str(c).strip() or f"(unnamed column {column_letter(i)})" for i, c in enumerate(header_cells, 1))
     wanted = None if columns is None else set(columns)
-    keep = [i for i, name in enumerate(header) if wanted is None or name in wanted]
+    keep = [
+        i for i, name in enumerate(header) if wanted is None or name in wanted or (i == 0 and FIRST_COLUMN in wanted)
+    ]
     parts = []
     try:
         reader = pd.read_csv(

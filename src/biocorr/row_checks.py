@@ -153,7 +153,8 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
                  message=message)
         )  # fmt: skip
 
-    for i, column, text, reason in _notes_below_table(frame, spec.id_column):  # 'Mean', 'ND = not detected'
+    label = spec.id_column or (str(frame.columns[0]) if frame.shape[1] else None)  # the file's first column
+    for i, column, text, reason in _notes_below_table(frame, label):  # 'Mean', 'ND = not detected'
         if reason == "note-row":
             why = "read as a note, not as a subject (a subject on this row would have no values)"
             message = f"row {rows[i]} holds only '{text}' (in '{column}') below the table: {why}"

@@ -103,3 +103,8 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+FIRST_COLUMN = "\x00first column"
+"""Put in a reader's ``columns`` to keep the file's first column too (a row label, when the spec
+has no id column: summary rows such as 'Mean' are recognised by it)."""

@@ -50,6 +50,7 @@ from .io import RawTable, cell_text, column_letter
 from .layout import above_header_text
 from .row_checks import check_rows
 from .study import Study, StudySpec
+from .table import FIRST_COLUMN
 from .transforms import transformed
 from .widen import split_visit_name, widen
 
@@ -418,5 +419,5 @@ def load_study(data, spec: StudySpec, sheet: str | int | None = None) -> Study:
     """
     from .io import read_table
 
-    wanted = [c for c, _ in spec_columns(spec)]
+    wanted = [c for c, _ in spec_columns(spec)] + ([] if spec.id_column else [FIRST_COLUMN])  # a row label
     return validate(read_table(data, sheet=sheet if sheet is not None else spec.sheet, columns=wanted), spec)

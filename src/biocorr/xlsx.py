@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import InputFileError
 from .layout import TITLE_SCAN_ROWS, title_rows, units_row
-from .table import RawTable, cell_text, column_letter
+from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
 
 
 def _open(data: bytes, name: str, values_only: bool):
@@ -136,7 +136,8 @@ def read_workbook(
     for i, col in enumerate(header, 1):
         positions.setdefault(col, []).append(i)
     duplicates = {k: tuple(v) for k, v in positions.items() if len(v) > 1}
-    keep = [i for i, col in enumerate(header) if columns is None or col in set(columns)]
+    wanted = None if columns is None else set(columns)
+    keep = [i for i, col in enumerate(header) if wanted is None or col in wanted or (i == 0 and FIRST_COLUMN in wanted)]
     body = [[("" if r[i] is None else r[i]) for i in keep] for r in rows[1:]]
     frame = pd.DataFrame(body, columns=range(len(keep)), dtype=object)
     frame.columns = [
