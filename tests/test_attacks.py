@@ -600,3 +600,58 @@ def test_init_spec_with_a_file_that_is_not_a_ct_table_drafts_comments(tmp_path, 
     draft = capsys.readouterr().out
     assert "# no column found for: sample, gene, ct" in draft
     assert tomllib.loads(draft)["biomarker"][0]["column"] == "TNF"
+
+
+# ----------------------------------------------------------- layouts around the table (session 8) --
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ("Just a title\n", "the spec names column(s) that the data does not have"),  # no header at all
+        ("Title\n\nid,TNF,VAS\n", "the file has a header but no data rows"),  # a title, a header, nothing
+        ("id,TNF,VAS\n,pg/mL,mm\n", "only 0 usable row(s) of 1"),  # a units row and nothing else
+        ("id,TNF,VAS\nMean,2.5,40\nSD,1.1,12\nTotal,7,90\n", "(3 row(s) summary-row)"),  # summaries only
+        ("id,TNF,VAS\n\n\n\n", "the file has a header but no data rows"),  # blank lines only
+    ],
+)
+def test_tables_that_are_all_layout_and_no_subjects_are_plain_errors(tmp_path, capsys, data, fragment):
+    status, err, _ = run(tmp_path, capsys, data, SPEC)
+    assert status == 2 and fragment in err
+
+
+def test_a_blank_row_in_a_filtered_long_file_is_an_empty_row_and_a_mean_row_is_not_a_subject(tmp_path, capsys):
+    spec = SPEC.replace('id = "id"', 'id = "id"\nwhere = { phase = ["main"] }')
+    rows = [line.replace(",", ",main,", 1) for line in GOOD.strip().split("\n")[1:]]  # P1,main,1.2,20
+    data = "\n".join(["id,phase,TNF,VAS", *rows[:2], "", *rows[2:], "Mean,main,4.0,43"]) + "\n"
+    status, _, out = run(tmp_path, capsys, data, spec)
+    assert status == 0
+    ex = table(out, "exclusions.csv")
+    assert ex[["row", "reason"]].values.tolist() == [[4, "empty-row"], [9, "summary-row"]]
+    corr = table(out, "correlations.csv")  # the six subjects alone, neither the blank row nor the Mean row
+    row = corr[(corr["method"] == "pearson") & (corr["subset"] == "all")]
+    # R: cor(c(1.2, 2.5, 3.1, 4.8, 5.0, 7.5), c(20, 35, 30, 55, 60, 58))
+    assert row["n"].item() == 6 and row["estimate"].item() == pytest.approx(0.89118616776883119, abs=1e-15)
+
+
+def test_hostile_papers_are_read_or_refused_never_crashed(tmp_path, capsys):
+    import docx
+
+    text = tmp_path / "h.md"
+    text.write_text(
+        "r = 0, p = ,5\nt(22) = ,5; p\nr = 0,45,\nTable 1. r\n| a | r |\n|---|---|\n| x | 0,5 |\n\n"
+        "r2 = 1,2\nρ = 0,52 [0,12; 0,78; p = 0,01\n",
+        encoding="utf-8",
+    )
+    docx.Document().save(tmp_path / "empty.docx")
+    tables_only = docx.Document()
+    tables_only.add_table(rows=2, cols=2)
+    tables_only.save(tmp_path / "t.docx")
+    for name in ("h.md", "empty.docx", "t.docx"):
+        status = main(["check", "--text", str(tmp_path / name), "--out", str(tmp_path / name[:-3]), "--quiet"])
+        err = capsys.readouterr().err
+        assert status in (0, 1) and "Traceback" not in err, (name, err)
+    v = pd.read_csv(tmp_path / "h" / "verdicts.csv", keep_default_na=False)
+    ranges = v[v["check"] == "r within [-1, 1]"]
+    assert set(ranges["reported"]) == {"0", "0,45", "0,5", "0,52"}  # 'r = 0,' is r = 0; '0,45' is .45, not 0
+    assert (ranges["verdict"] == "consistent").all()

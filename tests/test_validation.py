@@ -290,7 +290,7 @@ def test_a_numeric_missing_code_matches_excel_numbers_and_text_alike(tmp_path):
     spec = {"data": {"id": "id", "missing": [999]}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}]}
     study = validate(read_table(path), parse_spec(spec))
     assert study.data["TNF"].isna().tolist() == [False, True, False, False, False, True, False, False]
-    values, missing, failed = parse_numeric(pd.Series(["999.0", "999", "999,0", "9990", 999.5]), True, {"999"})
+    values, missing, failed, _ = parse_numeric(pd.Series(["999.0", "999", "999,0", "9990", 999.5]), True, {"999"})
     assert missing.tolist() == [True, True, True, False, False] and not failed.any()
     assert values.tolist()[3:] == [9990.0, 999.5]
 
@@ -306,12 +306,9 @@ def test_blank_lines_keep_the_row_numbers_of_the_file_and_are_reported(write_tex
     assert len(study.data) == 6  # the blank lines at the end are not rows of the table
 
 
-@pytest.mark.parametrize("kind", ["csv", "xlsx"])
-def test_a_title_block_above_the_header_is_skipped_reported_and_rows_keep_their_numbers(tmp_path, spec_file, kind):
-    lines = [["FM iMG study, export 2024-03-01"], [], *[line.split(",") for line in GOOD.strip().splitlines()]]
-    lines[5][2] = "#DIV/0!"  # subject 3 on spreadsheet row 6
-    path = tmp_path / f"d.{kind}"
-    if kind == "csv":
+def _write_rows(path, lines: list[list[str]]):
+    """Rows of text cells as a CSV or, by the suffix, an XLSX sheet; returns the path."""
+    if path.suffix == ".csv":
         path.write_text("\n".join(",".join(cells) for cells in lines) + "\n", encoding="utf-8")
     else:
         from openpyxl import Workbook
@@ -320,6 +317,14 @@ def test_a_title_block_above_the_header_is_skipped_reported_and_rows_keep_their_
         for cells in lines:
             wb.active.append(cells)
         wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_title_block_above_the_header_is_skipped_reported_and_rows_keep_their_numbers(tmp_path, spec_file, kind):
+    lines = [["FM iMG study, export 2024-03-01"], [], *[line.split(",") for line in GOOD.strip().splitlines()]]
+    lines[5][2] = "#DIV/0!"  # subject 3 on spreadsheet row 6
+    path = _write_rows(tmp_path / f"d.{kind}", lines)
     raw = read_table(path)
     assert (raw.header_row, raw.above_header) == (3, ("FM iMG study, export 2024-03-01", ""))
     study = load(path, spec_file)
@@ -370,16 +375,7 @@ def test_a_units_row_under_the_header_is_read_as_units_not_as_a_subject(tmp_path
     lines = [line.split(",") for line in GOOD.strip().splitlines()]
     lines.insert(1, ["", "", "pg/mL", "mm", "(points)"])
     lines[3][2] = "3.1x"  # subject 2 on spreadsheet row 4
-    path = tmp_path / f"d.{kind}"
-    if kind == "csv":
-        path.write_text("\n".join(",".join(cells) for cells in lines) + "\n", encoding="utf-8")
-    else:
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        for cells in lines:
-            wb.active.append(cells)
-        wb.save(path)
+    path = _write_rows(tmp_path / f"d.{kind}", lines)
     raw = read_table(path)
     assert raw.units == {"TNF": "pg/mL", "VAS": "mm", "HADS_A": "points"} and raw.first_data_row == 3
     study = load(path, spec_file)

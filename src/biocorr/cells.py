@@ -75,13 +75,15 @@ def thousands_cells(text: pd.Series, thousands: str | None) -> pd.Series:
 
 
 def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str], thousands: str | None = None):
-    """Numbers, missing mask and failed mask of one raw column (cells as text or as stored).
+    """Numbers, missing mask, failed mask and thousands-separated mask of one raw column.
 
-    ``thousands`` is the thousands separator the file's format allows (see :func:`thousands_cells`).
+    Cells come as text or as stored. ``thousands`` is the thousands separator the file's format
+    allows (see :func:`thousands_cells`); the fourth mask marks the cells read through one, so a
+    caller can say so without parsing the column again.
 
     Examples
     --------
-    >>> v, missing, failed = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
+    >>> v, missing, failed, _ = parse_numeric(pd.Series(["1,5", "NA", "x"]), True, set())
     >>> v.tolist()[0], missing.tolist(), failed.tolist()
     (1.5, [False, True, False], [False, False, True])
     >>> parse_numeric(pd.Series(["1.234,5", "2,5"]), True, set(), thousands=".")[0].tolist()
@@ -117,7 +119,7 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     underflow = ~is_number & (values == 0) & text.str.contains(r"[1-9]", regex=True)
     values = values.where(~underflow)
     failed = values.isna() & ~is_missing
-    return values.astype(float), is_missing, failed
+    return values.astype(float), is_missing, failed, grouped & ~is_missing & ~failed
 
 
 def unreadable(text: str, column: str, row: int) -> tuple[str, str]:

@@ -208,7 +208,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
                     column=var.column,
                     subset="all",
                     message=(
-                        f"'{var.column}': {len(where)} value(s) {listed} (row(s) {_rows_text(where)}) lie far outside "
+                        f"'{var.column}': {len(where)} value(s) {listed} (row(s) {rows_text(where)}) lie far outside "
                         f"the other values and are common missing-value codes. If they mean missing, add them to "
                         f"[data] missing (e.g. missing = [{found[0]:g}]); otherwise declare range = [low, high] "
                         "for the column."
@@ -226,7 +226,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
                     column=var.column,
                     subset="all",
                     message=(
-                        f"'{var.column}': {', '.join(f'{v:g}' for v in rest[extreme])} (row(s) {_rows_text(where)}) "
+                        f"'{var.column}': {', '.join(f'{v:g}' for v in rest[extreme])} (row(s) {rows_text(where)}) "
                         f"is more than {EXTREME_RATIO:g} times every other value ({np.abs(rest[~extreme]).max():g} "
                         "at most): a typing or unit error? Correct the cell, or declare range = [low, high] to "
                         "exclude values like it; if it is real, it dominates Pearson r (see the leave-one-out "
@@ -261,7 +261,15 @@ def _beyond_the_rest(v: np.ndarray) -> np.ndarray:
     return flagged
 
 
-def _rows_text(rows: np.ndarray) -> str:
+def rows_text(rows) -> str:
+    """Row numbers for a message: the first 8, then how many more.
+
+    Examples
+    --------
+    >>> rows_text(range(2, 12))
+    '2, 3, 4, 5, 6, 7, 8, 9 and 2 more'
+    """
+    rows = list(rows)
     shown = ", ".join(str(int(r)) for r in rows[:8])
     return shown + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
 

@@ -98,10 +98,6 @@ _UNIT = re.compile(  # 'pg/mL', 'mm', '(years)', '%', 'kg/m²', '10^9/L', '0-100
 )
 
 
-def _is_number(text: str) -> bool:
-    return _looks_numeric(text) and text.strip() != ""
-
-
 def units_row(frame: pd.DataFrame) -> dict[str, str]:
     """The units written in the first row below the header ('pg/mL', 'mm', '(years)'), or {}.
 
@@ -137,11 +133,11 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
     for column in frame.columns:
         below = [cell_text(v) for v in frame[column].iloc[1:21]]
         filled = [t for t in below if t]
-        numbers = sum(_is_number(t) for t in filled)
+        numbers = sum(_looks_numeric(t) for t in filled)
         if numbers >= 3 and numbers >= 0.8 * len(filled):
             numeric.append(column)
     texts = {c: first[c] for c in numeric if first[c]}
-    if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_is_number(t) for t in first.values()):
+    if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_looks_numeric(t) for t in first.values()):
         return {}  # a units row holds no number anywhere
     if all(_UNIT.match(t) for t in texts.values()):
         return {str(c): t.strip("()[] ") for c, t in texts.items()}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .data_checks import rows_text
 from .errors import did_you_mean
 from .io import cell_text
 from .study import StudySpec
@@ -75,24 +76,30 @@ def _notes_below_table(frame: pd.DataFrame, key: str | None, limit: int = 20) ->
     filled cell, reads 'Mean', 'SD', 'Total', 'Median', ...: ``summary-row``); empty rows are
     passed over (reported as ``empty-row``). Only with three or more columns, so a two-column
     table's subject with a missing value is never taken for a note.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"id": ["1", "2", "Mean", "", "ND = not detected"], "TNF": ["3", "4", "3.5", "", ""],
+    ...                   "VAS": ["10", "20", "15", "", ""]})
+    >>> _notes_below_table(f, "id")
+    [(2, 'id', 'Mean', 'summary-row'), (4, 'id', 'ND = not detected', 'note-row')]
     """
     if frame.shape[1] < 3:
         return []
     notes = []
     for i in range(len(frame) - 1, max(-1, len(frame) - 1 - limit), -1):
-        cells = [(str(c), cell_text(v)) for c, v in frame.iloc[i].items()]
-        filled = [(c, t) for c, t in cells if t]
+        cells = {str(c): cell_text(v) for c, v in frame.iloc[i].items()}
+        filled = [(c, t) for c, t in cells.items() if t]
         if not filled:
             continue
-        label = dict(cells)[key] if key is not None and key in dict(cells) else filled[0][1]
-        if SUMMARY_LABEL.match(label):
-            column = key if key is not None and dict(cells).get(key) else filled[0][0]
-            notes.append((i, column, label, "summary-row"))
+        column = key if key is not None and cells.get(key) else filled[0][0]
+        if SUMMARY_LABEL.match(cells[column]):
+            notes.append((i, column, cells[column], "summary-row"))
         elif len(filled) == 1 and (filled[0][0] != key or _prose(filled[0][1])):
             notes.append((i, filled[0][0], filled[0][1], "note-row"))
         else:
             break
-    return notes[::-1] if len(notes) < len(frame) else []
+    return notes[::-1]  # a table of summaries only is excluded whole: the usable-rows error then says why
 
 
 def _match_ignoring_case(groups: pd.Series, declared: tuple) -> tuple[pd.Series, dict[str, tuple[str, list[int]]]]:
@@ -153,7 +160,7 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
                  message=message)
         )  # fmt: skip
 
-    label = spec.id_column or (str(frame.columns[0]) if frame.shape[1] else None)  # the file's first column
+    label = spec.id_column or str(frame.columns[0])  # without an id, the file's first column (kept by load_study)
     for i, column, text, reason in _notes_below_table(frame, label):  # 'Mean', 'ND = not detected'
         if reason == "note-row":
             why = "read as a note, not as a subject (a subject on this row would have no values)"
@@ -165,6 +172,12 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
             )
         exclude_row(i, column, text, reason, message)
         drop[i] = True
+
+    first = ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text)  # the id, else the first column
+    for i in np.flatnonzero(first.eq("").to_numpy() & ~drop).tolist():  # an empty row has an empty first cell
+        if all(cell_text(v) == "" for v in frame.iloc[i]):
+            exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
+            drop[i] = True
 
     for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
         cells = frame[column].map(cell_text)
@@ -180,12 +193,6 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
             drop[i] = True
 
     selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
-    first = ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text) if frame.shape[1] else ids
-    for i in np.flatnonzero(first.eq("").to_numpy() & ~drop).tolist():  # an empty row has an empty first cell
-        if all(cell_text(v) == "" for v in frame.iloc[i]):
-            exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
-            drop[i] = True
-    selected = ~drop
     if spec.id_column is not None:
         for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
             exclude_row(
@@ -239,8 +246,7 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
         groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
         groups, folded = _match_ignoring_case(groups, spec.groups)
         for cell, (code, cell_positions) in folded.items():
-            shown = ", ".join(str(rows[i]) for i in cell_positions[:5])
-            shown += f" and {len(cell_positions) - 5} more" if len(cell_positions) > 5 else ""
+            shown = rows_text(rows[cell_positions])
             notes.append(
                 dict(
                     code="group-case",

@@ -225,7 +225,9 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
     for col in frame.columns:
         if visit_col is not None and col in visit_col:
             continue
-        values, missing, failed = parse_numeric(frame[col], raw.decimal_comma_allowed, set(), raw.thousands_separator)
+        values, missing, failed, _ = parse_numeric(
+            frame[col], raw.decimal_comma_allowed, set(), raw.thousands_separator
+        )
         n_present = int((~missing).sum())
         text = frame[col].map(lambda v: str(v).strip())
         distinct = text[text != ""].unique()

@@ -41,7 +41,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .cells import parse_numeric, thousands_cells, unreadable
+from .cells import parse_numeric, unreadable
 from .columns import EXCLUSIONS, WARNINGS
 from .data_checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
 from .derived import derive, describe
@@ -216,10 +216,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
         if column in numbers:
             return numbers[column]
         sep = raw.thousands_separator
-        values, _, failed = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers, sep)
+        values, _, failed, thousands = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers, sep)
         for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
             exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, row_of(column, i)))
-        grouped = np.flatnonzero(thousands_cells(frame[column].astype(str).str.strip(), sep).to_numpy() & ~drop)
+        grouped = np.flatnonzero(thousands.to_numpy() & ~drop)
         if len(grouped):  # read as numbers, and said so: '1,234' is 1234 only by the file's format
             first = str(frame[column].iloc[grouped[0]]).strip()
             number_notes.append(
