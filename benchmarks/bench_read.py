@@ -57,7 +57,7 @@ def main() -> None:
         write_table(data)
     spec.write_text(SPEC)
     size = data.stat().st_size / 1e6
-    _, base = peak_mb([sys.executable, "-c", "import biocorr.cli, biocorr.validation, biocorr.io"])
+    _, base = peak_mb([sys.executable, "-c", "import biocorr.cli, biocorr.data.validate, biocorr.data.read"])
     seconds, peak = peak_mb([sys.executable, "-m", "biocorr.cli", "validate", str(data), "--spec", str(spec)])
     read = peak - base
     print(f"{ROWS:,} rows x 41 columns ({size:.0f} MB), 3 used: validate {seconds:.1f} s, peak {peak:.0f} MB "

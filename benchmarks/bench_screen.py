@@ -28,7 +28,7 @@ from bench_analyze import best_of
 from bench_correlate import numpy_limit
 from scipy import stats
 
-from biocorr.analysis.screen import screen
+from biocorr.screen.compute import screen
 
 
 def simulated(n: int, p: int, q: int, missing: float = 0.0, seed: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biocorr.claims import extract_claims
+from biocorr.data.read import read_text_table
+from biocorr.data.validate import validate
 from biocorr.errors import BiocorrError
-from biocorr.io import read_text_table
-from biocorr.spec import parse_spec
-from biocorr.validation import validate
+from biocorr.spec.model import parse_spec
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from biocorr import columns
-from biocorr.cli import build_parser
+from biocorr.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -32,13 +32,14 @@ if TYPE_CHECKING:  # what the lazy names below resolve to
         describe,
         rmcorr,
     )
-    from .io import read_table
+    from .data.read import read_table
+    from .data.study import Study
+    from .data.validate import validate
     from .qpcr.join import load_with_qpcr
+    from .spec import StudySpec, load_spec, parse_spec
     from .stats.correlation import CorrelationResult
     from .stats.diagnostics import correlation_test
     from .stats.multiplicity import adjust_p
-    from .study import Study, StudySpec, load_spec, parse_spec
-    from .validation import validate
 
 _LAZY = {
     "Results": "analysis",
@@ -49,16 +50,16 @@ _LAZY = {
     "correlation_matrix": "analysis",
     "describe": "analysis",
     "rmcorr": "analysis",
-    "read_table": "io",
+    "read_table": "data.read",
     "load_with_qpcr": "qpcr.join",
     "CorrelationResult": "stats.correlation",
     "correlation_test": "stats.diagnostics",
     "adjust_p": "stats.multiplicity",
-    "Study": "study",
-    "StudySpec": "study",
-    "load_spec": "study",
-    "parse_spec": "study",
-    "validate": "validation",
+    "Study": "data.study",
+    "StudySpec": "spec",
+    "load_spec": "spec",
+    "parse_spec": "spec",
+    "validate": "data.validate",
 }
 
 __all__ = [
@@ -142,8 +143,8 @@ def load(data: str | Path, spec: str | Path | StudySpec, sheet: str | None = Non
     >>> len(s.data)
     823
     """
-    from .study import StudySpec, load_spec
-    from .validation import load_study
+    from .data.validate import load_study
+    from .spec import StudySpec, load_spec
 
     spec_obj = spec if isinstance(spec, StudySpec) else load_spec(spec)
     return load_study(data, spec_obj, sheet)

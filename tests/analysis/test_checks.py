@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from biocorr.analysis.checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
-from biocorr.io import read_text_table
-from biocorr.study import parse_spec
-from biocorr.validation import validate
+from biocorr.data.read import read_text_table
+from biocorr.data.validate import validate
+from biocorr.spec import parse_spec
 
 
 def _rows(pooled, groups):

@@ -18,10 +18,10 @@ from biocorr.claims.sensitivity import (
     sensitivity_table,
 )
 from biocorr.cli import main
+from biocorr.data.read import read_text_table
+from biocorr.data.validate import validate
 from biocorr.datasets import example_path, load
-from biocorr.io import read_text_table
-from biocorr.study import parse_spec
-from biocorr.validation import validate
+from biocorr.spec import parse_spec
 from tests.helpers import FIXTURES, read_fixture
 
 CORPUS = (FIXTURES / "claims_corpus.md").read_text(encoding="utf-8")

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 
 from biocorr import analyze
+from biocorr.data.read import read_text_table
+from biocorr.data.validate import validate
 from biocorr.datasets import load
-from biocorr.io import read_text_table
 from biocorr.report.findings import findings_section, primary_findings, quality_summary
-from biocorr.study import parse_spec
-from biocorr.validation import validate
+from biocorr.spec import parse_spec
 
 
 def _study(y_noise: float, primary: str | None = None):

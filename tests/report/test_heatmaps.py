@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 
 from biocorr import analyze
+from biocorr.data.read import read_text_table
+from biocorr.data.validate import validate
 from biocorr.datasets import example_path, load
-from biocorr.io import read_text_table
 from biocorr.qpcr.join import load_with_qpcr
 from biocorr.report.figures import biomarker_panel
 from biocorr.report.heatmaps import heatmap_figure, matrix_figure
-from biocorr.study import parse_spec
-from biocorr.validation import validate
+from biocorr.spec import parse_spec
 from tests.helpers import drawn_texts, text_overlaps
 
 

@@ -1,4 +1,4 @@
-"""From a validated :class:`~biocorr.study.Study` to :class:`Results`: pure computation, no files.
+"""From a validated :class:`~biocorr.data.study.Study` to :class:`Results`: pure computation, no files.
 
 Modules: :mod:`.correlations` (correlation rows and their diagnostics), :mod:`.groups`
 (descriptives, group comparisons), :mod:`.families` (multiple-testing families),

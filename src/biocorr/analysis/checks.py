@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..data.study import Study
 from ..format import fmt_p_apa
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, MIN_PAIRS
-from ..study import Study
 
 
 def subset_warnings(study: Study) -> list[dict]:

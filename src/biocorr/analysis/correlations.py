@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..columns import CORRELATIONS_SCHEMA, build_table
 from ..errors import did_you_mean
+from ..spec import StudySpec
 from ..stats.bayes import jzs_bayes_factors
 from ..stats.bootstrap import bootstrap_ci_columns
 from ..stats.correlation import mask_unpaired, pair_columns, permutation_p_values
@@ -21,7 +22,6 @@ from ..stats.fisher import detectable_r
 from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES, ROBUST_METHODS
 from ..stats.partial import design_matrix, partial_correlation
 from ..stats.ties import is_constant
-from ..study import StudySpec
 from .inputs import numeric_columns
 from .results import Progress
 

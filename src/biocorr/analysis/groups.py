@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ..columns import DESCRIPTIVES_SCHEMA, GROUP_COMPARISONS_SCHEMA, build_records, build_table
+from ..data.study import Study
 from ..stats.groups import compare_two_groups
-from ..study import Study
 from .families import adjust_table
 
 

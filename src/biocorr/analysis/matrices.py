@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CORRELATIONS, CORRELATIONS_SCHEMA, build_table
+from ..data.study import Study
 from ..stats.diagnostics import method_columns
 from ..stats.methods import CLASSICAL_METHODS
-from ..study import Study
 from .correlations import engine_columns
 from .families import adjust_table
 from .inputs import numeric_columns

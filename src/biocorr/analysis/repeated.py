@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CORRELATIONS_SCHEMA, build_table
+from ..data.study import Study
 from ..errors import DataError
 from ..stats.correlation import pair_columns
 from ..stats.rmcorr import CI_METHOD, P_METHOD, rmcorr_columns, subject_codes
-from ..study import Study
 from .inputs import numeric_columns
 
 ACROSS_VISITS = "all visits"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..columns import CORRELATIONS_SCHEMA, build_table
-from ..study import Study
+from ..data.study import Study
 
 Progress = Callable[[int], None]
 """A progress callback: receives the number of work units just done."""

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pandas as pd
 
 from ..columns import CORRELATIONS, WARNINGS_SCHEMA, build_records
+from ..data.study import Study
 from ..errors import DataError
 from ..stats.methods import MIN_PAIRS
-from ..study import Study
 from .checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
 from .families import adjust_table, family_name

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import Results, analyze
-from ..study import Study
+from ..data.study import Study
 from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult
 from .extract import Found, Unparsed, extract_claims
 from .model import Claim, read_claims

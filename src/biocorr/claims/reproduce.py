@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import Results
+from ..data.study import Study
 from ..stats.correlation import METHODS, correlate_columns
 from ..stats.diagnostics import loo_summary
 from ..stats.influence import leave_one_out
-from ..study import Study
 from .consistency import ALPHA, CheckResult
 from .model import Claim
 

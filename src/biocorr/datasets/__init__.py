@@ -122,7 +122,7 @@ def load(name: str):
     Returns
     -------
     Study
-        Data, spec, exclusions and warnings (see :class:`biocorr.study.Study`); for
+        Data, spec, exclusions and warnings (see :class:`biocorr.data.study.Study`); for
         ``qpcr_demo`` the Ct export's per-subject ratios are joined first.
 
     Examples
@@ -131,8 +131,8 @@ def load(name: str):
     >>> len(study.data), study.spec.group_column
     (197, 'painful_sn')
     """
-    from ..study import load_spec
-    from ..validation import load_study
+    from ..data.validate import load_study
+    from ..spec import load_spec
 
     ct = ct_path(name)
     if ct is not None:

@@ -42,26 +42,11 @@ Bioinformatics* 18, 534.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
-from .spec import QpcrError, QpcrSpec, parse_qpcr_spec
-
-# The spec is parsed with the study spec (biocorr.study imports this package), so only
-# .spec is imported here; the rest loads on first use and may import the validator.
-_LAZY = {
-    "parse_ct_table": "ct_table",
-    "summarise_replicates": "ct_table",
-    "QpcrResult": "expression",
-    "per_subject_table": "expression",
-    "relative_expression": "expression",
-    "run_qpcr": "expression",
-    "standard_curve": "expression",
-    "join_report": "join",
-    "load_with_qpcr": "join",
-    "merge_per_subject": "join",
-    "write_qpcr_outputs": "outputs",
-}
+from ..spec.qpcr import QpcrError, QpcrSpec, parse_qpcr_spec
+from .ct_table import parse_ct_table, summarise_replicates
+from .expression import QpcrResult, per_subject_table, relative_expression, run_qpcr, standard_curve
+from .join import join_report, load_with_qpcr, merge_per_subject
+from .outputs import write_qpcr_outputs
 
 __all__ = [
     "QpcrError",
@@ -79,9 +64,3 @@ __all__ = [
     "summarise_replicates",
     "write_qpcr_outputs",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

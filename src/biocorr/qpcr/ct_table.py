@@ -7,9 +7,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..data.table import RawTable, cell_text
 from ..errors import did_you_mean
-from ..io import RawTable, cell_text
-from .spec import QpcrError, QpcrSpec
+from ..spec.qpcr import QpcrError, QpcrSpec
 
 UNDETERMINED_TEXT = re.compile(r"^(undet\w*|no\s*ct|n/?a|nan|none|-+|—|na|not\s+detected|nd|n\.d\.)$", re.I)
 

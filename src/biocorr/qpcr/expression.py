@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..io import RawTable
+from ..data.table import RawTable
+from ..spec.qpcr import QpcrError, QpcrSpec
 from .ct_table import parse_ct_table, summarise_replicates
 from .instrument_check import compare_with_instrument
 from .instruments import InstrumentExport
-from .spec import QpcrError, QpcrSpec
 
 
 def relative_expression(summary: pd.DataFrame, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -221,11 +221,11 @@ def run_qpcr(raw: RawTable | InstrumentExport, spec: QpcrSpec) -> QpcrResult:
 
     Examples
     --------
-    >>> from biocorr.io import read_text_table
+    >>> from biocorr.data.read import read_text_table
     >>> raw = read_text_table(
     ...     "sample,subject,condition,gene,ct\\n"
     ...     "a1,a,vehicle,TNF,30\\na1,a,vehicle,GAPDH,20\\na2,a,ATP,TNF,28\\na2,a,ATP,GAPDH,20\\n")
-    >>> from biocorr.qpcr.spec import parse_qpcr_spec
+    >>> from biocorr.spec.qpcr import parse_qpcr_spec
     >>> spec = parse_qpcr_spec({"targets": ["TNF"], "references": ["GAPDH"],
     ...                         "calibrator_condition": "vehicle"})
     >>> run_qpcr(raw, spec).per_subject.values.tolist()

@@ -28,8 +28,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..spec.qpcr import QpcrSpec
 from .instruments import InstrumentExport
-from .spec import QpcrSpec
 
 CHECK_COLUMNS = ["sample", "gene", "quantity", "biocorr", "instrument", "difference", "tolerance", "verdict", "note"]
 _TERMS = {"ct_mean": 1, "dct": 2, "ddct": 4}

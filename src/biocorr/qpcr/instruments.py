@@ -45,8 +45,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..io import EXCEL_SUFFIXES, RawTable, decode_bytes, read_table, sniff_delimiter
-from .spec import QpcrError
+from ..data.read import EXCEL_SUFFIXES, decode_bytes, read_table, sniff_delimiter
+from ..data.table import RawTable
+from ..spec.qpcr import QpcrError
 
 # Header names per role, in order of preference (compared case-insensitively, spaces collapsed).
 ROLE_NAMES: dict[str, tuple[str, ...]] = {

@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import WARNINGS_SCHEMA, build_records
+from ..data.read import read_table
+from ..data.study import Study
+from ..data.table import RawTable, cell_text
+from ..data.validate import spec_columns, validate
 from ..errors import SpecError
-from ..io import RawTable, cell_text, read_table
-from ..study import Study, StudySpec, load_spec
-from ..validation import spec_columns, validate
+from ..spec import StudySpec, load_spec
 from .expression import QpcrResult, run_qpcr
 from .instruments import read_ct_export
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..io import write_csv
+from ..data.write import write_csv
 from .expression import QpcrResult
 
 
@@ -47,7 +47,7 @@ def summary_lines(result: QpcrResult, sd_max: float, per_reason: int = 3) -> lis
 
     Examples
     --------
-    >>> from biocorr.io import read_text_table
+    >>> from biocorr.data.read import read_text_table
     >>> from biocorr.qpcr import parse_qpcr_spec, run_qpcr
     >>> raw = read_text_table("sample,gene,ct\\na,TNF,30\\na,GAPDH,20\\nb,TNF,Undetermined\\nb,GAPDH,20\\n")
     >>> spec = parse_qpcr_spec({"targets": ["TNF"], "references": ["GAPDH"], "calibrator_sample": "a"})

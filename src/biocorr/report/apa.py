@@ -17,8 +17,8 @@ import pandas as pd
 
 from ..analysis import Results
 from ..analysis.repeated import ACROSS_VISITS
-from ..derived import describe
 from ..format import describe_cell, fmt_level, fmt_p_apa, fmt_r
+from ..spec.derived import describe
 from ..stats.methods import method_label, method_symbol
 from ..stats.multiplicity import ADJUST_METHODS
 

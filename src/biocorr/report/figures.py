@@ -26,9 +26,9 @@ from scipy import stats
 
 from ..analysis import Results
 from ..format import fmt_num, fmt_p_apa, fmt_r
+from ..spec.transforms import limit_in_data_units
 from ..stats.correlation import rank_columns
 from ..stats.methods import method_symbol
-from ..transforms import limit_in_data_units
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"

@@ -23,9 +23,9 @@ from ..columns import (
     Column,
     build_records,
 )
+from ..data.study import Study
 from ..errors import DataError, SpecError
-from ..spec import AnalysisOptions
-from ..study import Study
+from ..spec.model import AnalysisOptions
 
 ANALYSIS_TUPLES = ("methods", "subsets", "robust")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import Results
-from ..io import write_csv
+from ..data.write import write_csv
 from .word import write_word_tables
 from .workbook import write_workbook
 

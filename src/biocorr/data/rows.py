@@ -1,0 +1,283 @@
+"""The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
+
+Each row that cannot be used is excluded whole, with its spreadsheet row and reason
+(``note-row``, ``summary-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``,
+``duplicate-id``, ``missing-group``, ``unknown-group``; see :mod:`biocorr.data.validate`).
+Cell-level checks (numbers, ranges, transforms) come after, on the rows kept here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import did_you_mean
+from ..spec import StudySpec
+from .checks import rows_text
+from .table import cell_text
+
+
+@dataclass
+class RowChecks:
+    """What the row checks found.
+
+    Attributes
+    ----------
+    ids : Series
+        Each row's subject id (``row N`` without an id column).
+    groups : Series or None
+        Each row's group code (a label in the data mapped to its code), or None without groups.
+    drop : ndarray of bool
+        Rows excluded.
+    selected : ndarray of bool
+        Rows the ``where`` filter keeps (a long-format hint looks at these).
+    exclusions : list of dict
+        ``row, id, column, value, reason, scope, message`` of every excluded row.
+    notes : list of dict
+        Warnings (rows of :data:`biocorr.columns.WARNINGS`) on how cells were read, e.g. a group
+        cell matched to a declared group ignoring capitals.
+    """
+
+    ids: pd.Series
+    groups: pd.Series | None
+    drop: np.ndarray
+    selected: np.ndarray
+    exclusions: list[dict]
+    notes: list[dict] = field(default_factory=list)
+
+
+SUMMARY_LABEL = re.compile(  # the word alone or with words after it ('Mean (SD)', 'Mean of controls'); never an id
+    r"^(?:mean|means|average|avg\.?|sd|s\.d\.|sem|s\.e\.m\.|se|std\.?\s?dev\.?|standard deviation|median|"
+    r"total|totals|sum|min|max|minimum|maximum|count|iqr|range|cv|cv\s?%|%\s?cv)(?:[\s(:±/,.]+[^\d]*)?$",
+    re.I,
+)
+
+
+def _prose(text: str) -> bool:
+    """Text that reads as a note, not an id: 'ND = not detected', 'Source: lab X', '* p < .05'.
+
+    Examples
+    --------
+    >>> [_prose(t) for t in ("ND = not detected", "Values are means of duplicates", "P11", "S 12")]
+    [True, True, False, False]
+    """
+    return bool(re.search(r"[=:*†‡§]", text)) or (len(text) >= 12 and len(text.split()) >= 3)
+
+
+def _notes_below_table(frame: pd.DataFrame, key: str | None, limit: int = 20) -> list[tuple[int, str, str, str]]:
+    """Rows at the end of the table that are not subjects, as (position, column, text, reason).
+
+    Scanned from the last row up, at most ``limit`` rows, while each row is a footnote (one
+    filled cell, outside the id column or reading as prose there, :func:`_prose`; an id alone
+    is a subject without values: ``note-row``) or a summary row (its ``key`` cell, the id, or else its first
+    filled cell, reads 'Mean', 'SD', 'Total', 'Median', ...: ``summary-row``); empty rows are
+    passed over (reported as ``empty-row``). Only with three or more columns, so a two-column
+    table's subject with a missing value is never taken for a note.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"id": ["1", "2", "Mean", "", "ND = not detected"], "TNF": ["3", "4", "3.5", "", ""],
+    ...                   "VAS": ["10", "20", "15", "", ""]})
+    >>> _notes_below_table(f, "id")
+    [(2, 'id', 'Mean', 'summary-row'), (4, 'id', 'ND = not detected', 'note-row')]
+    """
+    if frame.shape[1] < 3:
+        return []
+    notes = []
+    for i in range(len(frame) - 1, max(-1, len(frame) - 1 - limit), -1):
+        cells = {str(c): cell_text(v) for c, v in frame.iloc[i].items()}
+        filled = [(c, t) for c, t in cells.items() if t]
+        if not filled:
+            continue
+        column = key if key is not None and cells.get(key) else filled[0][0]
+        if SUMMARY_LABEL.match(cells[column]):
+            notes.append((i, column, cells[column], "summary-row"))
+        elif len(filled) == 1 and (filled[0][0] != key or _prose(filled[0][1])):
+            notes.append((i, filled[0][0], filled[0][1], "note-row"))
+        else:
+            break
+    return notes[::-1]  # a table of summaries only is excluded whole: the usable-rows error then says why
+
+
+def _match_ignoring_case(groups: pd.Series, declared: tuple) -> tuple[pd.Series, dict[str, tuple[str, list[int]]]]:
+    """Group cells that are a declared code or label in other capitals ('patient', 'PATIENT ' for
+    'Patient'), mapped to its code when no two declared names differ only in capitals.
+
+    Returns the mapped cells and, for each cell text so matched, its code and row positions.
+    """
+    names: dict[str, set[str]] = {}
+    for code, label in declared:
+        for name in (code, label):
+            names.setdefault(name.casefold(), set()).add(code)
+    codes = {code for code, _ in declared}
+    folded: dict[str, tuple[str, list[int]]] = {}
+    out = groups.copy()
+    for i, g in enumerate(groups):
+        if g and g not in codes and len(names.get(g.casefold(), ())) == 1:
+            code = next(iter(names[g.casefold()]))
+            out.iloc[i] = code
+            folded.setdefault(g, (code, []))[1].append(i)
+    return out, folded
+
+
+def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChecks:
+    """Apply the spec's row filter and the id, visit, duplicate and group checks to a raw text frame.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The file's cells as text.
+    spec : StudySpec
+    rows : ndarray
+        Each row's spreadsheet row number (for messages).
+
+    Returns
+    -------
+    RowChecks
+
+    Examples
+    --------
+    >>> from biocorr.spec import parse_spec
+    >>> frame = pd.DataFrame({"id": ["1", "2", "2", ""], "VAS": ["3", "4", "5", "6"]})
+    >>> spec = parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "VAS"}], "score": [{"column": "VAS2"}]})
+    >>> [e["reason"] for e in check_rows(frame, spec, np.arange(2, 6)).exclusions]
+    ['missing-id', 'duplicate-id', 'duplicate-id']
+    """
+    exclusions: list[dict] = []
+    notes: list[dict] = []
+    if spec.id_column is not None:
+        ids = frame[spec.id_column].map(cell_text)
+    else:
+        ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
+    drop = np.zeros(len(frame), dtype=bool)
+
+    def exclude_row(i, column, value, reason, message):
+        exclusions.append(
+            dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope="row",
+                 message=message)
+        )  # fmt: skip
+
+    label = spec.id_column or str(frame.columns[0])  # without an id, the file's first column (kept by load_study)
+    for i, column, text, reason in _notes_below_table(frame, label):  # 'Mean', 'ND = not detected'
+        if reason == "note-row":
+            why = "read as a note, not as a subject (a subject on this row would have no values)"
+            message = f"row {rows[i]} holds only '{text}' (in '{column}') below the table: {why}"
+        else:
+            message = (
+                f"row {rows[i]} ('{text}' in '{column}') is a summary row below the table (a mean, SD or total of "
+                "the rows above), not a subject"
+            )
+        exclude_row(i, column, text, reason, message)
+        drop[i] = True
+
+    first = ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text)  # the id, else the first column
+    for i in np.flatnonzero(first.eq("").to_numpy() & ~drop).tolist():  # an empty row has an empty first cell
+        if all(cell_text(v) == "" for v in frame.iloc[i]):
+            exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
+            drop[i] = True
+
+    for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
+        cells = frame[column].map(cell_text)
+        wanted = " or ".join(f"'{v}'" for v in accepted)
+        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~drop).tolist():
+            exclude_row(
+                i,
+                column,
+                cells.iloc[i],
+                "not-selected",
+                f"row {rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)",
+            )
+            drop[i] = True
+
+    selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
+    if spec.id_column is not None:
+        for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
+            exclude_row(
+                i,
+                spec.id_column,
+                "",
+                "missing-id",
+                f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
+                "the subject cannot be identified, so the row is excluded",
+            )
+            drop[i] = True
+        visits = None
+        if spec.visit_column is not None:  # long data: one row per subject and visit
+            visits = frame[spec.visit_column].map(cell_text)
+            for i in np.flatnonzero(visits.eq("").to_numpy() & ~drop).tolist():
+                exclude_row(
+                    i,
+                    spec.visit_column,
+                    "",
+                    "missing-visit",
+                    f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
+                    "belongs to cannot be told, so the row is excluded",
+                )
+                drop[i] = True
+        kept_ids = ids.where(~drop, "")
+        keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
+        dup = keys.duplicated(keep=False) & kept_ids.ne("")
+        for _, idx in keys[dup].groupby(keys[dup]).groups.items():
+            positions = [frame.index.get_loc(j) for j in idx]
+            where = ", ".join(str(rows[p]) for p in positions)
+            value = kept_ids.iloc[positions[0]]
+            at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
+            for p in positions:
+                exclude_row(
+                    p,
+                    spec.id_column,
+                    value,
+                    "duplicate-id",
+                    f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
+                    "cannot be decided, so all of them are excluded",
+                )
+                drop[p] = True
+
+    groups = None
+    if spec.group_column is not None:
+        groups = frame[spec.group_column].map(cell_text)
+        declared = [code for code, _ in spec.groups]
+        label_to_code = {label: code for code, label in spec.groups}
+        codes = set(declared)
+        # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
+        groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
+        groups, folded = _match_ignoring_case(groups, spec.groups)
+        for cell, (code, cell_positions) in folded.items():
+            shown = rows_text(rows[cell_positions])
+            notes.append(
+                dict(
+                    code="group-case",
+                    severity="note",
+                    column=spec.group_column,
+                    subset="all",
+                    message=f"group cell '{cell}' (row(s) {shown}) was read as group '{code}': the same name in "
+                    "other capitals. Correct the cells if they mean another group.",
+                )
+            )
+        for i, g in enumerate(groups):
+            if drop[i]:
+                continue
+            if g == "":
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    "",
+                    "missing-group",
+                    f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded",
+                )
+                drop[i] = True
+            elif declared and g not in declared:
+                exclude_row(
+                    i,
+                    spec.group_column,
+                    g,
+                    "unknown-group",
+                    f"row {rows[i]}: group '{g}' is not declared in [groups] "
+                    f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
+                )
+                drop[i] = True
+
+    return RowChecks(ids=ids, groups=groups, drop=drop, selected=selected, exclusions=exclusions, notes=notes)

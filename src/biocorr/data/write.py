@@ -1,0 +1,59 @@
+"""Writing tables for people: what a spreadsheet would run as a formula is neutralised.
+
+The only place output tables are written as CSV, so every command writes the same safe text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["neutralise_cell", "write_csv"]
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def neutralise_cell(value):
+    """A text cell made safe to open in a spreadsheet: text that a spreadsheet would run as a formula
+    (starting with =, +, -, @, tab or CR, and not a plain number) gets a leading apostrophe.
+
+    Numbers, and text that is a plain number such as '-99', are returned unchanged.
+
+    References
+    ----------
+    OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection).
+
+    Examples
+    --------
+    >>> neutralise_cell("=HYPERLINK(\\"http://x\\")"), neutralise_cell("-99"), neutralise_cell(-0.5)
+    ('\\'=HYPERLINK("http://x")', '-99', -0.5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as CSV with every text cell and header neutralised (:func:`neutralise_cell`).
+
+    Floats are written in their shortest round-trip form, so reading the CSV back gives exactly
+    the values computed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = write_csv(pd.DataFrame({"id": ["@SUM(A1)", "P01"], "r": [-0.5, 0.25]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> p.read_text().splitlines()
+    ['id,r', "'@SUM(A1),-0.5", 'P01,0.25']
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_bool_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    path = Path(path)
+    safe.to_csv(path, index=False)
+    return path
