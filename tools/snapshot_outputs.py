@@ -32,7 +32,7 @@ from check_wheel import readme_block
 
 EXAMPLES = ("hivsn", "opt")
 TEXT = {".csv", ".toml", ".txt", ".md", ".tsv"}
-VOLATILE_KEYS = {"created", "timestamp", "elapsed_seconds", "versions", "command_line", "python", "platform"}
+VOLATILE_KEYS = {"created", "timestamp", "elapsed_seconds", "versions", "command_line", "python", "platform", "paths"}
 VOLATILE_HTML = [
     re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:?\d{2}|Z| UTC)?"),
     re.compile(r"biocorr \d+\.\d+\.\d+[\w.+-]*"),

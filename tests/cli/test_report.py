@@ -62,3 +62,62 @@ def test_a_different_file_or_a_changed_analysis_is_refused(tmp_path, capsys):
     assert "variables or roles differ" in capsys.readouterr().err
     assert main(["report", str(out), "--example", "hivsn", "--primary", "percbend"]) == 2
     assert main(["report", str(tmp_path), "--example", "hivsn"]) == 2  # no results.json there
+
+
+def test_report_reads_the_inputs_analyze_recorded_after_qpcr_quiet_and_spec_equals(tmp_path, capsys):
+    """0.2 parsed the old command line by hand: --qpcr, --quiet before DATA and --spec=x were lost."""
+    from biocorr.datasets import example_path
+
+    folder = example_path("qpcr_demo")
+    spec = tmp_path / "study spec.toml"  # a space, and given as --spec=...
+    spec.write_text((folder / "spec.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "fm"
+    args = [
+        "analyze",
+        "--quiet",
+        f"--spec={spec}",
+        str(folder / "clinical.csv"),
+        "--qpcr",
+        str(folder / "ct_export.csv"),
+    ]
+    assert main([*args, "--out", str(out), "--scatter-files", "no"]) == 0
+    record = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert record["input"]["paths"] == {
+        "example": None,
+        "data": str((folder / "clinical.csv").resolve()),
+        "spec": str(spec.resolve()),
+        "sheet": None,
+        "qpcr": str((folder / "ct_export.csv").resolve()),
+    }
+    before = _sha(out / "correlations.csv")
+    assert main(["report", str(out), "--primary", "pearson"]) == 0
+    assert "primary method pearson" in capsys.readouterr().out
+    assert _sha(out / "correlations.csv") == before
+    assert '<h2 id="qpcr">qPCR</h2>' in (out / "report.html").read_text(encoding="utf-8")  # the Ct export read again
+
+
+def test_an_edited_record_is_refused_not_recertified(tmp_path, capsys):
+    out = tmp_path / "r"
+    assert main(["analyze", "--example", "hivsn", "--out", str(out), "--quiet", "--no-report"]) == 0
+    path = out / "results.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["tables"]["correlations"][0]["estimate"] = 5.0
+    path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    manifest_before = (out / "biocorr-manifest.json").read_bytes()
+    assert main(["report", str(out)]) == 2
+    assert "was changed after biocorr wrote it" in capsys.readouterr().err
+    assert (out / "biocorr-manifest.json").read_bytes() == manifest_before
+    assert not (out / "report.html").exists()
+
+
+def test_no_write_follows_a_symlink_out_of_the_folder(tmp_path):
+    out = tmp_path / "r"
+    assert main(["analyze", "--example", "hivsn", "--out", str(out), "--quiet", "--no-report"]) == 0
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    (out / "report.html").symlink_to(outside)
+    (out / "biocorr-manifest.json").rename(tmp_path / "manifest.json")
+    (out / "biocorr-manifest.json").symlink_to(tmp_path / "manifest.json")
+    assert main(["report", str(out), "--quiet"]) == 0
+    assert outside.read_text(encoding="utf-8") == "keep me"
+    assert not (out / "report.html").is_symlink() and not (out / "biocorr-manifest.json").is_symlink()

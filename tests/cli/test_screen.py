@@ -107,3 +107,31 @@ def test_a_parquet_matrix_over_dask_threads_equals_the_in_memory_screen(tmp_path
     pd.testing.assert_frame_equal(ours, expected, check_exact=False, rtol=1e-13, atol=1e-15)
     assert main([*args[:2], "--phenotypes", "pain", "--scheduler", "threads", "--out", str(tmp_path / "x")]) == 2
     assert "features x samples Parquet matrix" in capsys.readouterr().err
+
+
+def test_na_phenotype_cells_under_dask_are_missing_not_a_traceback(tmp_path, capsys):
+    pytest.importorskip("dask.dataframe")
+    matrix = INPUTS.set_index("id")[GENES].T.rename_axis("feature")
+    matrix.reset_index().to_parquet(tmp_path / "m.parquet", row_group_size=20)
+    sheet = INPUTS[["id", "pain"]].astype({"pain": object})
+    sheet.loc[[0, 1], "pain"] = ["NA", ""]
+    sheet.loc[2, "pain"] = "high"
+    sheet.to_csv(tmp_path / "sheet.csv", index=False)
+    args = ["screen", str(tmp_path / "m.parquet"), "--transpose", "--samples", str(tmp_path / "sheet.csv")]
+    assert (
+        main([*args, "--id", "id", "--phenotypes", "pain", "--scheduler", "threads", "--out", str(tmp_path / "o")]) == 0
+    )
+    assert "1 cell(s) of the sample sheet were not numbers" in capsys.readouterr().out
+    ours = pd.read_parquet(tmp_path / "o" / "screen.parquet")
+    pain = INPUTS["pain"].astype(float).copy()
+    pain.iloc[[0, 1, 2]] = float("nan")
+    expected = screen(INPUTS[GENES], pain.to_frame("pain"), ["pearson"])
+    pd.testing.assert_frame_equal(ours, expected, check_exact=False, rtol=1e-13, atol=1e-15)
+    assert ours["n"].max() == len(INPUTS) - 3
+
+
+def test_negative_permutations_are_refused(tmp_path, capsys):
+    INPUTS.to_csv(tmp_path / "d.csv", index=False)
+    args = ["screen", str(tmp_path / "d.csv"), "--phenotypes", "pain", "--id", "id", "--permutations", "-5"]
+    assert main([*args, "--out", str(tmp_path / "o")]) == 2
+    assert "--permutations -5: give 0 (none) or a positive number" in capsys.readouterr().err

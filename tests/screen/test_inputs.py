@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
-from biocorr.errors import DataError
+from biocorr.errors import BiocorrError, DataError
 from biocorr.screen.inputs import load_screen_inputs
 from tests.helpers import FIXTURES
 
@@ -35,3 +37,63 @@ def test_duplicate_ids_and_a_sheet_without_shared_samples_are_refused(tmp_path):
     pd.DataFrame({"id": ["a", "b"], "pain": [1, 2]}).to_csv(tmp_path / "s.csv", index=False)
     with pytest.raises(DataError, match=r"no sample id of m\.csv is in the sample sheet"):
         load_screen_inputs(tmp_path / "m.csv", ["pain"], "id", tmp_path / "s.csv", True)
+
+
+def _analyze_error(tmp_path, name, capsys) -> str:
+    from biocorr.cli import main
+
+    spec = tmp_path / "s.toml"
+    spec.write_text('[data]\nid = "id"\n[[biomarker]]\ncolumn = "g1"\n[[score]]\ncolumn = "pain"\n', encoding="utf-8")
+    assert main(["validate", str(tmp_path / name), "--spec", str(spec)]) == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("id,pain,g1,g2\na,1,2,3\nb,2,3,4,9\nc,3,4,5\nd,4,5,7\n", "row 3 has 5 values but the header names 4 columns"),
+        ("id,pain,g1,g1\na,1,2,3\nb,2,3,4\nc,3,4,5\nd,4,5,7\n", "2 times in the header (spreadsheet columns C, D)"),
+    ],
+)  # fmt: skip
+def test_ragged_rows_and_duplicate_headers_are_refused_as_analyze_refuses_them(tmp_path, capsys, content, message):
+    """0.2's screen read with its own pandas path: a ragged row was a traceback, a second 'g1' became 'g1.1'."""
+    (tmp_path / "d.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(BiocorrError, match=re.escape(message)):
+        load_screen_inputs(tmp_path / "d.csv", ["pain"], "id")
+    assert message in _analyze_error(tmp_path, "d.csv", capsys)
+
+
+def test_decimal_commas_thousands_and_inf_are_read_as_analyze_reads_them(tmp_path):
+    (tmp_path / "d.csv").write_text(
+        "id;pain;g1;g2;g3\na;1,5;2,25;1.234,5;3\nb;2,5;3,5;2.000;inf\nc;3;4,75;10;5\nd;4;NA;7,5;6\n", encoding="utf-8"
+    )
+    got = load_screen_inputs(tmp_path / "d.csv", ["pain"], "id")
+    assert got.phenotypes["pain"].tolist() == [1.5, 2.5, 3.0, 4.0]
+    assert got.features["g1"].tolist()[:3] == [2.25, 3.5, 4.75] and pd.isna(got.features["g1"].iloc[3])
+    assert got.features["g2"].tolist() == [1234.5, 2.0, 10.0, 7.5]  # a bare '2.000' is ambiguous: read as analyze does
+    assert got.features["g3"].iloc[[0, 2, 3]].tolist() == [3.0, 5.0, 6.0] and pd.isna(got.features["g3"].iloc[1])
+    assert got.set_aside.to_dict("records") == [{"sample": "b", "column": "g3", "value": "inf"}]  # listed, not silent
+
+
+@pytest.mark.parametrize(
+    "phenotypes, covariates, id_column, message",
+    [
+        (["id"], [], "id", "'id' is the sample id column"),
+        (["pain"], ["pain"], "id", "'pain' is named as a phenotype and as a covariate"),
+        (["pain", "pain"], [], "id", "phenotype 'pain' is named twice"),
+    ],
+)
+def test_a_column_cannot_be_two_things(tmp_path, phenotypes, covariates, id_column, message):
+    INPUTS.to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(DataError, match=re.escape(message)):
+        load_screen_inputs(tmp_path / "d.csv", phenotypes, id_column, covariates=covariates)
+
+
+def test_one_or_two_samples_are_refused_and_a_constant_covariate_is_set_aside(tmp_path):
+    INPUTS.head(2).to_csv(tmp_path / "two.csv", index=False)
+    with pytest.raises(DataError, match="2 sample"):
+        load_screen_inputs(tmp_path / "two.csv", ["pain"], "id")
+    INPUTS.assign(batch=1.0).to_csv(tmp_path / "d.csv", index=False)
+    got = load_screen_inputs(tmp_path / "d.csv", ["pain"], "id", covariates=["age", "batch"])
+    assert list(got.covariates.columns) == ["age"]
+    assert any("batch take one value in every sample" in note for note in got.notes)

@@ -121,6 +121,49 @@ def _lock(out: Path) -> Iterator[None]:
         lock.unlink(missing_ok=True)
 
 
+def verify_file(folder: Path, name: str) -> None:
+    """Refuse ``folder/name`` unless it is a plain file with the size and sha256 its manifest lists.
+
+    A record edited by hand (an r changed to 5.00) would otherwise be drawn and re-certified with
+    a new hash; a symlink could point outside the folder.
+
+    Raises
+    ------
+    OutputFolderError
+        No manifest, the file is not in it, it is a link, or its content changed.
+    """
+    path = Path(folder) / name
+    manifest = read_manifest(Path(folder))
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    entry = next((f for f in files or [] if isinstance(f, dict) and f.get("path") == name), None)
+    if entry is None:
+        raise OutputFolderError(
+            f"{folder}: {MANIFEST} does not list {name}, so it cannot be shown to be the file biocorr wrote; "
+            "run biocorr analyze again."
+        )
+    if path.is_symlink() or not path.is_file():
+        raise OutputFolderError(f"{path}: not a plain file (a link or missing); run biocorr analyze again.")
+    if hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+        raise OutputFolderError(
+            f"{path} was changed after biocorr wrote it (its sha256 differs from {MANIFEST}); an edited record "
+            "is not drawn as a report. Run biocorr analyze again."
+        )
+
+
+def write_inside(folder: Path, name: str, text: str) -> Path:
+    """Write ``folder/name`` through a temporary file renamed into place: a symlink standing there
+    is replaced, never followed (no write lands outside the folder)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, Path(folder) / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(folder) / name
+
+
 def _file_entry(path: Path, root: Path) -> dict:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size, "sha256": digest}
@@ -128,7 +171,7 @@ def _file_entry(path: Path, root: Path) -> dict:
 
 def write_manifest(folder: Path, kind: str, command_line: list[str] | None = None) -> Path:
     """Write ``biocorr-manifest.json`` listing every file of ``folder`` (size, sha256)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MANIFEST)
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -142,9 +185,7 @@ def write_manifest(folder: Path, kind: str, command_line: list[str] | None = Non
         "command_line": command_line or [],
         "files": [_file_entry(p, folder) for p in files],
     }
-    path = folder / MANIFEST
-    path.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_inside(folder, MANIFEST, json.dumps(record, indent=2, ensure_ascii=False))
 
 
 @contextlib.contextmanager

@@ -4,53 +4,54 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .. import datasets
 from ..errors import BiocorrError, InputFileError
-from .output_dir import write_manifest
+from .common import StudyInputs, load_inputs
+from .output_dir import verify_file, write_manifest
 
 
-def add_report_parser(sub) -> None:
+def add_parser(sub) -> None:
     """Register ``biocorr report`` on the CLI's sub-parsers."""
     r = sub.add_parser(
         "report",
         help="draw report.html again from a results folder (new labels, another primary method; no recomputation)",
     )
     r.add_argument("results", help="a folder written by biocorr analyze (with results.json)")
-    r.add_argument("--data", help="the data file analysed (default: from the analysis' command line)")
+    r.add_argument("--data", help="the data file analysed (default: the one results.json records)")
+    r.add_argument("--sheet", help="XLSX sheet of --data (default: the one results.json records)")
     r.add_argument("--spec", help="a spec with new labels/units/primary (default: the analysis' spec)")
     r.add_argument("--example", choices=datasets.NAMES, help="the embedded dataset analysed")
     r.add_argument("--primary", help="the method the findings, figures and sentences report")
     r.add_argument("--png", action="store_true", help="also save every figure as PNG at 300 dpi")
     r.add_argument("--quiet", action="store_true")
-    r.set_defaults(func=cmd_report)
+    r.set_defaults(func=run)
 
 
-def _from_command_line(command: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(example, data, spec) of a stored ``biocorr analyze`` command line."""
-    example = data = spec = None
-    args = command[2:] if len(command) > 1 and command[1] == "analyze" else []
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a in ("--example", "--spec") and i + 1 < len(args):
-            example, spec = (args[i + 1], spec) if a == "--example" else (example, args[i + 1])
-            i += 2
-            continue
-        if not a.startswith("-") and data is None and (i == 0 or not args[i - 1].startswith("--")):
-            data = a
-        i += 1
-    return example, data, spec
+def _inputs(args: argparse.Namespace, record: dict) -> StudyInputs:
+    """The study to read again: what results.json recorded, with what the command line overrides."""
+    stored = StudyInputs.from_record(record["input"].get("paths"))
+    if args.example:
+        return StudyInputs(example=args.example, spec=args.spec)
+    if args.data:
+        base = stored if stored is not None and stored.data else StudyInputs()
+        return replace(base, example=None, data=args.data, spec=args.spec or base.spec, sheet=args.sheet or base.sheet)
+    if stored is None:
+        raise BiocorrError(
+            "this results.json does not record its inputs (written by biocorr 0.2 or by the Python API): "
+            "name the data and spec analysed (--data DATA --spec SPEC.toml) or --example NAME."
+        )
+    return replace(stored, spec=args.spec or stored.spec)
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from ..data.validate import load_study
+def run(args: argparse.Namespace) -> int:
     from ..report.html import write_report
     from ..report.rerender import results_from_record
-    from ..spec import load_spec
 
     folder = Path(args.results)
     record_path = folder / "results.json"
@@ -65,29 +66,28 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"{record_path}: not a results.json written by biocorr analyze (unreadable or incomplete); "
             "run biocorr analyze again."
         ) from None
-    example, data, spec = args.example, args.data, args.spec
-    if not (example or data):
-        example, data, stored_spec = _from_command_line(record.get("command_line", []))
-        spec = spec or stored_spec
-    if example:
-        study = load_study(datasets.data_path(example), load_spec(spec)) if spec else datasets.load(example)
-    elif data and spec:
-        study = load_study(data, load_spec(spec))
-    else:
-        raise BiocorrError("name the data and spec analysed (--data DATA --spec SPEC.toml) or --example NAME.")
-    results = results_from_record(record, study, args.primary)
-    command_line = ["biocorr", *args.argv]
+    verify_file(folder, "results.json")  # an edited record is refused, never re-certified
+    study, qpcr = load_inputs(_inputs(args, record))
+    try:
+        results = results_from_record(record, study, args.primary)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputFileError(
+            f"{record_path}: incomplete record ({type(exc).__name__}: {exc}); run biocorr analyze again."
+        ) from None
+    command_line = record.get("command_line") if isinstance(record.get("command_line"), list) else None
     figures = folder / "figures"
     drawn = [p.name for p in figures.iterdir()] if figures.is_dir() else []
     per_pair = any(name.startswith("scatter_") for name in drawn)
     png = args.png or any(name.endswith(".png") for name in drawn)  # as the folder had them
     with tempfile.TemporaryDirectory(dir=folder) as tmp:  # drawn beside, then swapped in
-        write_report(results, tmp, command_line, per_pair=per_pair, png=png)
-        if (folder / "figures").exists():
-            shutil.rmtree(folder / "figures")
-        shutil.move(str(Path(tmp) / "figures"), folder / "figures")
-        shutil.move(str(Path(tmp) / "report.html"), folder / "report.html")
-    write_manifest(folder, "analyze", record.get("command_line"))
+        write_report(results, tmp, ["biocorr", *args.argv], per_pair=per_pair, png=png, qpcr=qpcr)
+        if figures.is_symlink():
+            figures.unlink()
+        elif figures.exists():
+            shutil.rmtree(figures)
+        shutil.move(str(Path(tmp) / "figures"), figures)
+        os.replace(Path(tmp) / "report.html", folder / "report.html")  # replaces a link, never follows it
+    write_manifest(folder, "analyze", command_line)
     if not args.quiet:
         print(
             f"Wrote report.html and figures/ in {folder}/ (primary method {results.study.spec.analysis.primary_method})"

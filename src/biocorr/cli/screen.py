@@ -7,10 +7,12 @@ import json
 import time
 from pathlib import Path
 
+from ..errors import DataError
+from .common import names
 from .output_dir import atomic_output
 
 
-def add_screen_parser(sub) -> None:
+def add_parser(sub) -> None:
     """Register ``biocorr screen`` on the CLI's sub-parsers."""
     s = sub.add_parser(
         "screen",
@@ -43,14 +45,10 @@ def add_screen_parser(sub) -> None:
     s.add_argument("--out", default="biocorr-screen", help="output folder (default: %(default)s)")
     s.add_argument("--quiet", action="store_true")
     s.add_argument("--overwrite", action="store_true", help="replace an --out folder biocorr did not write")
-    s.set_defaults(func=cmd_screen)
+    s.set_defaults(func=run)
 
 
-def _names(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-def cmd_screen(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -61,18 +59,20 @@ def cmd_screen(args: argparse.Namespace) -> int:
     from ..screen.page import screen_page, top_hits, volcano_figure
 
     console = Console(highlight=False)
+    if args.permutations < 0:
+        raise DataError(f"--permutations {args.permutations}: give 0 (none) or a positive number of shuffles.")
     if args.scheduler != "local":
         return _cmd_screen_dask(args, console)
     inputs = load_screen_inputs(
         args.data,
-        _names(args.phenotypes),
+        names(args.phenotypes),
         args.id,
         args.samples,
         args.transpose,
-        _names(args.covariates),
+        names(args.covariates),
         args.sheet,
     )
-    methods = _names(args.methods)
+    methods = names(args.methods)
     n_features = inputs.features.shape[1]
     if inputs.covariates is not None and (lacking := int((~inputs.covariates.notna().all(axis=1)).sum())):
         inputs.notes.append(f"{lacking} sample(s) without every covariate are left out of the adjusted tests")
@@ -155,9 +155,8 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def _cmd_screen_dask(args: argparse.Namespace, console) -> int:
     """A features x samples Parquet matrix over Dask: row groups are tasks, nothing is loaded whole."""
     from ..data.write import write_csv
-    from ..errors import DataError
     from ..screen.distributed import screen_features_by_samples
-    from ..screen.inputs import read_frame
+    from ..screen.inputs import read_sample_sheet
     from ..screen.page import top_hits
 
     if not (args.transpose and args.samples and str(args.data).lower().endswith(".parquet")):
@@ -175,23 +174,25 @@ def _cmd_screen_dask(args: argparse.Namespace, console) -> int:
     first = pq.read_schema(args.data).names[0]
     matrix = dd.read_parquet(args.data, index=first, split_row_groups=True)
     samples = [str(c) for c in matrix.columns]
-    sheet = read_frame(args.samples)
-    if args.id is None or args.id not in sheet.columns:
-        raise DataError(f"{Path(args.samples).name}: give --id, the sample sheet's id column.")
-    info = sheet.set_index(sheet[args.id].astype(str).str.strip())
-    absent = [s for s in samples if s not in info.index]
+    info, set_aside = read_sample_sheet(args.samples, args.id, names(args.phenotypes))
+    known = set(info.index)
+    absent = [s for s in samples if s not in known]
     if absent:
         raise DataError(f"{len(absent)} sample(s) of the matrix are not in the sample sheet: {', '.join(absent[:10])}.")
-    phenotypes = info.loc[samples, _names(args.phenotypes)].apply(lambda c: c.astype(float))
+    phenotypes = info.loc[samples]
+    if len(set_aside) and not args.quiet:
+        console.print(f"note: {len(set_aside)} cell(s) of the sample sheet were not numbers and count as missing: "
+                      + ", ".join(f"{r.sample}/{r.column}={r.value!r}" for r in set_aside.head(5).itertuples()),
+                      markup=False)  # fmt: skip
     start = time.perf_counter()
     if args.scheduler == "threads":
-        table = screen_features_by_samples(matrix, phenotypes, _names(args.methods), args.adjust, args.family)
+        table = screen_features_by_samples(matrix, phenotypes, names(args.methods), args.adjust, args.family)
     else:
         from distributed import Client
 
         with Client(args.scheduler) as client:
             table = screen_features_by_samples(
-                matrix, phenotypes, _names(args.methods), args.adjust, args.family, client=client
+                matrix, phenotypes, names(args.methods), args.adjust, args.family, client=client
             )
     seconds = time.perf_counter() - start
     out = Path(args.out)

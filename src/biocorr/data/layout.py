@@ -129,16 +129,19 @@ def units_row(frame: pd.DataFrame) -> dict[str, str]:
     if len(frame) < 4:
         return {}
     first = {c: cell_text(v) for c, v in frame.iloc[0].items()}
+    if any(_looks_numeric(t) for t in first.values()):
+        return {}  # a units row holds no number anywhere (checked first: a wide table stops here)
+    block = frame.iloc[1:21].to_numpy(dtype=object)
     numeric = []
-    for column in frame.columns:
-        below = [cell_text(v) for v in frame[column].iloc[1:21]]
+    for j, column in enumerate(frame.columns):
+        below = [cell_text(v) for v in block[:, j]]
         filled = [t for t in below if t]
         numbers = sum(_looks_numeric(t) for t in filled)
         if numbers >= 3 and numbers >= 0.8 * len(filled):
             numeric.append(column)
     texts = {c: first[c] for c in numeric if first[c]}
-    if len(texts) < 2 or len(texts) * 2 < len(numeric) or any(_looks_numeric(t) for t in first.values()):
-        return {}  # a units row holds no number anywhere
+    if len(texts) < 2 or len(texts) * 2 < len(numeric):
+        return {}
     if all(_UNIT.match(t) for t in texts.values()):
         return {str(c): t.strip("()[] ") for c, t in texts.items()}
     return {}

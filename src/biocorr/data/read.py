@@ -105,12 +105,19 @@ def _drop_trailing_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """
     end = len(frame)
     while end > 0:
-        block = frame.iloc[max(0, end - 256) : end]
-        filled = np.flatnonzero(block.apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1).to_numpy())
+        start = max(0, end - 256)
+        blank = np.ones(end - start, dtype=bool)
+        for j in range(frame.shape[1]):  # column by column, only over rows still blank: stops at the id column
+            rows = np.flatnonzero(blank)
+            cells = frame.iloc[start + rows, j]
+            blank[rows] = cells.astype(str).str.strip().eq("").to_numpy()
+            if not blank.any():
+                break
+        filled = np.flatnonzero(~blank)
         if len(filled):
-            end = max(0, end - 256) + int(filled[-1]) + 1
+            end = start + int(filled[-1]) + 1
             break
-        end -= len(block)
+        end = start
     return frame.iloc[:end] if end < len(frame) else frame
 
 
@@ -125,6 +132,22 @@ def _refuse_extra_values(chunk: pd.DataFrame, width: int, offset: int, source: s
             f"columns{more}; its values cannot be matched to columns. Add the missing column name to the header, "
             f"or remove the stray delimiter ('{delim}') from that row."
         )
+
+
+WIDE_COLUMNS = 2_000  # above this many columns the csv module reads the table (pandas makes a block per column)
+
+
+class _Wide(Exception):
+    """Internal: the table is wide enough for the csv-module reader."""
+
+
+def _fallback_body(text: str, delim: str, source: str, skip: int, keep: list[int]) -> pd.DataFrame:
+    """The table below the header by the csv module, as one block of strings (short rows padded)."""
+    rows = _parse_fallback(text, delim, source, skip)[1:]
+    width = max((len(r) for r in rows), default=0)
+    if rows and all(len(r) == width for r in rows) and keep == list(range(width)):
+        return pd.DataFrame(np.array(rows, dtype=object).reshape(len(rows), width), columns=keep, dtype=object)
+    return pd.DataFrame([[row[i] if i < len(row) else "" for i in keep] for row in rows], columns=keep, dtype=object)
 
 
 def _parse_fallback(text: str, delim: str, source: str, skip: int = 0) -> list[list[str]]:
@@ -217,11 +240,13 @@ def _read_delimited(
     ]
     parts = []
     try:
+        if len(header) > WIDE_COLUMNS:  # omics-wide: the csv module beats pandas' one block per column
+            raise _Wide
         reader = pd.read_csv(
             open_buffer(),
             sep=delim,
             header=None,
-            dtype=str,
+            dtype=object,  # Python strings at once: no string-array conversion per column
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,  # a blank line keeps its row number, so messages cite the right row
@@ -235,15 +260,20 @@ def _read_delimited(
             # rows are parsed whole (an extra value anywhere is seen); only the kept columns stay in memory
             if chunk.shape[1] > len(header):
                 _refuse_extra_values(chunk, len(header), offset, source, delim, lines_before + 2)
-            parts.append(chunk.reindex(columns=keep, fill_value="").astype(object))
+            if len(keep) != chunk.shape[1] or list(chunk.columns) != keep:
+                chunk = chunk.reindex(columns=keep, fill_value="")
+            parts.append(chunk)
             offset += len(chunk)
-        body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=keep, dtype=object)
+        if len(parts) == 1:  # one 2-D block of Python strings: a wide table is not 150,000 column blocks
+            body = pd.DataFrame(parts[0].to_numpy(dtype=object), columns=keep, dtype=object)
+        else:
+            body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=keep, dtype=object)
     except pd.errors.ParserError as exc:
         if not _EXPECTED_FIELDS.search(str(exc)):
             raise InputFileError(f"{source}: cannot parse as a delimited table ({exc}).") from None
-        rows = _parse_fallback(full_text(), delim, source, skip)
-        body = pd.DataFrame([[row[i] if i < len(row) else "" for i in keep] for row in rows[1:]], columns=keep,
-                            dtype=object)  # fmt: skip
+        body = _fallback_body(full_text(), delim, source, skip, keep)
+    except _Wide:
+        body = _fallback_body(full_text(), delim, source, skip, keep)
     except pd.errors.EmptyDataError:
         body = pd.DataFrame(columns=keep, dtype=object)
     positions: dict[str, list[int]] = {}
@@ -258,7 +288,7 @@ def _read_delimited(
     if units:  # the row under the header names units: not a subject
         frame = frame.iloc[1:].reset_index(drop=True)
     return RawTable(
-        frame=frame.astype(object),
+        frame=frame if all(d == np.dtype(object) for d in frame.dtypes) else frame.astype(object),
         source=source,
         sha256=sha256,
         delimiter=delim,

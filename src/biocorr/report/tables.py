@@ -51,12 +51,15 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return [{k: clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def results_record(results: Results, command_line: list[str] | None = None) -> dict:
+def results_record(
+    results: Results, command_line: list[str] | None = None, inputs: dict[str, str | None] | None = None
+) -> dict:
     """Everything needed to audit or reproduce an analysis, as a JSON-ready dict.
 
     Keys: ``tables`` (every table as records), ``warnings``, ``input`` (file,
-    sha256, rows read/used), ``spec``, ``seed``, ``versions``, ``command_line``,
-    ``created``.
+    sha256, rows read/used, and ``paths``: the resolved inputs ``example``, ``data``, ``spec``,
+    ``sheet``, ``qpcr`` when the caller gives them, so ``biocorr report`` reads the study again
+    exactly as ``analyze`` did), ``spec``, ``seed``, ``versions``, ``command_line``, ``created``.
     """
     study = results.study
     return {
@@ -69,6 +72,7 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
             "rows_read": study.n_rows_read,
             "rows_used": len(study.data),
             "exclusions": len(study.exclusions),
+            **({"paths": inputs} if inputs is not None else {}),
         },
         "spec": study.spec.to_dict(),
         "seed": study.spec.analysis.seed,
@@ -84,7 +88,12 @@ def results_record(results: Results, command_line: list[str] | None = None) -> d
     }
 
 
-def write_tables(results: Results, out_dir: str | Path, command_line: list[str] | None = None) -> dict[str, Path]:
+def write_tables(
+    results: Results,
+    out_dir: str | Path,
+    command_line: list[str] | None = None,
+    inputs: dict[str, str | None] | None = None,
+) -> dict[str, Path]:
     """Write correlations.csv, group_comparisons.csv, descriptives.csv, exclusions.csv,
     warnings.csv, matrices.csv, results.xlsx (every table and the column dictionary, one sheet
     each), tables.docx (the APA tables of a manuscript) and results.json into ``out_dir``
@@ -115,6 +124,8 @@ def write_tables(results: Results, out_dir: str | Path, command_line: list[str] 
     paths["results.xlsx"] = write_workbook(results, out / "results.xlsx")
     paths["tables.docx"] = write_word_tables(results, out / "tables.docx")
     path = out / "results.json"
-    path.write_text(json.dumps(results_record(results, command_line), indent=2, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(results_record(results, command_line, inputs), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     paths["results.json"] = path
     return paths

@@ -1,25 +1,30 @@
 """Reading a screen's inputs: a samples × features table, or a features × samples matrix with a
-sample sheet (the usual omics layout); CSV/TSV/TXT (delimiter sniffed), XLSX or Parquet.
+sample sheet (the usual omics layout); CSV/TSV/TXT, XLSX or Parquet.
 
-Numbers are parsed with pandas' C reader (a wide omics table is never held as Python strings);
-a cell that is neither a number nor empty/NA is set aside and listed with its sample and column
-(never dropped silently); samples found in only one of matrix and sample sheet are listed too.
+Text files and workbooks are read by :func:`biocorr.data.read.read_table`, the reader every command
+shares: ragged rows, duplicate headers, title blocks, decimal commas (semicolon or tab files) and
+thousands separators are handled, or refused, exactly as ``biocorr analyze`` handles them. Cells
+become numbers in one vectorised pass over the whole block; a cell that is neither a number nor
+empty/NA (``inf`` included) is set aside and listed with its sample and column (never dropped
+silently); samples found in only one of matrix and sample sheet are listed too.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..data.read import EXCEL_SUFFIXES, decode_bytes, sniff_delimiter
+from ..data.cells import parse_numeric
+from ..data.read import read_table
+from ..data.table import column_letter
 from ..errors import DataError, InputFileError, did_you_mean
 
-NA_TEXT = ["", "NA", "N/A", "NaN", "nan", "na", "-", ".", "NULL", "null", "#N/A"]
+NA_TEXT = ("-", ".")  # besides the missing words every reader knows (NA, N/A, NaN, NULL, empty ...)
 NOT_NUMERIC_COLUMNS = ["sample", "column", "value"]
+MIN_SAMPLES = 3  # a correlation needs three pairs for a p-value
 
 
 @dataclass(frozen=True)
@@ -37,40 +42,115 @@ class ScreenInputs:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """A table as read: ``frame`` (cells as text or numbers), how its format writes numbers."""
+
+    frame: pd.DataFrame
+    decimal_comma: bool = False
+    thousands: str | None = None
+
+
 def read_frame(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
-    """A table as text cells (header from the first row), from CSV/TSV/TXT, XLSX or Parquet."""
+    """A table's cells (header from the first row below any title block), from CSV/TSV/TXT, XLSX
+    or Parquet, through the reader ``biocorr analyze`` uses.
+
+    Examples
+    --------
+    >>> from biocorr.datasets import data_path
+    >>> read_frame(data_path("hivsn")).shape
+    (197, 21)
+    """
+    return _read(path, sheet).frame
+
+
+def _read(path: str | Path, sheet: str | None = None) -> _Frame:
     path = Path(path)
     if not path.is_file():
         raise InputFileError(f"'{path}' does not exist or is not a file.")
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
+    if path.suffix.lower() == ".parquet":
         try:
-            return pd.read_parquet(path).astype(object)
+            frame = pd.read_parquet(path)
         except ImportError:
             raise InputFileError(
                 f"{path.name}: reading Parquet needs pyarrow (pip install 'biocorr[screen]'); or save it as CSV."
             ) from None
-    if suffix in EXCEL_SUFFIXES:
-        return pd.read_excel(path, sheet_name=sheet or 0, dtype=object)
-    data = path.read_bytes()
-    text, _ = decode_bytes(data, path.name)
-    if not text.strip():
-        raise InputFileError(f"{path.name}: the file is empty.")
-    delim = sniff_delimiter(text[:65536])
-    return pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, engine="c")
+        except Exception as exc:  # pyarrow's errors for a damaged file have no common base
+            raise InputFileError(f"{path.name}: not a readable Parquet file ({type(exc).__name__}).") from None
+        frame.columns = [str(c) for c in frame.columns]
+        twice = frame.columns[frame.columns.duplicated()]
+        if len(twice):
+            raise DataError(f"{path.name}: column '{twice[0]}' appears more than once; rename all but one.")
+        return _Frame(frame)
+    raw = read_table(path, sheet)
+    if raw.duplicates:
+        name, positions = next(iter(raw.duplicates.items()))
+        letters = ", ".join(column_letter(i) for i in positions)
+        raise DataError(
+            f"{raw.source}: column '{name}' appears {len(positions)} times in the header (spreadsheet columns "
+            f"{letters}); rename all but one so it is clear which to use."
+        )
+    return _Frame(raw.frame, raw.decimal_comma_allowed, raw.thousands_separator)
 
 
-def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list) -> pd.DataFrame:
-    out = {}
-    for col in frame.columns:
-        raw = frame[col]
-        values = pd.to_numeric(raw, errors="coerce")
-        text = raw.astype(str).str.strip()
-        bad = values.isna() & ~text.isin(NA_TEXT) & raw.notna()
-        for i in np.flatnonzero(bad.to_numpy()):
-            set_aside.append(dict(sample=str(ids.iloc[i]), column=str(col), value=str(raw.iloc[i])))
-        out[col] = values.astype(float)
-    return pd.DataFrame(out, index=frame.index)
+def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list, read: _Frame) -> pd.DataFrame:
+    """Every cell of ``frame`` as a float in one pass; cells that are not numbers go to ``set_aside``.
+
+    Numeric columns (Parquet, XLSX numbers) are taken as they are, with inf set aside. Text goes
+    through pandas' C parser first; only the cells it cannot read as finite numbers (decimal
+    commas, thousands separators, NA words, 'inf', text) are read by :func:`parse_numeric`.
+    """
+    if frame.shape[1] == 0:
+        return pd.DataFrame(index=frame.index)
+    numeric = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d) for d in frame.dtypes]
+    values = np.full(frame.shape, np.nan)
+    if any(numeric):
+        values[:, numeric] = frame.loc[:, numeric].to_numpy(dtype=float, na_value=np.nan)
+    text_cols = [i for i, is_num in enumerate(numeric) if not is_num]
+    if text_cols:
+        texts = frame if len(text_cols) == frame.shape[1] else frame.iloc[:, text_cols]
+        block = texts.to_numpy(dtype=object).ravel(order="F")
+        cells = pd.Series(block, dtype=object)
+        fast = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, copy=True)
+        slow = ~np.isfinite(fast) | (fast == 0)  # NA words, text, inf, decimal commas; zeros may be 1e-400
+        if slow.any():
+            parsed, _, failed, _ = parse_numeric(cells[slow], read.decimal_comma, set(NA_TEXT), read.thousands)
+            fast[slow] = parsed.to_numpy(dtype=float)
+            bad = np.zeros(len(cells), dtype=bool)
+            bad[np.flatnonzero(slow)[failed.to_numpy()]] = True
+            _set_aside(bad.reshape(len(text_cols), len(frame)).T, frame.iloc[:, text_cols], ids, set_aside)
+        values[:, text_cols] = fast.reshape(len(text_cols), len(frame)).T
+    inf = np.isinf(values)
+    if inf.any():
+        _set_aside(inf, frame, ids, set_aside)
+        values[inf] = np.nan
+    return pd.DataFrame(values, index=frame.index, columns=frame.columns)
+
+
+def _set_aside(bad: np.ndarray, frame: pd.DataFrame, ids: pd.Series, set_aside: list) -> None:
+    for i, j in zip(*np.nonzero(bad)):
+        set_aside.append(dict(sample=str(ids.iloc[i]), column=str(frame.columns[j]), value=str(frame.iat[i, j])))
+
+
+def _ids_as_index(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """The id column as the index (one drop: ``DataFrame.pop`` is quadratic on a 150,000-column block)."""
+    ids = frame[id_column].astype(str).str.strip()
+    return frame.drop(columns=[id_column]).set_axis(ids.to_numpy(), axis=0)
+
+
+def _refuse_overlaps(phenotypes: list[str], covariates: list[str], id_column: str | None) -> None:
+    """A column cannot be two things at once: the id and a phenotype, a phenotype and a covariate."""
+    if not phenotypes:
+        raise DataError("name at least one phenotype column (--phenotypes pain,fatigue).")
+    if id_column is not None and id_column in set(phenotypes) | set(covariates):
+        raise DataError(f"'{id_column}' is the sample id column (--id); it cannot also be a phenotype or covariate.")
+    both = [c for c in phenotypes if c in set(covariates)]
+    if both:
+        raise DataError(f"'{both[0]}' is named as a phenotype and as a covariate; a column can be only one of them.")
+    for kind, listed in (("phenotype", phenotypes), ("covariate", covariates)):
+        twice = [c for i, c in enumerate(listed) if c in listed[:i]]
+        if twice:
+            raise DataError(f"{kind} '{twice[0]}' is named twice.")
 
 
 def _columns(frame: pd.DataFrame, names: list[str], what: str, source: str) -> None:
@@ -113,7 +193,9 @@ def load_screen_inputs(
     ScreenInputs
     """
     name = Path(data).name
-    frame = read_frame(data, sheet)
+    _refuse_overlaps(phenotypes, covariates, id_column)
+    read = _read(data, sheet)
+    frame = read.frame
     notes: list[str] = []
     set_aside: list[dict] = []
     if features_by_samples:
@@ -127,7 +209,8 @@ def load_screen_inputs(
         frame.columns = feature_names.to_list()
         frame.index = frame.index.astype(str).str.strip()
     sheet_name = Path(samples).name if samples is not None else ""
-    sheet_frame = read_frame(samples) if samples is not None else None
+    sheet_read = _read(samples) if samples is not None else None
+    sheet_frame = sheet_read.frame if sheet_read is not None else None
     wanted = list(phenotypes) + list(covariates)
     if sheet_frame is not None:
         if id_column is None:
@@ -139,13 +222,14 @@ def load_screen_inputs(
             raise DataError(f"{sheet_name}: sample '{twice}' appears twice.")
         if not features_by_samples:
             _columns(frame, [id_column], "id", name)
-            frame.index = frame.pop(id_column).astype(str).str.strip()
+            frame = _ids_as_index(frame, id_column)
         if frame.index.duplicated().any():
             twice = frame.index[frame.index.duplicated()][0]
             raise DataError(f"{name}: sample '{twice}' appears twice; one row (or column) per sample.")
-        shared = [s for s in frame.index if s in set(sheet_ids)]
-        only_data = [s for s in frame.index if s not in set(sheet_ids)]
-        only_sheet = [s for s in sheet_ids if s not in set(frame.index)]
+        in_sheet, in_data = set(sheet_ids), set(frame.index)  # built once: matching stays linear
+        shared = [s for s in frame.index if s in in_sheet]
+        only_data = [s for s in frame.index if s not in in_sheet]
+        only_sheet = [s for s in sheet_ids if s not in in_data]
         if only_data:
             notes.append(
                 f"{len(only_data)} sample(s) of {name} are not in the sample sheet: {', '.join(only_data[:10])}"
@@ -162,7 +246,7 @@ def load_screen_inputs(
         _columns(frame, wanted, "phenotype/covariate", name)
         if id_column is not None:
             _columns(frame, [id_column], "id", name)
-            frame.index = frame.pop(id_column).astype(str).str.strip()
+            frame = _ids_as_index(frame, id_column)
             if frame.index.duplicated().any():
                 twice = frame.index[frame.index.duplicated()][0]
                 raise DataError(f"{name}: sample '{twice}' appears twice in column '{id_column}'; one row per sample.")
@@ -171,15 +255,50 @@ def load_screen_inputs(
         info = frame[wanted]
         frame = frame.drop(columns=wanted)
     ids = pd.Series(frame.index, index=frame.index)
-    features = _numeric(frame, ids, set_aside)
+    if len(frame) < MIN_SAMPLES:
+        raise DataError(
+            f"{name}: {len(frame)} sample(s); a correlation needs at least {MIN_SAMPLES} samples with values."
+        )
+    features = _numeric(frame, ids, set_aside, read)
     if features.shape[1] == 0:
         raise DataError(f"{name}: no feature column is left after the id, phenotypes and covariates.")
-    pheno = _numeric(info[list(phenotypes)], ids, set_aside)
-    cov = _numeric(info[list(covariates)], ids, set_aside) if covariates else None
-    empty = [c for c in features.columns if features[c].notna().sum() < 3]
+    info_read = sheet_read if sheet_read is not None else read
+    pheno = _numeric(info[list(phenotypes)], ids, set_aside, info_read)
+    cov = _numeric(info[list(covariates)], ids, set_aside, info_read) if covariates else None
+    if cov is not None:
+        constant = [c for c in cov.columns if cov[c].nunique(dropna=True) <= 1]
+        if constant:
+            notes.append(
+                f"covariate(s) {', '.join(constant)} take one value in every sample: adjusting for them changes "
+                "nothing, so they are not used (and cost no degree of freedom)"
+            )
+            cov = cov.drop(columns=constant) if len(constant) < cov.shape[1] else None
+    counts = np.isfinite(features.to_numpy()).sum(axis=0)
+    empty = features.columns[counts < 3].tolist()
     if empty:
         notes.append(
             f"{len(empty)} feature(s) with fewer than 3 values are not tested: {', '.join(map(str, empty[:10]))}"
         )
         features = features.drop(columns=empty)
     return ScreenInputs(features, pheno, cov, pd.DataFrame(set_aside, columns=NOT_NUMERIC_COLUMNS), notes)
+
+
+def read_sample_sheet(path: str | Path, id_column: str | None, columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A sample sheet's ``columns`` as numbers indexed by the sample id, and the cells set aside.
+
+    Used where the features are read elsewhere (a Parquet matrix over Dask). Missing words
+    (NA, empty) are NaN; text is set aside and listed, as in :func:`load_screen_inputs`.
+    """
+    read = _read(path)
+    name = Path(path).name
+    if id_column is None or id_column not in read.frame.columns:
+        raise DataError(f"{name}: give --id, the sample sheet's id column.")
+    _refuse_overlaps(columns, [], id_column)
+    _columns(read.frame, columns, "phenotype", name)
+    ids = read.frame[id_column].astype(str).str.strip()
+    if ids.duplicated().any():
+        raise DataError(f"{name}: sample '{ids[ids.duplicated()].iloc[0]}' appears twice.")
+    info = read.frame[columns].set_axis(ids.to_numpy(), axis=0)
+    set_aside: list[dict] = []
+    values = _numeric(info, pd.Series(ids.to_numpy(), index=info.index), set_aside, read)
+    return values, pd.DataFrame(set_aside, columns=NOT_NUMERIC_COLUMNS)

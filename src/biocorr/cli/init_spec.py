@@ -1,0 +1,30 @@
+"""``biocorr init-spec``: a draft spec guessed from a table's columns (and a Ct export)."""
+
+from __future__ import annotations
+
+import sys
+
+from .common import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    """Register the command on the CLI's sub-parsers."""
+    i = sub.add_parser("init-spec", help="print a draft spec guessed from a table's columns")
+    i.add_argument("data", help="per-subject table")
+    i.add_argument("--sheet", help="XLSX sheet name")
+    i.add_argument("--qpcr", help="Ct table or instrument export: draft [qpcr] and its per-subject biomarkers too")
+    i.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..data.read import read_table
+    from ..draft.study import draft_spec
+
+    qpcr = None
+    if args.qpcr:
+        from ..draft.qpcr import draft_qpcr
+        from ..qpcr.instruments import read_ct_export
+
+        qpcr = draft_qpcr(read_ct_export(args.qpcr))
+    sys.stdout.write(draft_spec(read_table(args.data, sheet=args.sheet), qpcr))
+    return EXIT_OK
