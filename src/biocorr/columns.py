@@ -166,6 +166,29 @@ WARNINGS_SCHEMA = schema(
     Column("message", "str", "a sentence for the analyst"),
 )
 WARNINGS = {c.name: c.meaning for c in WARNINGS_SCHEMA.values()}
+SEVERITIES = ("warning", "note")
+
+
+def finding(code: str, severity: str, column: str, subset: str, message: str) -> dict:
+    """One row of ``warnings.csv``: a warning or a note, built here and nowhere else.
+
+    Decisions read ``code`` (a stable short name), never the message.
+
+    Examples
+    --------
+    >>> finding("heavy-ties", "note", "VAS", "all", "column 'VAS': 40% of values are tied.")["code"]
+    'heavy-ties'
+    >>> finding("x", "info", "", "all", "m")
+    Traceback (most recent call last):
+    ...
+    ValueError: severity 'info' is not one of warning, note
+    """
+    if severity not in SEVERITIES:
+        raise ValueError(f"severity '{severity}' is not one of {', '.join(SEVERITIES)}")
+    if not code or not message:
+        raise ValueError("a finding needs a code and a message")
+    return dict(code=code, severity=severity, column=column, subset=subset, message=message)
+
 
 TABLES = {
     "correlations.csv": CORRELATIONS,

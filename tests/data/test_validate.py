@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from biocorr import load
+from biocorr.data.cells import parse_numeric
 from biocorr.data.read import read_table, read_text_table
-from biocorr.data.validate import load_study, parse_numeric, validate
+from biocorr.data.validate import load_study, validate
 from biocorr.errors import DataError, InputFileError, SpecError
 from biocorr.spec import parse_spec
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..columns import finding
 from ..data.study import Study
 from ..format import fmt_p_apa
 from ..stats.methods import ALPHA, CLASSICAL_METHODS, MIN_PAIRS
@@ -19,7 +20,7 @@ def subset_warnings(study: Study) -> list[dict]:
     if spec.group_column is not None and len(study.group_codes) < 2:
         found = ", ".join(f"'{spec.group_label(c)}'" for c in study.group_codes) or "none"
         out.append(
-            dict(
+            finding(
                 code="fewer-than-two-groups",
                 severity="warning",
                 column=spec.group_column,
@@ -36,7 +37,7 @@ def subset_warnings(study: Study) -> list[dict]:
             v = sub[var.column].dropna()
             if len(v) >= 1 and v.nunique() < 2:
                 out.append(
-                    dict(
+                    finding(
                         code="constant-in-subset",
                         severity="warning",
                         column=var.column,
@@ -53,7 +54,7 @@ def subset_warnings(study: Study) -> list[dict]:
                 n = int((sub[bm.column].notna() & sub[sc.column].notna()).sum())
                 if n < MIN_PAIRS:
                     out.append(
-                        dict(
+                        finding(
                             code="too-few-pairs",
                             severity="warning",
                             column=f"{bm.column} × {sc.column}",
@@ -126,7 +127,7 @@ def simpson_warnings(corr: pd.DataFrame, pools: dict[str, str] | None = None) ->
                 "note",
             )
         out.append(
-            dict(
+            finding(
                 code="pooled-vs-within",
                 severity=severity,
                 column=f"{key[0]} × {key[1]}",
@@ -148,7 +149,7 @@ def influence_warnings(corr: pd.DataFrame) -> list[dict]:
     for r, p, lo, hi in zip(flips.itertuples(), *ps):
         crossing = crossing_p_text(p, lo, hi)
         out.append(
-            dict(
+            finding(
                 code="single-subject-influence",
                 severity="warning",
                 column=f"{r.x} × {r.y}",
@@ -203,7 +204,7 @@ def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:
     out = []
     if 0 < permutations < 1000:
         out.append(
-            dict(
+            finding(
                 code="few-permutations",
                 severity="note",
                 column="",
@@ -217,7 +218,7 @@ def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:
         )
     if 0 < bootstrap < 1000:
         out.append(
-            dict(
+            finding(
                 code="few-bootstrap-resamples",
                 severity="warning",
                 column="",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..columns import finding
 from ..spec import StudySpec
 from ..stats.ties import tied_fraction
 from .table import cell_text
@@ -94,7 +95,7 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
             at, below = pile.at_limit, pile.below_limit
             if pile.floored:
                 out.append(
-                    dict(
+                    finding(
                         code="detection-limit-pileup",
                         severity="warning",
                         column=var.column,
@@ -109,7 +110,7 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
                 )
             if below:
                 out.append(
-                    dict(
+                    finding(
                         code="below-lower-limit",
                         severity="note",
                         column=var.column,
@@ -123,7 +124,7 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
         if pile.minimum_pileup:
             at_min = pile.at_minimum
             out.append(
-                dict(
+                finding(
                     code="minimum-pileup",
                     severity="warning",
                     column=var.column,
@@ -139,7 +140,7 @@ def data_warnings(data: pd.DataFrame, spec: StudySpec, piles: dict[str, PileUp])
         if n >= 4 and distinct <= n / 2:
             tf = float(tied_fraction(v.reshape(-1, 1))[0])
             out.append(
-                dict(
+                finding(
                     code="heavy-ties",
                     severity="note",
                     column=var.column,
@@ -202,7 +203,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
             found = sorted(set(values[present][codes].tolist()))
             listed = ", ".join(f"{v:g}" for v in found)
             out.append(
-                dict(
+                finding(
                     code="possible-missing-code",
                     severity="warning",
                     column=var.column,
@@ -220,7 +221,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
         if extreme.any():
             where = rows[present][~codes][extreme]
             out.append(
-                dict(
+                finding(
                     code="extreme-value",
                     severity="warning",
                     column=var.column,

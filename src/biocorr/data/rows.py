@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..columns import finding
 from ..errors import did_you_mean
 from ..spec import StudySpec
 from .checks import rows_text
@@ -248,7 +249,7 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
         for cell, (code, cell_positions) in folded.items():
             shown = rows_text(rows[cell_positions])
             notes.append(
-                dict(
+                finding(
                     code="group-case",
                     severity="note",
                     column=spec.group_column,

@@ -41,39 +41,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..columns import EXCLUSIONS, WARNINGS
+from ..columns import EXCLUSIONS, WARNINGS, finding
 from ..errors import DataError, SpecError, did_you_mean
 from ..spec import StudySpec
-from ..spec.derived import derive, describe
+from ..spec.derived import describe
 from ..spec.transforms import transformed
-from .cells import parse_numeric, unreadable
 from .checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
 from .layout import above_header_text
 from .rows import check_rows
 from .study import Study
 from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
+from .values import CellLedger, variable_values
 from .widen import split_visit_name, widen
 
 MIN_USABLE_ROWS = 3
 
 EXCLUSION_COLUMNS = list(EXCLUSIONS)
 WARNING_COLUMNS = list(WARNINGS)
-
-
-def _transform(values: pd.Series, var, rows, drop, exclude_cell) -> pd.Series:
-    """Apply the variable's transform; values it is undefined for are excluded with their row."""
-    floor = -1.0 if var.transform == "log1p" else 0.0
-    bad = (values.notna() & (values <= floor)).to_numpy() & ~drop
-    for i in np.flatnonzero(bad).tolist():
-        exclude_cell(
-            i,
-            var.column,
-            "not-transformable",
-            f"column '{var.column}' row {rows[i]}: {values.iloc[i]:g} has no {var.transform} "
-            f"(it must be above {floor:g}); the cell is left out. Declare another transform "
-            "(log1p for counts with zeros) or none.",
-        )
-    return pd.Series(transformed(values.to_numpy(float), var.transform), index=values.index)
 
 
 def spec_columns(spec: StudySpec) -> list[tuple[str, str]]:
@@ -173,135 +157,73 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     >>> validate(raw, spec).exclusions[["row", "column", "value", "reason"]].values.tolist()
     [[3, 'CD4', 'abc', 'not-a-number'], [4, 'VAS', '130', 'out-of-range']]
     """
-    _check_columns(raw, spec)
-    frame = raw.frame
-    if len(frame) == 0:
+    _check_columns(raw, spec)  # read -> layout (done by the reader) -> columns
+    if len(raw.frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
-    rows = np.arange(len(frame)) + raw.first_data_row
-    n_read = len(frame)
-    checks = check_rows(frame, spec, rows)
-    cell_rows: dict[str, np.ndarray] = {}  # per_subject: the spreadsheet row of each COLUMN@VISIT cell
+    rows = np.arange(len(raw.frame)) + raw.first_data_row
+    checks = check_rows(raw.frame, spec, rows)  # rows: where, ids, visits, duplicates, groups
     long_ids = checks.ids
-    if spec.per_subject:
+    frame, cell_rows = raw.frame, {}
+    if spec.per_subject:  # reshape: long rows -> one row per subject
         wide = widen(frame, spec, rows, checks)
         frame, rows, cell_rows, checks = wide.frame, wide.rows, wide.cell_rows, wide.checks
-    ids, groups, drop, selected = checks.ids, checks.groups, checks.drop, checks.selected
-    exclusions: list[dict] = list(checks.exclusions)
-
-    def row_of(column: str, i: int) -> int:
-        return int(cell_rows[column][i] if column in cell_rows else rows[i])
-
-    def exclude(i, column, value, reason, message, scope):
-        record = dict(row=row_of(column, i), id=ids.iloc[i], column=column, value=value, reason=reason, scope=scope)
-        exclusions.append({**record, "message": message})
-
-    computed: dict[str, np.ndarray] = {}  # derived columns: their value is what was found
-
-    def exclude_cell(i, column, reason, message):  # the cell's own text is what was found
-        found = f"{computed[column][i]:g}" if column in computed else str(frame[column].iloc[i]).strip()
-        exclude(i, column, found, reason, message, "cell")
-
-    out = pd.DataFrame({"row": rows, "id": ids.to_numpy()})
-    if groups is not None:
-        out["group"] = groups.to_numpy()
-    if spec.long_format:
-        out["visit"] = frame[spec.visit_column].map(cell_text).to_numpy()
-    missing_markers = set(spec.missing)
-    raw_values: dict[str, np.ndarray] = {}  # before any transform: pile-ups are judged in the assay's units
-    analysed: dict[str, np.ndarray] = {}  # the declared columns, joined to out in one step
-    numbers: dict[str, pd.Series] = {}
-    number_notes: list[dict] = []  # how cells were read, for the warnings
-
-    def read_column(column: str) -> pd.Series:  # a file column as numbers; its bad cells excluded once
-        if column in numbers:
-            return numbers[column]
-        sep = raw.thousands_separator
-        values, _, failed, thousands = parse_numeric(frame[column], raw.decimal_comma_allowed, missing_markers, sep)
-        for i in np.flatnonzero(failed.to_numpy() & ~drop).tolist():
-            exclude_cell(i, column, *unreadable(str(frame[column].iloc[i]).strip(), column, row_of(column, i)))
-        grouped = np.flatnonzero(thousands.to_numpy() & ~drop)
-        if len(grouped):  # read as numbers, and said so: '1,234' is 1234 only by the file's format
-            first = str(frame[column].iloc[grouped[0]]).strip()
-            number_notes.append(
-                dict(
-                    code="thousands-separators",
-                    severity="note",
-                    column=column,
-                    subset="all",
-                    message=f"column '{column}': {len(grouped)} value(s) written with thousands separators were read "
-                    f"as numbers ('{first}' at row {row_of(column, int(grouped[0]))} as "
-                    f"{values.iloc[grouped[0]]:g}).",
-                )
-            )
-        numbers[column] = values
-        return values
-
-    # derived variables last: a declared source contributes its values after its range check
-    for var in sorted(spec.variables, key=lambda v: v.derived is not None):
-        if var.categorical:
-            labels = frame[var.column].map(cell_text)
-            analysed[var.column] = labels.where(labels != "", None).to_numpy(object)
-            continue
-        if var.derived is None:
-            values = read_column(var.column)
-        else:
-            kind, sources = var.derived
-            parts = [raw_values[c] if c in raw_values else read_column(c).to_numpy(float) for c in sources]
-            derived, zero, overflow = derive(kind, parts, var.times)
-            for i in np.flatnonzero((zero | overflow) & ~drop).tolist():
-                why = f"{sources[1]} is 0" if zero[i] else "the result is beyond the numbers a computer can hold"
-                exclude(
-                    i,
-                    var.column,
-                    f"{parts[0][i]:g} / 0" if zero[i] else ", ".join(f"{p[i]:g}" for p in parts),
-                    "not-derivable",
-                    f"row {rows[i]}: {describe(var.column, kind, sources)} is undefined: {why}; the value is left out",
-                    "cell",
-                )
-            computed[var.column] = derived
-            values = pd.Series(derived, index=frame.index)
-        if var.range is not None:
-            lo, hi = var.range
-            outside = (values.notna() & ((values < lo) | (values > hi))).to_numpy() & ~drop
-            for i in np.flatnonzero(outside).tolist():
-                v = values.iloc[i]
-                exclude_cell(
-                    i,
-                    var.column,
-                    "out-of-range",
-                    f"column '{var.column}' row {row_of(var.column, i)}: value {v:g} is outside the declared range "
-                    f"{lo:g}–{hi:g}",
-                )
-            values = values.where(~outside)
-        raw_values[var.column] = values.to_numpy(float)
-        if var.transform is not None:
-            values = _transform(values, var, cell_rows.get(var.column, rows), drop, exclude_cell)
-        analysed[var.column] = values.to_numpy(float)
-
-    analysed = {v.column: analysed[v.column] for v in spec.variables}  # the spec's order
-    out = pd.concat([out, pd.DataFrame(analysed, index=out.index)], axis=1)  # one block: wide files stay fast
-    out = out.loc[~drop].reset_index(drop=True)
-    raw_kept = pd.DataFrame({c: v[~drop] for c, v in raw_values.items()})
-    excl = pd.DataFrame(exclusions, columns=EXCLUSION_COLUMNS)
+    ledger = CellLedger(frame, rows, cell_rows, checks.ids, checks.drop, list(checks.exclusions))
+    values = variable_values(raw, spec, ledger)  # cells -> numbers -> derive -> range -> transform
+    out = _analysed_table(ledger, checks.groups, spec, values.analysed)
+    excl = pd.DataFrame(ledger.exclusions, columns=EXCLUSION_COLUMNS)
     if not excl.empty:
         excl = excl.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     repeats = long_ids[long_ids.ne("")].value_counts()
+    selected = checks.selected
     _check_usable(
         out,
         spec,
         raw.source,
         excl,
-        n_read,
+        len(raw.frame),
         {str(k): int(v) for k, v in repeats[repeats > 1].items()},
-        lambda: "" if spec.visit_column else visit_column_hint(frame[selected], ids[selected], spec),
+        lambda: "" if spec.visit_column else visit_column_hint(frame[selected], checks.ids[selected], spec),
     )
-    piles = pile_ups(raw_kept, spec)
+    raw_kept = pd.DataFrame({c: v[~checks.drop] for c, v in values.raw.items()})
+    piles = pile_ups(raw_kept, spec)  # checks: data warnings, then what the reader and the row checks noted
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
-    found += checks.notes + number_notes
+    found += checks.notes + values.notes + _layout_notes(raw) + _empty_group_notes(out, spec)
+    floored = {  # in the units of the analysed data (transformed when the spec says so)
+        v.column: float(transformed(np.array([v.lower_limit]), v.transform)[0])
+        for v in spec.biomarkers
+        if piles[v.column].floored and v.lower_limit is not None
+    }
+    return Study(
+        data=out,
+        spec=spec,
+        exclusions=excl,
+        warnings=pd.DataFrame(found, columns=WARNING_COLUMNS),
+        source=raw.source,
+        sha256=raw.sha256,
+        n_rows_read=len(raw.frame),
+        floored=floored,
+        piled_up=tuple(c for c, p in piles.items() if p.floored or p.minimum_pileup),
+    )
+
+
+def _analysed_table(ledger: CellLedger, groups, spec: StudySpec, analysed: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Study.data: row, id, group, visit and the declared variables, without the excluded rows."""
+    out = pd.DataFrame({"row": ledger.rows, "id": ledger.ids.to_numpy()})
+    if groups is not None:
+        out["group"] = groups.to_numpy()
+    if spec.long_format:
+        out["visit"] = ledger.frame[spec.visit_column].map(cell_text).to_numpy()
+    out = pd.concat([out, pd.DataFrame(analysed, index=out.index)], axis=1)  # one block: wide files stay fast
+    return out.loc[~ledger.drop].reset_index(drop=True)
+
+
+def _layout_notes(raw: RawTable) -> list[dict]:
+    """What the reader found around the table: a units row under the header, a title block above it."""
+    notes = []
     if raw.units:  # the row under the header held units: say so, it is not a subject
         shown = "; ".join(f"{c}: {u}" for c, u in raw.units.items())
-        found.append(
-            dict(
+        notes.append(
+            finding(
                 code="units-row",
                 severity="note",
                 column=", ".join(raw.units),
@@ -311,8 +233,8 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
             )
         )
     if raw.header_row > 1:  # a title block above the header: say what was not read as data
-        found.append(
-            dict(
+        notes.append(
+            finding(
                 code="rows-above-header",
                 severity="note",
                 column="",
@@ -321,38 +243,26 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
                 "not as data.",
             )
         )
-    if groups is not None:
-        present = set(out["group"])
-        for code, label in spec.groups:
-            if code not in present:
-                found.append(
-                    dict(
-                        code="empty-group",
-                        severity="warning",
-                        column=spec.group_column,
-                        subset=label,
-                        message=f"group '{code}' ({label}) is declared in [groups] but no usable row has it; "
-                        "it is left out of every table and figure.",
-                    )
-                )
-    warnings = pd.DataFrame(found, columns=WARNING_COLUMNS)
-    floored = {  # in the units of the analysed data (transformed when the spec says so)
-        v.column: float(transformed(np.array([v.lower_limit]), v.transform)[0])
-        for v in spec.biomarkers
-        if piles[v.column].floored and v.lower_limit is not None
-    }
-    piled = tuple(c for c, p in piles.items() if p.floored or p.minimum_pileup)
-    return Study(
-        data=out,
-        spec=spec,
-        exclusions=excl,
-        warnings=warnings,
-        source=raw.source,
-        sha256=raw.sha256,
-        n_rows_read=n_read,
-        floored=floored,
-        piled_up=piled,
-    )
+    return notes
+
+
+def _empty_group_notes(out: pd.DataFrame, spec: StudySpec) -> list[dict]:
+    """A group declared in [groups] that no usable row has."""
+    if "group" not in out:
+        return []
+    present = set(out["group"])
+    return [
+        finding(
+            code="empty-group",
+            severity="warning",
+            column=spec.group_column or "",
+            subset=label,
+            message=f"group '{code}' ({label}) is declared in [groups] but no usable row has it; "
+            "it is left out of every table and figure.",
+        )
+        for code, label in spec.groups
+        if code not in present
+    ]
 
 
 def _check_usable(

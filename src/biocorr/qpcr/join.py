@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import WARNINGS_SCHEMA, build_records
+from ..columns import WARNINGS_SCHEMA, build_records, finding
 from ..data.read import read_table
 from ..data.study import Study
 from ..data.table import RawTable, cell_text
@@ -99,7 +99,7 @@ def load_with_qpcr(
     extra = []
     if only_qpcr:
         extra.append(
-            dict(
+            finding(
                 code="qpcr-join",
                 severity="warning",
                 column="qPCR",
@@ -110,7 +110,7 @@ def load_with_qpcr(
         )
     if only_clinical:
         extra.append(
-            dict(
+            finding(
                 code="qpcr-join",
                 severity="warning",
                 column="qPCR",
@@ -121,7 +121,7 @@ def load_with_qpcr(
         )
     for reason, gene, message in zip(result.notes["reason"], result.notes["gene"], result.notes["message"]):
         extra.append(
-            dict(code=f"qpcr-{reason}", severity="warning", column=str(gene), subset="all", message=str(message))
+            finding(code=f"qpcr-{reason}", severity="warning", column=str(gene), subset="all", message=str(message))
         )
     if extra:
         warnings = pd.concat([study.warnings, build_records(WARNINGS_SCHEMA, extra)], ignore_index=True)
