@@ -468,3 +468,27 @@ def test_without_an_id_column_a_summary_row_is_known_by_the_files_first_column(t
     study = load_study(tmp_path / "d.csv", spec)  # reads the spec's columns and the file's first one
     assert study.exclusions[["row", "reason", "value"]].values.tolist() == [[8, "summary-row", "Mean"]]
     assert len(study.data) == 6
+
+
+def test_a_declared_group_that_matches_no_row_is_an_error_not_a_silent_subset():
+    """[groups] LPS for cells 'Endotoxin': 0.2 excluded those rows as unknown groups and went on."""
+    from biocorr.data.read import read_text_table
+    from biocorr.errors import SpecError
+    from biocorr.spec import parse_spec
+
+    rows = "".join(f"{i},{'Endotoxin' if i % 2 else 'Control'},{i},{i * 2 % 7}\n" for i in range(1, 13))
+    raw = read_text_table("id,stim,TNF,VAS\n" + rows)
+    doc = {
+        "data": {"id": "id", "group": "stim"},
+        "groups": {"Control": "Unstimulated", "LPS": "LPS"},
+        "biomarker": [{"column": "TNF"}],
+        "score": [{"column": "VAS"}],
+    }
+    with pytest.raises(SpecError, match=r"\[groups\] declares 'LPS', which no row of column 'stim' holds, while rows "
+                                        r"hold undeclared group\(s\) 'Endotoxin' \(6 rows\)"):  # fmt: skip
+        validate(raw, parse_spec(doc))
+    doc["groups"] = {"Control": "Unstimulated", "Endotoxin": "LPS"}
+    assert validate(raw, parse_spec(doc)).group_codes == ["Control", "Endotoxin"]
+    doc["groups"] = {"Control": "Unstimulated"}  # declaring fewer groups still leaves the others out, with reasons
+    study = validate(raw, parse_spec(doc))
+    assert (study.exclusions["reason"] == "unknown-group").sum() == 6

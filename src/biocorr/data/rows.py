@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import finding
-from ..errors import did_you_mean
+from ..errors import SpecError, did_you_mean
 from ..spec import StudySpec
 from .checks import rows_text
 from .table import cell_text
@@ -147,20 +147,41 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
     >>> [e["reason"] for e in check_rows(frame, spec, np.arange(2, 6)).exclusions]
     ['missing-id', 'duplicate-id', 'duplicate-id']
     """
-    exclusions: list[dict] = []
-    notes: list[dict] = []
     if spec.id_column is not None:
         ids = frame[spec.id_column].map(cell_text)
     else:
         ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
-    drop = np.zeros(len(frame), dtype=bool)
+    ledger = _RowLedger(rows, ids, np.zeros(len(frame), dtype=bool))
+    _layout_rows(ledger, frame, spec)  # 'Mean' and footnote rows below the table, blank rows
+    _where_filter(ledger, frame, spec)  # rows outside the filter first: duplicates are judged on those kept
+    selected = ~ledger.drop  # rows the where filter keeps: the ones a long-format hint looks at
+    if spec.id_column is not None:
+        _id_rows(ledger, frame, spec)
+    groups, notes = _group_rows(ledger, frame, spec)
+    return RowChecks(ids=ids, groups=groups, drop=ledger.drop, selected=selected, exclusions=ledger.exclusions,
+                     notes=notes)  # fmt: skip
 
-    def exclude_row(i, column, value, reason, message):
-        exclusions.append(
-            dict(row=int(rows[i]), id=ids.iloc[i], column=column, value=value, reason=reason, scope="row",
+
+@dataclass
+class _RowLedger:
+    """Rows excluded so far (``drop``) and their exclusion records."""
+
+    rows: np.ndarray
+    ids: pd.Series
+    drop: np.ndarray
+    exclusions: list[dict] = field(default_factory=list)
+
+    def exclude(self, i: int, column: str, value: str, reason: str, message: str) -> None:
+        self.exclusions.append(
+            dict(row=int(self.rows[i]), id=self.ids.iloc[i], column=column, value=value, reason=reason, scope="row",
                  message=message)
         )  # fmt: skip
+        self.drop[i] = True
 
+
+def _layout_rows(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> None:
+    """Summary and footnote rows below the table, and empty rows anywhere, excluded as such."""
+    rows = ledger.rows
     label = spec.id_column or str(frame.columns[0])  # without an id, the file's first column (kept by load_study)
     for i, column, text, reason in _notes_below_table(frame, label):  # 'Mean', 'ND = not detected'
         if reason == "note-row":
@@ -171,114 +192,121 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
                 f"row {rows[i]} ('{text}' in '{column}') is a summary row below the table (a mean, SD or total of "
                 "the rows above), not a subject"
             )
-        exclude_row(i, column, text, reason, message)
-        drop[i] = True
-
-    first = ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text)  # the id, else the first column
-    for i in np.flatnonzero(first.eq("").to_numpy() & ~drop).tolist():  # an empty row has an empty first cell
+        ledger.exclude(i, column, text, reason, message)
+    first = ledger.ids if spec.id_column is not None else frame.iloc[:, 0].map(cell_text)  # the id, else column 1
+    for i in np.flatnonzero(first.eq("").to_numpy() & ~ledger.drop).tolist():  # an empty row has an empty first cell
         if all(cell_text(v) == "" for v in frame.iloc[i]):
-            exclude_row(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
-            drop[i] = True
+            ledger.exclude(i, "", "", "empty-row", f"row {rows[i]} is empty (a blank line or a row of empty cells)")
 
-    for column, accepted in spec.where:  # rows outside the filter first: duplicates are judged on those kept
+
+def _where_filter(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> None:
+    """Rows outside ``[data] where`` excluded as not-selected."""
+    for column, accepted in spec.where:
         cells = frame[column].map(cell_text)
         wanted = " or ".join(f"'{v}'" for v in accepted)
-        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~drop).tolist():
-            exclude_row(
-                i,
-                column,
-                cells.iloc[i],
-                "not-selected",
-                f"row {rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)",
-            )
-            drop[i] = True
+        for i in np.flatnonzero(~cells.isin(accepted).to_numpy() & ~ledger.drop).tolist():
+            message = f"row {ledger.rows[i]}: {column} is '{cells.iloc[i]}', not {wanted} ([data] where)"
+            ledger.exclude(i, column, cells.iloc[i], "not-selected", message)
 
-    selected = ~drop  # rows the where filter keeps: the ones a long-format hint looks at
-    if spec.id_column is not None:
-        for i in np.flatnonzero((ids.eq("").to_numpy()) & ~drop).tolist():
-            exclude_row(
+
+def _id_rows(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> None:
+    """Rows without an id or (long data) a visit, and every row of a repeated id (at one visit)."""
+    assert spec.id_column is not None
+    rows, ids = ledger.rows, ledger.ids
+    for i in np.flatnonzero((ids.eq("").to_numpy()) & ~ledger.drop).tolist():
+        ledger.exclude(
+            i,
+            spec.id_column,
+            "",
+            "missing-id",
+            f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
+            "the subject cannot be identified, so the row is excluded",
+        )
+    visits = None
+    if spec.visit_column is not None:  # long data: one row per subject and visit
+        visits = frame[spec.visit_column].map(cell_text)
+        for i in np.flatnonzero(visits.eq("").to_numpy() & ~ledger.drop).tolist():
+            ledger.exclude(
                 i,
-                spec.id_column,
+                spec.visit_column,
                 "",
-                "missing-id",
-                f"row {rows[i]}: the id cell ('{spec.id_column}') is empty; "
-                "the subject cannot be identified, so the row is excluded",
+                "missing-visit",
+                f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
+                "belongs to cannot be told, so the row is excluded",
             )
-            drop[i] = True
-        visits = None
-        if spec.visit_column is not None:  # long data: one row per subject and visit
-            visits = frame[spec.visit_column].map(cell_text)
-            for i in np.flatnonzero(visits.eq("").to_numpy() & ~drop).tolist():
-                exclude_row(
-                    i,
-                    spec.visit_column,
-                    "",
-                    "missing-visit",
-                    f"row {rows[i]}: the visit cell ('{spec.visit_column}') is empty; which time point the row "
-                    "belongs to cannot be told, so the row is excluded",
-                )
-                drop[i] = True
-        kept_ids = ids.where(~drop, "")
-        keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
-        dup = keys.duplicated(keep=False) & kept_ids.ne("")
-        for _, idx in keys[dup].groupby(keys[dup]).groups.items():
-            positions = [frame.index.get_loc(j) for j in idx]
-            where = ", ".join(str(rows[p]) for p in positions)
-            value = kept_ids.iloc[positions[0]]
-            at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
-            for p in positions:
-                exclude_row(
-                    p,
-                    spec.id_column,
-                    value,
-                    "duplicate-id",
-                    f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
-                    "cannot be decided, so all of them are excluded",
-                )
-                drop[p] = True
-
-    groups = None
-    if spec.group_column is not None:
-        groups = frame[spec.group_column].map(cell_text)
-        declared = [code for code, _ in spec.groups]
-        label_to_code = {label: code for code, label in spec.groups}
-        codes = set(declared)
-        # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
-        groups = groups.map(lambda g: g if g in codes else label_to_code.get(g, g))
-        groups, folded = _match_ignoring_case(groups, spec.groups)
-        for cell, (code, cell_positions) in folded.items():
-            shown = rows_text(rows[cell_positions])
-            notes.append(
-                finding(
-                    code="group-case",
-                    severity="note",
-                    column=spec.group_column,
-                    subset="all",
-                    message=f"group cell '{cell}' (row(s) {shown}) was read as group '{code}': the same name in "
-                    "other capitals. Correct the cells if they mean another group.",
-                )
+    kept_ids = ids.where(~ledger.drop, "")
+    keys = kept_ids if visits is None else kept_ids + "\x1f" + visits  # the same subject at another visit is fine
+    dup = keys.duplicated(keep=False) & kept_ids.ne("")
+    for _, idx in keys[dup].groupby(keys[dup]).groups.items():
+        positions = [int(frame.index.get_loc(j)) for j in idx]  # type: ignore[arg-type]
+        where = ", ".join(str(rows[p]) for p in positions)
+        value = str(kept_ids.iloc[positions[0]])
+        at = "" if visits is None else f" at visit '{visits.iloc[positions[0]]}'"
+        for p in positions:
+            ledger.exclude(
+                p,
+                spec.id_column,
+                value,
+                "duplicate-id",
+                f"row {rows[p]}: id '{value}'{at} appears on rows {where}; which row is right "
+                "cannot be decided, so all of them are excluded",
             )
-        for i, g in enumerate(groups):
-            if drop[i]:
-                continue
-            if g == "":
-                exclude_row(
-                    i,
-                    spec.group_column,
-                    "",
-                    "missing-group",
-                    f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded",
-                )
-                drop[i] = True
-            elif declared and g not in declared:
-                exclude_row(
-                    i,
-                    spec.group_column,
-                    g,
-                    "unknown-group",
-                    f"row {rows[i]}: group '{g}' is not declared in [groups] "
-                    f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
-                )
-                drop[i] = True
 
-    return RowChecks(ids=ids, groups=groups, drop=drop, selected=selected, exclusions=exclusions, notes=notes)
+
+def _group_rows(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> tuple[pd.Series | None, list[dict]]:
+    """Each row's group code (labels mapped to codes, capitals folded with a note); rows without a
+    group or with an undeclared one excluded. A declared code that no row has, while rows hold
+    undeclared groups, is a spec error (a typo in [groups] would otherwise empty a group silently)."""
+    if spec.group_column is None:
+        return None, []
+    rows, notes = ledger.rows, []
+    declared = [code for code, _ in spec.groups]
+    label_to_code = {label: code for code, label in spec.groups}
+    codes = set(declared)
+    # a cell holding a code is that group; one holding a label (not also a code) is the labelled group
+    groups = frame[spec.group_column].map(cell_text).map(lambda g: g if g in codes else label_to_code.get(g, g))
+    groups, folded = _match_ignoring_case(groups, spec.groups)
+    for cell, (code, cell_positions) in folded.items():
+        shown = rows_text(rows[cell_positions])
+        notes.append(
+            finding(
+                code="group-case",
+                severity="note",
+                column=spec.group_column,
+                subset="all",
+                message=f"group cell '{cell}' (row(s) {shown}) was read as group '{code}': the same name in "
+                "other capitals. Correct the cells if they mean another group.",
+            )
+        )
+    _refuse_unmatched_groups(groups[~ledger.drop], spec)
+    for i, g in enumerate(groups):
+        if ledger.drop[i]:
+            continue
+        if g == "":
+            message = f"row {rows[i]}: the group cell ('{spec.group_column}') is empty, so the subject is excluded"
+            ledger.exclude(i, spec.group_column, "", "missing-group", message)
+        elif declared and g not in declared:
+            ledger.exclude(
+                i,
+                spec.group_column,
+                g,
+                "unknown-group",
+                f"row {rows[i]}: group '{g}' is not declared in [groups] "
+                f"(declared: {', '.join(declared)}).{did_you_mean(g, declared)}",
+            )
+    return groups, notes
+
+
+def _refuse_unmatched_groups(groups: pd.Series, spec: StudySpec) -> None:
+    """A code in [groups] that matches no row, while rows hold groups [groups] does not declare."""
+    declared = [code for code, _ in spec.groups]
+    present = set(groups) - {""}
+    absent = [code for code in declared if code not in present]
+    undeclared = sorted(present - set(declared))
+    if declared and absent and undeclared:
+        found = ", ".join(f"'{g}' ({int((groups == g).sum())} rows)" for g in undeclared[:5])
+        raise SpecError(
+            f"[groups] declares '{absent[0]}', which no row of column '{spec.group_column}' holds, while rows hold "
+            f"undeclared group(s) {found}.{did_you_mean(absent[0], undeclared)} Correct the code in [groups] "
+            "(codes are the cells' text) or the cells."
+        )
