@@ -6,6 +6,7 @@ import contextlib
 import io
 import tomllib
 
+import numpy as np
 import pytest
 
 from biocorr.data.read import read_table, read_text_table
@@ -198,3 +199,26 @@ def test_units_under_the_header_become_the_drafts_units_and_stray_words_are_not_
     draft, spec = _draft("\n".join(rows) + "\n")
     assert spec.variable("TNF").unit == "pg/mL" and spec.variable("VAS").unit == "mm"
     assert spec.missing == () and "'abc' in 'TNF'" in draft
+
+
+def test_roles_only_on_evidence_and_unusable_columns_listed_with_the_reason():
+    """Real files: a Likert item with answers piled at 1 was drafted as a biomarker with a made-up
+    detection limit; a saved pandas index became a score; a column that is -999 but for one value
+    was drafted and stopped the unedited draft."""
+    from biocorr.data.read import read_text_table
+
+    rng = np.random.default_rng(5)
+    n = 44
+    likert = np.r_[np.ones(13), rng.integers(2, 6, n - 13)].astype(int)
+    assay = np.r_[np.full(8, 1.2), rng.uniform(1.5, 9, n - 8)].round(2)
+    insulin = ["-999"] * (n - 1) + ["6.4"]
+    vas = rng.integers(0, 100, n)
+    rows = [f"{i},p{i},{likert[i]},{assay[i]},{insulin[i]},{vas[i]},{-999 if i == 3 else rng.integers(20, 60)}"
+            for i in range(n)]  # fmt: skip
+    text = draft_spec(read_text_table(",pid,Q7,analyte,INSULIN,VAS,X2\n" + "\n".join(rows) + "\n"))
+    assert "[[biomarker]]               # guess: 8 of 44 values equal the minimum 1.2" in text
+    assert "lower_limit = 1.2" in text and "lower_limit = 1 " not in text
+    assert "13 of 44 values at the minimum 1, the floor of a whole-number scale" in text
+    assert "'(unnamed column A)' (a saved row index: 0, 1, 2, ... in order)" in text
+    assert "'INSULIN' (1 value(s): too few to correlate besides the missing code -999)" in text
+    assert 'column = "INSULIN"' not in text and 'column = "(unnamed column A)"' not in text

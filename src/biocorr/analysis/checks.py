@@ -31,6 +31,16 @@ def subset_warnings(study: Study) -> list[dict]:
                 ),
             )
         )
+    for name in study.empty_subsets():
+        out.append(
+            finding(
+                code="empty-subset",
+                severity="note",
+                column=spec.group_column or "",
+                subset=name,
+                message=f"{name}: no subject of this group has a row at this visit; the subset has no results.",
+            )
+        )
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
         for var in spec.biomarkers + spec.scores:

@@ -87,6 +87,8 @@ class Study:
             if "by-group" in which and self.spec.group_column is not None:
                 for code in self.group_codes:
                     in_group = rows & (self.data["group"] == code).to_numpy()
+                    if not in_group.any():  # a group with no row at this visit (listed by empty_subsets)
+                        continue
                     out.append(
                         (
                             f"{prefix}: {self.spec.group_label(code)}" if prefix else self.spec.group_label(code),
@@ -94,6 +96,17 @@ class Study:
                         )
                     )
         return out
+
+    def empty_subsets(self) -> list[str]:
+        """Long data: the group subsets that have no row at a visit (left out of :meth:`subsets`)."""
+        if self.spec.group_column is None:
+            return []
+        return [
+            f"{prefix}: {self.spec.group_label(code)}"
+            for prefix, rows in self.visit_rows()
+            for code in self.group_codes
+            if prefix and not (rows & (self.data["group"] == code).to_numpy()).any()
+        ]
 
     def subset_pools(self) -> dict[str, str]:
         """Each group subset and the subset that pools its rows with the other groups'.
@@ -106,11 +119,13 @@ class Study:
         """
         if self.spec.group_column is None:
             return {}
-        return {
+        empty = set(self.empty_subsets())
+        pools = {
             (f"{prefix}: {self.spec.group_label(code)}" if prefix else self.spec.group_label(code)): prefix or "all"
             for prefix, _ in self.visit_rows()
             for code in self.group_codes
         }
+        return {name: pool for name, pool in pools.items() if name not in empty}
 
     @property
     def visits(self) -> list[str]:

@@ -74,7 +74,11 @@ def bend_scores(x: np.ndarray, beta: float = BETA) -> np.ndarray:
     [-1.0, -0.333, 0.333, 1.0]
     >>> bool(np.isnan(bend_scores(np.array([[5.0], [5], [5], [5], [5], [1]]))).all())
     True
+    >>> bend_scores(np.empty((0, 2))).shape
+    (0, 2)
     """
+    if x.shape[0] == 0:  # an empty subset (a group with no row at a visit): no scores
+        return np.full(x.shape, np.nan)
     n = count_finite(x)
     med = _nanmedian(x)
     dev = x - med
