@@ -213,8 +213,9 @@ def test_check_cli_exit_codes(tmp_path, capsys):
         "explanation",
         "raw",
         "n_source",
+        "n_printed",
     ]
-    assert set(verdicts["n_source"]) == {"claims file"}
+    assert set(verdicts["n_source"]) == {"claims file"} and verdicts["n_printed"].all()
     text = tmp_path / "paper.md"
     text.write_text("TNF and pain, r(12) = .53, p = .049; CRP and pain, r(22) = .30, p = .02.")
     assert main(["check", "--text", str(text), "--out", str(tmp_path / "o3")]) == 1

@@ -33,3 +33,65 @@ def test_a_list_that_does_not_match_the_statements_is_not_guessed():
     )
     found, _ = _sizes(text)
     assert all(n is None for _, n, _ in found)
+
+
+def test_number_words_are_read_whole_never_a_suffix():
+    """'One hundred thirty-one patients' was read as 31, so eleven correct correlations were accused."""
+    from biocorr.claims import check_text
+    from biocorr.claims.sample_sizes import words_to_int
+
+    assert [words_to_int(w) for w in ("One hundred thirty-one", "Six hundred and ninety-seven", "twelve")] == [
+        131,
+        697,
+        12,
+    ]
+    text = "One hundred thirty-one patients completed the survey. Pain correlated with TNF (r = .30, p < .001)."
+    v = check_text(text).set_index("check")
+    assert v.loc["p vs r and n", "verdict"] == "consistent" and "n = 131" in v.loc["p vs r and n", "explanation"]
+
+
+def test_a_clause_naming_a_group_takes_that_groups_n():
+    """A paragraph with 109 patients and 163 controls: patient correlations were checked at 163."""
+    from biocorr.claims import check_text
+
+    text = (
+        "We enrolled patients (n = 109) and controls (n = 163). In patients, TNF correlated with pain, "
+        "r = .20, p = .037, and in controls it did not, r = .05, p = .53."
+    )
+    v = check_text(text)
+    p_rows = v[v["check"] == "p vs r and n"]
+    assert p_rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert p_rows["n_source"].tolist() == ["passage (patients)", "passage (controls)"]
+    assert p_rows["n_printed"].tolist() == [False, False]
+
+
+def test_an_inferred_n_that_fails_is_tried_at_every_size_the_passage_gives():
+    """The nearest n before the statement belongs to the controls: 'depends on n', not 'inconsistent'."""
+    from scipy import stats
+
+    from biocorr.claims import check_text, failing, review_summary
+
+    text = "Patients (n = 109) and controls (n = 163) were studied; TNF correlated with pain, r = .20, p = .037."
+    v = check_text(text).set_index("check")
+    row = v.loc["p vs r and n"]
+    assert row["verdict"] == "depends on n" and not failing(v.reset_index())
+    assert "consistent at n = 109 (patients)" in row["explanation"] and "at n = 163" in row["explanation"]
+    t109 = 0.20 * (107 / (1 - 0.04)) ** 0.5  # the reference: the t-test of r at each n
+    t163 = 0.20 * (161 / (1 - 0.04)) ** 0.5
+    assert round(2 * stats.t.sf(t109, 107), 3) == 0.037 and round(2 * stats.t.sf(t163, 161), 3) != 0.037
+    assert "0 inconsistent with its printed n or df, 0 resting on an inferred n, 1 depending" in review_summary(
+        v.reset_index()
+    )
+    wrong = "Patients (n = 109) and controls (n = 163) were studied; TNF correlated with pain, r = .20, p = .60."
+    w = check_text(wrong).set_index("check").loc["p vs r and n"]
+    assert w["verdict"] in ("inconsistent", "decision error") and "rests on that inferred n" in w["explanation"]
+    assert "1 resting on an inferred n" in review_summary(check_text(wrong))
+
+
+def test_a_printed_n_is_a_fact_and_accuses():
+    from biocorr.claims import check_text, review_summary
+
+    v = check_text("Patients (n = 109) were studied; TNF correlated with pain, r(161) = .20, p = .037.")
+    assert v.set_index("check").loc["p vs r and n", "verdict"] == "inconsistent"  # judged on its df, not on 109
+    assert v.set_index("check").loc["df vs n", "verdict"] == "not checked"  # 0.2 accused df 161 against n = 109
+    assert "1 inconsistent with its printed n or df" in review_summary(v)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..analysis import Results, analyze
 from ..data.study import Study
-from .consistency import DECISION_ERROR, INCONSISTENT, CheckResult
+from .consistency import CONSISTENT, DECISION_ERROR, DEPENDS_ON_N, INCONSISTENT, CheckResult, n_is_printed
 from .extract import Found, Unparsed, extract_claims
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
@@ -34,8 +34,10 @@ __all__ = [
     "extract_claims",
     "extract_test_statements",
     "failing",
+    "ordered_for_review",
     "read_claims",
     "read_text_source",
+    "review_summary",
 ]
 
 
@@ -87,6 +89,8 @@ def check_claims(
     n_sources = {c.id: str(c.extra.get("n_source", "claims file")) if c.extra else "claims file" for c in claims}
     table["raw"] = table["claim_id"].map(raw).astype(object).fillna("")
     table["n_source"] = table["claim_id"].map(n_sources).astype(object).fillna("")
+    printed = {c.id: n_is_printed(c) for c in claims}
+    table["n_printed"] = table["claim_id"].map(printed).astype(object).fillna("")
     for c in claims:  # a claims file's own extra columns (table, page, note), carried through
         for k, v in c.extra.get("annotations", {}).items():
             column = k if k not in table.columns else f"claim {k}"
@@ -113,3 +117,47 @@ def check_text(text: str, source: str = "text") -> pd.DataFrame:
 def failing(verdicts: pd.DataFrame) -> bool:
     """True when some claim is inconsistent, has a decision error or does not reproduce."""
     return bool(verdicts["verdict"].isin(FAILING).any())
+
+
+RANGE_CHECKS = ("r within [-1, 1]", "p within [0, 1]")
+ORDER = {DECISION_ERROR: 0, INCONSISTENT: 1, NOT_REPRODUCED: 2, DEPENDS_ON_N: 3, "fragile": 4, "close": 5}
+
+
+def ordered_for_review(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """The checks a reviewer reads: failures first, then 'depends on n', then the rest; passing
+    range checks (|r| <= 1, 0 <= p <= 1) and 'not checked' rows folded away.
+
+    Examples
+    --------
+    >>> v = check_text("Pain and TNF, r(12) = .53, p = .20. Mood and IL-6, r(20) = .10, p = .66.")
+    >>> ordered_for_review(v).query("check == 'p vs r and n'")[["claim_id", "verdict"]].values.tolist()
+    [['text:1:15', 'inconsistent'], ['text:1:52', 'consistent']]
+    """
+    trivial = verdicts["check"].isin(RANGE_CHECKS) & verdicts["verdict"].eq(CONSISTENT)
+    shown = verdicts[~trivial & ~verdicts["verdict"].isin(["not checked"])]
+    rank = shown["verdict"].map(ORDER).fillna(len(ORDER))
+    return shown.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def review_summary(verdicts: pd.DataFrame) -> str:
+    """One sentence a reviewer reads first: statements, not checks, and whether each failure rests
+    on an n printed with the statement or on one inferred from the passage.
+
+    Examples
+    --------
+    >>> print(review_summary(check_text("Pain and TNF, r(12) = .53, p = .20.")))  # doctest: +ELLIPSIS
+    1 statement read: 1 inconsistent with its printed n or df, 0 resting on an inferred n, 0 depending ...
+    """
+    ids = verdicts["claim_id"]
+    statements = ids[~verdicts["verdict"].eq(NOT_READ)].nunique()
+    failing_rows = verdicts[verdicts["verdict"].isin(FAILING)]
+    column = failing_rows["n_printed"] if "n_printed" in failing_rows else pd.Series(True, index=failing_rows.index)
+    printed = column.astype(str).ne("False")  # a claims file's n, or data reproduction: printed
+    on_printed = failing_rows.loc[printed, "claim_id"].nunique()
+    on_inferred = failing_rows.loc[~printed, "claim_id"].nunique()
+    depends = verdicts.loc[verdicts["verdict"].eq(DEPENDS_ON_N), "claim_id"].nunique()
+    unread = int(verdicts["verdict"].eq(NOT_READ).sum())
+    return (
+        f"{statements} statement{'s' if statements != 1 else ''} read: {on_printed} inconsistent with its printed n "
+        f"or df, {on_inferred} resting on an inferred n, {depends} depending on which n applies, {unread} not read."
+    )

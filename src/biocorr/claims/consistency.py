@@ -23,7 +23,8 @@ Brown NJL, Heathers JAJ (2017). The GRIM test. *Soc Psychol Personal Sci* 8, 363
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import ndtr
@@ -38,6 +39,8 @@ CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
 DECISION_ERROR = "decision error"
 NOT_CHECKED = "not checked"
+DEPENDS_ON_N = "depends on n"  # consistent under one sample size the passage gives, not under the one inferred
+CERTAIN_N = {"statement", "df", "column", "claims file"}  # printed with the statement (or a claims file's column)
 
 
 @dataclass(frozen=True)
@@ -337,3 +340,40 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
         if abs(m - rep.value) <= rep.half_unit + 1e-12:
             return True
     return False
+
+
+def n_is_printed(claim: Claim) -> bool:
+    """True when the claim's n (or df) was printed with the statement, not inferred from the passage."""
+    source = str((claim.extra or {}).get("n_source", "claims file")) or ("df" if claim.df is not None else "")
+    return source in CERTAIN_N or (claim.df is not None and claim.n is None)
+
+
+def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
+    """``check(claim)``, never accusing on a guessed n.
+
+    When the claim's n was inferred (a neighbouring clause, the paragraph, a caption) and the
+    check finds it inconsistent, every other sample size the passage gives is tried: consistent
+    under one of them, the verdict is ``depends on n`` (which sizes fit, which do not); inconsistent
+    under all, the verdict stands and the explanation says that it rests on an inferred n.
+    """
+    result = check(claim)
+    if result.verdict not in (INCONSISTENT, DECISION_ERROR) or n_is_printed(claim):
+        return result
+    candidates = [(int(n), str(label)) for n, label in (claim.extra or {}).get("n_candidates", ()) if int(n) > 2]
+    fits: list[str] = []
+    misses: list[str] = []
+    for n, label in candidates:
+        if n == claim.n:
+            continue
+        verdict = check(replace(claim, n=n, df=None)).verdict
+        (fits if verdict == CONSISTENT else misses).append(f"{n}" + (f" ({label})" if label else ""))
+    source = (claim.extra or {}).get("n_source", "")
+    inferred = f"n = {claim.n} was not printed with the statement (taken from the {source or 'passage'})"
+    if fits:
+        return replace(
+            result,
+            verdict=DEPENDS_ON_N,
+            explanation=f"{inferred}: consistent at n = {', '.join(fits)}; at n = {claim.n}: {result.explanation}",
+        )
+    tried = f"; every size the passage gives was tried ({', '.join(misses)})" if misses else ""
+    return replace(result, explanation=f"{result.explanation} ({inferred}{tried}; it rests on that inferred n)")

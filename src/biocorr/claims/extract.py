@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .model import Claim, normalise_minus, parse_number, parse_p
-from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n
+from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n, size_candidates
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
@@ -313,11 +313,14 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             except ValueError as exc:
                 unparsed.append(Unparsed(line, col, raw, str(exc)))
         n = int(nm.group("n").replace(",", "")) if nm else None
-        n_source = ("sentence" if in_tail and own is not None and in_tail.start() >= own else "statement") if nm else ""
+        in_clause = in_tail is not None and (own is None or in_tail.start() < own)
+        n_source = ("statement" if in_clause else "sentence") if nm else ""  # an n before it is a neighbour's
+        if df is not None and not in_clause:  # 'r(161) = ...' prints its own df: a neighbouring n is not its n
+            n, n_source = None, ""
         if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
             n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
         if n is None and df is None:
-            n, n_source, note = passage_n(text, m.start())
+            n, n_source, note = passage_n(text, m.start(), before, tail)
             if note and p is not None:
                 unparsed.append(Unparsed(line, col, raw, note))
         k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
@@ -334,6 +337,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
         items = [(r, p, n)]
+        candidates = tuple((c.n, c.label) for c in size_candidates(text, m.start()))  # for an inferred n
         more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
         if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
             more_r = []
@@ -365,6 +369,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
                 extra={
                     "index": len(found) + 1,
                     "n_source": (n_source if n_i is not None else "") or ("df" if df is not None else ""),
+                    "n_candidates": candidates,
                     **({"partial": k} if k else {}),
                     **({"respectively": i} if len(items) > 1 else {}),
                 },

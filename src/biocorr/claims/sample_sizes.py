@@ -9,6 +9,7 @@ respectively").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
 UNITS = [
@@ -35,16 +36,21 @@ UNITS = [
 ]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_NUMBERS = {w: i for i, w in enumerate(UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
+SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = "|".join(sorted([*UNITS[1:], *TENS, *SCALES], key=len, reverse=True))
+NUMBER_WORDS = (  # 'one hundred thirty-one', 'six hundred and ninety-seven', 'twenty four': read whole
+    rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
+)
+GROUP_NOUNS = (
+    r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
+    r"controls|cases|donors|mice|rats|hasta|pacientes|patienten"
+)
 PEOPLE = re.compile(
-    r"(?<![.\d])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
-    + "|".join(UNITS[1:] + TENS)
-    + r")(?:[- ](?:"
-    + "|".join(UNITS[1:10])
-    + r"))?\s+(?:\w+\s+){0,2}?"
-    r"(?:patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
-    r"controls|cases|donors|mice|rats)\b",
+    r"(?<![.\d\w-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + NUMBER_WORDS + r")\s+(?P<words>(?:[\w-]+\s+){0,2}?)"
+    r"(?P<noun>" + GROUP_NOUNS + r")\b",
     re.I,
 )
+LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
@@ -81,45 +87,132 @@ def respectively_sizes(text: str) -> list[tuple[int, int, list[int]]]:
     return out
 
 
-def passage_n(text: str, pos: int) -> tuple[int | None, str, str]:
-    """n for a statement that prints none: the one sample size its paragraph gives, else nothing.
+def passage_n(text: str, pos: int, before: str = "", after: str = "") -> tuple[int | None, str, str]:
+    """n for a statement that prints none: the size its clause's group has, or the one size the
+    paragraph gives, else nothing.
 
-    Returns (n, source, note): source is 'passage' (n = X) or 'words' ('fourteen patients');
-    when the paragraph gives several different sizes, n is None and the note says which.
+    Returns (n, source, note): source is 'passage' (n = X) or 'words' ('fourteen patients'), with
+    the group in brackets when the clause named it ('passage (patients)'); when the paragraph gives
+    several different sizes and the clause names none of their groups, n is None and the note says
+    which.
     """
+    candidates = size_candidates(text, pos)
+    sizes = sorted({c.n for c in candidates})
+    if len(sizes) == 1:
+        return sizes[0], candidates[0].source, ""
+    if (bound := bound_to_group(candidates, before, after)) is not None:
+        return bound.n, f"{bound.source} ({bound.label})", ""  # the size of the group the clause names
+    if len(sizes) > 1:
+        listed = ", ".join(str(k) for k in sizes)
+        return None, "", f"n not printed with the statement, and the passage gives several sizes ({listed})"
+    return None, "", ""
+
+
+def words_to_int(phrase: str) -> int | None:
+    """An English number in words, read whole; None when the phrase does not start with one.
+
+    Examples
+    --------
+    >>> words_to_int("One hundred thirty-one patients"), words_to_int("six hundred and ninety-seven")
+    (131, 697)
+    >>> words_to_int("fourteen"), words_to_int("twenty four women"), words_to_int("two thousand and five")
+    (14, 24, 2005)
+    >>> words_to_int("patients") is None
+    True
+    """
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", phrase.lower().strip()):
+        if w == "and" and seen:
+            continue
+        if w in WORD_NUMBERS:
+            current += WORD_NUMBERS[w]
+        elif w == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif w == "thousand" and seen:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            break
+        seen = True
+    return total + current if seen and total + current > 0 else None
+
+
+@dataclass(frozen=True)
+class SizeCandidate:
+    """A sample size a passage gives: ``n``, the group it names ('patients', 'controls', or ''),
+    and ``source`` ('passage' for digits, 'words' for a number in words)."""
+
+    n: int
+    label: str
+    source: str
+
+
+def _paragraph(text: str, pos: int) -> str:
     start = text.rfind("\n\n", 0, pos)
     end = text.find("\n\n", pos)
-    para = text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
-    found: dict[int, str] = {}
-    for m in NVAL.finditer(para):
-        found.setdefault(int(m.group("n").replace(",", "")), "passage")
+    return text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
+
+def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
+    """Every sample size the paragraph around ``pos`` gives, with the group it belongs to.
+
+    Digits and numbers in words of any size ('One hundred thirty-one patients' is 131, never 31);
+    'n = 109' takes the word before it as its group ('patients (n = 109)'); sizes of people who
+    dropped out or were excluded are no sample size.
+
+    Examples
+    --------
+    >>> [(c.n, c.label) for c in size_candidates("Patients (n = 109) and controls (n = 163) took part.", 0)]
+    [(109, 'patients'), (163, 'controls')]
+    >>> [(c.n, c.source) for c in size_candidates("One hundred thirty-one patients completed it.", 0)]
+    [(131, 'words')]
+    """
+    para = _paragraph(text, pos)
+    found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
         if NOT_ANALYSED.search(clause):  # "three patients dropped out" is no sample size
             continue
-        word = m.group(0).split()[0].lower()
-        if word.replace(",", "").isdigit():
-            found.setdefault(int(word.replace(",", "")), "passage")
-        else:
-            value = _words_to_int(m.group(0))
-            if value:
-                found.setdefault(value, "words")
-    if len(found) == 1:
-        ((n, source),) = found.items()
-        return n, source, ""
-    if len(found) > 1:
-        sizes = ", ".join(str(k) for k in sorted(found))
-        return None, "", f"n not printed with the statement, and the passage gives several sizes ({sizes})"
-    return None, "", ""
+        digits = m.group("n").replace(",", "")
+        n = int(digits) if digits.isdigit() else words_to_int(m.group("n"))
+        if n:
+            label = m.group("noun").lower()
+            found.setdefault((n, label), SizeCandidate(n, label, "passage" if digits.isdigit() else "words"))
+    for m in NVAL.finditer(para):
+        n = int(m.group("n").replace(",", ""))
+        before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
+        word = before.group(1).lower() if before else ""
+        label = "" if word in {"and", "with", "of", "in", "the", "sample", "size", "total", "all", "r", "p"} else word
+        if not any(c.n == n for c in found.values()) or label:
+            found.setdefault((n, label), SizeCandidate(n, label, "passage"))
+    return sorted(found.values(), key=lambda c: para.find(str(c.n)) if str(c.n) in para else 0)
 
 
-def _words_to_int(phrase: str) -> int | None:
-    """'fourteen patients' -> 14, 'twenty-four women' -> 24."""
-    words = re.split(r"[\s-]+", phrase.lower())
-    total = 0
-    for w in words[:2]:
-        if w in WORD_NUMBERS:
-            total += WORD_NUMBERS[w]
-        else:
-            break
-    return total or None
+def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
+    """The candidate whose group the statement's clause names: the group named last before the
+    statement ('..., and in controls it did not, r = .05'), else the first named after it.
+
+    Examples
+    --------
+    >>> c = [SizeCandidate(109, "patients", "passage"), SizeCandidate(163, "controls", "passage")]
+    >>> bound_to_group(c, "In patients, TNF correlated with pain, ").n
+    109
+    >>> bound_to_group(c, "In patients, r = .20, p = .04, and in controls it did not, ").n
+    163
+    >>> bound_to_group(c, "TNF correlated with pain, ") is None
+    True
+    """
+
+    def mentions(text: str) -> list[tuple[int, SizeCandidate]]:
+        found = []
+        for c in candidates:
+            if c.label:
+                for m in re.finditer(rf"\b{re.escape(c.label.rstrip('s'))}", text, re.I):
+                    found.append((m.start(), c))
+        return sorted(found, key=lambda x: x[0])
+
+    for named, pick in ((mentions(before), -1), (mentions(after), 0)):
+        if named:
+            at = named[pick][0]
+            sizes = {c.n for pos, c in named if pos == at}
+            return named[pick][1] if len(sizes) == 1 else None
+    return None

@@ -31,6 +31,7 @@ from .consistency import (
     check_p,
     check_range,
     fisher_ci,
+    over_candidate_ns,
     p_from_r_kendall,
     p_from_r_spearman_exact,
 )
@@ -138,7 +139,13 @@ def sensitivity(claim: Claim) -> CheckResult:
 
 def check_claim(claim: Claim) -> list[CheckResult]:
     """All data-free checks of one claim."""
-    return [check_p(claim), check_df(claim), *check_range(claim), check_ci(claim), sensitivity(claim)]
+    return [
+        over_candidate_ns(check_p, claim),
+        check_df(claim),
+        *check_range(claim),
+        over_candidate_ns(check_ci, claim),
+        sensitivity(claim),
+    ]
 
 
 def sensitivity_table(ns=(14, 24), rs=(0.3, 0.4, 0.5, 0.6)):

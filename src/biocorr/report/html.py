@@ -133,6 +133,7 @@ def _groups_section(results: Results, figure_html: list[str]) -> str:
 
 
 VERDICT_CLASS = {
+    "depends on n": "note",
     "inconsistent": "warn",
     "decision error": "warn",
     "not reproduced": "warn",
@@ -142,14 +143,16 @@ VERDICT_CLASS = {
 
 
 def claims_section(verdicts: pd.DataFrame) -> str:
-    """The 'Claims' section: every check of every reported statistic, failing ones first."""
-    shown = verdicts[verdicts["verdict"] != "not checked"]
+    """The 'Claims' section: the summary in statements, then every check that says something,
+    failures first (passing range checks folded)."""
+    from ..claims import ordered_for_review, review_summary
+
+    shown = ordered_for_review(verdicts)
     classes = [VERDICT_CLASS.get(v, "") for v in shown["verdict"]]
-    n_fail = sum(c == "warn" for c in classes)
+    folded = len(verdicts) - len(shown)
     return (
-        f'<h2 id="claims">Claims</h2><p>{verdicts["claim_id"].nunique()} reported statistic(s) '
-        f"checked; {n_fail} check(s) failed (inconsistent, decision error, not reproduced or "
-        "fragile). Click a header to sort.</p>"
+        f'<h2 id="claims">Claims</h2><p>{e(review_summary(verdicts))} Failures first; {folded} passing range '
+        "check(s) and checks that could not run are folded (all are in verdicts.csv). Click a header to sort.</p>"
         f"<div class='scroll'>{_table(shown, sortable=True, row_classes=classes)}</div>"
     )
 

@@ -125,6 +125,7 @@ VERDICT_COLOURS = {
     "not reproduced": "red",
     "close": "yellow",
     "fragile": "yellow",
+    "depends on n": "yellow",
 }
 
 
@@ -142,8 +143,10 @@ def verdicts_table(verdicts: pd.DataFrame) -> Table:
     table = Table(title="Claims", title_justify="left")
     for col in ("claim", "check", "verdict", "reported", "recomputed"):
         table.add_column(col)
-    for r in verdicts.itertuples():
-        if r.verdict in ("not checked", "info", "not read"):
+    from ..claims import ordered_for_review
+
+    for r in ordered_for_review(verdicts).itertuples():
+        if r.verdict in ("info", "not read"):
             continue
         table.add_row(
             Text(str(r.claim_id)),
