@@ -97,3 +97,18 @@ def test_decimal_commas_and_a_p_after_a_semicolon_are_read_not_misread_as_a_smal
     assert (c.value.value, c.n, c.p.value) == (5.12, 1234, 0.024)  # R: pchisq(5.12, 1, lower = FALSE) = .0237
     (f,) = extract_test_statements("F(1, 22) = 1,234.5, p < .001.")
     assert f.value.value == 1234.5  # three digits after the comma: a thousands separator
+
+
+@pytest.mark.parametrize(
+    "text, verdict, words",
+    [
+        ("Groups differed, t(28) = 1e400, p = .04.", "not checked", "not a finite number"),  # 0.2 read t = 1
+        ("Effect: z = 1e5, p = .30.", "decision error", "z = 1e5 gives p between 0 and 0"),  # 0.2: z = 1, consistent
+        ("F(0, 20) = 4.1, p = .05.", "not checked", "df must be positive"),  # 0.2: p in [nan, nan], consistent
+        ("Groups differed, t(-3) = 2.1, p = .04.", "not checked", "df must be positive"),  # 0.2: vanished
+        ("Groups differed, t(28) = 2.2\u200b0, p = .0\u200b36.", "consistent", "rounds to 2.20"),  # zero-width spaces
+    ],
+)
+def test_numbers_are_read_whole_or_the_statement_is_not_checked_with_its_reason(text, verdict, words):
+    v = check_text(text)
+    assert v["verdict"].tolist() == [verdict] and words in v["explanation"].iloc[0]

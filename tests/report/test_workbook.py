@@ -39,3 +39,29 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     cell = sheet.cell(row=2, column=header.index("x_label") + 1)
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","click")'
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_control_characters_in_ids_labels_and_cells_do_not_end_the_run(tmp_path):
+    """0.2 computed everything, then died writing results.xlsx (openpyxl IllegalCharacterError)."""
+    import numpy as np
+    from openpyxl import load_workbook
+
+    from biocorr import analyze
+    from biocorr.data.read import read_text_table
+    from biocorr.data.validate import validate
+    from biocorr.report.tables import write_tables
+    from biocorr.spec import parse_spec
+
+    rng = np.random.default_rng(2)
+    rows = [f"P{i:02d}{chr(12) if i == 5 else ''},{rng.uniform(1, 9):.2f},{rng.integers(0, 100)}" for i in range(12)]
+    rows[9] = "P09,bad\x0bcell,40"
+    spec = parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "TNF", "label": "TNF\x1b alpha"}],
+                       "score": [{"column": "VAS"}]})  # fmt: skip
+    results = analyze(validate(read_text_table("id,TNF,VAS\n" + "\n".join(rows) + "\n"), spec))
+    paths = write_tables(results, tmp_path)
+    book = load_workbook(paths["results.xlsx"])
+    texts = {str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value}
+    assert "TNF<U+001B> alpha" in texts and "bad<U+000B>cell" in texts
+    from docx import Document
+
+    assert any("TNF<U+001B> alpha" in cell.text for t in Document(paths["tables.docx"]).tables for cell in t._cells)

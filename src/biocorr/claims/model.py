@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import InputFileError, SpecError, did_you_mean, missing_file_message
 
 MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
+INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}  # zero-width characters, soft hyphen
 _NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*(?:(?:[eE]|[×xX·*]\s*10\s*\^?)\s*([+-]?\s*\d+))?\s*$")
 _P = re.compile(r"^\s*(?:p(?:[- ]?value)?\s*)?(=|<=|>=|<|>|≤|≥)?\s*(.+?)\s*$", re.I)
 _DECIMAL_COMMA = re.compile(r"^([+-]?\s?[01]?),(\d+)$")  # '0,45', '-0,45', ',45': a coefficient or p
@@ -57,11 +58,13 @@ def normalise_minus(text: str) -> str:
 
     Examples
     --------
-    >>> normalise_minus("\u2212.42")
-    '-.42'
+    >>> normalise_minus("\u2212.42"), normalise_minus("p = .0\u200b3")
+    ('-.42', 'p = .03')
     """
     for ch in MINUS:
         text = text.replace(ch, "-")
+    if any(chr(ch) in text for ch in INVISIBLE):  # a zero-width space inside '0.0\u200b3' must not split it
+        text = text.translate(INVISIBLE)
     return text
 
 

@@ -39,9 +39,12 @@ from .extract import EXPONENT, MANTISSA
 from .model import Reported, normalise_minus, parse_number, parse_p
 
 # '2,50' or '2,5' is a decimal comma (European papers); '1,234' (three digits) a thousands separator
-VALUE = r"(?P<val>-?\s?\d+,(?:\d{1,2}|\d{4,})(?!\d|,\d)|-?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\s?\.\d+)"
+VALUE = (  # an exponent belongs to the number ('t = 1e400' is not t = 1): read whole, or not at all
+    r"(?P<val>(?:-?\s?\d+,(?:\d{1,2}|\d{4,})(?!\d|,\d)|-?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\s?\.\d+)"
+    r"(?:\s?[eE][+-]?\d+|\s?[×x]\s?10\s?\^?\s?[+-]?\d+)?)(?![\d.]\d)"
+)
 COMP = r"(?P<comp>=|<|>|≤|≥)"
-DF = r"(?:\d+(?:\.\d+)?)"
+DF = r"(?:-?\s?\d+(?:\.\d+)?)"  # a negative df is read, then not checked with its reason
 STATEMENT = re.compile(
     r"(?:(?<![\w.])t\s*\(\s*(?P<t_df>" + DF + r")\s*\)"
     r"|(?<![\w.])F\s*\(\s*(?P<f_df1>" + DF + r")\s*[,;]\s*(?P<f_df2>" + DF + r")\s*\)"
@@ -174,17 +177,20 @@ def extract_test_statements(text: str, source: str = "text") -> list[TestStateme
 
 
 def _kind(m: re.Match) -> tuple[str, float | None, float | None, int | None]:
+    def df(group: str) -> float:
+        return float(m.group(group).replace(" ", ""))
+
     if m.group("t_df"):
-        return "t", None, float(m.group("t_df")), None
+        return "t", None, df("t_df"), None
     if m.group("f_df1"):
-        return "F", float(m.group("f_df1")), float(m.group("f_df2")), None
+        return "F", df("f_df1"), df("f_df2"), None
     if m.group("c_df"):
         n = int(m.group("c_n").replace(",", "")) if m.group("c_n") else None
-        return "chi2", float(m.group("c_df")), None, n
+        return "chi2", df("c_df"), None, n
     if m.group("z"):
         return "z", None, None, None
     kind = (m.group("q_kind") or "").lower().lstrip("-")
-    return {"": "Q", "b": "Qb", "between": "Qb", "w": "Qw", "within": "Qw"}[kind], float(m.group("q_df")), None, None
+    return {"": "Q", "b": "Qb", "between": "Qb", "w": "Qw", "within": "Qw"}[kind], df("q_df"), None, None
 
 
 def statistic_p(test: str, value: float, df1: float | None, df2: float | None, tails: int = 2) -> float:
@@ -212,6 +218,15 @@ def check_statement(s: TestStatement, alpha: float = ALPHA) -> CheckResult:
     name = f"p vs {label} and df" if s.test != "z" else "p vs z"
     if s.p is None:
         return CheckResult(s.id, name, NOT_CHECKED, "", "", "", "no p-value printed with the statistic")
+    if not np.isfinite(s.value.value):
+        why = f"{label} = {s.value.text} is not a finite number (beyond double precision): not checked"
+        return CheckResult(s.id, name, NOT_CHECKED, s.raw, "", "", why)
+    dfs = [d for d in (s.df1, s.df2) if d is not None and not np.isnan(d)]
+    if any(d <= 0 for d in dfs):
+        why = (
+            f"df must be positive for a {label} distribution (printed {', '.join(f'{d:g}' for d in dfs)}): not checked"
+        )
+        return CheckResult(s.id, name, NOT_CHECKED, s.raw, "", "", why)
     if s.test in ("F", "chi2", "Q", "Qb", "Qw") and s.value.value < 0:
         return CheckResult(s.id, name, INCONSISTENT, s.raw, "", "", f"{label} cannot be negative")
     reported_p = alpha if s.p_comparator == "ns" else s.p.value

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["neutralise_cell", "write_csv"]
+__all__ = ["neutralise_cell", "write_csv", "xml_safe"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -57,3 +57,21 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     path = Path(path)
     safe.to_csv(path, index=False)
     return path
+
+
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # what XLSX and DOCX (XML 1.0) cannot hold
+
+
+def xml_safe(text: str) -> str:
+    """Text an XLSX or DOCX file can hold: control characters (NUL, form feed, escape ...) that
+    XML 1.0 forbids are shown as their code ('<U+000C>') instead of ending the run in an error.
+    Tab, line feed and carriage return are kept.
+
+    Examples
+    --------
+    >>> xml_safe("P\x0007 form\x0cfeed"), xml_safe("plain")
+    ('P<U+0000>07 form<U+000C>feed', 'plain')
+    """
+    if not XML_ILLEGAL.search(text):
+        return text
+    return XML_ILLEGAL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import Results
+from ..data.write import xml_safe
 from ..format import fmt_level, fmt_p_apa, fmt_r
 from ..stats.methods import ALPHA, method_info, method_label
 from ..stats.multiplicity import ADJUST_METHODS
@@ -118,14 +119,14 @@ def _add_table(document, number: int, title: str, frame: pd.DataFrame, note: str
 
     heading = document.add_paragraph()
     heading.add_run(f"Table {number}").bold = True
-    document.add_paragraph().add_run(title).italic = True
+    document.add_paragraph().add_run(xml_safe(title)).italic = True
     table = document.add_table(rows=len(frame) + 1, cols=frame.shape[1])
     cells = [row.cells for row in table.rows]  # once: python-docx looks cells up by walking the XML
     for j, name in enumerate(frame.columns):
-        cells[0][j].text = str(name)
+        cells[0][j].text = xml_safe(str(name))
     for i, values in enumerate(frame.itertuples(index=False), start=1):
         for j, value in enumerate(values):
-            cells[i][j].text = str(value)
+            cells[i][j].text = xml_safe(str(value))
     for row in cells:
         for cell in row:
             for run in cell.paragraphs[0].runs:
@@ -133,7 +134,7 @@ def _add_table(document, number: int, title: str, frame: pd.DataFrame, note: str
     _rules(table)
     paragraph = document.add_paragraph()
     paragraph.add_run("Note. ").italic = True
-    paragraph.add_run(note)
+    paragraph.add_run(xml_safe(note))
 
 
 def write_word_tables(results: Results, path: str | Path) -> Path:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..columns import TABLES
+from ..data.write import xml_safe
 
 SHEETS = ("correlations", "group_comparisons", "descriptives", "exclusions", "warnings", "matrices")
 
@@ -89,4 +90,6 @@ def _cell(value):
     if hasattr(value, "item") and not isinstance(value, str):
         value = value.item()
         return None if isinstance(value, float) and math.isnan(value) else value
-    return value if isinstance(value, (int, float, bool, str)) else str(value)
+    if isinstance(value, (int, float, bool)):
+        return value
+    return xml_safe(value if isinstance(value, str) else str(value))  # control characters shown, not fatal
