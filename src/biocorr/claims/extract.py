@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .model import Claim, normalise_minus, parse_number, parse_p
-from .sample_sizes import NVAL, passage_n, respectively_sizes, semicolon_n, size_candidates
+from .sample_sizes import NVAL, PassageSizes, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
@@ -229,7 +229,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         return i + 1, pos - line_starts[i] + 1
 
     covered: list[tuple[int, int]] = []
-    table_found, table_unparsed, table_spans = extract_table_claims(text, source, passage_n)
+    sizes = PassageSizes(text)  # each paragraph's sample sizes, found once
+    table_found, table_unparsed, table_spans = extract_table_claims(
+        text, source, lambda t, pos: passage_n(t, pos, sizes=sizes)
+    )
     found += [Found(claim, line, col, raw) for claim, line, col, raw in table_found]
     positions: list[int | None] = [None] * len(found)  # where each sentence statement starts
     unparsed += [Unparsed(*u) for u in table_unparsed]
@@ -320,7 +323,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
             n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
         if n is None and df is None:
-            n, n_source, note = passage_n(text, m.start(), before, tail)
+            n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
             if note and p is not None:
                 unparsed.append(Unparsed(line, col, raw, note))
         k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
@@ -337,7 +340,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             if cm.group("level"):
                 level = float(cm.group("level")) / 100
         items = [(r, p, n)]
-        candidates = tuple((c.n, c.label) for c in size_candidates(text, m.start()))  # for an inferred n
+        candidates = tuple((c.n, c.label) for c in sizes.at(m.start()))  # for an inferred n
         more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
         if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
             more_r = []

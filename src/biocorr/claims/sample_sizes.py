@@ -8,6 +8,7 @@ respectively").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -87,7 +88,9 @@ def respectively_sizes(text: str) -> list[tuple[int, int, list[int]]]:
     return out
 
 
-def passage_n(text: str, pos: int, before: str = "", after: str = "") -> tuple[int | None, str, str]:
+def passage_n(
+    text: str, pos: int, before: str = "", after: str = "", sizes: PassageSizes | None = None
+) -> tuple[int | None, str, str]:
     """n for a statement that prints none: the size its clause's group has, or the one size the
     paragraph gives, else nothing.
 
@@ -96,14 +99,14 @@ def passage_n(text: str, pos: int, before: str = "", after: str = "") -> tuple[i
     several different sizes and the clause names none of their groups, n is None and the note says
     which.
     """
-    candidates = size_candidates(text, pos)
-    sizes = sorted({c.n for c in candidates})
-    if len(sizes) == 1:
-        return sizes[0], candidates[0].source, ""
+    candidates = (sizes or PassageSizes(text)).at(pos)
+    distinct = sorted({c.n for c in candidates})
+    if len(distinct) == 1:
+        return distinct[0], candidates[0].source, ""
     if (bound := bound_to_group(candidates, before, after)) is not None:
         return bound.n, f"{bound.source} ({bound.label})", ""  # the size of the group the clause names
-    if len(sizes) > 1:
-        listed = ", ".join(str(k) for k in sizes)
+    if len(distinct) > 1:
+        listed = ", ".join(str(k) for k in distinct)
         return None, "", f"n not printed with the statement, and the passage gives several sizes ({listed})"
     return None, "", ""
 
@@ -146,10 +149,25 @@ class SizeCandidate:
     source: str
 
 
-def _paragraph(text: str, pos: int) -> str:
-    start = text.rfind("\n\n", 0, pos)
-    end = text.find("\n\n", pos)
-    return text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+class PassageSizes:
+    """The sample sizes of each paragraph of one text, found once per paragraph (statements of a
+    long paragraph share them: asking at every statement stays linear in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer(r"\n\n", text)]
+        self._found: dict[tuple[int, int], list[SizeCandidate]] = {}
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i else 0
+        return start, self.breaks[i] if i < len(self.breaks) else len(self.text)
+
+    def at(self, pos: int) -> list[SizeCandidate]:
+        bounds = self.paragraph(pos)
+        if bounds not in self._found:
+            self._found[bounds] = _paragraph_sizes(self.text[bounds[0] : bounds[1]])
+        return self._found[bounds]
 
 
 def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
@@ -157,7 +175,8 @@ def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
 
     Digits and numbers in words of any size ('One hundred thirty-one patients' is 131, never 31);
     'n = 109' takes the word before it as its group ('patients (n = 109)'); sizes of people who
-    dropped out or were excluded are no sample size.
+    dropped out or were excluded are no sample size. (For many statements of one text, ask a
+    :class:`PassageSizes`.)
 
     Examples
     --------
@@ -166,7 +185,10 @@ def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
     >>> [(c.n, c.source) for c in size_candidates("One hundred thirty-one patients completed it.", 0)]
     [(131, 'words')]
     """
-    para = _paragraph(text, pos)
+    return PassageSizes(text).at(pos)
+
+
+def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]

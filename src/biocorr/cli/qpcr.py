@@ -26,11 +26,9 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    import pandas as pd
 
-    from ..data.read import read_table
     from ..data.write import write_csv
-    from ..qpcr import run_qpcr, standard_curve, write_qpcr_outputs
+    from ..qpcr import read_standard_curve, run_qpcr, standard_curve, write_qpcr_outputs
     from ..qpcr.instruments import read_ct_export
     from ..qpcr.outputs import summary_lines
     from ..spec import load_spec
@@ -40,14 +38,9 @@ def run(args) -> int:
         raise BiocorrError(f"{Path(args.spec).name} has no [qpcr] section (targets, references, calibrator_condition).")
     result = run_qpcr(read_ct_export(args.ct_table, sheet=args.sheet, plate_plan=args.plate_plan), spec.qpcr)
     efficiency = None
+    notes: list[str] = []
     if args.standard_curve:
-        curve = read_table(args.standard_curve).frame
-        for c in ("gene", "quantity", "ct"):
-            if c not in curve.columns:
-                raise BiocorrError(f"{Path(args.standard_curve).name}: needs columns gene, quantity, ct.")
-        curve = curve.assign(
-            quantity=pd.to_numeric(curve["quantity"], errors="coerce"), ct=pd.to_numeric(curve["ct"], errors="coerce")
-        )
+        curve, notes = read_standard_curve(args.standard_curve)
         efficiency = standard_curve(curve)
     inputs = (args.ct_table, args.spec, args.standard_curve, args.plate_plan)
     with atomic_output(Path(args.out), "qpcr", args.overwrite, ["biocorr", *args.argv], protect=inputs) as tmp:
@@ -57,6 +50,11 @@ def run(args) -> int:
             paths["efficiency.csv"] = tmp / "efficiency.csv"
     if not args.quiet:
         console = make_console()
+        for note in notes:
+            console.print(plain(f"note: {note}"))
+        if efficiency is not None:
+            for r in efficiency[efficiency["note"] != ""].itertuples():
+                console.print(plain(f"note: standard curve of '{r.gene}': {r.note}"))
         for line in summary_lines(result, spec.qpcr.replicate_sd_max):
             console.print(plain(line))
         console.print(plain(f"Wrote {', '.join(paths)} to {Path(args.out)}/"))

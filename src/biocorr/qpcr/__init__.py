@@ -44,9 +44,10 @@ from __future__ import annotations
 
 from ..spec.qpcr import QpcrError, QpcrSpec, parse_qpcr_spec
 from .ct_table import parse_ct_table, summarise_replicates
-from .expression import QpcrResult, per_subject_table, relative_expression, run_qpcr, standard_curve
+from .expression import QpcrResult, per_subject_table, relative_expression, run_qpcr
 from .join import join_report, load_with_qpcr, merge_per_subject
 from .outputs import write_qpcr_outputs
+from .standard_curve import read_standard_curve, standard_curve
 
 __all__ = [
     "QpcrError",
@@ -58,6 +59,7 @@ __all__ = [
     "parse_ct_table",
     "parse_qpcr_spec",
     "per_subject_table",
+    "read_standard_curve",
     "relative_expression",
     "run_qpcr",
     "standard_curve",

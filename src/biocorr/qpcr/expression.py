@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..data.table import RawTable
 from ..spec.qpcr import QpcrError, QpcrSpec
@@ -276,54 +275,3 @@ def run_qpcr(raw: RawTable | InstrumentExport, spec: QpcrSpec) -> QpcrResult:
         notes=notes,
         **extra,
     )
-
-
-def standard_curve(
-    data: pd.DataFrame, gene: str = "gene", quantity: str = "quantity", ct: str = "ct", confidence: float = 0.95
-) -> pd.DataFrame:
-    """Amplification efficiency per gene from a dilution series.
-
-    Regresses Ct on log10(quantity) per gene: E = 10^(−1/slope) (2 = 100%), its CI
-    from the slope's t interval, and R².
-
-    Returns
-    -------
-    DataFrame
-        ``gene, n, slope, intercept, r2, efficiency, efficiency_percent,
-        efficiency_ci_low, efficiency_ci_high``.
-
-    References
-    ----------
-    Pfaffl MW (2001), *Nucleic Acids Res* 29, e45 (E = 10^(−1/slope)).
-
-    Examples
-    --------
-    >>> d = pd.DataFrame({"gene": ["g"] * 4, "quantity": [1, 10, 100, 1000],
-    ...                   "ct": [30.0, 26.68, 23.36, 20.04]})
-    >>> round(standard_curve(d)["efficiency"].item(), 4)
-    2.0008
-    """
-    rows = []
-    for g, d in data.dropna(subset=[quantity, ct]).groupby(gene, sort=False):
-        x = np.log10(d[quantity].to_numpy(float))
-        y = d[ct].to_numpy(float)
-        fit = stats.linregress(x, y)
-        n = len(x)
-        tcrit = stats.t.ppf((1 + confidence) / 2, n - 2) if n > 2 else np.nan
-        s_lo, s_hi = fit.slope - tcrit * fit.stderr, fit.slope + tcrit * fit.stderr
-        e = 10 ** (-1 / fit.slope)
-        e_bounds = sorted([10 ** (-1 / s_lo), 10 ** (-1 / s_hi)]) if n > 2 else [np.nan, np.nan]
-        rows.append(
-            dict(
-                gene=g,
-                n=n,
-                slope=fit.slope,
-                intercept=fit.intercept,
-                r2=fit.rvalue**2,
-                efficiency=e,
-                efficiency_percent=(e - 1) * 100,
-                efficiency_ci_low=e_bounds[0],
-                efficiency_ci_high=e_bounds[1],
-            )
-        )
-    return pd.DataFrame(rows)
