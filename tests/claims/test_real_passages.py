@@ -1,0 +1,41 @@
+"""Real published passages (issue #25), as a manifest of numbers: no sentence of a paper is stored.
+
+``tests/fixtures/real_passages/manifest.csv`` lists each statement found in passages read through
+the search tool (source, r, n and where the n was printed, p) and what ``biocorr check --text``
+did with the passage when it was collected; ``r_verdicts.csv`` holds R statcheck's verdict of
+the same numbers (``make_reference_real_passages.R``). The passages themselves are not in the
+repository, so these tests check the verdict engine on the numbers, and that every verdict biocorr
+gave on the passages is the one R gives (precision), never an accusation R does not make.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from biocorr.claims import check_text
+from tests.helpers import FIXTURES
+
+HERE = FIXTURES / "real_passages"
+MANIFEST = pd.read_csv(HERE / "manifest.csv", dtype=str, keep_default_na=False)
+R = pd.read_csv(HERE / "r_verdicts.csv", dtype=str, keep_default_na=False)
+
+
+def test_manifest_and_r_verdicts_line_up():
+    assert len(MANIFEST) == len(R) and (MANIFEST["statement"] == R["statement"]).all()
+
+
+@pytest.mark.parametrize("i", [i for i in range(len(MANIFEST)) if MANIFEST.loc[i, "n"]])
+def test_the_verdict_engine_equals_statcheck_on_every_real_statement(i):
+    row = MANIFEST.loc[i]
+    text = f"r({int(row['n']) - 2}) = {row['r']}, p {row['p_comparator']} {row['p']}"
+    ours = check_text(text).set_index("check").loc["p vs r and n", "verdict"]
+    assert ours == R.loc[i, "r_verdict"], text
+
+
+def test_every_verdict_given_on_the_passages_is_the_one_r_gives():
+    """Precision on real text: what biocorr judged (not 'not checked'/'not read') agrees with R."""
+    judged = MANIFEST["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    verdicts = MANIFEST.loc[judged, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
+    assert judged.sum() == 5
+    assert (verdicts.to_numpy() == R.loc[judged, "r_verdict"].to_numpy()).all()
