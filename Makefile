@@ -56,6 +56,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_screen.R
 	Rscript tests/fixtures/make_reference_widen.R
 	Rscript tests/fixtures/make_reference_critical.R
+	Rscript tests/fixtures/make_reference_differences.R
 	Rscript tests/fixtures/real_passages/make_reference_real_passages.R
 
 clean:

@@ -168,5 +168,6 @@ def test_tests_mirror_src():
             "attacks",
             "properties",
             "review_corpus",
+            "real_passages",
         }
         assert module in names or stem in allowed, f"{path.name}: no module {module} to mirror"

@@ -190,12 +190,37 @@ def finding(code: str, severity: str, column: str, subset: str, message: str) ->
     return dict(code=code, severity=severity, column=column, subset=subset, message=message)
 
 
+DIFFERENCES_SCHEMA = schema(
+    Column("kind", "str", "independent (the same pair in two groups) or dependent (one biomarker, two scores)"),
+    Column("x", "str", "biomarker column"),
+    Column("y", "str", "score column (of estimate_a)"),
+    Column("y_b", "str", "score of estimate_b (y itself for independent rows)"),
+    Column("method", "str", "pearson, spearman or kendall (kendall: independent rows only)"),
+    Column("subset_a", "str", "subset of estimate_a"),
+    Column("subset_b", "str", "subset of estimate_b (subset_a for dependent rows)"),
+    Column("estimate_a", "float", "the first correlation"),
+    Column("estimate_b", "float", "the second correlation"),
+    Column("n_a", "int", "pairs behind estimate_a (dependent rows: subjects with all three values)"),
+    Column("n_b", "int", "pairs behind estimate_b"),
+    Column("difference", "float", "estimate_a - estimate_b"),
+    Column("ci_low", "float", "Zou (2007) interval for the difference"),
+    Column("ci_high", "float", ""),
+    Column("ci_level", "float", "confidence level of the interval"),
+    Column("statistic_name", "str", "z (Fisher z test, independent) or t (Williams/Steiger, dependent)"),
+    Column("statistic", "float", "the test statistic (signed: positive when estimate_a is larger)"),
+    Column("df", "float", "degrees of freedom of t (n - 3; NaN for z)"),
+    Column("p", "float", "two-sided p of no difference (not adjusted: a follow-up question)"),
+    Column("note", "str", "the third correlation of a dependent row; approximations for rank methods"),
+)
+DIFFERENCES = {c.name: c.meaning for c in DIFFERENCES_SCHEMA.values()}
+
 TABLES = {
     "correlations.csv": CORRELATIONS,
     "group_comparisons.csv": GROUP_COMPARISONS,
     "descriptives.csv": DESCRIPTIVES,
     "exclusions.csv": EXCLUSIONS,
     "warnings.csv": WARNINGS,
+    "correlation_differences.csv": DIFFERENCES,
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..columns import CORRELATIONS_SCHEMA, build_table
+from ..columns import CORRELATIONS_SCHEMA, DIFFERENCES_SCHEMA, build_table
 from ..data.study import Study
 
 Progress = Callable[[int], None]
@@ -30,6 +30,9 @@ class Results:
         Correlations among the biomarkers and among the scores (collinearity), in the columns
         of ``correlations``; each matrix is its own family (see
         :func:`biocorr.analysis.matrices.correlation_matrix`).
+    differences : DataFrame
+        Differences between correlations: each pair of groups, and each pair of scores within a
+        subset (:func:`biocorr.analysis.differences.correlation_differences`).
     """
 
     study: Study
@@ -38,6 +41,7 @@ class Results:
     descriptives: pd.DataFrame
     warnings: pd.DataFrame
     matrices: pd.DataFrame = field(default_factory=lambda: build_table(CORRELATIONS_SCHEMA))
+    differences: pd.DataFrame = field(default_factory=lambda: build_table(DIFFERENCES_SCHEMA))
 
     @property
     def exclusions(self) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from ..errors import DataError
 from ..stats.methods import MIN_PAIRS
 from .checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
+from .differences import correlation_differences
 from .families import adjust_table, family_name
 from .groups import compare_groups, describe
 from .matrices import matrix_rows
@@ -139,6 +140,7 @@ def analyze(
         descriptives=describe(study),
         warnings=warnings,
         matrices=matrix_rows(study),
+        differences=correlation_differences(study, corr),
     )
     return add_bootstrap(results, opts.bootstrap, progress) if opts.bootstrap > 0 else results
 

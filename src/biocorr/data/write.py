@@ -69,8 +69,8 @@ def xml_safe(text: str) -> str:
 
     Examples
     --------
-    >>> xml_safe("P\x0007 form\x0cfeed"), xml_safe("plain")
-    ('P<U+0000>07 form<U+000C>feed', 'plain')
+    >>> xml_safe("P07" + chr(0) + " form" + chr(12) + "feed"), xml_safe("plain")
+    ('P07<U+0000> form<U+000C>feed', 'plain')
     """
     if not XML_ILLEGAL.search(text):
         return text

@@ -115,6 +115,7 @@ def write_tables(
         "exclusions.csv": results.exclusions,
         "warnings.csv": results.warnings,
         "matrices.csv": results.matrices,
+        "correlation_differences.csv": results.differences,
     }
     paths = {}
     for name, frame in tables.items():
