@@ -4,3 +4,9 @@
 vectorised screen), :mod:`.permutations` (max-T), :mod:`.distributed` (Dask, beyond one
 machine's memory) and :mod:`.page` (the HTML page).
 """
+
+from __future__ import annotations
+
+from .compute import screen
+
+__all__ = ["screen"]
