@@ -150,7 +150,7 @@ EXCLUSIONS_SCHEMA = schema(
         "reason",
         "str",
         "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, not-selected, "
-        "note-row, summary-row, empty-row, missing-id, "
+        "hidden-row, note-row, summary-row, empty-row, missing-id, "
         "missing-visit, duplicate-id, missing-group, unknown-group or varies-across-visits",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),

@@ -1,7 +1,7 @@
 """The row-level checks of validation: the ``where`` filter, ids, visits, duplicates and groups.
 
 Each row that cannot be used is excluded whole, with its spreadsheet row and reason
-(``note-row``, ``summary-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``,
+(``hidden-row``, ``note-row``, ``summary-row``, ``not-selected``, ``empty-row``, ``missing-id``, ``missing-visit``,
 ``duplicate-id``, ``missing-group``, ``unknown-group``; see :mod:`biocorr.data.validate`).
 Cell-level checks (numbers, ranges, transforms) come after, on the rows kept here.
 """
@@ -9,6 +9,7 @@ Cell-level checks (numbers, ranges, transforms) come after, on the rows kept her
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -124,7 +125,7 @@ def _match_ignoring_case(groups: pd.Series, declared: tuple) -> tuple[pd.Series,
     return out, folded
 
 
-def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChecks:
+def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray, hidden: Collection[int] = ()) -> RowChecks:
     """Apply the spec's row filter and the id, visit, duplicate and group checks to a raw text frame.
 
     Parameters
@@ -134,6 +135,8 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
     spec : StudySpec
     rows : ndarray
         Each row's spreadsheet row number (for messages).
+    hidden : collection of int
+        Spreadsheet rows the workbook hides (by hand or by a filter): left out as Excel shows them.
 
     Returns
     -------
@@ -152,6 +155,7 @@ def check_rows(frame: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> RowChe
     else:
         ids = pd.Series([f"row {r}" for r in rows], index=frame.index)
     ledger = _RowLedger(rows, ids, np.zeros(len(frame), dtype=bool))
+    _hidden_rows(ledger, frame, hidden)  # what the workbook hides, the analysis does not see either
     _layout_rows(ledger, frame, spec)  # 'Mean' and footnote rows below the table, blank rows
     _where_filter(ledger, frame, spec)  # rows outside the filter first: duplicates are judged on those kept
     selected = ~ledger.drop  # rows the where filter keeps: the ones a long-format hint looks at
@@ -177,6 +181,23 @@ class _RowLedger:
                  message=message)
         )  # fmt: skip
         self.drop[i] = True
+
+
+def _hidden_rows(ledger: _RowLedger, frame: pd.DataFrame, hidden: Collection[int]) -> None:
+    """Rows hidden in the workbook (by hand, or by an AutoFilter) excluded as hidden-row."""
+    if not hidden:
+        return
+    hidden_set = set(hidden)
+    for i in np.flatnonzero(np.isin(ledger.rows, list(hidden_set))).tolist():
+        first = next((str(c) for c, v in frame.iloc[i].items() if cell_text(v)), "")
+        ledger.exclude(
+            i,
+            first,
+            cell_text(frame.iloc[i][first]) if first else "",
+            "hidden-row",
+            f"row {ledger.rows[i]} is hidden in the workbook (by hand or by a filter), so it is left out as Excel "
+            "shows the sheet; unhide it (or clear the filter) to analyse it",
+        )
 
 
 def _layout_rows(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> None:

@@ -37,6 +37,12 @@ class RawTable:
         Names that occur more than once in the header, with their 1-based column positions.
     sheets : tuple of str
         The workbook's sheet names (XLSX), for messages.
+    hidden_rows : tuple of int
+        Spreadsheet rows the sheet hides, by hand or by a filter (XLSX): left out as Excel shows them.
+    hidden_columns : tuple of str
+        Columns the sheet hides (XLSX): read when the spec names them, and said so.
+    skipped_sheets : tuple of str
+        Chart sheets before the sheet read (XLSX): they hold no cells.
     """
 
     frame: pd.DataFrame
@@ -50,6 +56,9 @@ class RawTable:
     header: tuple[str, ...] = ()
     duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sheets: tuple[str, ...] = ()
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[str, ...] = ()
+    skipped_sheets: tuple[str, ...] = ()
 
     @property
     def decimal_comma_allowed(self) -> bool:

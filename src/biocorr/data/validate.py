@@ -12,6 +12,7 @@ reason code               scope  meaning
 ``not-transformable``     cell   a value the variable's transform is undefined for (log of 0)
 ``not-derivable``         cell   a derived ratio whose denominator is 0 (:mod:`biocorr.spec.derived`)
 ``not-selected``          row    outside the spec's ``[data] where`` filter
+``hidden-row``            row    hidden in the workbook, by hand or by a filter (XLSX)
 ``censored-value``        cell   '<1.2' / '>1000' / 'n.d.' / 'BLQ': a value reported beyond a limit
 ``out-of-range``          cell   outside the spec's ``range``
 ``empty-row``             row    a blank line or a row of empty cells inside the table
@@ -161,7 +162,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if len(raw.frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
     rows = np.arange(len(raw.frame)) + raw.first_data_row
-    checks = check_rows(raw.frame, spec, rows)  # rows: where, ids, visits, duplicates, groups
+    checks = check_rows(raw.frame, spec, rows, raw.hidden_rows)  # rows: hidden, where, ids, visits, groups
     long_ids = checks.ids
     frame, cell_rows = raw.frame, {}
     if spec.per_subject:  # reshape: long rows -> one row per subject
@@ -230,6 +231,28 @@ def _layout_notes(raw: RawTable) -> list[dict]:
                 subset="all",
                 message=f"row {raw.header_row + 1}, under the header, holds units ({shown}); it was read as units, "
                 "not as a subject.",
+            )
+        )
+    if raw.hidden_columns:  # read because the spec names them, but the person looking at the sheet does not see them
+        notes.append(
+            finding(
+                code="hidden-columns",
+                severity="note",
+                column=", ".join(raw.hidden_columns),
+                subset="all",
+                message=f"column(s) {', '.join(raw.hidden_columns)} are hidden in the workbook; those the spec "
+                "names were read all the same.",
+            )
+        )
+    if raw.skipped_sheets:
+        notes.append(
+            finding(
+                code="chart-sheets",
+                severity="note",
+                column="",
+                subset="all",
+                message=f"sheet(s) {', '.join(raw.skipped_sheets)} hold a chart, not cells; the first sheet "
+                "with cells was read.",
             )
         )
     if raw.header_row > 1:  # a title block above the header: say what was not read as data

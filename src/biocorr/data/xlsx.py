@@ -10,7 +10,9 @@ missing column can say which sheets the workbook has.
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 from collections.abc import Collection
 
@@ -50,10 +52,53 @@ def _has_formulas(data: bytes) -> bool:
     return False
 
 
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+
+
+def _attrs(text: bytes) -> dict[str, str]:
+    return {k.decode().split(":")[-1]: html.unescape(v.decode()) for k, v in re.findall(rb'([\w:]+)="([^"]*)"', text)}
+
+
+def hidden_rows_and_columns(data: bytes, title: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Spreadsheet rows and 1-based columns a sheet hides (by hand, or rows a filter hides).
+
+    Read from the workbook's XML (openpyxl's read-only mode does not keep them).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            rid = next((a.get("id") for a in map(_attrs, _SHEET.findall(archive.read("xl/workbook.xml")))
+                        if a.get("name") == title), None)  # fmt: skip
+            rels = {a.get("Id"): a.get("Target", "") for a in map(_attrs, _REL.findall(
+                archive.read("xl/_rels/workbook.xml.rels")))}  # fmt: skip
+            target = rels.get(rid or "", "").lstrip("/")
+            path = target if target.startswith("xl/") else f"xl/{target}"
+            xml = archive.read(path)
+    except (KeyError, zipfile.BadZipFile):
+        return (), ()
+    rows = tuple(int(a["r"]) for a in map(_attrs, _ROW.findall(xml)) if a.get("hidden") in ("1", "true") and "r" in a)
+    cols = tuple(
+        c
+        for a in map(_attrs, _COL.findall(xml))
+        if a.get("hidden") in ("1", "true")
+        for c in range(int(a.get("min", "0")), int(a.get("max", "0")) + 1)
+    )
+    return rows, cols
+
+
 def _sheet(workbook, sheet: str | int | None, name: str):
     names = list(workbook.sheetnames)
+    tables = [ws.title for ws in workbook.worksheets]  # chart sheets hold no cells
     if sheet is None:
-        return workbook[names[0]]
+        if not tables:
+            raise InputFileError(f"{name}: the workbook has no worksheet with cells (only charts: {', '.join(names)}).")
+        return workbook[tables[0]]
+    if isinstance(sheet, str) and sheet in names and sheet not in tables:
+        raise InputFileError(
+            f"{name}: sheet '{sheet}' is a chart, not a table; the sheets with cells are: {', '.join(tables)}."
+        )
     if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
         index = int(sheet)
         if not 0 <= index < len(names):
@@ -102,14 +147,26 @@ def read_workbook(
     """
     values_book = _open(data, name, values_only=True)
     ws = _sheet(values_book, sheet, name)
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
     sheets = tuple(values_book.sheetnames)
+    charts = tuple(n for n in sheets[: sheets.index(ws.title)] if n not in [w.title for w in values_book.worksheets])
     title = ws.title
-    values_book.close()
+    ws.reset_dimensions()  # the cells as stored: a styled empty cell at XFD1048576 does not widen every row
+    try:
+        rows = [_trimmed(r) for r in ws.iter_rows(values_only=True)]
+    except Exception as exc:  # a truncated or damaged sheet: lxml/ElementTree errors have no common base
+        raise InputFileError(
+            f"{name}: sheet '{title}' is damaged and cannot be read ({type(exc).__name__}); open it in Excel and "
+            "save it again, or save it as .csv."
+        ) from None
+    finally:
+        values_book.close()
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
         rows.pop()
     if not rows:
         raise InputFileError(f"{name}: sheet '{title}' is empty.{_other_sheets(sheets)}")
+    hidden_rows, hidden_cols = hidden_rows_and_columns(data, title)
+    width = max(len(r) for r in rows)
+    rows = [r + [None] * (width - len(r)) for r in rows]
     missing_values = [(i, j) for i, row in enumerate(rows) for j, v in enumerate(row) if v is None]
     if missing_values and _has_formulas(data):  # a formula with no stored value reads as None too: keep its text
         formula_book = _open(data, name, values_only=False)
@@ -120,8 +177,6 @@ def read_workbook(
                 f = formulas[i][j]
                 if isinstance(f, str) and f.startswith("="):
                     rows[i][j] = f"{f} (formula without a stored value)"
-    width = max(len(r) for r in rows)
-    rows = [r + [None] * (width - len(r)) for r in rows]
     skip = title_rows([[cell_text(v) for v in r] for r in rows[:TITLE_SCAN_ROWS]])
     above = tuple(" ".join(cell_text(v) for v in r if cell_text(v)) for r in rows[:skip])
     rows = rows[skip:]
@@ -160,4 +215,15 @@ def read_workbook(
         header=header,
         duplicates=duplicates,
         sheets=sheets,
+        hidden_rows=hidden_rows,
+        hidden_columns=tuple(header[c - 1] for c in hidden_cols if 0 < c <= len(header)),
+        skipped_sheets=charts,
     )
+
+
+def _trimmed(row: tuple) -> list:
+    """A row without its trailing empty cells."""
+    end = len(row)
+    while end and (row[end - 1] is None or (isinstance(row[end - 1], str) and not row[end - 1].strip())):
+        end -= 1
+    return list(row[:end])
