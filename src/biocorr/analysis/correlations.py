@@ -377,10 +377,11 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
                         df=res["df"] if ok else np.nan,
                         p=res["p"],
                         p_method=f"t distribution (df = n - 2 - {res['k']}){one_sided}" if ok else "",
-                        note=(
+                        note=join_notes(
                             f"controlling for {', '.join(znames)} (rows complete on all)"
                             if ok
-                            else f"too few complete rows for {res['k']} covariate column(s)"
+                            else res["note"] or f"too few complete rows for {res['k']} covariate column(s)",
+                            res["note"] if ok else "",
                         ),
                     )
                 )

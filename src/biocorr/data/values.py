@@ -18,7 +18,7 @@ from ..columns import finding
 from ..spec import StudySpec, Variable
 from ..spec.derived import derive, describe
 from ..spec.transforms import transformed
-from .cells import parse_numeric, unreadable
+from .cells import NA_MARKERS, parse_numeric, unreadable
 from .table import RawTable, cell_text
 
 
@@ -154,6 +154,35 @@ def _transform(values: pd.Series, var: Variable, ledger: CellLedger) -> pd.Serie
     return pd.Series(transformed(values.to_numpy(float), var.transform), index=values.index)
 
 
+def _levels(cells: pd.Series, column: str, missing: set[str]) -> tuple[np.ndarray, dict | None]:
+    """A categorical column's levels: missing markers ('NA', '.', the spec's) are missing, never a
+    level; spellings that differ only in capitals are one level (the most frequent), said in a note.
+
+    Examples
+    --------
+    >>> levels, note = _levels(pd.Series(["M", "m", "F", ".", "NA", "M"]), "sex", {"."})
+    >>> [v if isinstance(v, str) else None for v in levels], note["message"]
+    (['M', 'M', 'F', None, None, 'M'], "column 'sex': 'm' read as level 'M' (the same in other capitals).")
+    """
+    text = cells.map(cell_text)
+    absent = text.eq("") | text.str.lower().isin(NA_MARKERS) | text.isin(missing)
+    text = text.where(~absent, None)
+    present = text.dropna()
+    counts = present.value_counts(sort=False)
+    spelling: dict[str, str] = {}
+    for value, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):  # most frequent first
+        spelling.setdefault(str(value).casefold(), str(value))
+    folded = {v: spelling[str(v).casefold()] for v in counts.index if spelling[str(v).casefold()] != v}
+    if not folded:
+        return text.to_numpy(object), None
+    text = text.map(lambda v: folded.get(v, v) if v is not None else None)
+    shown = ", ".join(f"'{a}' read as level '{b}'" for a, b in folded.items())
+    note = finding(
+        "categorical-case", "note", column, "all", f"column '{column}': {shown} (the same in other capitals)."
+    )
+    return text.to_numpy(object), note
+
+
 def variable_values(raw: RawTable, spec: StudySpec, ledger: CellLedger) -> VariableValues:
     """Every declared variable's values (cells -> numbers -> derive -> range -> transform).
 
@@ -175,8 +204,9 @@ def variable_values(raw: RawTable, spec: StudySpec, ledger: CellLedger) -> Varia
     # derived variables last: a declared source contributes its values after its range check
     for var in sorted(spec.variables, key=lambda v: v.derived is not None):
         if var.categorical:
-            labels = ledger.frame[var.column].map(cell_text)
-            analysed[var.column] = labels.where(labels != "", None).to_numpy(object)
+            labels, note = _levels(ledger.frame[var.column], var.column, set(spec.missing))
+            analysed[var.column] = labels
+            read_column.notes += [note] if note else []
             continue
         values = read_column(var.column) if var.derived is None else _derived(var, ledger, read_column, raw_values)
         values = _in_range(values, var, ledger)

@@ -72,7 +72,9 @@ def partial_correlation(
 
     Returns
     -------
-    dict with ``n, k, estimate, statistic, df, p, ci_low, ci_high``.
+    dict with ``n, k, estimate, statistic, df, p, ci_low, ci_high, note``: k is the rank of the
+    covariate design (collinear columns count once, and ``note`` says so); a biomarker or score
+    that the covariates explain exactly gives NaN with the reason in ``note``.
 
     Examples
     --------
@@ -96,9 +98,13 @@ def partial_correlation(
     x, y, z = x[ok], y[ok], z[ok]
     # drop covariate columns that are constant among the complete rows (e.g. an absent level)
     z = z[:, np.ptp(z, axis=0) > 0] if z.shape[1] and len(z) else z
-    n, k = len(x), z.shape[1]
+    n, columns = len(x), z.shape[1]
+    # collinear columns count once (judged only when the rows can show it)
+    k = int(np.linalg.matrix_rank(z - z.mean(axis=0))) if columns and n > columns + 1 else columns
     nan = float("nan")
-    out = dict(n=n, k=k, estimate=nan, statistic=nan, df=float(n - 2 - k), p=nan, ci_low=nan, ci_high=nan)
+    out = dict(n=n, k=k, estimate=nan, statistic=nan, df=float(n - 2 - k), p=nan, ci_low=nan, ci_high=nan, note="")
+    if k < columns:
+        out["note"] = f"{columns - k} covariate column(s) are linear combinations of the others: df counts {k}"
     if n - 2 - k < 1:
         return out
     if method == "spearman":
@@ -107,6 +113,12 @@ def partial_correlation(
     design = np.column_stack([np.ones(n), z])
     coef, *_ = np.linalg.lstsq(design, np.column_stack([x, y]), rcond=None)
     res = np.column_stack([x, y]) - design @ coef
+    centred = np.column_stack([x, y]) - np.column_stack([x, y]).mean(axis=0)
+    explained = (res**2).sum(axis=0) <= 1e-10 * (centred**2).sum(axis=0)
+    if explained.any():  # what is left is rounding noise: a partial r of it would be an artefact
+        which = " and ".join(n for n, e in zip(("the biomarker", "the score"), explained) if e)
+        out["note"] = f"{which} is a linear function of the covariates (nothing is left to correlate)"
+        return out
     denom = np.sqrt((res[:, 0] ** 2).sum() * (res[:, 1] ** 2).sum())
     if denom == 0:
         return out
