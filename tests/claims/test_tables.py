@@ -106,3 +106,25 @@ def test_markdown_pipe_tables_with_or_without_a_blank_line_after_the_caption_and
     assert rows == [(7, "VAS", "spearman", 0.45, 0.03, 24), (8, "HADS A", "spearman", -0.12, 0.58, 24)]
     tight = text.replace("(n = 24)\n\n|", "(n = 24)\n|")
     assert [f.claim.r.value for f in extract_claims(tight, "md")[0]] == [0.45, -0.12]
+
+
+def test_a_roman_numbered_table_with_group_headers_over_column_pairs_is_read():
+    """Journals print 'Table III.' and 'R Spearman | P-value' pairs under spanning group headers
+    ('All subjects (N = 104) | |'): 0.2 did not see the table at all (no statement, no 'not read')."""
+    from biocorr.claims import extract_claims
+
+    text = (
+        "Table III.\nSpearman rank correlations\n"
+        "| Variable | All subjects (N = 104) | | ED-I (N = 34) | |\n|---|---|---|---|---|\n"
+        "| | R Spearman | P-value | R Spearman | P-value |\n"
+        "| Hypochondria | -0.226 | 0.056 | -0.022 | 0.923 |\n| Depression | -0.207 | 0.082 | -0.033 | 0.887 |\n"
+    )
+    found, unparsed = extract_claims(text, "t")
+    got = [(f.claim.r.text, f.claim.p.text, f.claim.n, f.claim.extra["n_source"], f.claim.method) for f in found]
+    assert got == [
+        ("-0.226", "0.056", 104, "header", "spearman"),
+        ("-0.022", "0.923", 34, "header", "spearman"),
+        ("-0.207", "0.082", 104, "header", "spearman"),
+        ("-0.033", "0.887", 34, "header", "spearman"),
+    ]
+    assert not unparsed

@@ -25,7 +25,9 @@ import re
 from .model import Claim, Reported, parse_number
 from .sample_sizes import NVAL
 
-CAPTION = re.compile(r"^[ \t]*(?:Table|Tab\.)\s*[A-Z]?\d+[A-Za-z]?\b[.:]?", re.I | re.M)
+CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
+    r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
+)
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
 CELL = re.compile(
     r"^(?P<lt>[<>≤≥]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
@@ -35,7 +37,7 @@ CELL = re.compile(
 EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
     r"^(?:r|ρ|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
-    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|r\s*\(p\))$",
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
     re.I,
 )
 P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
@@ -149,8 +151,9 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     foot = " ".join([line for line in body if FOOTNOTE.match(line)] + [foot])
     body = [line for line in body if not FOOTNOTE.match(line)]
     rows = [(i + 1, *_split_row(line)) for i, line in enumerate(body) if line.strip()]
-    data = [(i, label, cells) for i, label, cells in rows if cells]
-    headers = [(i, body[i - 1]) for i, label, cells in rows if not cells]
+    # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
+    data = [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)]
+    headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
     if not data or not headers or headers[0][0] > data[0][0]:
         return [], ["a table about correlations whose header or rows could not be told apart"]
     header_i, header_text = [h for h in headers if h[0] < data[0][0]][-1]
@@ -236,7 +239,9 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
     """Names of k column groups (``Patients (n = 14)   Controls (n = 10)``) from the line above the header."""
     above = [label for i, label in headers if i < header_i]
     if above:
-        names = [c for c in _cells(above[-1]) if c]
+        names = [c for c in _cells(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
+        if len(names) == k + 1:  # the row-label column's own header ('Variable') comes first
+            names = names[1:]
         if len(names) == k:
             return names
     return [""] * k
