@@ -97,3 +97,17 @@ def test_one_or_two_samples_are_refused_and_a_constant_covariate_is_set_aside(tm
     got = load_screen_inputs(tmp_path / "d.csv", ["pain"], "id", covariates=["age", "batch"])
     assert list(got.covariates.columns) == ["age"]
     assert any("batch take one value in every sample" in note for note in got.notes)
+
+
+def test_hidden_rows_of_a_workbook_are_not_screened_and_are_named(tmp_path):
+    """As analyze: a row hidden by hand or by a filter is left out, with a note."""
+    path = tmp_path / "omics.xlsx"
+    INPUTS.to_excel(path, index=False)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.row_dimensions[3].hidden = True  # the second sample
+    wb.save(path)
+    got = load_screen_inputs(path, ["pain"], "id")
+    assert len(got.features) == len(INPUTS) - 1 and INPUTS["id"].iloc[1] not in set(got.features.index)
+    assert any("hidden in the workbook (rows 3)" in note for note in got.notes)

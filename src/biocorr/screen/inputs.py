@@ -49,6 +49,7 @@ class _Frame:
     frame: pd.DataFrame
     decimal_comma: bool = False
     thousands: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def read_frame(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
@@ -90,7 +91,17 @@ def _read(path: str | Path, sheet: str | None = None) -> _Frame:
             f"{raw.source}: column '{name}' appears {len(positions)} times in the header (spreadsheet columns "
             f"{letters}); rename all but one so it is clear which to use."
         )
-    return _Frame(raw.frame, raw.decimal_comma_allowed, raw.thousands_separator)
+    frame = raw.frame
+    notes: tuple[str, ...] = ()
+    if raw.hidden_rows:  # as analyze: what the workbook hides is not screened, and that is said
+        spreadsheet_rows = np.arange(len(frame)) + raw.first_data_row
+        hidden = np.isin(spreadsheet_rows, raw.hidden_rows)
+        if hidden.any():
+            frame = frame.loc[~hidden].reset_index(drop=True)
+            shown = ", ".join(str(r) for r in spreadsheet_rows[hidden][:10])
+            notes = (f"{int(hidden.sum())} row(s) of {raw.source} are hidden in the workbook (rows {shown}) and were "
+                     "left out, as Excel shows the sheet",)  # fmt: skip
+    return _Frame(frame, raw.decimal_comma_allowed, raw.thousands_separator, notes)
 
 
 def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list, read: _Frame) -> pd.DataFrame:
@@ -196,7 +207,7 @@ def load_screen_inputs(
     _refuse_overlaps(phenotypes, covariates, id_column)
     read = _read(data, sheet)
     frame = read.frame
-    notes: list[str] = []
+    notes: list[str] = list(read.notes)
     set_aside: list[dict] = []
     if features_by_samples:
         if samples is None:
@@ -211,6 +222,7 @@ def load_screen_inputs(
     sheet_name = Path(samples).name if samples is not None else ""
     sheet_read = _read(samples) if samples is not None else None
     sheet_frame = sheet_read.frame if sheet_read is not None else None
+    notes += list(sheet_read.notes) if sheet_read is not None else []
     wanted = list(phenotypes) + list(covariates)
     if sheet_frame is not None:
         if id_column is None:
