@@ -159,5 +159,6 @@ def review_summary(verdicts: pd.DataFrame) -> str:
     unread = int(verdicts["verdict"].eq(NOT_READ).sum())
     return (
         f"{statements} statement{'s' if statements != 1 else ''} read: {on_printed} inconsistent with its printed n "
-        f"or df, {on_inferred} resting on an inferred n, {depends} depending on which n applies, {unread} not read."
+        f"or df, {on_inferred} resting on an inferred n, {depends} depending on which n applies; {unread} place(s) "
+        "not read or without what a check needs (listed as 'not read')."
     )

@@ -81,6 +81,7 @@ def run(args) -> int:
         # the checks only: the data's own report (figures and all) is biocorr analyze's
         (tmp / "report.html").write_text(claims_page(verdicts), encoding="utf-8")
     if not args.quiet:
+        console.print(plain(cl.review_summary(verdicts)))
         console.print(verdicts_table(verdicts))
         console.print(
             plain(f"Wrote {out / 'verdicts.csv'} (every check with its explanation) and {out / 'report.html'}")
