@@ -72,3 +72,20 @@ def test_the_influence_warning_shows_the_p_that_crosses_05():
     assert "smallest p with one subject left out < .001" in turned_significant[0]["message"]
     lost = influence_warnings(pd.DataFrame([{**row, "estimate": 0.6, "p": 0.03}]))
     assert "largest p with one subject left out = .900" in lost[0]["message"]
+
+
+def test_a_score_measured_in_one_group_is_reported_once_not_as_all_participants():
+    """In hivsn, pain and catastrophizing were collected in painful neuropathy only: the pooled
+    'all' rows were the same tests again, adjusted in two families and written up as 'In all
+    participants' (issue #26). They are shown once, under the group, with a note."""
+    from biocorr import analyze
+    from biocorr.datasets import load
+
+    res = analyze(load("hivsn"))
+    c = res.correlations
+    assert c.query("subset == 'all' and y in ['pain_intensity', 'pcs']").empty
+    group = c.query("subset == 'Painful HIV-SN' and y == 'pain_intensity' and method == 'spearman'")
+    assert len(group) == 1 and group["n"].iloc[0] == 125
+    assert c.query("subset == 'all' and method == 'spearman'")["family_size"].eq(3).all()
+    notes = res.warnings.query("code == 'one-group-pair'")
+    assert sorted(notes["column"]) == ["current_cd4, pain_intensity", "current_cd4, pcs"]

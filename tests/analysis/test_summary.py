@@ -17,7 +17,7 @@ def test_summary_is_the_findings_of_the_primary_method(tmp_path):
     assert survive and len(rows) == len(summary)
     html = results._repr_html_()
     assert "primary method spearman" in html and "Quality of life (EQ-5D VAS)" in html
-    assert repr(results).startswith("Results(data_all.csv: 120 correlation rows")
+    assert repr(results).startswith("Results(data_all.csv: 104 correlation rows")
     path = results.write_report(tmp_path, per_pair=False)
     assert path.name == "report.html" and 'id="findings"' in path.read_text(encoding="utf-8")
 

@@ -28,10 +28,15 @@ def test_correlation_cells_are_the_primary_methods_numbers(hivsn_docx):
     assert header[:2] == ["Biomarker", "Score"] and "all: rₛ [95% CI]" in header
     c = results.correlations
     rows = c[(c["method"] == "spearman") & (c["subset"] == "all")].reset_index(drop=True)
-    assert len(table.rows) == 1 + len(rows)
+    scores = c.loc[c["method"] == "spearman", "y_label"].drop_duplicates().tolist()
+    assert len(table.rows) == 1 + len(scores)  # every pair; a pair with no pooled test (one group only) shows '—'
     col = header.index("all: rₛ [95% CI]")
-    for i, r in rows.iterrows():
-        cells = [cell.text for cell in table.rows[i + 1].cells]
+    by_score = {
+        table.rows[i + 1].cells[1].text: [cell.text for cell in table.rows[i + 1].cells] for i in range(len(scores))
+    }
+    assert by_score["Pain intensity (BPQ)"][col - 1 : col + 2] == ["—", "—", "—"]
+    for _, r in rows.iterrows():
+        cells = by_score[r["y_label"]]
         assert cells[0] == r["x_label"] and cells[1] == r["y_label"]
         star = "*" if r["p_adjusted"] < 0.05 else ""
         assert cells[col] == f"{fmt_r(r['estimate'])}{star} [{fmt_r(r['ci_low'])}, {fmt_r(r['ci_high'])}]"

@@ -240,3 +240,47 @@ def resampling_warnings(permutations: int, bootstrap: int) -> list[dict]:
             )
         )
     return out
+
+
+def drop_one_group_pooled_rows(corr: pd.DataFrame, study: Study) -> tuple[pd.DataFrame, list[dict]]:
+    """Pooled rows ('all', or a visit) of a pair whose values come from one group only, and a note.
+
+    A score collected in patients only (FM impact, pain in painful neuropathy) has no pair in the
+    other group: its pooled correlation is the patients' test again, which would then be reported
+    twice, once as 'all participants', with two adjusted p-values. Those rows are left out of the
+    pooled subset (and of its family); the group's rows stay.
+
+    Returns
+    -------
+    (correlations without those rows, notes for warnings)
+    """
+    if study.spec.group_column is None or corr.empty:
+        return corr, []
+    pools = set(study.subset_pools().values())
+    subsets = dict(study.subsets())
+    drop = np.zeros(len(corr), dtype=bool)
+    notes = []
+    for pool in pools:
+        if pool not in subsets:
+            continue
+        sub = study.data.loc[subsets[pool]]
+        in_pool = (corr["subset"] == pool).to_numpy()
+        for x, y in corr.loc[in_pool, ["x", "y"]].drop_duplicates().itertuples(index=False):
+            if x not in sub or y not in sub:
+                continue
+            groups = sub.loc[sub[x].notna() & sub[y].notna(), "group"].unique()
+            if len(groups) != 1:
+                continue
+            label = study.spec.group_label(str(groups[0]))
+            drop |= in_pool & (corr["x"] == x).to_numpy() & (corr["y"] == y).to_numpy()
+            notes.append(
+                finding(
+                    code="one-group-pair",
+                    severity="note",
+                    column=f"{x}, {y}",
+                    subset=pool,
+                    message=f"{pool}: every subject with both {x} and {y} is in group '{label}', so the pooled "
+                    f"correlation is that group's test again; it is shown once, under '{label}'.",
+                )
+            )
+    return corr.loc[~drop].reset_index(drop=True), notes

@@ -11,7 +11,13 @@ from ..columns import CORRELATIONS, WARNINGS_SCHEMA, build_records
 from ..data.study import Study
 from ..errors import DataError
 from ..stats.methods import MIN_PAIRS
-from .checks import influence_warnings, resampling_warnings, simpson_warnings, subset_warnings
+from .checks import (
+    drop_one_group_pooled_rows,
+    influence_warnings,
+    resampling_warnings,
+    simpson_warnings,
+    subset_warnings,
+)
 from .correlations import bootstrap_rows, correlate, detected_rows, detected_subsets, partial_rows
 from .differences import correlation_differences
 from .families import adjust_table, family_name
@@ -121,12 +127,14 @@ def analyze(
     if not frames:
         raise DataError("no subset to analyse: every group is empty, or subsets asks for groups the data do not have.")
     corr = pd.concat(frames, ignore_index=True)
+    corr, one_group = drop_one_group_pooled_rows(corr, study)
     corr["family"] = [family_name(m, s, opts.family) for m, s in zip(corr["method"], corr["subset"])]
     corr = adjust_table(corr, opts.adjust)[list(CORRELATIONS)]
     warnings = pd.concat(
         [
             study.warnings,
             build_records(WARNINGS_SCHEMA, subset_warnings(study)),
+            build_records(WARNINGS_SCHEMA, one_group),
             build_records(WARNINGS_SCHEMA, simpson_warnings(corr, study.subset_pools())),
             build_records(WARNINGS_SCHEMA, influence_warnings(corr)),
             build_records(WARNINGS_SCHEMA, resampling_warnings(opts.permutations, 0)),  # bootstrap: add_bootstrap

@@ -43,7 +43,7 @@ def _cells(rows: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
     star = ["*" if p < ALPHA else "" for p in rows["p_adjusted"].fillna(1.0)]
     n = [str(int(v)) if v == v else "—" for v in rows["n"]]
     bounds = zip(rows["estimate"], star, rows["ci_low"], rows["ci_high"])
-    est = [f"{fmt_r(r)}{s} [{fmt_r(lo)}, {fmt_r(hi)}]" for r, s, lo, hi in bounds]
+    est = [f"{fmt_r(r)}{s} [{fmt_r(lo)}, {fmt_r(hi)}]" if r == r else "—" for r, s, lo, hi in bounds]  # no test: a dash
     return n, est, [apa_table_p(p) for p in rows["p_adjusted"]]
 
 
