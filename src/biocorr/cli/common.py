@@ -55,11 +55,8 @@ class StudyInputs:
     qpcr: str | None = None
 
     @classmethod
-    def from_args(cls, args, example_spec: bool = False) -> StudyInputs:
-        """The inputs named on a command line (``--example``, or DATA ``--spec`` ``--sheet`` ``--qpcr``).
-
-        ``example_spec``: a ``--spec`` may replace an example's own (``biocorr report``'s new labels).
-        """
+    def from_args(cls, args) -> StudyInputs:
+        """The inputs named on a command line (``--example``, or DATA ``--spec`` ``--sheet`` ``--qpcr``)."""
         inputs = cls(
             example=getattr(args, "example", None),
             data=getattr(args, "data", None),
@@ -67,7 +64,7 @@ class StudyInputs:
             sheet=getattr(args, "sheet", None),
             qpcr=getattr(args, "qpcr", None),
         )
-        if inputs.example and inputs.spec and not example_spec:
+        if inputs.example and inputs.spec:  # (biocorr report's --spec with --example is read by cli/report.py)
             raise BiocorrError("give either --example NAME or DATA --spec SPEC.toml, not both.")
         inputs.check()
         return inputs
