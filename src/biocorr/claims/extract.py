@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .model import Claim, normalise_minus, parse_number, parse_p
+from .model import Claim, Reported, normalise_minus, parse_number, parse_p
 from .sample_sizes import NVAL, PassageSizes, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
@@ -199,6 +199,128 @@ def _method(sym: str, before: str = "") -> str:
     return "pearson"
 
 
+def _clause(text: str, m: re.Match, before: str) -> tuple[str, str, int | None]:
+    """(tail, after_clause, own): the text after a statement that belongs to it, the text right
+    after its clause, and where its own clause ends in ``tail`` when semicolon segments extend it."""
+    own = None  # where the statement's own clause ends in ``tail`` when semicolon segments extend it
+    if before.count("(") > before.count(")"):  # inside parentheses: the clause runs to the closing one
+        close = text.find(")", m.end(), m.end() + 240)
+        tail = text[m.end() : close if close >= 0 else m.end() + 240]
+        after_clause = text[close + 1 : close + 40] if close >= 0 else ""
+    else:
+        end = CLAUSE_END.search(text, m.end(), m.end() + 240)
+        tail = text[m.end() : end.start() if end else m.end() + 240]
+        after_clause = text[end.start() : end.start() + 40] if end else ""
+        opener = "(" if tail.count("(") > tail.count(")") else "[" if tail.count("[") > tail.count("]") else ""
+        closer = {"(": ")", "[": "]"}.get(opener, "")
+        if opener and (close := text.find(closer, m.end() + len(tail), m.end() + 240)) > 0:
+            # 'r = .45 (95% CI .05 to .72; p = .03; n = 24)': a bracket opened in the clause holds it all
+            tail = text[m.end() : close + 1]
+            after_clause = text[close + 1 : close + 40]
+        elif (more := STATISTIC_SEGMENTS.match(text, m.end() + len(tail))) and more.end() > more.start():
+            # 'r = .45; p = .03; n = 24': segments after a semicolon that hold only p, n or the CI
+            own = len(tail)
+            tail = text[m.end() : more.end()]
+            after_clause = text[more.end() : more.end() + 40]
+    nxt = STATEMENT.search(tail)
+    if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
+        # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
+        *_, last = STATEMENT.finditer(tail)
+        shared = tail[last.end() :]
+        shared = shared[_list_end(shared) :]
+        tail = tail[: nxt.start()] + " " + shared
+    else:
+        tail = tail[: nxt.start()] if nxt else tail
+    return tail, after_clause, own
+
+
+def _unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
+    """Places that mention a correlation outside every statement read: listed as not read."""
+    unparsed: list[Unparsed] = []
+    covered.sort()
+    starts = [a for a, _ in covered]
+    for m in MENTION.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1  # spans do not overlap: only the last start can cover
+        if k >= 0 and m.start() < covered[k][1]:
+            continue
+        line, col = locate(m.start())
+        snippet = text[m.start() : m.start() + 60].split("\n")[0]
+        if SQUARED.match(snippet):
+            why = (
+                "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
+            )
+            unparsed.append(Unparsed(line, col, snippet.strip(), why))
+        elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
+            unparsed.append(
+                Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
+            )
+    return unparsed
+
+
+@dataclass
+class _Numbers:
+    """What a statement prints besides r: df, p, n (and where n came from), covariates, tails, CI."""
+
+    df: int | None
+    pm: re.Match | None
+    nm: re.Match | None
+    p_comp: str
+    p: Reported | None
+    n: int | None
+    n_source: str
+    k: int | None
+    tails: int
+    lo: Reported | None
+    hi: Reported | None
+    level: float
+
+
+def _statement_numbers(
+    text: str, m: re.Match, before: str, tail: str, own: int | None, after_clause: str, sizes: PassageSizes,
+    where: tuple[int, int, str], unparsed: list[Unparsed],
+) -> _Numbers:  # fmt: skip
+    """The numbers of one statement; an n not printed with it is taken as the passage allows (a
+    candidate: see :mod:`biocorr.claims.sample_sizes`); what cannot be read goes to ``unparsed``."""
+    df = int(m.group("df")) if m.group("df") else None
+    pm = PVAL.search(tail)
+    in_tail = NVAL.search(tail)
+    nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
+    cm = CI.search(tail)
+    p_comp, p = "=", None
+    if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
+        p_comp, p = ">", parse_number(".05")
+    if pm:
+        try:
+            p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
+        except ValueError as exc:
+            unparsed.append(Unparsed(*where, str(exc)))
+    n = int(nm.group("n").replace(",", "")) if nm else None
+    in_clause = in_tail is not None and (own is None or in_tail.start() < own)
+    n_source = ("statement" if in_clause else "sentence") if nm else ""  # an n before it is a neighbour's
+    if df is not None and not in_clause:  # 'r(161) = ...' prints its own df: a neighbouring n is not its n
+        n, n_source = None, ""
+    if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
+        n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
+    if n is None and df is None:
+        n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
+        if note and p is not None:
+            unparsed.append(Unparsed(*where, note))
+    k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
+    if k is None and df is None and n is not None:
+        unparsed.append(Unparsed(*where, "a partial correlation whose covariates are not counted: no df"))
+        n, n_source = None, ""
+    elif k and df is None and n is not None:
+        df, n = n - 2 - k, None  # a partial r on k covariates has n - 2 - k df
+    tails = 1 if ONE_TAILED.search(before + m.group(0) + tail) else 2
+    lo = hi = None
+    level = 0.95
+    if cm:
+        lo, hi = parse_number(cm.group("lo") or cm.group("lo2")), parse_number(cm.group("hi") or cm.group("hi2"))
+        if cm.group("level"):
+            level = float(cm.group("level")) / 100
+    return _Numbers(df, pm, nm, p_comp, p, n, n_source, k, tails, lo, hi, level)
+
+
 def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[Unparsed]]:
     """Extract correlation statements from text.
 
@@ -260,35 +382,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             )
             covered.append((sentence_start, m.end() + 8))
             continue
-        own = None  # where the statement's own clause ends in ``tail`` when semicolon segments extend it
-        if before.count("(") > before.count(")"):  # inside parentheses: the clause runs to the closing one
-            close = text.find(")", m.end(), m.end() + 240)
-            tail = text[m.end() : close if close >= 0 else m.end() + 240]
-            after_clause = text[close + 1 : close + 40] if close >= 0 else ""
-        else:
-            end = CLAUSE_END.search(text, m.end(), m.end() + 240)
-            tail = text[m.end() : end.start() if end else m.end() + 240]
-            after_clause = text[end.start() : end.start() + 40] if end else ""
-            opener = "(" if tail.count("(") > tail.count(")") else "[" if tail.count("[") > tail.count("]") else ""
-            closer = {"(": ")", "[": "]"}.get(opener, "")
-            if opener and (close := text.find(closer, m.end() + len(tail), m.end() + 240)) > 0:
-                # 'r = .45 (95% CI .05 to .72; p = .03; n = 24)': a bracket opened in the clause holds it all
-                tail = text[m.end() : close + 1]
-                after_clause = text[close + 1 : close + 40]
-            elif (more := STATISTIC_SEGMENTS.match(text, m.end() + len(tail))) and more.end() > more.start():
-                # 'r = .45; p = .03; n = 24': segments after a semicolon that hold only p, n or the CI
-                own = len(tail)
-                tail = text[m.end() : more.end()]
-                after_clause = text[more.end() : more.end() + 40]
-        nxt = STATEMENT.search(tail)
-        if nxt and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,]*", tail[: nxt.start()]):
-            # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
-            *_, last = STATEMENT.finditer(tail)
-            shared = tail[last.end() :]
-            shared = shared[_list_end(shared) :]
-            tail = tail[: nxt.start()] + " " + shared
-        else:
-            tail = tail[: nxt.start()] if nxt else tail
+        tail, after_clause, own = _clause(text, m, before)
         try:
             r = parse_number(m.group("r"))
         except ValueError as exc:
@@ -302,43 +396,9 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             unparsed.append(Unparsed(line, col, raw, "a multiple/regression R, not a correlation test: not checked"))
             covered.append((sentence_start, m.end()))
             continue
-        df = int(m.group("df")) if m.group("df") else None
-        pm = PVAL.search(tail)
-        in_tail = NVAL.search(tail)
-        nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
-        cm = CI.search(tail)
-        p_comp, p = "=", None
-        if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
-            p_comp, p = ">", parse_number(".05")
-        if pm:
-            try:
-                p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
-            except ValueError as exc:
-                unparsed.append(Unparsed(line, col, raw, str(exc)))
-        n = int(nm.group("n").replace(",", "")) if nm else None
-        in_clause = in_tail is not None and (own is None or in_tail.start() < own)
-        n_source = ("statement" if in_clause else "sentence") if nm else ""  # an n before it is a neighbour's
-        if df is not None and not in_clause:  # 'r(161) = ...' prints its own df: a neighbouring n is not its n
-            n, n_source = None, ""
-        if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
-            n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
-        if n is None and df is None:
-            n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
-            if note and p is not None:
-                unparsed.append(Unparsed(line, col, raw, note))
-        k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
-        if k is None and df is None and n is not None:
-            unparsed.append(Unparsed(line, col, raw, "a partial correlation whose covariates are not counted: no df"))
-            n, n_source = None, ""
-        elif k and df is None and n is not None:
-            df, n = n - 2 - k, None  # a partial r on k covariates has n - 2 - k df
-        tails = 1 if ONE_TAILED.search(before + m.group(0) + tail) else 2
-        lo = hi = None
-        level = 0.95
-        if cm:
-            lo, hi = parse_number(cm.group("lo") or cm.group("lo2")), parse_number(cm.group("hi") or cm.group("hi2"))
-            if cm.group("level"):
-                level = float(cm.group("level")) / 100
+        num = _statement_numbers(text, m, before, tail, own, after_clause, sizes, (line, col, raw), unparsed)
+        df, pm, nm, p_comp, p, n, n_source, k = num.df, num.pm, num.nm, num.p_comp, num.p, num.n, num.n_source, num.k
+        tails, lo, hi, level = num.tails, num.lo, num.hi, num.level
         items = [(r, p, n)]
         candidates = tuple((c.n, c.label) for c in sizes.at(m.start()))  # for an inferred n
         more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
@@ -384,21 +444,5 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         covered.append((sentence_start, m.end() + len(tail)))
     found, sized = _respectively_sizes(text, found, positions)
     unparsed = [u for u in unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
-    covered.sort()
-    starts = [a for a, _ in covered]
-    for m in MENTION.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1  # spans do not overlap: only the last start can cover
-        if k >= 0 and m.start() < covered[k][1]:
-            continue
-        line, col = locate(m.start())
-        snippet = text[m.start() : m.start() + 60].split("\n")[0]
-        if SQUARED.match(snippet):
-            why = (
-                "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
-            )
-            unparsed.append(Unparsed(line, col, snippet.strip(), why))
-        elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
-            unparsed.append(
-                Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
-            )
+    unparsed += _unread_mentions(text, covered, locate)
     return found, unparsed
