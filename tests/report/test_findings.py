@@ -38,8 +38,16 @@ def test_hivsn_findings_use_the_primary_method_and_survive_adjustment():
     c = results.correlations
     spearman = c[(c["method"] == "spearman") & (c["p_adjusted"] < 0.05)]
     assert survive and len(rows) == len(spearman) and set(rows["method"]) == {"spearman"}
-    assert list(rows["p_adjusted"]) == sorted(rows["p_adjusted"])
+    pooled = rows["subset"] == "all"
+    assert not pooled.iloc[0] and pooled.iloc[-1]  # with groups, the within-group answers lead (issue #26)
+    for part in (rows[~pooled], rows[pooled]):
+        assert list(part["p_adjusted"]) == sorted(part["p_adjusted"])
+    last = rows.iloc[-1]
+    assert last["subset_shown"] == "pooled: Painful HIV-SN + Non-painful HIV-SN"
+    assert last["caution"].startswith("pooled over groups that differ in Quality of life (EQ-5D VAS)")
+    assert "within the groups Painful HIV-SN: .26, Non-painful HIV-SN: −.08" in last["caution"]
     html = findings_section(results)
+    assert "(pooled: Painful HIV-SN + Non-painful HIV-SN)" in html
     assert f"{len(rows)} of {int(c[c.method == 'spearman'].p.notna().sum())} Spearman" in html
     assert "Holm adjustment" in html and "adjusted p" in html
 

@@ -39,7 +39,8 @@ def findings_section(results: Results) -> str:
         for _, r in rows.head(SHOWN).iterrows():
             caution = f"<br><span class='caution'>Caution: {e(r['caution'])}.</span>" if r["caution"] else ""
             items.append(
-                f"<li><strong>{e(str(r['x_label']))} and {e(str(r['y_label']))}</strong> ({e(str(r['subset']))}): "
+                f"<li><strong>{e(str(r['x_label']))} and {e(str(r['y_label']))}</strong> "
+                f"({e(str(r['subset_shown']))}): "
                 f"{e(method)} = {fmt_r(r['estimate'])}, {level} CI [{fmt_r(r['ci_low'])}, {fmt_r(r['ci_high'])}], "
                 f"{e(fmt_p_apa(r['p_adjusted'], 'adjusted p'))}, n = {int(r['n'])}{caution}</li>"
             )
