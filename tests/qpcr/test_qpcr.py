@@ -353,3 +353,13 @@ def test_spec_calibrator_sample_and_all_targets():
     only_refs = read_text_table("sample,gene,ct\ns1,GAPDH,20\n")
     with pytest.raises(QpcrError, match='targets = "all"'):
         run_qpcr(only_refs, spec)
+
+
+def test_an_efficiency_for_a_misspelt_gene_is_refused_under_all_targets():
+    """With targets = "all" the spec cannot check efficiency names; 0.2 ignored 'TNFa' silently."""
+    raw = read_text_table(BASE + "a1,a,vehicle,TNF,30\na1,a,vehicle,GAPDH,20\na2,a,ATP,TNF,28\na2,a,ATP,GAPDH,20\n")
+    spec = parse_qpcr_spec({**SPEC, "targets": "all", "efficiency": {"TNFa": 1.9}})
+    with pytest.raises(QpcrError, match=r"efficiency is given for 'TNFa', which is no gene of the Ct table"):
+        run_qpcr(raw, spec)
+    ok = parse_qpcr_spec({**SPEC, "targets": "all", "efficiency": {"TNF": 1.9}})
+    assert run_qpcr(raw, ok).per_subject.shape[0] == 1

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.table import RawTable
+from ..errors import did_you_mean
 from ..spec.qpcr import QpcrError, QpcrSpec
 from .ct_table import parse_ct_table, summarise_replicates
 from .instrument_check import compare_with_instrument
@@ -204,6 +205,12 @@ def resolve_targets(spec: QpcrSpec, genes: list[str]) -> QpcrSpec:
     """``targets = "all"``: every gene of the table that is not a reference, in table order."""
     if not spec.all_targets:
         return spec
+    unknown = [g for g in spec.efficiency if g not in set(genes)]
+    if unknown:  # with explicit targets the spec checks this; with "all" only the table can
+        raise QpcrError(
+            f"efficiency is given for '{unknown[0]}', which is no gene of the Ct table."
+            f"{did_you_mean(unknown[0], list(dict.fromkeys(genes)))} Correct the name in [qpcr] efficiency."
+        )
     targets = tuple(dict.fromkeys(g for g in genes if g not in spec.references))
     if not targets:
         raise QpcrError('targets = "all": the Ct table has no gene besides the reference gene(s).')
