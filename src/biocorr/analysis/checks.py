@@ -258,20 +258,24 @@ def drop_one_group_pooled_rows(corr: pd.DataFrame, study: Study) -> tuple[pd.Dat
         return corr, []
     pools = set(study.subset_pools().values())
     subsets = dict(study.subsets())
+    xs = [v.column for v in study.spec.biomarkers]
+    ys = [v.column for v in study.spec.scores]
+    codes = study.group_codes
     drop = np.zeros(len(corr), dtype=bool)
     notes = []
     for pool in pools:
         if pool not in subsets:
             continue
         sub = study.data.loc[subsets[pool]]
+        # complete pairs of every biomarker x score in each group: one matrix product per group, no pair loop
+        groups = [sub[sub["group"] == g] for g in codes]
+        has = np.stack([(d[xs].notna().to_numpy(float).T @ d[ys].notna().to_numpy(float)) > 0 for d in groups])
+        only = has.sum(axis=0) == 1
+        if not only.any():
+            continue
         in_pool = (corr["subset"] == pool).to_numpy()
-        for x, y in corr.loc[in_pool, ["x", "y"]].drop_duplicates().itertuples(index=False):
-            if x not in sub or y not in sub:
-                continue
-            groups = sub.loc[sub[x].notna() & sub[y].notna(), "group"].unique()
-            if len(groups) != 1:
-                continue
-            label = study.spec.group_label(str(groups[0]))
+        for i, j in zip(*np.nonzero(only)):
+            x, y, label = xs[i], ys[j], study.spec.group_label(codes[int(np.argmax(has[:, i, j]))])
             drop |= in_pool & (corr["x"] == x).to_numpy() & (corr["y"] == y).to_numpy()
             notes.append(
                 finding(
