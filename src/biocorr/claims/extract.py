@@ -17,54 +17,30 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .model import Claim, Reported, normalise_minus, parse_number, parse_p
+from .patterns import (
+    CI,
+    CLAUSE_END,
+    EXPONENT,
+    LIST_NUM,
+    MANTISSA,
+    MENTION,
+    MULTIPLE_R,
+    NOT_SIGNIFICANT,
+    ONE_TAILED,
+    PVAL,
+    RANGE_AFTER,
+    RESPECTIVELY,
+    SENTENCE_START,
+    SQUARED,
+    STATEMENT,
+    STATISTIC_SEGMENTS,
+    VERBAL,
+)
 from .sample_sizes import NVAL, PassageSizes, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
-
-NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
-LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
-SYMBOL = (
-    r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
-    r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
-)
-STATEMENT = re.compile(
-    SYMBOL
-    # one run of spaces, then an optional (df) with its own: two adjacent \s* around an optional
-    # group would backtrack quadratically over a long run of spaces
-    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
-    + r"(?P<rcomp>=|≈)\s*(?P<r>"
-    + NUM
-    + r")",  # = value
-    re.I,
-)
-CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
-STATISTIC_SEGMENTS = re.compile(
-    r"(?:\s*;\s*(?:p\b|p-values?\b|[nN]\s*=|\d{2}\s?%\s*(?:CI|confidence)|CI\b)[^;\n]*?(?=;|\.(?:\s|$)|\n|$))*", re.I
-)
-SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
-# The text is normalised first (en dashes and minus signs become '-'), so a range's dash is '-':
-# '[.03, .73]', '(0.30-0.90)', '95% CI 0.30 to 0.90', '95% confidence interval: -0.70--0.02'.
-# A bare range needs the CI keyword before it; a bracket does not.
-CI = re.compile(
-    r"(?:(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*)?(?P<kw>\bCI\b|confidence interval)\s*(?:[,:=]\s*)?"
-    r"(?:(?:of|was|from|between)\s+)?)?"
-    r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;]|-|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
-    r"|(?(kw)(?P<lo2>" + NUM + r")\s*(?:to|and|-)\s*(?P<hi2>" + NUM + r")(?![\d.])|(?!)))",
-    re.I,
-)
-EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
-MANTISSA = (
-    r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
-)
-PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
-RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
-ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
-MENTION = re.compile(
-    r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
-)
-SQUARED = re.compile(r"^r\s?(?:2|²)\s*[=<>]", re.I)
 
 
 @dataclass(frozen=True)
@@ -92,25 +68,10 @@ def _not_a_coefficient(r) -> bool:
     return abs(r.value) > 1 and r.decimals == 0
 
 
-RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-# 'the correlation between X and Y was 0.45', "Kendall's tau ... was 0.30": a coefficient in words
-VERBAL = re.compile(
-    r"(?P<sym>(?:Pearson|Spearman|Kendall)[’']?s?\s+(?:rank[- ])?(?:correlation(?:\s+coefficient)?|rho|ρ|tau|τ|r)"
-    r"|correlation\s+coefficient|\bcorrelation|\brho\b|\btau\b)"
-    r"(?P<mid>(?:[^.;=()\n<>]|\((?:r|rs|r_s|rₛ|ρ|rho|τ|tau|R)\)){0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
-    r"(?P<r>[+-]?\s?(?:0?\.\d+|1\.0+))(?![\d.]*\s*(?:%|mm|mg|ng|pg|kg|years))",
-    re.I,
-)
-
-
 def _list_end(text: str) -> int:
     """Where a coefficient list's own words end ('.44, respectively (both ' -> at 'both')."""
     m = re.match(r"^[\s,]*(?:respectively)?[\s,(]*(?:both|all|each)?[\s,:]*", text, re.I)
     return m.end() if m else 0
-
-
-NOT_SIGNIFICANT = re.compile(r"(?:^|[,;(]\s*)n\.?s\.?(?!\w)", re.I)
-MULTIPLE_R = re.compile(r"multiple\s+(?:correlation|R)\b|\bR\s*(?:2|²)|R-squared|adjusted R|regression", re.I)
 
 
 def _last(matches):
@@ -321,8 +282,130 @@ def _statement_numbers(
     return _Numbers(df, pm, nm, p_comp, p, n, n_source, k, tails, lo, hi, level)
 
 
+@dataclass
+class _Scan:
+    """What one pass over a text has read so far: claims, what could not be read, spans covered."""
+
+    text: str
+    source: str
+    sizes: PassageSizes  # each paragraph's sample sizes, found once
+    line_starts: list[int]
+    found: list[Found] = field(default_factory=list)
+    unparsed: list[Unparsed] = field(default_factory=list)
+    covered: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[int | None] = field(default_factory=list)  # where each sentence statement starts
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(line, column), both from 1, of a position in the text."""
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        return i + 1, pos - self.line_starts[i] + 1
+
+
+def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
+    """Read the text's tables cell by cell into ``scan``; returns the spans of tables read."""
+    sizes = scan.sizes
+    found, unparsed, spans = extract_table_claims(scan.text, scan.source, lambda t, pos: passage_n(t, pos, sizes=sizes))
+    scan.found += [Found(claim, line, col, raw) for claim, line, col, raw in found]
+    scan.positions += [None] * len(found)
+    scan.unparsed += [Unparsed(*u) for u in unparsed]
+    scan.covered += [(a, b) for a, b, _ in spans]
+    return [(a, b) for a, b, read in spans if read]
+
+
+def _statements(text: str) -> list[re.Match]:
+    """Symbolic statements ('r = .45') and, where none overlaps, coefficients in words, in text order."""
+    statements = list(STATEMENT.finditer(text))
+    symbolic = [(m.start(), m.end()) for m in statements]
+    verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
+    return sorted(statements + verbal, key=lambda match: match.start())
+
+
+def _refused(
+    text: str, m: re.Match, before: str, sentence_start: int
+) -> tuple[str, str, tuple[int, int] | None] | None:
+    """(text, reason, span covered) when a statement is not a checkable correlation, else None."""
+    raw = m.group(0).strip()
+    if RANGE_AFTER.match(text[m.end() : m.end() + 4]):
+        reason = "a range of r values: each end would need its own p and n"
+        return text[m.start() : m.end() + 8].strip(), reason, (sentence_start, m.end() + 8)
+    try:
+        r = parse_number(m.group("r"))
+    except ValueError as exc:
+        return raw, str(exc), None
+    if _not_a_coefficient(r):
+        return raw, f"'{r.text}' is not a correlation coefficient", (m.start(), m.end())
+    if m.group("sym") == "R" and MULTIPLE_R.search(before):
+        return raw, "a multiple/regression R, not a correlation test: not checked", (sentence_start, m.end())
+    return None
+
+
+def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str, bool]:
+    """(items, note, listed): the (r, p, n) of each coefficient of a statement ('.45 and .52,
+    respectively' gives two), a note on what could not be paired, and whether it was a list."""
+    r = parse_number(m.group("r"))
+    more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
+    if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
+        more_r = []
+    if more_r and RESPECTIVELY.search(tail):
+        items, note = _respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
+        return items, note, True
+    if more_r:
+        values = ", ".join([r.text, *more_r])
+        note = f"a list of r values ({values}) without 'respectively': only the first was read"
+        return [(r, num.p, num.n)], note, False
+    return [(r, num.p, num.n)], "", False
+
+
+def _read_statement(scan: _Scan, m: re.Match) -> None:
+    """Read one statement into ``scan``: its claims, or why it could not be read."""
+    text = scan.text
+    line, col = scan.locate(m.start())
+    raw = m.group(0).strip()
+    starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
+    sentence_start = starts[-1] if starts else max(0, m.start() - 300)
+    before = text[sentence_start : m.start()]
+    if refusal := _refused(text, m, before, sentence_start):
+        shown, reason, span = refusal
+        scan.unparsed.append(Unparsed(line, col, shown, reason))
+        scan.covered += [span] if span else []
+        return
+    tail, after_clause, own = _clause(text, m, before)
+    num = _statement_numbers(text, m, before, tail, own, after_clause, scan.sizes, (line, col, raw), scan.unparsed)
+    items, note, listed = _values(text, m, num, tail)
+    if note:
+        scan.unparsed.append(Unparsed(line, col, raw, note))
+    lo, hi = (None, None) if listed else (num.lo, num.hi)  # one interval beside a list belongs to no single value
+    candidates = tuple((c.n, c.label) for c in scan.sizes.at(m.start()))  # for an inferred n
+    raw = (raw + tail).strip()
+    for i, (r_i, p_i, n_i) in enumerate(items, start=1):
+        claim = Claim(
+            id=f"{scan.source}:{line}:{col}" + (f":{i}" if len(items) > 1 else ""),
+            r=r_i, p=p_i, p_comparator=num.p_comp, n=n_i, df=num.df,
+            method=_method(m.group("sym"), before),
+            ci_low=lo, ci_high=hi, ci_level=num.level, tails=num.tails,
+            source=f"{scan.source} line {line}", raw=raw,
+            extra={
+                "index": len(scan.found) + 1,
+                "n_source": (num.n_source if n_i is not None else "") or ("df" if num.df is not None else ""),
+                "n_candidates": candidates,
+                **({"partial": num.k} if num.k else {}),
+                **({"respectively": i} if len(items) > 1 else {}),
+            },
+        )  # fmt: skip
+        if p_i is None and n_i is None and num.df is None and lo is None:
+            scan.unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
+        scan.found.append(Found(claim, line, col, raw))
+        scan.positions.append(m.start())
+    scan.covered.append((sentence_start, m.end() + len(tail)))
+
+
 def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[Unparsed]]:
     """Extract correlation statements from text.
+
+    Tables are read first, cell by cell (:mod:`biocorr.claims.tables`); then each statement in
+    the prose, with the p, n, df and CI of its own clause; then 'n = 14 and n = 10,
+    respectively' lists are given to the statements of their sentence; last, every mention of a
+    correlation that no statement covered is listed as not read.
 
     Parameters
     ----------
@@ -342,107 +425,11 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     (12, '.53', '=', '.049', 'pearson')
     """
     text = normalise_minus(text).replace("\u00a0", " ")
-    found: list[Found] = []
-    unparsed: list[Unparsed] = []
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def locate(pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(line_starts, pos) - 1
-        return i + 1, pos - line_starts[i] + 1
-
-    covered: list[tuple[int, int]] = []
-    sizes = PassageSizes(text)  # each paragraph's sample sizes, found once
-    table_found, table_unparsed, table_spans = extract_table_claims(
-        text, source, lambda t, pos: passage_n(t, pos, sizes=sizes)
-    )
-    found += [Found(claim, line, col, raw) for claim, line, col, raw in table_found]
-    positions: list[int | None] = [None] * len(found)  # where each sentence statement starts
-    unparsed += [Unparsed(*u) for u in table_unparsed]
-    covered += [(a, b) for a, b, _ in table_spans]
-    read_tables = [(a, b) for a, b, read in table_spans if read]
-    statements = list(STATEMENT.finditer(text))
-    symbolic = [(m.start(), m.end()) for m in statements]
-    verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
-    for m in sorted(statements + verbal, key=lambda match: match.start()):
-        if any(a <= m.start() < b for a, b in read_tables):
-            continue  # a table already read cell by cell
-        line, col = locate(m.start())
-        raw = m.group(0).strip()
-        starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
-        sentence_start = starts[-1] if starts else max(0, m.start() - 300)
-        before = text[sentence_start : m.start()]
-        if RANGE_AFTER.match(text[m.end() : m.end() + 4]):
-            unparsed.append(
-                Unparsed(
-                    line,
-                    col,
-                    text[m.start() : m.end() + 8].strip(),
-                    "a range of r values: each end would need its own p and n",
-                )
-            )
-            covered.append((sentence_start, m.end() + 8))
-            continue
-        tail, after_clause, own = _clause(text, m, before)
-        try:
-            r = parse_number(m.group("r"))
-        except ValueError as exc:
-            unparsed.append(Unparsed(line, col, raw, str(exc)))
-            continue
-        if _not_a_coefficient(r):
-            unparsed.append(Unparsed(line, col, raw, f"'{r.text}' is not a correlation coefficient"))
-            covered.append((m.start(), m.end()))
-            continue
-        if m.group("sym") == "R" and MULTIPLE_R.search(before):
-            unparsed.append(Unparsed(line, col, raw, "a multiple/regression R, not a correlation test: not checked"))
-            covered.append((sentence_start, m.end()))
-            continue
-        num = _statement_numbers(text, m, before, tail, own, after_clause, sizes, (line, col, raw), unparsed)
-        df, pm, nm, p_comp, p, n, n_source, k = num.df, num.pm, num.nm, num.p_comp, num.p, num.n, num.n_source, num.k
-        tails, lo, hi, level = num.tails, num.lo, num.hi, num.level
-        items = [(r, p, n)]
-        candidates = tuple((c.n, c.label) for c in sizes.at(m.start()))  # for an inferred n
-        more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
-        if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
-            more_r = []
-        if more_r and RESPECTIVELY.search(tail):
-            items, note = _respectively_items(r, more_r, (p, pm, tail), (n, nm, tail))
-            if note:
-                unparsed.append(Unparsed(line, col, raw, note))
-            lo = hi = None  # one interval printed beside a list belongs to no single value
-        elif more_r:
-            values = ", ".join([r.text, *more_r])
-            reason = f"a list of r values ({values}) without 'respectively': only the first was read"
-            unparsed.append(Unparsed(line, col, raw, reason))
-        raw = (raw + tail).strip()
-        for i, (r_i, p_i, n_i) in enumerate(items, start=1):
-            claim = Claim(
-                id=f"{source}:{line}:{col}" + (f":{i}" if len(items) > 1 else ""),
-                r=r_i,
-                p=p_i,
-                p_comparator=p_comp,
-                n=n_i,
-                df=df,
-                method=_method(m.group("sym"), before),
-                ci_low=lo,
-                ci_high=hi,
-                ci_level=level,
-                tails=tails,
-                source=f"{source} line {line}",
-                raw=raw,
-                extra={
-                    "index": len(found) + 1,
-                    "n_source": (n_source if n_i is not None else "") or ("df" if df is not None else ""),
-                    "n_candidates": candidates,
-                    **({"partial": k} if k else {}),
-                    **({"respectively": i} if len(items) > 1 else {}),
-                },
-            )
-            if p_i is None and n_i is None and df is None and lo is None:
-                unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
-            found.append(Found(claim, line, col, raw))
-            positions.append(m.start())
-        covered.append((sentence_start, m.end() + len(tail)))
-    found, sized = _respectively_sizes(text, found, positions)
-    unparsed = [u for u in unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
-    unparsed += _unread_mentions(text, covered, locate)
-    return found, unparsed
+    scan = _Scan(text, source, PassageSizes(text), [0] + [m.end() for m in re.finditer("\n", text)])
+    read_tables = _read_tables(scan)
+    for m in _statements(text):
+        if not any(a <= m.start() < b for a, b in read_tables):  # a table already read cell by cell
+            _read_statement(scan, m)
+    found, sized = _respectively_sizes(text, scan.found, scan.positions)
+    unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
+    return found, unparsed + _unread_mentions(text, scan.covered, scan.locate)

@@ -35,8 +35,8 @@ from scipy import stats
 from ..stats.methods import ALPHA
 from .consistency import CONSISTENT, DECISION_ERROR, INCONSISTENT, NOT_CHECKED, CheckResult, statcheck_decision_error
 from .consistency import statcheck_error as _statcheck_error_r
-from .extract import EXPONENT, MANTISSA
 from .model import Reported, normalise_minus, parse_number, parse_p
+from .patterns import EXPONENT, MANTISSA
 
 # '2,50' or '2,5' is a decimal comma (European papers); '1,234' (three digits) a thousands separator
 VALUE = (  # an exponent belongs to the number ('t = 1e400' is not t = 1): read whole, or not at all

@@ -1,0 +1,63 @@
+"""The regular expressions reviewer mode reads statements with (see :mod:`biocorr.claims.extract`).
+
+Text is normalised before matching (Unicode minus signs and dashes become '-', no-break spaces
+become spaces), so a pattern here meets only ASCII '-'.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
+LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
+SYMBOL = (
+    r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
+    r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
+)
+STATEMENT = re.compile(
+    SYMBOL
+    # one run of spaces, then an optional (df) with its own: two adjacent \s* around an optional
+    # group would backtrack quadratically over a long run of spaces
+    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
+    + r"(?P<rcomp>=|≈)\s*(?P<r>"
+    + NUM
+    + r")",  # = value
+    re.I,
+)
+CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
+STATISTIC_SEGMENTS = re.compile(
+    r"(?:\s*;\s*(?:p\b|p-values?\b|[nN]\s*=|\d{2}\s?%\s*(?:CI|confidence)|CI\b)[^;\n]*?(?=;|\.(?:\s|$)|\n|$))*", re.I
+)
+SENTENCE_START = re.compile(r"(?:\.(?=\s)|\n\s*\n|^)", re.M)
+# The text is normalised first (en dashes and minus signs become '-'), so a range's dash is '-':
+# '[.03, .73]', '(0.30-0.90)', '95% CI 0.30 to 0.90', '95% confidence interval: -0.70--0.02'.
+# A bare range needs the CI keyword before it; a bracket does not.
+CI = re.compile(
+    r"(?:(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*)?(?P<kw>\bCI\b|confidence interval)\s*(?:[,:=]\s*)?"
+    r"(?:(?:of|was|from|between)\s+)?)?"
+    r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;]|-|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
+    r"|(?(kw)(?P<lo2>" + NUM + r")\s*(?:to|and|-)\s*(?P<hi2>" + NUM + r")(?![\d.])|(?!)))",
+    re.I,
+)
+EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+MANTISSA = (
+    r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
+)
+PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
+ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
+MENTION = re.compile(
+    r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
+)
+SQUARED = re.compile(r"^r\s?(?:2|²)\s*[=<>]", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# 'the correlation between X and Y was 0.45', "Kendall's tau ... was 0.30": a coefficient in words
+VERBAL = re.compile(
+    r"(?P<sym>(?:Pearson|Spearman|Kendall)[’']?s?\s+(?:rank[- ])?(?:correlation(?:\s+coefficient)?|rho|ρ|tau|τ|r)"
+    r"|correlation\s+coefficient|\bcorrelation|\brho\b|\btau\b)"
+    r"(?P<mid>(?:[^.;=()\n<>]|\((?:r|rs|r_s|rₛ|ρ|rho|τ|tau|R)\)){0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
+    r"(?P<r>[+-]?\s?(?:0?\.\d+|1\.0+))(?![\d.]*\s*(?:%|mm|mg|ng|pg|kg|years))",
+    re.I,
+)
+NOT_SIGNIFICANT = re.compile(r"(?:^|[,;(]\s*)n\.?s\.?(?!\w)", re.I)
+MULTIPLE_R = re.compile(r"multiple\s+(?:correlation|R)\b|\bR\s*(?:2|²)|R-squared|adjusted R|regression", re.I)
