@@ -105,16 +105,12 @@ def write_report(results: Results, out_dir: str | Path, **kwargs: Any) -> Path:
     -------
     Path of report.html
     """
-    from .report.html import write_report as write
-
-    return write(results, out_dir, **kwargs)
+    return results.write_report(out_dir, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        if _LAZY[name] == "analysis":  # the report is a layer above analysis: its method is attached here
-            import_module(".analysis", __name__).Results.write_report = write_report
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,3 +32,13 @@ def test_summary_labels_are_escaped_in_the_notebook_view():
     study = replace(results.study, spec=replace(spec, biomarkers=(odd,)))
     html = biocorr.analyze(study)._repr_html_()
     assert "<b>CD4</b>" not in html and "&lt;b&gt;CD4&lt;/b&gt;" in html
+
+
+def test_write_report_is_a_method_of_the_class_itself():
+    """Defined in the class body, not attached when ``biocorr`` resolves a lazy name."""
+    import subprocess
+    import sys
+
+    code = "from biocorr.analysis.results import Results; print('write_report' in vars(Results))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -60,6 +62,33 @@ class Results:
             f"group comparisons, {len(self.warnings)} warnings, {len(self.exclusions)} exclusions; primary method "
             f"{opts.primary_method}; .summary() for the findings)"
         )
+
+    def write_report(self, out_dir: str | Path, **kwargs: Any) -> Path:
+        """Write ``report.html`` (self-contained) and ``figures/`` into ``out_dir``.
+
+        Parameters
+        ----------
+        out_dir : path
+            Created if missing.
+        **kwargs
+            As :func:`biocorr.report.html.write_report` (``per_pair``, ``verdicts``, ``qpcr``, ...).
+
+        Returns
+        -------
+        Path of report.html
+
+        Examples
+        --------
+        >>> import biocorr, tempfile
+        >>> results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+        >>> results.write_report(tempfile.mkdtemp(), per_pair=False).name
+        'report.html'
+        """
+        # The report is a view one layer above the results: imported when it is asked for (the
+        # architecture test allows this one call-time import and no other).
+        from ..report.html import write_report
+
+        return write_report(self, out_dir, **kwargs)
 
     def summary(self) -> pd.DataFrame:
         """The findings: the primary method's correlations that survive adjustment (else the strongest three).
