@@ -73,9 +73,7 @@ def _imports(name: str, path: Path) -> set[str]:
 
 
 MODULES = _modules()
-GRAPH = {
-    name: {t for t in _imports(name, path) if (name, t) not in CALL_TIME_VIEWS} for name, path in MODULES.items()
-}
+GRAPH = {name: {t for t in _imports(name, path) if (name, t) not in CALL_TIME_VIEWS} for name, path in MODULES.items()}
 
 
 def _layer(name: str) -> int:
