@@ -27,6 +27,13 @@ class DataError(BiocorrError):
     """The data cannot support the requested analysis (empty, one row, constant column)."""
 
 
+class OptionError(BiocorrError, ValueError):
+    """An analysis option (confidence, alternative, method, adjustment) has a value no method accepts.
+
+    Also a ``ValueError``, what Python code expects of a bad argument; see :mod:`biocorr.stats.options`.
+    """
+
+
 def missing_file_message(path, what: str, suffix: str) -> str:
     """'spec file 'x' does not exist.' or, for a folder, what to give instead.
 

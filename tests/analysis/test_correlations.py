@@ -180,6 +180,6 @@ def test_one_column_named_alone_is_one_column_and_a_misspelt_method_gets_a_sugge
     df = pd.DataFrame({"tnf": [1, 2, 3, 4, 5, 6.0], "vas": [2, 1, 4, 3, 6, 5]})
     one = biocorr.correlate(df, "tnf", "vas", methods=["pearson"])
     assert len(one) == 1 and one["estimate"].item() == pytest.approx(0.8285714285714286, abs=1e-15)  # R: cor()
-    with pytest.raises(ValueError, match=r"unknown correlation method 'pearsn'\. Did you mean"):
+    with pytest.raises(ValueError, match=r"methods: unknown method 'pearsn'\. Did you mean"):
         biocorr.correlate(df, "tnf", "vas", methods=["pearsn"])
     assert "correlate" in dir(biocorr) and "import_module" not in dir(biocorr)

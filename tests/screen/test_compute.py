@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from biocorr.errors import DataError
+from biocorr.errors import DataError, OptionError
 from biocorr.screen.compute import parse_memory, screen
 from biocorr.screen.permutations import masked_pearson
 from tests.helpers import FIXTURES, read_fixture
@@ -94,8 +94,10 @@ def test_masked_pearson_equals_pairwise_complete_correlations():
 
 
 def test_bad_requests_are_refused_with_a_reason():
-    with pytest.raises(DataError, match="not one of pearson"):
+    with pytest.raises(OptionError, match=r"unknown method 'spearmann'\. Did you mean one of: 'spearman'"):
         screen(FEATURES, PHENOTYPES, methods=["spearmann"])
+    with pytest.raises(OptionError, match="adjust: unknown adjustment 'qvalue'"):
+        screen(FEATURES, PHENOTYPES, adjust="qvalue")
     with pytest.raises(DataError, match="same rows"):
         screen(FEATURES, PHENOTYPES.iloc[:10])
     with pytest.raises(DataError, match="without missing values"):

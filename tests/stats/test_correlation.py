@@ -159,7 +159,7 @@ class TestPermutation:
 
 
 def test_unknown_method_is_rejected():
-    with pytest.raises(ValueError, match="unknown correlation method"):
+    with pytest.raises(ValueError, match="method: unknown method 'pearsn'"):
         correlate_columns(np.ones((4, 1)), np.ones((4, 1)), "pearsn")
 
 

@@ -12,14 +12,14 @@ import numpy as np
 import pandas as pd
 
 from ..columns import CORRELATIONS_SCHEMA, build_table
-from ..errors import did_you_mean
 from ..spec import StudySpec
 from ..stats.bayes import jzs_bayes_factors
 from ..stats.bootstrap import bootstrap_ci_columns
 from ..stats.correlation import mask_unpaired, pair_columns, permutation_p_values
 from ..stats.diagnostics import cooks_summary, loo_summary, method_columns, no_loo
 from ..stats.fisher import detectable_r
-from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES, ROBUST_METHODS
+from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES
+from ..stats.options import check_alternative, check_confidence, check_methods
 from ..stats.partial import design_matrix, partial_correlation
 from ..stats.ties import is_constant
 from .inputs import numeric_columns
@@ -154,15 +154,10 @@ def correlate(
     """
     labels = labels or {}
     extras = diagnostic_set(diagnostics)
-    methods = list(dict.fromkeys(methods))  # a method named twice is computed (and adjusted) once
+    methods = check_methods(methods)  # a method named twice is computed (and adjusted) once
+    confidence, alternative = check_confidence(confidence), check_alternative(alternative)
     x, y = [x] if isinstance(x, str) else x, [y] if isinstance(y, str) else y  # one column named alone
     x, y = list(dict.fromkeys(x)), list(dict.fromkeys(y))  # so is a column: families keep their true size
-    for method in methods:
-        if method not in CLASSICAL_METHODS + ROBUST_METHODS:
-            known = CLASSICAL_METHODS + ROBUST_METHODS
-            raise ValueError(
-                f"unknown correlation method {method!r}.{did_you_mean(str(method), known)} Methods: " + ", ".join(known)
-            )
     xv = numeric_columns(data, x, "correlate")
     yv = numeric_columns(data, y, "correlate")
     a, b = pair_columns(xv, yv)

@@ -36,6 +36,7 @@ from ..errors import DataError
 from ..stats.correlation import r_t_test, rank_p_values, ranks_and_ties
 from ..stats.fisher import fisher_ci
 from ..stats.multiplicity import adjust_p, storey_q
+from ..stats.options import check_adjust, check_confidence, check_methods
 from .permutations import masked_pearson, max_t_pvalues
 
 SCREEN_METHODS = ("pearson", "spearman", "kendall")
@@ -136,11 +137,9 @@ def screen(
     >>> t.sort_values("p").iloc[0]["feature"], bool(t["p_adjusted"].ge(t["p"]).all())
     ('g1', True)
     """
-    for m in methods:
-        if m not in SCREEN_METHODS:
-            raise DataError(f"screen: method '{m}' is not one of {', '.join(SCREEN_METHODS)}.")
-    if adjust not in ADJUSTMENTS:
-        raise DataError(f"screen: adjust '{adjust}' is not one of {', '.join(ADJUSTMENTS)}.")
+    methods = check_methods(methods, SCREEN_METHODS)
+    adjust = adjust if adjust == "storey" else check_adjust(adjust)  # q-values: a screen's own choice
+    confidence = check_confidence(confidence)
     if family not in ("phenotype", "all"):
         raise DataError("screen: family must be 'phenotype' or 'all'.")
     if not features.index.equals(phenotypes.index):

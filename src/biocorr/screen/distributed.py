@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..analysis.correlations import correlate
 from ..errors import DataError
+from ..stats.options import check_methods
 from .compute import SCREEN_COLUMNS, SCREEN_METHODS, adjust_families, matrix_rows
 
 
@@ -132,9 +133,7 @@ def screen_dask(
     import dask
     import dask.array as da
 
-    for m in methods:
-        if m not in SCREEN_METHODS:
-            raise DataError(f"screen: method '{m}' is not one of {', '.join(SCREEN_METHODS)}.")
+    methods = check_methods(methods, SCREEN_METHODS)
     if hasattr(features, "to_dask_array"):
         feature_names = [str(c) for c in features.columns]
         array = features.to_dask_array(lengths=True)

@@ -33,14 +33,15 @@ that names the offending key.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import SpecError, did_you_mean, missing_file_message
+from ..errors import OptionError, SpecError, did_you_mean, missing_file_message
 from ..stats.methods import CLASSICAL_METHODS as METHODS
 from ..stats.methods import ROBUST_METHODS
-from ..stats.multiplicity import normalise_adjust_method
+from ..stats.options import check_adjust, check_alternative, check_confidence, check_methods
 from .qpcr import QpcrSpec, parse_qpcr_spec
 from .toml_checks import (
     check_keys,
@@ -59,13 +60,6 @@ SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject")
-ALTERNATIVE_ALIASES = {
-    "two-sided": "two-sided",
-    "two.sided": "two-sided",
-    "two_sided": "two-sided",
-    "greater": "greater",
-    "less": "less",
-}
 ANALYSIS_KEYS = (
     "methods",
     "subsets",
@@ -158,6 +152,14 @@ class StudySpec:
 MAX_RESAMPLES = 1_000_000
 
 
+def _analysis_option(check: Callable[..., Any], *args: Any) -> Any:
+    """An option checked by :mod:`biocorr.stats.options`, its message prefixed '[analysis] '."""
+    try:
+        return check(*args)
+    except OptionError as exc:
+        raise SpecError(f"[analysis] {exc}") from None
+
+
 def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     """Validate an ``[analysis]`` table into :class:`AnalysisOptions`.
 
@@ -171,13 +173,9 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     defaults = AnalysisOptions()
     methods = str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
     no_repeats(methods, "[analysis] methods")
-    for m in methods:
-        if m not in METHODS:
-            raise SpecError(
-                f"[analysis] methods: unknown method '{m}'.{did_you_mean(m, METHODS)} Use any of: {', '.join(METHODS)}."
-            )
     if not methods:
         raise SpecError("[analysis] methods: name at least one method.")
+    _analysis_option(check_methods, methods, METHODS)
     subsets = str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
     if not subsets:
         raise SpecError('[analysis] subsets: name at least one of "all" and "by-group".')
@@ -188,13 +186,9 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
                 f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
                 f"Use any of: {', '.join(SUBSET_CHOICES)}."
             )
-    try:
-        adjust = normalise_adjust_method(str(table.get("adjust", defaults.adjust)))
-    except ValueError as exc:
-        raise SpecError(f"[analysis] adjust: {exc}.") from None
+    adjust = _analysis_option(check_adjust, table.get("adjust", defaults.adjust))
     confidence = finite_number(table.get("confidence", defaults.confidence), "[analysis] confidence")
-    if not 0 < confidence < 1:
-        raise SpecError(f"[analysis] confidence: {confidence:g} must be between 0 and 1 (e.g. 0.95).")
+    confidence = _analysis_option(check_confidence, confidence)
     seed = table.get("seed", defaults.seed)
     perms = table.get("permutations", defaults.permutations)
     boot = table.get("bootstrap", defaults.bootstrap)
@@ -220,18 +214,13 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
                 f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
                 f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
             )
-    alternative = table.get("alternative", defaults.alternative)
-    if not isinstance(alternative, str) or alternative.strip().lower() not in ALTERNATIVE_ALIASES:
-        raise SpecError(
-            f"[analysis] alternative: {alternative!r} is not one of two-sided, greater, less "
-            "(greater tests a positive correlation, less a negative one; as R's cor.test)."
-        )
+    alternative = _analysis_option(check_alternative, table.get("alternative", defaults.alternative))
     primary = table.get("primary")
     if primary is not None and primary not in methods:
         raise SpecError(f"[analysis] primary: {primary!r} is not one of the methods computed ({', '.join(methods)}).")
     return AnalysisOptions(
         primary=primary,
-        alternative=ALTERNATIVE_ALIASES[alternative.strip().lower()],
+        alternative=alternative,
         methods=methods,
         subsets=subsets,
         adjust=adjust,

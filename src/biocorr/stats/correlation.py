@@ -51,6 +51,7 @@ from .nulldist import (
     kendall_exact_p,
     spearman_as89_p,
 )
+from .options import check_alternative, check_confidence, check_method
 from .ties import (
     column_sum_for,
     count_distinct,
@@ -227,9 +228,6 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     n3 = tie_group_sums(joint)["t2"] / 2.0
     n0 = n * (n - 1) / 2.0
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
-
-
-ALTERNATIVES = ("two-sided", "greater", "less")
 
 
 def one_or_two_sided_p(t, df, alternative: str = "two-sided"):
@@ -443,10 +441,9 @@ def correlate_columns(
     >>> round(float(correlate_columns(a, b, "spearman")["p"][0]), 6)
     0.133333
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown correlation method {method!r}; use one of {METHODS}")
-    if not 0.0 < confidence < 1.0:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
+    method = check_method(method, METHODS)
+    confidence = check_confidence(confidence)
+    alternative = check_alternative(alternative)
     a = scale_columns(a)  # exact; keeps squares from overflowing or underflowing
     b = scale_columns(b)
     m = a.shape[1]
@@ -495,8 +492,6 @@ def correlate_columns(
         stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
         p[valid], p_method[valid] = res["p"], res["p_method"]
 
-    if alternative not in ALTERNATIVES:
-        raise ValueError(f"alternative must be one of {ALTERNATIVES}, got {alternative!r}")
     lo, hi = fisher_ci(np.where(valid, r, np.nan), nf, confidence, method, alternative=alternative)
     p = np.where(valid, np.minimum(p, 1.0), np.nan)
     if alternative != "two-sided":

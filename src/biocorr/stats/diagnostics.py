@@ -8,7 +8,8 @@ import numpy as np
 
 from .correlation import CorrelationResult, correlate_columns, pair_columns, r_t_test
 from .influence import cooks_distance, leave_one_out, pearson_leave_one_out_r
-from .methods import ALPHA, CLASSICAL_METHODS, ROBUST_METHODS, method_info
+from .methods import ALPHA, method_info
+from .options import check_alternative, check_confidence, check_method
 from .robust import robust_columns
 from .ties import count_finite
 
@@ -28,15 +29,9 @@ def method_columns(
     >>> float(method_columns(a, b, "kendall")["estimate"][0])
     0.6
     """
-    kind = method_info(method).kind
-    if kind == "robust":
-        return robust_columns(a, b, method, alternative)
-    if kind == "classical":
-        return correlate_columns(a, b, method, confidence, alternative)
-    raise ValueError(
-        f"{method!r} is not computed from paired columns alone; use one of "
-        + ", ".join(CLASSICAL_METHODS + ROBUST_METHODS)
-    )
+    if method_info(check_method(method)).kind == "robust":
+        return robust_columns(a, b, method, check_alternative(alternative))
+    return correlate_columns(a, b, method, confidence, alternative)
 
 
 def no_loo(m: int) -> dict[str, np.ndarray]:
@@ -263,9 +258,9 @@ def correlation_test(
     y = np.asarray(y, float).reshape(-1, 1)
     if x.shape != y.shape:
         raise ValueError(f"x and y must have the same length, got {len(x)} and {len(y)}")
+    method, confidence = check_method(method), check_confidence(confidence)
+    alternative = check_alternative(alternative)
     a, b = pair_columns(x, y)
-    if not 0.0 < confidence < 1.0:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
     res = method_columns(a, b, method, confidence, alternative)
     return CorrelationResult(
         method=method,

@@ -16,29 +16,11 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
-# our name -> (statsmodels name, what a methods paragraph calls it)
-ADJUST_METHODS = {
-    "holm": ("holm", "Holm"),  # computed by holm_step_down
-    "bh": ("fdr_bh", "Benjamini-Hochberg"),
-    "bonferroni": ("bonferroni", "Bonferroni"),
-    "none": (None, "none"),
-}
-ADJUST_ALIASES = {"fdr": "bh", "BH": "bh", "benjamini-hochberg": "bh", "hochberg-bh": "bh"}
+from .options import ADJUST_ALIASES, ADJUST_METHODS, check_adjust
 
+__all__ = ["ADJUST_ALIASES", "ADJUST_METHODS", "adjust_by_family", "adjust_p", "normalise_adjust_method"]
 
-def normalise_adjust_method(method: str) -> str:
-    """Canonical adjustment name (``holm``, ``bh``, ``bonferroni`` or ``none``).
-
-    Examples
-    --------
-    >>> normalise_adjust_method("fdr")
-    'bh'
-    """
-    key = ADJUST_ALIASES.get(method, method)
-    key = ADJUST_ALIASES.get(key.lower(), key.lower())
-    if key not in ADJUST_METHODS:
-        raise ValueError(f"unknown adjustment {method!r}; use one of: " + ", ".join(ADJUST_METHODS))
-    return key
+normalise_adjust_method = check_adjust  # the 0.2 name
 
 
 def adjust_p(p, method: str = "holm") -> np.ndarray:
