@@ -109,7 +109,7 @@ def main():
 
         def one_pair(xs, ys, axis=-1):
             xs, ys = np.moveaxis(xs, axis, -1), np.moveaxis(ys, axis, -1)
-            est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method)["estimate"]
+            est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method).estimate
             return est.reshape(xs.shape[:-1])
 
         t_one = best_of(

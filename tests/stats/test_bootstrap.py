@@ -16,7 +16,7 @@ def _gathered(x, y, ix, iy, idx, method):
     """Reference: the table's own engine on every resample, gathered explicitly (one column each)."""
     out = np.empty((len(idx), len(ix)))
     for j, (i, h) in enumerate(zip(ix, iy)):
-        out[:, j] = method_columns(x[idx, i].T, y[idx, h].T, method)["estimate"]
+        out[:, j] = method_columns(x[idx, i].T, y[idx, h].T, method).estimate
     return out
 
 
@@ -65,7 +65,7 @@ def test_one_pair_interval_equals_scipy_bootstrap_with_the_same_generator(method
     def statistic(xs, ys, axis=-1):
         xs, ys = np.moveaxis(xs, axis, -1), np.moveaxis(ys, axis, -1)
         shape = xs.shape[:-1]
-        est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method)["estimate"]
+        est = method_columns(xs.reshape(-1, xs.shape[-1]).T, ys.reshape(-1, ys.shape[-1]).T, method).estimate
         return est.reshape(shape)
 
     ref = stats.bootstrap(

@@ -33,20 +33,20 @@ def test_vectorised_engine_matches_r_cor_test(method):
     names, a, b = _case_columns()
     res = correlate_columns(a, b, method)
     ref = REFERENCE[REFERENCE["method"] == method].set_index("case").loc[names]
-    assert (res["n"] == ref["n"].to_numpy()).all()
-    assert_close(res["estimate"], ref["estimate"], what=f"{method} estimate")
-    assert_close(res["p"], ref["p"], what=f"{method} p")
-    assert_close(res["ci_low"], ref["ci_low"], what=f"{method} ci_low")
-    assert_close(res["ci_high"], ref["ci_high"], what=f"{method} ci_high")
-    same = res["statistic_name"] == ref["statistic_name"].to_numpy()
-    assert_close(res["statistic"][same], ref["statistic"].to_numpy()[same], tol=1e-8, what=f"{method} statistic")
+    assert (res.n == ref["n"].to_numpy()).all()
+    assert_close(res.estimate, ref["estimate"], what=f"{method} estimate")
+    assert_close(res.p, ref["p"], what=f"{method} p")
+    assert_close(res.ci_low, ref["ci_low"], what=f"{method} ci_low")
+    assert_close(res.ci_high, ref["ci_high"], what=f"{method} ci_high")
+    same = res.statistic_name == ref["statistic_name"].to_numpy()
+    assert_close(res.statistic[same], ref["statistic"].to_numpy()[same], tol=1e-8, what=f"{method} statistic")
 
 
 def test_every_p_value_branch_is_exercised():
     _, a, b = _case_columns()
     seen = set()
     for method in ("pearson", "spearman", "kendall"):
-        seen |= {(method, pm) for pm in correlate_columns(a, b, method)["p_method"]}
+        seen |= {(method, pm) for pm in correlate_columns(a, b, method).p_method}
     assert {
         ("spearman", "exact (AS 89 enumeration)"),
         ("spearman", "AS 89 Edgeworth series"),
@@ -99,8 +99,8 @@ def test_too_few_pairs_and_constant_give_nan_not_error():
     res = correlate_columns(
         np.array([[1.0, 1.0], [2.0, 1.0], [np.nan, 1.0]]), np.array([[3.0, 2.0], [4.0, 5.0], [5.0, 6.0]]), "pearson"
     )
-    assert np.isnan(res["estimate"]).all() and np.isnan(res["p"]).all()
-    assert list(res["n"]) == [2, 3]
+    assert np.isnan(res.estimate).all() and np.isnan(res.p).all()
+    assert list(res.n) == [2, 3]
 
 
 def test_spearman_as89_enumeration_is_a_distribution():
@@ -190,7 +190,7 @@ def test_kendall_merge_counting_equals_scipy_on_random_ties_and_gaps():
     gap = np.isnan(a) | np.isnan(b)
     a[gap] = np.nan
     b[gap] = np.nan
-    ours = correlate_columns(a, b, "kendall")["estimate"]
+    ours = correlate_columns(a, b, "kendall").estimate
     ref = [stats.kendalltau(a[~gap[:, j], j], b[~gap[:, j], j]).statistic for j in range(m)]
     assert_close(ours, ref, tol=1e-13)
 
@@ -202,7 +202,7 @@ def test_a_constant_variable_gives_na_as_r(method):
     from biocorr.stats.diagnostics import method_columns
 
     res = method_columns(np.arange(1.0, 8.0)[:, None], np.full((7, 1), -0.7), method)
-    assert np.isnan(res["estimate"][0]) and np.isnan(res["p"][0])
+    assert np.isnan(res.estimate[0]) and np.isnan(res.p[0])
 
 
 def test_kendall_permutations_by_merge_counting_equal_the_sign_matrix_reference():
@@ -245,10 +245,10 @@ def test_one_sided_tests_match_r_cor_test_on_every_branch(method, alternative):
     for case in ref["case"]:
         d = INPUTS[INPUTS["case"] == case]
         res = correlate_columns(d[["x"]].to_numpy(), d[["y"]].to_numpy(), method, alternative=alternative)
-        got_p.append(res["p"][0])
-        got_lo.append(res["ci_low"][0])
-        got_hi.append(res["ci_high"][0])
-        seen.add(res["p_method"][0])
+        got_p.append(res.p[0])
+        got_lo.append(res.ci_low[0])
+        got_hi.append(res.ci_high[0])
+        seen.add(res.p_method[0])
     assert_close(got_p, ref["p"], what=f"{method} {alternative} p")
     if method == "pearson":
         assert_close(got_lo, ref["ci_low"], what="one-sided CI low")

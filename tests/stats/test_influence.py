@@ -35,8 +35,8 @@ def test_leave_one_out_equals_refitting(method):
             if np.isnan(a[k, j]):
                 assert np.isnan(r_loo[k, j])
                 continue
-            assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
-            assert p_loo[k, j] == pytest.approx(ref["p"][0], abs=1e-12)
+            assert r_loo[k, j] == pytest.approx(ref.estimate[0], abs=1e-12)
+            assert p_loo[k, j] == pytest.approx(ref.p[0], abs=1e-12)
 
 
 @pytest.mark.parametrize("method", ["spearman", "kendall"])
@@ -50,7 +50,7 @@ def test_rank_leave_one_out_equals_refitting_at_large_n_with_ties_and_gaps(metho
     y[[5, 77], 0] = np.nan
     a, b = pair_columns(x, y)
     r_loo, p_loo = leave_one_out(a, b, method)
-    untied = correlate_columns(a[:, 3:], b[:, 3:], method)["p_method"][0]
+    untied = correlate_columns(a[:, 3:], b[:, 3:], method).p_method[0]
     assert untied == ("AS 89 Edgeworth series" if method == "spearman" else "normal approximation (n >= 50)")
     for j in range(a.shape[1]):
         for k in rng.choice(n, 25, replace=False):
@@ -60,8 +60,8 @@ def test_rank_leave_one_out_equals_refitting_at_large_n_with_ties_and_gaps(metho
             keep = ~np.isnan(a[:, j])
             keep[k] = False
             ref = correlate_columns(a[keep, j : j + 1], b[keep, j : j + 1], method)
-            assert r_loo[k, j] == pytest.approx(ref["estimate"][0], abs=1e-12)
-            assert p_loo[k, j] == pytest.approx(ref["p"][0], rel=1e-10, abs=1e-300)
+            assert r_loo[k, j] == pytest.approx(ref.estimate[0], abs=1e-12)
+            assert p_loo[k, j] == pytest.approx(ref.p[0], rel=1e-10, abs=1e-300)
 
 
 def test_kendall_leave_one_out_beyond_2048_subjects_uses_row_blocks_and_still_equals_refitting():
@@ -74,8 +74,8 @@ def test_kendall_leave_one_out_beyond_2048_subjects_uses_row_blocks_and_still_eq
         keep = np.ones(n, bool)
         keep[k] = False
         ref = correlate_columns(x[keep], y[keep], "kendall")
-        assert r_loo[k, 0] == pytest.approx(ref["estimate"][0], abs=1e-12)
-        assert p_loo[k, 0] == pytest.approx(ref["p"][0], rel=1e-10)
+        assert r_loo[k, 0] == pytest.approx(ref.estimate[0], abs=1e-12)
+        assert p_loo[k, 0] == pytest.approx(ref.p[0], rel=1e-10)
 
 
 @pytest.mark.parametrize("alternative", ["two-sided", "greater", "less"])
@@ -92,21 +92,19 @@ def test_loo_summary_p_range_equals_every_deletions_p(method, alternative):
     a, b = pair_columns(a, b)
     full = correlate_columns(a, b, method, alternative=alternative)
     ids = np.array([f"S{i}" for i in range(n)], dtype=object)
-    s = loo_summary(a, b, method, full["estimate"], full["p"], ids, alternative)
+    s = loo_summary(a, b, method, full.estimate, full.p, ids, alternative)
     for j in range(m):
         ps = []
         for k in np.flatnonzero(~np.isnan(a[:, j])):
             keep = ~np.isnan(a[:, j])
             keep[k] = False
-            ps.append(
-                correlate_columns(a[keep, j : j + 1], b[keep, j : j + 1], method, alternative=alternative)["p"][0]
-            )
+            ps.append(correlate_columns(a[keep, j : j + 1], b[keep, j : j + 1], method, alternative=alternative).p[0])
         assert s["loo_min_p"][j] == pytest.approx(min(ps), rel=1e-12)
         assert s["loo_max_p"][j] == pytest.approx(max(ps), rel=1e-12)
-        flips = any((q < 0.05) != (full["p"][j] < 0.05) for q in ps)
+        flips = any((q < 0.05) != (full.p[j] < 0.05) for q in ps)
         assert bool(s["loo_changes_significance"][j]) == flips
     flipped = s["loo_changes_significance"]
-    assert (flipped & (full["p"] < 0.05)).any() and (flipped & (full["p"] >= 0.05)).any()  # both directions
+    assert (flipped & (full.p < 0.05)).any() and (flipped & (full.p >= 0.05)).any()  # both directions
 
 
 @pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])
@@ -122,7 +120,7 @@ def test_loo_and_cooks_summaries_by_column_blocks_equal_one_block(method, monkey
     b[np.isnan(a)] = np.nan  # paired columns
     full = correlate_columns(a, b, method)
     ids = np.array([f"S{i}" for i in range(n)], dtype=object)
-    whole = loo_summary(a, b, method, full["estimate"], full["p"], ids)
+    whole = loo_summary(a, b, method, full.estimate, full.p, ids)
     whole_cooks = cooks_summary(a, b, ids)
     monkeypatch.setattr(diagnostics, "BLOCK_CELLS", 4 * n)  # blocks of 4 columns, the last of 2
     assert len(column_blocks(n, m)) == 18
@@ -134,7 +132,7 @@ def test_loo_and_cooks_summaries_by_column_blocks_equal_one_block(method, monkey
         return block(a, *rest, **options)
 
     monkeypatch.setattr(diagnostics, "_loo_summary_block", counted)
-    blocked = loo_summary(a, b, method, full["estimate"], full["p"], ids)
+    blocked = loo_summary(a, b, method, full.estimate, full.p, ids)
     blocked_cooks = cooks_summary(a, b, ids)
     assert calls == [(n, 4)] * 17 + [(n, 2)]
     for key, value in {**whole, **whole_cooks}.items():

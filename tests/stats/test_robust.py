@@ -33,15 +33,15 @@ def test_robust_methods_match_the_r_transcription_of_wilcox(case, method):
     ref = ROBUST[(ROBUST.case == case) & (ROBUST.method == method)].iloc[0]
     res = robust_columns(a, b, method)
     assert_close(
-        [res["estimate"][0], res["statistic"][0], res["p"][0]],
+        [res.estimate[0], res.statistic[0], res.p[0]],
         ref[["estimate", "t", "p"]].to_numpy(float),
         what=f"{case} {method}",
     )
     if np.isfinite(ref["estimate"]):
-        assert res["n"][0] == ref["n"] and res["n_removed"][0] == ref["n_removed"]
-        assert res["note"][0] == ""
+        assert res.n[0] == ref["n"] and res.n_removed[0] == ref["n_removed"]
+        assert res.note[0] == ""
     else:
-        assert res["note"][0].startswith("undefined")
+        assert res.note[0].startswith("undefined")
 
 
 def test_the_percentage_bend_index_is_wrs2s_at_n_27():

@@ -20,6 +20,7 @@ from ..stats.diagnostics import cooks_summary, loo_summary, method_columns, no_l
 from ..stats.fisher import detectable_r
 from ..stats.methods import BOOTSTRAP_METHODS, CLASSICAL_METHODS, MIN_PAIRS, PARTIAL_BASES
 from ..stats.options import check_alternative, check_confidence, check_methods
+from ..stats.pair_stats import PairStats
 from ..stats.partial import design_matrix, partial_correlation
 from ..stats.ties import is_constant
 from .inputs import numeric_columns
@@ -40,15 +41,15 @@ def join_notes(*notes: str) -> str:
     return "; ".join(n for n in notes if n)
 
 
-def _robust_notes(method: str, res: dict, note: np.ndarray) -> np.ndarray:
+def _robust_notes(method: str, res: PairStats, note: np.ndarray) -> np.ndarray:
     """Each robust row's note: the pair's own note, else why the method is undefined there, else what it did."""
-    own = res["note"]
+    own = res.note
     if method == "skipped_spearman":
         did = [
             join_notes(f"{int(k)} bivariate outlier(s) removed (projection method)", BOOTSTRAP_HINT)
             if np.isfinite(k)
             else ""
-            for k in res["n_removed"]
+            for k in res.n_removed
         ]
     else:
         did = [BOOTSTRAP_HINT] * len(note)
@@ -70,9 +71,9 @@ ENGINE_COLUMNS = (
 """The columns of a correlations row that a method's engine (:func:`method_columns`) gives directly."""
 
 
-def engine_columns(res: dict) -> dict:
+def engine_columns(res: PairStats) -> dict[str, np.ndarray]:
     """The engine's result arrays under their correlations-table names."""
-    return {key: res[key] for key in ENGINE_COLUMNS}
+    return {key: getattr(res, key) for key in ENGINE_COLUMNS}
 
 
 def correlate(
@@ -191,15 +192,11 @@ def correlate(
                 a, b, method, permutations, seed=seed, progress=progress, alternative=alternative
             )
         loo = (
-            loo_summary(a, b, method, res["estimate"], res["p"], id_array, alternative)
+            loo_summary(a, b, method, res.estimate, res.p, id_array, alternative)
             if classical and "loo" in extras
             else no_loo(m)
         )
-        bf = (
-            jzs_bayes_factors(res["estimate"], res["n"])
-            if method == "pearson" and "bf10" in extras
-            else np.full(m, np.nan)
-        )
+        bf = jzs_bayes_factors(res.estimate, res.n) if method == "pearson" and "bf10" in extras else np.full(m, np.nan)
         frames.append(
             build_table(
                 CORRELATIONS_SCHEMA,
@@ -215,7 +212,7 @@ def correlate(
                 n_permutations=permutations if classical else 0,
                 **loo,
                 **cooks,
-                detectable_r=detectable_r(res["n"], method=method if classical else "pearson"),
+                detectable_r=detectable_r(res.n, method=method if classical else "pearson"),
                 bf10=bf,
                 note=note if classical else _robust_notes(method, res, note),
             )

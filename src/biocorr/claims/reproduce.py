@@ -80,7 +80,7 @@ def _pairs(study: Study, claim: Claim, mask: np.ndarray, complete_case: bool = F
 
 def _test(x: np.ndarray, y: np.ndarray, method: str) -> tuple[float, float, int]:
     res = correlate_columns(x.reshape(-1, 1), y.reshape(-1, 1), method)
-    return float(res["estimate"][0]), float(res["p"][0]), int(res["n"][0])
+    return float(res.estimate[0]), float(res.p[0]), int(res.n[0])
 
 
 def _fmt(r: float, p: float, n: int) -> str:

@@ -52,6 +52,7 @@ from .nulldist import (
     spearman_as89_p,
 )
 from .options import check_alternative, check_confidence, check_method
+from .pair_stats import PairStats
 from .ties import (
     column_sum_for,
     count_distinct,
@@ -408,7 +409,7 @@ def rank_p_values(
 
 def correlate_columns(
     a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95, alternative: str = "two-sided"
-) -> dict[str, np.ndarray]:
+) -> PairStats:
     """Correlation tests for every column pair of ``a`` and ``b``, vectorised.
 
     Parameters
@@ -424,10 +425,10 @@ def correlate_columns(
 
     Returns
     -------
-    dict of str to ndarray (m,)
-        Keys ``n, estimate, ci_low, ci_high, statistic, statistic_name, df, p,
-        p_method, ci_method``. Pairs with fewer than 3 complete rows, or a
-        constant variable, get NaN estimate and p.
+    PairStats
+        Arrays of length m: ``n, estimate, ci_low, ci_high, statistic, statistic_name, df,
+        p, p_method, ci_method``. Pairs with fewer than 3 complete rows, or a constant
+        variable, get NaN estimate and p.
 
     References
     ----------
@@ -438,7 +439,7 @@ def correlate_columns(
     --------
     >>> a = np.array([[1.0], [2.0], [3.0], [4.0], [5.0]])
     >>> b = np.array([[2.0], [1.0], [4.0], [3.0], [5.0]])
-    >>> round(float(correlate_columns(a, b, "spearman")["p"][0]), 6)
+    >>> round(float(correlate_columns(a, b, "spearman").p[0]), 6)
     0.133333
     """
     method = check_method(method, METHODS)
@@ -496,22 +497,11 @@ def correlate_columns(
     p = np.where(valid, np.minimum(p, 1.0), np.nan)
     if alternative != "two-sided":
         p_method = np.where(p_method != "", [f"{pm}; one-sided ({alternative})" for pm in p_method], p_method)
-    return {
-        "n": n,
-        "estimate": r,
-        "ci_low": lo,
-        "ci_high": hi,
-        "statistic": stat,
-        "statistic_name": stat_name,
-        "df": df,
-        "p": p,
-        "p_method": p_method,
-        "ci_method": np.full(
-            m,
-            METHOD_INFO[method].ci_method + ("" if alternative == "two-sided" else f", one-sided ({alternative})"),
-            dtype=object,
-        ),
-    }
+    ci_method = METHOD_INFO[method].ci_method + ("" if alternative == "two-sided" else f", one-sided ({alternative})")
+    return PairStats(
+        n=n, estimate=r, ci_low=lo, ci_high=hi, statistic=stat, statistic_name=stat_name, df=df, p=p,
+        p_method=p_method, ci_method=np.full(m, ci_method, dtype=object),
+    )  # fmt: skip
 
 
 def _compact(a: np.ndarray, b: np.ndarray, cols: np.ndarray, n_val: int):

@@ -10,13 +10,14 @@ from .correlation import CorrelationResult, correlate_columns, pair_columns, r_t
 from .influence import cooks_distance, leave_one_out, pearson_leave_one_out_r
 from .methods import ALPHA, method_info
 from .options import check_alternative, check_confidence, check_method
+from .pair_stats import PairStats
 from .robust import robust_columns
 from .ties import count_finite
 
 
 def method_columns(
     a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95, alternative: str = "two-sided"
-) -> dict:
+) -> PairStats:
     """Any classical or robust method's results for paired columns (the registry's dispatch).
 
     Classical methods give R-identical p-values and Fisher-z CIs
@@ -26,7 +27,7 @@ def method_columns(
     Examples
     --------
     >>> a = np.array([[1.0], [2], [3], [4], [5]]); b = np.array([[2.0], [1], [4], [3], [5]])
-    >>> float(method_columns(a, b, "kendall")["estimate"][0])
+    >>> float(method_columns(a, b, "kendall").estimate[0])
     0.6
     """
     if method_info(check_method(method)).kind == "robust":
@@ -139,7 +140,7 @@ def loo_summary(
     --------
     >>> a = np.array([[1.0], [2], [3], [4], [10]]); b = np.array([[1.0], [3], [2], [4], [12]])
     >>> res = correlate_columns(a, b, "pearson")
-    >>> s = loo_summary(a, b, "pearson", res["estimate"], res["p"], np.array(list("ABCDE"), dtype=object))
+    >>> s = loo_summary(a, b, "pearson", res.estimate, res.p, np.array(list("ABCDE"), dtype=object))
     >>> s["loo_most_influential"][0], bool(s["loo_changes_significance"][0]), round(float(s["loo_max_p"][0]), 4)
     ('E', True, 0.2)
     """
@@ -264,15 +265,15 @@ def correlation_test(
     res = method_columns(a, b, method, confidence, alternative)
     return CorrelationResult(
         method=method,
-        n=int(res["n"][0]),
-        estimate=float(res["estimate"][0]),
-        ci_low=float(res["ci_low"][0]),
-        ci_high=float(res["ci_high"][0]),
+        n=int(res.n[0]),
+        estimate=float(res.estimate[0]),
+        ci_low=float(res.ci_low[0]),
+        ci_high=float(res.ci_high[0]),
         ci_level=confidence,
-        ci_method=str(res["ci_method"][0]),
-        statistic=float(res["statistic"][0]),
-        statistic_name=str(res["statistic_name"][0]),
-        df=float(res["df"][0]),
-        p=float(res["p"][0]),
-        p_method=str(res["p_method"][0]),
+        ci_method=str(res.ci_method[0]),
+        statistic=float(res.statistic[0]),
+        statistic_name=str(res.statistic_name[0]),
+        df=float(res.df[0]),
+        p=float(res.p[0]),
+        p_method=str(res.p_method[0]),
     )

@@ -332,7 +332,7 @@ def _skipped_spearman(panel: Panel, idx: np.ndarray) -> np.ndarray:
         drop = skipped_outliers(xr, yr)
         keep_x = np.where(drop, np.nan, xr).T
         keep_y = np.where(drop, np.nan, yr).T
-        estimate = correlate_columns(keep_x, keep_y, "spearman")["estimate"]
+        estimate = correlate_columns(keep_x, keep_y, "spearman").estimate
         out[:, j] = np.where(skipped_scale_defined(xr, yr), estimate, np.nan)  # zero MAD: undefined resample
     return out
 

@@ -36,6 +36,7 @@ from scipy.stats import chi2
 
 from .correlation import correlate_columns, mask_unpaired, r_t_test
 from .methods import NO_ANALYTIC_CI, ROBUST_METHODS
+from .pair_stats import PairStats
 from .ties import count_finite, is_constant, scale_columns
 
 BETA = 0.2
@@ -292,12 +293,12 @@ def skipped_correlation(a: np.ndarray, b: np.ndarray, method: str = "spearman") 
         keep_a[idx, j], keep_b[idx, j] = a[idx, j], b[idx, j]
         removed[j] = out.sum()
     res = correlate_columns(keep_a, keep_b, "pearson" if method == "pearson" else "spearman")
-    n = np.where(note == "", res["n"], count_finite(a)).astype(float)  # not run: n is the complete pairs
-    t, p = _t_test(res["estimate"], n)
-    return {"estimate": res["estimate"], "statistic": t, "p": p, "n": n, "n_removed": removed, "note": note}
+    n = np.where(note == "", res.n, count_finite(a)).astype(float)  # not run: n is the complete pairs
+    t, p = _t_test(res.estimate, n)
+    return {"estimate": res.estimate, "statistic": t, "p": p, "n": n, "n_removed": removed, "note": note}
 
 
-def robust_columns(a: np.ndarray, b: np.ndarray, method: str, alternative: str = "two-sided") -> dict[str, np.ndarray]:
+def robust_columns(a: np.ndarray, b: np.ndarray, method: str, alternative: str = "two-sided") -> PairStats:
     """A robust method's results in the shape of :func:`correlate_columns` (no analytic CI)."""
     if method not in ROBUST_METHODS:
         raise ValueError(f"unknown robust method {method!r}; use one of {ROBUST_METHODS}")
@@ -328,20 +329,20 @@ def robust_columns(a: np.ndarray, b: np.ndarray, method: str, alternative: str =
     }[method]
     if alternative != "two-sided":
         p_method += f"; one-sided ({alternative})"
-    return {
-        "n": res["n"].astype(int),
-        "estimate": res["estimate"],
-        "ci_low": np.full(m, np.nan),
-        "ci_high": np.full(m, np.nan),
-        "statistic": res["statistic"],
-        "statistic_name": np.where(ok, "t", "").astype(object),
-        "df": np.where(ok, res["n"] - 2, np.nan),
-        "p": res["p"],
-        "p_method": np.where(ok, p_method, "").astype(object),
-        "ci_method": np.full(m, NO_ANALYTIC_CI, dtype=object),
-        "n_removed": res.get("n_removed", np.zeros(m)),
-        "note": note.astype(object),
-    }
+    return PairStats(
+        n=res["n"].astype(int),
+        estimate=res["estimate"],
+        ci_low=np.full(m, np.nan),
+        ci_high=np.full(m, np.nan),
+        statistic=res["statistic"],
+        statistic_name=np.where(ok, "t", "").astype(object),
+        df=np.where(ok, res["n"] - 2, np.nan),
+        p=res["p"],
+        p_method=np.where(ok, p_method, "").astype(object),
+        ci_method=np.full(m, NO_ANALYTIC_CI, dtype=object),
+        note=note.astype(object),
+        n_removed=res.get("n_removed", np.zeros(m)),
+    )
 
 
 UNDEFINED_SCALE = {
