@@ -18,13 +18,14 @@ $(STAMP): pyproject.toml
 report: install
 	$(BIN)/biocorr analyze --example hivsn --out report --overwrite
 
-# The whole test suite: R reference values, doctests, README blocks, notebooks, browser
+# The whole test suite: R reference values, doctests, README blocks, notebooks, browser.
+# -n auto: one pytest worker per core (pytest-xdist); `pytest -p no:xdist` runs it in one process.
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # Everything but the slow tests (notebooks, browser, large inputs)
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .

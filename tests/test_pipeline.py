@@ -10,16 +10,6 @@ from biocorr.datasets import load
 from tests.helpers import assert_close, read_fixture
 
 
-@pytest.fixture(scope="module")
-def hivsn_results():
-    return analyze(load("hivsn"))
-
-
-@pytest.fixture(scope="module")
-def opt_results():
-    return analyze(load("opt"))
-
-
 @pytest.mark.parametrize("dataset", ["hivsn", "opt"])
 def test_correlations_and_holm_families_match_r(dataset, hivsn_results, opt_results):
     res = hivsn_results if dataset == "hivsn" else opt_results

@@ -74,14 +74,12 @@ def test_the_influence_warning_shows_the_p_that_crosses_05():
     assert "largest p with one subject left out = .900" in lost[0]["message"]
 
 
-def test_a_score_measured_in_one_group_is_reported_once_not_as_all_participants():
+def test_a_score_measured_in_one_group_is_reported_once_not_as_all_participants(hivsn_results):
     """In hivsn, pain and catastrophizing were collected in painful neuropathy only: the pooled
     'all' rows were the same tests again, adjusted in two families and written up as 'In all
     participants' (issue #26). They are shown once, under the group, with a note."""
-    from biocorr import analyze
-    from biocorr.datasets import load
 
-    res = analyze(load("hivsn"))
+    res = hivsn_results
     c = res.correlations
     assert c.query("subset == 'all' and y in ['pain_intensity', 'pcs']").empty
     group = c.query("subset == 'Painful HIV-SN' and y == 'pain_intensity' and method == 'spearman'")

@@ -16,11 +16,6 @@ from tests.helpers import read_fixture
 INPUTS = read_fixture("correlation_inputs.csv")
 
 
-@pytest.fixture(scope="module")
-def hivsn_results():
-    return analyze(load("hivsn"))
-
-
 def test_planted_outlier_in_fourteen_patients():
     """One extreme subject makes an unrelated biomarker 'correlate' with pain: the package says so."""
     rng = np.random.default_rng(14)
@@ -63,7 +58,7 @@ def test_bootstrap_on_real_data_covers_every_row_it_can():
     assert (row.boot_ci_low, row.boot_ci_high) == (direct.low[0], direct.high[0])
 
 
-def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results):
+def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results, opt_results):
     c = hivsn_results.correlations
     p = c[(c.method == "pearson") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
     assert p["loo_min"] <= p["estimate"] <= p["loo_max"] and p["loo_most_influential"].startswith("row ")
@@ -71,7 +66,7 @@ def test_diagnostic_columns_and_warnings_on_real_data(hivsn_results):
     k = c[(c.method == "kendall") & (c.subset == "all") & (c.y == "eq-5d_vas")].iloc[0]
     assert k["n"] == p["n"] and k["detectable_r"] == pytest.approx(np.tanh(2.8015852 * np.sqrt(0.437 / 193)), abs=1e-6)
     assert p["bf10"] > 3  # r = .22 at n = 197
-    opt = analyze(load("opt"))
+    opt = opt_results
     oc = opt.correlations
     det = oc[(oc.method == "spearman_detected") & (oc.x == "OTNF1") & (oc.subset == "all")]
     assert len(det) == 10 and (det["n"] == 205).all() and "above the lower limit 1.2" in det["note"].iloc[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
 import biocorr
 from biocorr.analysis.matrices import correlation_matrix
@@ -12,11 +11,6 @@ from biocorr.columns import CORRELATIONS
 from tests.helpers import assert_close, read_fixture
 
 REFERENCE = read_fixture("r_matrices_opt.csv")
-
-
-@pytest.fixture(scope="module")
-def opt_results():
-    return biocorr.analyze(biocorr.datasets.load("opt"))
 
 
 def test_opt_matrices_equal_r_pair_by_pair(opt_results):

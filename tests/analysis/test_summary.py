@@ -6,8 +6,8 @@ import biocorr
 from biocorr.analysis.summary import primary_findings
 
 
-def test_summary_is_the_findings_of_the_primary_method(tmp_path):
-    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+def test_summary_is_the_findings_of_the_primary_method(tmp_path, hivsn_results):
+    results = hivsn_results
     summary = results.summary()
     c = results.correlations
     surviving = c[(c["method"] == "spearman") & (c["p_adjusted"] < 0.05)]
@@ -23,8 +23,8 @@ def test_summary_is_the_findings_of_the_primary_method(tmp_path):
     assert path.name == "report.html" and 'id="findings"' in path.read_text(encoding="utf-8")
 
 
-def test_summary_labels_are_escaped_in_the_notebook_view():
-    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+def test_summary_labels_are_escaped_in_the_notebook_view(hivsn_results):
+    results = hivsn_results
     spec = results.study.spec
     odd = spec.biomarkers[0].__class__(**{**spec.biomarkers[0].__dict__, "label": "<b>CD4</b>"})
     from dataclasses import replace

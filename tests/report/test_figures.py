@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import biocorr
 from biocorr.report.figures import biomarker_panel
 
 
-def test_panel_legend_has_no_n_and_each_statistics_box_has_its_scores_n():
-    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+def test_panel_legend_has_no_n_and_each_statistics_box_has_its_scores_n(hivsn_results):
+    results = hivsn_results
     fig = biomarker_panel(results, "current_cd4")
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == ["Painful HIV-SN", "Non-painful HIV-SN"]  # was 'Painful HIV-SN (n = 125)' from panel 1

@@ -8,7 +8,6 @@ import pandas as pd
 from biocorr import analyze
 from biocorr.data.read import read_text_table
 from biocorr.data.validate import validate
-from biocorr.datasets import load
 from biocorr.report.findings import findings_section, primary_findings, quality_summary
 from biocorr.spec import parse_spec
 
@@ -32,8 +31,8 @@ def _study(y_noise: float, primary: str | None = None):
     return analyze(validate(read_text_table(table), spec))
 
 
-def test_hivsn_findings_use_the_primary_method_and_survive_adjustment():
-    results = analyze(load("hivsn"))
+def test_hivsn_findings_use_the_primary_method_and_survive_adjustment(hivsn_results):
+    results = hivsn_results
     rows, survive = primary_findings(results)
     c = results.correlations
     spearman = c[(c["method"] == "spearman") & (c["p_adjusted"] < 0.05)]
@@ -70,8 +69,8 @@ def test_primary_from_the_spec_and_cautions_when_methods_disagree():
     assert "Spearman" not in rows["caution"].item()
 
 
-def test_quality_summary_counts_warnings_by_kind_with_labels():
-    results = analyze(load("opt"))
+def test_quality_summary_counts_warnings_by_kind_with_labels(opt_results):
+    results = opt_results
     text = quality_summary(results)
     counts = results.warnings["code"].value_counts()
     for code, k in counts.items():

@@ -10,7 +10,7 @@ import pytest
 from biocorr import analyze
 from biocorr.data.read import read_text_table
 from biocorr.data.validate import validate
-from biocorr.datasets import example_path, load
+from biocorr.datasets import example_path
 from biocorr.qpcr.join import load_with_qpcr
 from biocorr.report.figures import biomarker_panel
 from biocorr.report.heatmaps import heatmap_figure, matrix_figure
@@ -59,9 +59,9 @@ def test_forty_scores_stay_readable(forty_scores, kind):
     assert len(drawn_texts(fig)) > 40
 
 
-def test_the_checker_sees_an_overlap():
+def test_the_checker_sees_an_overlap(hivsn_results):
     """The layout test can fail: two labels drawn on the same spot are caught."""
-    fig = heatmap_figure(analyze(load("hivsn")), "all", "spearman")
+    fig = heatmap_figure(hivsn_results, "all", "spearman")
     fig.axes[0].text(0, 0, "an overlapping note")
     fig.axes[0].text(0, 0, "another note")
     overlaps, _ = text_overlaps(fig)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import biocorr
 from biocorr.report.html import _table1
 
 
-def test_table1_shows_n_and_percent_for_each_level_of_a_categorical_covariate():
-    results = biocorr.analyze(biocorr.datasets.load("hivsn"))
+def test_table1_shows_n_and_percent_for_each_level_of_a_categorical_covariate(hivsn_results):
+    results = hivsn_results
     html = _table1(results)
     data = results.study.data
     for code, label in results.study.spec.groups:

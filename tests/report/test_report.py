@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import os
 import re
 import shutil
@@ -41,8 +42,8 @@ class _Collect(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def hivsn_report(tmp_path_factory):
-    results = analyze(load("hivsn"))
+def hivsn_report(tmp_path_factory, hivsn_analysis):
+    results = copy.deepcopy(hivsn_analysis)
     out = tmp_path_factory.mktemp("report")
     path = write_report(results, out, ["biocorr", "analyze", "--example", "hivsn"], per_pair=True, png=True)
     return results, path
@@ -150,11 +151,11 @@ def test_bootstrap_intervals_reach_the_table_the_methods_and_only_when_asked(hiv
     assert "from 400 paired resamples per test (seed 20171)" in apa.methods_paragraph(results)
 
 
-def test_figure_functions_return_figures_for_notebooks(hivsn_report):
+def test_figure_functions_return_figures_for_notebooks(hivsn_report, opt_results):
     results, _ = hivsn_report
     fig = figures.scatter_figure(results, "current_cd4", "hscl_depression", "spearman", ranks=True)
     assert fig.axes[0].get_xlabel().startswith("rank of ")
-    opt = analyze(load("opt"))
+    opt = opt_results
     fig = figures.scatter_figure(opt, "OTNF1", "BL.PD.avg", "spearman", subset="all")
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert any("detection limit 1.2" in label for label in labels)

@@ -9,18 +9,12 @@ import numpy as np
 import pytest
 
 from biocorr import analyze
-from biocorr.datasets import load
 from biocorr.report.html import write_report
 from biocorr.report.html_filters import KIND_TITLES, evidence_order
 from biocorr.report.result_tables import correlation_table_html, group_table_html
 from biocorr.stats.methods import method_info
 
 from .test_report import _chromium, _driver
-
-
-@pytest.fixture(scope="module")
-def hivsn_results():
-    return analyze(load("hivsn"))
 
 
 def test_rows_come_in_order_of_evidence(hivsn_results):

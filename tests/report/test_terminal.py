@@ -6,12 +6,11 @@ from io import StringIO
 
 from rich.console import Console
 
-import biocorr
 from biocorr.report.terminal import print_summary
 
 
-def test_many_warnings_of_one_kind_are_counted_and_few_kinds_shown_whole():
-    results = biocorr.analyze(biocorr.datasets.load("opt"))
+def test_many_warnings_of_one_kind_are_counted_and_few_kinds_shown_whole(opt_results):
+    results = opt_results
     w = results.warnings[results.warnings["severity"] == "warning"]
     influence = int((w["code"] == "single-subject-influence").sum())
     pileups = int((w["code"] == "detection-limit-pileup").sum())

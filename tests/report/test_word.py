@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+
 import docx
 import numpy as np
 import pytest
 
 from biocorr import analyze
 from biocorr import load as load_study
-from biocorr.datasets import load
 from biocorr.format import fmt_r
 from biocorr.report.word import apa_table_p, write_word_tables
 
 
 @pytest.fixture(scope="module")
-def hivsn_docx(tmp_path_factory):
-    results = analyze(load("hivsn"))
+def hivsn_docx(tmp_path_factory, hivsn_analysis):
+    results = copy.deepcopy(hivsn_analysis)
     path = write_word_tables(results, tmp_path_factory.mktemp("word") / "tables.docx")
     return results, docx.Document(str(path))
 

@@ -9,12 +9,11 @@ import openpyxl
 
 from biocorr import analyze
 from biocorr.columns import TABLES
-from biocorr.datasets import load
 from biocorr.report.workbook import SHEETS, write_workbook
 
 
-def test_sheets_hold_the_tables_and_the_dictionary(tmp_path):
-    results = analyze(load("hivsn"))
+def test_sheets_hold_the_tables_and_the_dictionary(tmp_path, hivsn_results):
+    results = hivsn_results
     book = openpyxl.load_workbook(write_workbook(results, tmp_path / "r.xlsx"))
     assert book.sheetnames == [*SHEETS, "columns"]
     sheet = book["correlations"]
@@ -28,8 +27,8 @@ def test_sheets_hold_the_tables_and_the_dictionary(tmp_path):
     assert ("correlations", "estimate") in {(t, c) for t, c, _ in dictionary}
 
 
-def test_text_that_looks_like_a_formula_stays_text(tmp_path):
-    results = analyze(load("hivsn"))
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, hivsn_results):
+    results = hivsn_results
     spec = results.study.spec
     hostile = replace(spec.biomarkers[0], label='=HYPERLINK("http://x","click")')
     study = replace(results.study, spec=replace(spec, biomarkers=(hostile,)))

@@ -7,14 +7,8 @@ import pandas as pd
 import pytest
 
 from biocorr import analyze
-from biocorr.datasets import load
 from biocorr.stats.partial import design_matrix, partial_correlation
 from tests.helpers import assert_close, read_fixture
-
-
-@pytest.fixture(scope="module")
-def hivsn_results():
-    return analyze(load("hivsn"))
 
 
 def test_partial_correlations_match_r_psych(hivsn_results):
@@ -66,7 +60,6 @@ def test_a_covariate_equal_to_the_biomarker_gives_no_partial_r():
 
 def test_categorical_missing_codes_and_capitals_are_not_levels():
     """'.' and 'NA' were levels of a categorical covariate ('.' the reference); 'M' and 'm' two levels."""
-    from biocorr import analyze
     from biocorr.data.read import read_text_table
     from biocorr.data.validate import validate
     from biocorr.spec import parse_spec
