@@ -9,7 +9,7 @@ schemas (``python -m biocorr.columns``) and the tests check every table against 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,21 +163,25 @@ WARNINGS_SCHEMA = schema(
     Column("severity", "str", "warning (can change conclusions) or note"),
     Column("column", "str", "column(s) concerned"),
     Column("subset", "str", "'all' or a group label"),
+    Column("rows", "str", "the file's row numbers concerned, comma-separated (empty: the whole column or table)"),
     Column("message", "str", "a sentence for the analyst"),
 )
 WARNINGS = {c.name: c.meaning for c in WARNINGS_SCHEMA.values()}
 SEVERITIES = ("warning", "note")
 
 
-def finding(code: str, severity: str, column: str, subset: str, message: str) -> dict:
+def finding(code: str, severity: str, column: str, subset: str, message: str, rows: Iterable[int] = ()) -> dict:
     """One row of ``warnings.csv``: a warning or a note, built here and nowhere else.
 
-    Decisions read ``code`` (a stable short name), never the message.
+    Decisions read ``code`` (a stable short name), never the message. ``rows`` are the file's
+    row numbers the finding is about, all of them (a message may show only the first few).
 
     Examples
     --------
     >>> finding("heavy-ties", "note", "VAS", "all", "column 'VAS': 40% of values are tied.")["code"]
     'heavy-ties'
+    >>> finding("extreme-value", "warning", "CRP", "all", "'CRP': 9999 (row 7) ...", rows=[7])["rows"]
+    '7'
     >>> finding("x", "info", "", "all", "m")
     Traceback (most recent call last):
     ...
@@ -187,7 +191,14 @@ def finding(code: str, severity: str, column: str, subset: str, message: str) ->
         raise ValueError(f"severity '{severity}' is not one of {', '.join(SEVERITIES)}")
     if not code or not message:
         raise ValueError("a finding needs a code and a message")
-    return dict(code=code, severity=severity, column=column, subset=subset, message=message)
+    return dict(
+        code=code,
+        severity=severity,
+        column=column,
+        subset=subset,
+        rows=", ".join(str(int(r)) for r in rows),
+        message=message,
+    )
 
 
 DIFFERENCES_SCHEMA = schema(
@@ -248,7 +259,7 @@ def build_table(columns: Mapping[str, Column], **values: Any) -> pd.DataFrame:
     --------
     >>> t = build_table(WARNINGS_SCHEMA, code=["heavy-ties"], severity="note")
     >>> t.to_dict("records")
-    [{'code': 'heavy-ties', 'severity': 'note', 'column': '', 'subset': '', 'message': ''}]
+    [{'code': 'heavy-ties', 'severity': 'note', 'column': '', 'subset': '', 'rows': '', 'message': ''}]
     """
     unknown = set(values) - set(columns)
     if unknown:

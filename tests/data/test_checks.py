@@ -37,6 +37,11 @@ def test_a_999_code_in_a_0_10_scale_is_named_with_its_rows_and_the_fix():
     assert [(w["code"], w["column"]) for w in found] == [("possible-missing-code", "NRS")]
     message = found[0]["message"]
     assert "2 value(s) 999 (row(s) 5, 10)" in message and "missing = [999]" in message
+    assert found[0]["rows"] == "5, 10"  # all of them, in the rows column, whatever the message shows
+    many = np.arange(30) % 11.0
+    many[::3] = 999  # ten codes: the message shows eight, the rows column all ten
+    flagged = suspicious_values(_table(NRS=many), SPEC, np.arange(2, 32))[0]
+    assert "and 2 more" in flagged["message"] and flagged["rows"] == ", ".join(str(r) for r in range(2, 32, 3))
 
 
 def test_negative_codes_among_positive_values_and_no_flag_where_the_code_is_plausible():
@@ -57,6 +62,7 @@ def test_a_value_ten_times_beyond_the_rest_is_flagged_but_a_declared_range_is_tr
     found = suspicious_values(_table(IL6=il6, CRP=crp), SPEC, np.arange(2, 14))
     assert [(w["code"], w["column"]) for w in found] == [("extreme-value", "IL6")]
     assert "45 (row(s) 8) is more than 10 times every other value (3 at most)" in found[0]["message"]
+    assert found[0]["rows"] == "8"
     skewed = np.array([0.5, 0.8, 1.1, 1.4, 2.0, 3.1, 4.9, 8.2, 15.0, 31.0])  # lognormal-like: no gap of 10x
     assert suspicious_values(_table(IL6=skewed), SPEC, np.arange(10)) == []
 

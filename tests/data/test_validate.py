@@ -331,6 +331,7 @@ def test_a_title_block_above_the_header_is_skipped_reported_and_rows_keep_their_
     study = load(path, spec_file)
     assert study.exclusions[["row", "id", "value"]].values.tolist() == [[6, "3", "#DIV/0!"]]
     assert "spreadsheet error" in study.exclusions["message"].iloc[0]
+    assert study.warnings[study.warnings.code == "rows-above-header"]["rows"].item() == "1, 2"
     note = study.warnings[study.warnings.code == "rows-above-header"]["message"].item()
     assert note == (
         "the header is row 3; rows 1-2 above it ('FM iMG study, export 2024-03-01') were read as a title, not as data."
@@ -348,6 +349,7 @@ def test_thousands_separators_are_read_where_unambiguous_and_said_so(write_text,
     us = GOOD.replace("2,P,3.1,55", '2,P,"1,003.1",55')
     study = load(write_text("d.csv", us), spec_file)
     assert study.data.loc[1, "TNF"] == 1003.1 and study.exclusions.empty
+    assert study.warnings[study.warnings.code == "thousands-separators"]["rows"].item() == "3"
     note = study.warnings[study.warnings.code == "thousands-separators"]["message"].item()
     assert note == (
         "column 'TNF': 1 value(s) written with thousands separators were read as numbers "
@@ -381,8 +383,9 @@ def test_a_units_row_under_the_header_is_read_as_units_not_as_a_subject(tmp_path
     assert raw.units == {"TNF": "pg/mL", "VAS": "mm", "HADS_A": "points"} and raw.first_data_row == 3
     study = load(path, spec_file)
     assert len(study.data) == 6 and study.exclusions[["row", "id", "value"]].values.tolist() == [[4, "2", "3.1x"]]
-    note = study.warnings[study.warnings.code == "units-row"]["message"].item()
-    assert note.startswith("row 2, under the header, holds units (TNF: pg/mL; VAS: mm")
+    note = study.warnings[study.warnings.code == "units-row"]
+    assert note["message"].item().startswith("row 2, under the header, holds units (TNF: pg/mL; VAS: mm")
+    assert note["rows"].item() == "2"
 
 
 def test_a_first_row_of_words_that_are_not_units_stays_a_row():
@@ -429,6 +432,7 @@ def test_group_cells_in_other_capitals_are_matched_and_said_so_unless_ambiguous(
     text = GOOD.replace("1,P,", "1,p,").replace("2,P,", "2,patients ,")  # a code and a label in other capitals
     study = load(write_text("d.csv", text), spec_file)
     assert study.exclusions.empty and study.data["group"].tolist()[:2] == ["P", "P"]
+    assert study.warnings[study.warnings.code == "group-case"]["rows"].tolist() == ["2", "3"]
     notes = study.warnings[study.warnings.code == "group-case"]["message"].tolist()
     assert notes == [
         "group cell 'p' (row(s) 2) was read as group 'P': the same name in other capitals. "

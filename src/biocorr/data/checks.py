@@ -214,6 +214,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
                         f"[data] missing (e.g. missing = [{found[0]:g}]); otherwise declare range = [low, high] "
                         "for the column."
                     ),
+                    rows=where,
                 )
             )
         rest = values[present][~codes]
@@ -233,6 +234,7 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
                         "exclude values like it; if it is real, it dominates Pearson r (see the leave-one-out "
                         "columns)."
                     ),
+                    rows=where,
                 )
             )
     return out

@@ -297,6 +297,7 @@ def _group_rows(ledger: _RowLedger, frame: pd.DataFrame, spec: StudySpec) -> tup
                 subset="all",
                 message=f"group cell '{cell}' (row(s) {shown}) was read as group '{code}': the same name in "
                 "other capitals. Correct the cells if they mean another group.",
+                rows=rows[cell_positions],
             )
         )
     _refuse_unmatched_groups(groups[~ledger.drop], spec)

@@ -231,6 +231,7 @@ def _layout_notes(raw: RawTable) -> list[dict]:
                 subset="all",
                 message=f"row {raw.header_row + 1}, under the header, holds units ({shown}); it was read as units, "
                 "not as a subject.",
+                rows=[raw.header_row + 1],
             )
         )
     if raw.hidden_columns:  # read because the spec names them, but the person looking at the sheet does not see them
@@ -264,6 +265,7 @@ def _layout_notes(raw: RawTable) -> list[dict]:
                 subset="all",
                 message=f"the header is row {raw.header_row}; {above_header_text(raw)} were read as a title, "
                 "not as data.",
+                rows=range(1, raw.header_row),
             )
         )
     return notes

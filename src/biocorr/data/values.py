@@ -94,6 +94,7 @@ class _ColumnReader:
                     message=f"column '{column}': {len(grouped)} value(s) written with thousands separators were read "
                     f"as numbers ('{first}' at row {ledger.row_of(column, int(grouped[0]))} as "
                     f"{values.iloc[grouped[0]]:g}).",
+                    rows=[ledger.row_of(column, int(i)) for i in grouped],
                 )
             )
         self.numbers[column] = values
