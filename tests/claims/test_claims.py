@@ -21,6 +21,7 @@ from biocorr.cli import main
 from biocorr.data.read import read_text_table
 from biocorr.data.validate import validate
 from biocorr.datasets import example_path, load
+from biocorr.errors import SpecError
 from biocorr.spec import parse_spec
 from tests.helpers import FIXTURES, read_fixture
 
@@ -452,3 +453,31 @@ def test_p_n_and_interval_after_semicolons_belong_to_the_statement_and_a_symbol_
     assert (g.claim.method, g.claim.r.text, g.claim.n) == ("spearman", "0.56", 20) and unparsed == []
     (h,), unparsed = extract_claims("r = 0.45; patients were older.")
     assert h.claim.p is None and "nothing to check" in unparsed[0].reason
+
+
+def test_a_toml_claims_file_keeps_printed_precision_and_refuses_wrong_shapes(tmp_path):
+    path = tmp_path / "claims.toml"
+    path.write_text('[[claim]]\nid = "c1"\nr = 0.50  # two decimals\nn = 20\np = 0.030\n', encoding="utf-8")
+    (claim,) = read_claims(path)
+    assert (claim.r.text, claim.r.decimals, claim.p.text, claim.n) == ("0.50", 2, "0.030", 20)
+    shapes = {
+        "[claim]\nr = 0.5\nn = 20\n": r"write \[\[claim\]\] \(two brackets\)",
+        "[[claims]]\nr = 0.5\nn = 20\n": r"unknown table or key 'claims'\. Did you mean 'claim'\?",
+        "title = 'x'\n": r"unknown table or key 'title'",
+        "": r"no \[\[claim\]\] table",
+        "claim = [1, 2]\n": r"'claim' must be \[\[claim\]\] tables",
+    }
+    for text, message in shapes.items():
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(SpecError, match=message):
+            read_claims(path)
+
+
+def test_a_claims_row_with_more_values_than_the_header_is_refused_not_shifted(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text("x,y,r,n,p\nTNF,VAS,0.5,20,0.03,extra\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=r"claims\.csv row 2: more values than the header's 5 columns \('extra' left"):
+        read_claims(path)
+    path.write_text("x,y,r,n,p\nTNF,VAS,0.5,20\n", encoding="utf-8")  # a short row: p simply not given
+    (claim,) = read_claims(path)
+    assert claim.p is None and claim.n == 20

@@ -55,3 +55,54 @@ def test_files_that_are_not_text_are_refused_with_what_to_do(tmp_path, name, dat
 def test_utf16_text_from_word_save_as_unicode_text_is_read(tmp_path):
     (tmp_path / "p.txt").write_bytes("ρ = −0.42, p = .03, n = 30".encode("utf-16"))
     assert read_text_source(tmp_path / "p.txt") == "ρ = −0.42, p = .03, n = 30"
+
+
+def _docx_with_body(path, body_xml: bytes) -> None:
+    """A real .docx (python-docx's own parts) whose document.xml is replaced by ``body_xml``."""
+    import zipfile
+
+    doc = docx.Document()
+    doc.add_paragraph("placeholder")
+    plain = path.with_suffix(".tmp.docx")
+    doc.save(str(plain))
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, body_xml if item.filename == "word/document.xml" else src.read(item.filename))
+
+
+def test_a_docx_that_unpacks_beyond_the_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from biocorr.claims import text_sources
+
+    ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = (
+        b"<w:document "
+        + ns
+        + b"><w:body><w:p><w:r><w:t>"
+        + b"a" * 3_000_000
+        + b"</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = tmp_path / "bomb.docx"
+    _docx_with_body(path, body)
+    assert path.stat().st_size < 60_000  # 3 MB of text packs into a few KB
+    monkeypatch.setattr(text_sources, "MAX_DOCUMENT_XML", 2_000_000)
+    with pytest.raises(
+        InputFileError, match=r"bomb\.docx: its XML unpacks to 3,\d{3},\d{3} bytes, more than the 2,000,000"
+    ):
+        read_text_source(path)
+    monkeypatch.setattr(text_sources, "MAX_DOCUMENT_XML", 4_000_000)  # within the limit: read as usual
+    assert read_text_source(path).startswith("aaaa")
+
+
+def test_a_damaged_docx_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "damaged.docx"
+    _docx_with_body(path, b"<w:document><w:body><w:p>not closed")
+    with pytest.raises(InputFileError, match=r"damaged\.docx: the Word document is damaged \(\w+\); open it in Word"):
+        read_text_source(path)
+    types_broken = tmp_path / "types.docx"
+    import zipfile
+
+    with zipfile.ZipFile(types_broken, "w") as z:  # a zip whose content-types part is not what Word writes
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<x/>")
+    with pytest.raises(InputFileError, match=r"types\.docx: the Word document is damaged"):
+        read_text_source(types_broken)

@@ -80,3 +80,20 @@ def test_a_styled_cell_at_column_xfd_does_not_widen_every_row(tmp_path):
     raw = read_table(path)
     assert time.perf_counter() - t0 < 5
     assert list(raw.frame.columns) == ["id", "TNF", "VAS"] and len(raw.frame) == 10
+
+
+def test_a_workbook_whose_xml_unpacks_beyond_the_limit_is_refused_unread(tmp_path, monkeypatch):
+    from biocorr.data import xlsx
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["id", "note"])
+    for i in range(2000):
+        ws.append([f"S{i}", "x" * 200])  # ~0.5 MB of sheet XML, a few KB packed
+    path = tmp_path / "big.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(xlsx, "MAX_WORKBOOK_XML", 100_000)
+    with pytest.raises(InputFileError, match=r"big\.xlsx: its XML unpacks to [\d,]+ bytes, more than the 100,000"):
+        read_table(path)
+    monkeypatch.setattr(xlsx, "MAX_WORKBOOK_XML", 10_000_000)
+    assert len(read_table(path).frame) == 2000

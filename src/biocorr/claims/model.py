@@ -281,14 +281,9 @@ def read_claims(path: str | Path) -> list[Claim]:
         raise InputFileError(missing_file_message(path, "claims file", ".csv or .toml"))
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
     if path.suffix.lower() == ".toml":
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise SpecError(f"{path.name}: not valid TOML ({exc}).") from None
-        records = doc.get("claim", [])
         return [
             claim_from_record({k: str(v) for k, v in rec.items()}, f"{path.name} [[claim]] {i + 1}")
-            for i, rec in enumerate(records)
+            for i, rec in enumerate(_toml_records(text, path.name))
         ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -298,5 +293,42 @@ def read_claims(path: str | Path) -> list[Claim]:
         delim = dialect.delimiter
     except csv.Error:
         delim = ","
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=delim))
+    reader = csv.DictReader(io.StringIO(text), delimiter=delim)
+    rows = list(reader)
+    for i, row in enumerate(rows):
+        if row.get(None):  # DictReader files surplus values under None
+            extra = ", ".join(repr(v) for v in row[None])
+            raise SpecError(
+                f"{path.name} row {i + 2}: more values than the header's {len(reader.fieldnames or [])} columns "
+                f"({extra} left over). Quote a value that holds '{delim}', or name the extra column in the header."
+            )
     return [claim_from_record(row, f"{path.name} row {i + 2}") for i, row in enumerate(rows)]
+
+
+# 'r = 0.50' in TOML is the float 0.5: its printed precision (two decimals) would be lost, and the
+# check would allow r in [0.45, 0.55] instead of [0.495, 0.505]. Bare numbers are quoted before parsing.
+_TOML_NUMBER = re.compile(
+    r"^(\s*[A-Za-z_][\w-]*\s*=\s*)([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(\s*(?:#.*)?)$", re.M
+)
+
+
+def _toml_records(text: str, name: str) -> list[dict]:
+    """The ``[[claim]]`` tables of a TOML claims file, every bare number kept as its printed text."""
+    try:
+        doc = tomllib.loads(_TOML_NUMBER.sub(r'\1"\2"\3', text))
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{name}: not valid TOML ({exc}).") from None
+    other = [k for k in doc if k != "claim"]
+    if other:
+        raise SpecError(
+            f"{name}: unknown table or key '{other[0]}'.{did_you_mean(other[0], ['claim'])} A claims file holds "
+            "one [[claim]] table per reported correlation."
+        )
+    records = doc.get("claim")
+    if isinstance(records, dict):
+        raise SpecError(f"{name}: write [[claim]] (two brackets) above each claim; [claim] is a single table.")
+    if not records:
+        raise SpecError(f"{name}: no [[claim]] table; write one per reported correlation (r, n or df, p ...).")
+    if not all(isinstance(rec, dict) for rec in records):
+        raise SpecError(f"{name}: 'claim' must be [[claim]] tables, one per reported correlation.")
+    return records

@@ -15,6 +15,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from ..data.archive import MAX_DOCUMENT_XML, check_archive
 from ..errors import InputFileError, missing_file_message
 
 NOT_TEXT = {".doc": "Word 97-2003", ".rtf": "RTF", ".odt": "OpenDocument", ".pages": "Pages", ".xlsx": "Excel"}
@@ -107,10 +108,16 @@ def docx_text(path: str | Path) -> str:
     from docx.text.paragraph import Paragraph
 
     path = Path(path)
+    check_archive(path, path.name, "Word .docx file", MAX_DOCUMENT_XML)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputFileError(f"{path.name}: cannot be read as a Word .docx file ({exc}).") from None
+    except Exception as exc:  # a damaged package: python-docx and lxml raise many types
+        raise InputFileError(
+            f"{path.name}: the Word document is damaged ({type(exc).__name__}); open it in Word and save it again, "
+            "or export the text as .txt."
+        ) from None
     blocks: list[str] = []
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]

@@ -19,6 +19,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from ..errors import InputFileError
+from .archive import MAX_WORKBOOK_XML, check_archive
 from .layout import TITLE_SCAN_ROWS, title_rows, units_row
 from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
 
@@ -26,6 +27,7 @@ from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
 def _open(data: bytes, name: str, values_only: bool):
     from openpyxl import load_workbook
 
+    check_archive(data, name, "Excel workbook", MAX_WORKBOOK_XML)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=values_only)
     except zipfile.BadZipFile:
