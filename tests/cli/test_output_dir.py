@@ -170,3 +170,20 @@ def test_overwrite_never_replaces_the_current_folder_or_one_holding_the_inputs(t
     assert main(["analyze", data, "--spec", spec, "--out", str(study), "--overwrite", "--quiet", "--no-report"]) == 2
     assert "holds the input file" in capsys.readouterr().err
     assert sorted(p.name for p in study.iterdir()) == ["LICENSE.md", "SOURCE.md", "data_all.csv", "spec.toml"]
+
+
+def test_example_never_writes_through_a_link_in_or_as_its_folder(tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = tmp_path / "ex"
+    folder.mkdir()
+    (folder / "spec.toml").symlink_to(outside / "spec.toml")  # a dangling link where the example writes
+    assert main(["example", "hivsn", "--to", str(folder), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert f"'{folder / 'spec.toml'}' already exists (a link to '{outside / 'spec.toml'}')" in err
+    assert list(outside.iterdir()) == [] and [p.name for p in folder.iterdir()] == ["spec.toml"]
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "missing")  # --to names a link to nothing
+    assert main(["example", "hivsn", "--to", str(link), "--quiet"]) == 2
+    assert "which does not exist; choose another --to" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()

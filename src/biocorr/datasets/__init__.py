@@ -63,7 +63,8 @@ def example_path(name: str) -> Path:
 def copy_example(name: str, destination: str | Path) -> list[Path]:
     """Copy an example's files into ``destination`` (created if needed); returns the files written.
 
-    Existing files are not overwritten: a :class:`~biocorr.errors.BiocorrError` names the first.
+    Existing files are not overwritten: a :class:`~biocorr.errors.BiocorrError` names the first
+    (a link counts, even one to nothing: it is never written through).
 
     Examples
     --------
@@ -72,18 +73,26 @@ def copy_example(name: str, destination: str | Path) -> list[Path]:
     ...     sorted(p.name for p in copy_example("qpcr_demo", d))
     ['SOURCE.md', 'clinical.csv', 'ct_export.csv', 'make_demo.py', 'spec.toml']
     """
-    import shutil
+    import os
 
     dest = Path(destination)
     files = sorted(p for p in example_path(name).iterdir() if p.is_file() and p.suffix != ".pyc")
-    clash = [dest / p.name for p in files if (dest / p.name).exists()]
+    clash = [dest / p.name for p in files if os.path.lexists(dest / p.name)]
     if clash:
-        raise BiocorrError(f"'{clash[0]}' already exists; choose an empty folder for the example.")
+        kind = f" (a link to '{os.readlink(clash[0])}')" if clash[0].is_symlink() else ""
+        raise BiocorrError(f"'{clash[0]}' already exists{kind}; choose an empty folder for the example.")
+    if dest.is_symlink() and not dest.exists():
+        raise BiocorrError(f"'{dest}' is a link to '{os.readlink(dest)}', which does not exist; choose another --to.")
     blocking = next((p for p in (dest, *dest.parents) if p.exists() and not p.is_dir()), None)
     if blocking is not None:
         raise BiocorrError(f"'{blocking}' is a file, so the folder '{dest}' cannot be made; choose another --to.")
     dest.mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copy2(p, dest / p.name)) for p in files]
+    written = []
+    for source in files:
+        with open(dest / source.name, "xb") as out:  # exclusive create: fails on a link, never follows one
+            out.write(source.read_bytes())
+        written.append(dest / source.name)
+    return written
 
 
 def data_path(name: str) -> Path:
