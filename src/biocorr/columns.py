@@ -149,8 +149,8 @@ EXCLUSIONS_SCHEMA = schema(
     Column(
         "reason",
         "str",
-        "not-a-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, not-selected, "
-        "hidden-row, note-row, summary-row, empty-row, missing-id, "
+        "not-a-number, ambiguous-number, not-finite, censored-value, out-of-range, not-transformable, not-derivable, "
+        "not-selected, hidden-row, note-row, summary-row, empty-row, missing-id, "
         "missing-visit, duplicate-id, missing-group, unknown-group or varies-across-visits",
     ),
     Column("scope", "str", "cell (that value is treated as missing) or row (the subject is left out)"),

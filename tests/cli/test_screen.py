@@ -74,7 +74,7 @@ def test_cells_that_are_not_numbers_are_listed_not_dropped_silently(tmp_path, ca
                  "--out", str(tmp_path / "o")]) == 0  # fmt: skip
     assert "1 cell(s) were not numbers" in capsys.readouterr().out
     assert pd.read_csv(tmp_path / "o" / "not_numeric.csv").to_dict("records") == [
-        {"sample": "s05", "column": "gene07", "value": "<0.1"}
+        {"sample": "s05", "column": "gene07", "value": "<0.1", "reason": "censored-value"}
     ]
 
 

@@ -357,7 +357,11 @@ def test_thousands_separators_are_read_where_unambiguous_and_said_so(write_text,
     )
     eu = GOOD.replace(",", ";").replace("2;P;3.1;55", "2;P;1.003,1;55").replace("3;C;1.2;10", "3;C;1.234;10")
     study = load(write_text("d.csv", eu), spec_file)
-    assert study.data.loc[1, "TNF"] == 1003.1 and study.data.loc[2, "TNF"] == 1.234  # '1.234' alone: a decimal point
+    assert study.data.loc[1, "TNF"] == 1003.1  # '1.003,1' can only be thousands and a decimal comma
+    # '1.234' may be 1.234 or 1234, and this column writes both marks ('2.5' and '1.003,1'): not guessed
+    assert study.exclusions[["value", "reason"]].values.tolist() == [["1.234", "ambiguous-number"]]
+    points = GOOD.replace(",", ";").replace("3;C;1.2;10", "3;C;1.234;10")  # every other value has a point
+    assert load(write_text("p.csv", points), spec_file).data.loc[2, "TNF"] == 1.234
     spaced = GOOD.replace(",", ";").replace("2;P;3.1;55", "2;P;1\u00a0003,1;55")  # a no-break space (French Excel)
     assert load(write_text("s.csv", spaced), spec_file).data.loc[1, "TNF"] == 1003.1
 

@@ -70,9 +70,12 @@ def test_decimal_commas_thousands_and_inf_are_read_as_analyze_reads_them(tmp_pat
     got = load_screen_inputs(tmp_path / "d.csv", ["pain"], "id")
     assert got.phenotypes["pain"].tolist() == [1.5, 2.5, 3.0, 4.0]
     assert got.features["g1"].tolist()[:3] == [2.25, 3.5, 4.75] and pd.isna(got.features["g1"].iloc[3])
-    assert got.features["g2"].tolist() == [1234.5, 2.0, 10.0, 7.5]  # a bare '2.000' is ambiguous: read as analyze does
+    # '2.000' may be 2 or 2000: beside decimal commas ('7,5', '1.234,5') it is 2000, as analyze reads it
+    assert got.features["g2"].tolist() == [1234.5, 2000.0, 10.0, 7.5]
     assert got.features["g3"].iloc[[0, 2, 3]].tolist() == [3.0, 5.0, 6.0] and pd.isna(got.features["g3"].iloc[1])
-    assert got.set_aside.to_dict("records") == [{"sample": "b", "column": "g3", "value": "inf"}]  # listed, not silent
+    assert got.set_aside.to_dict("records") == [  # listed, not silent
+        {"sample": "b", "column": "g3", "value": "inf", "reason": "not-finite"}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,10 @@ _THOUSANDS = {
     ",": re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
     ".": re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$"),
 }
+# '1,234' (or '1.234') where the decimal mark may be either: 1.234, or 1234 with a thousands separator
+AMBIGUOUS_POINT = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+_AMBIGUOUS = {",": re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$"), ".": AMBIGUOUS_POINT}
+_DECIMAL_POINT = re.compile(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$")
 NOT_FINITE = re.compile(r"^\s*[+-]?(inf|infinity|\d*\.?\d+[eE][+-]?\d{3,})\s*$", re.I)  # only for failed cells
 CENSORED = re.compile(r"^\s*(<=?|>=?|≤|≥)\s*[+-]?\d")
 DATE_TEXT = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*$")
@@ -74,12 +79,54 @@ def thousands_cells(text: pd.Series, thousands: str | None) -> pd.Series:
     return grouped
 
 
-def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str], thousands: str | None = None):
+def decimal_marks(text: pd.Series) -> set[str]:
+    """The decimal marks a column's text cells show unambiguously: ',' ('1,5', '0,234', '1.234,5')
+    and '.' ('1.8', '0.234'); '1,234' and '1.234' show neither (see :func:`parse_numeric`).
+
+    Examples
+    --------
+    >>> sorted(decimal_marks(pd.Series(["1,234", "1,5"]))), sorted(decimal_marks(pd.Series(["1,234", "987"])))
+    ([','], [])
+    """
+    text = text.astype(str).str.strip()
+    marks = set()
+    if (text.str.match(_DECIMAL_COMMA) & ~text.str.match(_AMBIGUOUS[","])).any() or text.str.match(
+        _THOUSANDS["."]
+    ).any():
+        marks.add(",")
+    if (text.str.match(_DECIMAL_POINT) & ~text.str.match(_AMBIGUOUS["."])).any():
+        marks.add(".")
+    return marks
+
+
+def _resolve_ambiguous(text: pd.Series, ambiguous: pd.Series, marks: set[str]) -> tuple[pd.Series, pd.Series]:
+    """Read '1,234' / '1.234' by the one decimal mark the column (or the file) shows: (text, read as
+    thousands). With no single mark the cells are made unreadable (reason: ambiguous-number)."""
+    if len(marks) != 1:
+        return text.where(~ambiguous, "\x00"), pd.Series(False, index=text.index)
+    (mark,) = marks
+    other = "." if mark == "," else ","
+    grouped = ambiguous & text.str.contains(other, regex=False)  # the other mark separates thousands
+    return text.where(~grouped, text.str.replace(other, "", regex=False)), grouped
+
+
+def parse_numeric(
+    series: pd.Series,
+    allow_decimal_comma: bool,
+    missing: set[str],
+    thousands: str | None = None,
+    file_marks: Callable[[], set[str]] | None = None,
+):
     """Numbers, missing mask, failed mask and thousands-separated mask of one raw column.
 
     Cells come as text or as stored. ``thousands`` is the thousands separator the file's format
     allows (see :func:`thousands_cells`); the fourth mask marks the cells read through one, so a
     caller can say so without parsing the column again.
+
+    Where a decimal comma is allowed, '1,234' may be 1.234 or 1234 (and '1.234' either too): such a
+    cell is read by the decimal mark the column's other cells show ('1,5' -> a decimal comma;
+    '1.8' -> a decimal point), else by the one the file's other columns show (``file_marks``, asked
+    only then), else not at all (a failed cell: :func:`unreadable` says why).
 
     Examples
     --------
@@ -88,6 +135,8 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
     (1.5, [False, True, False], [False, False, True])
     >>> parse_numeric(pd.Series(["1.234,5", "2,5"]), True, set(), thousands=".")[0].tolist()
     [1234.5, 2.5]
+    >>> [parse_numeric(pd.Series(["1,234", other]), True, set(), ".")[0].tolist() for other in ("1.8", "1,5", "987")]
+    [[1234.0, 1.8], [1.234, 1.5], [nan, 987.0]]
     """
     is_number = series.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
     text = series.map(lambda v: "" if v is None else str(v).strip())
@@ -105,6 +154,13 @@ def parse_numeric(series: pd.Series, allow_decimal_comma: bool, missing: set[str
             )
         text = text.where(~grouped, ungrouped)
     if allow_decimal_comma:
+        ambiguous = (text.str.match(_AMBIGUOUS[","]) | text.str.match(_AMBIGUOUS["."])) & ~grouped & ~is_missing
+        if ambiguous.any():
+            marks = decimal_marks(text[~ambiguous & ~is_missing & ~is_number])
+            if len(marks) != 1 and file_marks is not None:
+                marks = file_marks()
+            text, resolved = _resolve_ambiguous(text, ambiguous, marks)
+            grouped = grouped | resolved
         comma = text.str.match(_DECIMAL_COMMA)
         text = text.where(~comma, text.str.replace(",", ".", regex=False))
     values = pd.to_numeric(text.where(~is_missing & ~is_number), errors="coerce")
@@ -130,6 +186,15 @@ def unreadable(text: str, column: str, row: int) -> tuple[str, str]:
     >>> unreadable("<1.2", "TNF", 7)[0], unreadable("n.d.", "TNF", 7)[0], unreadable("abc", "TNF", 7)[1]
     ('censored-value', 'censored-value', "column 'TNF' row 7: 'abc' is not a number")
     """
+    if _AMBIGUOUS[","].match(text) or _AMBIGUOUS["."].match(text):
+        mark = "," if "," in text else "."
+        whole, kind = text.replace(mark, ""), "comma" if mark == "," else "point"
+        return "ambiguous-number", (
+            f"column '{column}' row {row}: '{text}' may be {text.replace(',', '.')} (a decimal {kind}) "
+            f"or {whole} (a thousands separator), and the file's other cells do not show one decimal mark (none "
+            "does, or both are used); "
+            f"write it as {whole} or with the decimal mark of the column's other values"
+        )
     if NOT_FINITE.match(text.replace("\u2212", "-")):
         return "not-finite", (
             f"column '{column}' row {row}: '{text}' is beyond the numbers a computer can hold "

@@ -18,7 +18,7 @@ from ..columns import finding
 from ..spec import StudySpec, Variable
 from ..spec.derived import derive, describe
 from ..spec.transforms import transformed
-from .cells import NA_MARKERS, parse_numeric, unreadable
+from .cells import NA_MARKERS, decimal_marks, parse_numeric, unreadable
 from .table import RawTable, cell_text
 
 
@@ -73,13 +73,23 @@ class _ColumnReader:
         self.raw, self.ledger, self.missing = raw, ledger, missing
         self.numbers: dict[str, pd.Series] = {}
         self.notes: list[dict] = []
+        self._file_marks: set[str] | None = None
+
+    def file_marks(self) -> set[str]:
+        """The decimal marks the file's columns show (found once, when a '1,234' cell needs them)."""
+        if self._file_marks is None:
+            frame = self.ledger.frame
+            self._file_marks = set().union(*(decimal_marks(frame[c]) for c in frame.columns)) if len(frame) else set()
+        return self._file_marks
 
     def __call__(self, column: str) -> pd.Series:
         if column in self.numbers:
             return self.numbers[column]
         ledger, cells = self.ledger, self.ledger.frame[column]
         sep = self.raw.thousands_separator
-        values, _, failed, thousands = parse_numeric(cells, self.raw.decimal_comma_allowed, self.missing, sep)
+        values, _, failed, thousands = parse_numeric(
+            cells, self.raw.decimal_comma_allowed, self.missing, sep, self.file_marks
+        )
         for i in np.flatnonzero(failed.to_numpy() & ~ledger.drop).tolist():
             ledger.exclude_cell(i, column, *unreadable(str(cells.iloc[i]).strip(), column, ledger.row_of(column, i)))
         grouped = np.flatnonzero(thousands.to_numpy() & ~ledger.drop)

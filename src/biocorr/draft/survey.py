@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..data.cells import CENSORED, DATE_TEXT, NON_DETECT, parse_numeric
+from ..data.cells import CENSORED, DATE_TEXT, NON_DETECT, decimal_marks, parse_numeric
 from ..data.checks import far_missing_codes, repeat_levels_column
 from ..data.table import RawTable, cell_text
 from ..spec.scales import catalogue_range
@@ -178,10 +178,17 @@ def _besides(present: np.ndarray, clean: np.ndarray) -> str:
     return f" besides the missing code {codes}"
 
 
+def _file_marks(raw: RawTable) -> set[str]:
+    """The decimal marks the whole file shows (asked only for a '1,234' its own column cannot settle)."""
+    return set().union(*(decimal_marks(raw.frame[c]) for c in raw.frame.columns))
+
+
 def _classify(survey: Survey, raw: RawTable, col: str) -> None:
     """Sort one column into the survey: id, numeric, binary/text group candidate, or not used."""
     cells = raw.frame[col]
-    values, missing, failed, _ = parse_numeric(cells, raw.decimal_comma_allowed, set(), raw.thousands_separator)
+    values, missing, failed, _ = parse_numeric(
+        cells, raw.decimal_comma_allowed, set(), raw.thousands_separator, lambda: _file_marks(raw)
+    )
     n_present = int((~missing).sum())
     text = cells.map(lambda v: str(v).strip())
     distinct = text[text != ""].unique()

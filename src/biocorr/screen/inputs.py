@@ -17,13 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data.cells import parse_numeric
+from ..data.cells import AMBIGUOUS_POINT, decimal_marks, parse_numeric, unreadable
 from ..data.read import read_table
 from ..data.table import column_letter
 from ..errors import DataError, InputFileError, did_you_mean
 
 NA_TEXT = ("-", ".")  # besides the missing words every reader knows (NA, N/A, NaN, NULL, empty ...)
-NOT_NUMERIC_COLUMNS = ["sample", "column", "value"]
+NOT_NUMERIC_COLUMNS = ["sample", "column", "value", "reason"]
 MIN_SAMPLES = 3  # a correlation needs three pairs for a p-value
 
 
@@ -31,7 +31,7 @@ MIN_SAMPLES = 3  # a correlation needs three pairs for a p-value
 class ScreenInputs:
     """Samples on the rows, in one order, for features, phenotypes and covariates.
 
-    ``set_aside``: cells that were not numbers (sample, column, value); ``notes``: samples
+    ``set_aside``: cells that were not numbers (sample, column, value, reason); ``notes``: samples
     found in only one of the inputs, and other things the user should know.
     """
 
@@ -124,8 +124,15 @@ def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list, read: _Frame)
         cells = pd.Series(block, dtype=object)
         fast = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, copy=True)
         slow = ~np.isfinite(fast) | (fast == 0)  # NA words, text, inf, decimal commas; zeros may be 1e-400
+        if read.decimal_comma:  # '2.000' beside decimal commas may be 2000: read it as analyze does
+            scaled = np.abs(fast) * 1000
+            maybe = np.isfinite(fast) & (scaled >= 1000) & (scaled < 1e6) & (np.abs(scaled - np.round(scaled)) < 1e-6)
+            if maybe.any():
+                slow[np.flatnonzero(maybe)[cells[maybe].astype(str).str.match(AMBIGUOUS_POINT).to_numpy()]] = True
         if slow.any():
-            parsed, _, failed, _ = parse_numeric(cells[slow], read.decimal_comma, set(NA_TEXT), read.thousands)
+            parsed, _, failed, _ = parse_numeric(
+                cells[slow], read.decimal_comma, set(NA_TEXT), read.thousands, lambda: decimal_marks(cells)
+            )
             fast[slow] = parsed.to_numpy(dtype=float)
             bad = np.zeros(len(cells), dtype=bool)
             bad[np.flatnonzero(slow)[failed.to_numpy()]] = True
@@ -139,8 +146,12 @@ def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list, read: _Frame)
 
 
 def _set_aside(bad: np.ndarray, frame: pd.DataFrame, ids: pd.Series, set_aside: list) -> None:
+    """List each cell set aside with its reason (the exclusion codes of ``analyze``: not-a-number,
+    ambiguous-number, not-finite, censored-value)."""
     for i, j in zip(*np.nonzero(bad)):
-        set_aside.append(dict(sample=str(ids.iloc[i]), column=str(frame.columns[j]), value=str(frame.iat[i, j])))
+        value, column = str(frame.iat[i, j]), str(frame.columns[j])
+        reason = "not-finite" if value.strip().lower() in ("inf", "-inf", "+inf") else unreadable(value, column, 0)[0]
+        set_aside.append(dict(sample=str(ids.iloc[i]), column=column, value=value, reason=reason))
 
 
 def _ids_as_index(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
