@@ -57,6 +57,11 @@ def test_sds_export_is_sniffed_with_its_metadata(sds):
     assert export.metadata["Run DateTime"] == "Mon Feb 11 13:08:29 GMT 2008; Mon Feb 11 16:11:12 GMT 2008"
     assert len(export.wells) == 768 and export.wells["sample"].nunique() == 8 and export.wells["gene"].nunique() == 96
     assert export.wells["ct"].eq("Undetermined").sum() == 99
+    # two 384-well cards: PlateID is empty, each card is named in 'Filename'; wells repeat across cards
+    assert export.wells.groupby("plate")["well"].nunique().to_dict() == {
+        "john dawes card 1": 384,
+        "john dawes card 2": 384,
+    }
 
 
 def test_sds_undetermined_wells_are_excluded_with_their_reason(sds):

@@ -363,3 +363,32 @@ def test_an_efficiency_for_a_misspelt_gene_is_refused_under_all_targets():
         run_qpcr(raw, spec)
     ok = parse_qpcr_spec({**SPEC, "targets": "all", "efficiency": {"TNF": 1.9}})
     assert run_qpcr(raw, ok).per_subject.shape[0] == 1
+
+
+def test_a_well_recorded_twice_is_refused_not_averaged_as_two_replicates():
+    """0.2 numbered the rows of one sample and gene 1, 2 and averaged a well exported twice."""
+    rows = "A1,a1,a,vehicle,TNF,30\nA2,a1,a,vehicle,GAPDH,20\nA3,a2,a,ATP,TNF,28\nA4,a2,a,ATP,GAPDH,20\n"
+    table = "Well," + BASE + rows
+    twice = table + "A01,a1,a,vehicle,TNF,31\n"  # 'A01' is well A1 again (normalised as the plate writes it)
+    with pytest.raises(QpcrError, match=r"well 'A1' appears 2 times \(rows 2, 6; 2 rows share a well in all\)"):
+        run_qpcr(read_text_table(twice), parse_qpcr_spec(SPEC))
+    two_plates = "Plate,Well," + BASE + "".join(f"1,{r}\n" for r in rows.splitlines()) + "2,A01,a1,a,vehicle,TNF,31\n"
+    result = run_qpcr(read_text_table(two_plates), parse_qpcr_spec({**SPEC, "plate": "Plate"}))
+    assert result.per_subject.shape[0] == 1  # the same well on another plate is another well
+    assert run_qpcr(read_text_table(table), parse_qpcr_spec(SPEC)).per_subject.shape[0] == 1
+
+
+def test_a_calibrator_sample_name_shared_by_several_subjects_is_refused():
+    """0.2 took the first subject's 'cal' wells as every subject's calibrator."""
+    rows = "".join(
+        f"{s},{subj},vehicle,{g},{ct}\n"
+        for s, subj in (("cal", "a"), ("cal", "b"), ("a2", "a"), ("b2", "b"))
+        for g, ct in (("TNF", 30), ("GAPDH", 20))
+    )
+    spec = parse_qpcr_spec(
+        {**{k: v for k, v in SPEC.items() if k != "calibrator_condition"}, "calibrator_sample": "cal"}
+    )
+    with pytest.raises(
+        QpcrError, match=r"calibrator_sample 'cal' names 2 samples \(subject 'a' \(vehicle\), subject 'b'"
+    ):
+        run_qpcr(read_text_table(BASE + rows), spec)

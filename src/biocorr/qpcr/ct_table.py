@@ -17,6 +17,18 @@ UNDETERMINED_TEXT = re.compile(r"^(undet\w*|no\s*ct|n/?a|nan|none|-+|—|na|not\
 EXCLUSION_COLUMNS = ["sample", "subject", "gene", "replicate", "value", "reason", "message"]
 
 
+def normalise_well(well: str) -> str:
+    """``"a01"`` → ``"A1"``: plate coordinates compared the same way whatever the software wrote.
+
+    Examples
+    --------
+    >>> [normalise_well(w) for w in ("A01", "b7", " P24 ", "12")]
+    ['A1', 'B7', 'P24', '12']
+    """
+    m = re.fullmatch(r"\s*([A-Za-z]{1,2})\s*0*(\d+)\s*", str(well))
+    return f"{m.group(1).upper()}{int(m.group(2))}" if m else str(well).strip()
+
+
 def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse Ct cells into numbers, setting aside undetermined wells.
 
@@ -79,6 +91,54 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
     impossible = numbers.notna() & ~(np.isfinite(numbers) & (numbers > 0))
     above &= ~impossible
     wells["ct"] = numbers.where(~above & ~impossible)
+    _refuse_inconsistent_wells(wells, raw, spec)
+    ex = []
+    for i in np.flatnonzero((undetermined | above | impossible).to_numpy()).tolist():
+        w = wells.iloc[i]
+        if undetermined.iloc[i]:
+            reason, what = "undetermined", f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)"
+        elif impossible.iloc[i]:
+            reason, what = "invalid-ct", f"Ct '{ct_text.iloc[i]}' is not a cycle number (it must be above 0)"
+        else:
+            reason, what = "above-cutoff", f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}"
+        where = f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}"
+        msg = f"{where}: {what}; the well is left out of the mean"
+        ex.append(
+            dict(
+                sample=w["sample"],
+                subject=w["subject"],
+                gene=w["gene"],
+                replicate=w["replicate"],
+                value=ct_text.iloc[i],
+                reason=reason,
+                message=msg,
+            )
+        )
+    return wells, pd.DataFrame(ex, columns=EXCLUSION_COLUMNS)
+
+
+WELL_COLUMNS = ("well", "well_id", "well id", "well position", "well_position", "pos")
+"""Names of a well-position column (any capitals); a well appears once per plate."""
+
+
+def _refuse_inconsistent_wells(wells: pd.DataFrame, raw: RawTable, spec: QpcrSpec) -> None:
+    """Refuse a Ct table whose wells cannot be told apart or do not fit the spec: a well recorded
+    twice, an empty sample/subject/gene cell, a gene or calibrator the table lacks, a sample
+    without every gene, a calibrator sample name that names several samples."""
+    well_column = next((c for c in raw.frame.columns if str(c).strip().lower() in WELL_COLUMNS), None)
+    if well_column is not None:
+        ids = raw.frame[well_column].map(cell_text).map(normalise_well)
+        # the spec's plate column, else the plate an instrument export names ('plate', see qpcr.instruments)
+        plates = wells["plate"] if spec.plate or "plate" not in raw.frame.columns else raw.frame["plate"].map(cell_text)
+        repeated = pd.DataFrame({"plate": plates, "well": ids}).duplicated(keep=False) & ids.ne("")
+        if repeated.any():
+            first = ids[repeated].iloc[0]
+            rows = [str(i + raw.first_data_row) for i in np.flatnonzero((ids == first) & repeated)[:3]]
+            raise QpcrError(
+                f"{raw.source}: well '{first}' appears {len(rows)} times (rows {', '.join(rows)}; "
+                f"{int(repeated.sum())} rows share a well in all): a file exported twice, or several plates in one "
+                'file. Remove the repeated rows, or name the plate column in [qpcr] (plate = "Plate").'
+            )
     dup = wells.duplicated(["sample", "gene", "replicate", "plate"], keep=False)
     if dup.any():
         d = wells[dup].iloc[0]
@@ -119,29 +179,16 @@ def parse_ct_table(raw: RawTable, spec: QpcrSpec) -> tuple[pd.DataFrame, pd.Data
             f"{raw.source}: calibrator_sample '{spec.calibrator_sample}' is not a sample of the Ct table."
             + did_you_mean(spec.calibrator_sample, set(wells["sample"]))
         )
-    ex = []
-    for i in np.flatnonzero((undetermined | above | impossible).to_numpy()).tolist():
-        w = wells.iloc[i]
-        if undetermined.iloc[i]:
-            reason, what = "undetermined", f"'{ct_text.iloc[i] or '(blank)'}' (no amplification)"
-        elif impossible.iloc[i]:
-            reason, what = "invalid-ct", f"Ct '{ct_text.iloc[i]}' is not a cycle number (it must be above 0)"
-        else:
-            reason, what = "above-cutoff", f"Ct {numbers.iloc[i]:g} is above the cut-off {spec.undetermined_above:g}"
-        where = f"sample '{w['sample']}', gene '{w['gene']}', replicate {w['replicate']}"
-        msg = f"{where}: {what}; the well is left out of the mean"
-        ex.append(
-            dict(
-                sample=w["sample"],
-                subject=w["subject"],
-                gene=w["gene"],
-                replicate=w["replicate"],
-                value=ct_text.iloc[i],
-                reason=reason,
-                message=msg,
+    if spec.calibrator_sample is not None:
+        cal = wells[wells["sample"] == spec.calibrator_sample]
+        owners = sorted(set(zip(cal["subject"], cal["condition"])))
+        if len(owners) > 1:
+            shown = ", ".join(f"subject '{s}'" + (f" ({c})" if c else "") for s, c in owners[:4])
+            raise QpcrError(
+                f"{raw.source}: calibrator_sample '{spec.calibrator_sample}' names {len(owners)} samples ({shown}"
+                f"{', ...' if len(owners) > 4 else ''}); a calibrator must be one sample. Name them apart in the Ct "
+                "table, or use calibrator_condition for each subject's own calibrator."
             )
-        )
-    return wells, pd.DataFrame(ex, columns=EXCLUSION_COLUMNS)
 
 
 def summarise_replicates(wells: pd.DataFrame, sd_max: float = 0.5, how: str = "mean") -> pd.DataFrame:

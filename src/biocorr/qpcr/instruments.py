@@ -48,6 +48,7 @@ import pandas as pd
 from ..data.read import EXCEL_SUFFIXES, decode_bytes, read_table, sniff_delimiter
 from ..data.table import RawTable
 from ..spec.qpcr import QpcrError
+from .ct_table import normalise_well
 
 # Header names per role, in order of preference (compared case-insensitively, spaces collapsed).
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
@@ -166,19 +167,24 @@ def read_ct_export(
     return apply_plate_plan(export, plan.frame, plan.source)
 
 
-def normalise_well(well: str) -> str:
-    """``"a01"`` → ``"A1"``: plate coordinates compared the same way whatever the software wrote.
-
-    Examples
-    --------
-    >>> [normalise_well(w) for w in ("A01", "b7", " P24 ", "12")]
-    ['A1', 'B7', 'P24', '12']
-    """
-    m = re.fullmatch(r"\s*([A-Za-z]{1,2})\s*0*(\d+)\s*", str(well))
-    return f"{m.group(1).upper()}{int(m.group(2))}" if m else str(well).strip()
-
-
 PLAN_ROLES = ("sample", "subject", "condition", "gene", "group", "task")
+
+
+PLATE_NAMES = ("plate id", "plateid", "plate", "plate name", "barcode", "filename", "file name")
+"""Columns that tell an export's plates (cards) apart, in order of preference."""
+
+
+def _plate_names(header: list[str], table: pd.DataFrame) -> pd.Series:
+    """Each well's plate: the first plate column with a value ('PlateID' is often empty; an SDS export
+    of two cards names each in 'Filename'); '' for a one-plate export."""
+    names = [" ".join(str(h).lower().split()) for h in header]
+    for wanted in PLATE_NAMES:
+        for k, name in enumerate(names):
+            if name == wanted:
+                cells = table.iloc[:, k].fillna("").astype(str).str.strip()
+                if cells.ne("").any():
+                    return cells
+    return pd.Series([""] * len(table), dtype=object)
 
 
 def apply_plate_plan(export: InstrumentExport, plan: pd.DataFrame, plan_source: str = "plate plan") -> InstrumentExport:
@@ -352,6 +358,7 @@ def parse_instrument_text(text: str, source: str = "<text>", sha256: str = "") -
     wells["gene"] = get("gene")
     wells["task"] = get("task")
     wells["ct"] = get("ct")
+    wells["plate"] = _plate_names(header, table)
     for role in ROLE_NAMES:
         if role.startswith("instrument_") and cols[role] is not None:
             wells[role] = get(role)  # as printed: the check reads the printed digits
