@@ -187,5 +187,6 @@ def test_tests_mirror_src():
             "properties",
             "review_corpus",
             "real_passages",
+            "fuzz",
         }
         assert module in names or stem in allowed, f"{path.name}: no module {module} to mirror"
