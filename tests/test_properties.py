@@ -9,6 +9,7 @@ import io
 import math
 
 import numpy as np
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -169,6 +170,68 @@ def test_correlations_do_not_depend_on_the_scale(values, exponent):
     base = correlation_test(x, y, "pearson").estimate
     scaled = correlation_test(x * 2.0**exponent, y, "pearson").estimate  # a power of two: exact
     assert scaled == base or (math.isnan(scaled) and math.isnan(base))
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda v: round(v, 3)), min_size=1, max_size=8
+    ),
+    st.sampled_from([",", "."]),
+    st.booleans(),
+)
+def test_a_column_written_with_one_decimal_mark_is_read_exactly_or_refused_never_misread(values, mark, grouped):
+    """Where a decimal comma is allowed ('\t'), any column of numbers written with one decimal mark
+    (and, optionally, thousands separators of the other mark) reads back exactly, cell by cell, or
+    the cell is refused as ambiguous; no cell is read as another number."""
+    from biocorr.data.cells import parse_numeric
+
+    def write(v: float) -> str:
+        whole, _, frac = f"{abs(v):.3f}".rstrip("0").rstrip(".").partition(".")
+        other = "." if mark == "," else ","
+        if grouped:
+            whole = f"{int(whole):,}".replace(",", other)
+        return ("-" if v < 0 else "") + whole + (mark + frac if frac else "")
+
+    cells = pd.Series([write(v) for v in values])
+    read, _, failed, _ = parse_numeric(cells, True, set(), ".")
+    for v, text, got, refused in zip(values, cells, read, failed):
+        assert refused or got == float(f"{v:.3f}"), (text, got)
+
+
+@SETTINGS
+@given(st.text(max_size=300), st.sampled_from(["csv", "toml"]))
+def test_any_claims_file_is_read_or_refused_with_a_message(text, kind):
+    import tempfile
+    from pathlib import Path
+
+    from biocorr.claims import read_claims
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"claims.{kind}"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            claims = read_claims(path)
+        except BiocorrError as exc:
+            assert str(exc).strip()
+            return
+        for claim in claims:
+            assert claim.r is not None and (claim.n is not None or claim.df is not None)
+
+
+@SETTINGS
+@given(tables())
+def test_any_ct_table_gives_results_or_a_qpcr_error(table):
+    from biocorr.qpcr import parse_qpcr_spec, run_qpcr
+
+    header, rows = table
+    header = ["sample", "subject", "condition", "gene", "ct"][: len(header)] + header[5:]
+    text = "\n".join(",".join(r) for r in [header, *[[c.replace(",", " ") for c in row] for row in rows]]) + "\n"
+    spec = parse_qpcr_spec({"targets": "all", "references": ["GAPDH"], "calibrator_condition": "vehicle"})
+    try:
+        run_qpcr(read_text_table(text), spec)
+    except BiocorrError as exc:
+        assert str(exc).strip()
 
 
 def test_the_property_tests_can_fail():
