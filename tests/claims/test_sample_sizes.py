@@ -95,3 +95,14 @@ def test_a_printed_n_is_a_fact_and_accuses():
     assert v.set_index("check").loc["p vs r and n", "verdict"] == "inconsistent"  # judged on its df, not on 109
     assert v.set_index("check").loc["df vs n", "verdict"] == "not checked"  # 0.2 accused df 161 against n = 109
     assert "1 inconsistent with its printed n or df" in review_summary(v)
+
+
+def test_a_sample_size_grouped_by_spaces_is_read_whole():
+    """'n = 1 234' was read as n = 1 (then 'too small to check'): a count is read whole or not at all."""
+    from biocorr.claims import extract_claims
+
+    for text in ("r = .53, p = .04, n = 1 234.", "r = .53, p = .04, n = 1\u2009234.", "r = .53, p = .04, n = 1,234."):
+        (found,), _ = extract_claims(text)
+        assert found.claim.n == 1234, text
+    (found,), _ = extract_claims("r = .53, p = .04, n = 24 100% of them agreed.")  # 24, then a percentage
+    assert found.claim.n == 24

@@ -39,7 +39,7 @@ from .patterns import (
     STATISTIC_SEGMENTS,
     VERBAL,
 )
-from .sample_sizes import NVAL, PassageSizes, passage_n, respectively_sizes, semicolon_n
+from .sample_sizes import NVAL, PassageSizes, count_value, passage_n, respectively_sizes, semicolon_n
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 
@@ -255,7 +255,7 @@ def _statement_numbers(
             p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
         except ValueError as exc:
             unparsed.append(Unparsed(*where, str(exc)))
-    n = int(nm.group("n").replace(",", "")) if nm else None
+    n = count_value(nm.group("n")) if nm else None
     in_clause = in_tail is not None and (own is None or in_tail.start() < own)
     n_source = ("statement" if in_clause else "sentence") if nm else ""  # an n before it is a neighbour's
     if df is not None and not in_clause:  # 'r(161) = ...' prints its own df: a neighbouring n is not its n

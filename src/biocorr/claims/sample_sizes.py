@@ -12,7 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
+# a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
+COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
+NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")")
 UNITS = [
     "zero",
     "one",
@@ -47,7 +49,7 @@ GROUP_NOUNS = (
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten"
 )
 PEOPLE = re.compile(
-    r"(?<![.\d\w-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + NUMBER_WORDS + r")\s+(?P<words>(?:[\w-]+\s+){0,2}?)"
+    r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>(?:[\w-]+\s+){0,2}?)"
     r"(?P<noun>" + GROUP_NOUNS + r")\b",
     re.I,
 )
@@ -55,7 +57,7 @@ LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n 
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
-SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+)")
+SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>" + COUNT + ")")
 N_LIST = re.compile(r"[nN]\s*=\s*(\d+)((?:\s*(?:,|and|&)\s*(?:[nN]\s*=\s*)?\d+)+)\s*,?\s*respectively", re.I)
 
 
@@ -70,7 +72,18 @@ def semicolon_n(after: str) -> int | None:
     m = SEMICOLON_N.match(after)
     if m is None or N_LIST.match(after.lstrip(" ;")):  # '; n = 14 and n = 10, respectively': a list, not one n
         return None
-    return int(m.group("n").replace(",", ""))
+    return count_value(m.group("n"))
+
+
+def count_value(text: str) -> int:
+    """A count as printed, its thousands separators (comma, space, thin space) removed.
+
+    Examples
+    --------
+    >>> count_value("1,234"), count_value("1 234"), count_value("12")
+    (1234, 1234, 12)
+    """
+    return int(re.sub(r"[,\u2009\u202f ]", "", text))
 
 
 def respectively_sizes(text: str) -> list[tuple[int, int, list[int]]]:
@@ -194,13 +207,13 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
         if NOT_ANALYSED.search(clause):  # "three patients dropped out" is no sample size
             continue
-        digits = m.group("n").replace(",", "")
+        digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
         n = int(digits) if digits.isdigit() else words_to_int(m.group("n"))
         if n:
             label = m.group("noun").lower()
             found.setdefault((n, label), SizeCandidate(n, label, "passage" if digits.isdigit() else "words"))
     for m in NVAL.finditer(para):
-        n = int(m.group("n").replace(",", ""))
+        n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
         word = before.group(1).lower() if before else ""
         label = "" if word in {"and", "with", "of", "in", "the", "sample", "size", "total", "all", "r", "p"} else word

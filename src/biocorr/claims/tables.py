@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .model import Claim, Reported, parse_number
-from .sample_sizes import NVAL
+from .sample_sizes import NVAL, count_value
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
@@ -248,7 +248,7 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
 
 
 def _caption_n(text: str) -> int | None:
-    ns = {int(m.group("n").replace(",", "")) for m in NVAL.finditer(text)}
+    ns = {count_value(m.group("n")) for m in NVAL.finditer(text)}
     return ns.pop() if len(ns) == 1 else None
 
 
