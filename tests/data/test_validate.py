@@ -500,3 +500,18 @@ def test_a_declared_group_that_matches_no_row_is_an_error_not_a_silent_subset():
     doc["groups"] = {"Control": "Unstimulated"}  # declaring fewer groups still leaves the others out, with reasons
     study = validate(raw, parse_spec(doc))
     assert (study.exclusions["reason"] == "unknown-group").sum() == 6
+
+
+def test_categorical_levels_placeholders_capitals_and_abbreviations_are_each_said():
+    """'.' was a level (and, sorted first, the reference level of the dummies); 'm' a third sex."""
+    spec = parse_spec(
+        {"data": {"id": "id"}, "biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}],
+         "covariate": [{"column": "sex", "categorical": True}]}
+    )  # fmt: skip
+    text = "id,TNF,VAS,sex\n1,2,40,M\n2,3,55,m\n3,1,20,male\n4,4,70,F\n5,2,45,.\n6,3,66,NA\n7,2,35,?\n"
+    study = validate(read_text_table(text), spec)
+    assert study.data["sex"].tolist()[:4] == ["M", "M", "male", "F"] and study.data["sex"][4:].isna().all()
+    notes = study.warnings.set_index("code")["message"]
+    assert notes["categorical-missing"] == "column 'sex': 2 cell(s) '.', '?' read as missing, not as a level."
+    assert notes["categorical-case"] == "column 'sex': 'm' read as level 'M' (the same in other capitals)."
+    assert notes["categorical-abbreviation"].startswith("column 'sex': levels 'M' and 'male' may be one level")

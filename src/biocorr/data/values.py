@@ -9,6 +9,7 @@ its spreadsheet row (for a reshaped long file, the long file's row of that cell)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -165,33 +166,62 @@ def _transform(values: pd.Series, var: Variable, ledger: CellLedger) -> pd.Serie
     return pd.Series(transformed(values.to_numpy(float), var.transform), index=values.index)
 
 
-def _levels(cells: pd.Series, column: str, missing: set[str]) -> tuple[np.ndarray, dict | None]:
-    """A categorical column's levels: missing markers ('NA', '.', the spec's) are missing, never a
-    level; spellings that differ only in capitals are one level (the most frequent), said in a note.
+PLACEHOLDER_LEVEL = re.compile(r"^[.?]+$")
+"""Cells that hold only '.' or '?' (SAS and Stata write '.' for missing): missing in a categorical column."""
+
+
+def _levels(cells: pd.Series, column: str, missing: set[str]) -> tuple[np.ndarray, list[dict]]:
+    """A categorical column's levels: missing markers ('NA', '.', '?', the spec's) are missing, never
+    a level; spellings that differ only in capitals are one level (the most frequent); each said in a
+    note, as is a one-letter level that starts another ('M' and 'male': perhaps one level, kept two).
 
     Examples
     --------
-    >>> levels, note = _levels(pd.Series(["M", "m", "F", ".", "NA", "M"]), "sex", {"."})
-    >>> [v if isinstance(v, str) else None for v in levels], note["message"]
-    (['M', 'M', 'F', None, None, 'M'], "column 'sex': 'm' read as level 'M' (the same in other capitals).")
+    >>> levels, notes = _levels(pd.Series(["M", "m", "F", ".", "NA", "M"]), "sex", set())
+    >>> [v if isinstance(v, str) else None for v in levels], [n["code"] for n in notes]
+    (['M', 'M', 'F', None, None, 'M'], ['categorical-missing', 'categorical-case'])
     """
     text = cells.map(cell_text)
-    absent = text.eq("") | text.str.lower().isin(NA_MARKERS) | text.isin(missing)
+    placeholder = text.str.match(PLACEHOLDER_LEVEL) & ~text.isin(missing)
+    absent = text.eq("") | text.str.lower().isin(NA_MARKERS) | text.isin(missing) | placeholder
     text = text.where(~absent, None)
+    notes = []
+    if placeholder.any():
+        shown = ", ".join(f"'{v}'" for v in sorted(set(cells.map(cell_text)[placeholder])))
+        notes.append(
+            finding(
+                "categorical-missing", "note", column, "all",
+                f"column '{column}': {int(placeholder.sum())} cell(s) {shown} read as missing, not as a level.",
+            )
+        )  # fmt: skip
     present = text.dropna()
     counts = present.value_counts(sort=False)
     spelling: dict[str, str] = {}
     for value, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):  # most frequent first
         spelling.setdefault(str(value).casefold(), str(value))
     folded = {v: spelling[str(v).casefold()] for v in counts.index if spelling[str(v).casefold()] != v}
-    if not folded:
-        return text.to_numpy(object), None
-    text = text.map(lambda v: folded.get(v, v) if v is not None else None)
-    shown = ", ".join(f"'{a}' read as level '{b}'" for a, b in folded.items())
-    note = finding(
-        "categorical-case", "note", column, "all", f"column '{column}': {shown} (the same in other capitals)."
-    )
-    return text.to_numpy(object), note
+    if folded:
+        text = text.map(lambda v: folded.get(v, v) if v is not None else None)
+        shown = ", ".join(f"'{a}' read as level '{b}'" for a, b in folded.items())
+        notes.append(
+            finding(
+                "categorical-case", "note", column, "all", f"column '{column}': {shown} (the same in other capitals)."
+            )
+        )
+    levels = sorted(set(spelling.values()))
+    pairs = [
+        (a, b) for a in levels for b in levels if len(a) == 1 and len(b) > 1 and b.casefold().startswith(a.casefold())
+    ]
+    if pairs:
+        shown = ", ".join(f"'{a}' and '{b}'" for a, b in pairs)
+        notes.append(
+            finding(
+                "categorical-abbreviation", "note", column, "all",
+                f"column '{column}': levels {shown} may be one level written two ways; they are analysed as "
+                "different levels. Write each level one way in the data if they are the same.",
+            )
+        )  # fmt: skip
+    return text.to_numpy(object), notes
 
 
 def variable_values(raw: RawTable, spec: StudySpec, ledger: CellLedger) -> VariableValues:
@@ -215,9 +245,9 @@ def variable_values(raw: RawTable, spec: StudySpec, ledger: CellLedger) -> Varia
     # derived variables last: a declared source contributes its values after its range check
     for var in sorted(spec.variables, key=lambda v: v.derived is not None):
         if var.categorical:
-            labels, note = _levels(ledger.frame[var.column], var.column, set(spec.missing))
+            labels, notes = _levels(ledger.frame[var.column], var.column, set(spec.missing))
             analysed[var.column] = labels
-            read_column.notes += [note] if note else []
+            read_column.notes += notes
             continue
         values = read_column(var.column) if var.derived is None else _derived(var, ledger, read_column, raw_values)
         values = _in_range(values, var, ledger)
