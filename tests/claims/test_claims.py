@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from biocorr.claims import check_claims, extract_claims, failing, read_claims
+from biocorr.claims import check_claims, check_text, extract_claims, failing, read_claims
 from biocorr.claims.consistency import check_ci, check_p, grim_consistent
 from biocorr.claims.model import Claim, parse_number, parse_p
 from biocorr.claims.sensitivity import (
@@ -481,3 +481,16 @@ def test_a_claims_row_with_more_values_than_the_header_is_refused_not_shifted(tm
     path.write_text("x,y,r,n,p\nTNF,VAS,0.5,20\n", encoding="utf-8")  # a short row: p simply not given
     (claim,) = read_claims(path)
     assert claim.p is None and claim.n == 20
+
+
+def test_a_minus_sign_a_pdf_turned_into_2_is_not_read_never_judged_out_of_range():
+    """'Rho = 20.19' is '−0.19' in the paper: 0.2 judged 'r within [-1, 1]: inconsistent'."""
+    text = "TNF correlated with fatigue (Spearman's Rho = 20.19, p = .05) and mood (Spearman's Rho = 0.35, p = .001)."
+    verdicts = check_text(text)
+    assert not failing(verdicts)
+    unread = verdicts[verdicts["verdict"] == "not read"]["explanation"].tolist()
+    assert unread == [
+        "'20.19' is no correlation; it reads as -0.19 with its minus sign lost in the PDF's text (a '2' in its "
+        "place): check the printed paper"
+    ]
+    assert "r = 1.20" not in text and check_text("r = 1.20, p = .01, n = 30").pipe(failing)  # a real r > 1 still fails

@@ -79,13 +79,16 @@ def test_an_inferred_n_that_fails_is_tried_at_every_size_the_passage_gives():
     t109 = 0.20 * (107 / (1 - 0.04)) ** 0.5  # the reference: the t-test of r at each n
     t163 = 0.20 * (161 / (1 - 0.04)) ** 0.5
     assert round(2 * stats.t.sf(t109, 107), 3) == 0.037 and round(2 * stats.t.sf(t163, 161), 3) != 0.037
-    assert "0 inconsistent with its printed n or df, 0 resting on an inferred n, 1 depending" in review_summary(
+    assert "0 inconsistent with its printed n or df, 0 failing only at an inferred n, 1 depending" in review_summary(
         v.reset_index()
     )
     wrong = "Patients (n = 109) and controls (n = 163) were studied; TNF correlated with pain, r = .20, p = .60."
-    w = check_text(wrong).set_index("check").loc["p vs r and n"]
-    assert w["verdict"] in ("inconsistent", "decision error") and "rests on that inferred n" in w["explanation"]
-    assert "1 resting on an inferred n" in review_summary(check_text(wrong))
+    checked = check_text(wrong)
+    w = checked.set_index("check").loc["p vs r and n"]
+    assert w["verdict"] == "fails at inferred n" and not failing(checked)  # worth a look, not an accusation
+    assert w["explanation"].startswith("would be decision error at the inferred n: ")
+    assert "every size the passage gives was tried (109 (patients))" in w["explanation"]
+    assert "1 failing only at an inferred n" in review_summary(checked)
 
 
 def test_a_printed_n_is_a_fact_and_accuses():
@@ -106,3 +109,17 @@ def test_a_sample_size_grouped_by_spaces_is_read_whole():
         assert found.claim.n == 1234, text
     (found,), _ = extract_claims("r = .53, p = .04, n = 24 100% of them agreed.")  # 24, then a percentage
     assert found.claim.n == 24
+
+
+def test_a_p_too_small_for_the_largest_size_in_the_passage_is_still_an_accusation():
+    """A pair's own n is at most the passage's largest size, and a smaller n only raises p: a printed
+    p below what r allows at that size is wrong whatever the pair's n (the caption's n = 10 here)."""
+    from biocorr.claims import check_text, failing
+
+    text = "Twenty patients took part. Pain and IL-6 correlated, r = .25, p = .01."
+    v = check_text(text)
+    row = v.set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "decision error" and failing(v)
+    assert "allows no p this small at any n up to 20" in row["explanation"]
+    lenient = check_text("Twenty patients took part. Pain and IL-6 correlated, r = .25, p = .60.")
+    assert lenient.set_index("check").loc["p vs r and n", "verdict"] == "fails at inferred n"  # fewer pairs could

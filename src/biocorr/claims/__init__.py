@@ -12,7 +12,15 @@ import pandas as pd
 
 from ..analysis import Results, analyze
 from ..data.study import Study
-from .consistency import CONSISTENT, DECISION_ERROR, DEPENDS_ON_N, INCONSISTENT, CheckResult, n_is_printed
+from .consistency import (
+    CONSISTENT,
+    DECISION_ERROR,
+    DEPENDS_ON_N,
+    FAILS_AT_INFERRED_N,
+    INCONSISTENT,
+    CheckResult,
+    n_is_printed,
+)
 from .extract import Found, Unparsed, extract_claims
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
@@ -120,7 +128,15 @@ def failing(verdicts: pd.DataFrame) -> bool:
 
 
 RANGE_CHECKS = ("r within [-1, 1]", "p within [0, 1]")
-ORDER = {DECISION_ERROR: 0, INCONSISTENT: 1, NOT_REPRODUCED: 2, DEPENDS_ON_N: 3, "fragile": 4, "close": 5}
+ORDER = {
+    DECISION_ERROR: 0,
+    INCONSISTENT: 1,
+    NOT_REPRODUCED: 2,
+    FAILS_AT_INFERRED_N: 3,
+    DEPENDS_ON_N: 4,
+    "fragile": 5,
+    "close": 6,
+}
 
 
 def ordered_for_review(verdicts: pd.DataFrame) -> pd.DataFrame:
@@ -146,19 +162,16 @@ def review_summary(verdicts: pd.DataFrame) -> str:
     Examples
     --------
     >>> print(review_summary(check_text("Pain and TNF, r(12) = .53, p = .20.")))  # doctest: +ELLIPSIS
-    1 statement read: 1 inconsistent with its printed n or df, 0 resting on an inferred n, 0 depending ...
+    1 statement read: 1 inconsistent with its printed n or df, 0 failing only at an inferred n, 0 depending ...
     """
     ids = verdicts["claim_id"]
     statements = ids[~verdicts["verdict"].eq(NOT_READ)].nunique()
-    failing_rows = verdicts[verdicts["verdict"].isin(FAILING)]
-    column = failing_rows["n_printed"] if "n_printed" in failing_rows else pd.Series(True, index=failing_rows.index)
-    printed = column.astype(str).ne("False")  # a claims file's n, or data reproduction: printed
-    on_printed = failing_rows.loc[printed, "claim_id"].nunique()
-    on_inferred = failing_rows.loc[~printed, "claim_id"].nunique()
+    on_printed = verdicts.loc[verdicts["verdict"].isin(FAILING), "claim_id"].nunique()
+    on_inferred = verdicts.loc[verdicts["verdict"].eq(FAILS_AT_INFERRED_N), "claim_id"].nunique()
     depends = verdicts.loc[verdicts["verdict"].eq(DEPENDS_ON_N), "claim_id"].nunique()
     unread = int(verdicts["verdict"].eq(NOT_READ).sum())
     return (
         f"{statements} statement{'s' if statements != 1 else ''} read: {on_printed} inconsistent with its printed n "
-        f"or df, {on_inferred} resting on an inferred n, {depends} depending on which n applies; {unread} place(s) "
-        "not read or without what a check needs (listed as 'not read')."
+        f"or df, {on_inferred} failing only at an inferred n, {depends} depending on which n applies; "
+        f"{unread} place(s) not read or without what a check needs (listed as 'not read')."
     )

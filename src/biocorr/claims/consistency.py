@@ -40,6 +40,7 @@ INCONSISTENT = "inconsistent"
 DECISION_ERROR = "decision error"
 NOT_CHECKED = "not checked"
 DEPENDS_ON_N = "depends on n"  # consistent under one sample size the passage gives, not under the one inferred
+FAILS_AT_INFERRED_N = "fails at inferred n"  # inconsistent at every size the passage gives, none printed with it
 CERTAIN_N = {"statement", "df", "column", "claims file"}  # printed with the statement (or a claims file's column)
 
 
@@ -342,6 +343,26 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
     return False
 
 
+def p_below_every_n(claim: Claim, upper: int) -> bool:
+    """True when the printed p is below every p-value that the printed r allows at ``upper`` pairs,
+    so at any n up to ``upper`` (p only grows as n falls), one-tailed readings included.
+
+    Examples
+    --------
+    >>> from biocorr.claims.model import Claim, parse_number
+    >>> c = Claim(id="c", r=parse_number(".45"), p=parse_number(".04"), p_comparator="<", n=10)
+    >>> p_below_every_n(c, 10), p_below_every_n(replace(c, p=parse_number(".40"), p_comparator="="), 10)
+    (True, False)
+    """
+    if claim.p is None or claim.p_comparator in (">", ">=", "≥") or upper < 3:
+        return False
+    strongest = max(abs(claim.r.value) + claim.r.half_unit, 0.0)
+    at_upper = replace(claim, n=upper, df=None)
+    smallest = min(_p_candidates(at_upper, min(strongest, 1.0), 1).values())
+    printed_top = claim.p.value if claim.p_comparator in ("<", "<=", "≤") else claim.p.value + claim.p.half_unit
+    return bool(printed_top < smallest)
+
+
 def n_is_printed(claim: Claim) -> bool:
     """True when the claim's n (or df) was printed with the statement, not inferred from the passage."""
     source = str((claim.extra or {}).get("n_source", "claims file")) or ("df" if claim.df is not None else "")
@@ -353,8 +374,11 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
 
     When the claim's n was inferred (a neighbouring clause, the paragraph, a caption) and the
     check finds it inconsistent, every other sample size the passage gives is tried: consistent
-    under one of them, the verdict is ``depends on n`` (which sizes fit, which do not); inconsistent
-    under all, the verdict stands and the explanation says that it rests on an inferred n.
+    under one of them, the verdict is ``depends on n`` (which sizes fit, which do not). Inconsistent
+    under all, it is an accusation only when the printed p is smaller than r allows at the largest
+    size the passage gives: a pair's own n (missing values, a subgroup) is at most that size, and a
+    smaller n only raises p. Otherwise the verdict is ``fails at inferred n``: worth a look, never
+    an accusation.
     """
     result = check(claim)
     if result.verdict not in (INCONSISTENT, DECISION_ERROR) or n_is_printed(claim):
@@ -376,4 +400,16 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
             explanation=f"{inferred}: consistent at n = {', '.join(fits)}; at n = {claim.n}: {result.explanation}",
         )
     tried = f"; every size the passage gives was tried ({', '.join(misses)})" if misses else ""
-    return replace(result, explanation=f"{result.explanation} ({inferred}{tried}; it rests on that inferred n)")
+    upper = max([int(claim.n or 0)] + [n for n, _ in candidates])
+    if result.check == "p vs r and n" and p_below_every_n(claim, upper):
+        return replace(
+            result,
+            explanation=f"{result.explanation} ({inferred}{tried}; r = {claim.r.text} allows no p this small at any "
+            f"n up to {upper}, the largest size the passage gives, so the verdict holds whatever the pair's own n)",
+        )
+    return replace(
+        result,
+        verdict=FAILS_AT_INFERRED_N,
+        explanation=f"would be {result.verdict} at the inferred n: {result.explanation} ({inferred}{tried}; not "
+        "an accusation: missing values, a partial correlation or another test give other p-values)",
+    )

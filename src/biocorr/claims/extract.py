@@ -25,6 +25,7 @@ from .patterns import (
     CLAUSE_END,
     EXPONENT,
     LIST_NUM,
+    LOST_MINUS,
     MANTISSA,
     MENTION,
     MULTIPLE_R,
@@ -39,7 +40,15 @@ from .patterns import (
     STATISTIC_SEGMENTS,
     VERBAL,
 )
-from .sample_sizes import NVAL, PassageSizes, count_value, passage_n, respectively_sizes, semicolon_n
+from .sample_sizes import (
+    NVAL,
+    PassageSizes,
+    clause_sample,
+    count_value,
+    passage_n,
+    respectively_sizes,
+    semicolon_n,
+)
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 
@@ -198,11 +207,16 @@ def _clause(text: str, m: re.Match, before: str) -> tuple[str, str, int | None]:
 def _unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
     """Places that mention a correlation outside every statement read: listed as not read."""
     unparsed: list[Unparsed] = []
-    covered.sort()
-    starts = [a for a, _ in covered]
+    merged: list[list[int]] = []
+    for a, b in sorted(covered):  # spans may nest or overlap (a refused number inside a read sentence)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     for m in MENTION.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1  # spans do not overlap: only the last start can cover
-        if k >= 0 and m.start() < covered[k][1]:
+        k = bisect.bisect_right(starts, m.start()) - 1  # merged spans do not overlap: only the last start can cover
+        if k >= 0 and m.start() < merged[k][1]:
             continue
         line, col = locate(m.start())
         snippet = text[m.start() : m.start() + 60].split("\n")[0]
@@ -262,6 +276,8 @@ def _statement_numbers(
         n, n_source = None, ""
     if n is None and df is None and (after_n := semicolon_n(after_clause)) is not None:
         n, n_source = after_n, "sentence"  # 'r = .45, p = .02; n = 30'
+    if n is None and df is None and (own_n := clause_sample(tail[:own] if own is not None else tail)) is not None:
+        n, n_source = own_n, "statement"  # 'r = .30, p = .02 in 24 patients'
     if n is None and df is None:
         n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
         if note and p is not None:
@@ -334,6 +350,12 @@ def _refused(
         return raw, str(exc), None
     if _not_a_coefficient(r):
         return raw, f"'{r.text}' is not a correlation coefficient", (m.start(), m.end())
+    if LOST_MINUS.match(r.text):  # '−0.19' printed, '20.19' extracted: the PDF font maps U+2212 to '2'
+        reason = (
+            f"'{r.text}' is no correlation; it reads as -{r.text[1:]} with its minus sign lost in the PDF's text "
+            "(a '2' in its place): check the printed paper"
+        )
+        return raw, reason, (m.start(), m.end())
     if m.group("sym") == "R" and MULTIPLE_R.search(before):
         return raw, "a multiple/regression R, not a correlation test: not checked", (sentence_start, m.end())
     return None

@@ -44,6 +44,7 @@ MANTISSA = (
     r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
 PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign a PDF turned into '2'
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 MENTION = re.compile(

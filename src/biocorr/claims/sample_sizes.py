@@ -57,6 +57,12 @@ LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n 
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
+# 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
+IN_PEOPLE = re.compile(
+    r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\b",
+    re.I,
+)
 SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>" + COUNT + ")")
 N_LIST = re.compile(r"[nN]\s*=\s*(\d+)((?:\s*(?:,|and|&)\s*(?:[nN]\s*=\s*)?\d+)+)\s*,?\s*respectively", re.I)
 
@@ -73,6 +79,24 @@ def semicolon_n(after: str) -> int | None:
     if m is None or N_LIST.match(after.lstrip(" ;")):  # '; n = 14 and n = 10, respectively': a list, not one n
         return None
     return count_value(m.group("n"))
+
+
+def clause_sample(tail: str) -> int | None:
+    """The sample a statement's own clause names after it ('... p = .02 in 24 patients'); None
+    when it names none, or more than one.
+
+    Examples
+    --------
+    >>> clause_sample(", p = .02 in 24 patients"), clause_sample(" among twenty women"), clause_sample(", p = .01")
+    (24, 20, None)
+    >>> clause_sample(" in 14 patients and in 10 controls") is None
+    True
+    """
+    found = list(IN_PEOPLE.finditer(tail))
+    if len(found) != 1:
+        return None
+    digits = re.sub(r"[,\u2009\u202f ]", "", found[0].group("n"))
+    return int(digits) if digits.isdigit() else words_to_int(found[0].group("n"))
 
 
 def count_value(text: str) -> int:

@@ -134,6 +134,7 @@ def _groups_section(results: Results, figure_html: list[str]) -> str:
 
 VERDICT_CLASS = {
     "depends on n": "note",
+    "fails at inferred n": "note",
     "inconsistent": "warn",
     "decision error": "warn",
     "not reproduced": "warn",

@@ -126,6 +126,7 @@ VERDICT_COLOURS = {
     "close": "yellow",
     "fragile": "yellow",
     "depends on n": "yellow",
+    "fails at inferred n": "yellow",
 }
 
 
