@@ -123,3 +123,20 @@ def test_a_p_too_small_for_the_largest_size_in_the_passage_is_still_an_accusatio
     assert "allows no p this small at any n up to 20" in row["explanation"]
     lenient = check_text("Twenty patients took part. Pain and IL-6 correlated, r = .25, p = .60.")
     assert lenient.set_index("check").loc["p vs r and n", "verdict"] == "fails at inferred n"  # fewer pairs could
+
+
+def test_groups_the_passage_lists_bound_a_pooled_analysis_by_their_sum():
+    """'15 patients with fatigue and 15 without', then r = .64, p = .001: at n = 15 p would be .01,
+    but pooled (30) it fits; no accusation on the per-group size (a real paper, collected after tuning)."""
+    from biocorr.claims import check_text, failing
+
+    text = (
+        "We studied 15 MS patients with marked fatigue and 15 patients without fatigue. "
+        "TNF values correlated with daytime sleepiness (r = 0.64, p = 0.001)."
+    )
+    v = check_text(text)
+    row = v.set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "fails at inferred n" and not failing(v)
+    from biocorr.claims.sample_sizes import PassageSizes
+
+    assert PassageSizes(text).bound(0) == 30

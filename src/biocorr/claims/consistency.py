@@ -375,10 +375,10 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
     When the claim's n was inferred (a neighbouring clause, the paragraph, a caption) and the
     check finds it inconsistent, every other sample size the passage gives is tried: consistent
     under one of them, the verdict is ``depends on n`` (which sizes fit, which do not). Inconsistent
-    under all, it is an accusation only when the printed p is smaller than r allows at the largest
-    size the passage gives: a pair's own n (missing values, a subgroup) is at most that size, and a
-    smaller n only raises p. Otherwise the verdict is ``fails at inferred n``: worth a look, never
-    an accusation.
+    under all, it is an accusation only when the printed p is smaller than r allows at every size
+    the passage gives added up (``n_bound``; a table's own n for a table): a pair's own n (missing
+    values, a subgroup, pooled groups) is at most that, and a smaller n only raises p. Otherwise the
+    verdict is ``fails at inferred n``: worth a look, never an accusation.
     """
     result = check(claim)
     if result.verdict not in (INCONSISTENT, DECISION_ERROR) or n_is_printed(claim):
@@ -400,12 +400,13 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
             explanation=f"{inferred}: consistent at n = {', '.join(fits)}; at n = {claim.n}: {result.explanation}",
         )
     tried = f"; every size the passage gives was tried ({', '.join(misses)})" if misses else ""
-    upper = max([int(claim.n or 0)] + [n for n, _ in candidates])
+    # the most pairs any analysis of the passage can have: every size it mentions, added up
+    upper = max([int(claim.n or 0), int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in candidates])
     if result.check == "p vs r and n" and p_below_every_n(claim, upper):
         return replace(
             result,
             explanation=f"{result.explanation} ({inferred}{tried}; r = {claim.r.text} allows no p this small at any "
-            f"n up to {upper}, the largest size the passage gives, so the verdict holds whatever the pair's own n)",
+            f"n up to {upper}, every size the passage gives added up, so the verdict holds whatever the pair's own n)",
         )
     return replace(
         result,

@@ -410,6 +410,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 "index": len(scan.found) + 1,
                 "n_source": (num.n_source if n_i is not None else "") or ("df" if num.df is not None else ""),
                 "n_candidates": candidates,
+                "n_bound": scan.sizes.bound(m.start()),
                 **({"partial": num.k} if num.k else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
             },

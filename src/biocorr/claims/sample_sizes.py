@@ -194,6 +194,7 @@ class PassageSizes:
         self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n\n", text)]
         self._found: dict[tuple[int, int], list[SizeCandidate]] = {}
+        self._bounds: dict[tuple[int, int], int] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
@@ -205,6 +206,16 @@ class PassageSizes:
         if bounds not in self._found:
             self._found[bounds] = _paragraph_sizes(self.text[bounds[0] : bounds[1]])
         return self._found[bounds]
+
+    def bound(self, pos: int) -> int:
+        """Every size the paragraph mentions, added up, repeats included ('15 patients with fatigue and
+        15 without' bounds a pooled analysis at 30): no analysis of the paragraph has more pairs."""
+        bounds = self.paragraph(pos)
+        if bounds not in self._bounds:
+            para = self.text[bounds[0] : bounds[1]]
+            total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
+            self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
+        return self._bounds[bounds]
 
 
 def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
@@ -225,14 +236,25 @@ def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
     return PassageSizes(text).at(pos)
 
 
+def _dropped(para: str, m: re.Match) -> bool:
+    """'three patients dropped out', 'two were excluded': a count of people not analysed."""
+    clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
+    return bool(NOT_ANALYSED.search(clause))
+
+
+def _people_n(m: re.Match) -> int | None:
+    """The count of a PEOPLE match, in digits or in words."""
+    digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
+    return int(digits) if digits.isdigit() else words_to_int(m.group("n"))
+
+
 def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
-        clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
-        if NOT_ANALYSED.search(clause):  # "three patients dropped out" is no sample size
+        if _dropped(para, m):  # "three patients dropped out" is no sample size
             continue
+        n = _people_n(m)
         digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
-        n = int(digits) if digits.isdigit() else words_to_int(m.group("n"))
         if n:
             label = m.group("noun").lower()
             found.setdefault((n, label), SizeCandidate(n, label, "passage" if digits.isdigit() else "words"))
