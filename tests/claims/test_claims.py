@@ -494,3 +494,13 @@ def test_a_minus_sign_a_pdf_turned_into_2_is_not_read_never_judged_out_of_range(
         "place): check the printed paper"
     ]
     assert "r = 1.20" not in text and check_text("r = 1.20, p = .01, n = 30").pipe(failing)  # a real r > 1 still fails
+
+
+def test_a_pdf_that_writes_z_for_equals_is_read_and_an_rp_is_listed_not_dropped():
+    """Some publishers' PDFs give 'rZ.40, PZ.028' for 'r=.40, P=.028' (a real MS paper, collected
+    after tuning: its 'rpZ.315, PZ.028' was neither read nor listed)."""
+    v = check_text("Temperature and fatigue were related (rZ.40, PZ.004; nZ50).")
+    row = v.set_index("check").loc["p vs r and n"]
+    assert row["raw"].startswith("r=.40, P=.004") and row["verdict"] == "consistent"
+    unread = check_text("Temperature was associated with fatigue (FSS; rpZ.315, PZ.028).")
+    assert unread["verdict"].tolist() == ["not read"] and unread["raw"].iloc[0].startswith("rp=.315")

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .model import Claim, Reported, normalise_minus, parse_number, parse_p
+from .model import Claim, Reported, normalise_passage, parse_number, parse_p
 from .patterns import (
     CI,
     CLAUSE_END,
@@ -447,7 +447,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     >>> c.df, c.r.text, c.p_comparator, c.p.text, c.method
     (12, '.53', '=', '.049', 'pearson')
     """
-    text = normalise_minus(text).replace("\u00a0", " ")
+    text = normalise_passage(text)
     scan = _Scan(text, source, PassageSizes(text), [0] + [m.end() for m in re.finditer("\n", text)])
     read_tables = _read_tables(scan)
     for m in _statements(text):

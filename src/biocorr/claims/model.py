@@ -68,6 +68,23 @@ def normalise_minus(text: str) -> str:
     return text
 
 
+# Some publishers' PDFs set '=' in a font whose text layer reads 'Z' ('rZ.315, PZ.028', 'nZ50')
+PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
+
+
+def normalise_passage(text: str) -> str:
+    """A passage as the extractors read it: minus signs and dashes as '-', no-break spaces as
+    spaces, invisible characters removed, and a PDF's 'Z' for '=' after a statistic's symbol
+    ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone).
+
+    Examples
+    --------
+    >>> normalise_passage("rpZ.315, PZ.028 (nZ50); ZIP code Z12")
+    'rp=.315, P=.028 (n=50); ZIP code Z12'
+    """
+    return PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " "))
+
+
 @dataclass(frozen=True)
 class Reported:
     """A number as printed.

@@ -48,7 +48,7 @@ LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign 
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
 MENTION = re.compile(
-    r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
+    r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|\br_?p\s*=|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
 )
 SQUARED = re.compile(r"^r\s?(?:2|²)\s*[=<>]", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)

@@ -35,7 +35,7 @@ from scipy import stats
 from ..stats.methods import ALPHA
 from .consistency import CONSISTENT, DECISION_ERROR, INCONSISTENT, NOT_CHECKED, CheckResult, statcheck_decision_error
 from .consistency import statcheck_error as _statcheck_error_r
-from .model import Reported, normalise_minus, parse_number, parse_p
+from .model import Reported, normalise_passage, parse_number, parse_p
 from .patterns import EXPONENT, MANTISSA
 
 # '2,50' or '2,5' is a decimal comma (European papers); '1,234' (three digits) a thousands separator
@@ -132,7 +132,7 @@ def extract_test_statements(text: str, source: str = "text") -> list[TestStateme
     >>> [s.test for s in extract_test_statements("F(1, 28) = 4.84, p = .04; χ2(2, N = 90) = 6.1, p = .047")]
     ['F', 'chi2']
     """
-    text = normalise_minus(text).replace("\u00a0", " ")
+    text = normalise_passage(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     out: list[TestStatement] = []
     for m in STATEMENT.finditer(text):
