@@ -36,9 +36,9 @@ def test_the_verdict_engine_equals_statcheck_on_every_real_statement(i):
 def test_every_verdict_given_on_the_passages_is_the_one_r_gives():
     """Precision on real text: what biocorr judged (not 'not checked'/'not read') agrees with R
     (the set collected in session 9; session 10's sets are measured below)."""
-    judged = MANIFEST["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)") & MANIFEST[
-        "set"
-    ].eq("after")
+    judged = MANIFEST["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)") & MANIFEST["set"].eq(
+        "after"
+    )
     verdicts = MANIFEST.loc[judged, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
     assert judged.sum() == 17
     assert (verdicts.to_numpy() == R.loc[judged, "r_verdict"].to_numpy()).all()
