@@ -94,3 +94,28 @@ def test_tie_sums_without_each_column_equal_deleting_each_value():
                 assert sums[key][i, j] == ref[key][0]
             assert tied[i, j] == (len(np.unique(rest)) < len(rest))
     assert not tied[:, 1].any() and tied[:, 0].any()
+
+
+def test_average_ranks_equal_scipys_rankdata_on_ties_nans_and_empty_columns():
+    from scipy.stats import rankdata
+
+    from biocorr.stats.ties import average_ranks
+
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        n, m = int(rng.integers(1, 40)), int(rng.integers(1, 6))
+        a = rng.integers(0, 6, size=(n, m)).astype(float) if rng.random() < 0.7 else rng.normal(size=(n, m))
+        a[rng.random((n, m)) < 0.2] = np.nan
+        expected = rankdata(a, axis=0, nan_policy="omit")
+        np.testing.assert_array_equal(average_ranks(a), expected)
+    np.testing.assert_array_equal(average_ranks(np.array([2.0, 2.0, 1.0])), [2.5, 2.5, 1.0])
+    assert average_ranks(np.empty((0, 3))).shape == (0, 3)
+
+
+def test_the_skipped_correlation_cut_off_is_rs_qchisq():
+    from scipy.stats import chi2
+
+    from biocorr.stats.robust import CHI2_2DF_975
+
+    assert abs(CHI2_2DF_975**2 - 7.377758908227871) < 1e-14  # R: qchisq(0.975, 2)
+    assert abs(CHI2_2DF_975 - np.sqrt(chi2.ppf(0.975, 2))) < 1e-15

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .model import Claim, Reported, normalise_passage, parse_number, parse_p
+from .lists import list_after, list_end, respectively_items, respectively_statement_sizes
+from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_number, parse_p
 from .patterns import (
     CI,
     CLAUSE_END,
-    EXPONENT,
     LIST_NUM,
     LOST_MINUS,
-    MANTISSA,
     MENTION,
     MULTIPLE_R,
     NOT_SIGNIFICANT,
@@ -46,41 +45,14 @@ from .sample_sizes import (
     clause_sample,
     count_value,
     passage_n,
-    respectively_sizes,
     semicolon_n,
 )
 from .tables import PARTIAL, extract_table_claims, partial_covariates
 
 
-@dataclass(frozen=True)
-class Found:
-    """A statement found in text: the claim, where it stood, and the raw text."""
-
-    claim: Claim
-    line: int
-    column: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Unparsed:
-    """A place that mentions a correlation but could not be read."""
-
-    line: int
-    column: int
-    text: str
-    reason: str
-
-
 def _not_a_coefficient(r) -> bool:
     """A whole number beyond 1 ('r = 12') is a count or a label, not a correlation; '1.2' is a wrong r."""
     return abs(r.value) > 1 and r.decimals == 0
-
-
-def _list_end(text: str) -> int:
-    """Where a coefficient list's own words end ('.44, respectively (both ' -> at 'both')."""
-    m = re.match(r"^[\s,]*(?:respectively)?[\s,(]*(?:both|all|each)?[\s,:]*", text, re.I)
-    return m.end() if m else 0
 
 
 def _last(matches):
@@ -89,64 +61,6 @@ def _last(matches):
     for last in matches:  # noqa: B007
         pass
     return last
-
-
-def _list_after(after: str, value: str) -> list[str]:
-    """The further values of a list that starts right before ``after``: ', .52 and .61' -> ['.52', '.61'].
-
-    Examples
-    --------
-    >>> [_list_after(t, LIST_NUM) for t in (" and 0.52, respectively", ", .3, and .4)", ", p")]
-    [['0.52'], ['.3', '.4'], []]
-    """
-    # every space has one place to go (``value`` must not start with optional space): an ambiguous
-    # split of ', .5' between two patterns would backtrack exponentially in a list without 'and'
-    m = re.match(r"((?:\s*,\s*" + value + r")*(?:\s*,)?\s*(?:and|&)\s*" + value + r")", after)
-    return [v.group(0).strip() for v in re.finditer(value, m.group(1))] if m else []
-
-
-def _respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str]:
-    """(r, p, n) for each value of a 'respectively' list: a list of p (or n) of the same length is
-    paired value by value, a single p (or n) is shared, any other length attaches none (and says so)."""
-    rs = [r] + [parse_number(v) for v in more_r]
-    notes: list[str] = []
-
-    def spread(part: tuple, pattern: str, parse, what: str) -> list:
-        first, match, tail = part
-        more = _list_after(tail[match.end() :], pattern) if match else []
-        if not more:
-            return [first] * len(rs)
-        if len(more) + 1 == len(rs):
-            return [first] + [parse(v) for v in more]
-        notes.append(f"a 'respectively' list of {len(rs)} r values with {len(more) + 1} {what}: none attached")
-        return [None] * len(rs)
-
-    ps = spread(p_part, MANTISSA + EXPONENT, lambda v: parse_p(v)[1], "p-values")
-    ns = spread(n_part, r"\d+", int, "sample sizes")
-    return list(zip(rs, ps, ns)), "; ".join(notes)
-
-
-def _respectively_sizes(
-    text: str, found: list[Found], positions: list[int | None]
-) -> tuple[list[Found], set[tuple[int, int]]]:
-    """'(r = .48, p = .08) ... (r = .05, p = .89); n = 14 and n = 10, respectively': the sizes of a
-    trailing list go, in order, to the statements of its sentence that print no n, when the counts match."""
-    out = list(found)
-    sized: set[tuple[int, int]] = set()
-    for start, _, sizes in respectively_sizes(text):
-        sentence = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
-        waiting = [
-            i
-            for i, (f, pos) in enumerate(zip(found, positions))
-            if pos is not None and sentence < pos < start and f.claim.n is None and f.claim.df is None
-        ]
-        if len(waiting) != len(sizes):
-            continue
-        for i, size in zip(waiting, sizes):
-            claim = replace(out[i].claim, n=size, extra={**out[i].claim.extra, "n_source": "sentence"})
-            out[i] = replace(out[i], claim=claim)
-            sized.add((out[i].line, out[i].column))
-    return out, sized
 
 
 def _method(sym: str, before: str = "") -> str:
@@ -197,7 +111,7 @@ def _clause(text: str, m: re.Match, before: str) -> tuple[str, str, int | None]:
         # 'r = .52 and r = .44, respectively (both p < .05, n = 22)': the list shares what follows it
         *_, last = STATEMENT.finditer(tail)
         shared = tail[last.end() :]
-        shared = shared[_list_end(shared) :]
+        shared = shared[list_end(shared) :]
         tail = tail[: nxt.start()] + " " + shared
     else:
         tail = tail[: nxt.start()] if nxt else tail
@@ -365,11 +279,11 @@ def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str
     """(items, note, listed): the (r, p, n) of each coefficient of a statement ('.45 and .52,
     respectively' gives two), a note on what could not be paired, and whether it was a list."""
     r = parse_number(m.group("r"))
-    more_r = _list_after(text[m.end() : m.end() + 120], LIST_NUM)
+    more_r = list_after(text[m.end() : m.end() + 120], LIST_NUM)
     if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
         more_r = []
     if more_r and RESPECTIVELY.search(tail):
-        items, note = _respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
+        items, note = respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
         return items, note, True
     if more_r:
         values = ", ".join([r.text, *more_r])
@@ -453,6 +367,6 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     for m in _statements(text):
         if not any(a <= m.start() < b for a, b in read_tables):  # a table already read cell by cell
             _read_statement(scan, m)
-    found, sized = _respectively_sizes(text, scan.found, scan.positions)
+    found, sized = respectively_statement_sizes(text, scan.found, scan.positions)
     unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
     return found, unparsed + _unread_mentions(text, scan.covered, scan.locate)

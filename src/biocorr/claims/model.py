@@ -349,3 +349,23 @@ def _toml_records(text: str, name: str) -> list[dict]:
     if not all(isinstance(rec, dict) for rec in records):
         raise SpecError(f"{name}: 'claim' must be [[claim]] tables, one per reported correlation.")
     return records
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement found in text: the claim, where it stood, and the raw text."""
+
+    claim: Claim
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A place that mentions a correlation but could not be read."""
+
+    line: int
+    column: int
+    text: str
+    reason: str

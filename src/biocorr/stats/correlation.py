@@ -39,7 +39,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import ndtr, stdtr
-from scipy.stats import rankdata
 
 from .fisher import fisher_ci
 from .kendall_shuffles import KendallShuffles, strict_inversions
@@ -54,6 +53,7 @@ from .nulldist import (
 from .options import check_alternative, check_confidence, check_method
 from .pair_stats import PairStats
 from .ties import (
+    average_ranks,
     column_sum_for,
     count_distinct,
     count_finite,
@@ -204,7 +204,7 @@ def ranks_and_ties(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if distinct.shape[1] <= a.shape[1] // 2:
             ranks, tied = ranks_and_ties(distinct)
             return ranks[:, index], tied[index]
-    return rankdata(a, axis=0, nan_policy="omit"), count_distinct(a) < count_finite(a)
+    return average_ranks(a), count_distinct(a) < count_finite(a)
 
 
 def _kendall_counts(a: np.ndarray, b: np.ndarray):
@@ -584,7 +584,7 @@ def permutation_p_values(
             per_batch = max(1, 500_000 // (n_val * g))
         else:
             if method == "spearman":
-                ca, cb = rankdata(ca, axis=0), rankdata(cb, axis=0)
+                ca, cb = average_ranks(ca), average_ranks(cb)
             sa, sb = _standardise(ca), _standardise(cb)
             observed = np.sum(sa * sb, axis=0)
             per_batch = max(1, 4_000_000 // (n_val * g))

@@ -32,7 +32,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from scipy.stats import chi2
 
 from .correlation import correlate_columns, mask_unpaired, r_t_test
 from .methods import NO_ANALYTIC_CI, ROBUST_METHODS
@@ -42,6 +41,10 @@ from .ties import count_finite, is_constant, scale_columns
 BETA = 0.2
 UNDEFINED_MAD = "undefined: a variable's MAD is zero (half or more of its values are tied at its median)"
 SKIPPED_MAX_N = 10_000  # above this many pairs the O(n^2) projection search is not run (a note says so)
+
+CHI2_2DF_975 = float(np.sqrt(-2.0 * np.log(0.025)))
+"""Wilcox's skipped-correlation cut-off: the square root of chi-square's 0.975 quantile with 2 df. With
+2 df chi-square is exponential with mean 2, so the quantile is -2 ln(0.025) = 7.3778 (R's qchisq(.975, 2))."""
 
 
 def _t_test(r: np.ndarray, n: np.ndarray):
@@ -248,7 +251,7 @@ def _flag_along_lines(lines_d: np.ndarray, d: np.ndarray, norms: np.ndarray) -> 
     lower = (1 - h) * proj[..., j - 1] + h * proj[..., j]
     upper = (1 - h) * proj[..., n - j] + h * proj[..., n - j - 1]
     median = 0.5 * (proj[..., (n - 1) // 2] + proj[..., n // 2])
-    cut = median + np.sqrt(chi2.ppf(0.975, 2)) * (upper - lower)
+    cut = median + CHI2_2DF_975 * (upper - lower)
     return (unsorted > cut[..., :, None]).any(axis=-2)
 
 

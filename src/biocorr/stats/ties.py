@@ -10,6 +10,50 @@ from __future__ import annotations
 import numpy as np
 
 
+def average_ranks(a: np.ndarray) -> np.ndarray:
+    """Ranks within each column, ties given their average rank, NaN left NaN (and not counted).
+
+    What ``scipy.stats.rankdata(a, axis=0, nan_policy="omit")`` returns (checked in the tests), in
+    numpy alone: importing ``scipy.stats`` costs ~0.45 s of every command's start-up.
+
+    Parameters
+    ----------
+    a : ndarray, shape (n,) or (n, m)
+
+    Returns
+    -------
+    ndarray of float, the shape of ``a``
+
+    References
+    ----------
+    Kendall MG, Gibbons JD (1990). *Rank Correlation Methods*, 5th ed., ch. 3 (mid-ranks for ties).
+
+    Examples
+    --------
+    >>> average_ranks(np.array([[3.0, 1.0], [1.0, np.nan], [3.0, 2.0]])).tolist()
+    [[2.5, 1.0], [1.0, nan], [2.5, 2.0]]
+    """
+    x = np.asarray(a, dtype=float)
+    flat = x.ndim == 1
+    x = x[:, None] if flat else x
+    n = x.shape[0]
+    if n == 0:
+        return x.reshape(a.shape).copy()
+    order = np.argsort(x, axis=0, kind="stable")  # NaN sort last: the ranks of the values start at 1
+    s = np.take_along_axis(x, order, axis=0)
+    starts = np.ones(s.shape, dtype=bool)
+    starts[1:] = s[1:] != s[:-1]  # NaN != NaN: each NaN its own group, after every value
+    ends = np.ones(s.shape, dtype=bool)
+    ends[:-1] = starts[1:]
+    pos = np.broadcast_to(np.arange(n)[:, None], s.shape)
+    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
+    last = np.minimum.accumulate(np.where(ends, pos, n - 1)[::-1], axis=0)[::-1]
+    ranks = np.empty(s.shape)
+    np.put_along_axis(ranks, order, (first + last) / 2.0 + 1.0, axis=0)
+    ranks[np.isnan(x)] = np.nan
+    return ranks[:, 0] if flat else ranks
+
+
 def count_finite(a: np.ndarray) -> np.ndarray:
     """Number of non-missing values in each column.
 
