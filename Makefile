@@ -59,6 +59,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_critical.R
 	Rscript tests/fixtures/make_reference_differences.R
 	Rscript tests/fixtures/real_passages/make_reference_real_passages.R
+	Rscript tests/fixtures/make_reference_p_adjust.R
 
 clean:
 	rm -rf $(VENV) report test-artifacts .pytest_cache .mypy_cache .ruff_cache build dist

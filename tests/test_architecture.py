@@ -146,7 +146,7 @@ def test_call_time_views(name, target):
 
 
 def test_stats_imports_nothing_outside_stats():
-    """The engine needs only numpy/scipy/statsmodels and the error types (its option checks raise them)."""
+    """The engine needs only numpy/scipy and the error types (its option checks raise them)."""
     for name, targets in GRAPH.items():
         if name.startswith("biocorr.stats"):
             outside = {t for t in targets if not t.startswith("biocorr.stats") and t != "biocorr.errors"}

@@ -18,11 +18,11 @@ import itertools
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from ..columns import DIFFERENCES_SCHEMA, build_records
 from ..data.study import Study
 from ..stats.differences import dependent_difference, independent_difference
+from ..stats.ties import average_ranks
 
 RANK_NOTE = "rank coefficients in the Pearson formulas (an approximation)"
 
@@ -69,7 +69,7 @@ def _triple(x: np.ndarray, y1: np.ndarray, y2: np.ndarray, method: str) -> tuple
     keep = np.isfinite(x) & np.isfinite(y1) & np.isfinite(y2)
     cols = [v[keep] for v in (x, y1, y2)]
     if method == "spearman":
-        cols = [rankdata(c) for c in cols]
+        cols = [average_ranks(c) for c in cols]
     if keep.sum() < 4 or any(np.ptp(c) == 0 for c in cols):
         return np.nan, np.nan, np.nan, int(keep.sum())
     m = np.corrcoef(np.vstack(cols))

@@ -231,8 +231,7 @@ def methods_paragraph(results: Results) -> str:
         )
     parts.append(
         f"Analyses used biocorr {_version('biocorr')} (Python {platform.python_version()}, "
-        f"NumPy {_version('numpy')}, SciPy {_version('scipy')}, statsmodels "
-        f"{_version('statsmodels')})."
+        f"NumPy {_version('numpy')}, SciPy {_version('scipy')})."
     )
     return " ".join(parts)
 

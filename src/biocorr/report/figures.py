@@ -22,7 +22,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from scipy import stats
+from scipy.special import stdtrit
 
 from ..analysis import Results
 from ..format import fmt_num, fmt_p_apa, fmt_r
@@ -89,7 +89,7 @@ def _band(xv: np.ndarray, yv: np.ndarray, level: float = 0.95):
     resid = yv - (intercept + slope * xv)
     s = np.sqrt(np.sum(resid**2) / (n - 2))
     sxx = np.sum((xv - xv.mean()) ** 2)
-    half = stats.t.ppf((1 + level) / 2, n - 2) * s * np.sqrt(1 / n + (grid - xv.mean()) ** 2 / sxx)
+    half = stdtrit(n - 2, (1 + level) / 2) * s * np.sqrt(1 / n + (grid - xv.mean()) ** 2 / sxx)
     return grid, fit, fit - half, fit + half
 
 

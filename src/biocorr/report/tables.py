@@ -17,7 +17,7 @@ from ..data.write import write_csv
 from .word import write_word_tables
 from .workbook import write_workbook
 
-DEPENDENCIES = ("numpy", "scipy", "pandas", "statsmodels", "matplotlib", "openpyxl", "python-docx", "rich")
+DEPENDENCIES = ("numpy", "scipy", "pandas", "matplotlib", "openpyxl", "python-docx", "rich")
 
 
 def versions() -> dict[str, str]:

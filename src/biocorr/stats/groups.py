@@ -31,8 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, stats
-from scipy.special import gammaln, ndtri
+from scipy.special import gammaln, ndtri, stdtr, stdtrit
 
 MIN_PER_GROUP = 2
 MW_EXACT_MAX_N = 49
@@ -86,8 +85,8 @@ def welch_t_test(x, y, confidence: float = 0.95) -> tuple[float, float, float, f
     df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
     diff = x.mean() - y.mean()
     t = diff / se
-    p = 2.0 * stats.t.sf(abs(t), df)
-    crit = stats.t.ppf((1 + confidence) / 2, df)
+    p = 2.0 * stdtr(df, -abs(t))  # scipy.stats.t.sf(|t|, df), without importing scipy.stats
+    crit = stdtrit(df, (1 + confidence) / 2)
     return float(t), float(df), float(p), float(diff), float(diff - crit * se), float(diff + crit * se)
 
 
@@ -111,6 +110,8 @@ def mann_whitney_test(x, y) -> tuple[float, float, str]:
     both = np.concatenate([x, y])
     ties = len(np.unique(both)) < len(both)
     exact = len(x) <= MW_EXACT_MAX_N and len(y) <= MW_EXACT_MAX_N and not ties
+    from scipy import stats  # ~0.45 s to import: only when groups are compared, not at start-up
+
     if exact:
         res = stats.mannwhitneyu(x, y, alternative="two-sided", method="exact")
         how = "exact"
@@ -155,6 +156,7 @@ def _ncp_for_cdf(t_obs: float, df: float, target: float) -> float:
     """Noncentrality parameter delta with P(T_df,delta <= t_obs) = target."""
     if not np.isfinite(t_obs):
         return float(t_obs)
+    from scipy import optimize, stats  # imported when an effect-size interval is computed
 
     def f(delta):
         return stats.nct.cdf(t_obs, df, delta) - target

@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from ..errors import OptionError, did_you_mean
 from .methods import CLASSICAL_METHODS, ROBUST_METHODS
 
-# our name -> (statsmodels name, what a methods paragraph calls it)
+# our name -> (R's p.adjust name, what a methods paragraph calls it)
 ADJUST_METHODS = {
-    "holm": ("holm", "Holm"),  # computed by biocorr.stats.multiplicity.holm_step_down
-    "bh": ("fdr_bh", "Benjamini-Hochberg"),
+    "holm": ("holm", "Holm"),
+    "bh": ("BH", "Benjamini-Hochberg"),
     "bonferroni": ("bonferroni", "Bonferroni"),
-    "none": (None, "none"),
+    "none": ("none", "none"),
 }
 ADJUST_ALIASES = {"fdr": "bh", "BH": "bh", "benjamini-hochberg": "bh", "hochberg-bh": "bh"}
 
