@@ -21,7 +21,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..data.cells import parse_numeric
 from ..data.read import read_table
@@ -129,6 +128,8 @@ def standard_curve(
     >>> round(standard_curve(d)["efficiency"].item(), 4)
     2.0008
     """
+    from scipy import stats  # ~0.45 s to import: only when a standard curve is fitted
+
     rows = []
     for g, d in data.dropna(subset=[quantity, ct]).groupby(gene, sort=False):
         x = np.log10(d[quantity].to_numpy(float))
@@ -161,6 +162,8 @@ def _refuse_impossible(gene: str, x: np.ndarray, y: np.ndarray) -> None:
     """A series that cannot be a dilution curve: too few levels, or Ct not falling with quantity."""
     if len(np.unique(x)) < 3:
         raise QpcrError(f"gene '{gene}': {len(np.unique(x))} distinct quantities; a standard curve needs at least 3.")
+    from scipy import stats
+
     slope = stats.linregress(x, y).slope if np.ptp(y) > 0 else 0.0
     if not slope < 0:
         raise QpcrError(
