@@ -7,6 +7,7 @@ import copy
 import os
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,12 +56,14 @@ def test_report_structure_without_a_browser(hivsn_report):
     parsed = _Collect()
     parsed.feed(text)
     assert [i for i in SECTION_IDS if i not in parsed.ids] == []
-    # variables, Table 1, group comparisons, correlations (+ exclusions and single-subject
-    # influence tables only when there are any)
+    # variables, Table 1, group comparisons, correlations and its printed primary table (+ exclusions
+    # and single-subject influence tables only when there are any)
     flips = results.correlations["loo_changes_significance"].astype(bool) & results.correlations["method"].isin(
         ["pearson", "spearman", "kendall"]
     )
-    assert parsed.tables == 4 + int(flips.any()) + int(len(results.exclusions) > 0)
+    assert parsed.tables == 5 + int(flips.any()) + int(len(results.exclusions) > 0)
+    assert "Printed: the 13 rows of Spearman's ρ, the primary method; within groups first." in text
+    assert "<td>pooled: Painful HIV-SN + Non-painful HIV-SN</td>" in text
     assert "this analysis could only detect" in text
     # every figure the report shows is an inline SVG that decodes: a group plot per variable,
     # the primary method's heat map per subset, a matrix among the biomarkers and one among the
@@ -240,10 +243,11 @@ def _driver(height: int = 800):
     _chromium() is None and not os.environ.get("CI"),
     reason="Chromium/chromedriver not installed (apt-get install chromium chromium-driver)",
 )
-@pytest.mark.parametrize(("example", "max_pages"), [("hivsn", 9), ("opt", 12)])
+@pytest.mark.parametrize(("example", "max_pages"), [("hivsn", 12), ("opt", 16)])
 def test_first_screen_answers_and_the_print_is_a_short_document(example, max_pages, tmp_path):
     """At 1280 × 800 the findings block, naming the strongest adjusted result, is on the first
-    screen; printed to PDF the report is a short document (full tables as CSV appendices)."""
+    screen; printed to PDF the report is a short document that holds the primary correlation
+    table (up to 40 rows) and every table of up to 60 rows (longer ones: CSV appendices)."""
     from biocorr.report.findings import primary_findings
 
     results = analyze(load(example))
@@ -268,6 +272,19 @@ def test_first_screen_answers_and_the_print_is_a_short_document(example, max_pag
         pdf = base64.b64decode(driver.print_page())
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert 3 <= pages <= max_pages, pages
+        printed = driver.execute_script(  # what print shows of the correlation section: the primary table
+            "return getComputedStyle(document.querySelector('#correlations ~ .print-only')).display"
+        )
+        assert printed == "none"  # on screen; the print rule comes after it (0.2's order hid it in print too)
+        if shutil.which("pdftotext") or os.environ.get("CI"):  # the printed text holds the primary table
+            pdf_path = tmp_path / "report.pdf"
+            pdf_path.write_bytes(pdf)
+            text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True).stdout
+            assert "the primary method; within groups first" in text
+            from biocorr.format import fmt_num
+
+            after = text.split("the primary method; within groups first", 1)[1][:4000]
+            assert fmt_num(top["estimate"]) in after and fmt_num(top["ci_low"]) in after
         ARTIFACTS.mkdir(exist_ok=True)
         driver.save_screenshot(str(ARTIFACTS / f"report_first_screen_{example}.png"))
     finally:

@@ -46,6 +46,23 @@ def _pooled_caution(row: pd.Series, c: pd.DataFrame, groups: pd.DataFrame, membe
     )
 
 
+def subset_names(results: Any) -> dict[str, str]:
+    """How each subset is named to a reader: a pooled subset over declared groups is ``pooled: A + B``
+    (the tables and CSVs keep the name 'all'), every other subset its own name.
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> subset_names(analyze(datasets.load("hivsn")))["all"]
+    'pooled: Painful HIV-SN + Non-painful HIV-SN'
+    """
+    pools = results.study.subset_pools()
+    names = {str(s): str(s) for s in results.correlations["subset"].unique()}
+    for pool in set(pools.values()):
+        names[str(pool)] = f"pooled: {' + '.join(g for g, p in pools.items() if p == pool)}"
+    return names
+
+
 def primary_findings(results: Any) -> tuple[pd.DataFrame, bool]:
     """The primary method's correlations that survive adjustment (or, if none, the strongest three).
 
@@ -89,7 +106,7 @@ def primary_findings(results: Any) -> tuple[pd.DataFrame, bool]:
         name = str(r["subset"])
         if name in members:
             found.insert(0, _pooled_caution(r, classical, results.group_comparisons, members[name]))
-            name = f"pooled: {' + '.join(members[name])}"
+            name = subset_names(results)[name]
         cautions.append("; ".join(f for f in found if f))
         shown.append(name)
     rows = rows.assign(caution=cautions, subset_shown=shown)

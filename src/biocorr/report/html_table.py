@@ -55,7 +55,16 @@ def html_table(
     return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def appendix(table_html: str, csv_name: str, rows: int) -> str:
-    """A full table: scrollable on screen, an appendix note in print (the CSV beside the report)."""
-    note = f"<p class='print-only note'>Appendix: the full table ({rows} rows) is {csv_name} beside this report.</p>"
-    return f"<div class='scroll print-hide'>{table_html}</div>{note}"
+PRINT_ROWS = 60
+"""Tables up to this many rows are printed whole; longer ones print ``print_html`` (or a note)."""
+
+
+def appendix(table_html: str, csv_name: str, rows: int, print_html: str = "") -> str:
+    """A table: scrollable on screen; in print the same table when it has at most
+    :data:`PRINT_ROWS` rows, else ``print_html`` (a shorter table made for paper) and a note naming
+    the CSV beside the report that holds every row."""
+    if rows <= PRINT_ROWS and not print_html:
+        return f"<div class='scroll'>{table_html}</div>"
+    note = f"<p class='print-only note'>Every row ({rows}) is in {csv_name} beside this report.</p>"
+    printed = f"<div class='print-only'>{print_html}</div>" if print_html else ""
+    return f"<div class='scroll print-hide'>{table_html}</div>{printed}{note}"

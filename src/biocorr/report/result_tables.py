@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import Results
+from ..analysis.summary import subset_names
 from ..format import fmt_level, fmt_num, fmt_p
-from ..stats.methods import ALPHA, method_info, method_label
+from ..stats.methods import ALPHA, method_info, method_label, method_symbol
 from .html_filters import KIND_TITLES, evidence_order, filter_bar
 from .html_table import appendix, html_table
 
@@ -99,7 +100,7 @@ def correlation_table_html(results: Results) -> str:
     level = fmt_level(results.study.spec.analysis.confidence)
     shown = pd.DataFrame(
         {
-            "subset": c["subset"],
+            "subset": c["subset"].astype(str).map(subset_names(results)),
             "biomarker": c["x_label"],
             "score": c["y_label"],
             "method": c["method"],
@@ -153,7 +154,41 @@ def correlation_table_html(results: Results) -> str:
     selects = [
         ("method", "method", [(m, method_label(m)) for m in dict.fromkeys(c["method"])],
          primary if primary in set(c["method"]) else "*"),
-        ("subset", "subset", [(str(s), str(s)) for s in dict.fromkeys(c["subset"])], "*"),
+        ("subset", "subset", [(str(s), subset_names(results).get(str(s), str(s))) for s in dict.fromkeys(c["subset"])],
+         "*"),
         ("biomarker", "biomarker", list(dict.fromkeys(zip(c["x"].astype(str), c["x_label"].astype(str)))), "*"),
     ]  # fmt: skip
-    return filter_bar("correlation-table", tabs, selects) + appendix(table, "correlations.csv", len(c))
+    printed = _primary_for_print(results, c, level)
+    return filter_bar("correlation-table", tabs, selects) + appendix(table, "correlations.csv", len(c), printed)
+
+
+PRINT_PRIMARY_ROWS = 40
+"""The primary method's rows printed at most (within-group rows first, each part by adjusted p)."""
+
+
+def _primary_for_print(results: Results, c: pd.DataFrame, level: str) -> str:
+    """The primary method's rows for paper: within-group subsets first, then pooled, each by adjusted p."""
+    primary = results.study.spec.analysis.primary_method
+    rows = c[c["method"] == primary]
+    names = subset_names(results)
+    pooled = [names.get(str(s), str(s)).startswith("pooled: ") for s in rows["subset"]]
+    rows = rows.assign(_pooled=pooled).sort_values("_pooled", kind="stable")
+    total = len(rows)
+    rows = rows.head(PRINT_PRIMARY_ROWS)
+    shown = pd.DataFrame(
+        {
+            "subset": rows["subset"].astype(str).map(names),
+            "biomarker": rows["x_label"],
+            "score": rows["y_label"],
+            "n": rows["n"],
+            method_symbol(primary): [fmt_num(v) for v in rows["estimate"]],
+            f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(rows["ci_low"], rows["ci_high"])],
+            "p": [fmt_p(v) for v in rows["p"]],
+            "p adj.": [fmt_p(v) for v in rows["p_adjusted"]],
+        }
+    )
+    which = f"the {len(rows)} rows" if len(rows) == total else f"the first {len(rows)} of {total} rows (by adjusted p)"
+    title = f"<p class='note'>Printed: {which} of {method_label(primary)}, the primary method; within groups first.</p>"
+    return title + html_table(
+        shown, numeric=["n", method_symbol(primary), "p", "p adj."], row_classes=_significant(rows["p_adjusted"])
+    )

@@ -12,6 +12,8 @@ family, as ``p.adjust`` does with NA.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -52,8 +54,13 @@ def adjust_p(p, method: str = "holm") -> np.ndarray:
     ok = ~np.isnan(p)
     if not ok.any():
         return out
-    step = {"holm": holm_step_down, "bh": bh_step_up, "bonferroni": bonferroni, "none": np.asarray}[key]
-    out[ok] = step(p[ok])
+    steps: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+        "holm": holm_step_down,
+        "bh": bh_step_up,
+        "bonferroni": bonferroni,
+        "none": np.asarray,
+    }
+    out[ok] = steps[key](p[ok])
     return out
 
 
