@@ -122,3 +122,15 @@ def test_the_matrix_path_equals_the_pair_engine():
         np.testing.assert_allclose(fast["p"], slow["p"], rtol=1e-12)
         np.testing.assert_allclose(fast["ci_low"], slow["ci_low"], atol=1e-14)
         assert (fast["p_method"].to_numpy() == slow["p_method"].to_numpy()).all()
+
+
+def test_a_phenotype_with_no_value_gives_nan_rows_without_a_numpy_warning():
+    import warnings
+
+    from biocorr.screen.permutations import masked_pearson
+
+    x = np.array([[1.0, 2], [2, 1], [3, 4], [4, 3]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = masked_pearson(x, np.full((4, 1), np.nan))
+    assert np.isnan(r).all()

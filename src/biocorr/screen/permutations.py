@@ -16,6 +16,8 @@ Biol* 9, 39 ((b + 1)/(B + 1)).
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -35,8 +37,10 @@ def masked_pearson(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     [0.831522, 0.884615]
     """
     mx, my = np.isfinite(x), np.isfinite(y)
-    x0 = np.where(mx, x - np.nanmean(x, axis=0), 0.0)  # centred: sums of squares without cancellation
-    y0 = np.where(my, y - np.nanmean(y, axis=0), 0.0)
+    with warnings.catch_warnings():  # a column with no value (all NA) has no mean: its rows are NaN anyway
+        warnings.simplefilter("ignore", RuntimeWarning)
+        x0 = np.where(mx, x - np.nanmean(x, axis=0), 0.0)  # centred: sums of squares without cancellation
+        y0 = np.where(my, y - np.nanmean(y, axis=0), 0.0)
     mxf, myf = mx.astype(float), my.astype(float)
     n = mxf.T @ myf
     sx, sy = x0.T @ myf, mxf.T @ y0
