@@ -140,3 +140,22 @@ def test_groups_the_passage_lists_bound_a_pooled_analysis_by_their_sum():
     from biocorr.claims.sample_sizes import PassageSizes
 
     assert PassageSizes(text).bound(0) == 30
+
+
+def test_a_paragraph_without_sizes_takes_the_documents_as_candidates_never_as_facts():
+    """A Results paragraph's r with the sample in the Methods paragraph (a real MDD paper, collected
+    after tuning: 51 patients and 51 controls; its r fit about 100 pairs, not 51)."""
+    from biocorr.claims import check_text, failing
+    from biocorr.claims.sample_sizes import PassageSizes
+
+    text = (
+        "Fifty-one patients with MDD and 51 healthy controls were studied.\n\n"
+        "BDNF correlated with HAMD17 (r = -0.183, p = 0.071). Pain and BDNF, r = .30, p = .033."
+    )
+    sizes = PassageSizes(text)
+    assert {(c.n, c.source) for c in sizes.at(len(text) - 5)} == {(51, "document")}  # patients and controls
+    assert sizes.bound(len(text) - 5) == 102
+    v = check_text(text).set_index("claim_id")
+    p_rows = v[v["check"] == "p vs r and n"]
+    assert p_rows["verdict"].tolist() == ["fails at inferred n", "consistent"]  # .30 at 51: p = .032
+    assert set(p_rows["n_source"]) == {"document"} and not failing(v.reset_index())

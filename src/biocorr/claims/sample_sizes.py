@@ -195,6 +195,8 @@ class PassageSizes:
         self.breaks = [m.start() for m in re.finditer(r"\n\n", text)]
         self._found: dict[tuple[int, int], list[SizeCandidate]] = {}
         self._bounds: dict[tuple[int, int], int] = {}
+        self._document: list[SizeCandidate] | None = None
+        self._document_bound: int | None = None
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
@@ -202,15 +204,39 @@ class PassageSizes:
         return start, self.breaks[i] if i < len(self.breaks) else len(self.text)
 
     def at(self, pos: int) -> list[SizeCandidate]:
+        """The sizes of the paragraph around ``pos``; when it gives none, those of the whole text
+        (a Methods paragraph's '51 patients' for a Results paragraph's r), source 'document'."""
+        found = self._in_paragraph(pos)
+        return found if found else self.document()
+
+    def _in_paragraph(self, pos: int) -> list[SizeCandidate]:
         bounds = self.paragraph(pos)
         if bounds not in self._found:
             self._found[bounds] = _paragraph_sizes(self.text[bounds[0] : bounds[1]])
         return self._found[bounds]
 
+    def document(self) -> list[SizeCandidate]:
+        """Every size the text gives, once each (found once)."""
+        if self._document is None:
+            seen: dict[tuple[int, str], SizeCandidate] = {}
+            for start in [0, *(b + 1 for b in self.breaks)]:
+                for c in self._in_paragraph(start):
+                    seen.setdefault((c.n, c.label), SizeCandidate(c.n, c.label, "document"))
+            self._document = list(seen.values())
+        return self._document
+
     def bound(self, pos: int) -> int:
         """Every size the paragraph mentions, added up, repeats included ('15 patients with fatigue and
-        15 without' bounds a pooled analysis at 30): no analysis of the paragraph has more pairs."""
-        bounds = self.paragraph(pos)
+        15 without' bounds a pooled analysis at 30): no analysis of the paragraph has more pairs.
+        When the paragraph gives no size, every size the text mentions, added up."""
+        if self._in_paragraph(pos):
+            return self._paragraph_bound(self.paragraph(pos))
+        if self._document_bound is None:
+            paragraphs = {self.paragraph(start) for start in [0, *(b + 1 for b in self.breaks)]}
+            self._document_bound = sum(self._paragraph_bound(b) for b in paragraphs)
+        return self._document_bound
+
+    def _paragraph_bound(self, bounds: tuple[int, int]) -> int:
         if bounds not in self._bounds:
             para = self.text[bounds[0] : bounds[1]]
             total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
