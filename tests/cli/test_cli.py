@@ -245,3 +245,15 @@ def test_init_spec_proposes_a_999_code_as_missing_and_says_where_it_was_seen(tmp
     draft = capsys.readouterr().out
     assert "missing = [999]    # guess: 999 lies far beyond the other values of 'NRS'" in draft
     assert parse_spec(tomllib.loads(draft)).missing == ("999",)
+
+
+def test_subsets_and_primary_on_the_command_line(tmp_path, capsys):
+    out = tmp_path / "o"
+    args = ["analyze", "--example", "hivsn", "--out", str(out), "--no-report", "--quiet"]
+    assert main([*args, "--subsets", "by-group", "--primary", "pearson"]) == 0
+    table = pd.read_csv(out / "correlations.csv")
+    assert set(table["subset"]) == {"Painful HIV-SN", "Non-painful HIV-SN"}  # no pooled rows
+    record = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert record["spec"]["analysis"]["primary"] == "pearson"
+    assert main([*args, "--overwrite", "--primary", "kendal"]) == 2
+    assert "[analysis] primary: 'kendal' is not one of the methods computed" in capsys.readouterr().err

@@ -40,6 +40,7 @@ def analyze(
     permutations: int | None = None,
     bootstrap: int | None = None,
     alternative: str | None = None,
+    primary: str | None = None,
     progress: Progress | None = None,
 ) -> Results:
     """Run the whole analysis the study's spec asks for; every keyword overrides the spec's option.
@@ -69,6 +70,9 @@ def analyze(
     alternative : {'two-sided', 'greater', 'less'}, optional
         One-sided correlation tests as R's ``cor.test`` ('greater': a positive correlation);
         group comparisons and BCa intervals stay two-sided.
+    primary : str, optional
+        The method the findings, the first screen and the printed table lead with (one of
+        ``methods``); ``[analysis] primary``.
     progress : callable, optional
         Progress callback for the permutations and the bootstrap (receives the units done;
         :func:`analysis_work` gives the total).
@@ -96,6 +100,7 @@ def analyze(
         permutations=permutations,
         bootstrap=bootstrap,
         alternative=alternative,
+        primary=primary,
     )
     spec = study.spec
     opts = spec.analysis

@@ -17,6 +17,10 @@ def add_parser(sub) -> None:
     a.add_argument("--out", default="biocorr-results", help="output folder (default: %(default)s)")
     a.add_argument("--methods", help="comma-separated: pearson,spearman,kendall (default: the spec's)")
     a.add_argument("--adjust", help="holm, bh, bonferroni or none (default: the spec's)")
+    a.add_argument(
+        "--subsets", help="comma-separated: all (the groups pooled), by-group (each group) (default: the spec's)"
+    )
+    a.add_argument("--primary", help="the method the findings lead with, one of --methods (default: the spec's)")
     a.add_argument("--permutations", type=int, help="add Monte Carlo permutation p-values (N shuffles)")
     a.add_argument("--bootstrap", type=int, help="add BCa bootstrap CIs with N resamples (seeded)")
     a.add_argument("--seed", type=int, help="random seed for permutations and bootstrap (default: the spec's)")

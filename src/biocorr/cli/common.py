@@ -137,6 +137,8 @@ def analysis_options(args) -> dict[str, Any]:
         confidence=getattr(args, "confidence", None),
         bootstrap=getattr(args, "bootstrap", None),
         alternative=getattr(args, "alternative", None),
+        subsets=names(getattr(args, "subsets", None)) or None,
+        primary=getattr(args, "primary", None),
     )
 
 
