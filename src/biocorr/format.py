@@ -91,6 +91,18 @@ def fmt_level(confidence: float) -> str:
     return f"{pct:g}%"
 
 
+def fmt_ci_level(confidence: float, alternative: str = "two-sided") -> str:
+    """The confidence level as a CI's label says it: '95%', or 'one-sided 95%' for a one-sided
+    test's interval ([lower, 1] or [-1, upper]), so '[.12, 1.00]' is never read as two-sided.
+
+    Examples
+    --------
+    >>> fmt_ci_level(0.95), fmt_ci_level(0.9, "greater")
+    ('95%', 'one-sided 90%')
+    """
+    return ("" if alternative == "two-sided" else "one-sided ") + fmt_level(confidence)
+
+
 def describe_cell(mean: float, sd: float, median: float, q1: float, q3: float, n: int) -> str:
     """'mean (SD); median [Q1, Q3]; n' for Table 1.
 

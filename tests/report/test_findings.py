@@ -76,3 +76,16 @@ def test_quality_summary_counts_warnings_by_kind_with_labels(opt_results):
     for code, k in counts.items():
         assert f"{code}: {k}</summary>" in text
     assert "PGE2" in text and "OPGE21" not in text  # labels, not raw column names
+
+
+def test_a_one_sided_run_says_so_wherever_its_intervals_are_printed():
+    """'95% CI [.12, 1.00]' read as two-sided is wrong: every label says one-sided."""
+    from biocorr.datasets import load
+    from biocorr.report.apa import correlation_sentence
+
+    results = analyze(load("hivsn"), alternative="greater")
+    html = findings_section(results)
+    assert "one-sided 95% CI [.12, 1.00]" in html
+    row = results.correlations.query("method == 'spearman' and subset == 'Painful HIV-SN'").iloc[0]
+    assert "one-sided 95% CI [" in correlation_sentence(row, "holm")
+    assert "one-sided" not in findings_section(analyze(load("hivsn")))

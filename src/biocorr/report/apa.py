@@ -52,7 +52,8 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
     Within subjects over all visits, CD4 count and Depression: rᵣₘ(29) = −.20, 95% CI [−.36, −.02], p = .027
     (Holm-adjusted p = .107), 125 observations.
     """
-    level = fmt_level(row.get("ci_level", 0.95))
+    one_sided = "one-sided" in str(row.get("p_method", ""))
+    level = ("one-sided " if one_sided else "") + fmt_level(row.get("ci_level", 0.95))
     n = int(row["n"])
     if row["method"] == "kendall":
         head = f"τ = {fmt_r(row['estimate'])}"
@@ -66,7 +67,7 @@ def correlation_sentence(row: pd.Series, adjust: str) -> str:
         tail = ""
     adj_name = ADJUST_METHODS[adjust][1]
     adjusted = "" if adjust == "none" else f" ({adj_name}-adjusted {fmt_p_apa(row['p_adjusted'])})"
-    sided = ", one-tailed" if "one-sided" in str(row.get("p_method", "")) else ""
+    sided = ", one-tailed" if one_sided else ""
     return (
         f"{_subset_phrase(row['subset'])}, {row['x_label']} and {row['y_label']}: {head}, "
         f"{level} CI [{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "

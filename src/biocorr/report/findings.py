@@ -14,7 +14,7 @@ import html
 
 from ..analysis import Results
 from ..analysis.summary import primary_findings
-from ..format import fmt_level, fmt_p_apa, fmt_r
+from ..format import fmt_ci_level, fmt_p_apa, fmt_r
 from ..stats.methods import method_label
 from ..stats.multiplicity import ADJUST_METHODS
 
@@ -30,7 +30,7 @@ def findings_section(results: Results) -> str:
     sizes = ", ".join(f"{name} n = {int(mask.sum())}" for name, mask in study.subsets())
     rows, survive = primary_findings(results)
     n_tests = int(((results.correlations["method"] == opts.primary_method) & results.correlations["p"].notna()).sum())
-    level = fmt_level(opts.confidence)
+    level = fmt_ci_level(opts.confidence, opts.alternative)
     adjust = ADJUST_METHODS[opts.adjust][1] if opts.adjust != "none" else "no"
     if rows.empty:
         body = "<p>No correlation could be computed (see Data quality).</p>"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..analysis.summary import subset_names
-from ..format import fmt_level, fmt_num, fmt_p
+from ..format import fmt_ci_level, fmt_num, fmt_p
 from ..stats.methods import ALPHA, method_info, method_label, method_symbol
 from .html_filters import KIND_TITLES, evidence_order, filter_bar
 from .html_table import appendix, html_table
@@ -97,7 +97,7 @@ def correlation_table_html(results: Results) -> str:
     """
     c = results.correlations
     c = c.iloc[evidence_order(c["p_adjusted"], c["p"])].reset_index(drop=True)
-    level = fmt_level(results.study.spec.analysis.confidence)
+    level = fmt_ci_level(results.study.spec.analysis.confidence, results.study.spec.analysis.alternative)
     shown = pd.DataFrame(
         {
             "subset": c["subset"].astype(str).map(subset_names(results)),

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Results
-from ..format import fmt_level, fmt_num, fmt_p
+from ..format import fmt_ci_level, fmt_num, fmt_p
 
 
 def strongest(correlations: pd.DataFrame, k: int = 10) -> pd.DataFrame:
@@ -73,7 +73,7 @@ def print_summary(
         "correlations.csv)",
         title_justify="left",
     )
-    ci_head = f"estimate [{fmt_level(opts.confidence)} CI]"
+    ci_head = f"estimate [{fmt_ci_level(opts.confidence, opts.alternative)} CI]"
     for col in ("subset", "biomarker", "score", "method", "n", ci_head, "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
     primary = results.correlations[results.correlations["method"].isin(methods)]

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..analysis import Results
 from ..data.write import xml_safe
-from ..format import fmt_level, fmt_p_apa, fmt_r
+from ..format import fmt_ci_level, fmt_p_apa, fmt_r
 from ..stats.methods import ALPHA, method_info, method_label
 from ..stats.multiplicity import ADJUST_METHODS
 from .result_tables import group_cells
@@ -64,7 +64,8 @@ def correlation_table(results: Results, method: str | None = None) -> pd.DataFra
     c = results.correlations
     method = method or results.study.spec.analysis.primary_method
     rows = c[c["method"] == method]
-    head = f"{method_info(method).symbol} [{fmt_level(results.study.spec.analysis.confidence)} CI]"
+    opts = results.study.spec.analysis
+    head = f"{method_info(method).symbol} [{fmt_ci_level(opts.confidence, opts.alternative)} CI]"
     subsets = list(dict.fromkeys(rows["subset"]))
     if len(subsets) > MAX_SIDE_BY_SIDE:
         n, est, p = _cells(rows)
@@ -166,7 +167,7 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
     spec = results.study.spec
     opts = spec.analysis
     method = opts.primary_method
-    level = fmt_level(opts.confidence)
+    level = fmt_ci_level(opts.confidence, opts.alternative)
     document = docx.Document()
     correlations = correlation_table(results)
     within = correlation_table(results, "rmcorr") if (results.correlations["method"] == "rmcorr").any() else None
