@@ -50,8 +50,12 @@ def test_negative_codes_among_positive_values_and_no_flag_where_the_code_is_plau
     nrs = np.linspace(5, 98, 12)
     nrs[4] = 99  # a VAS up to 98: 99 is a plausible value, not a code
     found = suspicious_values(_table(Mood=mood, NRS=nrs), SPEC, np.arange(2, 14))
-    assert [(w["code"], w["column"]) for w in found] == [("possible-missing-code", "Mood")]
-    assert "-99 (row(s) 2)" in found[0]["message"]
+    # (an 'NRS' up to 99 is beyond the 0-10 numeric rating scale its name suggests: said too)
+    assert [(w["code"], w["column"]) for w in found] == [
+        ("outside-scale-range", "NRS"),
+        ("possible-missing-code", "Mood"),
+    ]
+    assert "-99 (row(s) 2)" in found[1]["message"]
 
 
 def test_a_value_ten_times_beyond_the_rest_is_flagged_but_a_declared_range_is_trusted():
@@ -89,3 +93,25 @@ def test_validate_reports_them_and_a_wide_file_raises_no_pandas_warning():
         study = validate(raw, spec)
     flagged = study.warnings[study.warnings["code"] == "possible-missing-code"]
     assert flagged["column"].tolist() == ["v0"] and "(row(s) 6)" in flagged["message"].item()
+
+
+def test_a_score_named_like_a_known_scale_with_values_beyond_it_is_warned_about():
+    """A VAS of 720 with no range declared was analysed without a word (the catalogue knew 0-100)."""
+    from biocorr.spec import parse_spec
+
+    spec = parse_spec({"biomarker": [{"column": "TNF"}], "score": [{"column": "VAS"}, {"column": "HADS_A"}]})
+    vas, hads = [40, 55, 720, 70, 45, 66.0], [3, 5, 8, 12, 2, 9.0]
+    data = pd.DataFrame({"TNF": np.linspace(1, 3, 6), "VAS": vas, "HADS_A": hads})
+    found = suspicious_values(data, spec, np.arange(2, 8))
+    codes = [(w["code"], w["column"], w["rows"]) for w in found]
+    assert codes == [("extreme-value", "VAS", "4"), ("outside-scale-range", "VAS", "4")]
+    assert found[1]["message"].startswith(
+        "'VAS': 720 (row(s) 4) lie outside every scoring of the visual analogue scale its name suggests"
+    )
+    hscl = parse_spec({"biomarker": [{"column": "TNF"}], "score": [{"column": "HSCL"}]})
+    mixed = pd.DataFrame({"TNF": np.linspace(1, 3, 6), "HSCL": [2.1, 3.0, 55, 60, 2.5, 70]})  # mean items and totals
+    mixed_found = suspicious_values(mixed, hscl, np.arange(2, 8))
+    assert [w["code"] for w in mixed_found] == ["outside-scale-range"]
+    assert "values from 2.1 to 70 fit no single scoring (two scorings mixed?)" in mixed_found[0]["message"]
+    declared = parse_spec({"biomarker": [{"column": "TNF"}], "score": [{"column": "VAS", "range": [0, 1000]}]})
+    assert suspicious_values(data[["TNF", "VAS"]], declared, np.arange(2, 8)) == []  # a declared range is trusted

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..columns import finding
 from ..spec import StudySpec
+from ..spec.scales import scale_for
 from ..stats.ties import tied_fraction
 from .table import cell_text
 
@@ -237,7 +238,37 @@ def suspicious_values(data: pd.DataFrame, spec: StudySpec, rows: np.ndarray) -> 
                     rows=where,
                 )
             )
+        if var in spec.scores and (outside := _outside_its_scale(var, rest, rows[present][~codes])) is not None:
+            out.append(outside)
     return out
+
+
+def _outside_its_scale(var, values: np.ndarray, rows: np.ndarray) -> dict | None:
+    """A score named like a catalogued scale (:mod:`biocorr.spec.scales`) whose values no scoring of
+    that scale holds: the values outside all of them (a VAS of 720 on 0-100), or two scorings mixed."""
+    scale = scale_for(var.column) or (scale_for(var.label) if var.label else None)
+    if scale is None or len(values) == 0:
+        return None
+    if any(values.min() >= low and values.max() <= high for _, low, high in scale.scorings):
+        return None
+    scorings = ", ".join(name for name, _, _ in scale.scorings)
+    low, high = min(s[1] for s in scale.scorings), max(s[2] for s in scale.scorings)
+    outside = (values < low) | (values > high)
+    if outside.any():
+        shown = ", ".join(f"{v:g}" for v in values[outside][:8])
+        what = f"{shown} (row(s) {rows_text(rows[outside])}) lie outside every scoring"
+    else:
+        what = f"values from {values.min():g} to {values.max():g} fit no single scoring (two scorings mixed?)"
+    return finding(
+        code="outside-scale-range",
+        severity="warning",
+        column=var.column,
+        subset="all",
+        message=f"'{var.column}': {what} of the {scale.name} its name suggests ({scorings}); the values are "
+        "analysed as they are. Correct the cells, or declare range = [low, high] for the column to exclude "
+        "values beyond it.",
+        rows=rows[outside] if outside.any() else (),
+    )
 
 
 def far_missing_codes(v: np.ndarray) -> np.ndarray:

@@ -110,6 +110,17 @@ SCALES: tuple[Scale, ...] = (
 )
 
 
+def scale_for(name: str) -> Scale | None:
+    """The catalogued scale a column or label is named like (the first pattern that matches), or None.
+
+    Examples
+    --------
+    >>> scale_for("HADS_A").name, scale_for("TNF") is None
+    ('HADS anxiety', True)
+    """
+    return next((scale for scale in SCALES if scale.pattern.search(name)), None)
+
+
 def catalogue_range(column: str, values: np.ndarray) -> tuple[tuple[float, float], str] | None:
     """The range to propose for a column named like a known scale, and why; None if unknown.
 
