@@ -119,3 +119,20 @@ def test_the_skipped_correlation_cut_off_is_rs_qchisq():
 
     assert abs(CHI2_2DF_975**2 - 7.377758908227871) < 1e-14  # R: qchisq(0.975, 2)
     assert abs(CHI2_2DF_975 - np.sqrt(chi2.ppf(0.975, 2))) < 1e-15
+
+
+def test_tied_pairs_and_the_group_sums_agree_with_a_count_by_hand():
+    from biocorr.stats.ties import tie_group_sums, tied_pairs
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n, m = int(rng.integers(1, 40)), int(rng.integers(1, 5))
+        a = rng.integers(0, 5, size=(n, m)).astype(float)
+        a[rng.random((n, m)) < 0.2] = np.nan
+        sums = tie_group_sums(a)
+        for j in range(m):
+            _, t = np.unique(a[~np.isnan(a[:, j]), j], return_counts=True)  # the reference: group sizes
+            t = t.astype(float)
+            assert tied_pairs(a)[j] == (t * (t - 1) / 2).sum()
+            assert sums["t2"][j] == (t * (t - 1)).sum() and sums["t3"][j] == (t * (t - 1) * (t - 2)).sum()
+            assert sums["t25"][j] == (t * (t - 1) * (2 * t + 5)).sum() and sums["cube"][j] == (t**3 - t).sum()

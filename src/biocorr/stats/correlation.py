@@ -61,6 +61,7 @@ from .ties import (
     is_constant,
     scale_columns,
     tie_group_sums,
+    tied_pairs,
 )
 
 METHODS = CLASSICAL_METHODS
@@ -224,9 +225,7 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     discordant = strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
     ra, rb = rank_columns(a), rank_columns(b)
     joint = ra * (4.0 * (a.shape[0] + 1)) + 2.0 * rb  # equal only when both ranks are equal
-    n1 = tie_group_sums(a)["t2"] / 2.0
-    n2 = tie_group_sums(b)["t2"] / 2.0
-    n3 = tie_group_sums(joint)["t2"] / 2.0
+    n1, n2, n3 = tied_pairs(a), tied_pairs(b), tied_pairs(joint)
     n0 = n * (n - 1) / 2.0
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 

@@ -105,6 +105,29 @@ def count_distinct(a: np.ndarray) -> np.ndarray:
     return np.sum(new_value & finite, axis=0)
 
 
+def tied_pairs(a: np.ndarray) -> np.ndarray:
+    """Pairs tied within each column, sum over tie groups of t(t - 1) / 2 (NaN ignored): the
+    ``t2 / 2`` of :func:`tie_group_sums` without building every group's size.
+
+    Each value is counted with the equal values sorted before it (its position within its group),
+    which adds up to t(t - 1) / 2 per group: one sort and two running scans.
+
+    Examples
+    --------
+    >>> tied_pairs(np.array([[1.0, 2], [1, 3], [1, np.nan], [2, 3]])).tolist()
+    [3.0, 1.0]
+    """
+    s = np.sort(a, axis=0)
+    n = s.shape[0]
+    if n < 2:
+        return np.zeros(s.shape[1])
+    starts = np.ones(s.shape, dtype=bool)
+    starts[1:] = s[1:] != s[:-1]  # NaN != NaN: NaN rows are groups of one
+    pos = np.arange(n)[:, None]
+    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
+    return (pos - first).sum(axis=0).astype(float)
+
+
 def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
     """Sums over tie groups of the polynomials used by tie-corrected rank tests.
 
@@ -134,19 +157,21 @@ def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
     """
     s = np.sort(a, axis=0)
     n, m = s.shape
-    finite = ~np.isnan(s)
-    new_group = np.ones_like(finite)
-    if n > 1:
-        new_group[1:] = s[1:] != s[:-1]
-    group_id = np.cumsum(new_group, axis=0) - 1  # 0-based within column
-    flat = (group_id + np.arange(m) * (n + 1))[finite]
-    sizes = np.bincount(flat, minlength=m * (n + 1)).reshape(m, n + 1).astype(float)
-    t = sizes
+    if n == 0:
+        return {k: np.zeros(m) for k in ("t2", "t3", "t25", "cube")}
+    starts = np.ones(s.shape, dtype=bool)
+    starts[1:] = s[1:] != s[:-1]  # NaN != NaN: each NaN a group of one, dropped below
+    ends = np.ones(s.shape, dtype=bool)
+    ends[:-1] = starts[1:]
+    pos = np.arange(n)[:, None]
+    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
+    # each group's size t at its last row (0 elsewhere and for NaN): no dense groups x columns table
+    t = np.where(ends & ~np.isnan(s), pos - first + 1, 0).astype(float)
     return {
-        "t2": np.sum(t * (t - 1), axis=1),
-        "t3": np.sum(t * (t - 1) * (t - 2), axis=1),
-        "t25": np.sum(t * (t - 1) * (2 * t + 5), axis=1),
-        "cube": np.sum(t**3 - t, axis=1),
+        "t2": np.sum(t * (t - 1), axis=0),
+        "t3": np.sum(t * (t - 1) * (t - 2), axis=0),
+        "t25": np.sum(t * (t - 1) * (2 * t + 5), axis=0),
+        "cube": np.sum(t**3 - t, axis=0),
     }
 
 
