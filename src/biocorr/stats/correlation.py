@@ -61,7 +61,6 @@ from .ties import (
     is_constant,
     scale_columns,
     tie_group_sums,
-    tied_pairs,
 )
 
 METHODS = CLASSICAL_METHODS
@@ -208,6 +207,22 @@ def ranks_and_ties(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return average_ranks(a), count_distinct(a) < count_finite(a)
 
 
+def _adjacent_ties(*columns: np.ndarray) -> np.ndarray:
+    """Pairs of rows equal in every given column, for rows sorted so that equal rows are adjacent:
+    each group of t contributes t(t - 1) / 2 (NaN rows are groups of one)."""
+    first_col = columns[0]
+    n = first_col.shape[0]
+    if n < 2:
+        return np.zeros(first_col.shape[1])
+    starts = np.ones(first_col.shape, dtype=bool)
+    starts[1:] = first_col[1:] != first_col[:-1]
+    for other in columns[1:]:
+        starts[1:] |= other[1:] != other[:-1]
+    pos = np.arange(n)[:, None]
+    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
+    return (pos - first).sum(axis=0).astype(float)
+
+
 def _kendall_counts(a: np.ndarray, b: np.ndarray):
     """S = concordant - discordant, and the numbers of pairs untied in a and in b.
 
@@ -221,11 +236,11 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     a1 = np.take_along_axis(a, o1, axis=0)
     b1 = np.take_along_axis(b, o1, axis=0)
     o2 = np.argsort(a1, axis=0, kind="stable")  # NaN rows sort last
-    b_sorted = np.take_along_axis(b1, o2, axis=0)
+    a_sorted = np.take_along_axis(a1, o2, axis=0)
+    b_sorted = np.take_along_axis(b1, o2, axis=0)  # rows now sorted by (a, b): joint ties are adjacent
     discordant = strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
-    ra, rb = rank_columns(a), rank_columns(b)
-    joint = ra * (4.0 * (a.shape[0] + 1)) + 2.0 * rb  # equal only when both ranks are equal
-    n1, n2, n3 = tied_pairs(a), tied_pairs(b), tied_pairs(joint)
+    # the tied pairs from the orders already made: in a (a_sorted), in b (b1), in both (a_sorted, b_sorted)
+    n1, n2, n3 = _adjacent_ties(a_sorted), _adjacent_ties(b1), _adjacent_ties(a_sorted, b_sorted)
     n0 = n * (n - 1) / 2.0
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 
