@@ -223,13 +223,14 @@ def _adjacent_ties(*columns: np.ndarray) -> np.ndarray:
     return (pos - first).sum(axis=0).astype(float)
 
 
-def _kendall_counts(a: np.ndarray, b: np.ndarray):
+def _kendall_counts(a: np.ndarray, b: np.ndarray, sorted_columns: list | None = None):
     """S = concordant - discordant, and the numbers of pairs untied in a and in b.
 
     Knight's (1966) method, vectorised over columns: order each column's rows by
     (a, b); the discordant pairs are then the strict inversions of b. With n0 =
     n(n-1)/2 and n1, n2, n3 the pairs tied in a, in b and in both,
-    S = n0 - n1 - n2 + n3 - 2 * discordant.
+    S = n0 - n1 - n2 + n3 - 2 * discordant. ``sorted_columns``, when given, receives a and b
+    each sorted within its columns (what the sorts made).
     """
     n = count_finite(a).astype(float)
     o1 = np.argsort(b, axis=0, kind="stable")
@@ -241,6 +242,8 @@ def _kendall_counts(a: np.ndarray, b: np.ndarray):
     discordant = strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
     # the tied pairs from the orders already made: in a (a_sorted), in b (b1), in both (a_sorted, b_sorted)
     n1, n2, n3 = _adjacent_ties(a_sorted), _adjacent_ties(b1), _adjacent_ties(a_sorted, b_sorted)
+    if sorted_columns is not None:  # each column sorted, for the tie-corrected variance of S
+        sorted_columns.extend([a_sorted, b1])
     n0 = n * (n - 1) / 2.0
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 
@@ -477,7 +480,8 @@ def correlate_columns(
         (ranks_a, ties_a), (ranks_b, ties_b) = ranks_and_ties(a), ranks_and_ties(b)
         r = _pearson_columns(ranks_a, ranks_b)
     else:
-        s_kendall, untied_a, untied_b = _kendall_counts(a, b)
+        kendall_sorted: list[np.ndarray] = []
+        s_kendall, untied_a, untied_b = _kendall_counts(a, b, kendall_sorted)
         with np.errstate(invalid="ignore", divide="ignore"):
             r = np.clip(s_kendall / np.sqrt(untied_a * untied_b), -1.0, 1.0)
     r = np.where(enough & ~is_constant(a) & ~is_constant(b), r, np.nan)  # as R: a zero SD gives NA
@@ -493,16 +497,12 @@ def correlate_columns(
             ties = ties_a | ties_b
             res = rank_p_values("spearman", r[valid], n[valid], ties[valid], alternative=alternative)
         else:
-            ties = (count_distinct(a) < n) | (count_distinct(b) < n)
+            a_sorted, b_sorted = kendall_sorted
+            sums_a = tie_group_sums(a_sorted[:, valid], presorted=True)
+            sums_b = tie_group_sums(b_sorted[:, valid], presorted=True)
+            ties = (sums_a["t2"] > 0) | (sums_b["t2"] > 0)  # some group of two or more equal values
             res = rank_p_values(
-                "kendall",
-                r[valid],
-                n[valid],
-                ties[valid],
-                s_kendall[valid],
-                tie_group_sums(a[:, valid]),
-                tie_group_sums(b[:, valid]),
-                alternative=alternative,
+                "kendall", r[valid], n[valid], ties, s_kendall[valid], sums_a, sums_b, alternative=alternative
             )
         stat[valid], stat_name[valid], df[valid] = res["statistic"], res["statistic_name"], res["df"]
         p[valid], p_method[valid] = res["p"], res["p_method"]

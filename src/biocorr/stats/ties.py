@@ -128,7 +128,7 @@ def tied_pairs(a: np.ndarray) -> np.ndarray:
     return (pos - first).sum(axis=0).astype(float)
 
 
-def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
+def tie_group_sums(a: np.ndarray, presorted: bool = False) -> dict[str, np.ndarray]:
     """Sums over tie groups of the polynomials used by tie-corrected rank tests.
 
     For each column, with t the size of each group of equal values (NaN ignored):
@@ -145,6 +145,8 @@ def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
     Parameters
     ----------
     a : ndarray, shape (n, m)
+    presorted : bool
+        ``a`` is already sorted within each column (NaN last): no sort is made.
 
     Returns
     -------
@@ -155,7 +157,7 @@ def tie_group_sums(a: np.ndarray) -> dict[str, np.ndarray]:
     >>> tie_group_sums(np.array([[1.0], [1.0], [1.0], [2.0]]))["t2"]
     array([6.])
     """
-    s = np.sort(a, axis=0)
+    s = a if presorted else np.sort(a, axis=0)
     n, m = s.shape
     if n == 0:
         return {k: np.zeros(m) for k in ("t2", "t3", "t25", "cube")}
