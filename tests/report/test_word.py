@@ -106,3 +106,18 @@ def test_long_data_get_a_subset_column_and_a_repeated_measures_table(tmp_path):
     assert cells[2] == str(int(rm["n"])) and cells[3].startswith(fmt_r(rm["estimate"]))
     section = document.sections[0]
     assert section.page_width > section.page_height  # the repeated-measures table is 11 columns wide
+
+
+def test_group_table_in_apa_form_one_statistic_per_cell_with_df_symbols_and_fitted_repeating_headers(hivsn_docx):
+    _, document = hivsn_docx
+    table = document.tables[2]  # Table 3: group comparisons
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Variable", "Groups", "n", "Test", "Statistic", "Effect size", "95% CI", "p", "p adj."]
+    first = [c.text for c in table.rows[1].cells]
+    assert first[4].startswith("t(") and ") = " in first[4]  # Welch t with its df
+    assert first[5].startswith("g = ") and first[6].startswith("[")  # Hedges' g, its CI in its own cell
+    assert any(c.text.startswith("r_rb = ") for row in table.rows for c in row.cells)
+    for t in document.tables:  # every header row repeats on a new page
+        assert t.rows[0]._tr.trPr.xml.count("w:tblHeader") == 1
+    widths = [c.width for c in table.rows[0].cells]
+    assert len(set(widths)) > 1 and max(widths) > 1.5 * min(widths)  # fitted, not equal columns

@@ -16,12 +16,28 @@ import pandas as pd
 
 from ..analysis import Results
 from ..analysis.summary import subset_names
-from ..format import fmt_ci_level, fmt_num, fmt_p
+from ..format import fmt_ci_level, fmt_level, fmt_num, fmt_p
 from ..stats.methods import ALPHA, method_info, method_label, method_symbol
 from .html_filters import KIND_TITLES, evidence_order, filter_bar
 from .html_table import appendix, html_table
 
 TEST_TITLES = {"welch_t": "Welch t", "mann_whitney": "Mann–Whitney U"}
+EFFECT_SYMBOLS = {"hedges_g": "g", "rank_biserial": "r_rb"}
+"""APA symbols of the effect sizes (Hedges' g; the rank-biserial correlation)."""
+
+
+def statistic_cell(name: str, value: float, df: float) -> str:
+    """A test statistic as APA prints it: with its df when it has one.
+
+    Examples
+    --------
+    >>> statistic_cell("t", -1.37996, 178.75), statistic_cell("U", 3703.5, float("nan"))
+    ('t(178.8) = -1.38', 'U = 3703.50')
+    """
+    if value != value:
+        return "—"
+    dof = f"({df:.1f})" if df == df else ""
+    return f"{name}{dof} = {fmt_num(value)}"
 
 
 def _significant(p_adjusted: pd.Series) -> list[str]:
@@ -30,7 +46,8 @@ def _significant(p_adjusted: pd.Series) -> list[str]:
 
 def group_cells(g: pd.DataFrame, p_format: Callable[[float], str]) -> pd.DataFrame:
     """The group comparisons' shown cells, shared by the HTML report and the Word tables:
-    Variable, Groups, n, Test, Statistic, Effect size [CI], p, p adj. (p in ``p_format``).
+    Variable, Groups, n, Test, Statistic (with its df), Effect size, CI, p, p adj. (p in
+    ``p_format``); one statistic per cell.
 
     Examples
     --------
@@ -38,15 +55,22 @@ def group_cells(g: pd.DataFrame, p_format: Callable[[float], str]) -> pd.DataFra
     >>> group_cells(analyze(datasets.load("hivsn")).group_comparisons, fmt_p).columns.tolist()[:4]
     ['Variable', 'Groups', 'n', 'Test']
     """
-    bounds = zip(g["effect_size_name"], g["effect_size"], g["effect_size_ci_low"], g["effect_size_ci_high"])
+    level = fmt_level(float(g["ci_level"].iloc[0])) if len(g) else "95%"
     return pd.DataFrame(
         {
             "Variable": g["label"].to_numpy(),
             "Groups": (g["group1"] + " vs " + g["group2"]).to_numpy(),
             "n": (g["n1"].astype(str) + " / " + g["n2"].astype(str)).to_numpy(),
             "Test": [TEST_TITLES.get(t, t) for t in g["test"]],
-            "Statistic": [fmt_num(v) for v in g["statistic"]],
-            "Effect size [CI]": [f"{n} {fmt_num(v)} [{fmt_num(lo)}, {fmt_num(hi)}]" for n, v, lo, hi in bounds],
+            "Statistic": [statistic_cell(*v) for v in zip(g["statistic_name"], g["statistic"], g["df"])],
+            "Effect size": [
+                f"{EFFECT_SYMBOLS.get(n, n)} = {fmt_num(v)}" if v == v else "—"
+                for n, v in zip(g["effect_size_name"], g["effect_size"])
+            ],
+            f"{level} CI": [
+                f"[{fmt_num(lo)}, {fmt_num(hi)}]" if lo == lo else "—"
+                for lo, hi in zip(g["effect_size_ci_low"], g["effect_size_ci_high"])
+            ],
             "p": [p_format(v) for v in g["p"]],
             "p adj.": [p_format(v) for v in g["p_adjusted"]],
         }
@@ -66,7 +90,7 @@ def group_table_html(results: Results) -> str:
     g = results.group_comparisons
     g = g.iloc[evidence_order(g["p_adjusted"], g["p"])].reset_index(drop=True)
     shown = group_cells(g, fmt_p)
-    shown.columns = ["variable", "groups", "n", "test", "statistic", "effect size [CI]", "p", "p adj."]
+    shown.columns = ["variable", "groups", "n", "test", "statistic", "effect size", shown.columns[6], "p", "p adj."]
     shown["p method"], shown["note"] = g["p_method"].to_numpy(), g["note"].to_numpy()
     raw = {"p": g["p"], "p adj.": g["p_adjusted"], "statistic": g["statistic"]}
     tests = list(dict.fromkeys(results.group_comparisons["test"].astype(str)))  # the table's order

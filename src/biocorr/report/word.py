@@ -115,6 +115,35 @@ def _rules(table) -> None:
                 border(cell, *edges)
 
 
+def _repeat_header(table) -> None:
+    """The header row repeats at the top of every page the table runs onto (Word's 'tblHeader')."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(flag)
+
+
+def _fit_widths(document, table, cells: list) -> None:
+    """Column widths in proportion to their longest text (a word never broken across lines while a
+    wider column has room), within the page's text width."""
+    section = document.sections[-1]
+    available = section.page_width - section.left_margin - section.right_margin
+    longest = [
+        max(max((len(w) for w in cells[i][j].text.split()), default=1) * 1.6, min(len(cells[i][j].text), 28))
+        for j in range(len(cells[0]))
+        for i in range(len(cells))
+    ]
+    columns = len(cells[0])
+    need = [max(longest[j * len(cells) : (j + 1) * len(cells)]) + 2 for j in range(columns)]
+    table.autofit = False
+    for j, width in enumerate(need):
+        share = int(available * width / sum(need))
+        for row in cells:
+            row[j].width = share
+
+
 def _add_table(document, number: int, title: str, frame: pd.DataFrame, note: str) -> None:
     from docx.shared import Pt
 
@@ -133,6 +162,8 @@ def _add_table(document, number: int, title: str, frame: pd.DataFrame, note: str
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
     _rules(table)
+    _repeat_header(table)
+    _fit_widths(document, table, cells)
     paragraph = document.add_paragraph()
     paragraph.add_run("Note. ").italic = True
     paragraph.add_run(xml_safe(note))
