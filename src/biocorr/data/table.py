@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -43,6 +44,11 @@ class RawTable:
         Columns the sheet hides (XLSX): read when the spec names them, and said so.
     skipped_sheets : tuple of str
         Chart sheets before the sheet read (XLSX): they hold no cells.
+    cell_rows : dict of str to ndarray
+        For columns joined from a second table (``[data] join``): each cell's row in that table
+        (messages name it); other columns are at ``first_data_row + k``.
+    notes : tuple of dict
+        Findings made while the table was put together (the join's unmatched ids), for warnings.csv.
     """
 
     frame: pd.DataFrame
@@ -59,6 +65,8 @@ class RawTable:
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[str, ...] = ()
     skipped_sheets: tuple[str, ...] = ()
+    cell_rows: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[dict, ...] = ()
 
     @property
     def decimal_comma_allowed(self) -> bool:

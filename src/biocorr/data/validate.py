@@ -164,7 +164,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     rows = np.arange(len(raw.frame)) + raw.first_data_row
     checks = check_rows(raw.frame, spec, rows, raw.hidden_rows)  # rows: hidden, where, ids, visits, groups
     long_ids = checks.ids
-    frame, cell_rows = raw.frame, {}
+    frame, cell_rows = raw.frame, dict(raw.cell_rows)
     if spec.per_subject:  # reshape: long rows -> one row per subject
         wide = widen(frame, spec, rows, checks)
         frame, rows, cell_rows, checks = wide.frame, wide.rows, wide.cell_rows, wide.checks
@@ -188,7 +188,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     raw_kept = pd.DataFrame({c: v[~checks.drop] for c, v in values.raw.items()})
     piles = pile_ups(raw_kept, spec)  # checks: data warnings, then what the reader and the row checks noted
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
-    found += checks.notes + values.notes + _layout_notes(raw) + _empty_group_notes(out, spec)
+    found += checks.notes + values.notes + _layout_notes(raw) + list(raw.notes) + _empty_group_notes(out, spec)
     floored = {  # in the units of the analysed data (transformed when the spec says so)
         v.column: float(transformed(np.array([v.lower_limit]), v.transform)[0])
         for v in spec.biomarkers
@@ -355,4 +355,10 @@ def load_study(data, spec: StudySpec, sheet: str | int | None = None) -> Study:
     from .read import read_table
 
     wanted = [c for c, _ in spec_columns(spec)] + ([] if spec.id_column else [FIRST_COLUMN])  # a row label
-    return validate(read_table(data, sheet=sheet if sheet is not None else spec.sheet, columns=wanted), spec)
+    raw = read_table(data, sheet=sheet if sheet is not None else spec.sheet, columns=wanted)
+    if spec.join is not None:  # a second table's columns, joined by id
+        from .join import join_keys, join_tables, second_table_path
+
+        other = read_table(second_table_path(spec, data), sheet=spec.join.sheet, columns=wanted + list(join_keys(spec)))
+        raw = join_tables(raw, other, spec, wanted)
+    return validate(raw, spec)

@@ -42,6 +42,7 @@ from ..errors import OptionError, SpecError, did_you_mean, missing_file_message
 from ..stats.methods import CLASSICAL_METHODS as METHODS
 from ..stats.methods import ROBUST_METHODS
 from ..stats.options import check_adjust, check_alternative, check_confidence, check_methods
+from .join import JoinSpec, parse_join
 from .qpcr import QpcrSpec, parse_qpcr_spec
 from .toml_checks import (
     check_keys,
@@ -59,7 +60,7 @@ from .variables import Variable, parse_variable
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
-DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject", "join")
 ANALYSIS_KEYS = (
     "methods",
     "subsets",
@@ -116,6 +117,7 @@ class StudySpec:
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     qpcr: QpcrSpec | None = None
     per_subject: bool = False  # long file reshaped to one row per subject, columns COLUMN@VISIT
+    join: JoinSpec | None = None  # a second table joined by id ([data] join)
 
     @property
     def long_format(self) -> bool:
@@ -306,6 +308,14 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                 f'{where} [data] per_subject: needs the visit column, e.g. visit = "Time", to name a column at a '
                 'visit as COLUMN@VISIT ("VAS@Post").'
             )
+        join = None if data.get("join") is None else parse_join(data["join"], f"{where} [data] join")
+        if join is not None and not join.on and data.get("id") is None:
+            raise SpecError(f'{where} [data] join: name the id column the tables share (id = "PID" in [data]).')
+        if join is not None and per_subject:
+            raise SpecError(
+                f"{where} [data] join: not together with per_subject yet; join the tables first, or analyse the "
+                "long table (visit without per_subject)."
+            )
         analysis = parse_analysis(doc.get("analysis", {}))
         if data.get("group") is None and "all" not in analysis.subsets:
             raise SpecError(
@@ -330,6 +340,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             analysis=analysis,
             qpcr=qpcr,
             per_subject=per_subject,
+            join=join,
         )
     except SpecError as exc:
         msg = str(exc)
