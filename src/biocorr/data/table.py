@@ -49,6 +49,9 @@ class RawTable:
         (messages name it); other columns are at ``first_data_row + k``.
     notes : tuple of dict
         Findings made while the table was put together (the join's unmatched ids), for warnings.csv.
+    row_numbers : ndarray or None
+        Spreadsheet row of each row of ``frame`` when it is not ``first_data_row + k`` (a wide
+        file read as long rows: several rows share their subject's row).
     """
 
     frame: pd.DataFrame
@@ -67,6 +70,7 @@ class RawTable:
     skipped_sheets: tuple[str, ...] = ()
     cell_rows: dict[str, Any] = field(default_factory=dict)
     notes: tuple[dict, ...] = ()
+    row_numbers: Any = None
 
     @property
     def decimal_comma_allowed(self) -> bool:

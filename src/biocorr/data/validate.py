@@ -161,7 +161,7 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     _check_columns(raw, spec)  # read -> layout (done by the reader) -> columns
     if len(raw.frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
-    rows = np.arange(len(raw.frame)) + raw.first_data_row
+    rows = raw.row_numbers if raw.row_numbers is not None else np.arange(len(raw.frame)) + raw.first_data_row
     checks = check_rows(raw.frame, spec, rows, raw.hidden_rows)  # rows: hidden, where, ids, visits, groups
     long_ids = checks.ids
     frame, cell_rows = raw.frame, dict(raw.cell_rows)
@@ -355,7 +355,13 @@ def load_study(data, spec: StudySpec, sheet: str | int | None = None) -> Study:
     from .read import read_table
 
     wanted = [c for c, _ in spec_columns(spec)] + ([] if spec.id_column else [FIRST_COLUMN])  # a row label
-    raw = read_table(data, sheet=sheet if sheet is not None else spec.sheet, columns=wanted)
+    sheet = sheet if sheet is not None else spec.sheet
+    if spec.wide_visits is not None:  # one column per visit: read as long rows
+        from .lengthen import lengthen, wide_columns
+
+        raw = read_table(data, sheet=sheet, columns=wide_columns(spec, wanted))
+        return validate(lengthen(raw, spec, wanted), spec)
+    raw = read_table(data, sheet=sheet, columns=wanted)
     if spec.join is not None:  # a second table's columns, joined by id
         from .join import join_keys, join_tables, second_table_path
 

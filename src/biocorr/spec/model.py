@@ -56,11 +56,12 @@ from .toml_checks import (
     where_filter,
 )
 from .variables import Variable, parse_variable
+from .wide_visits import WideVisitsSpec, parse_wide_visits
 
 SUBSET_CHOICES = ("all", "by-group")
 FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
-DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject", "join")
+DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject", "join", "wide_visits")
 ANALYSIS_KEYS = (
     "methods",
     "subsets",
@@ -118,6 +119,7 @@ class StudySpec:
     qpcr: QpcrSpec | None = None
     per_subject: bool = False  # long file reshaped to one row per subject, columns COLUMN@VISIT
     join: JoinSpec | None = None  # a second table joined by id ([data] join)
+    wide_visits: WideVisitsSpec | None = None  # one column per visit, read as long data
 
     @property
     def long_format(self) -> bool:
@@ -316,6 +318,18 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                 f"{where} [data] join: not together with per_subject yet; join the tables first, or analyse the "
                 "long table (visit without per_subject)."
             )
+        wide = (
+            None
+            if data.get("wide_visits") is None
+            else parse_wide_visits(data["wide_visits"], f"{where} [data] wide_visits")
+        )
+        if wide is not None and (data.get("visit") is None or data.get("id") is None):
+            raise SpecError(
+                f'{where} [data] wide_visits: name the id column and the visit column to create, e.g. id = "PID", '
+                'visit = "Week": each subject\'s row becomes one row per visit.'
+            )
+        if wide is not None and (per_subject or join is not None):
+            raise SpecError(f"{where} [data] wide_visits: not together with per_subject or join yet.")
         analysis = parse_analysis(doc.get("analysis", {}))
         if data.get("group") is None and "all" not in analysis.subsets:
             raise SpecError(
@@ -341,6 +355,7 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             qpcr=qpcr,
             per_subject=per_subject,
             join=join,
+            wide_visits=wide,
         )
     except SpecError as exc:
         msg = str(exc)

@@ -1,0 +1,66 @@
+"""[data] wide_visits: a wide file (one column per visit) analysed as long data, rmcorr equal to R."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import biocorr
+from biocorr.errors import SpecError
+from biocorr.spec import parse_spec
+from tests.helpers import read_fixture
+
+INPUTS = read_fixture("rmcorr_inputs.csv")
+REFERENCE = read_fixture("r_rmcorr.csv")
+
+
+def _wide(case: str) -> pd.DataFrame:
+    """The long R fixture pivoted to one row per subject: x_1 x_2 x_3 y_1 y_2 y_3 (plus a group)."""
+    d = INPUTS[INPUTS["case"] == case]
+    wide = d.pivot(index="subject", columns="visit", values=["x", "y"])
+    wide.columns = [f"{v}_w{int(t)}" for v, t in wide.columns]
+    return wide.reset_index().assign(sex=lambda t: ["F", "M"] * (len(t) // 2) + ["F"] * (len(t) % 2))
+
+
+def _spec(**data):
+    return parse_spec({"data": {"id": "subject", "visit": "Week", **data},
+                       "biomarker": [{"column": "x"}], "score": [{"column": "y"}],
+                       "covariate": [{"column": "sex", "categorical": True}],
+                       "analysis": {"methods": ["pearson"]}})  # fmt: skip
+
+
+def test_a_wide_file_gives_the_repeated_measures_correlation_r_gives_on_the_long_data(tmp_path):
+    _wide("balanced").to_csv(tmp_path / "wide.csv", index=False)
+    weeks = {"visits": ["1", "2", "3"], "name": "{column}_w{visit}"}
+    study = biocorr.load(tmp_path / "wide.csv", _spec(wide_visits=weeks))
+    assert len(study.data) == 30 and study.data["visit"].tolist()[:4] == ["1", "2", "3", "1"]
+    res = biocorr.analyze(study)
+    row = res.correlations.query("method == 'rmcorr'").iloc[0]
+    ref = REFERENCE[(REFERENCE["case"] == "balanced") & (REFERENCE["transform"] == "none")].iloc[0]
+    assert row["estimate"] == pytest.approx(float(ref["r"]), abs=1e-12)
+    assert row["p"] == pytest.approx(float(ref["p"]), rel=1e-10) and row["df"] == float(ref["df"])
+    per_visit = res.correlations.query("method == 'pearson'")["subset"].unique().tolist()
+    assert per_visit == ["Week = 1", "Week = 2", "Week = 3"]
+    note = study.warnings.set_index("code").loc["wide-visits", "message"]
+    assert note == (
+        "wide.csv: 10 row(s) read as 30 rows, one per subject and visit (1, 2, 3), from the columns "
+        "x_w1 ... x_w3, y_w1 ... y_w3."
+    )
+
+
+def test_a_bad_cell_is_named_at_its_own_row_and_wrong_patterns_are_refused(tmp_path):
+    wide = _wide("balanced").astype(object)
+    wide.loc[3, "y_w2"] = "abc"
+    wide.to_csv(tmp_path / "wide.csv", index=False)
+    spec = _spec(wide_visits={"visits": ["1", "2", "3"], "name": "{column}_w{visit}"})
+    study = biocorr.load(tmp_path / "wide.csv", spec)
+    assert study.exclusions[["row", "column", "value"]].values.tolist() == [[5, "y", "abc"]]  # file row 5
+    with pytest.raises(SpecError, match=r"no declared column is in the file once per visit \(as 'x_1'"):
+        biocorr.load(tmp_path / "wide.csv", _spec(wide_visits=["1", "2", "3"]))
+    with pytest.raises(SpecError, match=r"'x' is in the file at some visits but not as 'x_w4'"):
+        biocorr.load(
+            tmp_path / "wide.csv", _spec(wide_visits={"visits": ["1", "2", "3", "4"], "name": "{column}_w{visit}"})
+        )
+    with pytest.raises(SpecError, match=r"wide_visits: name the id column and the visit column"):
+        parse_spec({"data": {"id": "subject", "wide_visits": ["1", "2"]}, "biomarker": [{"column": "x"}],
+                    "score": [{"column": "y"}]})  # fmt: skip
