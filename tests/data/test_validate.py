@@ -515,3 +515,19 @@ def test_categorical_levels_placeholders_capitals_and_abbreviations_are_each_sai
     assert notes["categorical-missing"] == "column 'sex': 2 cell(s) '.', '?' read as missing, not as a level."
     assert notes["categorical-case"] == "column 'sex': 'm' read as level 'M' (the same in other capitals)."
     assert notes["categorical-abbreviation"].startswith("column 'sex': levels 'M' and 'male' may be one level")
+
+
+def test_visit_labels_written_two_ways_are_one_visit_and_said_so():
+    """'pre' and 'Pre' were two visits (each subject then had two rows at neither)."""
+    spec = parse_spec(
+        {"data": {"id": "PID", "visit": "Time"}, "biomarker": [{"column": "IL6"}], "score": [{"column": "VAS"}]}
+    )
+    text = "PID,Time,IL6,VAS\n1,Pre,1.2,30\n1,Post,2.0,20\n2,pre,3.4,50\n2,Post,3.1,45\n3,Pre,2.2,40\n3,post,2.5,35\n"
+    study = validate(read_text_table(text), spec)
+    assert study.data["visit"].tolist() == ["Pre", "Post", "Pre", "Post", "Pre", "Post"] and study.exclusions.empty
+    note = study.warnings.set_index("code").loc["visit-labels", "message"]
+    assert note == (
+        "visit column 'Time': 'pre' read as visit 'Pre', 'post' read as visit 'Post' (the same visit written two ways)."
+    )
+    numbers = validate(read_text_table(text.replace("Pre", "1").replace("pre", "1.0").replace("post", "Post")), spec)
+    assert set(numbers.data["visit"]) == {"1", "Post"}

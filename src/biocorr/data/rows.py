@@ -332,3 +332,49 @@ def _refuse_unmatched_groups(groups: pd.Series, spec: StudySpec) -> None:
             f"undeclared group(s) {found}.{did_you_mean(absent[0], undeclared)} Correct the code in [groups] "
             "(codes are the cells' text) or the cells."
         )
+
+
+def fold_visit_labels(frame: pd.DataFrame, spec: StudySpec) -> tuple[pd.DataFrame, list[dict]]:
+    """The visit column with labels that differ only in capitals ('pre'/'Pre') or in how a number is
+    written ('1'/'1.0'/'01') made one visit, the most frequent spelling, said in a note.
+
+    Examples
+    --------
+    >>> from biocorr.spec import parse_spec
+    >>> spec = parse_spec({"data": {"id": "PID", "visit": "T"}, "biomarker": [{"column": "a"}],
+    ...                    "score": [{"column": "b"}]})
+    >>> frame = pd.DataFrame({"T": ["Pre", "pre", "Pre", "1", "1.0"]})
+    >>> folded, notes = fold_visit_labels(frame, spec)
+    >>> folded["T"].tolist(), notes[0]["message"][:60]
+    (['Pre', 'Pre', 'Pre', '1', '1'], "visit column 'T': 'pre' read as visit 'Pre', '1.0' read as v")
+    """
+    if spec.visit_column is None or spec.visit_column not in frame.columns:
+        return frame, []
+    labels = frame[spec.visit_column].map(cell_text)
+
+    def key(label: str) -> str:
+        try:
+            number = float(label)
+        except ValueError:
+            return label.casefold()
+        return f"\x00{number!r}" if np.isfinite(number) else label.casefold()
+
+    counts = labels[labels.ne("")].value_counts(sort=False)
+    spelling: dict[str, str] = {}
+    for label, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):  # most frequent first
+        spelling.setdefault(key(str(label)), str(label))
+    folded = {str(v): spelling[key(str(v))] for v in counts.index if spelling[key(str(v))] != v}
+    if not folded:
+        return frame, []
+    shown = ", ".join(f"'{a}' read as visit '{b}'" for a, b in folded.items())
+    note = finding(
+        "visit-labels",
+        "note",
+        spec.visit_column,
+        "all",
+        f"visit column '{spec.visit_column}': {shown} (the same visit written two ways).",
+        rows=[],
+    )
+    out = frame.copy()
+    out[spec.visit_column] = labels.map(lambda v: folded.get(v, v))
+    return out, [note]

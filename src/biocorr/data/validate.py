@@ -49,7 +49,7 @@ from ..spec.derived import describe
 from ..spec.transforms import transformed
 from .checks import data_warnings, pile_ups, suspicious_values, visit_column_hint
 from .layout import above_header_text
-from .rows import check_rows
+from .rows import check_rows, fold_visit_labels
 from .study import Study
 from .table import FIRST_COLUMN, RawTable, cell_text, column_letter
 from .values import CellLedger, variable_values
@@ -162,9 +162,10 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     if len(raw.frame) == 0:
         raise DataError(f"{raw.source}: the file has a header but no data rows.")
     rows = raw.row_numbers if raw.row_numbers is not None else np.arange(len(raw.frame)) + raw.first_data_row
-    checks = check_rows(raw.frame, spec, rows, raw.hidden_rows)  # rows: hidden, where, ids, visits, groups
+    frame, visit_notes = fold_visit_labels(raw.frame, spec)  # 'pre'/'Pre', '1'/'1.0': one visit
+    checks = check_rows(frame, spec, rows, raw.hidden_rows)  # rows: hidden, where, ids, visits, groups
     long_ids = checks.ids
-    frame, cell_rows = raw.frame, dict(raw.cell_rows)
+    cell_rows = dict(raw.cell_rows)
     if spec.per_subject:  # reshape: long rows -> one row per subject
         wide = widen(frame, spec, rows, checks)
         frame, rows, cell_rows, checks = wide.frame, wide.rows, wide.cell_rows, wide.checks
@@ -188,7 +189,8 @@ def validate(raw: RawTable, spec: StudySpec) -> Study:
     raw_kept = pd.DataFrame({c: v[~checks.drop] for c, v in values.raw.items()})
     piles = pile_ups(raw_kept, spec)  # checks: data warnings, then what the reader and the row checks noted
     found = data_warnings(raw_kept, spec, piles) + suspicious_values(raw_kept, spec, out["row"].to_numpy())
-    found += checks.notes + values.notes + _layout_notes(raw) + list(raw.notes) + _empty_group_notes(out, spec)
+    found += checks.notes + visit_notes + values.notes + _layout_notes(raw) + list(raw.notes)
+    found += _empty_group_notes(out, spec)
     floored = {  # in the units of the analysed data (transformed when the spec says so)
         v.column: float(transformed(np.array([v.lower_limit]), v.transform)[0])
         for v in spec.biomarkers
