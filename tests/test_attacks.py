@@ -347,7 +347,9 @@ def test_claim_extraction_is_linear_in_the_text():
     # statements without n in one long paragraph: its sample sizes are found once (0.2: 187 KB took 114 s)
     found, _ = extract_claims("Fourteen patients took part. TNF and pain, r = .53, p = .049. " * 3_000)
     assert len(found) == 3_000 and {f.claim.n for f in found} == {14}
-    assert time.time() - t0 < 10
+    # ~4 s on the 2-core machine alone; 10.3 s once with two other test processes on its cores. The
+    # bound catches a quadratic path (0.2: 114 s for the last text alone), not a busy machine.
+    assert time.time() - t0 < 25
 
 
 def test_respectively_lists_with_odd_members_are_refused_not_guessed():
