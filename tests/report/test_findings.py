@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 
@@ -89,3 +91,19 @@ def test_a_one_sided_run_says_so_wherever_its_intervals_are_printed():
     row = results.correlations.query("method == 'spearman' and subset == 'Painful HIV-SN'").iloc[0]
     assert "one-sided 95% CI [" in correlation_sentence(row, "holm")
     assert "one-sided" not in findings_section(analyze(load("hivsn")))
+
+
+def test_the_first_screen_names_the_real_exclusion_apart_from_layout_rows():
+    """A blank line and a footnote were counted with the one real exclusion, which was not named."""
+    from biocorr.report.findings import exclusion_summary
+
+    spec = parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "TNF"}],
+                       "score": [{"column": "VAS", "range": [0, 100]}]})  # fmt: skip
+    text = "id,TNF,VAS\n1,2.1,40\n2,3.2,55\n\n3,1.5,720\n4,4.1,70\n5,2.8,45\n6,3.9,66\nND = not detected\n"
+    study = validate(read_text_table(text), spec)
+    summary = exclusion_summary(study.exclusions)
+    assert summary == (
+        "1 value or row excluded: 'VAS' row 5: 720 (out-of-range); 2 layout row(s) skipped (blank, note, summary "
+        "or hidden)"
+    )
+    assert html.escape(summary) in quality_summary(analyze(study))  # escaped in the page

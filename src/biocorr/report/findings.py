@@ -66,11 +66,50 @@ def findings_section(results: Results) -> str:
     )
 
 
+LAYOUT_REASONS = ("empty-row", "note-row", "summary-row", "hidden-row")
+"""Rows of the sheet's layout (a blank line, a footnote, a Mean row, a hidden row): skipped, not data excluded."""
+NAMED_EXCLUSIONS = 3  # at most this many excluded values are named on the first screen
+
+
+def exclusion_summary(ex) -> str:
+    """What was left out, as a reader needs it first: the data excluded (named when few), apart from
+    the layout rows skipped and the rows a ``where`` filter left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ex = pd.DataFrame({"row": [4, 9, 10], "column": ["VAS", "", ""], "value": ["720", "", "Mean"],
+    ...                    "reason": ["out-of-range", "empty-row", "summary-row"]})
+    >>> exclusion_summary(ex)
+    "1 value or row excluded: 'VAS' row 4: 720 (out-of-range); 2 layout row(s) skipped (blank, note, summary or hidden)"
+    """
+    if ex.empty:
+        return "nothing excluded"
+    layout = ex["reason"].isin(LAYOUT_REASONS)
+    filtered = ex["reason"].eq("not-selected")
+    data = ex[~layout & ~filtered]
+    if data.empty:
+        parts = ["no value excluded"]
+    elif len(data) <= NAMED_EXCLUSIONS:
+        named = "; ".join(
+            (f"'{r.column}' row {r.row}: {r.value}" if r.column else f"row {r.row}") + f" ({r.reason})"
+            for r in data.itertuples()
+        )
+        parts = [f"{len(data)} value or row excluded: {named}" if len(data) == 1 else f"{len(data)} excluded: {named}"]
+    else:
+        parts = [f"{len(data)} value(s) or row(s) excluded, each listed with its reason"]
+    if layout.any():
+        parts.append(f"{int(layout.sum())} layout row(s) skipped (blank, note, summary or hidden)")
+    if filtered.any():
+        parts.append(f"{int(filtered.sum())} row(s) outside [data] where")
+    return "; ".join(parts)
+
+
 def quality_summary(results: Results) -> str:
     """Exclusions and warnings counted by kind, each kind expandable to its variables (labels, not names)."""
     w = results.warnings
     ex = results.exclusions
-    parts = [f"{len(ex)} value(s) or row(s) excluded, each listed with its reason" if len(ex) else "nothing excluded"]
+    parts = [exclusion_summary(ex)]
     if w.empty:
         return f"<p class='quality'>Data quality: {e(parts[0])}; no warnings.</p>"
     label = {v.column: v.label for v in results.study.spec.variables}

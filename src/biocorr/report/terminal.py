@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ..analysis import Results
 from ..format import fmt_ci_level, fmt_num, fmt_p
+from .findings import exclusion_summary
 
 
 def strongest(correlations: pd.DataFrame, k: int = 10) -> pd.DataFrame:
@@ -49,12 +50,11 @@ def print_summary(
     """
     console = console or Console()
     study = results.study
-    console.print(
-        Text.assemble(
-            _plain(study.source, "bold"),
-            f": {study.n_rows_read} rows read, {len(study.data)} used, {len(study.exclusions)} excluded cell(s)/row(s)",
-        )
-    )
+    subjects = (
+        f" ({study.data['id'].nunique()} subjects)" if study.spec.visit_column and "id" in study.data.columns else ""
+    )  # long data: rows are subject x visit, so say both
+    counts = f": {study.n_rows_read} rows read, {len(study.data)} rows used{subjects}"
+    console.print(Text.assemble(_plain(study.source, "bold"), f"{counts}; {exclusion_summary(study.exclusions)}"))
     subsets = study.subsets()
     console.print(_plain("Subsets: " + ", ".join(f"{name} (n = {int(mask.sum())})" for name, mask in subsets)))
     opts = study.spec.analysis
