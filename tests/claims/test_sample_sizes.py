@@ -159,3 +159,17 @@ def test_a_paragraph_without_sizes_takes_the_documents_as_candidates_never_as_fa
     p_rows = v[v["check"] == "p vs r and n"]
     assert p_rows["verdict"].tolist() == ["fails at inferred n", "consistent"]  # .30 at 51: p = .032
     assert set(p_rows["n_source"]) == {"document"} and not failing(v.reset_index())
+
+
+def test_a_group_written_as_its_two_sexes_is_read_as_their_sum():
+    """'patients (15F + 15M)' (a real BDNF paper, collected after tuning) is 30 patients."""
+    from biocorr.claims import check_text
+    from biocorr.claims.sample_sizes import PassageSizes
+
+    text = (
+        "Depressed patients (15F + 15M) and healthy controls (15F + 15M) took part. "
+        "BDNF was negatively correlated with MADRS scores (r = -0.55; P < 0.02)."
+    )
+    assert {(c.n, c.label) for c in PassageSizes(text).at(0)} == {(30, "patients"), (30, "controls")}
+    row = check_text(text).set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "consistent" and "at n = 30" in row["explanation"]  # R statcheck: consistent at 30

@@ -48,6 +48,18 @@ GROUP_NOUNS = (
     r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten"
 )
+# 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
+SEX = r"(?:F|M|women|men|females?|males?)"
+BY_SEX = re.compile(
+    r"\b(?P<noun>"
+    + GROUP_NOUNS
+    + r")\s*\(\s*(?P<a>\d{1,4})\s*"
+    + SEX
+    + r"\s*(?:\+|,|and|/)\s*(?P<b>\d{1,4})\s*"
+    + SEX
+    + r"\s*\)",
+    re.I,
+)
 PEOPLE = re.compile(
     r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>(?:[\w-]+\s+){0,2}?)"
     r"(?P<noun>" + GROUP_NOUNS + r")\b",
@@ -240,6 +252,7 @@ class PassageSizes:
         if bounds not in self._bounds:
             para = self.text[bounds[0] : bounds[1]]
             total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
+            total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
 
@@ -284,6 +297,9 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         if n:
             label = m.group("noun").lower()
             found.setdefault((n, label), SizeCandidate(n, label, "passage" if digits.isdigit() else "words"))
+    for m in BY_SEX.finditer(para):  # 'patients (15F + 15M)' is 30 patients
+        n = int(m.group("a")) + int(m.group("b"))
+        found.setdefault((n, m.group("noun").lower()), SizeCandidate(n, m.group("noun").lower(), "passage"))
     for m in NVAL.finditer(para):
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
