@@ -222,3 +222,14 @@ def test_roles_only_on_evidence_and_unusable_columns_listed_with_the_reason():
     assert "'(unnamed column A)' (a saved row index: 0, 1, 2, ... in order)" in text
     assert "'INSULIN' (1 value(s): too few to correlate besides the missing code -999)" in text
     assert 'column = "INSULIN"' not in text and 'column = "(unnamed column A)"' not in text
+
+
+def test_a_0_1_item_is_not_drafted_as_the_group_unless_its_name_says_group():
+    """The NIMH GAD-7 file's item RESTLESS (0/1) was drafted as 'group = "RESTLESS"'."""
+    text = _rows("id,RESTLESS,NERVOUS,CRP", lambda i: f"{i},{i % 2},{i % 4},{1 + i / 7:.2f}")
+    _, spec = _draft(text)
+    assert spec.group_column is None and "RESTLESS" in {v.column for v in spec.variables}
+    arm = _rows("id,arm,NERVOUS,CRP", lambda i: f"{i},{i % 2},{i % 4},{1 + i / 7:.2f}")  # named as a group: it is one
+    assert _draft(arm)[1].group_column == "arm"
+    labelled = _rows("id,dx,NERVOUS,CRP", lambda i: f"{i},{'FM' if i % 2 else 'HC'},{i % 4},{1 + i / 7:.2f}")
+    assert _draft(labelled)[1].group_column == "dx"

@@ -241,13 +241,17 @@ def survey_columns(raw: RawTable) -> Survey:
         if visit is None or str(col) not in visit:
             _classify(survey, raw, str(col))
     _set_aside_unusable(survey)
-    if survey._group_candidates:  # prefer a group-like name, then not sex/site, then the fewest groups
+    # a 0/1/2 column is a group only when its name says so ('group', 'arm', 'diagnosis'): unnamed it is
+    # as likely a questionnaire item (GAD-7 'RESTLESS' 0/1) or a yes/no covariate; text labels
+    # ('Patient', 'Control') are categories whatever the column is called
+    candidates = [c for c in survey._group_candidates if c[0] not in survey._binary or GROUP_HINTS.search(c[0])]
+    if candidates:  # prefer a group-like name, then not sex/site, then the fewest groups
         survey.group_col, survey.groups = min(
-            survey._group_candidates,
+            candidates,
             key=lambda c: (not GROUP_HINTS.search(c[0]), bool(NOT_A_GROUP.search(c[0])), len(c[1])),
         )
-        # 0/1 columns not chosen as the group are ordinary numeric variables again
-        survey.numeric += [c for c in survey._binary if c != survey.group_col]
+    # 0/1 columns not chosen as the group are ordinary numeric variables again
+    survey.numeric += [c for c in survey._binary if c != survey.group_col]
     return survey
 
 
