@@ -66,3 +66,32 @@ def test_values_no_scoring_holds_get_a_comment_not_a_range_and_unknown_names_not
     # words that merely contain the abbreviations are not the indices
     words = ("calcium", "calcitonin", "place", "bopx", "body", "crisis", "PD-1", "sPD1", "PD-L1", "CAL.avg", "update")
     assert all(catalogue_range(c, np.array([1.0])) is None for c in words)
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "expected"),
+    [
+        ("PSQI_C1", [0, 1, 2, 3], "looks like a component or subscale"),  # 0.2 gave the global 0-21
+        ("PCS_rumination", [0, 5, 12, 16], "looks like a component or subscale"),  # 0.2 gave the total 0-52
+        ("HAMD21", [5, 20, 30], "looks like another version"),  # 0.2 gave the 17-item 0-52
+        ("BDI_Q5", [0, 1, 3], "looks like a single item"),
+        ("FIQ_item3", [0, 5, 10], "looks like a single item"),
+    ],
+)
+def test_a_part_or_another_version_of_a_scale_gets_no_range_from_its_total(column, values, expected):
+    (low, high), comment = catalogue_range(column, np.array(values, float))
+    assert np.isnan(low) and np.isnan(high) and expected in comment
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "expected"),
+    [
+        ("PSQI", [3, 10], (0.0, 21.0)),
+        ("HAMD_17", [5, 30], (0.0, 52.0)),
+        ("HADS_A", [3, 17], (0.0, 21.0)),  # a subscale the catalogue holds as one
+        ("MFI_GF", [4, 18], (4.0, 20.0)),
+        ("BPI_item3", [2, 9], (0.0, 10.0)),  # BPI is catalogued by its items
+    ],
+)
+def test_the_totals_and_catalogued_parts_keep_their_ranges(column, values, expected):
+    assert catalogue_range(column, np.array(values, float))[0] == expected

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..columns import finding
 from ..spec import StudySpec
-from ..spec.scales import scale_for
+from ..spec.scales import part_of_total, scale_for
 from ..stats.ties import tied_fraction
 from .table import cell_text
 
@@ -247,7 +247,7 @@ def _outside_its_scale(var, values: np.ndarray, rows: np.ndarray) -> dict | None
     """A score named like a catalogued scale (:mod:`biocorr.spec.scales`) whose values no scoring of
     that scale holds: the values outside all of them (a VAS of 720 on 0-100), or two scorings mixed."""
     scale = scale_for(var.column) or (scale_for(var.label) if var.label else None)
-    if scale is None or len(values) == 0:
+    if scale is None or len(values) == 0 or part_of_total(var.column, scale):  # an item or subscale: no range known
         return None
     if any(values.min() >= low and values.max() <= high for _, low, high in scale.scorings):
         return None

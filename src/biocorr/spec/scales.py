@@ -110,6 +110,37 @@ SCALES: tuple[Scale, ...] = (
 )
 
 
+# a single item of a scale ('BDI_Q5', 'FIQ_item3'): no scale's total range fits it
+ITEM = re.compile(r"(^|[^a-z])(item|it|q|i)[ _.-]?\d+([^0-9]|$)|(^|[^a-z])items?([^a-z]|$)", re.I)
+# a component, subscale or domain of a scale catalogued by its total ('PSQI_C1', 'PCS_rumination')
+PART = re.compile(
+    r"(^|[^a-z])(c|comp|component|sub|subscale|dom|domain|factor)[ _.-]?\d*([^a-z]|$)|component|subscale|domain|"
+    r"rumination|helplessness|magnification",
+    re.I,
+)
+PER_PART = {"HADS anxiety", "HADS depression", "DASS-21 subscale", "MFI-20", "SF-36 scale", "BPI item"}
+"""Catalogue entries whose ranges are those of a subscale or item already (a part marker is fine)."""
+OTHER_VERSION = re.compile(r"ham.?d.?(21|24|28)|hdrs.?(21|24|28)|(21|24|28).?items?", re.I)  # not HAM-D 17
+
+
+def part_of_total(column: str, scale: Scale) -> str:
+    """Why a column named like ``scale`` is not the scale the catalogue's range is for ('' if it is).
+
+    Examples
+    --------
+    >>> psqi = scale_for("PSQI")
+    >>> part_of_total("PSQI_C1", psqi), part_of_total("PSQI_global", psqi)
+    ('a component or subscale', '')
+    """
+    if ITEM.search(column) and scale.name != "BPI item":
+        return "a single item"
+    if PART.search(column) and scale.name not in PER_PART:
+        return "a component or subscale"
+    if scale.name.startswith("HAM-D") and OTHER_VERSION.search(column):
+        return "another version (the catalogue has the 17-item HAM-D)"
+    return ""
+
+
 def scale_for(name: str) -> Scale | None:
     """The catalogued scale a column or label is named like (the first pattern that matches), or None.
 
@@ -155,6 +186,8 @@ def catalogue_range(column: str, values: np.ndarray) -> tuple[tuple[float, float
     for scale in SCALES:
         if not scale.pattern.search(column):
             continue
+        if why := part_of_total(column, scale):
+            return (np.nan, np.nan), f"{scale.name}: '{column}' looks like {why}; its range is not catalogued, give it"
         for scoring, low, high in scale.scorings:
             if len(v) and v.min() >= low and v.max() <= high:
                 return (float(low), float(high)), f"{scale.name} {scoring}"
