@@ -11,7 +11,9 @@ def test_panel_legend_has_no_n_and_each_statistics_box_has_its_scores_n(hivsn_re
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == ["Painful HIV-SN", "Non-painful HIV-SN"]  # was 'Painful HIV-SN (n = 125)' from panel 1
     c = results.correlations
-    boxes = {ax.get_ylabel(): ax.texts[0].get_text() for ax in fig.axes if ax.texts}
+    # the statistics sit above each panel's data region (its title), never over its points
+    boxes = {ax.get_ylabel(): ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")}
+    assert not any(ax.texts for ax in fig.axes)
     for score in results.study.spec.scores:
         row = c[(c.x == "current_cd4") & (c.y == score.column) & (c.method == "spearman") & (c.subset == "all")]
         if row.empty:  # measured in one group only: its test is shown once, under that group
@@ -20,3 +22,15 @@ def test_panel_legend_has_no_n_and_each_statistics_box_has_its_scores_n(hivsn_re
     pain = boxes[results.study.spec.variable("pain_intensity").display]
     assert "Non-painful" not in pain and "all:" not in pain  # not measured in controls: one line, the group's
     assert pain.startswith("Painful HIV-SN: rₛ = ") and "n = 125" in pain
+
+
+def test_no_least_squares_line_under_a_rank_method_and_no_axis_beyond_a_declared_range(hivsn_results):
+    from biocorr.report.figures import scatter_figure
+
+    spearman = scatter_figure(hivsn_results, "current_cd4", "eq-5d_vas", "spearman").axes[0]
+    assert spearman.get_lines() == []  # a least-squares line would show another association
+    pearson = scatter_figure(hivsn_results, "current_cd4", "eq-5d_vas", "pearson").axes[0]
+    assert len(pearson.get_lines()) == 3  # pooled (dashed, in the legend) and one per group
+    assert "pooled fit" in pearson.get_legend_handles_labels()[1]
+    low, high = pearson.get_ylim()
+    assert low >= -3 and high <= 103  # EQ-5D VAS is declared 0-100: the bands no longer stretch the axis

@@ -30,6 +30,9 @@ from ..spec.transforms import limit_in_data_units
 from ..stats.correlation import rank_columns
 from ..stats.methods import method_symbol
 
+RANK_METHODS = ("spearman", "kendall", "spearman_detected", "partial_spearman", "skipped_spearman")
+"""Methods whose association a least-squares line on the raw values does not show."""
+
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"
 
@@ -112,7 +115,8 @@ def draw_scatter(
     """Draw one biomarker × score scatter on an existing Axes (see :func:`scatter_figure`).
 
     ``legend_n`` puts each group's n in its legend label; a panel of several scores shares one
-    legend and leaves it out (each score has its own n, shown in its statistics box)."""
+    legend and leaves it out (each score has its own n, shown in its statistics lines, which then
+    wrap after the interval so that they fit a panel's width at 7 pt)."""
     study = results.study
     spec = study.spec
     colours = group_colours(results)
@@ -160,34 +164,37 @@ def draw_scatter(
     if at_limit_all[ok_all].any():
         ax.scatter([], [], s=18, facecolors="none", edgecolors="0.3", label=f"at/below detection limit {lower:g}")
     lines = []
+    # a least-squares line belongs to Pearson's r (or to ranks, where it is Spearman's); under a rank
+    # method on the raw axes it would show a different association from the one printed
+    fit_line = ranks or method not in RANK_METHODS
     for name in shown:
         mask = dict(study.subsets())[name] & ok_all
-        if mask.sum() >= 3 and np.ptp(xv_all[mask]) > 0:
+        if fit_line and mask.sum() >= 3 and np.ptp(xv_all[mask]) > 0:
             grid, fit, lo, hi = _band(xv_all[mask], yv_all[mask], results.confidence)
             colour = colours.get(name, POOLED_COLOUR)
-            ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if name == "all" else "-")
+            pooled = name == "all"
+            ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if pooled else "-", label="pooled fit" if pooled else None)
             ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
         row = _row(results, x, y, name, method)
         if row is not None and int(row["n"]) > 0:  # a score not measured in a group says nothing there
             lines.append(
                 f"{name}: {method_symbol(method)} = {fmt_r(row['estimate'])} "
-                f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}], "
-                f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}, n = {int(row['n'])}"
+                f"[{fmt_r(row['ci_low'])}, {fmt_r(row['ci_high'])}],"
+                + (" " if legend_n else "\n    ")
+                + f"{fmt_p_apa(row['p_adjusted'], 'p_adj')}, n = {int(row['n'])}"
             )
-    if annotate and lines:
-        ax.text(
-            0.02,
-            0.98,
-            "\n".join(lines),
-            transform=ax.transAxes,
-            va="top",
-            ha="left",
-            fontsize=7,
-            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="0.8", alpha=0.9),
-        )
+    if annotate and lines:  # above the data region, never over points (the layout makes room for it)
+        ax.set_title("\n".join(lines), loc="left", fontsize=7)
     xvar, yvar = spec.variable(x), spec.variable(y)
     ax.set_xlabel(("rank of " if ranks else "") + xvar.display)
     ax.set_ylabel(("rank of " if ranks else "") + yvar.display)
+    if not ranks:  # never an axis beyond a declared range (a band's extrapolation drew VAS down to -20)
+        for var, get, put in ((xvar, ax.get_xlim, ax.set_xlim), (yvar, ax.get_ylim, ax.set_ylim)):
+            if var.range is not None and var.transform is None:
+                low, high = var.range
+                pad = 0.03 * (high - low)
+                now_low, now_high = get()
+                put(max(now_low, low - pad), min(now_high, high + pad))
 
 
 @styled
