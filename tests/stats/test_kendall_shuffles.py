@@ -32,3 +32,17 @@ def test_helpers_against_brute_force():
     assert pairs_within_runs(np.sort(v, axis=1)).tolist() == ties
     codes = dense_codes(v.T.astype(float))
     assert all((np.unique(col, return_inverse=True)[1] == c).all() for col, c in zip(v, codes.T))
+
+
+@pytest.mark.parametrize("fixed_levels", [0, 2, 3, 9])
+def test_inversions_at_every_length_and_block_split(monkeypatch, fixed_levels):
+    """Rows of every length 0-70 (short last blocks, odd lengths, one element) and codes of 1-50
+    values, with the merge switching from block sorts to whole-row sorts at each level."""
+    import biocorr.stats.kendall_shuffles as module
+
+    monkeypatch.setattr(module, "FIXED_BLOCK_LEVELS", fixed_levels)
+    rng = np.random.default_rng(fixed_levels)
+    for n in range(71):
+        v = rng.integers(0, int(rng.integers(1, 50)), size=(3, n))
+        want = [sum(int(r[i] > r[j]) for i in range(n) for j in range(i + 1, n)) for r in v]
+        assert strict_inversions(v).tolist() == want, n

@@ -41,7 +41,7 @@ import numpy as np
 from scipy.special import ndtr, stdtr
 
 from .fisher import fisher_ci
-from .kendall_shuffles import KendallShuffles, strict_inversions
+from .kendall_shuffles import KendallShuffles, pairs_within_runs, strict_inversions
 from .methods import CLASSICAL_METHODS, METHOD_INFO, MIN_PAIRS
 from .nulldist import (
     KENDALL_EXACT_MAX_N,
@@ -207,43 +207,53 @@ def ranks_and_ties(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return average_ranks(a), count_distinct(a) < count_finite(a)
 
 
-def _adjacent_ties(*columns: np.ndarray) -> np.ndarray:
-    """Pairs of rows equal in every given column, for rows sorted so that equal rows are adjacent:
-    each group of t contributes t(t - 1) / 2 (NaN rows are groups of one)."""
-    first_col = columns[0]
-    n = first_col.shape[0]
-    if n < 2:
-        return np.zeros(first_col.shape[1])
-    starts = np.ones(first_col.shape, dtype=bool)
-    starts[1:] = first_col[1:] != first_col[:-1]
-    for other in columns[1:]:
-        starts[1:] |= other[1:] != other[:-1]
-    pos = np.arange(n)[:, None]
-    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
-    return (pos - first).sum(axis=0).astype(float)
+def _sorted_codes(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column sorted (NaN last) and, as rows (columns × rows), its dense integer codes in
+    row order: equal values share a code; each NaN gets its own code above every value's."""
+    rows = np.ascontiguousarray(v.T)  # sorts along contiguous memory
+    order = np.argsort(rows, axis=1, kind="stable")
+    s = np.take_along_axis(rows, order, axis=1)
+    step = np.ones(s.shape, np.int64)
+    step[:, 0] = 0
+    step[:, 1:] = s[:, 1:] != s[:, :-1]  # NaN != NaN
+    codes = np.empty(rows.shape, np.int64)
+    np.put_along_axis(codes, order, np.cumsum(step, axis=1), axis=1)
+    return s.T, codes
 
 
-def _kendall_counts(a: np.ndarray, b: np.ndarray, sorted_columns: list | None = None):
+def _kendall_counts(a: np.ndarray, b: np.ndarray, tie_sums: dict | None = None):
     """S = concordant - discordant, and the numbers of pairs untied in a and in b.
 
-    Knight's (1966) method, vectorised over columns: order each column's rows by
-    (a, b); the discordant pairs are then the strict inversions of b. With n0 =
-    n(n-1)/2 and n1, n2, n3 the pairs tied in a, in b and in both,
-    S = n0 - n1 - n2 + n3 - 2 * discordant. ``sorted_columns``, when given, receives a and b
-    each sorted within its columns (what the sorts made).
+    Knight's (1966) method, vectorised over columns: with rows ordered by (a, b) the
+    discordant pairs are the strict inversions of b. With n0 = n(n-1)/2 and n1, n2, n3 the
+    pairs tied in a, in b and in both, S = n0 - n1 - n2 + n3 - 2 * discordant. Each distinct
+    column (a biomarker paired with several scores appears once per score) is sorted and coded
+    once; a pair's rows are then ordered by one integer sort of (a code, b code) keys. NaN rows
+    (the same in a and b) get codes of their own above every value, so they sort last and form
+    no tie and no inversion. ``tie_sums``, when given, receives :func:`tie_group_sums` of a and
+    of b (keys ``"a"`` and ``"b"``, arrays over the columns) for the tie-corrected variance of S.
     """
     n = count_finite(a).astype(float)
-    o1 = np.argsort(b, axis=0, kind="stable")
-    a1 = np.take_along_axis(a, o1, axis=0)
-    b1 = np.take_along_axis(b, o1, axis=0)
-    o2 = np.argsort(a1, axis=0, kind="stable")  # NaN rows sort last
-    a_sorted = np.take_along_axis(a1, o2, axis=0)
-    b_sorted = np.take_along_axis(b1, o2, axis=0)  # rows now sorted by (a, b): joint ties are adjacent
-    discordant = strict_inversions(np.nan_to_num(b_sorted, nan=np.inf).T)
-    # the tied pairs from the orders already made: in a (a_sorted), in b (b1), in both (a_sorted, b_sorted)
-    n1, n2, n3 = _adjacent_ties(a_sorted), _adjacent_ties(b1), _adjacent_ties(a_sorted, b_sorted)
-    if sorted_columns is not None:  # each column sorted, for the tie-corrected variance of S
-        sorted_columns.extend([a_sorted, b1])
+    m = a.shape[1]
+    if a.shape[0] == 0 or m == 0:
+        zero = np.zeros(m)
+        if tie_sums is not None:
+            tie_sums["a"] = tie_sums["b"] = tie_group_sums(a)
+        return zero, zero, zero
+    (da, ia), (db, ib) = distinct_columns(a), distinct_columns(b)
+    (sa, ca), (sb, cb) = _sorted_codes(da), _sorted_codes(db)
+    sums_a, sums_b = tie_group_sums(sa, presorted=True), tie_group_sums(sb, presorted=True)
+    b_bits = int(cb.max()).bit_length()
+    small = b_bits + int(ca.max()).bit_length() < 31
+    keys = (ca.astype(np.int32) if small else ca)[ia] << b_bits  # (pairs, rows): one row per pair
+    keys |= cb[ib]
+    keys.sort(axis=1)  # rows ordered by (a, b): ties in both are adjacent
+    discordant = strict_inversions(keys & ((1 << b_bits) - 1))
+    n3 = pairs_within_runs(keys)
+    n1, n2 = sums_a["t2"][ia] / 2.0, sums_b["t2"][ib] / 2.0
+    if tie_sums is not None:
+        tie_sums["a"] = {key: value[ia] for key, value in sums_a.items()}
+        tie_sums["b"] = {key: value[ib] for key, value in sums_b.items()}
     n0 = n * (n - 1) / 2.0
     return n0 - n1 - n2 + n3 - 2.0 * discordant, n0 - n1, n0 - n2
 
@@ -480,8 +490,8 @@ def correlate_columns(
         (ranks_a, ties_a), (ranks_b, ties_b) = ranks_and_ties(a), ranks_and_ties(b)
         r = _pearson_columns(ranks_a, ranks_b)
     else:
-        kendall_sorted: list[np.ndarray] = []
-        s_kendall, untied_a, untied_b = _kendall_counts(a, b, kendall_sorted)
+        kendall_ties: dict[str, dict[str, np.ndarray]] = {}
+        s_kendall, untied_a, untied_b = _kendall_counts(a, b, kendall_ties)
         with np.errstate(invalid="ignore", divide="ignore"):
             r = np.clip(s_kendall / np.sqrt(untied_a * untied_b), -1.0, 1.0)
     r = np.where(enough & ~is_constant(a) & ~is_constant(b), r, np.nan)  # as R: a zero SD gives NA
@@ -497,9 +507,8 @@ def correlate_columns(
             ties = ties_a | ties_b
             res = rank_p_values("spearman", r[valid], n[valid], ties[valid], alternative=alternative)
         else:
-            a_sorted, b_sorted = kendall_sorted
-            sums_a = tie_group_sums(a_sorted[:, valid], presorted=True)
-            sums_b = tie_group_sums(b_sorted[:, valid], presorted=True)
+            sums_a = {key: value[valid] for key, value in kendall_ties["a"].items()}
+            sums_b = {key: value[valid] for key, value in kendall_ties["b"].items()}
             ties = (sums_a["t2"] > 0) | (sums_b["t2"] > 0)  # some group of two or more equal values
             res = rank_p_values(
                 "kendall", r[valid], n[valid], ties, s_kendall[valid], sums_a, sums_b, alternative=alternative
