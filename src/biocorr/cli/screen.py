@@ -131,8 +131,9 @@ def run(args: argparse.Namespace) -> int:
         write_csv(top_hits(table), tmp / "top_hits.csv")
         if len(inputs.set_aside):
             write_csv(inputs.set_aside, tmp / "not_numeric.csv")
-        save_figure(volcano_figure(table), tmp / "volcano")
-        (tmp / "screen.html").write_text(screen_page(table, settings, inputs.notes, inputs.set_aside), encoding="utf-8")
+        _, svg = save_figure(volcano_figure(table), tmp / "volcano")
+        page = screen_page(table, settings, inputs.notes, inputs.set_aside, svg.read_text(encoding="utf-8"))
+        (tmp / "screen.html").write_text(page, encoding="utf-8")
         (tmp / "screen.json").write_text(json.dumps({"settings": settings, "notes": inputs.notes}, indent=2) + "\n")
     if not args.quiet:
         hits = int((table["p_adjusted"] < 0.05).sum())

@@ -16,6 +16,7 @@ from ..stats.methods import ALPHA, method_label
 
 e = html.escape
 TOP = 25
+VOLCANO_CAPTION = "Volcano plot: estimate against −log10 p, per method"
 
 
 def top_hits(table: pd.DataFrame, k: int = TOP) -> pd.DataFrame:
@@ -58,8 +59,17 @@ def _p_cell(p: float) -> str:
     return fmt_p_apa(p).removeprefix("p = ").removeprefix("p ")
 
 
-def screen_page(table: pd.DataFrame, settings: dict[str, str], notes: list[str], set_aside: pd.DataFrame) -> str:
-    """The self-contained HTML summary of a screen (figure inlined, every user text escaped)."""
+def screen_page(
+    table: pd.DataFrame,
+    settings: dict[str, str],
+    notes: list[str],
+    set_aside: pd.DataFrame,
+    volcano_svg: str | None = None,
+) -> str:
+    """The self-contained HTML summary of a screen (figure inlined, every user text escaped).
+
+    ``volcano_svg``: the volcano plot already saved as SVG (its text), so it is not drawn twice.
+    """
     hits = top_hits(table)
     families = table.groupby("family", sort=False).agg(
         tests=("p", lambda p: int(p.notna().sum())), below=("p_adjusted", lambda p: int((p < ALPHA).sum()))
@@ -95,8 +105,8 @@ def screen_page(table: pd.DataFrame, settings: dict[str, str], notes: list[str],
         f"<h2>Findings</h2><p>{e(lead)} (within each family). Top hits:</p>"
         f"<div class='scroll'>{html_table(shown, numeric=['n'], sortable=True, raw=raw)}</div></section>"
         f"<h2>Families</h2>{html_table(fam, numeric=['tests', 'adjusted p < .05'])}"
-        f"{figure_html(volcano_figure(table), 'Volcano plot: estimate against −log10 p, per method')}"
-        f"<h2>Settings</h2><ul>{facts}</ul>"
+        + figure_html(None if volcano_svg else volcano_figure(table), VOLCANO_CAPTION, volcano_svg)
+        + f"<h2>Settings</h2><ul>{facts}</ul>"
         + (f"<h2>Notes</h2><ul>{note_items}</ul>" if note_items else "")
         + f"<script>{SORT_JS}</script></body></html>"
     )

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 FIXED_BLOCK_LEVELS = 9  # merge levels (runs up to 256) sorted block by block; longer runs by whole rows
 
 
