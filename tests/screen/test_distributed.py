@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from biocorr.errors import DataError, InputFileError
 from biocorr.screen.compute import screen
-from biocorr.screen.distributed import screen_dask, screen_features_by_samples
+from biocorr.screen.distributed import screen_dask, screen_features_by_samples, screen_parquet_row_groups
 from biocorr.stats.multiplicity import adjust_p
 from tests.helpers import FIXTURES
 
@@ -23,6 +24,34 @@ def test_threads_give_the_in_memory_table():
     ours = screen_dask(features, PHENOTYPES, ["pearson", "spearman", "kendall"], features_per_task=7)
     expected = screen(INPUTS[GENES], PHENOTYPES, ["pearson", "spearman", "kendall"])
     pd.testing.assert_frame_equal(ours, expected, check_exact=False, rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("layout", ["first column", "stored index"])
+def test_parquet_row_groups_give_the_in_memory_table(tmp_path, layout):
+    """Each task reads its own row group; the feature names come from the stored pandas index or
+    the first column; samples are matched to the phenotypes by name, whatever their order."""
+    matrix = INPUTS[GENES].T.set_axis([f"s{i}" for i in range(len(INPUTS))], axis=1).rename_axis("feature")
+    matrix = matrix[matrix.columns[::-1]]  # the sheet lists the samples in another order
+    path = tmp_path / "m.parquet"
+    (matrix if layout == "stored index" else matrix.reset_index()).to_parquet(path, row_group_size=7)
+    phenotypes = PHENOTYPES.set_axis([f"s{i}" for i in range(len(INPUTS))])
+    ours = screen_parquet_row_groups(str(path), phenotypes, ["pearson", "spearman", "kendall"])
+    expected = screen(INPUTS[GENES], PHENOTYPES, ["pearson", "spearman", "kendall"])
+    pd.testing.assert_frame_equal(ours, expected, check_exact=False, rtol=1e-13, atol=1e-15)
+    with pytest.raises(DataError, match="not in the sample sheet: s0"):
+        screen_parquet_row_groups(str(path), phenotypes.iloc[1:])
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(InputFileError, match="not a readable Parquet file"):
+        screen_parquet_row_groups(str(tmp_path / "bad.parquet"), phenotypes)
+
+
+def test_features_by_samples_from_a_dask_dataframe(tmp_path):
+    matrix = INPUTS[GENES].T.set_axis([f"s{i}" for i in range(len(INPUTS))], axis=1).rename_axis("feature")
+    matrix.to_parquet(tmp_path / "m.parquet", row_group_size=9)
+    phenotypes = PHENOTYPES.set_axis([f"s{i}" for i in range(len(INPUTS))])
+    parts = dd.read_parquet(tmp_path / "m.parquet", index="feature", split_row_groups=True)
+    ours = screen_features_by_samples(parts, phenotypes, ["pearson"])
+    pd.testing.assert_frame_equal(ours, screen(INPUTS[GENES], PHENOTYPES, ["pearson"]), check_exact=False, rtol=1e-13)
 
 
 @pytest.mark.slow
@@ -65,8 +94,7 @@ def test_a_local_cluster_screens_a_parquet_matrix_larger_than_each_workers_memor
         LocalCluster(n_workers=2, threads_per_worker=1, memory_limit="700MB") as cluster,
         Client(cluster) as client,
     ):
-        matrix = dd.read_parquet(path, index="feature", split_row_groups=True)
-        ours = screen_features_by_samples(matrix, y, ["pearson"], client=client)
+        ours = screen_parquet_row_groups(str(path), y, ["pearson"], client=client)  # each worker reads its groups
     faulthandler.cancel_dump_traceback_later()
     assert len(ours) == 2 * p and ours["family"].nunique() == 2
     picked = pq.ParquetFile(path).read_row_group(17).to_pandas()  # features 85,000-89,999, read back

@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
 def _cmd_screen_dask(args: argparse.Namespace, console) -> int:
     """A features x samples Parquet matrix over Dask: row groups are tasks, nothing is loaded whole."""
     from ..data.write import write_csv
-    from ..screen.distributed import screen_features_by_samples
+    from ..screen.distributed import parquet_layout, screen_parquet_row_groups
     from ..screen.inputs import read_sample_sheet
     from ..screen.page import top_hits
 
@@ -168,13 +168,11 @@ def _cmd_screen_dask(args: argparse.Namespace, console) -> int:
     if args.covariates or args.permutations:
         raise DataError("--covariates and --permutations run in memory (--scheduler local).")
     try:
-        import dask.dataframe as dd
-        import pyarrow.parquet as pq
+        import dask  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
     except ImportError:
         raise DataError("--scheduler needs Dask: pip install 'biocorr[dask]'.") from None
-    first = pq.read_schema(args.data).names[0]
-    matrix = dd.read_parquet(args.data, index=first, split_row_groups=True)
-    samples = [str(c) for c in matrix.columns]
+    _, samples, _ = parquet_layout(args.data)
     info, set_aside = read_sample_sheet(args.samples, args.id, names(args.phenotypes))
     known = set(info.index)
     absent = [s for s in samples if s not in known]
@@ -187,13 +185,13 @@ def _cmd_screen_dask(args: argparse.Namespace, console) -> int:
                       markup=False)  # fmt: skip
     start = time.perf_counter()
     if args.scheduler == "threads":
-        table = screen_features_by_samples(matrix, phenotypes, names(args.methods), args.adjust, args.family)
+        table = screen_parquet_row_groups(args.data, phenotypes, names(args.methods), args.adjust, args.family)
     else:
         from distributed import Client
 
         with Client(args.scheduler) as client:
-            table = screen_features_by_samples(
-                matrix, phenotypes, names(args.methods), args.adjust, args.family, client=client
+            table = screen_parquet_row_groups(
+                args.data, phenotypes, names(args.methods), args.adjust, args.family, client=client
             )
     seconds = time.perf_counter() - start
     out = Path(args.out)

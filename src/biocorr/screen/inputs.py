@@ -125,8 +125,11 @@ def _numeric(frame: pd.DataFrame, ids: pd.Series, set_aside: list, read: _Frame)
         fast = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, copy=True)
         slow = ~np.isfinite(fast) | (fast == 0)  # NA words, text, inf, decimal commas; zeros may be 1e-400
         if read.decimal_comma:  # '2.000' beside decimal commas may be 2000: read it as analyze does
-            scaled = np.abs(fast) * 1000
-            maybe = np.isfinite(fast) & (scaled >= 1000) & (scaled < 1e6) & (np.abs(scaled - np.round(scaled)) < 1e-6)
+            with np.errstate(invalid="ignore"):  # inf and NaN cells are not candidates
+                scaled = np.abs(fast) * 1000
+                maybe = (
+                    np.isfinite(fast) & (scaled >= 1000) & (scaled < 1e6) & (np.abs(scaled - np.round(scaled)) < 1e-6)
+                )
             if maybe.any():
                 slow[np.flatnonzero(maybe)[cells[maybe].astype(str).str.match(AMBIGUOUS_POINT).to_numpy()]] = True
         if slow.any():
