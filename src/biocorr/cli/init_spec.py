@@ -13,11 +13,18 @@ def add_parser(sub) -> None:
     i.add_argument("data", help="per-subject table")
     i.add_argument("--sheet", help="XLSX sheet name")
     i.add_argument("--qpcr", help="Ct table or instrument export: draft [qpcr] and its per-subject biomarkers too")
+    for role in ("biomarkers", "scores", "covariates"):
+        i.add_argument(
+            f"--{role}",
+            metavar="COLUMNS",
+            help=f"comma-separated {role} (names or patterns such as 'IL*'): the draft keeps to the columns named",
+        )
     i.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..data.read import read_table
+    from ..draft.focus import named_roles
     from ..draft.study import draft_spec
 
     qpcr = None
@@ -26,5 +33,8 @@ def run(args) -> int:
         from ..qpcr.instruments import read_ct_export
 
         qpcr = draft_qpcr(read_ct_export(args.qpcr))
-    sys.stdout.write(draft_spec(read_table(args.data, sheet=args.sheet), qpcr))
+    raw = read_table(args.data, sheet=args.sheet)
+    named = named_roles(list(raw.frame.columns), biomarkers=args.biomarkers, scores=args.scores,
+                        covariates=args.covariates)  # fmt: skip
+    sys.stdout.write(draft_spec(raw, qpcr, named))
     return EXIT_OK

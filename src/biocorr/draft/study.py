@@ -8,6 +8,7 @@ import numpy as np
 
 from ..data.layout import above_header_text
 from ..data.table import RawTable
+from ..errors import DataError
 from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
 from .survey import COVARIATE_HINTS, Survey, floor_pile, guess_role, survey_columns
@@ -36,15 +37,17 @@ def _limit_line(limit: float | None) -> str:
     return f"lower_limit = {limit:g}    # guess: '<{limit:g}' {why} (enter {limit:g} to keep them as a pile-up)"
 
 
-def _categorical_lines(columns: list[tuple[str, list[str]]]) -> list[str]:
+def _categorical_lines(columns: list[tuple[str, list[str]]], named: bool = False) -> list[str]:
     """Text columns with a few levels as categorical covariates: active for covariate-like names
-    (sex, age group, smoking), offered as comments otherwise."""
+    (sex, age group, smoking), offered as comments otherwise; with ``named`` every column listed
+    was named with --covariates."""
     lines = []
     for column, levels in columns:
         shown = _plain(", ".join(levels))
-        if COVARIATE_HINTS.search(column):
+        if named or COVARIATE_HINTS.search(column):
+            why = "named with --covariates" if named else "guess"
             lines += [
-                f"[[covariate]]               # guess: text column with levels {shown}",
+                f"[[covariate]]               # {why}: text column with levels {shown}",
                 f"column = {_quote(column)}",
             ]
             lines += ["categorical = true", ""]
@@ -92,7 +95,11 @@ def change_score_lines(roles: list[tuple[str, str, str]]) -> list[str]:
     return lines
 
 
-def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]] | None = None) -> str:
+def draft_spec(
+    raw: RawTable,
+    qpcr: tuple[list[str], list[tuple[str, str, str]]] | None = None,
+    named: dict[str, str] | None = None,
+) -> str:
     """A TOML spec guessed from the columns: id, group, numeric columns with guessed roles.
 
     Parameters
@@ -101,6 +108,9 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
     qpcr : (lines, biomarkers), optional
         A drafted ``[qpcr]`` section and the per-subject biomarkers (column, label, unit) it
         creates (:func:`biocorr.draft.qpcr.draft_qpcr`), for ``init-spec --qpcr``.
+    named : dict, optional
+        Column → role the analyst gave (:func:`biocorr.draft.focus.named_roles`): those columns
+        get those roles and every other variable is listed as not used.
 
     Returns
     -------
@@ -115,6 +125,8 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
     True
     """
     survey = survey_columns(raw)
+    if named:
+        _keep_named(survey, named)
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     lines += _data_lines(raw, survey)
     joined = qpcr[1] if qpcr else []
@@ -130,13 +142,20 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         ]
     codes = [float(c) for c in survey.code_columns]  # proposed as missing: not values a range must hold
     kept = {name: v[~np.isin(v, codes)] for name, v in survey.observed.items()}
-    roles = [(name, *guess_role(name, kept[name])) for name in survey.numeric]
-    roles, advice = _at_least_one_biomarker(roles, bool(joined))
+    if named:
+        roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
+    else:
+        roles = [(name, *guess_role(name, kept[name])) for name in survey.numeric]
+    roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named))
+    if named and not any(r == "biomarker" for _, r, _ in roles) and not joined:
+        advice = ["# No biomarker was named (--biomarkers): a spec needs one.", ""]
     lines += advice
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
     lines += change_score_lines(roles)
-    lines += _categorical_lines([(c, levels) for c, levels in survey.text_columns if c != survey.group_col])
+    lines += _categorical_lines(
+        [(c, levels) for c, levels in survey.text_columns if c != survey.group_col], named is not None and bool(named)
+    )
     if survey.skipped:
         lines += ["# Not used: " + _plain("; ".join(f"'{c}' ({why})" for c, why in survey.skipped)), ""]
     lines += [
@@ -149,6 +168,30 @@ def draft_spec(raw: RawTable, qpcr: tuple[list[str], list[tuple[str, str, str]]]
         "",
     ]
     return "\n".join(lines)
+
+
+def _keep_named(survey: Survey, named: dict[str, str]) -> None:
+    """Keep the survey to the named columns: other variables are not used, with that reason; a
+    named column the draft cannot use as a variable is an error or keeps its reason."""
+    for column in (survey.id_col, survey.group_col, survey.visit_col):
+        if column in named:
+            what = "id" if column == survey.id_col else "group" if column == survey.group_col else "visit"
+            raise DataError(
+                f"column '{column}' is the table's {what} column; it cannot also be a {named[column]}. Leave it out "
+                f"of --{named[column]}s (write the spec's [data] {what} by hand if the guess is wrong)."
+            )
+    text = dict(survey.text_columns)
+    for column, role in named.items():
+        if column in text and role != "covariate":
+            raise DataError(
+                f"column '{column}' holds text ({', '.join(text[column][:4])}), not numbers: it can be a categorical "
+                f"covariate (--covariates), not a {role}."
+            )
+    unnamed = "not named with --biomarkers, --scores or --covariates"
+    survey.skipped += [(c, unnamed) for c in survey.numeric if c not in named]
+    survey.skipped += [(c, unnamed) for c, _ in survey.text_columns if c not in named and c != survey.group_col]
+    survey.numeric = [c for c in survey.numeric if c in named]
+    survey.text_columns = [(c, v) for c, v in survey.text_columns if c in named or c == survey.group_col]
 
 
 def _data_lines(raw: RawTable, survey: Survey) -> list[str]:

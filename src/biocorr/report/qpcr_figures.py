@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .figures import OKABE_ITO, styled, subplots
+from .figures import OKABE_ITO, RASTER_ABOVE, styled, subplots
 
 
 def _box_with_points(ax, values: list[np.ndarray]) -> None:
@@ -21,7 +21,7 @@ def _box_with_points(ax, values: list[np.ndarray]) -> None:
             color=OKABE_ITO[i % 8],
             alpha=0.75,
             linewidths=0,
-            rasterized=True,
+            rasterized=len(v) > RASTER_ABOVE,
         )
 
 
