@@ -157,7 +157,11 @@ def draft_spec(
         [(c, levels) for c, levels in survey.text_columns if c != survey.group_col], named is not None and bool(named)
     )
     if survey.skipped:
-        lines += ["# Not used: " + _plain("; ".join(f"'{c}' ({why})" for c, why in survey.skipped)), ""]
+        by_reason: dict[str, list[str]] = {}
+        for column, why in survey.skipped:
+            by_reason.setdefault(why, []).append(f"'{column}'")
+        listed = "; ".join(f"{', '.join(columns)} ({why})" for why, columns in by_reason.items())
+        lines += ["# Not used: " + _plain(listed), ""]
     lines += [
         "[analysis]",
         'methods = ["pearson", "spearman", "kendall"]',
