@@ -12,7 +12,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.p
 
 
 def test_there_are_notebooks():
-    assert {p.stem for p in NOTEBOOKS} >= {"hivsn", "opt", "claims", "repeated_measures"}
+    assert {p.stem for p in NOTEBOOKS} >= {"hivsn", "opt", "claims", "repeated_measures", "tspo"}
 
 
 @pytest.mark.slow
@@ -22,5 +22,5 @@ def test_notebook_executes(path):
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    if path.stem in ("hivsn", "opt", "repeated_measures"):
+    if path.stem in ("hivsn", "opt", "repeated_measures", "tspo"):
         assert any("image/png" in o.get("data", {}) for o in outputs), "no figure was shown"
