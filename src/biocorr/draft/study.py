@@ -12,6 +12,7 @@ from ..errors import DataError
 from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
 from .survey import COVARIATE_HINTS, Survey, floor_pile, guess_role, survey_columns
+from .wide import WideProposal, propose_wide_visits
 
 
 def _plain(s: str) -> str:
@@ -127,8 +128,10 @@ def draft_spec(
     survey = survey_columns(raw)
     if named:
         _keep_named(survey, named)
+    wide = propose_wide_visits(survey.numeric)
+    wide_lines = _wide_lines(raw, survey, wide, named) if wide is not None else []
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
-    lines += _data_lines(raw, survey)
+    lines += _data_lines(raw, survey, wide_lines)
     joined = qpcr[1] if qpcr else []
     if qpcr:
         lines += qpcr[0]
@@ -198,7 +201,51 @@ def _keep_named(survey: Survey, named: dict[str, str]) -> None:
     survey.text_columns = [(c, v) for c, v in survey.text_columns if c in named or c == survey.group_col]
 
 
-def _data_lines(raw: RawTable, survey: Survey) -> list[str]:
+def _wide_lines(raw: RawTable, survey: Survey, wide: WideProposal, named: dict[str, str] | None) -> list[str]:
+    """[data] lines for a wide file's visit columns. With a time word and an id column the proposal
+    is made (``visit`` and ``wide_visits``; each family becomes one variable in the survey, its
+    values those of every visit); otherwise it is offered as comments and the columns stay."""
+    first = next(iter(wide.columns.values()))
+    shown = _plain(", ".join(first[:3]) + (", ..." if len(first) > 3 else ""))
+    visits = "[" + ", ".join(_quote(v) for v in wide.visits) + "]"
+    table = f"{{ visits = {visits}, name = {_quote(wide.template)} }}"
+    header = set(map(str, raw.frame.columns))
+    visit_name = next(n for n in ("visit", "timepoint", "visit_number") if n not in header)
+    if survey.visit_col is not None:  # already long: one visit column per file
+        return [
+            f"# {shown} look like one variable at {len(wide.visits)} times within each level of "
+            f"{_quote(survey.visit_col)}; a spec reads one visit column, so they stay separate variables",
+            f"# here (a variable with difference = [{_quote(first[-1])}, {_quote(first[0])}] is their change)",
+        ]
+    if not (wide.strong and survey.id_col):
+        why = "an id column is needed first" if wide.strong else "a number after '_' may be an item, not a visit"
+        return [
+            f"# visit = {_quote(visit_name)}",
+            f"# wide_visits = {table}    # offered: {shown} may be one variable per visit ({_plain(why)})",
+        ]
+    for stem, columns in wide.columns.items():
+        at = survey.numeric.index(columns[0])
+        survey.numeric = [c for c in survey.numeric if c not in columns]
+        survey.numeric.insert(at, stem)
+        survey.observed[stem] = np.concatenate([survey.observed[c] for c in columns])
+        for c in columns:
+            if c in survey.limits:
+                survey.limits[stem] = survey.limits[c]
+            if c in survey.nondetects:
+                words, cells = survey.nondetects.get(stem, ([], 0))
+                survey.nondetects[stem] = (
+                    sorted(set(words) | set(survey.nondetects[c][0])),
+                    cells + survey.nondetects[c][1],
+                )
+        if named:
+            named[stem] = next(named[c] for c in columns if c in named)
+    return [
+        f"visit = {_quote(visit_name)}       # guess: made from the visit columns below",
+        f"wide_visits = {table}    # guess: {shown} are one variable per visit",
+    ]
+
+
+def _data_lines(raw: RawTable, survey: Survey, wide_lines: list[str] | None = None) -> list[str]:
     """[data] (id, visit, group, missing markers and entry errors) and [groups]."""
     lines = []
     if raw.header_row > 1:
@@ -212,6 +259,7 @@ def _data_lines(raw: RawTable, survey: Survey) -> list[str]:
         lines.append(f"id = {_quote(survey.id_col)}          # guess: unique values, id-like name")
     else:
         lines.append('# id = "..."          # no id column found: rows will be named by row number')
+    lines += wide_lines or []
     if survey.group_col:
         lines.append(f"group = {_quote(survey.group_col)}    # guess: few distinct values")
     errors = survey.entry_errors
