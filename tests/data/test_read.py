@@ -35,3 +35,16 @@ def test_a_ragged_row_in_a_wide_table_is_refused_with_its_row(tmp_path):
     path = _wide(tmp_path, 2_500, extra="s9,9" + ",1" * 2_501 + "\n")
     with pytest.raises(InputFileError, match=r"row 9 has 2503 values but the header names 2502 columns"):
         read.read_table(path)
+
+
+def test_a_ragged_tab_file_with_commas_in_free_text_is_read_by_tabs(tmp_path):
+    """As the NIMH demographics export: rows end early (no trailing empty cells) and one free-text
+    cell holds commas ('Serbian, Hungarian'); the lines the comma does not split are no evidence for
+    it (it was sniffed as the delimiter and the file refused)."""
+    rows = ["id\tvisit\tage\tlanguage\tother\tscore", "P1\tscreen\t25\tEnglish", "P2\tscreen\t31\tEnglish\t-999\t4"]
+    rows += ["P3\tscreen\t28\tSerbian\tSerbian, Hungarian, English\t2", "P4\tscreen\t40"]
+    rows += ["P5\tscreen\t52\tEnglish\t-999"]
+    (tmp_path / "d.tsv").write_text("\n".join(rows) + "\n")
+    raw = read.read_table(tmp_path / "d.tsv")
+    assert raw.delimiter == "\t" and list(raw.frame.columns) == ["id", "visit", "age", "language", "other", "score"]
+    assert raw.frame.loc[2, "other"] == "Serbian, Hungarian, English" and raw.frame.loc[3, "language"] == ""

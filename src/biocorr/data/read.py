@@ -73,25 +73,31 @@ def sniff_delimiter(text: str) -> str:
     """The delimiter among comma, semicolon, tab and pipe that splits the first lines most consistently.
 
     Linear in the sample (at most 64 KB and 50 lines): each candidate splits the lines with the
-    csv module (quotes respected); the winner gives every line the same number of fields, more
-    than one, with ties going to the most fields, then to the order above.
+    csv module (quotes respected); the winner splits the most lines into two or more fields, then
+    gives the most of them the same number of fields, with ties going to the most fields, then to
+    the order above. (A line a candidate does not split is no evidence for it: in a tab file whose
+    rows end in empty cells, the lines without a comma once made the comma win.)
 
     Examples
     --------
     >>> sniff_delimiter("id;CD4;VAS\\n1;3,5;20\\n2;4,0;30\\n"), sniff_delimiter('a,"b;c"\\n1,2\\n')
     (';', ',')
+    >>> sniff_delimiter("id\\tx\\ty\\tz\\nA\\t2\\nB\\t2\\t3\\nC\\tSerbian, English\\t3\\t4\\nD\\t6\\t7\\n")
+    '\\t'
+
     """
     sample = text[:SNIFF_BYTES]
     lines = [line for line in sample.splitlines()[:50] if line.strip()]
     if len(sample) == SNIFF_BYTES and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut
-    best, best_key = ",", (-1, -1, 0)
+    best, best_key = ",", (-1, -1, -1, 0)
     for rank, delim in enumerate(DELIMITERS):
         counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
         if not counts or max(counts) < 2:
             continue
-        mode = max(set(counts), key=counts.count)
-        key = (counts.count(mode), mode, -rank)
+        split = [c for c in counts if c >= 2]
+        mode = max(set(split), key=split.count)
+        key = (len(split), split.count(mode), mode, -rank)
         if key > best_key:
             best, best_key = delim, key
     return best
