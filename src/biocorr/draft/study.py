@@ -153,8 +153,19 @@ def draft_spec(
     if named and not any(r == "biomarker" for _, r, _ in roles) and not joined:
         advice = ["# No biomarker was named (--biomarkers): a spec needs one.", ""]
     lines += advice
+    roles, offered = _unknown_roles_offered(roles)
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
+    if offered:
+        lines += [
+            f"# {len(offered)} more numeric column(s) of unknown role, offered: uncomment a block as [[biomarker]],",
+            "# [[score]] or [[covariate]] to analyse it (a draft gives roles only on evidence: a name, a scale,",
+            "# a detection limit)",
+        ]
+        for name, _, why in offered:
+            lines += [
+                "# " + line if line else "" for line in _variable_lines(raw, survey, name, "score", why, kept[name])
+            ]
     lines += change_score_lines(roles)
     lines += _categorical_lines(
         [(c, levels) for c, levels in survey.text_columns if c != survey.group_col], named is not None and bool(named)
@@ -283,6 +294,25 @@ def _data_lines(raw: RawTable, survey: Survey, wide_lines: list[str] | None = No
         lines += [f"{_quote(g)} = {_quote(g)}" for g in survey.groups]
         lines.append("")
     return lines
+
+
+UNKNOWN = "role unknown: biomarker, score or covariate?"
+
+
+def _unknown_roles_offered(
+    roles: list[tuple[str, str, str]],
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(drafted, offered): columns without evidence for a role are offered as comments, except
+    the first one needed to give the spec a score when no column has the evidence of one (the
+    biomarker's is :func:`_at_least_one_biomarker`)."""
+    unknown = [r for r in roles if r[2].startswith(UNKNOWN)]
+    keep = [r for r in roles if not r[2].startswith(UNKNOWN)]
+    if unknown and not any(role == "score" for _, role, _ in keep):
+        name, _, why = unknown.pop(0)
+        needed = "role unknown: a spec needs at least one score"
+        keep.append((name, "score", why.replace(UNKNOWN + " (or delete)", needed, 1).replace(UNKNOWN, needed, 1)))
+    order = [name for name, _, _ in roles]
+    return sorted(keep, key=lambda r: order.index(r[0])), unknown
 
 
 def _at_least_one_biomarker(

@@ -23,7 +23,8 @@ from ..spec.scales import catalogue_range
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|(^|[_.\s-])(d|dd|delta|Δ|ΔΔ)?c[tq]$|"
-    r"fold|expr|tspo|suvr|cytokine|chemokine|ccl\d|cxcl\d|mcp|cortisol|bdnf|mmp|pge|ifn|marker|conc|level)",
+    r"fold|expr|tspo|suvr|cytokine|chemokine|ccl\d|cxcl\d|mcp|cortisol|bdnf|mmp|pge|ifn|marker|conc|level|"
+    r"(^|[\s_(\[])(m|µ|u|n|p|f)?(g|mol|iu|u)/(d|m|µ|u)?l\b)",  # a concentration unit in the name: an assay value
     re.I,
 )
 SCORE_HINTS = re.compile(
