@@ -34,6 +34,7 @@ from .patterns import (
     RANGE_AFTER,
     RESPECTIVELY,
     SENTENCE_START,
+    SHARED_P,
     SQUARED,
     STATEMENT,
     STATISTIC_SEGMENTS,
@@ -64,7 +65,7 @@ def _last(matches):
 
 
 def _method(sym: str, before: str = "") -> str:
-    s = sym.lower()
+    s = sym.lower().strip("() ")
     if s == "r" and re.search(r"spearman", before, re.I):  # "Spearman correlation ... r = .45"
         return "spearman"
     if s == "r" and re.search(r"kendall", before, re.I):
@@ -164,6 +165,30 @@ class _Numbers:
     level: float
 
 
+SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*\n")
+
+
+def _p_elsewhere(text: str, m: re.Match, before: str):
+    """(comparator, p) printed for a statement outside its tail, or None: before it inside its own
+    brackets ('(p = .003, r = .52)'), or once for the list it belongs to, later in its sentence
+    ('IL-6 (r = .41), TNF (r = .45) ... (all p < .05)')."""
+    opened = before.rfind("(")
+    if opened >= 0 and before.count("(") > before.count(")"):
+        inside = before[opened + 1 :]
+        if STATEMENT.search(inside) is None and (pm := _last(PVAL.finditer(inside))) is not None:
+            return parse_p(pm.group("p"), pm.group("comp"))
+    end = SENTENCE_END.search(text, m.end())
+    shared = SHARED_P.search(text, m.end(), end.start() if end else len(text))
+    if shared is not None:
+        value, comp = (
+            (shared.group("p"), shared.group("comp"))
+            if shared.group("p")
+            else (shared.group("p2"), shared.group("comp2"))
+        )
+        return parse_p(value, comp)
+    return None
+
+
 def _statement_numbers(
     text: str, m: re.Match, before: str, tail: str, own: int | None, after_clause: str, sizes: PassageSizes,
     where: tuple[int, int, str], unparsed: list[Unparsed],
@@ -178,6 +203,8 @@ def _statement_numbers(
     p_comp, p = "=", None
     if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
         p_comp, p = ">", parse_number(".05")
+    elif pm is None and (found := _p_elsewhere(text, m, before)) is not None:
+        p_comp, p = found
     if pm:
         try:
             p_comp, p = parse_p(pm.group("p"), pm.group("comp"))

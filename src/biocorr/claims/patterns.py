@@ -12,14 +12,15 @@ NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a deci
 LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
 SYMBOL = (
     r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
+    r"\(\s?(?:r_?s|rₛ|rho|ρ|r)\s?\)(?=\s?[=:])|"  # '(rs)=0.327': the symbol in brackets
     r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
 )
 STATEMENT = re.compile(
     SYMBOL
     # one run of spaces, then an optional (df) with its own: two adjacent \s* around an optional
-    # group would backtrack quadratically over a long run of spaces
-    + r"\s*(?:\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
-    + r"(?P<rcomp>=|≈)\s*(?P<r>"
+    # group would backtrack quadratically over a long run of spaces; 'r_(11)': a subscript df
+    + r"\s*(?:_?\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
+    + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d))\s*(?P<r>"
     + NUM
     + r")",  # = value
     re.I,
@@ -43,7 +44,13 @@ EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×x
 MANTISSA = (
     r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
-PVAL = re.compile(r"\bp(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+PVAL = re.compile(r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+# one p printed for a list of coefficients: '(all p < 0.05)', 'both p < .01', 'p < .001 for all'
+SHARED_P = re.compile(
+    r"\b(?:all|both|each)\s+(?:p|p[- ]?values?)\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")"
+    r"|\bp\s*(?P<comp2><=|<|≤)\s*(?P<p2>" + MANTISSA + EXPONENT + r")\s*(?:for\s+)?(?:all|both|each)\b",
+    re.I,
+)
 LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign a PDF turned into '2'
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)

@@ -47,6 +47,8 @@ COMP = r"(?P<comp>=|<|>|≤|≥)"
 DF = r"(?:-?\s?\d+(?:\.\d+)?)"  # a negative df is read, then not checked with its reason
 STATEMENT = re.compile(
     r"(?:(?<![\w.])t\s*\(\s*(?P<t_df>" + DF + r")\s*\)"
+    r"|(?<![\w.])t(?P<t_glued>\d{2,3})(?=\s*[=<>≤≥])"  # 't37 = 2.1': the df as a subscript the text lost
+    r"|(?P<c_bare>(?:χ|chi|X)\s*(?:2|²|\^2|-?squared?))(?=\s*[=<>≤≥])"  # 'χ2 = 9,49 (df = 4; p = 0,050)'
     r"|(?<![\w.])F\s*\(\s*(?P<f_df1>" + DF + r")\s*[,;]\s*(?P<f_df2>" + DF + r")\s*\)"
     r"|(?:χ|chi|X)\s*(?:2|²|\^2|-?squared?)\s*\(\s*(?P<c_df>" + DF + r")"
     r"(?:\s*[,;]\s*N\s*=\s*(?P<c_n>\d{1,3}(?:,\d{3})+|\d+))?\s*\)"
@@ -60,6 +62,7 @@ P_VALUE = re.compile(
     re.I,
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\)|\n\s*\n")
+DF_AFTER = re.compile(r"\s*[,(]?\s*\(?\s*df\s*=\s*(?P<df>\d+)\s*[;,)]")  # '... (df = 4; ...' after a bare χ²
 DECIMAL_COMMA = re.compile(r"-?\d+,(?:\d{1,2}|\d{4,})")
 SEMICOLON_P = re.compile(r";\s*(?:p\b|p-values?\b)[^;\n)]*?(?=;|\.(?:\s|$)|\)|\n|$)", re.I)
 
@@ -139,6 +142,11 @@ def extract_test_statements(text: str, source: str = "text") -> list[TestStateme
         i = bisect.bisect_right(line_starts, m.start()) - 1
         line, col = i + 1, m.start() - line_starts[i] + 1
         test, df1, df2, n = _kind(m)
+        if m.group("c_bare"):
+            after = DF_AFTER.match(text, m.end())
+            if after is None:
+                continue  # 'χ2 = 3.1' with no df anywhere near: nothing to check it against
+            df1 = float(after.group("df"))
         end = CLAUSE_END.search(text, m.end(), m.end() + 200)
         tail = text[m.end() : end.start() if end else m.end() + 200]
         if end and end.group() == ";" and (more := SEMICOLON_P.match(text, end.start())):
@@ -182,11 +190,15 @@ def _kind(m: re.Match) -> tuple[str, float | None, float | None, int | None]:
 
     if m.group("t_df"):
         return "t", None, df("t_df"), None
+    if m.group("t_glued"):
+        return "t", None, df("t_glued"), None
     if m.group("f_df1"):
         return "F", df("f_df1"), df("f_df2"), None
     if m.group("c_df"):
         n = int(m.group("c_n").replace(",", "")) if m.group("c_n") else None
         return "chi2", df("c_df"), None, n
+    if m.group("c_bare"):  # its df follows the value: see DF_AFTER
+        return "chi2", None, None, None
     if m.group("z"):
         return "z", None, None, None
     kind = (m.group("q_kind") or "").lower().lstrip("-")
