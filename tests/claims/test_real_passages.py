@@ -56,3 +56,20 @@ def test_session_10_sets_record_what_was_measured():
     assert not accused["n_basis"].str.match(r"(caption|header|statement)").any()
     with_n = s10["n"].ne("")
     assert (R.loc[s10.index[with_n], "r_verdict"].isin(["consistent", "inconsistent", "decision error"])).all()
+
+
+def test_session_11_sets_record_what_was_measured():
+    """Collected in session 11 through the search tool from sources not used before: before-s11
+    (2 passages, 13 statements, before that session's format changes) and after-s11 (1 passage, 2
+    statements, after them; not tuned on). Recall counts the statements whose n the passage
+    supports (R gives them a verdict); precision, that every definite verdict biocorr gave is R's."""
+    s11 = MANIFEST[MANIFEST["set"].str.endswith("-s11")]
+    assert s11.groupby("set").size().to_dict() == {"after-s11": 2, "before-s11": 13}
+    checkable = s11["n"].ne("")
+    judged = s11["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    assert (checkable.sum(), (checkable & judged).sum()) == (5, 3)  # recall 3 of 5 (60 %)
+    assert (s11.loc[judged, "biocorr_verdict"].to_numpy() == R.loc[s11.index[judged], "r_verdict"].to_numpy()).all()
+    assert not s11["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()  # no accusation
+    # R at the 44 patients: one consistent, one inconsistent; biocorr checked neither (the passage
+    # gives six sizes and the statement names no group), so it accused nothing
+    assert R.loc[s11.index[s11["set"].eq("after-s11")], "r_verdict"].tolist() == ["consistent", "inconsistent"]
