@@ -275,8 +275,16 @@ def test_ci_with_to_ranges_and_ambiguous_sizes_are_handled_honestly():
     assert (found[0].claim.ci_low.value, found[0].claim.ci_high.value) == (0.14, 0.86)
     found, unparsed = extract_claims("TNF and pain r = 0.3–0.5, n = 40.")
     assert not found and "range" in unparsed[0].reason
-    found, unparsed = extract_claims("Fourteen patients and ten controls took part. TNF and pain: r = .53, p = .049.")
-    assert found[0].claim.n is None and "several sizes (10, 14)" in unparsed[0].reason
+    text = "Fourteen patients and ten controls took part. TNF and pain: r = .53, p = .049."
+    found, unparsed = extract_claims(text)
+    assert found[0].claim.n is None and not unparsed  # no n of its own: checked at each size the passage gives
+    from biocorr.claims import check_text
+
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert (
+        row["verdict"] == "depends on n"
+        and "consistent at n = 14 (patients); not at 10 (controls)" in row["explanation"]
+    )  # R statcheck: r(12) = .53, p = .049 consistent (computed .0512); r(8) = .53: error (.115)
     found, unparsed = extract_claims("Pearson correlation: r(22) = .35, p = .09.")
     assert len(found) == 1 and not unparsed  # the method word is not listed as unread too
 

@@ -19,9 +19,9 @@ from .consistency import (
     FAILS_AT_INFERRED_N,
     INCONSISTENT,
     CheckResult,
-    n_is_printed,
 )
 from .extract import Found, Unparsed, extract_claims
+from .inferred_n import n_is_printed
 from .model import Claim, read_claims
 from .reproduce import NOT_REPRODUCED, reproduce_claim, verdict_table
 from .sensitivity import check_claim

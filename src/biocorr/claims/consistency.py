@@ -23,8 +23,7 @@ Brown NJL, Heathers JAJ (2017). The GRIM test. *Soc Psychol Personal Sci* 8, 363
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import ndtr
@@ -341,76 +340,3 @@ def grim_consistent(mean: str, n: int, items: int = 1) -> bool | None:
         if abs(m - rep.value) <= rep.half_unit + 1e-12:
             return True
     return False
-
-
-def p_below_every_n(claim: Claim, upper: int) -> bool:
-    """True when the printed p is below every p-value that the printed r allows at ``upper`` pairs,
-    so at any n up to ``upper`` (p only grows as n falls), one-tailed readings included.
-
-    Examples
-    --------
-    >>> from biocorr.claims.model import Claim, parse_number
-    >>> c = Claim(id="c", r=parse_number(".45"), p=parse_number(".04"), p_comparator="<", n=10)
-    >>> p_below_every_n(c, 10), p_below_every_n(replace(c, p=parse_number(".40"), p_comparator="="), 10)
-    (True, False)
-    """
-    if claim.p is None or claim.p_comparator in (">", ">=", "≥") or upper < 3:
-        return False
-    strongest = max(abs(claim.r.value) + claim.r.half_unit, 0.0)
-    at_upper = replace(claim, n=upper, df=None)
-    smallest = min(_p_candidates(at_upper, min(strongest, 1.0), 1).values())
-    printed_top = claim.p.value if claim.p_comparator in ("<", "<=", "≤") else claim.p.value + claim.p.half_unit
-    return bool(printed_top < smallest)
-
-
-def n_is_printed(claim: Claim) -> bool:
-    """True when the claim's n (or df) was printed with the statement, not inferred from the passage."""
-    source = str((claim.extra or {}).get("n_source", "claims file")) or ("df" if claim.df is not None else "")
-    return source in CERTAIN_N or (claim.df is not None and claim.n is None)
-
-
-def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
-    """``check(claim)``, never accusing on a guessed n.
-
-    When the claim's n was inferred (a neighbouring clause, the paragraph, a caption) and the
-    check finds it inconsistent, every other sample size the passage gives is tried: consistent
-    under one of them, the verdict is ``depends on n`` (which sizes fit, which do not). Inconsistent
-    under all, it is an accusation only when the printed p is smaller than r allows at every size
-    the passage gives added up (``n_bound``; a table's own n for a table): a pair's own n (missing
-    values, a subgroup, pooled groups) is at most that, and a smaller n only raises p. Otherwise the
-    verdict is ``fails at inferred n``: worth a look, never an accusation.
-    """
-    result = check(claim)
-    if result.verdict not in (INCONSISTENT, DECISION_ERROR) or n_is_printed(claim):
-        return result
-    candidates = [(int(n), str(label)) for n, label in (claim.extra or {}).get("n_candidates", ()) if int(n) > 2]
-    fits: list[str] = []
-    misses: list[str] = []
-    for n, label in candidates:
-        if n == claim.n:
-            continue
-        verdict = check(replace(claim, n=n, df=None)).verdict
-        (fits if verdict == CONSISTENT else misses).append(f"{n}" + (f" ({label})" if label else ""))
-    source = (claim.extra or {}).get("n_source", "")
-    inferred = f"n = {claim.n} was not printed with the statement (taken from the {source or 'passage'})"
-    if fits:
-        return replace(
-            result,
-            verdict=DEPENDS_ON_N,
-            explanation=f"{inferred}: consistent at n = {', '.join(fits)}; at n = {claim.n}: {result.explanation}",
-        )
-    tried = f"; every size the passage gives was tried ({', '.join(misses)})" if misses else ""
-    # the most pairs any analysis of the passage can have: every size it mentions, added up
-    upper = max([int(claim.n or 0), int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in candidates])
-    if result.check == "p vs r and n" and p_below_every_n(claim, upper):
-        return replace(
-            result,
-            explanation=f"{result.explanation} ({inferred}{tried}; r = {claim.r.text} allows no p this small at any "
-            f"n up to {upper}, every size the passage gives added up, so the verdict holds whatever the pair's own n)",
-        )
-    return replace(
-        result,
-        verdict=FAILS_AT_INFERRED_N,
-        explanation=f"would be {result.verdict} at the inferred n: {result.explanation} ({inferred}{tried}; not "
-        "an accusation: missing values, a partial correlation or another test give other p-values)",
-    )

@@ -221,7 +221,8 @@ def _statement_numbers(
         n, n_source = own_n, "statement"  # 'r = .30, p = .02 in 24 patients'
     if n is None and df is None:
         n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
-        if note and p is not None:
+        several = len({c.n for c in sizes.at(m.start()) if c.n > 2}) >= 2  # then checked at each of them
+        if note and p is not None and not several:
             unparsed.append(Unparsed(*where, note))
     k = partial_covariates(before + m.group(0) + tail) if PARTIAL.search(before + tail) else 0
     if k is None and df is None and n is not None:

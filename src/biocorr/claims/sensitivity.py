@@ -31,10 +31,10 @@ from .consistency import (
     check_p,
     check_range,
     fisher_ci,
-    over_candidate_ns,
     p_from_r_kendall,
     p_from_r_spearman_exact,
 )
+from .inferred_n import over_candidate_ns
 from .model import Claim
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import io
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ RANK_METHODS = ("spearman", "kendall", "spearman_detected", "partial_spearman", 
 
 OKABE_ITO = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 POOLED_COLOUR = "#000000"
+LABEL_CHARS = 30  # characters per line of an axis label (9 pt over a 2.5-inch axis)
 RASTER_ABOVE = 2_000  # points in one scatter beyond which they are drawn as an image inside the SVG
 
 # Applied while a figure is built and saved, never to the user's global rcParams.
@@ -204,8 +206,10 @@ def draw_scatter(
     if annotate and lines:  # above the data region, never over points (the layout makes room for it)
         ax.set_title("\n".join(lines), loc="left", fontsize=7)
     xvar, yvar = spec.variable(x), spec.variable(y)
-    ax.set_xlabel(("rank of " if ranks else "") + xvar.display)
-    ax.set_ylabel(("rank of " if ranks else "") + yvar.display)
+    # a long name on two lines: a panel's axis is ~2.5 inches, and a vertical label longer than it
+    # ran into the next row's label and the legend
+    ax.set_xlabel(textwrap.fill(("rank of " if ranks else "") + xvar.display, LABEL_CHARS, break_long_words=False))
+    ax.set_ylabel(textwrap.fill(("rank of " if ranks else "") + yvar.display, LABEL_CHARS, break_long_words=False))
     if not ranks:  # never an axis beyond a declared range (a band's extrapolation drew VAS down to -20)
         for var, get, put in ((xvar, ax.get_xlim, ax.set_xlim), (yvar, ax.get_ylim, ax.set_ylim)):
             if var.range is not None and var.transform is None:

@@ -74,7 +74,8 @@ def qpcr_fold_change_figure(relative: pd.DataFrame, group_of: dict[str, str] | N
     """Within-subject log2 relative quantity of each target contrast, by clinical group."""
     within = relative[relative["calibrator"].str.endswith("(same subject)")].copy()
     within["panel"] = within["target"] + ": " + within["contrast"]
-    within["grp"] = within["subject"].map(group_of or {}).fillna("all")
+    group_by_subject = group_of or {}
+    within["grp"] = [group_by_subject.get(subject, "all") for subject in within["subject"]]  # no group: 'all'
     panels = list(dict.fromkeys(within["panel"]))
     order = list(dict.fromkeys((group_of or {}).values()))  # the clinical table's order
     groups = sorted(dict.fromkeys(within["grp"]), key=lambda g: order.index(g) if g in order else len(order))

@@ -1,0 +1,34 @@
+"""A statement without its own n, in a passage that gives several sizes: checked at each of them
+(biocorr.claims.inferred_n); never an accusation that rests on a guessed n."""
+
+from __future__ import annotations
+
+
+def _p_check(text: str):
+    from biocorr.claims import check_text
+
+    rows = check_text(text)
+    return rows[rows["check"] == "p vs r and n"].iloc[0]
+
+
+SIZES = "We enrolled 44 patients and 41 controls (85 participants). "
+
+
+def test_a_statement_naming_no_group_is_checked_at_every_size_the_passage_gives():
+    """(issue #25) It was 'not read' when the passage gave several sizes; now each is tried."""
+    row = _p_check(SIZES + "BDNF correlated with severity (r = -0.33, p = 0.03).")
+    assert row["verdict"] == "depends on n"  # R statcheck: r(42) = -.33, p = .03 consistent; r(83): error
+    assert "consistent at n = 41 (controls), 44 (patients); not at 85 (participants)" in row["explanation"]
+
+
+def test_consistent_at_every_size_is_consistent_whatever_the_n():
+    row = _p_check(SIZES + "IL-10 was related to mood (r = 0.60, p < 0.001).")
+    assert row["verdict"] == "consistent" and "consistent at every one of them" in row["explanation"]
+
+
+def test_failing_at_every_size_accuses_only_when_no_n_could_give_the_p():
+    row = _p_check(SIZES + "CRP correlated with pain (r = 0.52, p = 0.40).")
+    assert row["verdict"] == "fails at inferred n"  # a larger p than r allows: a smaller n could give it
+    row = _p_check(SIZES + "CRP correlated with pain (r = 0.10, p = 0.0001).")
+    assert row["verdict"] == "decision error"  # r = .10 gives p > .1 even at 85 + 44 + 41 pairs
+    assert "holds whatever the pair's own n" in row["explanation"]
