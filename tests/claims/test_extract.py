@@ -50,3 +50,40 @@ def test_one_p_for_a_list_is_each_members_and_a_p_after_the_sentence_is_not():
 def test_p_before_r_is_taken_only_inside_the_statements_own_brackets():
     rows = check_text("In 30 patients, group differences were large (p = 0.001). Pain and IL-8 (r = 0.52) correlated.")
     assert rows[rows["check"] == "p vs r and n"]["verdict"].tolist() == ["not checked"]
+
+
+# Session 12 (issue #25). R statcheck 1.5: r(38) = .43, p = .006 (computed .00562) consistent;
+# r(72) = -.651, p < .001 (3.4e-10) and r(72) = -.611, p < .001 (7.4e-9) consistent;
+# r(28) = .509, p < .001 (.00407) inconsistent; r(43) = .509, p < .001 (.000356) consistent.
+
+
+def test_p_with_a_colon_before_r_in_its_brackets_is_read():
+    rows = check_text("In 40 patients, CRP went with tiredness (P: 0.006, r = 0.43).")
+    row = rows[rows["check"] == "p vs r and n"].iloc[0]
+    assert (row["verdict"], row["reported"], row["recomputed"][:6]) == ("consistent", "p = 0.006", "0.0056")
+
+
+def test_one_p_in_its_own_brackets_after_a_list_of_bracketed_coefficients_is_each_members():
+    text = "We enrolled 74 patients. Wellbeing fell with worry (r = -0.651) and mood (r = -0.611) scores (p < 0.001)."
+    rows = check_text(text).query("check == 'p vs r and n'")
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert rows["reported"].tolist() == ["p < 0.001", "p < 0.001"]
+
+
+def test_a_lone_p_after_a_contrast_is_not_shared():
+    text = "We enrolled 74 patients. Wellbeing fell with worry (r = -0.151) but not with mood (r = -0.611) (p < 0.001)."
+    rows = check_text(text).query("check == 'p vs r and n'")
+    assert rows.iloc[0]["verdict"] == "not checked"  # no p of its own and the list is broken by 'but'
+
+
+def test_a_group_the_sentence_names_after_the_statement_bounds_its_n():
+    """30 patients and 15 controls; 'among the patients' after the statement: n is at most 30, and
+    r = .509 allows no p below .004 there, so 'p < .001' is inconsistent (R: r(28), .00407). Without
+    the group named, the pooled 45 (r(43): .000356) would fit: not an accusation, a doubt."""
+    setting = "We studied 30 patients and 15 healthy controls. "
+    named = check_text(setting + "Fatigue went with ESR (r = 0.509, p < 0.001) among the patients.")
+    unnamed = check_text(setting + "Fatigue went with ESR (r = 0.509, p < 0.001).")
+    row = named.query("check == 'p vs r and n'").iloc[0]
+    assert (row["verdict"], row["n_source"], bool(row["n_printed"])) == ("inconsistent", "passage (patients)", False)
+    assert "the patients the statement names" in row["explanation"]
+    assert unnamed.query("check == 'p vs r and n'").iloc[0]["verdict"] == "fails at inferred n"

@@ -79,9 +79,10 @@ def test_an_inferred_n_that_fails_is_tried_at_every_size_the_passage_gives():
     t109 = 0.20 * (107 / (1 - 0.04)) ** 0.5  # the reference: the t-test of r at each n
     t163 = 0.20 * (161 / (1 - 0.04)) ** 0.5
     assert round(2 * stats.t.sf(t109, 107), 3) == 0.037 and round(2 * stats.t.sf(t163, 161), 3) != 0.037
-    assert "0 inconsistent with its printed n or df, 0 failing only at an inferred n, 1 depending" in review_summary(
-        v.reset_index()
-    )
+    assert (
+        "0 inconsistent with its printed n or df, 0 at every n the passage allows (n not printed), 0 failing only at "
+        "an inferred n, 1 depending"
+    ) in review_summary(v.reset_index())
     wrong = "Patients (n = 109) and controls (n = 163) were studied; TNF correlated with pain, r = .20, p = .60."
     checked = check_text(wrong)
     w = checked.set_index("check").loc["p vs r and n"]

@@ -162,16 +162,20 @@ def review_summary(verdicts: pd.DataFrame) -> str:
     Examples
     --------
     >>> print(review_summary(check_text("Pain and TNF, r(12) = .53, p = .20.")))  # doctest: +ELLIPSIS
-    1 statement read: 1 inconsistent with its printed n or df, 0 failing only at an inferred n, 0 depending ...
+    1 statement read: 1 inconsistent with its printed n or df, 0 at every n the passage allows (n not printed), ...
     """
     ids = verdicts["claim_id"]
     statements = ids[~verdicts["verdict"].eq(NOT_READ)].nunique()
-    on_printed = verdicts.loc[verdicts["verdict"].isin(FAILING), "claim_id"].nunique()
+    failing = verdicts["verdict"].isin(FAILING)
+    printed = verdicts["n_printed"].astype(bool) if "n_printed" in verdicts else pd.Series(True, index=verdicts.index)
+    on_printed = verdicts.loc[failing & printed, "claim_id"].nunique()
+    on_passage = verdicts.loc[failing & ~printed, "claim_id"].nunique()  # at every n the passage allows
     on_inferred = verdicts.loc[verdicts["verdict"].eq(FAILS_AT_INFERRED_N), "claim_id"].nunique()
     depends = verdicts.loc[verdicts["verdict"].eq(DEPENDS_ON_N), "claim_id"].nunique()
     unread = int(verdicts["verdict"].eq(NOT_READ).sum())
     return (
         f"{statements} statement{'s' if statements != 1 else ''} read: {on_printed} inconsistent with its printed n "
-        f"or df, {on_inferred} failing only at an inferred n, {depends} depending on which n applies; "
+        f"or df, {on_passage} at every n the passage allows (n not printed), {on_inferred} failing only at an "
+        f"inferred n, {depends} depending on which n applies; "
         f"{unread} place(s) not read or without what a check needs (listed as 'not read')."
     )

@@ -24,7 +24,9 @@ from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_nu
 from .patterns import (
     CI,
     CLAUSE_END,
+    LIST_BREAK,
     LIST_NUM,
+    LONE_P,
     LOST_MINUS,
     MENTION,
     MULTIPLE_R,
@@ -45,6 +47,7 @@ from .sample_sizes import (
     PassageSizes,
     clause_sample,
     count_value,
+    group_of,
     passage_n,
     semicolon_n,
 )
@@ -186,7 +189,26 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
             else (shared.group("p2"), shared.group("comp2"))
         )
         return parse_p(value, comp)
+    lone = LONE_P.search(text, m.end(), end.start() if end else len(text))
+    if lone is not None and lone.start() - m.end() <= 100:
+        between = text[m.end() : lone.start()]  # the rest of the list: coefficients and names, no p, no 'but'
+        if PVAL.search(between) is None and LIST_BREAK.search(between) is None:
+            return parse_p(lone.group("p"), lone.group("comp"))
     return None
+
+
+def _rest_of_sentence(text: str, pos: int) -> str:
+    """The text from ``pos`` to the end of its sentence (at most 300 characters): a group the
+    sentence names after a statement ('... (r = .38, p = .01) among patients.') is the statement's.
+
+    Examples
+    --------
+    >>> _rest_of_sentence("r = .38, p = .01) among patients. In controls r = .05", 0)
+    'r = .38, p = .01) among patients'
+    """
+    rest = text[pos : pos + 300]
+    end = re.search(r"\.(?=\s+[A-Z(]|\s*$)|\n", rest)
+    return rest[: end.start()] if end else rest
 
 
 def _statement_numbers(
@@ -220,7 +242,7 @@ def _statement_numbers(
     if n is None and df is None and (own_n := clause_sample(tail[:own] if own is not None else tail)) is not None:
         n, n_source = own_n, "statement"  # 'r = .30, p = .02 in 24 patients'
     if n is None and df is None:
-        n, n_source, note = passage_n(text, m.start(), before, tail, sizes)
+        n, n_source, note = passage_n(text, m.start(), before, _rest_of_sentence(text, m.end()), sizes)
         several = len({c.n for c in sizes.at(m.start()) if c.n > 2}) >= 2  # then checked at each of them
         if note and p is not None and not several:
             unparsed.append(Unparsed(*where, note))
@@ -340,6 +362,9 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
         scan.unparsed.append(Unparsed(line, col, raw, note))
     lo, hi = (None, None) if listed else (num.lo, num.hi)  # one interval beside a list belongs to no single value
     candidates = tuple((c.n, c.label) for c in scan.sizes.at(m.start()))  # for an inferred n
+    bound = scan.sizes.bound(m.start())  # every size of the paragraph added up: no analysis has more pairs
+    if group_of(num.n_source) and num.n is not None:  # the clause names a group: its pairs are at most its size
+        candidates, bound = tuple(c for c in candidates if c[0] <= num.n), num.n
     raw = (raw + tail).strip()
     for i, (r_i, p_i, n_i) in enumerate(items, start=1):
         claim = Claim(
@@ -352,7 +377,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 "index": len(scan.found) + 1,
                 "n_source": (num.n_source if n_i is not None else "") or ("df" if num.df is not None else ""),
                 "n_candidates": candidates,
-                "n_bound": scan.sizes.bound(m.start()),
+                "n_bound": bound,
                 **({"partial": num.k} if num.k else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
             },

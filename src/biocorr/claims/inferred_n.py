@@ -24,6 +24,7 @@ from .consistency import (
     _p_candidates,
 )
 from .model import Claim
+from .sample_sizes import group_of
 
 
 def p_below_every_n(claim: Claim, upper: int) -> bool:
@@ -133,10 +134,12 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
     # the most pairs any analysis of the passage can have: every size it mentions, added up
     upper = max([int(claim.n or 0), int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in candidates])
     if result.check == "p vs r and n" and p_below_every_n(claim, upper):
+        group = group_of(source)
+        whose = f"the {group} the statement names" if group else "every size the passage gives added up"
         return replace(
             result,
             explanation=f"{result.explanation} ({inferred}{tried}; r = {claim.r.text} allows no p this small at any "
-            f"n up to {upper}, every size the passage gives added up, so the verdict holds whatever the pair's own n)",
+            f"n up to {upper}, {whose}, so the verdict holds whatever the pair's own n)",
         )
     return replace(
         result,

@@ -161,7 +161,7 @@ def parse_p(text: str, comparator: str | None = None) -> tuple[str, Reported]:
     m = _P.match(t)
     if not m:
         raise ValueError(f"'{text}' is not a p-value such as '.049', '< .05' or 'p = .031'")
-    canonical = {"≤": "<", "≥": ">", "<=": "<", ">=": ">"}
+    canonical = {"≤": "<", "≥": ">", "<=": "<", ">=": ">", ":": "="}  # 'P: 0.006' is 'p = 0.006'
     comp = m.group(1) or (comparator or "=").strip() or "="
     comp = canonical.get(comp, comp)
     return comp, parse_number(m.group(2))

@@ -44,13 +44,19 @@ EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×x
 MANTISSA = (
     r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
-PVAL = re.compile(r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I)
+PVAL = re.compile(  # 'P: 0.006' is 'p = 0.006'
+    r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥|:(?=\s*[\d.]))\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I
+)
 # one p printed for a list of coefficients: '(all p < 0.05)', 'both p < .01', 'p < .001 for all'
 SHARED_P = re.compile(
     r"\b(?:all|both|each)\s+(?:p|p[- ]?values?)\s*(?P<comp><=|>=|=|<|>|≤|≥)\s*(?P<p>" + MANTISSA + EXPONENT + r")"
     r"|\bp\s*(?P<comp2><=|<|≤)\s*(?P<p2>" + MANTISSA + EXPONENT + r")\s*(?:for\s+)?(?:all|both|each)\b",
     re.I,
 )
+# '(p < 0.001)' alone in its brackets after a list of bracketed coefficients without p:
+# 'HADS-A (r = -0.65) and HADS-D (r = -0.61) scores (p < 0.001)'
+LONE_P = re.compile(r"\(\s*p\s*(?P<comp><=|<|≤)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
+LIST_BREAK = re.compile(r"\b(?:but|while|whereas|although|though|not|no|nor|however|except)\b|[;:]", re.I)
 LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign a PDF turned into '2'
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)

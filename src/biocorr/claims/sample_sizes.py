@@ -160,6 +160,19 @@ def passage_n(
     return None, "", ""
 
 
+def group_of(n_source: str) -> str | None:
+    """The group a statement's inferred n was bound to, from :func:`passage_n`'s source
+    ('passage (patients)' -> 'patients'); None when the n was not bound to a named group.
+
+    Examples
+    --------
+    >>> group_of("passage (patients)"), group_of("words (controls)"), group_of("passage"), group_of("statement")
+    ('patients', 'controls', None, None)
+    """
+    m = re.fullmatch(r"(?:passage|words|document) \((?P<label>[^()]+)\)", n_source)
+    return m.group("label") if m else None
+
+
 def words_to_int(phrase: str) -> int | None:
     """An English number in words, read whole; None when the phrase does not start with one.
 
