@@ -128,3 +128,99 @@ def test_a_roman_numbered_table_with_group_headers_over_column_pairs_is_read():
         ("-0.033", "0.887", 34, "header", "spearman"),
     ]
     assert not unparsed
+
+
+# Layouts seen in real papers in session 12 (issue #25), written anew here: no sentence of a paper.
+PDF_PAIRS = """Table 3 Markers against symptom scores
+
+                  VAS                HADS-A
+                  r        p         r        p
+ All
+   IL-6           0.31     0.049     0.12     0.46
+   TNF            0.45*    0.003     0.05     0.77
+ Patients
+   IL-6           0.41     0.07      0.30     0.20
+Note. All (n = 40); patients (n = 20). *p < 0.05
+"""
+
+UNITS_TABLE = """Table 2.
+
+Correlation of three ratings with two habits
+
+Rating N Mean (SD) Spearman's rs [95% CI] p
+Walking
+ Pain 40 3.1 (1.2) 0.41 [0.11, 0.64] 0.009
+ Sleep 38 2.2 (0.9) -0.05 (-0.36, 0,27] 0.77
+Reading
+ Pain 35 1.0 (0.4) 0.30 [-0.04, 0.58] <0.001
+"""
+
+STACKED = """Table 4. Correlations of markers with mood
+
+Variable IL-6 TNF
+Worry r 0.41 -0.10
+p-value 0.002 0.45
+N 52 52
+"""
+
+INLINE_CELLS = """Table 5.
+
+Correlations of scores with IL-6 (n = 20)
+
+Score IL-6 TNF
+Pain r = 0.52,
+p = 0.019*
+r = 0.10,
+p = 0.67
+"""
+
+
+def test_a_pdf_table_with_r_p_pairs_under_each_score_and_row_groups_sized_in_a_footnote():
+    found, _, _ = extract_table_claims(PDF_PAIRS, "t", lambda *a: (None, "", ""))
+    claims = [c for c, *_ in found]
+    assert [(c.x, c.y, c.r.text, c.p.text, c.n, c.extra["n_source"]) for c in claims] == [
+        ("IL-6", "VAS (All)", "0.31", "0.049", 40, "row group"),
+        ("IL-6", "HADS-A (All)", "0.12", "0.46", 40, "row group"),
+        ("TNF", "VAS (All)", "0.45", "0.003", 40, "row group"),
+        ("TNF", "HADS-A (All)", "0.05", "0.77", 40, "row group"),
+        ("IL-6", "VAS (Patients)", "0.41", "0.07", 20, "row group"),
+        ("IL-6", "HADS-A (Patients)", "0.30", "0.20", 20, "row group"),
+    ]
+
+
+def test_a_table_with_single_spaces_is_read_by_units_under_its_header():
+    """R statcheck 1.5: r(38) = .41, p = .009 (computed .00862) consistent; r(33) = .30, p < .001
+    (.0799) a decision error; r(36) = -.05, p = .77 (.766) consistent."""
+    claims = [f.claim for f in extract_claims(UNITS_TABLE, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n, c.method) for c in claims] == [
+        ("Pain", "(Walking)", "0.41", "=", "0.009", 40, "spearman"),
+        ("Sleep", "(Walking)", "-0.05", "=", "0.77", 38, "spearman"),
+        ("Pain", "(Reading)", "0.30", "<", "0.001", 35, "spearman"),
+    ]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "consistent", "decision error"]
+
+
+def test_coefficients_p_values_and_n_in_rows_of_their_own_are_paired_by_column():
+    claims = [f.claim for f in extract_claims(STACKED, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p.text, c.n) for c in claims] == [
+        ("Worry", "IL-6", "0.41", "0.002", 52),
+        ("Worry", "TNF", "-0.10", "0.45", 52),
+    ]
+
+
+def test_cells_printed_as_statements_are_not_read_as_a_matrix_of_coefficients():
+    claims = [f.claim for f in extract_claims(INLINE_CELLS, "t")[0]]
+    assert sorted((c.r.text, c.p.text if c.p else "") for c in claims) == [("0.10", "0.67"), ("0.52", "0.019")]
+
+
+def test_a_p_cell_printed_below_a_bound_keeps_its_comparator():
+    """'<.001' in a p column is p < .001, not p = .001 (read as '=' before session 12, which made
+    a true r = .41 at n = 100 (R: p = 2.3e-5) look inconsistent)."""
+    text = "Table 1. Correlations with IL-6 (n = 100)\nScore  r  p\nVAS  0.41  <.001\nHADS  0.05  0.62\n"
+    found, _, _ = extract_table_claims(text, "t", lambda *a: (None, "", ""))
+    assert [(c.p_comparator, c.p.text) for c, *_ in found] == [("<", ".001"), ("=", "0.62")]
+    assert check_claims([c for c, *_ in found]).query("check == 'p vs r and n'")["verdict"].tolist() == [
+        "consistent",
+        "consistent",
+    ]

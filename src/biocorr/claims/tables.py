@@ -24,6 +24,7 @@ import re
 
 from .model import Claim, Reported, parse_number
 from .sample_sizes import NVAL, count_value
+from .table_units import unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
@@ -40,6 +41,10 @@ R_HEADER = re.compile(
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
     re.I,
 )
+INLINE_STATEMENT = re.compile(r"(?<![\w-])[rpρ]\s*[=<>≤≥]\s*[-+−.\d]")  # a cell printed as 'r = 0.62, p = 0.01'
+SHORT_HEADER = re.compile(
+    r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|p|p[- ]?values?|sig\.?)$", re.I
+)  # a column, not a title
 P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
 N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
 STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
@@ -110,10 +115,15 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
         start = cap.start()
         end = text.find("\n\n", cap.end())
         end = len(text) if end < 0 else end
-        if "\n" not in text[start:end] and text[end:].lstrip("\n").startswith("|"):
-            # Markdown: a blank line between the caption and its pipe table
-            table_end = text.find("\n\n", end + len(text[end:]) - len(text[end:].lstrip("\n")))
-            end = len(text) if table_end < 0 else table_end
+        look = end
+        for _ in range(2):  # blank lines between the caption, its title and the table itself
+            if _has_rows(text[start:end]) or look >= len(text):
+                break
+            nxt = look + len(text[look:]) - len(text[look:].lstrip("\n"))
+            look = text.find("\n\n", nxt)
+            look = len(text) if look < 0 else look
+            if _has_rows(text[nxt:look]):
+                end = look
         # footnotes may follow one blank line after the body
         after = text[end:].lstrip("\n")
         foot_end = after.find("\n\n")
@@ -144,19 +154,31 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
     return found, unparsed, spans
 
 
+def _has_rows(block: str) -> bool:
+    """True when a block of lines holds a table row: a label followed by number cells."""
+    return any(any(CELL.match(c) for c in _split_row(line)[1]) for line in block.split("\n")[1:] if line.strip())
+
+
 FOOTNOTE = re.compile(r"^\s*(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)
 
 
 def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
     foot = " ".join([line for line in body if FOOTNOTE.match(line)] + [foot])
     body = [line for line in body if not FOOTNOTE.match(line)]
+    if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
+        return [], []
     rows = [(i + 1, *_split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     data = [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)]
     headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
     if not data or not headers or headers[0][0] > data[0][0]:
         return [], ["a table about correlations whose header or rows could not be told apart"]
-    header_i, header_text = [h for h in headers if h[0] < data[0][0]][-1]
+    above_data = [h for h in headers if h[0] < data[0][0]]
+    # the header is the last line above the rows that names r or p columns ('r  p  r  p'); lines
+    # after it that hold only a label ('Patients') are row groups
+    named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in _cells(h[1]))]
+    header_i, header_text = named[-1] if named else above_data[-1]
+    row_groups = {i: text.strip() for i, text in headers if i > header_i}
     names = _cells(header_text)
     width = max(len(c) for _, _, c in data)
     columns = names[-width:] if len(names) >= width else names
@@ -171,25 +193,60 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     problems: list[str] = []
     if r_cols and len(columns) == width:
         groups = _column_groups(headers, header_i, len(r_cols))
-        group_n = [_caption_n(g) for g in groups]
-        for i, label, cells in data:
+        notes = caption + " " + foot  # 'All (n = 40); patients (n = 20)': sizes by group name
+        group_n = [_caption_n(g) or _named_n(g, notes) for g in groups]
+        row_group = ""
+        for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
+            if i in row_groups:
+                row_group = label
+                continue
             cells = cells + [""] * (width - len(cells))
+            row_n = _caption_n(row_group) or _named_n(row_group, notes) if row_group else None
             for g, rk in enumerate(r_cols):
                 pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
                 nk = next((k for k in n_cols if (g + 1 == len(r_cols) or k < r_cols[g + 1])), None) if n_cols else None
-                kw = _claim(label, groups[g], cells[rk], cells[pk] if pk is not None else "", legend, method)
+                y = " ".join(t for t in (groups[g], f"({row_group})" if row_group else "") if t)
+                kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method)
                 if kw is None:
                     continue
                 if nk is not None and re.fullmatch(r"\d+", cells[nk]):
                     kw["n"], kw["extra"]["n_source"] = int(cells[nk]), "column"
                 elif group_n[g] is not None:
                     kw["n"], kw["extra"]["n_source"] = group_n[g], "header"
+                elif row_n is not None:
+                    kw["n"], kw["extra"]["n_source"] = row_n, "row group"
                 elif caption_n is not None:
                     kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
                 out.append((_partial(kw, partial_k), i))
         return out, problems
+    following = [(i, body[i - 1]) for i in range(header_i + 1, len(body) + 1) if body[i - 1].strip()]
+    if units := unit_rows(header_text, following):  # cells apart by single spaces: read by units
+        for i, row_group, label, r_unit, p_unit, n_unit in units:
+            kw = _claim(label, f"({row_group})" if row_group else "", r_unit.split("(")[0].split("[")[0].strip(),
+                        p_unit, legend, method)  # fmt: skip
+            if kw is None:
+                continue
+            if re.fullmatch(r"\d+", n_unit):
+                kw["n"], kw["extra"]["n_source"] = int(n_unit), "column"
+            elif caption_n is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            out.append((_partial(kw, partial_k), i))
+        return out, problems
     if r_cols or p_cols:
         return [], ["a table with r/p columns whose rows do not line up with the header"]
+    if stacked := _stacked_rows(rows, names):  # 'X r ...' then 'p-value ...' (then 'N ...') under it
+        for i, x, y, r_cell, p_cell, n_cell in stacked:
+            kw = _claim(x, y, r_cell, p_cell, legend, method)
+            if kw is None:
+                continue
+            if re.fullmatch(r"\d+", n_cell):
+                kw["n"], kw["extra"]["n_source"] = int(n_cell), "column"
+            elif caption_n is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            out.append((_partial(kw, partial_k), i))
+        return out, problems
+    if any(P_ROW.match(label) for _, label, cells in data):
+        return [], ["a table with rows of p-values that do not follow rows of coefficients"]
     # a matrix: every numeric cell is a coefficient of (row, column)
     if len(columns) != width:
         columns = [f"column {k + 1}" for k in range(width)]
@@ -208,6 +265,45 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     return out, problems
 
 
+R_ROW = re.compile(
+    r"^(?P<x>.*?)\s*(?<![\w-])(?:r|rs|rho|ρ|tau|τ|(?:pearson|spearman|kendall)[’']?s?\s+(?:correlation|rho|tau)|"
+    r"correlation(?:\s+coefficient)?)$",
+    re.I,
+)
+P_ROW = re.compile(r"^(?:p|p[- ]?values?|sig\.?(?:\s*\((?:two|2|one|1)[- ]tailed\))?)$", re.I)
+
+
+def _stacked_rows(rows: list, names: list[str]) -> list[tuple[int, str, str, str, str, str]]:
+    """Coefficients and p-values in rows of their own, one pair (and an N row) per variable, as
+    SPSS prints them: (line, x, y, r cell, p cell, n cell) for every column.
+
+    Examples
+    --------
+    >>> rows = [(2, "Pain r", ["0.41", "-0.10"]), (3, "p-value", ["0.002", "0.45"]), (4, "N", ["52", "52"])]
+    >>> _stacked_rows(rows, ["Variable", "IL-6", "TNF"])
+    [(2, 'Pain', 'IL-6', '0.41', '0.002', '52'), (2, 'Pain', 'TNF', '-0.10', '0.45', '52')]
+    """
+    out = []
+    x = ""
+    for k, (i, label, cells) in enumerate(rows):
+        r_row = R_ROW.match(label)
+        if not cells:
+            x = label  # SPSS: the variable's name on a line of its own above its rows
+            continue
+        if r_row is None or k + 1 >= len(rows) or not P_ROW.match(rows[k + 1][1]):
+            continue
+        p_cells = rows[k + 1][2]
+        n_cells = rows[k + 2][2] if k + 2 < len(rows) and N_HEADER.match(rows[k + 2][1]) else []
+        if len(p_cells) != len(cells) or (n_cells and len(n_cells) != len(cells)):
+            continue
+        ys = names[-len(cells) :] if len(names) in (len(cells), len(cells) + 1) else []
+        ys = ys or [f"column {j + 1}" for j in range(len(cells))]
+        var = r_row.group("x").strip() or x
+        for j, cell in enumerate(cells):
+            out.append((i, var, ys[j], cell, p_cells[j], n_cells[j] if n_cells else ""))
+    return out
+
+
 def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
     m = CELL.match(r_cell.strip()) if r_cell else None
     if not m or m.group("lt"):
@@ -219,7 +315,8 @@ def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
     comp = "="
     pm = CELL.match(p_cell.strip()) if p_cell else None
     if pm:
-        p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get((pm.group("lt") or "=").strip(), "=")
+        lt = (pm.group("lt") or "=").strip()
+        p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get(lt, lt)  # '<0.001' is p < 0.001
         comp = comp if comp in "<>=" else "="
     elif m.group("paren") and not m.group("marks"):
         p = parse_number(m.group("paren"))
@@ -245,6 +342,24 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
         if len(names) == k:
             return names
     return [""] * k
+
+
+def _named_n(group: str, notes: str) -> int | None:
+    """The size a caption or footnote gives a group by name: 'patients' in '...; patients (n = 20)'.
+
+    Examples
+    --------
+    >>> _named_n("Patients", "Note. All (n = 40); patients (n = 20)."), _named_n("Controls", "All (n = 40)")
+    (20, None)
+    """
+    word = re.sub(r"\s*\(.*", "", group).strip()
+    if not word:
+        return None
+    found = {
+        count_value(m.group("n"))
+        for m in re.finditer(re.escape(word) + r"\w*\s*[(\[,:]?\s*[nN]\s*=\s*(?P<n>\d+)", notes, re.I)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _caption_n(text: str) -> int | None:
