@@ -224,3 +224,17 @@ def test_a_p_cell_printed_below_a_bound_keeps_its_comparator():
         "consistent",
         "consistent",
     ]
+
+
+def test_a_p_printed_with_its_equals_sign_a_marked_r_header_and_a_row_of_dashes():
+    """'=0.0064' in a p column is p = 0.0064; 'rb' is the r column with its footnote mark; a row
+    of '—' and 'N.S.' is a row without a coefficient, not the name of the rows after it."""
+    text = (
+        "Table 7. Spearman correlations with fatigue (n = 130)\n| Variable | rb | P |\n|---|---|---|\n"
+        "| Age | — | N.S. |\n| Pain | −0.2380 | =0.0064 |\n| Mood | −0.3948 | <0.0001 |\n"
+    )
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Pain", "", "-0.2380", "=", "0.0064", 130),
+        ("Mood", "", "-0.3948", "<", "0.0001", 130),
+    ]

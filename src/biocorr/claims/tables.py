@@ -31,13 +31,13 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 )
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
 CELL = re.compile(
-    r"^(?P<lt>[<>≤≥]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
+    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
 EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
-    r"^(?:r|ρ|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
+    r"^(?:r[a-d*†‡§]?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
     re.I,
 )
@@ -178,7 +178,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     # after it that hold only a label ('Patients') are row groups
     named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in _cells(h[1]))]
     header_i, header_text = named[-1] if named else above_data[-1]
-    row_groups = {i: text.strip() for i, text in headers if i > header_i}
+    row_groups = {  # a line that holds nothing but its label ('Patients', '| Controls (n = 20) | | |')
+        i: label
+        for i, label, _ in rows
+        if i > header_i and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
+    }
     names = _cells(header_text)
     width = max(len(c) for _, _, c in data)
     columns = names[-width:] if len(names) >= width else names
