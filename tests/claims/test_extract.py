@@ -87,3 +87,18 @@ def test_a_group_the_sentence_names_after_the_statement_bounds_its_n():
     assert (row["verdict"], row["n_source"], bool(row["n_printed"])) == ("inconsistent", "passage (patients)", False)
     assert "the patients the statement names" in row["explanation"]
     assert unnamed.query("check == 'p vs r and n'").iloc[0]["verdict"] == "fails at inferred n"
+
+
+def test_srcc_is_a_spearman_coefficient_and_a_subset_of_the_sample_is_another_candidate():
+    """25 patients, 21 of them with long pain: SRCC = .24, p = .248 fits 25 (R: r(23), .2479) and not
+    21 (r(19), .2947): 'depends on n', never an accusation."""
+    text = "We enrolled 25 patients; of them, 21 patients had pain for months. The scales agreed (SRCC=0.240, p=0.248)."
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert (row["verdict"], row["reported"]) == ("depends on n", "p = 0.248")
+    assert "consistent at n = 25" in row["explanation"]
+
+
+def test_adolescents_and_students_are_a_sample():
+    """27 adolescents; r = -.44, p < .05 (R: r(25), .0216) consistent."""
+    row = check_text("We studied 27 adolescents. Cortisol fell with optimism (r=−0.44, p<0.05).").iloc[0]
+    assert (row["check"], row["verdict"]) == ("p vs r and n", "consistent")

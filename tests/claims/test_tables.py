@@ -238,3 +238,44 @@ def test_a_p_printed_with_its_equals_sign_a_marked_r_header_and_a_row_of_dashes(
         ("Pain", "", "-0.2380", "=", "0.0064", 130),
         ("Mood", "", "-0.3948", "<", "0.0001", 130),
     ]
+
+
+TRIANGLE = """Table 3.
+
+Correlations among mood scores and a stress hormone (N = 76).
+
+Worry Mood Hormone
+Worry 1.00
+Mood 0.69
+<0.0001
+1.00
+Hormone −0.23
+0.003
+−0.04
+0.57
+1.00
+"""
+
+
+def test_a_lower_triangle_of_r_then_p_with_each_cell_on_its_own_line():
+    """A web table copied as text: the first value beside its label, every other cell on a line of
+    its own, r above p, the diagonal 1. N from the title under the caption. R statcheck 1.5:
+    r(74) = .69, p < .0001 (5.4e-12) consistent; r(74) = -.23, p = .003 (.0456) inconsistent."""
+    found = extract_claims(TRIANGLE, "t")[0]
+    claims = [f.claim for f in found]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Mood", "Worry", "0.69", "<", "0.0001", 76),
+        ("Hormone", "Worry", "-0.23", "=", "0.003", 76),
+        ("Hormone", "Mood", "-0.04", "=", "0.57", 76),
+    ]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "inconsistent", "fails at inferred n"]
+
+
+def test_a_text_with_repeated_measures_has_no_bound_on_a_pairs_n():
+    """Several samples per subject: r = -.23 may rest on more pairs than the 76 subjects, so p = .003
+    is a doubt, not an accusation (it would be one at N = 76 without that note)."""
+    note = "\nNote. Each participant gave up to 3 samples; correlations use the repeated measures.\n"
+    claims = [f.claim for f in extract_claims(TRIANGLE + note, "t")[0]]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "fails at inferred n", "fails at inferred n"]

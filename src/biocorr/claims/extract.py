@@ -77,6 +77,7 @@ def _method(sym: str, before: str = "") -> str:
         return "kendall"
     if (
         "spearman" in s
+        or s in ("srcc", "rcc")  # 'SRCC = 0.62': the Spearman rank correlation coefficient
         or "rho" in s
         or "ρ" in s
         or s.startswith("r_s")
@@ -284,7 +285,9 @@ class _Scan:
 def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
     """Read the text's tables cell by cell into ``scan``; returns the spans of tables read."""
     sizes = scan.sizes
-    found, unparsed, spans = extract_table_claims(scan.text, scan.source, lambda t, pos: passage_n(t, pos, sizes=sizes))
+    found, unparsed, spans = extract_table_claims(
+        scan.text, scan.source, lambda t, pos: passage_n(t, pos, sizes=sizes), scan.sizes.bound
+    )
     scan.found += [Found(claim, line, col, raw) for claim, line, col, raw in found]
     scan.positions += [None] * len(found)
     scan.unparsed += [Unparsed(*u) for u in unparsed]

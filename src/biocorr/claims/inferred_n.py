@@ -24,7 +24,7 @@ from .consistency import (
     _p_candidates,
 )
 from .model import Claim
-from .sample_sizes import group_of
+from .sample_sizes import NO_BOUND, group_of
 
 
 def p_below_every_n(claim: Claim, upper: int) -> bool:
@@ -84,7 +84,7 @@ def _at_every_size(
             f"{_sizes_text([(n, label) for n, label, _ in misses])} (at n = {n_miss}: {worst.explanation})",
         )
     upper = max([int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in sizes])
-    if worst.check == "p vs r and n" and p_below_every_n(claim, upper):
+    if upper < NO_BOUND and worst.check == "p vs r and n" and p_below_every_n(claim, upper):
         return replace(
             worst,
             explanation=f"{worst.explanation} ({head}; r = {claim.r.text} allows no p this small at any n up to "
@@ -133,7 +133,9 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
     tried = f"; every size the passage gives was tried ({', '.join(misses)})" if misses else ""
     # the most pairs any analysis of the passage can have: every size it mentions, added up
     upper = max([int(claim.n or 0), int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in candidates])
-    if result.check == "p vs r and n" and p_below_every_n(claim, upper):
+    if upper >= NO_BOUND:
+        tried += "; the text reports repeated measures, so a pair's n may exceed the number of subjects"
+    elif result.check == "p vs r and n" and p_below_every_n(claim, upper):
         group = group_of(source)
         whose = f"the {group} the statement names" if group else "every size the passage gives added up"
         return replace(

@@ -11,7 +11,7 @@ import re
 NUM = r"[+-]?\s?(?:[01],\d+(?![\d.]|,\d)|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma (European papers)
 LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between sign and digits
 SYMBOL = (
-    r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|"
+    r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|\bS?RCC\b|\bPCC\b|"
     r"\(\s?(?:r_?s|rₛ|rho|ρ|r)\s?\)(?=\s?[=:])|"  # '(rs)=0.327': the symbol in brackets
     r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
 )

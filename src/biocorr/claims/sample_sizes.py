@@ -46,7 +46,10 @@ NUMBER_WORDS = (  # 'one hundred thirty-one', 'six hundred and ninety-seven', 't
 )
 GROUP_NOUNS = (
     r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
-    r"controls|cases|donors|mice|rats|hasta|pacientes|patienten"
+    r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
+    r"adolescents|students|infants|neonates|newborns|girls|boys|athletes|players|runners|respondents|"
+    r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
+    r"outpatients|inpatients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|samples"
 )
 # 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
 SEX = r"(?:F|M|women|men|females?|males?)"
@@ -75,6 +78,14 @@ IN_PEOPLE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\b",
     re.I,
 )
+# several observations per subject: an analysis may have more pairs than the text has subjects
+REPEATED_MEASURES = re.compile(
+    r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
+    r"\brmcorr\b|up to \d+ (?:days|samples|visits|measurements|time ?points)|"
+    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)",
+    re.I,
+)
+NO_BOUND = 10**9  # the bound of a text with repeated measures: none
 SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>" + COUNT + ")")
 N_LIST = re.compile(r"[nN]\s*=\s*(\d+)((?:\s*(?:,|and|&)\s*(?:[nN]\s*=\s*)?\d+)+)\s*,?\s*respectively", re.I)
 
@@ -222,6 +233,7 @@ class PassageSizes:
         self._bounds: dict[tuple[int, int], int] = {}
         self._document: list[SizeCandidate] | None = None
         self._document_bound: int | None = None
+        self.repeated = REPEATED_MEASURES.search(text) is not None
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
@@ -253,7 +265,11 @@ class PassageSizes:
     def bound(self, pos: int) -> int:
         """Every size the paragraph mentions, added up, repeats included ('15 patients with fatigue and
         15 without' bounds a pooled analysis at 30): no analysis of the paragraph has more pairs.
-        When the paragraph gives no size, every size the text mentions, added up."""
+        When the paragraph gives no size, every size the text mentions, added up. A text that
+        speaks of repeated measures (several samples per subject, mixed models) has no such bound:
+        its pairs may outnumber its subjects (``NO_BOUND``)."""
+        if self.repeated:
+            return NO_BOUND
         if self._in_paragraph(pos):
             return self._paragraph_bound(self.paragraph(pos))
         if self._document_bound is None:

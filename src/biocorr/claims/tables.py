@@ -23,30 +23,28 @@ from __future__ import annotations
 import re
 
 from .model import Claim, Reported, parse_number
-from .sample_sizes import NVAL, count_value
+from .sample_sizes import NVAL, count_value, group_of
+from .table_cells import (
+    CELL,
+    EMPTY_CELL,
+    INLINE_STATEMENT,
+    N_HEADER,
+    P_HEADER,
+    P_ROW,
+    PIPE_RULE,
+    R_HEADER,
+    SHORT_HEADER,
+    cells_of,
+    merge_continuations,
+    split_row,
+    stacked_rows,
+    triangle_pairs,
+)
 from .table_units import unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
 )
-NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
-CELL = re.compile(
-    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
-    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
-    re.I,
-)
-EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
-R_HEADER = re.compile(
-    r"^(?:r[a-d*†‡§]?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
-    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
-    re.I,
-)
-INLINE_STATEMENT = re.compile(r"(?<![\w-])[rpρ]\s*[=<>≤≥]\s*[-+−.\d]")  # a cell printed as 'r = 0.62, p = 0.01'
-SHORT_HEADER = re.compile(
-    r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|p|p[- ]?values?|sig\.?)$", re.I
-)  # a column, not a title
-P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
-N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
 STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
 PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
 
@@ -59,31 +57,9 @@ def _method(text: str) -> str:
     return "pearson"
 
 
-PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # |---|:--:|
-
-
-def _cells(line: str) -> list[str]:
-    """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
-    laid out so, else by spaces."""
-    line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
-    if line.startswith("|") and line.count("|") >= 2:
-        return [c.strip() or "–" for c in line.strip("|").split("|")]
-    parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
-    return parts if len(parts) > 1 else line.split()
-
-
-def _split_row(line: str) -> tuple[str, list[str]]:
-    """(label, value cells): the trailing cells that read as numbers, '–' or 'NA' are values."""
-    cells = _cells(line)
-    k = len(cells)
-    while k > 0 and (CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1])):
-        k -= 1
-    if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label
-        k = 1
-    return " ".join(cells[:k]), cells[k:]
-
-
-def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list, list[tuple[int, int, bool]]]:
+def extract_table_claims(
+    text: str, source: str, passage_n, bound=lambda pos: 0
+) -> tuple[list, list, list[tuple[int, int, bool]]]:
     """Claims read from the tables of a text.
 
     Parameters
@@ -94,6 +70,10 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
     passage_n : callable
         ``passage_n(text, pos) -> (n, source, note)``: the passage's sample size, for a table
         whose caption and columns give none.
+    bound : callable
+        ``bound(pos) -> int``: every size the text gives around the table, added up. An n from the
+        caption or the passage is the sample's, not necessarily the pair's (repeated measures
+        give more pairs): a check fails there as an accusation only when no n up to this bound fits.
 
     Returns
     -------
@@ -135,7 +115,7 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
         caption = lines[0]
         body = lines[1:]
         # a caption may run over several lines before the header: up to the first line with a number cell
-        context = caption + " " + " ".join(line for line in body if not _split_row(line)[1]) + " " + foot
+        context = caption + " " + " ".join(line for line in body if not split_row(line)[1]) + " " + foot
         if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):
             continue
         claims, problems = _read_table(caption, body, foot, context)
@@ -147,6 +127,10 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
             if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and k is not True:
                 claim_kw["n"], claim_kw["extra"]["n_source"] = n_pass, n_pass_source
                 _partial(claim_kw, k)
+            if claim_kw["extra"]["n_source"] not in ("column", "header", "row group") and not group_of(
+                claim_kw["extra"]["n_source"]
+            ):
+                claim_kw["extra"]["n_bound"] = bound(start)
             claim = Claim(id=f"{source}:{line0}:table:{i}", source=f"{source} line {line0 + row_line}", **claim_kw)
             found.append((claim, line0 + row_line, 1, claim.raw))
         for reason in problems:
@@ -156,7 +140,7 @@ def extract_table_claims(text: str, source: str, passage_n) -> tuple[list, list,
 
 def _has_rows(block: str) -> bool:
     """True when a block of lines holds a table row: a label followed by number cells."""
-    return any(any(CELL.match(c) for c in _split_row(line)[1]) for line in block.split("\n")[1:] if line.strip())
+    return any(any(CELL.match(c) for c in split_row(line)[1]) for line in block.split("\n")[1:] if line.strip())
 
 
 FOOTNOTE = re.compile(r"^\s*(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)
@@ -167,7 +151,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     body = [line for line in body if not FOOTNOTE.match(line)]
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
-    rows = [(i + 1, *_split_row(line)) for i, line in enumerate(body) if line.strip()]
+    body = merge_continuations(body)
+    rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     data = [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)]
     headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
@@ -176,18 +161,18 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     above_data = [h for h in headers if h[0] < data[0][0]]
     # the header is the last line above the rows that names r or p columns ('r  p  r  p'); lines
     # after it that hold only a label ('Patients') are row groups
-    named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in _cells(h[1]))]
+    named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in cells_of(h[1]))]
     header_i, header_text = named[-1] if named else above_data[-1]
     row_groups = {  # a line that holds nothing but its label ('Patients', '| Controls (n = 20) | | |')
         i: label
         for i, label, _ in rows
         if i > header_i and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
     }
-    names = _cells(header_text)
+    names = cells_of(header_text)
     width = max(len(c) for _, _, c in data)
     columns = names[-width:] if len(names) >= width else names
     method = _method(context)
-    caption_n = _caption_n(caption + " " + " ".join(line for i, line in headers if i == header_i))
+    caption_n = _caption_n(caption + " " + " ".join(line for i, line in headers if i <= header_i))  # title lines too
     partial_k = partial_covariates(context)
     legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
@@ -238,7 +223,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return out, problems
     if r_cols or p_cols:
         return [], ["a table with r/p columns whose rows do not line up with the header"]
-    if stacked := _stacked_rows(rows, names):  # 'X r ...' then 'p-value ...' (then 'N ...') under it
+    if stacked := stacked_rows(rows, names):  # 'X r ...' then 'p-value ...' (then 'N ...') under it
         for i, x, y, r_cell, p_cell, n_cell in stacked:
             kw = _claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
@@ -251,6 +236,15 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return out, problems
     if any(P_ROW.match(label) for _, label, cells in data):
         return [], ["a table with rows of p-values that do not follow rows of coefficients"]
+    if triangle := triangle_pairs(data):  # a lower triangle whose cells are 'r' then 'p'
+        for i, x, y, r_cell, p_cell in triangle:
+            kw = _claim(x, y, r_cell, p_cell, legend, method)
+            if kw is None:
+                continue
+            if caption_n is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            out.append((_partial(kw, partial_k), i))
+        return out, problems
     # a matrix: every numeric cell is a coefficient of (row, column)
     if len(columns) != width:
         columns = [f"column {k + 1}" for k in range(width)]
@@ -267,45 +261,6 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
             out.append((_partial(kw, partial_k), i))
     return out, problems
-
-
-R_ROW = re.compile(
-    r"^(?P<x>.*?)\s*(?<![\w-])(?:r|rs|rho|ρ|tau|τ|(?:pearson|spearman|kendall)[’']?s?\s+(?:correlation|rho|tau)|"
-    r"correlation(?:\s+coefficient)?)$",
-    re.I,
-)
-P_ROW = re.compile(r"^(?:p|p[- ]?values?|sig\.?(?:\s*\((?:two|2|one|1)[- ]tailed\))?)$", re.I)
-
-
-def _stacked_rows(rows: list, names: list[str]) -> list[tuple[int, str, str, str, str, str]]:
-    """Coefficients and p-values in rows of their own, one pair (and an N row) per variable, as
-    SPSS prints them: (line, x, y, r cell, p cell, n cell) for every column.
-
-    Examples
-    --------
-    >>> rows = [(2, "Pain r", ["0.41", "-0.10"]), (3, "p-value", ["0.002", "0.45"]), (4, "N", ["52", "52"])]
-    >>> _stacked_rows(rows, ["Variable", "IL-6", "TNF"])
-    [(2, 'Pain', 'IL-6', '0.41', '0.002', '52'), (2, 'Pain', 'TNF', '-0.10', '0.45', '52')]
-    """
-    out = []
-    x = ""
-    for k, (i, label, cells) in enumerate(rows):
-        r_row = R_ROW.match(label)
-        if not cells:
-            x = label  # SPSS: the variable's name on a line of its own above its rows
-            continue
-        if r_row is None or k + 1 >= len(rows) or not P_ROW.match(rows[k + 1][1]):
-            continue
-        p_cells = rows[k + 1][2]
-        n_cells = rows[k + 2][2] if k + 2 < len(rows) and N_HEADER.match(rows[k + 2][1]) else []
-        if len(p_cells) != len(cells) or (n_cells and len(n_cells) != len(cells)):
-            continue
-        ys = names[-len(cells) :] if len(names) in (len(cells), len(cells) + 1) else []
-        ys = ys or [f"column {j + 1}" for j in range(len(cells))]
-        var = r_row.group("x").strip() or x
-        for j, cell in enumerate(cells):
-            out.append((i, var, ys[j], cell, p_cells[j], n_cells[j] if n_cells else ""))
-    return out
 
 
 def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
@@ -340,7 +295,7 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
     """Names of k column groups (``Patients (n = 14)   Controls (n = 10)``) from the line above the header."""
     above = [label for i, label in headers if i < header_i]
     if above:
-        names = [c for c in _cells(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
+        names = [c for c in cells_of(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
         if len(names) == k + 1:  # the row-label column's own header ('Variable') comes first
             names = names[1:]
         if len(names) == k:

@@ -1,0 +1,139 @@
+"""The cells of a correlation table in text: what a cell, a header and a row look like, and the
+row layouts beyond one statement per row (see :mod:`biocorr.claims.tables`): r / p / N rows
+stacked per variable, a lower triangle of r then p, and rows continued over lines of values.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
+CELL = re.compile(
+    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
+    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
+    re.I,
+)
+EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
+R_HEADER = re.compile(
+    r"^(?:r[a-d*†‡§]?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
+    re.I,
+)
+INLINE_STATEMENT = re.compile(r"(?<![\w-])[rpρ]\s*[=<>≤≥]\s*[-+−.\d]")  # a cell printed as 'r = 0.62, p = 0.01'
+SHORT_HEADER = re.compile(
+    r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|p|p[- ]?values?|sig\.?)$", re.I
+)  # a column, not a title
+P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
+N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
+
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # |---|:--:|
+
+
+def cells_of(line: str) -> list[str]:
+    """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
+    laid out so, else by spaces."""
+    line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
+    if line.startswith("|") and line.count("|") >= 2:
+        return [c.strip() or "–" for c in line.strip("|").split("|")]
+    parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
+    return parts if len(parts) > 1 else line.split()
+
+
+def split_row(line: str) -> tuple[str, list[str]]:
+    """(label, value cells): the trailing cells that read as numbers, '–' or 'NA' are values."""
+    cells = cells_of(line)
+    k = len(cells)
+    while k > 0 and (CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1])):
+        k -= 1
+    if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label
+        k = 1
+    return " ".join(cells[:k]), cells[k:]
+
+
+R_ROW = re.compile(
+    r"^(?P<x>.*?)\s*(?<![\w-])(?:r|rs|rho|ρ|tau|τ|(?:pearson|spearman|kendall)[’']?s?\s+(?:correlation|rho|tau)|"
+    r"correlation(?:\s+coefficient)?)$",
+    re.I,
+)
+P_ROW = re.compile(r"^(?:p|p[- ]?values?|sig\.?(?:\s*\((?:two|2|one|1)[- ]tailed\))?)$", re.I)
+
+
+def stacked_rows(rows: list, names: list[str]) -> list[tuple[int, str, str, str, str, str]]:
+    """Coefficients and p-values in rows of their own, one pair (and an N row) per variable, as
+    SPSS prints them: (line, x, y, r cell, p cell, n cell) for every column.
+
+    Examples
+    --------
+    >>> rows = [(2, "Pain r", ["0.41", "-0.10"]), (3, "p-value", ["0.002", "0.45"]), (4, "N", ["52", "52"])]
+    >>> stacked_rows(rows, ["Variable", "IL-6", "TNF"])
+    [(2, 'Pain', 'IL-6', '0.41', '0.002', '52'), (2, 'Pain', 'TNF', '-0.10', '0.45', '52')]
+    """
+    out = []
+    x = ""
+    for k, (i, label, cells) in enumerate(rows):
+        r_row = R_ROW.match(label)
+        if not cells:
+            x = label  # SPSS: the variable's name on a line of its own above its rows
+            continue
+        if r_row is None or k + 1 >= len(rows) or not P_ROW.match(rows[k + 1][1]):
+            continue
+        p_cells = rows[k + 1][2]
+        n_cells = rows[k + 2][2] if k + 2 < len(rows) and N_HEADER.match(rows[k + 2][1]) else []
+        if len(p_cells) != len(cells) or (n_cells and len(n_cells) != len(cells)):
+            continue
+        ys = names[-len(cells) :] if len(names) in (len(cells), len(cells) + 1) else []
+        ys = ys or [f"column {j + 1}" for j in range(len(cells))]
+        var = r_row.group("x").strip() or x
+        for j, cell in enumerate(cells):
+            out.append((i, var, ys[j], cell, p_cells[j], n_cells[j] if n_cells else ""))
+    return out
+
+
+def merge_continuations(body: list[str]) -> list[str]:
+    """A line of values alone continues the row above it (a web table copied with each cell after
+    the first on a line of its own): merged into that row, its own line left empty so that line
+    numbers hold.
+
+    Examples
+    --------
+    >>> merge_continuations(["Worry 0.69", "<0.0001", "1.00", "Mood 0.77"])
+    ['Worry  0.69  <0.0001  1.00', '', '', 'Mood 0.77']
+    """
+    out = list(body)
+    last = None  # the row values are merged into
+    for k, line in enumerate(body):
+        cells = line.split()
+        if cells and last is not None and all(CELL.match(c) or EMPTY_CELL.match(c) for c in cells):
+            host = out[last].split()
+            lead = len(host)
+            while lead > 1 and (CELL.match(host[lead - 1]) or EMPTY_CELL.match(host[lead - 1])):
+                lead -= 1  # the host row's own values, apart from its label by single spaces
+            out[last] = "  ".join([" ".join(host[:lead]), *host[lead:], *cells])
+            out[k] = ""
+        elif line.strip():
+            last = k
+    return out
+
+
+def triangle_pairs(data: list) -> list[tuple[int, str, str, str, str]]:
+    """A lower-triangular matrix whose cells are r then p, each row ending on its diagonal 1: the
+    j-th row holds 2j + 1 cells, its pairs belonging to the rows above it. Empty when the rows
+    do not follow that shape exactly.
+
+    Examples
+    --------
+    >>> rows = [(1, "A", ["1.00"]), (2, "B", ["0.69", "<0.001", "1.00"])]
+    >>> triangle_pairs(rows + [(3, "C", ["0.10", "0.40", "0.20", "0.08", "1"])])
+    [(2, 'B', 'A', '0.69', '<0.001'), (3, 'C', 'A', '0.10', '0.40'), (3, 'C', 'B', '0.20', '0.08')]
+    """
+    if len(data) < 2 or any(
+        len(cells) != 2 * j + 1 or not re.fullmatch(r"1(?:\.0+)?|[–—-]", cells[-1])
+        for j, (_, _, cells) in enumerate(data)
+    ):
+        return []
+    labels = [label for _, label, _ in data]
+    return [
+        (i, label, labels[k], cells[2 * k], cells[2 * k + 1])
+        for j, (i, label, cells) in enumerate(data)
+        for k in range(j)
+    ]
