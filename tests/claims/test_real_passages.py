@@ -73,3 +73,28 @@ def test_session_11_sets_record_what_was_measured():
     # R at the 44 patients: one consistent, one inconsistent; biocorr checked neither (the passage
     # gives six sizes and the statement names no group), so it accused nothing
     assert R.loc[s11.index[s11["set"].eq("after-s11")], "r_verdict"].tolist() == ["consistent", "inconsistent"]
+
+
+def test_session_12_sets_record_what_was_measured():
+    """Collected in session 12 from sources not used before: before-s12 (9 passages, 37 statements,
+    collected before that session's changes) and after-s12 (7 passages, 45 statements, collected
+    after the first changes and before the ones they exposed). ``biocorr_verdict`` is what biocorr
+    gave at collection. Checkable: the passage gives an n for the statement (R gives a verdict)."""
+    s12 = MANIFEST[MANIFEST["set"].str.endswith("-s12")]
+    assert s12.groupby("set").size().to_dict() == {"after-s12": 45, "before-s12": 37}
+    definite = s12["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    checked = definite | s12["biocorr_verdict"].str.match(r"(fails at inferred n|depends on n)")
+    checkable = s12["n"].ne("")
+    counts = {
+        name: (int(checkable[s].sum()), int((checkable & checked)[s].sum()), int((checkable & definite)[s].sum()))
+        for name, s in (("before", s12["set"].eq("before-s12")), ("after", s12["set"].eq("after-s12")))
+    }
+    assert counts == {"before": (32, 24, 15), "after": (22, 5, 4)}  # (checkable, any verdict, definite)
+    # precision: every definite verdict given at collection is R's, and every accusation R confirms
+    ours = s12.loc[definite, "biocorr_verdict"].to_numpy()
+    assert (ours == R.loc[s12.index[definite], "r_verdict"].to_numpy()).all()
+    accused = s12["biocorr_verdict"].str.match(r"(inconsistent|decision error)")
+    assert accused.sum() == 7 and R.loc[s12.index[accused], "r_verdict"].isin(["inconsistent", "decision error"]).all()
+    # 'fails at inferred n' never where R finds the statement consistent at the passage's n
+    doubts = s12["biocorr_verdict"].eq("fails at inferred n") & checkable
+    assert (R.loc[s12.index[doubts], "r_verdict"] != "consistent").all()
