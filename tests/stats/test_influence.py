@@ -7,7 +7,7 @@ import pytest
 
 from biocorr.stats.correlation import correlate_columns, pair_columns
 from biocorr.stats.diagnostics import loo_summary
-from biocorr.stats.influence import cooks_distance, leave_one_out
+from biocorr.stats.influence import cooks_distance, leave_one_out, rank_leave_one_out, spearman_loo_p_range
 from tests.helpers import assert_close, read_fixture
 
 INPUTS = read_fixture("correlation_inputs.csv")
@@ -105,6 +105,22 @@ def test_loo_summary_p_range_equals_every_deletions_p(method, alternative):
         assert bool(s["loo_changes_significance"][j]) == flips
     flipped = s["loo_changes_significance"]
     assert (flipped & (full.p < 0.05)).any() and (flipped & (full.p >= 0.05)).any()  # both directions
+
+
+@pytest.mark.parametrize("alternative", ["two-sided", "greater", "less"])
+def test_spearman_p_range_from_the_extremes_of_each_tie_state_equals_every_deletions_p(alternative):
+    """With ties, a deletion can leave the ranks tied (t approximation) or untied (exact AS 89):
+    p is monotone in rho within each state, not across, so the extremes are taken per state."""
+    rng = np.random.default_rng(11)
+    n, m = 14, 60
+    a = np.round(rng.normal(size=(n, m)) * 1.5) / 2  # heavy ties in some columns, a few in others
+    b = np.round(0.4 * a + rng.normal(size=(n, m)), 1)
+    a[rng.random((n, m)) < 0.08] = np.nan
+    r, lo, hi = spearman_loo_p_range(a, b, alternative)
+    r_all, p_all = rank_leave_one_out(a, b, "spearman", alternative)
+    assert np.array_equal(np.isnan(r), np.isnan(r_all)) and np.array_equal(r[~np.isnan(r)], r_all[~np.isnan(r_all)])
+    assert np.allclose(lo, np.nanmin(p_all, axis=0), rtol=0, atol=1e-15)
+    assert np.allclose(hi, np.nanmax(p_all, axis=0), rtol=0, atol=1e-15)
 
 
 @pytest.mark.parametrize("method", ["pearson", "spearman", "kendall"])

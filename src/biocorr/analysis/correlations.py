@@ -168,7 +168,10 @@ def correlate(
     y_labels = np.tile([labels.get(v, v) for v in y], len(x))
     m = a.shape[1]
     n = (~np.isnan(a)).sum(axis=0)
-    const = is_constant(a) | is_constant(b)
+    if np.isnan(xv).any() or np.isnan(yv).any():
+        const = is_constant(a) | is_constant(b)
+    else:  # complete data: a pair's column is its variable's, so each variable is tested once
+        const = np.repeat(is_constant(xv), len(y)) | np.tile(is_constant(yv), len(x))
     note = np.where(
         n < MIN_PAIRS,
         f"fewer than {MIN_PAIRS} complete pairs",

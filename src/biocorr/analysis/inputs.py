@@ -35,8 +35,11 @@ def numeric_columns(data: pd.DataFrame, columns: Sequence[str], who: str) -> np.
     biocorr.errors.DataError: correlate: no column named 'c'; the data have: 'a'
     """
     columns = list(columns)
-    present = set(data.columns)
-    missing = [c for c in columns if c not in present]
+    if data.columns.is_unique:  # one hash lookup per name, not a set of every column's name
+        missing = [c for c, i in zip(columns, data.columns.get_indexer(pd.Index(columns))) if i < 0]
+    else:
+        present = set(data.columns)
+        missing = [c for c in columns if c not in present]
     if missing:
         raise DataError(
             f"{who}: no column named "
@@ -45,8 +48,9 @@ def numeric_columns(data: pd.DataFrame, columns: Sequence[str], who: str) -> np.
             + ", ".join(f"'{c}'" for c in data.columns)
         )
     frame = data[columns]
-    if all(getattr(t, "kind", "O") in "iuf" for t in frame.dtypes):  # numpy ints and floats: the common case
-        return frame.to_numpy(float)
+    values = frame.to_numpy()
+    if values.dtype.kind in "iuf":  # numpy ints and floats: the common case (one block, no copy per column)
+        return values.astype(float, copy=False)
     out = frame.apply(pd.to_numeric, errors="coerce")
     for column in columns:
         text = frame[column].astype(str).str.strip()

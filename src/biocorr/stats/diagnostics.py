@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .correlation import CorrelationResult, correlate_columns, pair_columns, r_t_test
-from .influence import cooks_distance, leave_one_out, pearson_leave_one_out_r
+from .influence import cooks_distance, leave_one_out, pearson_leave_one_out_r, spearman_loo_p_range
 from .methods import ALPHA, method_info
 from .options import check_alternative, check_confidence, check_method
 from .pair_stats import PairStats
@@ -156,6 +156,8 @@ def _loo_summary_block(
     if method == "pearson":
         r_loo = pearson_leave_one_out_r(a, b)
         min_p, max_p = _pearson_loo_p_range(r_loo, count_finite(a).astype(float), alternative)
+    elif method == "spearman":  # p only at the extremes of rho in each tie state
+        r_loo, min_p, max_p = spearman_loo_p_range(a, b, alternative)
     else:
         r_loo, p_loo = leave_one_out(a, b, method, alternative)
         cols = np.arange(a.shape[1])
