@@ -98,3 +98,15 @@ def test_session_12_sets_record_what_was_measured():
     # 'fails at inferred n' never where R finds the statement consistent at the passage's n
     doubts = s12["biocorr_verdict"].eq("fails at inferred n") & checkable
     assert (R.loc[s12.index[doubts], "r_verdict"] != "consistent").all()
+
+
+def test_session_12_third_set_records_what_was_measured():
+    """after-s12b: 2 passages collected after the session's table work, before the fix they
+    prompted (a table of r [CI] p groups apart by single spaces, p cells printed 'p = ...'): 24
+    checkable statements, none read at collection; R finds 21 consistent and 3 inconsistent at the
+    column groups' sizes (biocorr, after the fix: the same 21 consistent, the 3 as doubts)."""
+    s12b = MANIFEST[MANIFEST["set"].eq("after-s12b")]
+    checkable = s12b["n"].ne("")
+    assert (len(s12b), int(checkable.sum())) == (30, 24)
+    assert s12b.loc[checkable, "biocorr_verdict"].str.startswith("not read").all()
+    assert R.loc[s12b.index[checkable], "r_verdict"].value_counts().to_dict() == {"consistent": 21, "inconsistent": 3}

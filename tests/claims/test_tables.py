@@ -279,3 +279,31 @@ def test_a_text_with_repeated_measures_has_no_bound_on_a_pairs_n():
     claims = [f.claim for f in extract_claims(TRIANGLE + note, "t")[0]]
     verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts == ["consistent", "fails at inferred n", "fails at inferred n"]
+
+
+GROUPED_UNITS = """Table 3. Spearman correlations of iron with two markers in 212 patients.
+
+Overall (212 patients) Cohort 1 of 119 patients Cohort 2 of 93 patients
+Marker Spearman rho [95% CI] P value Spearman rho [95% CI] P value Spearman rho [95% CI] P value
+Iron 0.22 [0.09 to 0.35] p = 0.0011 0.26 [0.07 to 0.42] p = 0.0048 0.26 [0.05 to 0.44] p = 0.0128
+Transferrin - 0.34 [-0.46 to -0.21] p< 0.0001 -0.24 [-0.41 to -0.05] p = 0.0131 -0.35 [-0.52 to -0.15] p = 0.0006
+"""
+
+
+def test_single_spaced_rho_ci_p_groups_take_their_sizes_from_the_line_above_in_order():
+    """Three r [CI] p groups, sized 212, 119, 93 by the line above the header; 'p< 0.0001' and
+    'p = 0.0011' cells; '- 0.34' a negative r. R statcheck 1.5: r(210) = .22, p = .0011 (.00126)
+    consistent; r(117) = .26, p = .0048 (.00430) consistent; r(91) = .26, p = .0128 (.0118)
+    consistent; r(117) = -.24, p = .0131 (.00856) inconsistent, which biocorr calls a doubt at
+    an n taken from a header (a smaller pairwise n gives a larger p)."""
+    claims = [f.claim for f in extract_claims(GROUPED_UNITS, "t")[0]]
+    assert [(c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("0.22", "=", "0.0011", 212),
+        ("0.26", "=", "0.0048", 119),
+        ("0.26", "=", "0.0128", 93),
+        ("-0.34", "<", "0.0001", 212),
+        ("-0.24", "=", "0.0131", 119),
+        ("-0.35", "=", "0.0006", 93),
+    ]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts[:3] == ["consistent"] * 3 and verdicts[4] == "fails at inferred n"

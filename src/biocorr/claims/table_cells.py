@@ -19,7 +19,7 @@ R_HEADER = re.compile(
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
     re.I,
 )
-INLINE_STATEMENT = re.compile(r"(?<![\w-])[rpρ]\s*[=<>≤≥]\s*[-+−.\d]")  # a cell printed as 'r = 0.62, p = 0.01'
+INLINE_STATEMENT = re.compile(r"(?<![\w-])(?:r|ρ|rho|rs)\s*[=≈]\s*[-+−.\d]", re.I)  # a cell 'r = 0.62, p = 0.01'
 SHORT_HEADER = re.compile(
     r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|p|p[- ]?values?|sig\.?)$", re.I
 )  # a column, not a title

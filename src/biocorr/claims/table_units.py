@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-NUM = r"[-+−–]?(?:\d+(?:[.,]\d+)?|[.,]\d+)"
+NUM = r"(?:[-−–]\s)?[-+−–]?(?:\d+(?:[.,]\d+)?|[.,]\d+)"  # '- 0.34': a sign set apart
 UNIT = (
+    r"(?:p\s?(?:[=<>≤≥]|<=|>=)\s?)?"  # 'p< 0.0001', 'p = 0.0011': a p cell that names itself
     r"(?:[<>≤≥]\s?)?" + NUM + r"(?:[*†‡§¶#]+|[a-z](?![\w]))?"  # the value, with its stars or superscript
     r"(?:\s?[(\[][^()\[\]]{1,40}[)\]])?"  # what is bracketed after it: SD, IQR, a CI
     r"|"
@@ -85,8 +86,33 @@ def row_units(line: str) -> tuple[str, list[str]] | None:
     return m.group("label").strip(), [u.strip() for u in UNITS.findall(m.group("values"))]
 
 
-def unit_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str, str, str, str, str]]:
-    """Rows read against the header's kinds: (line index, row group, label, r unit, p unit, n unit).
+def column_groups(kinds: list[str]) -> list[tuple[int, int, int | None]]:
+    """(r position, p position, n position or None) of each r/p column pair, in order: every r
+    takes the first p after it (before the next r), and the n column printed before it in its
+    group, or the table's one n column. Empty when some r has no p.
+
+    Examples
+    --------
+    >>> column_groups(["n", "mean", "r", "p"]), column_groups(["r", "p", "r", "p"]), column_groups(["r", "r"])
+    ([(2, 3, 0)], [(0, 1, None), (2, 3, None)], [])
+    """
+    rs = [k for k, kind in enumerate(kinds) if kind == "r"]
+    ns = [k for k, kind in enumerate(kinds) if kind == "n"]
+    out = []
+    for g, rk in enumerate(rs):
+        end = rs[g + 1] if g + 1 < len(rs) else len(kinds)
+        pk = next((k for k in range(rk + 1, end) if kinds[k] == "p"), None)
+        if pk is None:
+            return []
+        start = rs[g - 1] + 1 if g else 0
+        own_n = [k for k in ns if start <= k < rk]
+        out.append((rk, pk, own_n[-1] if own_n else (ns[0] if len(ns) == 1 else None)))
+    return out
+
+
+def unit_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str, str, int, str, str, str]]:
+    """Rows read against the header's kinds: (line index, row group, label, column group, r unit,
+    p unit, n unit), one per r/p column pair of the row.
 
     A line without value units is a row group ('Hand hygiene behaviour') for the rows after it;
     a row whose units do not match the header's kinds one to one is skipped.
@@ -95,10 +121,11 @@ def unit_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str,
     --------
     >>> lines = [(1, "Walking"), (2, " Pain 40 3.1 (1.2) 0.41 [0.11, 0.64] 0.009")]
     >>> unit_rows("Factor N Mean (SD) rs [95% CI] p", lines)
-    [(2, 'Walking', 'Pain', '0.41 [0.11, 0.64]', '0.009', '40')]
+    [(2, 'Walking', 'Pain', 0, '0.41 [0.11, 0.64]', '0.009', '40')]
     """
     kinds = header_kinds(header)
-    if kinds.count("r") != 1 or kinds.count("p") != 1 or kinds.index("p") < kinds.index("r"):
+    groups = column_groups(kinds)
+    if not groups:
         return []
     out = []
     group = ""
@@ -110,6 +137,21 @@ def unit_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str,
         label, units = parsed
         if len(units) != len(kinds):
             continue
-        n = units[kinds.index("n")] if "n" in kinds else ""
-        out.append((i, group, label, units[kinds.index("r")], units[kinds.index("p")], n))
+        for g, (rk, pk, nk) in enumerate(groups):
+            p_unit = re.sub(r"^p\s?", "", units[pk])  # 'p = 0.0011' -> '= 0.0011'
+            out.append((i, group, label, g, units[rk], p_unit, units[nk] if nk is not None else ""))
     return out
+
+
+def sizes_in_order(line: str) -> list[int]:
+    """The sample sizes a line of column-group names gives, left to right ('Overall (212 patients)
+    Cohort 1 of 119 patients Cohort 2 (n = 93)' -> 212, 119, 93).
+
+    Examples
+    --------
+    >>> sizes_in_order("Overall Cohort (212 patients) Cohort n°1 of 119 patients Cohort n°2 (n = 93)")
+    [212, 119, 93]
+    """
+    people = r"(?:patients|participants|subjects|cases|controls)"
+    found = re.finditer(r"\b[nN]\s*=\s*(\d+)|\b(\d+)\s+(?:[a-z]+\s+)?" + people + r"\b", line)
+    return [int(m.group(1) or m.group(2)) for m in found]

@@ -40,7 +40,7 @@ from .table_cells import (
     stacked_rows,
     triangle_pairs,
 )
-from .table_units import unit_rows
+from .table_units import sizes_in_order, unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
@@ -210,13 +210,21 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return out, problems
     following = [(i, body[i - 1]) for i in range(header_i + 1, len(body) + 1) if body[i - 1].strip()]
     if units := unit_rows(header_text, following):  # cells apart by single spaces: read by units
-        for i, row_group, label, r_unit, p_unit, n_unit in units:
-            kw = _claim(label, f"({row_group})" if row_group else "", r_unit.split("(")[0].split("[")[0].strip(),
-                        p_unit, legend, method)  # fmt: skip
+        above = [text for i, text in headers if i < header_i]
+        sizes = sizes_in_order(above[-1]) if above else []
+        n_groups = 1 + max(unit[3] for unit in units)
+        sizes = sizes if len(sizes) == n_groups and n_groups > 1 else []
+        for i, row_group, label, g, r_unit, p_unit, n_unit in units:
+            r_text = re.sub(r"^([-−–])\s+", r"\1", r_unit.split("(")[0].split("[")[0].strip())
+            group_names = (f"group {g + 1}" if n_groups > 1 else "", f"({row_group})" if row_group else "")
+            y = " ".join(t for t in group_names if t)
+            kw = _claim(label, y, r_text, p_unit, legend, method)
             if kw is None:
                 continue
             if re.fullmatch(r"\d+", n_unit):
                 kw["n"], kw["extra"]["n_source"] = int(n_unit), "column"
+            elif sizes:
+                kw["n"], kw["extra"]["n_source"] = sizes[g], "header"
             elif caption_n is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
             out.append((_partial(kw, partial_k), i))
