@@ -110,3 +110,14 @@ def test_session_12_third_set_records_what_was_measured():
     assert (len(s12b), int(checkable.sum())) == (30, 24)
     assert s12b.loc[checkable, "biocorr_verdict"].str.startswith("not read").all()
     assert R.loc[s12b.index[checkable], "r_verdict"].value_counts().to_dict() == {"consistent": 21, "inconsistent": 3}
+
+
+def test_session_12_last_set_collected_after_every_change():
+    """after-s12c: passages collected after all of session 12's changes and not tuned on: 3
+    checkable statements, all checked, every verdict R's; a partial r whose covariates are not
+    stated is listed as not read, never checked on a guessed df."""
+    s12c = MANIFEST[MANIFEST["set"].eq("after-s12c")]
+    checkable = s12c["n"].ne("")
+    assert (len(s12c), int(checkable.sum())) == (4, 3)
+    ours = s12c.loc[checkable, "biocorr_verdict"].to_numpy()
+    assert (ours == R.loc[s12c.index[checkable], "r_verdict"].to_numpy()).all()
