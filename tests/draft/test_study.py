@@ -252,3 +252,14 @@ def test_a_concentration_unit_in_the_name_is_an_assay_and_unknown_roles_are_offe
     assert [v.column for v in spec.scores] == ["VAS"]
     assert '# column = "visits_attended"' in draft and '# column = "teeth"' in draft
     assert "2 more numeric column(s) of unknown role, offered" in draft
+
+
+def test_a_lab_table_without_scores_says_the_scores_are_to_be_named_or_joined():
+    """Two vitamins and an age: nothing to correlate a biomarker with until a score is named or
+    the scores' table is joined; the draft says so, as it does when no biomarker is found."""
+    rng = np.random.default_rng(3)
+    values = zip(rng.uniform(200, 900, 30), rng.uniform(10, 60, 30), rng.integers(20, 70, 30))
+    rows = "\n".join(f"P{i},{b12:.0f},{d:.1f},{age}" for i, (b12, d, age) in enumerate(values))
+    text = draft_spec(read_text_table("participant_id,VITAMIN B12 PG/ML,VITAMIN D NG/ML,age\n" + rows + "\n"))
+    assert "# No column looks like a score" in text and "[data] join" in text
+    assert "No column looks like a biomarker" not in text

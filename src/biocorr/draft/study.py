@@ -152,6 +152,14 @@ def draft_spec(
     roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named))
     if named and not any(r == "biomarker" for _, r, _ in roles) and not joined:
         advice = ["# No biomarker was named (--biomarkers): a spec needs one.", ""]
+    if roles and not any(r == "score" for _, r, _ in roles):  # a lab's table alone: the scores are elsewhere
+        advice += [
+            "# No column looks like a score (a clinical rating or symptom scale). A spec needs one: name it",
+            '# here, or join the table that holds the scores by id ([data] join = "scores.csv"):',
+            "# [[score]]",
+            '# column = "..."',
+            "",
+        ]
     lines += advice
     roles, offered = _unknown_roles_offered(roles)
     for name, role, why in roles:
