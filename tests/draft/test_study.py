@@ -263,3 +263,21 @@ def test_a_lab_table_without_scores_says_the_scores_are_to_be_named_or_joined():
     text = draft_spec(read_text_table("participant_id,VITAMIN B12 PG/ML,VITAMIN D NG/ML,age\n" + rows + "\n"))
     assert "# No column looks like a score" in text and "[data] join" in text
     assert "No column looks like a biomarker" not in text
+
+
+def test_a_long_file_with_one_visit_entered_twice_is_still_drafted_long():
+    """40 subjects at baseline, 6 re-evaluated, one baseline entered twice: id and visit, not a
+    'visit' group (the checks then report the repeated visit); a unit in MCG/L or MEQ/L is an
+    assay's."""
+    rng = np.random.default_rng(4)
+    ids = [f"S{i:02d}" for i in range(40)] + [f"S{i:02d}" for i in range(6)] + ["S07"]
+    visits = ["baseline"] * 40 + ["re-evaluation"] * 6 + ["baseline"]
+    lines = [f"{s},{v},{rng.uniform(10, 300):.1f},{rng.uniform(130, 145):.0f},{rng.integers(0, 21)}"
+             for s, v in zip(ids, visits)]  # fmt: skip
+    text = draft_spec(
+        read_text_table("participant_id,visit,FERRITIN MCG/L,SODIUM MEQ/L,GAD7 total\n" + "\n".join(lines))
+    )
+    spec = tomllib.loads(text)
+    assert (spec["data"]["id"], spec["data"]["visit"]) == ("participant_id", "visit") and "group" not in spec["data"]
+    assert {v["column"] for v in spec["biomarker"]} == {"FERRITIN MCG/L", "SODIUM MEQ/L"}
+    assert [v["column"] for v in spec["score"]] == ["GAD7 total"]

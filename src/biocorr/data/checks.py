@@ -7,6 +7,7 @@ the rank panels all read these results, never the warning text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -308,12 +309,18 @@ def rows_text(rows) -> str:
     return shown + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
 
 
-def repeat_levels_column(frame: pd.DataFrame, ids: pd.Series, skip: set) -> tuple[str, list[str]] | None:
+VISIT_NAME = re.compile(r"visit|time|session|wave|week|month|day|period|phase|occasion|follow|baseline|round", re.I)
+
+
+def repeat_levels_column(
+    frame: pd.DataFrame, ids: pd.Series, skip: set, tolerate: float = 0.0
+) -> tuple[str, list[str]] | None:
     """The column whose levels the ids repeat over (long data), with its levels; None if none.
 
     The candidate is a column (not in ``skip``) with 2-30 levels, given on at least 90% of
-    the rows, in which no id has the same level twice; among several, the one with the fewest levels (visits rather
-    than dates). Rows without an id are ignored.
+    the rows, in which no id has the same level twice (or at most a ``tolerate`` share of the
+    rows repeat a level: a visit entered twice, which the checks then report); among several,
+    the one with the fewest levels (visits rather than dates). Rows without an id are ignored.
 
     Examples
     --------
@@ -331,11 +338,13 @@ def repeat_levels_column(frame: pd.DataFrame, ids: pd.Series, skip: set) -> tupl
         distinct = list(dict.fromkeys(levels[has]))
         if not 2 <= len(distinct) <= 30 or has.mean() < 0.9:
             continue
-        if pd.DataFrame({"id": ids[named][has], "level": levels[has]}).duplicated().any():
+        repeated = pd.DataFrame({"id": ids[named][has], "level": levels[has]}).duplicated()
+        if repeated.sum() > tolerate * len(repeated) or repeated.all():
             continue
-        if best is None or len(distinct) < len(best[1]):
-            best = (str(column), distinct)
-    return best
+        rank = (not VISIT_NAME.search(str(column)), len(distinct))  # a column named like a visit first
+        if best is None or rank < best[0]:
+            best = (rank, (str(column), distinct))
+    return best[1] if best is not None else None
 
 
 def visit_column_hint(frame: pd.DataFrame, ids: pd.Series, spec: StudySpec) -> str:

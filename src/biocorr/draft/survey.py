@@ -24,7 +24,7 @@ from ..spec.scales import catalogue_range
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|(^|[_.\s-])(d|dd|delta|Δ|ΔΔ)?c[tq]$|"
     r"fold|expr|tspo|suvr|cytokine|chemokine|ccl\d|cxcl\d|mcp|cortisol|bdnf|mmp|pge|ifn|marker|conc|level|"
-    r"(^|[\s_(\[])(m|µ|u|n|p|f)?(g|mol|iu|u)/(d|m|µ|u)?l\b)",  # a concentration unit in the name: an assay value
+    r"(^|[\s_(\[])(mc|m|µ|u|n|p|f)?(g|mol|iu|u|eq)/(d|mc|m|µ|u)?l\b)",  # a concentration unit (MCG/L): an assay value
     re.I,
 )
 SCORE_HINTS = re.compile(
@@ -141,7 +141,8 @@ def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]
         if not ids[ids.ne("")].duplicated().any():
             return None, []
     for col in id_like:
-        found = repeat_levels_column(frame, frame[col].map(cell_text), {col})
+        # a visit entered twice (a row in a few dozen) does not make a long file wide
+        found = repeat_levels_column(frame, frame[col].map(cell_text), {col}, tolerate=0.05)
         if found is not None:
             return (str(col), found[0]), found[1]
     return None, []
