@@ -36,5 +36,5 @@ def run(args) -> int:
     raw = read_table(args.data, sheet=args.sheet)
     named = named_roles(list(raw.frame.columns), biomarkers=args.biomarkers, scores=args.scores,
                         covariates=args.covariates)  # fmt: skip
-    sys.stdout.write(draft_spec(raw, qpcr, named))
+    sys.stdout.write(draft_spec(raw, qpcr, named, path=None if args.sheet else args.data))
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from ..data.table import RawTable
 from ..errors import DataError
 from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
+from .nearby import join_line, scores_next_door
 from .survey import COVARIATE_HINTS, Survey, floor_pile, guess_role, survey_columns
 from .wide import WideProposal, propose_wide_visits
 
@@ -100,6 +102,7 @@ def draft_spec(
     raw: RawTable,
     qpcr: tuple[list[str], list[tuple[str, str, str]]] | None = None,
     named: dict[str, str] | None = None,
+    path: str | Path | None = None,
 ) -> str:
     """A TOML spec guessed from the columns: id, group, numeric columns with guessed roles.
 
@@ -112,6 +115,9 @@ def draft_spec(
     named : dict, optional
         Column → role the analyst gave (:func:`biocorr.draft.focus.named_roles`): those columns
         get those roles and every other variable is listed as not used.
+    path : str or Path, optional
+        The data file: when no column has the evidence of a score, a table beside it that holds
+        the scores under the same id is proposed as ``[data] join`` (:mod:`biocorr.draft.nearby`).
 
     Returns
     -------
@@ -130,6 +136,17 @@ def draft_spec(
         _keep_named(survey, named)
     wide = propose_wide_visits(survey.numeric)
     wide_lines = _wide_lines(raw, survey, wide, named) if wide is not None else []
+    codes = [float(c) for c in survey.code_columns]  # proposed as missing: not values a range must hold
+    kept = {name: v[~np.isin(v, codes)] for name, v in survey.observed.items()}
+    nearby = None
+    scored = any(guess_role(name, kept[name])[0] == "score" for name in survey.numeric)
+    if path is not None and not named and not qpcr and wide is None and not scored:
+        nearby = scores_next_door(path, raw, survey)
+    if nearby is not None:  # its missing codes are the data's too: the joined cells are read with them
+        wide_lines = wide_lines + [join_line(nearby, survey)]
+        for code, column in nearby.survey.code_columns.items():
+            survey.code_columns.setdefault(code, f"{column}' in '{nearby.file}")
+        survey.missing_tokens |= nearby.survey.missing_tokens
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     lines += _data_lines(raw, survey, wide_lines)
     joined = qpcr[1] if qpcr else []
@@ -143,8 +160,6 @@ def draft_spec(
             f"unit = {_quote(unit)}",
             "",
         ]
-    codes = [float(c) for c in survey.code_columns]  # proposed as missing: not values a range must hold
-    kept = {name: v[~np.isin(v, codes)] for name, v in survey.observed.items()}
     if named:
         roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
     else:
@@ -152,7 +167,7 @@ def draft_spec(
     roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named))
     if named and not any(r == "biomarker" for _, r, _ in roles) and not joined:
         advice = ["# No biomarker was named (--biomarkers): a spec needs one.", ""]
-    if roles and not any(r == "score" for _, r, _ in roles):  # a lab's table alone: the scores are elsewhere
+    if roles and nearby is None and not any(r == "score" for _, r, _ in roles):  # the scores are elsewhere
         advice += [
             "# No column looks like a score (a clinical rating or symptom scale). A spec needs one: name it",
             '# here, or join the table that holds the scores by id ([data] join = "scores.csv"):',
@@ -161,9 +176,15 @@ def draft_spec(
             "",
         ]
     lines += advice
-    roles, offered = _unknown_roles_offered(roles)
+    roles, offered = _unknown_roles_offered(roles, have_score=nearby is not None)
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
+    if nearby is not None:
+        their_codes = [float(c) for c in nearby.survey.code_columns]
+        for name, why in nearby.scores:
+            values = nearby.survey.observed[name]
+            values = values[~np.isin(values, their_codes)]
+            lines += _variable_lines(nearby.raw, nearby.survey, name, "score", f"in {nearby.file}: {why}", values)
     if offered:
         lines += [
             f"# {len(offered)} more numeric column(s) of unknown role, offered: uncomment a block as [[biomarker]],",
@@ -308,14 +329,14 @@ UNKNOWN = "role unknown: biomarker, score or covariate?"
 
 
 def _unknown_roles_offered(
-    roles: list[tuple[str, str, str]],
+    roles: list[tuple[str, str, str]], have_score: bool = False
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(drafted, offered): columns without evidence for a role are offered as comments, except
     the first one needed to give the spec a score when no column has the evidence of one (the
     biomarker's is :func:`_at_least_one_biomarker`)."""
     unknown = [r for r in roles if r[2].startswith(UNKNOWN)]
     keep = [r for r in roles if not r[2].startswith(UNKNOWN)]
-    if unknown and not any(role == "score" for _, role, _ in keep):
+    if unknown and not have_score and not any(role == "score" for _, role, _ in keep):
         name, _, why = unknown.pop(0)
         needed = "role unknown: a spec needs at least one score"
         keep.append((name, "score", why.replace(UNKNOWN + " (or delete)", needed, 1).replace(UNKNOWN, needed, 1)))
