@@ -121,3 +121,27 @@ def test_session_12_last_set_collected_after_every_change():
     assert (len(s12c), int(checkable.sum())) == (4, 3)
     ours = s12c.loc[checkable, "biocorr_verdict"].to_numpy()
     assert (ours == R.loc[s12c.index[checkable], "r_verdict"].to_numpy()).all()
+
+
+def test_session_12_fourth_set_records_what_was_measured():
+    """after-s12d: 2 passages collected after the session's other changes, before the last fix
+    (a web table whose header cells come one per line between lines of '|'): 26 checkable
+    statements; at collection 6 checked (4 consistent as R, 2 doubts where R finds p too large at
+    the 125 patients) and 20 not read; R finds those 20 consistent at the caption's 84."""
+    s12d = MANIFEST[MANIFEST["set"].eq("after-s12d")]
+    assert (len(s12d), int(s12d["n"].ne("").sum())) == (26, 26)
+    read = ~s12d["biocorr_verdict"].str.startswith("not read")
+    assert int(read.sum()) == 6
+    definite = s12d["biocorr_verdict"].eq("consistent")
+    assert (R.loc[s12d.index[definite], "r_verdict"] == "consistent").all() and int(definite.sum()) == 4
+    doubts = s12d["biocorr_verdict"].eq("fails at inferred n")
+    assert (R.loc[s12d.index[doubts], "r_verdict"] == "inconsistent").all()
+    assert (R.loc[s12d.index[~read], "r_verdict"] == "consistent").all()
+
+
+def test_session_12_last_fresh_set():
+    """after-s12e: 2 passages collected after every change of the session, not tuned on: both
+    statements checked and consistent, as R finds them."""
+    s12e = MANIFEST[MANIFEST["set"].eq("after-s12e")]
+    assert s12e["biocorr_verdict"].tolist() == ["consistent", "consistent"]
+    assert R.loc[s12e.index, "r_verdict"].tolist() == ["consistent", "consistent"]

@@ -307,3 +307,39 @@ def test_single_spaced_rho_ci_p_groups_take_their_sizes_from_the_line_above_in_o
     ]
     verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts[:3] == ["consistent"] * 3 and verdicts[4] == "fails at inferred n"
+
+
+HEADER_CELL_LINES = """Table 3.
+Correlations of two scores with serum markers (n = 84)
+Variable
+|
+Speed
+|
+Memory
+|
+||
+r value
+|
+P value
+|
+r value
+|
+P value
+|
+|
+IL-1b | -0.198 | 0.071 | -0.324a | 0.003 |
+IL-6 | -0.412b | < 0.001 | 0.089 | 0.421 |
+"""
+
+
+def test_a_web_table_whose_header_cells_come_one_per_line_between_pipes():
+    """R statcheck 1.5 at n = 84: r(82) = -.198, p = .071 (.0710), r(82) = -.324, p = .003
+    (.00264), r(82) = .089, p = .421 (.420): consistent."""
+    claims = [f.claim for f in extract_claims(HEADER_CELL_LINES, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("IL-1b", "Speed", "-0.198", "=", "0.071", 84),
+        ("IL-1b", "Memory", "-0.324", "=", "0.003", 84),
+        ("IL-6", "Speed", "-0.412", "<", "0.001", 84),
+        ("IL-6", "Memory", "0.089", "=", "0.421", 84),
+    ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}

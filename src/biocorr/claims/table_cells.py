@@ -15,13 +15,14 @@ CELL = re.compile(
 )
 EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
-    r"^(?:r[a-d*†‡§]?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|corr(?:elation)?(?: coefficient)?|"
+    r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
+    r"corr(?:elation)?(?: coefficient)?|"
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
     re.I,
 )
 INLINE_STATEMENT = re.compile(r"(?<![\w-])(?:r|ρ|rho|rs)\s*[=≈]\s*[-+−.\d]", re.I)  # a cell 'r = 0.62, p = 0.01'
 SHORT_HEADER = re.compile(
-    r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|p|p[- ]?values?|sig\.?)$", re.I
+    r"^(?:r|rs|r_s|rₛ|ρ|rho|τ|tau|r\s+spearman|r[- ]values?|p|p[- ]?values?|sig\.?)$", re.I
 )  # a column, not a title
 P_HEADER = re.compile(r"^(?:p|p[- ]?values?|sig\.?|significance|p\s*\(two[- ]tailed\))$", re.I)
 N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
@@ -33,7 +34,7 @@ def cells_of(line: str) -> list[str]:
     """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
     laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
-    if line.startswith("|") and line.count("|") >= 2:
+    if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         return [c.strip() or "–" for c in line.strip("|").split("|")]
     parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
     return parts if len(parts) > 1 else line.split()
@@ -86,6 +87,41 @@ def stacked_rows(rows: list, names: list[str]) -> list[tuple[int, str, str, str,
         var = r_row.group("x").strip() or x
         for j, cell in enumerate(cells):
             out.append((i, var, ys[j], cell, p_cells[j], n_cells[j] if n_cells else ""))
+    return out
+
+
+def merge_cell_lines(body: list[str]) -> list[str]:
+    """Header rows copied one cell per line, each cell followed by a line holding only '|' (a web
+    table's header flattened): each such run becomes one pipe row on its first line, the lines it
+    took left empty so that line numbers hold.
+
+    Examples
+    --------
+    >>> lines = ["Variable", "|", "Pain", "|", "Mood", "|", "||", "r", "|", "p", "|", "|", "IL-6 | 0.3 | 0.04 |"]
+    >>> merge_cell_lines(lines)
+    ['Variable | Pain | Mood |', '', '', '', '', '', '||', 'r | p |', '', '', '', '', 'IL-6 | 0.3 | 0.04 |']
+    """
+    if sum(line.strip() == "|" for line in body) < 2:
+        return list(body)
+    out = list(body)
+    start: int | None = None  # the run being gathered: where it starts, and its cells
+    cells: list[str] = []
+    for k, line in enumerate(body):
+        text = line.strip()
+        if text == "|" and start is not None:
+            out[k] = ""
+            continue
+        if text and "|" not in text and (k + 1 < len(body) and body[k + 1].strip() == "|"):
+            if start is None:
+                start, cells = k, []
+            cells.append(text)
+            out[k] = ""
+            continue
+        if start is not None:  # the run ends: its row goes on its first line
+            out[start] = " | ".join(cells) + " |"
+            start = None
+    if start is not None:
+        out[start] = " | ".join(cells) + " |"
     return out
 
 

@@ -35,6 +35,7 @@ from .table_cells import (
     R_HEADER,
     SHORT_HEADER,
     cells_of,
+    merge_cell_lines,
     merge_continuations,
     split_row,
     stacked_rows,
@@ -151,7 +152,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     body = [line for line in body if not FOOTNOTE.match(line)]
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
-    body = merge_continuations(body)
+    body = merge_continuations(merge_cell_lines(body))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     data = [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)]
@@ -301,7 +302,7 @@ def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
 
 def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> list[str]:
     """Names of k column groups (``Patients (n = 14)   Controls (n = 10)``) from the line above the header."""
-    above = [label for i, label in headers if i < header_i]
+    above = [label for i, label in headers if i < header_i and label.strip(" |")]  # not a row of bare pipes
     if above:
         names = [c for c in cells_of(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
         if len(names) == k + 1:  # the row-label column's own header ('Variable') comes first
