@@ -102,3 +102,16 @@ def test_adolescents_and_students_are_a_sample():
     """27 adolescents; r = -.44, p < .05 (R: r(25), .0216) consistent."""
     row = check_text("We studied 27 adolescents. Cortisol fell with optimism (r=−0.44, p<0.05).").iloc[0]
     assert (row["check"], row["verdict"]) == ("p vs r and n", "consistent")
+
+
+def test_rho_printed_as_p_is_read_where_the_sentence_names_spearman_and_never_accused():
+    """A PDF's text gives ρ as 'p': '(p = 0.45, p = 0.004)' in a sentence naming Spearman is
+    rho = .45 with p = .004 (R statcheck 1.5: r(38) = .45, p = .004 (.00358) consistent). With
+    p = .0004 it would be inconsistent (.00358): a doubt, since the symbol is a guess."""
+    text = "In 40 patients, the Spearman correlation of IL-6 with pain was significant (p = 0.45, p = 0.004)."
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert (row["verdict"], row["reported"]) == ("consistent", "p = 0.004")
+    doubt = check_text(text.replace("0.004", "0.0004")).query("check == 'p vs r and n'").iloc[0]
+    assert doubt["verdict"] == "fails at inferred n" and "printed as 'p'" in doubt["explanation"]
+    no_spearman = check_text("In 40 patients, IL-6 and pain differed (p = 0.45, p = 0.004).")
+    assert no_spearman.query("check == 'p vs r and n'").empty

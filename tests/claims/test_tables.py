@@ -343,3 +343,12 @@ def test_a_web_table_whose_header_cells_come_one_per_line_between_pipes():
         ("IL-6", "Memory", "0.089", "=", "0.421", 84),
     ]
     assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+def test_a_superscript_capital_glued_to_a_coefficient_is_a_mark():
+    """'0.171P': the r is .171, its mark is dropped (R statcheck 1.5: r(38) = .171, p = .29
+    (.291) consistent)."""
+    text = "Table 2. Spearman correlations (n = 40)\nScore  rho  p\nVAS  0.171P  0.29\n"
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.x, c.r.text, c.p.text) for c in claims] == [("VAS", "0.171", "0.29")]
+    assert check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent"]

@@ -35,8 +35,10 @@ from .patterns import (
     PVAL,
     RANGE_AFTER,
     RESPECTIVELY,
+    RHO_AS_P,
     SENTENCE_START,
     SHARED_P,
+    SPEARMAN_NAMED,
     SQUARED,
     STATEMENT,
     STATISTIC_SEGMENTS,
@@ -69,6 +71,8 @@ def _last(matches):
 
 def _method(sym: str, before: str = "") -> str:
     s = sym.lower().strip("() ")
+    if s == "p":  # a PDF's ρ, read only where the sentence names Spearman
+        return "spearman"
     if s == "r" and re.search(r"spearman", before, re.I):  # "Spearman correlation ... r = .45"
         return "spearman"
     if s == "r" and re.search(r"kendall", before, re.I):
@@ -298,6 +302,11 @@ def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
 def _statements(text: str) -> list[re.Match]:
     """Symbolic statements ('r = .45') and, where none overlaps, coefficients in words, in text order."""
     statements = list(STATEMENT.finditer(text))
+    for m in RHO_AS_P.finditer(text):  # a PDF's ρ as 'p', in a sentence that names Spearman
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0)
+        inside = any(s.start() <= m.start() < s.end() for s in statements)
+        if SPEARMAN_NAMED.search(text[start : m.start()]) and not inside:
+            statements.append(m)
     symbolic = [(m.start(), m.end()) for m in statements]
     verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
     return sorted(statements + verbal, key=lambda match: match.start())
@@ -380,6 +389,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 "index": len(scan.found) + 1,
                 "n_source": (num.n_source if n_i is not None else "") or ("df" if num.df is not None else ""),
                 "n_candidates": candidates,
+                **({"rho_printed_as_p": True} if m.group("sym") == "p" else {}),
                 "n_bound": bound,
                 **({"partial": num.k} if num.k else {}),
                 **({"respectively": i} if len(items) > 1 else {}),

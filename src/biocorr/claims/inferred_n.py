@@ -99,6 +99,20 @@ def _at_every_size(
 
 
 def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
+    """``check(claim)``, never accusing on a guessed n or a guessed symbol (see
+    :func:`_over_candidate_ns`): a coefficient printed as 'p' (a PDF's ρ) that fails is a doubt."""
+    result = _over_candidate_ns(check, claim)
+    if (claim.extra or {}).get("rho_printed_as_p") and result.verdict in (INCONSISTENT, DECISION_ERROR):
+        return replace(
+            result,
+            verdict=FAILS_AT_INFERRED_N,
+            explanation=f"would be {result.verdict}: {result.explanation} (the coefficient is printed as 'p', read "
+            "as Spearman's rho, as a PDF's text gives ρ; not an accusation: check the printed paper)",
+        )
+    return result
+
+
+def _over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
     """``check(claim)``, never accusing on a guessed n.
 
     When the claim's n was inferred (a neighbouring clause, the paragraph, a caption) and the

@@ -57,6 +57,12 @@ SHARED_P = re.compile(
 # 'HADS-A (r = -0.65) and HADS-D (r = -0.61) scores (p < 0.001)'
 LONE_P = re.compile(r"\(\s*p\s*(?P<comp><=|<|≤)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
 LIST_BREAK = re.compile(r"\b(?:but|while|whereas|although|though|not|no|nor|however|except)\b|[;:]", re.I)
+# Spearman's ρ that a PDF's text layer gives as 'p': 'the Spearman correlation ... (p = 0.45, p = 0.004)'.
+# Read only as the first of two p's in one bracket of a sentence that names Spearman or rho.
+RHO_AS_P = re.compile(
+    r"(?<=[(\[])(?P<sym>p)\s?(?P<df>)(?P<rcomp>=)\s?(?P<r>[+-]?\s?(?:0?\.\d{2,}|1\.0+))(?=\s*[,;]\s*p\s*[=<>])"
+)
+SPEARMAN_NAMED = re.compile(r"spearman|\brho\b|rank correlation", re.I)
 LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign a PDF turned into '2'
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
-CELL = re.compile(
-    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-d]{1,2})?"
+CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001'
+    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-z]{1,2})?"
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
