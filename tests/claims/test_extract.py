@@ -115,3 +115,24 @@ def test_rho_printed_as_p_is_read_where_the_sentence_names_spearman_and_never_ac
     assert doubt["verdict"] == "fails at inferred n" and "printed as 'p'" in doubt["explanation"]
     no_spearman = check_text("In 40 patients, IL-6 and pain differed (p = 0.45, p = 0.004).")
     assert no_spearman.query("check == 'p vs r and n'").empty
+
+
+def test_a_size_per_group_in_words_and_females_are_sample_sizes():
+    """'One hundred females ... fifty in each group': r = .31, p < .05 fits 50 (R: r(48), .0284)
+    and 100; no n was found before, so nothing was checked."""
+    text = (
+        "One hundred females took part, fifty in each group. Bone density went with weight "
+        "(r= 0.50, p<0.05; r= 0.31, p<0.05) in both groups."
+    )
+    verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "consistent"]
+
+
+def test_markup_left_by_a_web_page_and_a_statement_glued_to_a_number_are_read():
+    """'P < /em>=0.012' is p = .012 (R statcheck 1.5: r(239) = -.162, p = .012 (.0118) consistent);
+    'p<0.01r= -0.57' holds two statements."""
+    rows = check_text("The data of 241 women were analysed. Z-score fell with cholesterol (r=-0.162, P < /em>=0.012).")
+    row = rows.query("check == 'p vs r and n'").iloc[0]
+    assert (row["verdict"], row["reported"]) == ("consistent", "p = 0.012")
+    glued = check_text("In 50 women, age went with density (r= -0.67, p<0.01r= -0.57, p<0.05).")
+    assert glued.query("check == 'p vs r and n'")["reported"].tolist() == ["p < 0.01", "p < 0.05"]

@@ -145,3 +145,14 @@ def test_session_12_last_fresh_set():
     s12e = MANIFEST[MANIFEST["set"].eq("after-s12e")]
     assert s12e["biocorr_verdict"].tolist() == ["consistent", "consistent"]
     assert R.loc[s12e.index, "r_verdict"].tolist() == ["consistent", "consistent"]
+
+
+def test_session_12_set_f_collected_after_every_change():
+    """after-s12f: 3 passages collected after the session's other changes and before the fixes
+    they prompted (a per-group size in words, 'females', a web page's markup in 'P < /em>=0.012',
+    a statement glued to the number before it): 12 checkable statements, 3 checked at collection,
+    all 12 consistent by R."""
+    s12f = MANIFEST[MANIFEST["set"].eq("after-s12f")]
+    assert (len(s12f), int(s12f["n"].ne("").sum())) == (12, 12)
+    assert int(s12f["biocorr_verdict"].eq("consistent").sum()) == 3
+    assert (R.loc[s12f.index, "r_verdict"] == "consistent").all()

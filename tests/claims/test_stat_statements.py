@@ -112,3 +112,13 @@ def test_decimal_commas_and_a_p_after_a_semicolon_are_read_not_misread_as_a_smal
 def test_numbers_are_read_whole_or_the_statement_is_not_checked_with_its_reason(text, verdict, words):
     v = check_text(text)
     assert v["verdict"].tolist() == [verdict] and words in v["explanation"].iloc[0]
+
+
+def test_a_failing_test_statement_counts_as_failing_at_its_printed_df():
+    """t(29) = -2.94, p = .023 (R statcheck 1.5: computed .00638, inconsistent): its df is printed,
+    so the summary counts it with the printed ones, not among those at an inferred n."""
+    from biocorr.claims import review_summary
+
+    verdicts = check_text("Girls scored higher than boys; t(29) = −2.94, df = 29, p =.023.")
+    assert verdicts.query("check == 'p vs t and df'")["verdict"].tolist() == ["inconsistent"]
+    assert review_summary(verdicts).startswith("1 statement read: 1 inconsistent with its printed n or df, 0 at")

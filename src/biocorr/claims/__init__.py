@@ -98,6 +98,7 @@ def check_claims(
     table["raw"] = table["claim_id"].map(raw).astype(object).fillna("")
     table["n_source"] = table["claim_id"].map(n_sources).astype(object).fillna("")
     printed = {c.id: n_is_printed(c) for c in claims}
+    printed |= {st.id: True for st in statements}  # t(29), F(1, 28): a test statement prints its df
     table["n_printed"] = table["claim_id"].map(printed).astype(object).fillna("")
     for c in claims:  # a claims file's own extra columns (table, page, note), carried through
         for k, v in c.extra.get("annotations", {}).items():

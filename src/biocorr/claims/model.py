@@ -72,17 +72,27 @@ def normalise_minus(text: str) -> str:
 PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
 
 
+# inline markup a web page's text kept: '<em>p</em>', or its remnant 'P < /em>=0.012'
+MARKUP = re.compile(r"<\s*/?\s*(?:em|i|b|strong|sup|sub|span)\s*>", re.I)
+GLUED_R = re.compile(r"(?<=\d)(?=r\s?=\s?[-+]?\.?\d)")  # 'p<0.01r= -0.57': a new statement glued on
+
+
 def normalise_passage(text: str) -> str:
     """A passage as the extractors read it: minus signs and dashes as '-', no-break spaces as
-    spaces, invisible characters removed, and a PDF's 'Z' for '=' after a statistic's symbol
-    ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone).
+    spaces, invisible characters removed, a PDF's 'Z' for '=' after a statistic's symbol
+    ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
+    ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
+    ('p<0.01r= -0.57') set apart.
 
     Examples
     --------
     >>> normalise_passage("rpZ.315, PZ.028 (nZ50); ZIP code Z12")
     'rp=.315, P=.028 (n=50); ZIP code Z12'
+    >>> normalise_passage("(r=-0.162, P < /em>=0.012); (<em>p</em> = .03); (r= -0.67, p<0.01r= -0.57)")
+    '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     """
-    return PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " "))
+    text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " ")))
+    return GLUED_R.sub("; ", text)
 
 
 @dataclass(frozen=True)

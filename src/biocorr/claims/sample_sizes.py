@@ -49,7 +49,8 @@ GROUP_NOUNS = (
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
     r"adolescents|students|infants|neonates|newborns|girls|boys|athletes|players|runners|respondents|"
     r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
-    r"outpatients|inpatients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|samples"
+    r"outpatients|inpatients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
+    r"females|males|girls|boys|in each group|per group|in each arm"
 )
 # 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
 SEX = r"(?:F|M|women|men|females?|males?)"
