@@ -396,7 +396,10 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
             },
         )  # fmt: skip
         if p_i is None and n_i is None and num.df is None and lo is None:
-            scan.unparsed.append(Unparsed(line, col, raw, "a coefficient without p, n, df or CI: nothing to check"))
+            why = "a coefficient without p, n, df or CI: nothing to check"
+            if re.search(r"\bq\s*[=<]", tail):  # 'r = .24, q = .036': an FDR-adjusted value, not r's own p
+                why = "a coefficient with a q-value (an adjusted p) but not its own p: nothing to check"
+            scan.unparsed.append(Unparsed(line, col, raw, why))
         scan.found.append(Found(claim, line, col, raw))
         scan.positions.append(m.start())
     scan.covered.append((sentence_start, m.end() + len(tail)))
