@@ -139,7 +139,7 @@ def test_markup_left_by_a_web_page_and_a_statement_glued_to_a_number_are_read():
 
 
 def test_a_q_value_is_not_taken_for_the_coefficients_own_p():
-    rows = check_text("In 127 patients, NfL went with walking speed (r = 0.235, q = 0.036).")
+    rows = check_text("NfL went with walking speed (r = 0.235, q = 0.036).")
     unread = rows[rows["verdict"].eq("not read")]
     assert "q-value (an adjusted p)" in unread["explanation"].iloc[0]
     assert rows.query("check == 'p vs r and n'")["verdict"].tolist() == ["not checked"]
