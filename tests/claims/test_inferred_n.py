@@ -32,3 +32,17 @@ def test_failing_at_every_size_accuses_only_when_no_n_could_give_the_p():
     row = _p_check(SIZES + "CRP correlated with pain (r = 0.10, p = 0.0001).")
     assert row["verdict"] == "decision error"  # r = .10 gives p > .1 even at 85 + 44 + 41 pairs
     assert "holds whatever the pair's own n" in row["explanation"]
+
+
+def test_a_statement_naming_no_group_is_the_whole_samples_when_the_groups_add_up_to_it():
+    """46 patients, 27 with and 19 without fatigue: r = .35, p = .02 fits 46 (R statcheck 1.5:
+    r(44) = .35, p = .02 (.0172) consistent) and not the groups; '46 terminally ill cancer
+    patients' (three words between count and noun) is a size."""
+    from biocorr.claims import check_text
+
+    text = (
+        "We studied 46 terminally ill cancer patients: with fatigue (n = 27) and without (n = 19). "
+        "IL-6 correlated with physical fatigue (r = 0.35, P = 0.02)."
+    )
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert row["verdict"] == "consistent" and "n = 46 = 19 + 27" in row["explanation"]

@@ -156,3 +156,13 @@ def test_session_12_set_f_collected_after_every_change():
     assert (len(s12f), int(s12f["n"].ne("").sum())) == (12, 12)
     assert int(s12f["biocorr_verdict"].eq("consistent").sum()) == 3
     assert (R.loc[s12f.index, "r_verdict"] == "consistent").all()
+
+
+def test_session_12_set_g_a_doubt_where_r_finds_the_statement_consistent():
+    """after-s12g: one statement, checked at collection as a doubt ('fails at inferred n') because
+    '46 terminally ill cancer patients' was not read as a size (three words between count and
+    noun) and only the two groups (27, 19) were tried; R at 46 finds it consistent. Not an
+    accusation, but a wrong doubt: the sizes are read now, and the whole sample fits."""
+    s12g = MANIFEST[MANIFEST["set"].eq("after-s12g")]
+    assert s12g["biocorr_verdict"].tolist() == ["fails at inferred n"]
+    assert R.loc[s12g.index, "r_verdict"].tolist() == ["consistent"]

@@ -174,3 +174,16 @@ def test_a_group_written_as_its_two_sexes_is_read_as_their_sum():
     assert {(c.n, c.label) for c in PassageSizes(text).at(0)} == {(30, "patients"), (30, "controls")}
     row = check_text(text).set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "consistent" and "at n = 30" in row["explanation"]  # R statcheck: consistent at 30
+
+
+def test_a_word_labelling_a_size_binds_no_statement_unless_it_names_a_group():
+    """'with fatigue (n = 27)' labels 27 with 'fatigue'; a statement about the variable fatigue is
+    not thereby the 27's. R statcheck 1.5: r(25) = .35, p = .02 (computed .0735) and r(38), the 40
+    (.0268), are errors, r(65), both groups, too (.0037), yet some n between 40 and 67 fits: a
+    doubt ('depends on n' or 'fails at inferred n'), never the decision error an n bound to the
+    27 would make."""
+    from biocorr.claims import check_text
+
+    text = "With fatigue (n = 27) and without (n = 40). IL-6 correlated with physical fatigue (r = 0.35, P = 0.02)."
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert row["verdict"] not in ("inconsistent", "decision error")

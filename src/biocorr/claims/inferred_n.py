@@ -72,6 +72,14 @@ def _at_every_size(
     fits = [(n, label) for n, label, r in results if r.verdict == CONSISTENT]
     misses = [(n, label, r) for n, label, r in results if r.verdict != CONSISTENT]
     head = f"n is not printed with the statement; the passage gives several sizes ({_sizes_text(sizes)})"
+    whole, parts = _whole_and_parts([n for n, _ in sizes])
+    if misses and parts and results[-1][2].verdict == CONSISTENT:
+        # '46 patients ... (n = 27) ... (n = 19)': a statement naming no group is the whole sample's
+        return replace(
+            results[-1][2],
+            explanation=f"{head}: consistent at the whole sample, n = {whole} = {' + '.join(map(str, parts))}; the "
+            f"statement names none of its parts. {results[-1][2].explanation}",
+        )
     if not misses:
         largest = results[-1][2]
         return replace(largest, explanation=f"{head}: consistent at every one of them, so whatever its n.")
@@ -96,6 +104,28 @@ def _at_every_size(
         explanation=f"would be {worst.verdict} at every size the passage gives: {worst.explanation} ({head}; not an "
         "accusation: the pair's own n may be another, or the test another)",
     )
+
+
+def _whole_and_parts(sizes: list[int]) -> tuple[int, tuple[int, ...]]:
+    """(largest size, the other sizes that add up to it) when the largest is the sum of two or
+    more of the others (a sample and its groups), else (largest, ()).
+
+    Examples
+    --------
+    >>> _whole_and_parts([19, 27, 46]), _whole_and_parts([15, 30]), _whole_and_parts([10, 20, 31])
+    ((46, (19, 27)), (30, ()), (31, ()))
+    """
+    from itertools import combinations
+
+    if len(sizes) < 3:
+        return (max(sizes) if sizes else 0), ()
+    ordered = sorted(sizes)
+    whole, rest = ordered[-1], ordered[:-1][:12]  # a handful of sizes: every subset is cheap
+    for k in range(2, len(rest) + 1):
+        for parts in combinations(rest, k):
+            if sum(parts) == whole:
+                return whole, parts
+    return whole, ()
 
 
 def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:

@@ -52,6 +52,7 @@ GROUP_NOUNS = (
     r"outpatients|inpatients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
     r"females|males|girls|boys|in each group|per group|in each arm"
 )
+GROUP_NOUN = re.compile(GROUP_NOUNS, re.I)
 # 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
 SEX = r"(?:F|M|women|men|females?|males?)"
 BY_SEX = re.compile(
@@ -64,8 +65,11 @@ BY_SEX = re.compile(
     + r"\s*\)",
     re.I,
 )
+# up to three describing words between a count and its noun ('46 terminally ill cancer patients'),
+# none of them a word that makes the count a part ('3 of the patients', '2 out of 10 patients')
+DESCRIBING = r"(?:(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+){0,3}?"
 PEOPLE = re.compile(
-    r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>(?:[\w-]+\s+){0,2}?)"
+    r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>" + DESCRIBING + ")"
     r"(?P<noun>" + GROUP_NOUNS + r")\b",
     re.I,
 )
@@ -75,8 +79,15 @@ NOT_ANALYSED = re.compile(
 )
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
-    r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\b",
+    r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>"
+    + COUNT
+    + "|"
+    + NUMBER_WORDS
+    + r")\s+"
+    + DESCRIBING
+    + r"(?:"
+    + GROUP_NOUNS
+    + r")\b",
     re.I,
 )
 # several observations per subject: an analysis may have more pairs than the text has subjects
@@ -353,12 +364,16 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     163
     >>> bound_to_group(c, "TNF correlated with pain, ") is None
     True
+    >>> bound_to_group([SizeCandidate(27, "fatigue", "passage")], "IL-6 correlated with fatigue, ") is None
+    True
     """
 
     def mentions(text: str) -> list[tuple[int, SizeCandidate]]:
         found = []
         for c in candidates:
-            if c.label:
+            # only a group's name binds ('patients', 'controls'): a word that labels a size in the
+            # text ('with fatigue (n = 27)') may be a variable the statement names ('... with fatigue')
+            if c.label and GROUP_NOUN.fullmatch(c.label):
                 for m in re.finditer(rf"\b{re.escape(c.label.rstrip('s'))}", text, re.I):
                     found.append((m.start(), c))
         return sorted(found, key=lambda x: x[0])
