@@ -143,3 +143,12 @@ def test_a_q_value_is_not_taken_for_the_coefficients_own_p():
     unread = rows[rows["verdict"].eq("not read")]
     assert "q-value (an adjusted p)" in unread["explanation"].iloc[0]
     assert rows.query("check == 'p vs r and n'")["verdict"].tolist() == ["not checked"]
+
+
+def test_a_p_shared_by_position_that_fails_is_a_doubt():
+    """'A (r = .12) and B (r = .61) scores (p < .001)' at n = 74: the shared p fits B and not A
+    (R statcheck 1.5: r(72) = .12, p < .001 (.308) a decision error): since the p was only taken as
+    A's by position, A's failure is a doubt, not an accusation."""
+    text = "We enrolled 74 patients. Wellbeing fell with worry (r = 0.12) and mood (r = 0.61) scores (p < 0.001)."
+    verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["fails at inferred n", "consistent"]

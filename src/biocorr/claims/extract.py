@@ -171,6 +171,7 @@ class _Numbers:
     lo: Reported | None
     hi: Reported | None
     level: float
+    p_guess: bool = False  # a p printed once after a list, taken as each member's by position
 
 
 SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*\n")
@@ -198,7 +199,7 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     if lone is not None and lone.start() - m.end() <= 100:
         between = text[m.end() : lone.start()]  # the rest of the list: coefficients and names, no p, no 'but'
         if PVAL.search(between) is None and LIST_BREAK.search(between) is None:
-            return parse_p(lone.group("p"), lone.group("comp"))
+            return (*parse_p(lone.group("p"), lone.group("comp")), True)  # shared by position: a guess
     return None
 
 
@@ -227,11 +228,12 @@ def _statement_numbers(
     in_tail = NVAL.search(tail)
     nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
     cm = CI.search(tail)
-    p_comp, p = "=", None
+    p_comp, p, p_guess = "=", None, False
     if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05
         p_comp, p = ">", parse_number(".05")
     elif pm is None and (found := _p_elsewhere(text, m, before)) is not None:
-        p_comp, p = found
+        p_comp, p, *guessed = found
+        p_guess = bool(guessed)
     if pm:
         try:
             p_comp, p = parse_p(pm.group("p"), pm.group("comp"))
@@ -264,7 +266,7 @@ def _statement_numbers(
         lo, hi = parse_number(cm.group("lo") or cm.group("lo2")), parse_number(cm.group("hi") or cm.group("hi2"))
         if cm.group("level"):
             level = float(cm.group("level")) / 100
-    return _Numbers(df, pm, nm, p_comp, p, n, n_source, k, tails, lo, hi, level)
+    return _Numbers(df, pm, nm, p_comp, p, n, n_source, k, tails, lo, hi, level, p_guess)
 
 
 @dataclass
@@ -390,6 +392,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 "n_source": (num.n_source if n_i is not None else "") or ("df" if num.df is not None else ""),
                 "n_candidates": candidates,
                 **({"rho_printed_as_p": True} if m.group("sym") == "p" else {}),
+                **({"p_shared_by_position": True} if num.p_guess else {}),
                 "n_bound": bound,
                 **({"partial": num.k} if num.k else {}),
                 **({"respectively": i} if len(items) > 1 else {}),

@@ -129,15 +129,22 @@ def _whole_and_parts(sizes: list[int]) -> tuple[int, tuple[int, ...]]:
 
 
 def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
-    """``check(claim)``, never accusing on a guessed n or a guessed symbol (see
-    :func:`_over_candidate_ns`): a coefficient printed as 'p' (a PDF's ρ) that fails is a doubt."""
+    """``check(claim)``, never accusing on a guessed n, symbol or p (see :func:`_over_candidate_ns`):
+    a coefficient printed as 'p' (a PDF's ρ), or one whose p was printed once after its list, that
+    fails is a doubt."""
     result = _over_candidate_ns(check, claim)
-    if (claim.extra or {}).get("rho_printed_as_p") and result.verdict in (INCONSISTENT, DECISION_ERROR):
+    extra = claim.extra or {}
+    guessed = {
+        "rho_printed_as_p": "the coefficient is printed as 'p', read as Spearman's rho, as a PDF's text gives ρ",
+        "p_shared_by_position": "the p is printed once after the list and taken as each coefficient's",
+    }
+    why = [text for key, text in guessed.items() if extra.get(key)]
+    if why and result.verdict in (INCONSISTENT, DECISION_ERROR):
         return replace(
             result,
             verdict=FAILS_AT_INFERRED_N,
-            explanation=f"would be {result.verdict}: {result.explanation} (the coefficient is printed as 'p', read "
-            "as Spearman's rho, as a PDF's text gives ρ; not an accusation: check the printed paper)",
+            explanation=f"would be {result.verdict}: {result.explanation} ({'; '.join(why)}; not an accusation: "
+            "check the printed paper)",
         )
     return result
 
