@@ -166,3 +166,11 @@ def test_session_12_set_g_a_doubt_where_r_finds_the_statement_consistent():
     s12g = MANIFEST[MANIFEST["set"].eq("after-s12g")]
     assert s12g["biocorr_verdict"].tolist() == ["fails at inferred n"]
     assert R.loc[s12g.index, "r_verdict"].tolist() == ["consistent"]
+
+
+def test_session_12_set_h_collected_after_every_change():
+    """after-s12h: 3 passages collected at the end of session 12, not tuned on: all 4 statements
+    checked and consistent, as R finds them."""
+    s12h = MANIFEST[MANIFEST["set"].eq("after-s12h")]
+    assert s12h["biocorr_verdict"].tolist() == ["consistent"] * 4
+    assert (R.loc[s12h.index, "r_verdict"] == "consistent").all()
