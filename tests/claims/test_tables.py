@@ -352,3 +352,47 @@ def test_a_superscript_capital_glued_to_a_coefficient_is_a_mark():
     claims = [f.claim for f in extract_claims(text, "t")[0]]
     assert [(c.x, c.r.text, c.p.text) for c in claims] == [("VAS", "0.171", "0.29")]
     assert check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent"]
+
+
+LETTERED = """Table 3 Correlations of an ultrasound score with markers
+
+  RA (n = 42) PsA (n = 50)
+Doppler score
+ Calprotectin 0.570a 0.420b
+ CRP 0.338b 0.058
+  1. Data presented are Spearman's rho correlations
+  2. a p < 0.001
+  3. b p < 0.05
+"""
+
+
+def test_column_groups_sized_in_the_header_row_groups_and_a_numbered_lettered_legend():
+    """R statcheck 1.5: r(40) = .570, p < .001 (8.1e-5); r(48) = .420, p < .05 (.0024); r(40) =
+    .338, p < .05 (.0286); r(48) = .058, p > .05 (.689): all consistent."""
+    claims = [f.claim for f in extract_claims(LETTERED, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Calprotectin", "RA (n = 42) (Doppler score)", "0.570", "<", "0.001", 42),
+        ("Calprotectin", "PsA (n = 50) (Doppler score)", "0.420", "<", "0.05", 50),
+        ("CRP", "RA (n = 42) (Doppler score)", "0.338", "<", "0.05", 42),
+        ("CRP", "PsA (n = 50) (Doppler score)", "0.058", ">", "0.05", 50),
+    ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+def test_r_value_p_value_and_n_rows_under_each_variable():
+    """R statcheck 1.5: r(32) = .412, p = .015 (.0155) consistent; r(66) = -.381, p < .001
+    (.00135) inconsistent, at the N printed in the table's own row."""
+    text = (
+        "Table 3.\n\nCorrelation of two indices with markers (Pearson).\n\nParameter A B\n"
+        "HbA1c (%) r- value 0.412 0.514\nP-value 0.015* 0.002*\nN 34 34\n"
+        "Teeth present r- value −0.381 −0.432\nP-value <0.001** <0.001**\nN 68 68\n"
+    )
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.x, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("HbA1c (%)", "0.412", "=", "0.015", 34),
+        ("HbA1c (%)", "0.514", "=", "0.002", 34),
+        ("Teeth present", "-0.381", "<", "0.001", 68),
+        ("Teeth present", "-0.432", "<", "0.001", 68),
+    ]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "consistent", "inconsistent", "consistent"]

@@ -52,7 +52,7 @@ def split_row(line: str) -> tuple[str, list[str]]:
 
 
 R_ROW = re.compile(
-    r"^(?P<x>.*?)\s*(?<![\w-])(?:r|rs|rho|ρ|tau|τ|(?:pearson|spearman|kendall)[’']?s?\s+(?:correlation|rho|tau)|"
+    r"^(?P<x>.*?)\s*(?<![\w-])(?:r|r-?\s?values?|rs|rho|ρ|tau|τ|(?:pearson|spearman|kendall)[’']?s?\s+(?:correlation|rho|tau)|"
     r"correlation(?:\s+coefficient)?)$",
     re.I,
 )

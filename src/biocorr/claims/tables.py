@@ -46,6 +46,7 @@ from .table_units import sizes_in_order, unit_rows
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
 )
+GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
 STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
 PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
 
@@ -144,7 +145,7 @@ def _has_rows(block: str) -> bool:
     return any(any(CELL.match(c) for c in split_row(line)[1]) for line in block.split("\n")[1:] if line.strip())
 
 
-FOOTNOTE = re.compile(r"^\s*(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)
+FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)  # '3. a p < .001'
 
 
 def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
@@ -164,12 +165,17 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     # after it that hold only a label ('Patients') are row groups
     named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in cells_of(h[1]))]
     header_i, header_text = named[-1] if named else above_data[-1]
+    sized = [h for h in above_data if len(GROUP_SIZED.findall(h[1])) >= 2]  # 'RA (n = 42) PsA (n = 50)'
+    if not named and sized and sized[-1][0] != header_i and len(cells_of(header_text)) <= 2:
+        header_i, header_text = sized[-1]  # the lines after it that hold only a phrase are row groups
     row_groups = {  # a line that holds nothing but its label ('Patients', '| Controls (n = 20) | | |')
         i: label
         for i, label, _ in rows
         if i > header_i and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
     }
     names = cells_of(header_text)
+    if len(GROUP_SIZED.findall(header_text)) >= 2:
+        names = [g.strip() for g in GROUP_SIZED.findall(header_text)]
     width = max(len(c) for _, _, c in data)
     columns = names[-width:] if len(names) >= width else names
     method = _method(context)
@@ -259,14 +265,22 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         columns = [f"column {k + 1}" for k in range(width)]
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
         problems.append("stars in the table but no footnote saying which p they mean: significance not read")
-    for i, label, cells in data:
+    column_n = [_caption_n(c) for c in columns]  # 'RA (n = 42)': a column group's own size
+    row_group = ""
+    for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
+        if i in row_groups:
+            row_group = label
+            continue
         for k, cell in enumerate(cells):
             if k >= len(columns) or label.strip() == columns[k].strip():
                 continue
-            kw = _claim(label, columns[k], cell, "", legend, method, matrix=True)
+            y = columns[k] + (f" ({row_group})" if row_group else "")
+            kw = _claim(label, y, cell, "", legend, method, matrix=True)
             if kw is None:
                 continue
-            if caption_n is not None:
+            if column_n[k] is not None:
+                kw["n"], kw["extra"]["n_source"] = column_n[k], "header"
+            elif caption_n is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
             out.append((_partial(kw, partial_k), i))
     return out, problems
