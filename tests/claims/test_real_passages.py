@@ -185,3 +185,15 @@ def test_session_12_set_i_tables():
     assert (len(s12i), int(s12i["n"].ne("").sum())) == (28, 28)
     assert not s12i["biocorr_verdict"].str.match(r"(consistent|inconsistent)").any()
     assert R.loc[s12i.index, "r_verdict"].value_counts().to_dict() == {"consistent": 27, "inconsistent": 1}
+
+
+def test_session_12_set_j_the_issues_own_table_layout():
+    """after-s12j: the layout the issue describes, met in a real table: r/p pairs under three
+    cytokines, row groups (All, C, BD, BD0, BD1) sized only in a footnote ('All (n = 40) ... C (n =
+    20)'), superscript letters glued to coefficients ('0.171P') and once set apart ('-0.639* P').
+    At collection: read but not checked (no n), one row's cells shifted. R: 44 consistent, 1
+    inconsistent at its row's n of 10 (biocorr now: the same 44, that one a doubt)."""
+    s12j = MANIFEST[MANIFEST["set"].eq("after-s12j")]
+    assert (len(s12j), int(s12j["n"].ne("").sum())) == (45, 45)
+    assert s12j["biocorr_verdict"].str.startswith("not").all()
+    assert R.loc[s12j.index, "r_verdict"].value_counts().to_dict() == {"consistent": 44, "inconsistent": 1}

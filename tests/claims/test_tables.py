@@ -396,3 +396,44 @@ def test_r_value_p_value_and_n_rows_under_each_variable():
     ]
     verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts == ["consistent", "consistent", "inconsistent", "consistent"]
+
+
+FOOTNOTE_SIZED = """TABLE 4.
+
+Correlations of two binding proteins with two chemokines.
+
+Proteins Groups CCL2 CCL4
+r p r p
+BP-1 All 0.463** 0.003 0.148 0.362
+C 0.572** 0.008 0.010P 0.965
+BD1 -0.639* P 0.047 0.273 0.446
+
+All (n = 40), both groups; C (n = 20), controls; BD1 (n = 10), patients after treatment.
+"""
+
+
+def test_row_groups_sized_only_in_a_footnote_and_a_mark_set_apart_from_its_number():
+    """'All (n = 40) ... C (n = 20)' in the note sizes the rows by their label; '-0.639* P' is one
+    cell. R statcheck 1.5: r(38) = .463, p = .003 (.00263); r(18) = .572, p = .008 (.00838);
+    r(8) = -.639, p = .047 (.0467): consistent."""
+    claims = [f.claim for f in extract_claims(FOOTNOTE_SIZED, "t")[0]]
+    got = [(c.r.text, c.p.text, c.n, c.extra["n_source"]) for c in claims]
+    assert got == [
+        ("0.463", "0.003", 40, "row label"),
+        ("0.148", "0.362", 40, "row label"),
+        ("0.572", "0.008", 20, "row label"),
+        ("0.010", "0.965", 20, "row label"),
+        ("-0.639", "0.047", 10, "row label"),
+        ("0.273", "0.446", 10, "row label"),
+    ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+def test_a_row_whose_cells_do_not_line_up_is_not_read():
+    text = (
+        "Table 1. Correlations with pain (n = 30)\nScore  r  p  r  p\nVAS  0.41  0.02  0.30  0.11\n"
+        "HADS  0.35  Q  0.05  0.81\n"
+    )
+    found, unparsed, _ = extract_table_claims(text, "t", lambda *a: (None, "", ""))
+    assert [c.x for c, *_ in found] == ["VAS", "VAS"]
+    assert any("do not line up" in reason for *_, reason in unparsed)

@@ -9,7 +9,7 @@ import re
 
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
 CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001'
-    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*|[a-z]{1,2})?"
+    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*(?:[a-z]{1,2})?)"
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
@@ -37,7 +37,14 @@ def cells_of(line: str) -> list[str]:
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         return [c.strip() or "–" for c in line.strip("|").split("|")]
     parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
-    return parts if len(parts) > 1 else line.split()
+    tokens = parts if len(parts) > 1 else line.split()
+    glued: list[str] = []
+    for token in tokens:  # '-0.639* P': a superscript letter set apart from its number is its mark
+        if glued and re.fullmatch(r"[A-Za-z]{1,2}", token) and CELL.match(glued[-1]):
+            glued[-1] += token
+        else:
+            glued.append(token)
+    return glued
 
 
 def split_row(line: str) -> tuple[str, list[str]]:

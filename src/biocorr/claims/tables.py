@@ -110,7 +110,10 @@ def extract_table_claims(
         after = text[end:].lstrip("\n")
         foot_end = after.find("\n\n")
         foot = after[: foot_end if foot_end >= 0 else len(after)]
-        if not re.match(r"\s*(?:Note|[*†‡§¶#a-d]\s*p\s*[<≤]|Abbreviations|r\b|ρ|Values)", foot, re.I):
+        footnote = re.match(r"\s*(?:Note|[*†‡§¶#a-d]\s*p\s*[<≤]|Abbreviations|r\b|ρ|Values)", foot, re.I)
+        first = foot.split("\n")[0]
+        sizes_note = len(re.findall(r"\(\s*[nN]\s*=\s*\d+", first)) >= 2 and not INLINE_STATEMENT.search(first)
+        if not footnote and not sizes_note:  # a note of the groups' sizes ('All (n = 40); C (n = 20)'), or none
             foot = ""
         block = text[start:end]
         lines = ["" if PIPE_RULE.match(line) else line for line in block.split("\n")]  # line numbers kept
@@ -192,9 +195,13 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         notes = caption + " " + foot  # 'All (n = 40); patients (n = 20)': sizes by group name
         group_n = [_caption_n(g) or _named_n(g, notes) for g in groups]
         row_group = ""
+        skipped = 0
         for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
             if i in row_groups:
                 row_group = label
+                continue
+            if len(cells) != width and not body[i - 1].lstrip().startswith("|"):
+                skipped += 1  # cells apart by spaces that do not line up: which value is whose cannot be told
                 continue
             cells = cells + [""] * (width - len(cells))
             row_n = _caption_n(row_group) or _named_n(row_group, notes) if row_group else None
@@ -211,9 +218,13 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["n"], kw["extra"]["n_source"] = group_n[g], "header"
                 elif row_n is not None:
                     kw["n"], kw["extra"]["n_source"] = row_n, "row group"
+                elif (label_n := _named_n(label.split()[-1], notes) if label.split() else None) is not None:
+                    kw["n"], kw["extra"]["n_source"] = label_n, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
                 elif caption_n is not None:
                     kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
                 out.append((_partial(kw, partial_k), i))
+        if skipped:
+            problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
         return out, problems
     following = [(i, body[i - 1]) for i in range(header_i + 1, len(body) + 1) if body[i - 1].strip()]
     if units := unit_rows(header_text, following):  # cells apart by single spaces: read by units
@@ -337,11 +348,12 @@ def _named_n(group: str, notes: str) -> int | None:
     word = re.sub(r"\s*\(.*", "", group).strip()
     if not word:
         return None
-    found = {
-        count_value(m.group("n"))
-        for m in re.finditer(re.escape(word) + r"\w*\s*[(\[,:]?\s*[nN]\s*=\s*(?P<n>\d+)", notes, re.I)
-    }
-    return found.pop() if len(found) == 1 else None
+    for tail in (r"(?!\w)", r"\w*"):  # the word exactly ('BD' apart from 'BD0'), then with an ending ('patients')
+        pattern = r"(?<!\w)" + re.escape(word) + tail + r"\s*[(\[,:]?\s*[nN]\s*=\s*(?P<n>\d+)"
+        found = {count_value(m.group("n")) for m in re.finditer(pattern, notes, re.I)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _caption_n(text: str) -> int | None:
