@@ -152,3 +152,26 @@ def test_a_p_shared_by_position_that_fails_is_a_doubt():
     text = "We enrolled 74 patients. Wellbeing fell with worry (r = 0.12) and mood (r = 0.61) scores (p < 0.001)."
     verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts == ["fails at inferred n", "consistent"]
+
+
+def test_a_group_named_after_a_turn_in_the_sentence_is_not_the_statements():
+    """'... (r = .40, p = .01), while in controls it did not (r = .05)': the first statement is not
+    the 10 controls' (at n = 10, R: r(8) = .40, p = .252, it would look like a decision error);
+    it fits the 40 patients (r(38), .0106), so it is at most 'depends on n', never an accusation."""
+    text = (
+        "We studied 40 patients and 10 controls. TNF correlated with pain (r = 0.40, p = 0.01), while in "
+        "controls it did not (r = 0.05, p = 0.89)."
+    )
+    verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts[0] not in ("inconsistent", "decision error") and verdicts[1] == "consistent"
+
+
+def test_a_named_group_gives_no_bound_when_the_text_reports_repeated_measures():
+    """30 patients gave up to 3 samples each: a pair's n may exceed 30, so r = .509, p < .001 among
+    the patients (inconsistent at 30, R: r(28), .00407) is a doubt, not an accusation."""
+    text = (
+        "We studied 30 patients and 15 controls; each patient gave up to 3 samples. "
+        "Fatigue went with ESR (r = 0.509, p < 0.001) among the patients."
+    )
+    row = check_text(text).query("check == 'p vs r and n'").iloc[0]
+    assert row["verdict"] == "fails at inferred n"

@@ -45,12 +45,14 @@ from .patterns import (
     VERBAL,
 )
 from .sample_sizes import (
+    NO_BOUND,
     NVAL,
     PassageSizes,
     clause_sample,
     count_value,
     group_of,
     passage_n,
+    rest_of_sentence,
     semicolon_n,
 )
 from .tables import PARTIAL, extract_table_claims, partial_covariates
@@ -203,20 +205,6 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     return None
 
 
-def _rest_of_sentence(text: str, pos: int) -> str:
-    """The text from ``pos`` to the end of its sentence (at most 300 characters): a group the
-    sentence names after a statement ('... (r = .38, p = .01) among patients.') is the statement's.
-
-    Examples
-    --------
-    >>> _rest_of_sentence("r = .38, p = .01) among patients. In controls r = .05", 0)
-    'r = .38, p = .01) among patients'
-    """
-    rest = text[pos : pos + 300]
-    end = re.search(r"\.(?=\s+[A-Z(]|\s*$)|\n", rest)
-    return rest[: end.start()] if end else rest
-
-
 def _statement_numbers(
     text: str, m: re.Match, before: str, tail: str, own: int | None, after_clause: str, sizes: PassageSizes,
     where: tuple[int, int, str], unparsed: list[Unparsed],
@@ -249,7 +237,7 @@ def _statement_numbers(
     if n is None and df is None and (own_n := clause_sample(tail[:own] if own is not None else tail)) is not None:
         n, n_source = own_n, "statement"  # 'r = .30, p = .02 in 24 patients'
     if n is None and df is None:
-        n, n_source, note = passage_n(text, m.start(), before, _rest_of_sentence(text, m.end()), sizes)
+        n, n_source, note = passage_n(text, m.start(), before, rest_of_sentence(text, m.end()), sizes)
         several = len({c.n for c in sizes.at(m.start()) if c.n > 2}) >= 2  # then checked at each of them
         if note and p is not None and not several:
             unparsed.append(Unparsed(*where, note))
@@ -377,8 +365,8 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
     lo, hi = (None, None) if listed else (num.lo, num.hi)  # one interval beside a list belongs to no single value
     candidates = tuple((c.n, c.label) for c in scan.sizes.at(m.start()))  # for an inferred n
     bound = scan.sizes.bound(m.start())  # every size of the paragraph added up: no analysis has more pairs
-    if group_of(num.n_source) and num.n is not None:  # the clause names a group: its pairs are at most its size
-        candidates, bound = tuple(c for c in candidates if c[0] <= num.n), num.n
+    if group_of(num.n_source) and num.n is not None and bound < NO_BOUND:  # the clause names a group: its
+        candidates, bound = tuple(c for c in candidates if c[0] <= num.n), num.n  # pairs are at most its size
     raw = (raw + tail).strip()
     for i, (r_i, p_i, n_i) in enumerate(items, start=1):
         claim = Claim(

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .patterns import LIST_BREAK
+
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
 NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")")
@@ -194,6 +196,26 @@ def group_of(n_source: str) -> str | None:
     """
     m = re.fullmatch(r"(?:passage|words|document) \((?P<label>[^()]+)\)", n_source)
     return m.group("label") if m else None
+
+
+def rest_of_sentence(text: str, pos: int) -> str:
+    """The text from ``pos`` to the end of its sentence (at most 300 characters), or to a word that
+    turns to another group ('while', 'but', 'not', a semicolon): a group named there ('... (r = .38,
+    p = .01) among patients.') is the statement's; one named after 'while in controls it did not'
+    is not.
+
+    Examples
+    --------
+    >>> rest_of_sentence("r = .38, p = .01) among patients. In controls r = .05", 0)
+    'r = .38, p = .01) among patients'
+    >>> rest_of_sentence("r = .40, p = .01), while in controls it did not (r = .05)", 0)
+    'r = .40, p = .01), '
+    """
+    rest = text[pos : pos + 300]
+    end = re.search(r"\.(?=\s+[A-Z(]|\s*$)|\n", rest)
+    rest = rest[: end.start()] if end else rest
+    turn = LIST_BREAK.search(rest)
+    return rest[: turn.start()] if turn else rest
 
 
 def words_to_int(phrase: str) -> int | None:
