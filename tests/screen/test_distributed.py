@@ -54,6 +54,25 @@ def test_features_by_samples_from_a_dask_dataframe(tmp_path):
     pd.testing.assert_frame_equal(ours, screen(INPUTS[GENES], PHENOTYPES, ["pearson"]), check_exact=False, rtol=1e-13)
 
 
+def test_a_text_phenotype_or_an_unknown_method_is_a_message_in_every_dask_entry(tmp_path):
+    """Each entry point names the phenotype, the sample and the cell (it was a ValueError from
+    pandas inside a task, or no check at all for the method of the Dask DataFrame entry)."""
+    phenotypes = PHENOTYPES.set_axis([f"s{i}" for i in range(len(INPUTS))]).astype(object)
+    phenotypes.iloc[2, 0] = "n.d."
+    matrix = INPUTS[GENES].T.set_axis(phenotypes.index, axis=1).rename_axis("feature")
+    matrix.to_parquet(tmp_path / "m.parquet", row_group_size=9)
+    parts = dd.read_parquet(tmp_path / "m.parquet", index="feature", split_row_groups=True)
+    message = "phenotype 'pain' sample s2: 'n.d.' is not a number"
+    with pytest.raises(DataError, match=message):
+        screen_features_by_samples(parts, phenotypes, ["pearson"])
+    with pytest.raises(DataError, match=message):
+        screen_parquet_row_groups(str(tmp_path / "m.parquet"), phenotypes)
+    with pytest.raises(DataError, match=message):
+        screen_dask(dd.from_pandas(INPUTS[GENES], npartitions=2), phenotypes)
+    with pytest.raises(ValueError, match="pearsn"):
+        screen_features_by_samples(parts, PHENOTYPES.set_axis(phenotypes.index), ["pearsn"])
+
+
 @pytest.mark.slow
 def test_a_local_cluster_screens_a_parquet_matrix_larger_than_each_workers_memory(tmp_path):
     """A features × samples Parquet matrix of ~770 MB, two worker processes with 700 MB each (a

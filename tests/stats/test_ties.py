@@ -122,7 +122,8 @@ def test_the_skipped_correlation_cut_off_is_rs_qchisq():
 
 
 def test_tied_pairs_and_the_group_sums_agree_with_a_count_by_hand():
-    from biocorr.stats.ties import tie_group_sums, tied_pairs
+    from biocorr.stats.kendall_shuffles import pairs_within_runs
+    from biocorr.stats.ties import tie_group_sums
 
     rng = np.random.default_rng(7)
     for _ in range(200):
@@ -133,6 +134,7 @@ def test_tied_pairs_and_the_group_sums_agree_with_a_count_by_hand():
         for j in range(m):
             _, t = np.unique(a[~np.isnan(a[:, j]), j], return_counts=True)  # the reference: group sizes
             t = t.astype(float)
-            assert tied_pairs(a)[j] == (t * (t - 1) / 2).sum()
+            present = np.sort(a[~np.isnan(a[:, j]), j])
+            assert pairs_within_runs(present[None, :])[0] == (t * (t - 1) / 2).sum()
             assert sums["t2"][j] == (t * (t - 1)).sum() and sums["t3"][j] == (t * (t - 1) * (t - 2)).sum()
             assert sums["t25"][j] == (t * (t - 1) * (2 * t + 5)).sum() and sums["cube"][j] == (t**3 - t).sum()

@@ -99,7 +99,11 @@ def join_tables(main: RawTable, other: RawTable, spec: StudySpec, wanted: list[s
     taken = [c for c in wanted if c not in main.columns and c in other.frame.columns and c not in keys]
     main_keys = _key_text(main.frame, keys)
     other_keys = _key_text(other.frame, keys)
-    other_rows = np.arange(len(other.frame)) + other.first_data_row
+    other_rows = (  # the rows as the file numbers them (layout rows the reader skipped are not counted twice)
+        np.asarray(other.row_numbers)
+        if other.row_numbers is not None
+        else np.arange(len(other.frame)) + other.first_data_row
+    )
     _refuse_repeated_keys(other_keys, other_rows, other.source, keys)
     position = pd.Series(np.arange(len(other_keys)), index=other_keys.to_numpy())
     present = main_keys.ne(_EMPTY_KEY * len(keys))
@@ -164,28 +168,13 @@ def _listed(keys) -> str:
 
 
 def _unmatched_notes(main, other, keys, unmatched_main, other_keys, main_keys) -> list[dict]:
-    notes = []
-    if len(unmatched_main):
-        notes.append(
-            finding(
-                "join-unmatched",
-                "warning",
-                ", ".join(keys),
-                "all",
-                f"{len(unmatched_main)} row(s) of {main.source} have no partner in {other.source} (their joined cells "
-                f"are missing): {_listed(unmatched_main)}.",
-            )
-        )
     alone = sorted(set(other_keys[other_keys.ne(_EMPTY_KEY * len(keys))]) - set(main_keys))
-    if alone:
-        notes.append(
-            finding(
-                "join-unmatched",
-                "warning",
-                ", ".join(keys),
-                "all",
-                f"{len(alone)} row(s) of {other.source} have no partner in {main.source} and are not analysed: "
-                f"{_listed(alone)}.",
-            )
-        )
-    return notes
+    sides = (
+        (unmatched_main, f"of {main.source} have no partner in {other.source} (their joined cells are missing)"),
+        (alone, f"of {other.source} have no partner in {main.source} and are not analysed"),
+    )
+    return [
+        finding("join-unmatched", "warning", ", ".join(keys), "all", f"{len(rows)} row(s) {what}: {_listed(rows)}.")
+        for rows, what in sides
+        if len(rows)
+    ]

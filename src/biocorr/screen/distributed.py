@@ -53,6 +53,25 @@ def _feature_rows_block(block: pd.DataFrame, phenotypes: pd.DataFrame, methods: 
     return _block_rows(block.to_numpy(float).T, names, phenotypes, methods, confidence)
 
 
+def _numeric_phenotypes(phenotypes: pd.DataFrame) -> pd.DataFrame:
+    """The phenotypes as numbers, indexed by sample name as text (the matrix's sample columns are
+    matched against it); a text cell is an error that names its column and row."""
+    try:
+        pheno = phenotypes.astype(float)
+    except (TypeError, ValueError):
+        for column in phenotypes.columns:
+            bad = pd.to_numeric(phenotypes[column], errors="coerce").isna() & phenotypes[column].notna()
+            if bad.any():
+                k = int(bad.to_numpy().argmax())
+                raise DataError(
+                    f"screen over Dask: phenotype '{column}' sample {phenotypes.index[k]}: "
+                    f"{phenotypes[column].iloc[k]!r} is not a number (leave the cell empty for a missing value)."
+                ) from None
+        raise
+    pheno.index = [str(i) for i in pheno.index]
+    return pheno
+
+
 def screen_features_by_samples(
     matrix: Any,
     phenotypes: pd.DataFrame,
@@ -79,8 +98,8 @@ def screen_features_by_samples(
     """
     import dask
 
-    pheno = phenotypes.astype(float)
-    pheno.index = [str(i) for i in pheno.index]
+    methods = check_methods(methods, SCREEN_METHODS)
+    pheno = _numeric_phenotypes(phenotypes)
     tasks = [dask.delayed(_feature_rows_block)(part, pheno, list(methods), confidence) for part in matrix.to_delayed()]
     return _finish(tasks, methods, adjust, family, client)
 
@@ -171,9 +190,7 @@ def screen_parquet_row_groups(
     absent = [s for s in samples if s not in known]
     if absent:
         raise DataError(f"{len(absent)} sample(s) of the matrix are not in the sample sheet: {', '.join(absent[:10])}.")
-    pheno = phenotypes.astype(float)
-    pheno.index = [str(i) for i in pheno.index]
-    pheno = pheno.loc[samples]
+    pheno = _numeric_phenotypes(phenotypes).loc[samples]
     tasks = [
         dask.delayed(_row_group_rows)(str(path), group, feature, pheno, list(methods), confidence)
         for group in range(groups)
@@ -242,10 +259,11 @@ def screen_dask(
     names = list(feature_names)
     if array.shape[0] != len(phenotypes):
         raise DataError(f"screen over Dask: {array.shape[0]} feature rows but {len(phenotypes)} phenotype rows.")
+    pheno = _numeric_phenotypes(phenotypes)  # converted once, not once per task
     array = array.astype(float).rechunk((array.shape[0], features_per_task))
     starts = [0, *list(pd.Series(array.chunks[1]).cumsum())]
     tasks = [
-        dask.delayed(_block_rows)(block, names[a:b], phenotypes.astype(float), list(methods), confidence)
+        dask.delayed(_block_rows)(block, names[a:b], pheno, list(methods), confidence)
         for block, a, b in zip(array.to_delayed().ravel(), starts[:-1], starts[1:])
     ]
     return _finish(tasks, methods, adjust, family, client)

@@ -105,29 +105,6 @@ def count_distinct(a: np.ndarray) -> np.ndarray:
     return np.sum(new_value & finite, axis=0)
 
 
-def tied_pairs(a: np.ndarray) -> np.ndarray:
-    """Pairs tied within each column, sum over tie groups of t(t - 1) / 2 (NaN ignored): the
-    ``t2 / 2`` of :func:`tie_group_sums` without building every group's size.
-
-    Each value is counted with the equal values sorted before it (its position within its group),
-    which adds up to t(t - 1) / 2 per group: one sort and two running scans.
-
-    Examples
-    --------
-    >>> tied_pairs(np.array([[1.0, 2], [1, 3], [1, np.nan], [2, 3]])).tolist()
-    [3.0, 1.0]
-    """
-    s = np.sort(a, axis=0)
-    n = s.shape[0]
-    if n < 2:
-        return np.zeros(s.shape[1])
-    starts = np.ones(s.shape, dtype=bool)
-    starts[1:] = s[1:] != s[:-1]  # NaN != NaN: NaN rows are groups of one
-    pos = np.arange(n)[:, None]
-    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=0)
-    return (pos - first).sum(axis=0).astype(float)
-
-
 def tie_group_sums(a: np.ndarray, presorted: bool = False) -> dict[str, np.ndarray]:
     """Sums over tie groups of the polynomials used by tie-corrected rank tests.
 
