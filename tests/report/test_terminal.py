@@ -23,3 +23,18 @@ def test_many_warnings_of_one_kind_are_counted_and_few_kinds_shown_whole(opt_res
     assert text.count("deleting one subject changes the verdict") == 3
     assert text.count("at or below the lower limit") == pileups  # a short list is shown whole
     assert len(text.splitlines()) < 50  # was 180 lines for opt
+
+
+def test_with_groups_declared_the_first_screen_leads_with_the_groups_and_names_the_pooled_rows(hivsn_results):
+    """Issue #26: the pooled row mostly restates the group difference; it follows the
+    within-group rows and is named for what it is, not 'all'."""
+    out = StringIO()
+    print_summary(hivsn_results, Console(file=out, width=300), top=40)
+    text = out.getvalue()
+    rows = [line for line in text.splitlines() if line.startswith("│")]
+    subsets = [line.split("│")[1].strip() for line in rows]
+    pooled = "pooled: Painful HIV-SN + Non-painful HIV-SN"
+    assert "Subsets: " + pooled in text and " all " not in " ".join(subsets)
+    assert subsets[0] != pooled and pooled in subsets
+    first_pooled = subsets.index(pooled)
+    assert all(s == pooled for s in subsets[first_pooled:])  # within-group rows first, the pooled ones after

@@ -8,15 +8,19 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Results
+from ..analysis.summary import subset_names
 from ..format import fmt_ci_level, fmt_num, fmt_p
 from .findings import exclusion_summary
 
 
-def strongest(correlations: pd.DataFrame, k: int = 10) -> pd.DataFrame:
-    """The k correlations with the smallest adjusted p (ties broken by |estimate|)."""
+def strongest(correlations: pd.DataFrame, k: int = 10, pooled: frozenset = frozenset()) -> pd.DataFrame:
+    """The k correlations with the smallest adjusted p (ties broken by |estimate|); rows of a
+    ``pooled`` subset (the declared groups together) come after the within-group rows, as in the
+    report's findings (pooling patients with controls mostly restates how the groups differ)."""
     t = correlations.dropna(subset=["p"]).copy()
     t["_abs"] = -t["estimate"].abs()
-    return t.sort_values(["p_adjusted", "p", "_abs"]).head(k).drop(columns="_abs")
+    t["_pooled"] = t["subset"].isin(pooled)
+    return t.sort_values(["_pooled", "p_adjusted", "p", "_abs"]).head(k).drop(columns=["_abs", "_pooled"])
 
 
 def _plain(text: object, style: str = "") -> Text:
@@ -56,7 +60,10 @@ def print_summary(
     counts = f": {study.n_rows_read} rows read, {len(study.data)} rows used{subjects}"
     console.print(Text.assemble(_plain(study.source, "bold"), f"{counts}; {exclusion_summary(study.exclusions)}"))
     subsets = study.subsets()
-    console.print(_plain("Subsets: " + ", ".join(f"{name} (n = {int(mask.sum())})" for name, mask in subsets)))
+    names = subset_names(results)  # 'all' over declared groups reads 'pooled: A + B'
+    console.print(
+        _plain("Subsets: " + ", ".join(f"{names.get(str(n), n)} (n = {int(mask.sum())})" for n, mask in subsets))
+    )
     opts = study.spec.analysis
     methods = list(opts.methods)
     if study.visits:  # long data: the within-subject correlation over the visits is a headline result
@@ -77,9 +84,9 @@ def print_summary(
     for col in ("subset", "biomarker", "score", "method", "n", ci_head, "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
     primary = results.correlations[results.correlations["method"].isin(methods)]
-    for _, r in strongest(primary, top).iterrows():
+    for _, r in strongest(primary, top, frozenset(study.subset_pools().values())).iterrows():
         table.add_row(
-            _plain(r["subset"]),
+            _plain(names.get(str(r["subset"]), r["subset"])),
             _plain(r["x_label"]),
             _plain(r["y_label"]),
             r["method"],
