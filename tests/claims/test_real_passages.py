@@ -25,7 +25,7 @@ def test_manifest_and_r_verdicts_line_up():
     assert len(MANIFEST) == len(R) and (MANIFEST["statement"] == R["statement"]).all()
 
 
-@pytest.mark.parametrize("i", [i for i in range(len(MANIFEST)) if MANIFEST.loc[i, "n"]])
+@pytest.mark.parametrize("i", [i for i in range(len(MANIFEST)) if MANIFEST.loc[i, "n"].isdigit()])
 def test_the_verdict_engine_equals_statcheck_on_every_real_statement(i):
     row = MANIFEST.loc[i]
     text = f"r({int(row['n']) - 2}) = {row['r']}, p {row['p_comparator']} {row['p']}"
@@ -197,3 +197,22 @@ def test_session_12_set_j_the_issues_own_table_layout():
     assert (len(s12j), int(s12j["n"].ne("").sum())) == (45, 45)
     assert s12j["biocorr_verdict"].str.startswith("not").all()
     assert R.loc[s12j.index, "r_verdict"].value_counts().to_dict() == {"consistent": 44, "inconsistent": 1}
+
+
+def test_session_13_set_collected_before_any_change():
+    """before-s13: 14 passages from sources not used before (7 prose, 4 tables, 3 abstracts),
+    collected and run through ``check --text`` before session 13 changed anything: 69 statements,
+    every one with an n the passage gives (two table columns give a range, 'n ranged from 175 to
+    181'). At collection: a verdict on 37, a definite one on 24, no accusation. R: 57 consistent,
+    12 inconsistent at the passage's n (3 at the 103 patients the clause names, 4 at the 79
+    patients of a sentence naming no group, 3 at 74 participants, 1 at 45, and one 'p < 0.001'
+    that fails at every n of its column's range 124-130), none a decision error."""
+    s13 = MANIFEST[MANIFEST["set"].eq("before-s13")]
+    assert (len(s13), s13["source"].nunique(), int(s13["n"].ne("").sum())) == (69, 14, 69)
+    definite = s13["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    checked = definite | s13["biocorr_verdict"].str.match(r"(fails at inferred n|depends on n)")
+    assert (int(checked.sum()), int(definite.sum())) == (37, 24)
+    assert not s13["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
+    ours = s13.loc[definite, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
+    assert (ours.to_numpy() == R.loc[s13.index[definite], "r_verdict"].to_numpy()).all()
+    assert R.loc[s13.index, "r_verdict"].value_counts().to_dict() == {"consistent": 57, "inconsistent": 12}
