@@ -175,3 +175,27 @@ def test_a_named_group_gives_no_bound_when_the_text_reports_repeated_measures():
     )
     row = check_text(text).query("check == 'p vs r and n'").iloc[0]
     assert row["verdict"] == "fails at inferred n"
+
+
+def test_p_before_each_coefficient_of_a_list_pairs_with_its_own_coefficient():
+    """'(p = .02, rs = .33; p = .049, rs = .28, p < .001, rs = .47, respectively)': each p is the
+    coefficient's after it (the first was paired with the next p, the last with none). R statcheck
+    1.5 at n = 50: r(48) = .33, p = .02 (.0193), r(48) = .28, p = .049 (.0489), r(48) = .47,
+    p < .001 (.00057): consistent."""
+    text = (
+        "In 50 patients, the index correlated with A, B and C (p = .02, rs = .33; p = .049, rs = .28, "
+        "p < .001, rs = .47, respectively)."
+    )
+    rows = check_text(text)
+    rows = rows[rows["check"] == "p vs r and n"]
+    assert rows["reported"].tolist() == ["p = .02", "p = .049", "p < .001"]
+    assert set(rows["verdict"]) == {"consistent"}
+    bracket = check_text("In 121 patients, CAR rose with DAS28 [p<0.001, Spearman's (rs)=0.327].")
+    assert bracket.set_index("check").loc["p vs r and n", "verdict"] == "consistent"  # R: r(119), .00025
+
+
+def test_r_without_an_equals_sign_is_read_only_when_a_p_follows():
+    """'(n = 63, r 0.74, p < 0.001)'; R statcheck 1.5: r(61) = .74, p < .001 consistent (4.2e-12)."""
+    rows = check_text("Serum and CSF levels correlated (n = 63, r 0.74, p < 0.001).").set_index("check")
+    assert (rows.loc["p vs r and n", "verdict"], rows.loc["p vs r and n", "reported"]) == ("consistent", "p < 0.001")
+    assert check_text("The r 0.74 cut-off was used in 63 patients.").empty

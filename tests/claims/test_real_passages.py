@@ -206,7 +206,11 @@ def test_session_13_set_collected_before_any_change():
     181'). At collection: a verdict on 37, a definite one on 24, no accusation. R: 57 consistent,
     12 inconsistent at the passage's n (3 at the 103 patients the clause names, 4 at the 79
     patients of a sentence naming no group, 3 at 74 participants, 1 at 45, and one 'p < 0.001'
-    that fails at every n of its column's range 124-130), none a decision error."""
+    that fails at every n of its column's range 124-130), none a decision error. After this
+    session's fixes (numbers in web addresses, p printed before each coefficient of a list, 'r
+    0.74, p < 0.001', a bracketed p's comparator, n ranges in column headers, lettered notes on
+    lines of their own, an n column first): a verdict on 68, a definite one on 46, every one R's,
+    no accusation (tested on the same layouts in test_tables, test_extract, test_sample_sizes)."""
     s13 = MANIFEST[MANIFEST["set"].eq("before-s13")]
     assert (len(s13), s13["source"].nunique(), int(s13["n"].ne("").sum())) == (69, 14, 69)
     definite = s13["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")

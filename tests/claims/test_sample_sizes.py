@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from biocorr.claims import extract_claims
+from biocorr.claims import check_text, extract_claims
+from biocorr.claims.sample_sizes import size_candidates
 
 
 def _sizes(text: str):
@@ -187,3 +188,14 @@ def test_a_word_labelling_a_size_binds_no_statement_unless_it_names_a_group():
     text = "With fatigue (n = 27) and without (n = 40). IL-6 correlated with physical fatigue (r = 0.35, P = 0.02)."
     row = check_text(text).query("check == 'p vs r and n'").iloc[0]
     assert row["verdict"] not in ("inconsistent", "decision error")
+
+
+def test_a_number_in_a_web_address_is_no_sample_size():
+    """'...?id=2519498' above a 'Participants' heading read as 2,519,498 participants; the
+    statement then depended on n. R statcheck 1.5: r(48) = .33, p = .02 consistent (.0193)."""
+    text = (
+        "Source: https://example.org/view?id=2519498\nMethods\nParticipants were 50 adults.\n"
+        "Melatonin correlated with sleep (r = .33, p = .02)."
+    )
+    assert [(c.n, c.label) for c in size_candidates(text, text.find("r ="))] == [(50, "adults")]
+    assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "consistent"

@@ -437,3 +437,91 @@ def test_a_row_whose_cells_do_not_line_up_is_not_read():
     found, unparsed, _ = extract_table_claims(text, "t", lambda *a: (None, "", ""))
     assert [c.x for c, *_ in found] == ["VAS", "VAS"]
     assert any("do not line up" in reason for *_, reason in unparsed)
+
+
+def test_a_bracketed_p_after_its_comparator_keeps_the_comparator():
+    """'0.40 (p < 0.001)' is p < .001, not p = .001 (the comparator was dropped). R statcheck 1.5,
+    r(119) = .40: p < .001 consistent, p = .001 inconsistent (5.48e-06; at the caption's n, a
+    doubt: a smaller n fits)."""
+    text = "Table 2. Correlations with pain (n = 121)\nScore\tr (p)\nVAS\t0.40 (p < 0.001)\nHADS\t0.40 (p = 0.001)\n"
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.p_comparator, c.p.text, c.n) for c in claims] == [("<", "0.001", 121), ("=", "0.001", 121)]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "fails at inferred n"]
+
+
+RANGED_ONE_CELL = """Table 4. Correlations of the symptom index with scores
+Index at entry (n ranged from 60 to 64) Change in index (n ranged from 40 to 44)
+Pain score -.520 (p < 0.001)
+Sleep score .250 (p = 0.048)
+Fatigue score -.100 (p < 0.001)
+"""
+
+RANGED_TWO_CELLS = """Table 5. Correlations of the symptom index with scores
+Score  Entry (n = 60-64)  Change (n = 40-44)
+Pain  -.520 (p < 0.001)  -.300 (p = 0.058)
+"""
+
+
+def test_column_groups_sized_by_a_range_are_checked_at_every_n_of_it():
+    """'(n ranged from 60 to 64)': each n of the range is tried. Rows of one cell under two ranged
+    groups could be under either: their span (40-64) is tried, a fit at part of it 'depends on n'.
+    R statcheck 1.5 at each n: -.520, p < .001 consistent at 40-64; .250, p = .048 consistent only
+    at 63; -.100, p < .001 a decision error at every n; -.300, p = .058 inconsistent at 40-43 and a
+    decision error at 44 (none fits: inconsistent)."""
+    claims = [f.claim for f in extract_claims(RANGED_ONE_CELL, "t")[0]]
+    assert [c.extra["n_range"] for c in claims] == [(40, 64)] * 3
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "depends on n", "decision error"]
+    claims = [f.claim for f in extract_claims(RANGED_TWO_CELLS, "t")[0]]
+    assert [(c.y, c.extra["n_range"]) for c in claims] == [("Entry", (60, 64)), ("Change", (40, 44))]
+    verdicts = check_claims(claims).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "inconsistent"]
+
+
+LETTERED_NOTES = """Table 3. Correlations of the stress index with questionnaires
+
+Pearson correlations (n = 96)
+r p
+Mood
+Depression score -0.22 0.03
+Functioninga
+Work functioning 0.23 0.031
+
+SF, Short Form; PSS, Perceived Stress Scale.
+
+a
+
+Functioning analyses, n = 88.
+"""
+
+
+def test_a_row_group_takes_the_n_of_the_lettered_note_its_label_carries():
+    """'Functioninga' carries note a, printed as its mark on a line of its own and its text below,
+    after an abbreviation legend: that group's n is 88, not the caption's 96. R statcheck 1.5:
+    r(94) = -.22, p = .03 consistent (.0313); r(86) = .23, p = .031 consistent (.0311), while at
+    r(94) it would be inconsistent (.0242)."""
+    claims = [f.claim for f in extract_claims(LETTERED_NOTES, "t")[0]]
+    assert [(c.n, c.extra["n_source"]) for c in claims] == [(96, "caption"), (88, "row group")]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+def test_an_n_column_first_in_a_header_longer_than_the_rows_and_univariate_r_not_partial():
+    """'n (%) Cortisol mean s.d. r p-value Beta p-value': the rows' cells line up with the
+    header's end, and the n column is the first; the r column is the univariate one, though a note
+    says the Beta column is adjusted for age. R statcheck 1.5: r(108) = -.21, p = .027 consistent
+    (.0277); r(108) = .20, p = .041 consistent (.0362)."""
+    text = (
+        "Table 1. Associations of hair cortisol with health indicators\n"
+        "Indicator Univariate associations Multivariate associations\n"
+        "n (%) Cortisol mean s.d. r p-value Beta p-value\n"
+        "Self-rated health (min/max: 2/10) 110 - - -0.21 0.027##) -0.21 0.029\n"
+        "Stress scale (min/max: 2/33) 110 - - 0.20 0.041##) 0.21 0.031\n"
+        "  1. ##)Pearson correlation.\n  2. Adjusted for age in multiple linear regressions.\n"
+    )
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.r.text, c.p.text, c.n, c.df, c.extra["n_source"]) for c in claims] == [
+        ("-0.21", "0.027", 110, None, "column"),
+        ("0.20", "0.041", 110, None, "column"),
+    ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}

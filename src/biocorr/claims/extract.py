@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lists import list_after, list_end, respectively_items, respectively_statement_sizes
+from .lists import list_after, list_end, p_first, respectively_items, respectively_statement_sizes
 from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_number, parse_p
 from .patterns import (
     CI,
@@ -183,11 +183,8 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     """(comparator, p) printed for a statement outside its tail, or None: before it inside its own
     brackets ('(p = .003, r = .52)'), or once for the list it belongs to, later in its sentence
     ('IL-6 (r = .41), TNF (r = .45) ... (all p < .05)')."""
-    opened = before.rfind("(")
-    if opened >= 0 and before.count("(") > before.count(")"):
-        inside = before[opened + 1 :]
-        if STATEMENT.search(inside) is None and (pm := _last(PVAL.finditer(inside))) is not None:
-            return parse_p(pm.group("p"), pm.group("comp"))
+    if (pm := p_first(before)) is not None:
+        return parse_p(pm.group("p"), pm.group("comp"))
     end = SENTENCE_END.search(text, m.end())
     shared = SHARED_P.search(text, m.end(), end.start() if end else len(text))
     if shared is not None:
@@ -212,7 +209,8 @@ def _statement_numbers(
     """The numbers of one statement; an n not printed with it is taken as the passage allows (a
     candidate: see :mod:`biocorr.claims.sample_sizes`); what cannot be read goes to ``unparsed``."""
     df = int(m.group("df")) if m.group("df") else None
-    pm = PVAL.search(tail)
+    # in a bracket of p-first pairs, the p after a coefficient is the next one's
+    pm = PVAL.search(tail) if p_first(before) is None else None
     in_tail = NVAL.search(tail)
     nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
     cm = CI.search(tail)

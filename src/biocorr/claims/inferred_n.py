@@ -132,8 +132,8 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
     """``check(claim)``, never accusing on a guessed n, symbol or p (see :func:`_over_candidate_ns`):
     a coefficient printed as 'p' (a PDF's ρ), or one whose p was printed once after its list, that
     fails is a doubt."""
-    result = _over_candidate_ns(check, claim)
     extra = claim.extra or {}
+    result = over_printed_range(check, claim) if extra.get("n_range") else _over_candidate_ns(check, claim)
     guessed = {
         "rho_printed_as_p": "the coefficient is printed as 'p', read as Spearman's rho, as a PDF's text gives ρ",
         "p_shared_by_position": "the p is printed once after the list and taken as each coefficient's",
@@ -147,6 +147,60 @@ def over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> Ch
             "check the printed paper)",
         )
     return result
+
+
+def over_printed_range(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:
+    """A statement whose n is printed as a range ('n ranged from 124 to 130'), checked at every n
+    of it: consistent when some n fits (which, is not printed); inconsistent, or a decision error,
+    only when every n of the printed range fails. A range that spans several column groups because
+    the cell's group could not be told (``n_range_ambiguous``) is consistent only when every n fits;
+    when only some do, the verdict is ``depends on n``.
+
+    Examples
+    --------
+    >>> from biocorr.claims.consistency import check_p
+    >>> from biocorr.claims.model import Claim, parse_number
+    >>> c = Claim(id="c", r=parse_number("-.280"), p=parse_number(".001"), p_comparator="<", n=130,
+    ...           extra={"n_range": (124, 130)})
+    >>> over_printed_range(check_p, c).verdict
+    'inconsistent'
+    >>> over_printed_range(check_p, replace(c, extra={"n_range": (124, 181)})).verdict
+    'consistent'
+    >>> wide = replace(c, extra={"n_range": (124, 181), "n_range_ambiguous": True})
+    >>> over_printed_range(check_p, wide).verdict
+    'depends on n'
+    """
+    extra = claim.extra or {}
+    lo, hi = (int(v) for v in extra["n_range"])
+    results = [(n, check(replace(claim, n=n, df=None))) for n in range(lo, hi + 1)]
+    if any(r.verdict == NOT_CHECKED for _, r in results):
+        return results[-1][1]
+    fits = [n for n, r in results if r.verdict == CONSISTENT]
+    printed = f"n is printed as a range, {lo} to {hi}"
+    if extra.get("n_range_ambiguous"):
+        printed += " (the span of the table's column groups: which group the cell is under cannot be told)"
+    if len(fits) == len(results):
+        last = results[-1][1]
+        return replace(last, explanation=f"{printed}: consistent at every n of it. {last.explanation}")
+    if fits:
+        span = f"{fits[0]}" if fits[0] == fits[-1] else f"{fits[0]} to {fits[-1]}"
+        at = dict(results)[fits[-1]]
+        if not extra.get("n_range_ambiguous"):
+            return replace(at, explanation=f"{printed}: consistent at n = {span}. {at.explanation}")
+        miss_n, miss = next((n, r) for n, r in reversed(results) if r.verdict != CONSISTENT)
+        return replace(
+            miss,
+            verdict=DEPENDS_ON_N,
+            explanation=f"{printed}: consistent at n = {span}, not at the other n "
+            f"(at n = {miss_n}: {miss.explanation})",
+        )
+    decision = all(r.verdict == DECISION_ERROR for _, r in results)
+    worst = results[-1][1]
+    return replace(
+        worst,
+        verdict=DECISION_ERROR if decision else INCONSISTENT,
+        explanation=f"{printed}: {INCONSISTENT} at every n of it; at n = {hi}: {worst.explanation}",
+    )
 
 
 def _over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> CheckResult:

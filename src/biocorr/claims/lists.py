@@ -2,7 +2,9 @@
 
 'r = .45 and .52, p = .01 and .003, respectively' is two statements; '... (n = 14 and n = 10,
 respectively)' after two statements gives each its n. A list whose lengths do not match is not
-paired at all (and a note says so): a value is never given to the wrong statement.
+paired at all (and a note says so): a value is never given to the wrong statement. A bracket of
+pairs that print p first ('(p < .001, rs = .50; p = .02, rs = .21)') gives each coefficient the p
+before it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .model import Found, parse_number, parse_p
-from .patterns import EXPONENT, MANTISSA
+from .patterns import EXPONENT, MANTISSA, PVAL, STATEMENT
 from .sample_sizes import respectively_sizes
 
 
@@ -78,3 +80,38 @@ def respectively_statement_sizes(
             out[i] = replace(out[i], claim=claim)
             sized.add((out[i].line, out[i].column))
     return out, sized
+
+
+def p_first(before: str) -> re.Match | None:
+    """The p printed right before a statement in a bracket whose pairs put p first: '(p = .003,
+    r = .52)', '[p<0.001, Spearman's (rs)=0.327]', '(p<0.001, rs=0.497; p<0.001, rs=0.987, p<0.001,
+    rs=0.401, respectively)'; None when the bracket opens with a coefficient ('(r = .45, p = .01;
+    r = .30, p = .04)': there each p follows its r).
+
+    Examples
+    --------
+    >>> p_first("pain (p < .001, ").group("p"), p_first("pain (p<.001, rs=.49; p=.02, ").group("p")
+    ('.001', '.02')
+    >>> p_first("pain (r = .45, p = .01; ") is None, p_first("pain, p = .01, ") is None
+    (True, True)
+    """
+    depth, opened = 0, -1
+    for i in range(len(before) - 1, -1, -1):  # the innermost bracket still open before the statement
+        ch = before[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened < 0:
+        return None
+    inside = before[opened + 1 :]
+    first = STATEMENT.search(inside)
+    if PVAL.search(inside[: first.start()] if first else inside) is None:
+        return None  # the bracket opens with a coefficient, not a p
+    since = [*STATEMENT.finditer(inside)]
+    rest = inside[since[-1].end() :] if since else inside
+    found = [*PVAL.finditer(rest)]
+    return found[-1] if found else None

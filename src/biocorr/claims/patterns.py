@@ -20,7 +20,8 @@ STATEMENT = re.compile(
     # one run of spaces, then an optional (df) with its own: two adjacent \s* around an optional
     # group would backtrack quadratically over a long run of spaces; 'r_(11)': a subscript df
     + r"\s*(?:_?\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
-    + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d))\s*(?P<r>"
+    # 'r 0.74, p < 0.001': no sign between symbol and value, read only when a p follows at once
+    + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d)|(?<=\s)(?=[+-]?0?\.\d{1,4}\s*[,;]\s*p\s*(?:[=<>≤≥])))\s*(?P<r>"
     + NUM
     + r")",  # = value
     re.I,

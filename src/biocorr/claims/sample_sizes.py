@@ -100,6 +100,8 @@ REPEATED_MEASURES = re.compile(
     re.I,
 )
 NO_BOUND = 10**9  # the bound of a text with repeated measures: none
+# a web or DOI address: its digits ('...?RID=2519498', '.../full-text/1124') are no sample size
+ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S+", re.I)
 SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>" + COUNT + ")")
 N_LIST = re.compile(r"[nN]\s*=\s*(\d+)((?:\s*(?:,|and|&)\s*(?:[nN]\s*=\s*)?\d+)+)\s*,?\s*respectively", re.I)
 
@@ -261,7 +263,7 @@ class PassageSizes:
     long paragraph share them: asking at every statement stays linear in the text)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = without_addresses(text)
         self.breaks = [m.start() for m in re.finditer(r"\n\n", text)]
         self._found: dict[tuple[int, int], list[SizeCandidate]] = {}
         self._bounds: dict[tuple[int, int], int] = {}
@@ -318,6 +320,18 @@ class PassageSizes:
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
+
+
+def without_addresses(text: str) -> str:
+    """The text with every web or DOI address blanked out, character for character (positions
+    stay): a number in an address is no sample size.
+
+    Examples
+    --------
+    >>> without_addresses("see https://x.org/read?id=2519498 Participants: 74 adults")
+    'see                                   Participants: 74 adults'
+    """
+    return ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 
 def size_candidates(text: str, pos: int) -> list[SizeCandidate]:

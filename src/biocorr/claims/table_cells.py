@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
-CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001'
-    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*(?:[a-z]{1,2})?)"
-    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*[=<>]\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
+CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001',
+    # '-.561 (p < 0.001)' (the comparator after the p is the p's), '0.027##)' (a footnote mark 'x)')
+    r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#]*(?:[a-z]{1,2})?)(?:(?<=[*†‡§¶#a-z])\))?"
+    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
 EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
@@ -42,9 +43,17 @@ def cells_of(line: str) -> list[str]:
     for token in tokens:  # '-0.639* P': a superscript letter set apart from its number is its mark
         if glued and re.fullmatch(r"[A-Za-z]{1,2}", token) and CELL.match(glued[-1]):
             glued[-1] += token
+        elif glued and PAREN_P_OPEN.match(glued[-1]) and not glued[-1].endswith(")"):
+            glued[-1] += " " + token  # '-.561 (p <0.001)' apart by single spaces: one cell
+        elif glued and (re.fullmatch(r"\(p?", token, re.I) or PAREN_P.match(token)) and CELL.match(glued[-1]):
+            glued[-1] += " " + token  # '0.45 (0.003)', '0.45 (p<.01)': the bracketed p is the cell's
         else:
             glued.append(token)
     return glued
+
+
+PAREN_P_OPEN = re.compile(r"^" + NUMBER + r"\s\(p?", re.I)  # a cell whose bracketed p is still open
+PAREN_P = re.compile(r"^\((?:p\s*)?[<>≤≥=]?\s*" + NUMBER + r"\)$", re.I)  # '(0.003)', '(p<.01)' as a token
 
 
 def split_row(line: str) -> tuple[str, list[str]]:

@@ -41,6 +41,8 @@ from .table_cells import (
     stacked_rows,
     triangle_pairs,
 )
+from .table_notes import lettered_n, lettered_sizes, notes_after
+from .table_ranges import column_ranges
 from .table_units import sizes_in_order, unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
@@ -110,11 +112,10 @@ def extract_table_claims(
         after = text[end:].lstrip("\n")
         foot_end = after.find("\n\n")
         foot = after[: foot_end if foot_end >= 0 else len(after)]
-        footnote = re.match(r"\s*(?:Note|[*†‡§¶#a-d]\s*p\s*[<≤]|Abbreviations|r\b|ρ|Values)", foot, re.I)
         first = foot.split("\n")[0]
         sizes_note = len(re.findall(r"\(\s*[nN]\s*=\s*\d+", first)) >= 2 and not INLINE_STATEMENT.search(first)
-        if not footnote and not sizes_note:  # a note of the groups' sizes ('All (n = 40); C (n = 20)'), or none
-            foot = ""
+        if not sizes_note:  # a note of the groups' sizes ('All (n = 40); C (n = 20)'), else the note paragraphs
+            foot = notes_after(after)
         block = text[start:end]
         lines = ["" if PIPE_RULE.match(line) else line for line in block.split("\n")]  # line numbers kept
         caption = lines[0]
@@ -183,17 +184,22 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     columns = names[-width:] if len(names) >= width else names
     method = _method(context)
     caption_n = _caption_n(caption + " " + " ".join(line for i, line in headers if i <= header_i))  # title lines too
-    partial_k = partial_covariates(context)
+    # a table of univariate (unadjusted) next to adjusted associations: its r column is the univariate one
+    two_kinds = re.search(r"\b(?:univariate|unadjusted|bivariate|crude)\b", context, re.I)
+    partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
     legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
     p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
     n_cols = [k for k, c in enumerate(columns) if N_HEADER.match(c.strip())]
+    if not n_cols and len(names) > width and names and N_HEADER.match(names[0].strip()):
+        n_cols = [0]  # 'n (%) Cortisol mean s.d. r p-value': the n column first, the others by their ends
     out: list = []
     problems: list[str] = []
     if r_cols and len(columns) == width:
         groups = _column_groups(headers, header_i, len(r_cols))
         notes = caption + " " + foot  # 'All (n = 40); patients (n = 20)': sizes by group name
         group_n = [_caption_n(g) or _named_n(g, notes) for g in groups]
+        lettered = lettered_sizes(foot)  # 'a' / 'Global Functioning analyses, n = 142.' under the table
         row_group = ""
         skipped = 0
         for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
@@ -204,7 +210,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 skipped += 1  # cells apart by spaces that do not line up: which value is whose cannot be told
                 continue
             cells = cells + [""] * (width - len(cells))
-            row_n = _caption_n(row_group) or _named_n(row_group, notes) if row_group else None
+            row_n = (
+                _caption_n(row_group) or _named_n(row_group, notes) or lettered_n(row_group, lettered)
+                if row_group
+                else None
+            )
             for g, rk in enumerate(r_cols):
                 pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
                 nk = next((k for k in n_cols if (g + 1 == len(r_cols) or k < r_cols[g + 1])), None) if n_cols else None
@@ -277,6 +287,9 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
         problems.append("stars in the table but no footnote saying which p they mean: significance not read")
     column_n = [_caption_n(c) for c in columns]  # 'RA (n = 42)': a column group's own size
+    ranged = column_ranges(header_text, width, names)  # 'A (n ranged from 175 to 181)': each n of the range
+    if ranged:
+        columns = [name for name, *_ in ranged]
     row_group = ""
     for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
         if i in row_groups:
@@ -289,7 +302,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             kw = _claim(label, y, cell, "", legend, method, matrix=True)
             if kw is None:
                 continue
-            if column_n[k] is not None:
+            if ranged:
+                _, lo, hi, ambiguous = ranged[k]
+                kw["n"], kw["extra"]["n_source"], kw["extra"]["n_range"] = hi, "header range", (lo, hi)
+                kw["extra"]["n_range_ambiguous"] = ambiguous
+            elif column_n[k] is not None:
                 kw["n"], kw["extra"]["n_source"] = column_n[k], "header"
             elif caption_n is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
@@ -313,7 +330,7 @@ def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
         comp = comp if comp in "<>=" else "="
     elif m.group("paren") and not m.group("marks"):
         p = parse_number(m.group("paren"))
-        comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or "=").strip(), "=")
+        comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or m.group("plt2") or "=").strip(), "=")
     elif legend:
         marks = m.group("marks") or ""
         if marks and marks in legend:
