@@ -228,7 +228,9 @@ def test_session_13_second_set_collected_after_the_fixes():
     one on 17 (every one R's), no accusation; not read: a pipe table whose cells print the
     coefficient with its symbol ('ρ = 0.263', 'r(122) = 0.168') and the p in the next cell (24),
     and 'Rho,0.483'. R: 42 consistent, 3 inconsistent at an n the sentence does not bind (two at a
-    group of 60 whose pairs may be fewer, one at the 451 the passage's groups add up to)."""
+    group of 60 whose pairs may be fewer, one at the 451 the passage's groups add up to). After the
+    fix the table prompted (test_tables: coefficient cells that print their symbol): a verdict on
+    44, definite on 41, all R's."""
     s = MANIFEST[MANIFEST["set"].eq("after-s13")]
     checkable = s["n"].ne("")
     assert (len(s), s["source"].nunique(), int(checkable.sum())) == (46, 7, 45)

@@ -525,3 +525,28 @@ def test_an_n_column_first_in_a_header_longer_than_the_rows_and_univariate_r_not
         ("0.20", "0.041", 110, None, "column"),
     ]
     assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+SYMBOL_CELLS = """Table 6.
+Unadjusted | Adjusted for age | |||
+---|---|---|---|---|
+Group | Marker | Samples (n) | Correlation | p-value | Partial correlation | p-value |
+All | Pain score | 100 | ρ = 0.30 | 0.002 | r(60) = 0.25 | 0.050 |
+Mood score | 40 | r = − 0.41 | 0.009 | r(35) = − 0.33 | 0.047 | |
+"""
+
+
+def test_coefficient_cells_that_print_their_symbol_pair_with_the_p_of_the_next_cell():
+    """'ρ = 0.30 | 0.002' and 'r(60) = 0.25 | 0.050' in a pipe table: the p is the next cell, the n
+    the row's 'Samples (n)' cell, or the df the cell prints; a group label spanning rows leaves the
+    second row one cell shorter. R statcheck 1.5: r(98) = .30, p = .002 (.00243), r(60) = .25,
+    p = .050 (.0500), r(38) = -.41, p = .009 (.00860), r(35) = -.33, p = .047 (.0461): consistent."""
+    claims = [f.claim for f in extract_claims(SYMBOL_CELLS, "t")[0]]
+    got = [(c.x, c.r.text, c.p.text, c.n, c.df, c.method) for c in claims]
+    assert got == [
+        ("Pain score", "0.30", "0.002", 100, None, "spearman"),
+        ("Pain score", "0.25", "0.050", None, 60, "pearson"),
+        ("Mood score", "-0.41", "0.009", 40, None, "pearson"),
+        ("Mood score", "-0.33", "0.047", None, 35, "pearson"),
+    ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}

@@ -41,6 +41,7 @@ from .table_cells import (
     stacked_rows,
     triangle_pairs,
 )
+from .table_inline import inline_cell_claims
 from .table_notes import lettered_n, lettered_sizes, notes_after
 from .table_ranges import column_ranges
 from .table_units import sizes_in_order, unit_rows
@@ -155,6 +156,8 @@ FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Note|Abbreviations|[*†‡§¶#
 def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
     foot = " ".join([line for line in body if FOOTNOTE.match(line)] + [foot])
     body = [line for line in body if not FOOTNOTE.match(line)]
+    if inline := inline_cell_claims(body, _method):  # 'ρ = 0.263 | 0.003': the p in the next cell
+        return inline, []  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
     body = merge_continuations(merge_cell_lines(body))
