@@ -242,3 +242,28 @@ def test_session_13_second_set_collected_after_the_fixes():
     ours = s.loc[mine, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
     assert (ours.to_numpy() == R.loc[s.index[mine], "r_verdict"].to_numpy()).all()
     assert R.loc[s.index[checkable], "r_verdict"].value_counts().to_dict() == {"consistent": 42, "inconsistent": 3}
+
+
+def test_session_13_third_set_collected_after_the_fixes():
+    """after-s13b: 4 passages from new sources, collected after the session's other fixes: 58
+    statements, all with an n the passage gives. At collection: a verdict on 14, definite on 11 (10
+    consistent and a decision error, 'ρ:0.012, p < 0.001' at the 951 patients, which no n up to 951
+    fits), all R's; not read: a pipe table headed 'Correlation coefficient (r)' with a spanning first
+    column (22), rho printed as 'p=' in each bracket with one p shared after the list (11), a star
+    legend inside a numbered note (6), 'p.0.009'-style typos (4, left unread: guessing a comparator
+    is no check). R: 50 consistent, 7 inconsistent (5 of them the typos and 'P:0.000'), 1 decision
+    error."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s13b")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (58, 4, 58)
+    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    checked = definite | s["biocorr_verdict"].str.match(r"(fails at inferred n|depends on n)")
+    assert (int(checked.sum()), int(definite.sum())) == (14, 11)
+    ours = s.loc[definite, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
+    assert (ours.to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
+    accused = s["biocorr_verdict"].str.match(r"(inconsistent|decision error)")
+    assert R.loc[s.index[accused], "r_verdict"].tolist() == ["decision error"]
+    assert R.loc[s.index, "r_verdict"].value_counts().to_dict() == {
+        "consistent": 50,
+        "inconsistent": 7,
+        "decision error": 1,
+    }
