@@ -199,3 +199,18 @@ def test_r_without_an_equals_sign_is_read_only_when_a_p_follows():
     rows = check_text("Serum and CSF levels correlated (n = 63, r 0.74, p < 0.001).").set_index("check")
     assert (rows.loc["p vs r and n", "verdict"], rows.loc["p vs r and n", "reported"]) == ("consistent", "p < 0.001")
     assert check_text("The r 0.74 cut-off was used in 63 patients.").empty
+
+
+def test_rho_printed_as_p_in_each_bracket_with_one_p_after_the_list():
+    """'(p=.154)' cannot be a p where the text then says all were significant at p < .001: with
+    Spearman's rho named before, each is ρ printed as 'p', the shared p its p, and a failure a doubt.
+    R statcheck 1.5 at n = 500: r(498) = .154, p < .001 consistent (.00055); r(498) = .197
+    consistent (9.1e-06); r(498) = .132 inconsistent (.0031): here a doubt, not an accusation."""
+    text = (
+        "Spearman's rho was used in 500 adults. Inflammation went with pain (p=.154), fatigue (p=.197) "
+        "and sleep (p=.132). All were statistically significant at p<.001."
+    )
+    rows = check_text(text)
+    rows = rows[rows["check"] == "p vs r and n"]
+    assert rows["verdict"].tolist() == ["consistent", "consistent", "fails at inferred n"]
+    assert check_text("In 500 adults, pain (p=.154) and fatigue (p=.197) were not significant.").empty

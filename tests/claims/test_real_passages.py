@@ -252,7 +252,9 @@ def test_session_13_third_set_collected_after_the_fixes():
     column (22), rho printed as 'p=' in each bracket with one p shared after the list (11), a star
     legend inside a numbered note (6), 'p.0.009'-style typos (4, left unread: guessing a comparator
     is no check). R: 50 consistent, 7 inconsistent (5 of them the typos and 'P:0.000'), 1 decision
-    error."""
+    error. After the fixes they prompted (test_tables: 'Correlation coefficient (r)' with a spanning
+    first column, a numbered note's legend and a column sized by its qualifier; test_extract: ρ
+    printed as 'p' with one p after the list): a verdict on 49, definite on 46, all R's."""
     s = MANIFEST[MANIFEST["set"].eq("after-s13b")]
     assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (58, 4, 58)
     definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")

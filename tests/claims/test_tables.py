@@ -502,7 +502,7 @@ def test_a_row_group_takes_the_n_of_the_lettered_note_its_label_carries():
     r(94) = -.22, p = .03 consistent (.0313); r(86) = .23, p = .031 consistent (.0311), while at
     r(94) it would be inconsistent (.0242)."""
     claims = [f.claim for f in extract_claims(LETTERED_NOTES, "t")[0]]
-    assert [(c.n, c.extra["n_source"]) for c in claims] == [(96, "caption"), (88, "row group")]
+    assert [(c.n, c.extra["n_source"]) for c in claims] == [(96, "header"), (88, "row group")]
     assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
 
 
@@ -549,4 +549,48 @@ def test_coefficient_cells_that_print_their_symbol_pair_with_the_p_of_the_next_c
         ("Mood score", "-0.41", "0.009", 40, None, "pearson"),
         ("Mood score", "-0.33", "0.047", None, 35, "pearson"),
     ]
+    assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+NUMBERED_NOTE = """Table 6 Correlation of scores with the disability questionnaire
+  Score HAQ HAQ (clinical remission)
+Erosion score 0.12 0.36*
+Osteophyte score 0.05 0.29†
+  1. Data give the correlations in the whole cohort (n =83) and in patients in clinical remission as \
+judged by the rheumatologist (n =40). *P <0.05; †P <0.1.
+"""
+
+
+def test_a_numbered_note_holds_the_star_legend_and_sizes_a_column_by_its_qualifier():
+    """The legend sits inside a numbered note; 'HAQ (clinical remission)' is sized by the note's
+    'patients in clinical remission ... (n =40)'. R statcheck 1.5: r(38) = .36, p < .05 (.0225) and
+    r(38) = .29, p < .1 (.0695): consistent."""
+    claims = [f.claim for f in extract_claims(NUMBERED_NOTE, "t")[0]]
+    remission = [c for c in claims if c.y == "HAQ (clinical remission)"]
+    assert [(c.r.text, c.p_comparator, c.p.text, c.n) for c in remission] == [
+        ("0.36", "<", "0.05", 40),
+        ("0.29", "<", "0.1", 40),
+    ]
+    assert set(check_claims(remission).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+SPANNING_FIRST_COLUMN = """Table 3.
+Correlations between taxa, clinical variables and inflammation.
+| Interactions between variables | Correlation coefficient (r) | p value | q value | |
+|---|---|---|---|---|
+| Age of first use | g:Collinsella | -0.4853 | 0.019 | 0.04 |
+| g:Blautia | 0.5312 | 0.009 | 0.04 | |
+| Craving | CRP | 0.4233 | 0.044 | 0.05 |
+Spearman partial correlation adjusting for age and BMI (N =25).
+"""
+
+
+def test_a_correlation_coefficient_r_header_and_rows_shortened_by_a_spanning_first_column():
+    """'Correlation coefficient (r)' names the r column; a row under a spanning label is one cell
+    shorter and ends in an empty pipe cell; the note's partial on 2 covariates at N = 25 gives df 21.
+    R statcheck 1.5: r(21) = -.4853, p = .019 (.0189); r(21) = .5312, p = .009 (.0091); r(21) =
+    .4233, p = .044 (.0442): consistent."""
+    claims = [f.claim for f in extract_claims(SPANNING_FIRST_COLUMN, "t")[0]]
+    assert [(c.r.text, c.p.text, c.df) for c in claims] == [("-0.4853", "0.019", 21), ("0.5312", "0.009", 21),
+                                                           ("0.4233", "0.044", 21)]  # fmt: skip
     assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}

@@ -44,6 +44,7 @@ from .patterns import (
     STATISTIC_SEGMENTS,
     VERBAL,
 )
+from .rho_as_p import lone_rho_as_p, shared_p_after
 from .sample_sizes import (
     NO_BOUND,
     NVAL,
@@ -194,6 +195,8 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
             else (shared.group("p2"), shared.group("comp2"))
         )
         return parse_p(value, comp)
+    if m.group("sym") == "p" and (after := shared_p_after(text, m.end())) is not None:
+        return (*parse_p(after[1], after[0]), True)  # ρ printed as 'p': the list's one p, a guess
     lone = LONE_P.search(text, m.end(), end.start() if end else len(text))
     if lone is not None and lone.start() - m.end() <= 100:
         between = text[m.end() : lone.start()]  # the rest of the list: coefficients and names, no p, no 'but'
@@ -295,6 +298,7 @@ def _statements(text: str) -> list[re.Match]:
         inside = any(s.start() <= m.start() < s.end() for s in statements)
         if SPEARMAN_NAMED.search(text[start : m.start()]) and not inside:
             statements.append(m)
+    statements += lone_rho_as_p(text)  # '(p=.179), ... All were significant at p<.001': ρ printed as 'p'
     symbolic = [(m.start(), m.end()) for m in statements]
     verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
     return sorted(statements + verbal, key=lambda match: match.start())

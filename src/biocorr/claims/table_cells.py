@@ -18,7 +18,8 @@ EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
     r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
     r"corr(?:elation)?(?: coefficient)?|"
-    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\))$",
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\)|"
+    r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
     re.I,
 )
 INLINE_STATEMENT = re.compile(r"(?<![\w-])(?:r|ρ|rho|rs)\s*[=≈]\s*[-+−.\d]", re.I)  # a cell 'r = 0.62, p = 0.01'
@@ -47,6 +48,15 @@ def cells_of(line: str) -> list[str]:
             glued[-1] += " " + token  # '-.561 (p <0.001)' apart by single spaces: one cell
         elif glued and (re.fullmatch(r"\(p?", token, re.I) or PAREN_P.match(token)) and CELL.match(glued[-1]):
             glued[-1] += " " + token  # '0.45 (0.003)', '0.45 (p<.01)': the bracketed p is the cell's
+        elif (
+            glued
+            and glued[-1].count("(") > glued[-1].count(")")
+            and not CELL.match(glued[-1])
+            and not (CELL.match(token) or EMPTY_CELL.match(token))
+        ):
+            glued[-1] += " " + token  # 'HAQ (clinical remission)': a bracket of words stays one header cell
+        elif glued and token.startswith("(") and not CELL.match(glued[-1]) and not re.match(r"\(\s*[-+.\d]", token):
+            glued[-1] += " " + token
         else:
             glued.append(token)
     return glued

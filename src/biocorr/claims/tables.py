@@ -153,9 +153,16 @@ def _has_rows(block: str) -> bool:
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)  # '3. a p < .001'
 
 
+def _is_note(line: str) -> bool:
+    """A footnote line inside a table's block: 'Note', '*p < .05', or a numbered note in prose
+    ('  1. Data indicate ... (n =40). *P <0.05; †P <0.1') whose line ends in no value cells."""
+    numbered = re.match(r"^\s*\d{1,2}\.\s+[A-Z]", line) and len(line.strip()) > 40 and not split_row(line)[1]
+    return bool(FOOTNOTE.match(line) or numbered)
+
+
 def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
-    foot = " ".join([line for line in body if FOOTNOTE.match(line)] + [foot])
-    body = [line for line in body if not FOOTNOTE.match(line)]
+    foot = " ".join([line for line in body if _is_note(line)] + [foot])
+    body = [line for line in body if not _is_note(line)]
     if inline := inline_cell_claims(body, _method):  # 'ρ = 0.263 | 0.003': the p in the next cell
         return inline, []  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
@@ -194,7 +201,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
     p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
     n_cols = [k for k, c in enumerate(columns) if N_HEADER.match(c.strip())]
-    if not n_cols and len(names) > width and names and N_HEADER.match(names[0].strip()):
+    if not n_cols and len(names) > width and names and N_HEADER.match(re.sub(r"\s*\(.*\)$", "", names[0]).strip()):
         n_cols = [0]  # 'n (%) Cortisol mean s.d. r p-value': the n column first, the others by their ends
     out: list = []
     problems: list[str] = []
@@ -227,6 +234,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     continue
                 if nk is not None and re.fullmatch(r"\d+", cells[nk]):
                     kw["n"], kw["extra"]["n_source"] = int(cells[nk]), "column"
+                elif row_n is not None and len(r_cols) == 1:  # one column group is the whole table: the row's own n
+                    kw["n"], kw["extra"]["n_source"] = row_n, "row group"
                 elif group_n[g] is not None:
                     kw["n"], kw["extra"]["n_source"] = group_n[g], "header"
                 elif row_n is not None:
@@ -289,7 +298,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         columns = [f"column {k + 1}" for k in range(width)]
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
         problems.append("stars in the table but no footnote saying which p they mean: significance not read")
-    column_n = [_caption_n(c) for c in columns]  # 'RA (n = 42)': a column group's own size
+    # 'RA (n = 42)': a column group's own size; 'HAQ (clinical remission)' sized by a note
+    column_n = [_caption_n(c) or (_named_n(c, caption + " " + foot) if "(" in c else None) for c in columns]
     ranged = column_ranges(header_text, width, names)  # 'A (n ranged from 175 to 181)': each n of the range
     if ranged:
         columns = [name for name, *_ in ranged]
@@ -366,6 +376,7 @@ def _named_n(group: str, notes: str) -> int | None:
     (20, None)
     """
     word = re.sub(r"\s*\(.*", "", group).strip()
+    qualifier = re.search(r"\(([A-Za-z][A-Za-z -]{3,40})\)", group)  # 'HAQ (clinical remission)'
     if not word:
         return None
     for tail in (r"(?!\w)", r"\w*"):  # the word exactly ('BD' apart from 'BD0'), then with an ending ('patients')
@@ -373,6 +384,10 @@ def _named_n(group: str, notes: str) -> int | None:
         found = {count_value(m.group("n")) for m in re.finditer(pattern, notes, re.I)}
         if found:
             return found.pop() if len(found) == 1 else None
+    if qualifier:  # '... in patients in clinical remission according to ... (n =40)': a few words between
+        pattern = rf"(?<!\w){re.escape(qualifier.group(1))}\b[^()=\d;.]{{0,80}}\(\s*[nN]\s*=\s*(?P<n>\d+)\s*\)"
+        found = {count_value(m.group("n")) for m in re.finditer(pattern, notes, re.I)}
+        return found.pop() if len(found) == 1 else None
     return None
 
 
