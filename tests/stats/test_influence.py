@@ -156,3 +156,40 @@ def test_loo_and_cooks_summaries_by_column_blocks_equal_one_block(method, monkey
         assert np.array_equal(got, value, equal_nan=value.dtype.kind == "f"), key
     d = cooks_distance(a, b)
     assert np.array_equal(whole_cooks["cooks_d_max"], np.nanmax(d, axis=0))
+
+
+@pytest.mark.parametrize("alternative", ["two-sided", "greater", "less"])
+def test_spearman_loo_from_the_variables_equals_the_pair_columns(alternative):
+    """With complete data the Spearman leave-one-out ranks each variable once (``variables``),
+    over blocks of pairs: every summary column equals the pair-column computation exactly, ties
+    (both tie states) included."""
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=(14, 50)), rng.normal(size=(14, 4))
+    x[:, :10] = np.round(x[:, :10])
+    y[:, 0] = np.round(y[:, 0])
+    a, b = pair_columns(x, y)
+    ix, iy = np.repeat(np.arange(50), 4), np.tile(np.arange(4), 50)
+    full = correlate_columns(a, b, "spearman", alternative=alternative)
+    ids = np.array([f"S{i}" for i in range(14)], dtype=object)
+    plain = loo_summary(a, b, "spearman", full.estimate, full.p, ids, alternative)
+    hinted = loo_summary(a, b, "spearman", full.estimate, full.p, ids, alternative, (x, y, ix, iy))
+    for key, value in plain.items():
+        assert np.array_equal(value, hinted[key], equal_nan=value.dtype.kind == "f"), key
+
+
+def test_rank_jackknife_of_every_combination_equals_any_pair_order():
+    """Pairs that are every (x, y) combination in x-major order are computed by broadcasting
+    over (x, y, row) instead of gathering per pair: the same rho to the last bit as the same
+    pairs in another order (ties included, k from 6 to 24)."""
+    from biocorr.stats.dominance import small_rank_jackknife
+
+    rng = np.random.default_rng(4)
+    for k in (6, 14, 24):
+        x, y = rng.normal(size=(k, 40)), rng.normal(size=(k, 3))
+        x[:, :10] = np.round(x[:, :10])
+        y[:, 0] = np.round(y[:, 0])
+        ix, iy = np.repeat(np.arange(40), 3), np.tile(np.arange(3), 40)
+        every = small_rank_jackknife(x, y, ix, iy, "spearman")
+        order = rng.permutation(len(ix))
+        shuffled = small_rank_jackknife(x, y, ix[order], iy[order], "spearman")
+        assert np.array_equal(every[:, order], shuffled, equal_nan=True)

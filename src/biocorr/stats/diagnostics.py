@@ -7,7 +7,14 @@ from __future__ import annotations
 import numpy as np
 
 from .correlation import CorrelationResult, correlate_columns, pair_columns, r_t_test
-from .influence import cooks_distance, leave_one_out, pearson_leave_one_out_r, spearman_loo_p_range
+from .influence import (
+    cooks_distance,
+    cooks_distance_of_variables,
+    leave_one_out,
+    pearson_leave_one_out_r,
+    spearman_loo_p_range,
+    spearman_loo_p_range_complete,
+)
 from .methods import ALPHA, method_info
 from .options import check_alternative, check_confidence, check_method
 from .pair_stats import PairStats
@@ -16,13 +23,19 @@ from .ties import count_finite
 
 
 def method_columns(
-    a: np.ndarray, b: np.ndarray, method: str, confidence: float = 0.95, alternative: str = "two-sided"
+    a: np.ndarray,
+    b: np.ndarray,
+    method: str,
+    confidence: float = 0.95,
+    alternative: str = "two-sided",
+    variables: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> PairStats:
     """Any classical or robust method's results for paired columns (the registry's dispatch).
 
     Classical methods give R-identical p-values and Fisher-z CIs
     (:func:`biocorr.stats.correlation.correlate_columns`); robust ones their t-tests and no
-    analytic CI (:func:`biocorr.stats.robust.robust_columns`).
+    analytic CI (:func:`biocorr.stats.robust.robust_columns`). ``variables``: see
+    :func:`biocorr.stats.correlation.correlate_columns`.
 
     Examples
     --------
@@ -32,7 +45,7 @@ def method_columns(
     """
     if method_info(check_method(method)).kind == "robust":
         return robust_columns(a, b, method, check_alternative(alternative))
-    return correlate_columns(a, b, method, confidence, alternative)
+    return correlate_columns(a, b, method, confidence, alternative, variables)
 
 
 def no_loo(m: int) -> dict[str, np.ndarray]:
@@ -107,6 +120,7 @@ def loo_summary(
     p: np.ndarray,
     ids: np.ndarray,
     alternative: str = "two-sided",
+    variables: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Leave-one-out range, smallest and largest p, most influential subject and significance flips.
 
@@ -125,6 +139,9 @@ def loo_summary(
     ids : ndarray (n,) of object
         Subject ids, for ``loo_most_influential``.
     alternative : {'two-sided', 'greater', 'less'}
+    variables : (xv, yv, ix, iy), optional
+        The variables the pair columns were made of (pair j is ``xv[:, ix[j]]``, ``yv[:, iy[j]]``):
+        with complete data, Spearman's leave-one-out ranks each variable once (the same numbers).
 
     Returns
     -------
@@ -146,14 +163,35 @@ def loo_summary(
     """
     if a.shape[0] == 0:
         return no_loo(a.shape[1])
+    if method == "spearman" and variables is not None and a.shape[0] >= 4:
+        xv, yv, ix, iy = variables
+        if not (np.isnan(xv).any() or np.isnan(yv).any()):  # complete data: each variable ranked once
+            parts = []
+            for cut in column_blocks(a.shape[0], a.shape[1]):
+                used_x, px = np.unique(ix[cut], return_inverse=True)
+                used_y, py = np.unique(iy[cut], return_inverse=True)
+                ranged = spearman_loo_p_range_complete(xv[:, used_x], yv[:, used_y], px, py, alternative)
+                parts.append(_loo_summary_block(a[:, cut], b[:, cut], estimate[cut], p[cut], method, ids, alternative,
+                                                ranged))  # fmt: skip
+            return parts[0] if len(parts) == 1 else {key: np.concatenate([q[key] for q in parts]) for key in parts[0]}
     return by_column_blocks(_loo_summary_block, a, b, estimate, p, method=method, ids=ids, alternative=alternative)
 
 
 def _loo_summary_block(
-    a: np.ndarray, b: np.ndarray, estimate: np.ndarray, p: np.ndarray, method: str, ids: np.ndarray, alternative: str
+    a: np.ndarray,
+    b: np.ndarray,
+    estimate: np.ndarray,
+    p: np.ndarray,
+    method: str,
+    ids: np.ndarray,
+    alternative: str,
+    ranged: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """:func:`loo_summary` of one block of pair columns."""
-    if method == "pearson":
+    """:func:`loo_summary` of one block of pair columns (``ranged``: Spearman's leave-one-out rho
+    and p range of the block, when computed from its variables)."""
+    if ranged is not None:
+        r_loo, min_p, max_p = ranged
+    elif method == "pearson":
         r_loo = pearson_leave_one_out_r(a, b)
         min_p, max_p = _pearson_loo_p_range(r_loo, count_finite(a).astype(float), alternative)
     elif method == "spearman":  # p only at the extremes of rho in each tie state
@@ -177,7 +215,12 @@ def _loo_summary_block(
     }
 
 
-def cooks_summary(a: np.ndarray, b: np.ndarray, ids: np.ndarray) -> dict[str, np.ndarray]:
+def cooks_summary(
+    a: np.ndarray,
+    b: np.ndarray,
+    ids: np.ndarray,
+    variables: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
     """Each pair's largest Cook's distance and the subject it belongs to (block by block).
 
     Parameters
@@ -186,6 +229,8 @@ def cooks_summary(a: np.ndarray, b: np.ndarray, ids: np.ndarray) -> dict[str, np
         Paired columns (NaN = missing).
     ids : ndarray (n,) of object
         Subject ids.
+    variables : (xv, yv, ix, iy), optional
+        The variables of the pair columns: with complete data each is centred once.
 
     Returns
     -------
@@ -206,12 +251,24 @@ def cooks_summary(a: np.ndarray, b: np.ndarray, ids: np.ndarray) -> dict[str, np
     """
     if a.shape[0] == 0:
         return {"cooks_d_max": np.full(a.shape[1], np.nan), "cooks_d_subject": np.full(a.shape[1], "", dtype=object)}
+    if variables is not None and not (np.isnan(variables[0]).any() or np.isnan(variables[1]).any()):
+        xv, yv, ix, iy = variables  # complete data: per variable, a block of pairs at a time
+        parts = []
+        for cut in column_blocks(a.shape[0], a.shape[1]):
+            used_x, px = np.unique(ix[cut], return_inverse=True)
+            used_y, py = np.unique(iy[cut], return_inverse=True)
+            cooks = cooks_distance_of_variables(xv[:, used_x], yv[:, used_y], px, py)
+            parts.append(_cooks_summary_block(a[:, cut], b[:, cut], ids, cooks))
+        return parts[0] if len(parts) == 1 else {key: np.concatenate([q[key] for q in parts]) for key in parts[0]}
     return by_column_blocks(_cooks_summary_block, a, b, ids=ids)
 
 
-def _cooks_summary_block(a: np.ndarray, b: np.ndarray, ids: np.ndarray) -> dict[str, np.ndarray]:
-    """:func:`cooks_summary` of one block of pair columns."""
-    cooks = cooks_distance(a, b)
+def _cooks_summary_block(
+    a: np.ndarray, b: np.ndarray, ids: np.ndarray, cooks: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """:func:`cooks_summary` of one block of pair columns (``cooks``: its distances, when formed
+    from the variables)."""
+    cooks = cooks_distance(a, b) if cooks is None else cooks
     has = ~np.all(np.isnan(cooks), axis=0)
     masked = np.where(np.isnan(cooks), -np.inf, cooks)
     return {

@@ -197,6 +197,18 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
     rx, sx, sqx, dotx = _spearman_per_variable(x)
     ry, sy, sqy, doty = _spearman_per_variable(y)
     vx, vy = sx.shape[0], sy.shape[0]
+    if _every_combination(ix, iy, vx, vy) and k * vx * vy <= PAIR_CELLS:
+        # pair j = (j // vy, j % vy): the (vx, vy, k) arrays are the (pairs, k) ones, by broadcasting
+        cross = np.matmul(sx.transpose(1, 0, 2), sy.transpose(1, 2, 0)).transpose(1, 2, 0) - 1.0  # (vx, vy, k)
+        x_dot_ry = (sx.reshape(vx * k, k) @ ry.T.astype(np.float32)).reshape(vx, k, vy).transpose(0, 2, 1)
+        y_dot_rx = (sy.reshape(vy * k, k) @ rx.T.astype(np.float32)).reshape(vy, k, vx).transpose(2, 0, 1)
+        rxb, ryb = rx[:, None, :], ry[None, :, :]
+        products = rxb * ryb
+        sxy = products.sum(axis=2, keepdims=True) - products - (x_dot_ry - ryb) - (y_dot_rx - rxb) + cross
+        sxx = _self_sums(rx, dotx, sqx, slice(None))[:, None, :]
+        syy = _self_sums(ry, doty, sqy, slice(None))[None, :, :]
+        out[:] = _rho_from_sums(sxy, sxx, syy, k).reshape(vx * vy, k).T
+        return out
     if vx * vy <= 2 * len(ix) and k * vx * vy <= PAIR_CELLS:
         # (nearly) every x with every y: the three k-by-k sums for all combinations as matrix
         # products of the sign matrices, then picked per pair
@@ -220,6 +232,14 @@ def small_rank_jackknife(x: np.ndarray, y: np.ndarray, ix: np.ndarray, iy: np.nd
         sums = _spearman_deletion_sums(rxa, rya, cross, x_dot_ry, y_dot_rx, (rx, dotx, sqx, a), (ry, doty, sqy, b))
         out[:, s : s + step] = _rho_from_sums(*sums, k).T
     return out
+
+
+def _every_combination(ix: np.ndarray, iy: np.ndarray, vx: int, vy: int) -> bool:
+    """True when the pairs are every (x, y) combination, x-major: pair j is (j // vy, j % vy)."""
+    if len(ix) != vx * vy:
+        return False
+    j = np.arange(len(ix))
+    return bool(np.array_equal(ix, j // vy) and np.array_equal(iy, j % vy))
 
 
 def _sign_matrices(v: np.ndarray) -> np.ndarray:
