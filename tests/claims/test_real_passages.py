@@ -285,3 +285,23 @@ def test_session_13_fourth_set_collected_after_every_fix():
     assert (int(checked.sum()), int(definite.sum())) == (8, 7)
     assert (R.loc[s.index[definite], "r_verdict"] == "consistent").all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
+
+
+def test_session_13_table_set_collected_after_every_fix():
+    """after-s13d: 2 tables from new sources, collected after every change of the session and not
+    tuned on: 44 statements, all with an n the table prints. At collection: a verdict on all 44,
+    definite on 41 (40 consistent and one decision error, '-0.210b' read as p < .05 under 'PsA (n =
+    50)', which no n up to 50 fits), all R's; the 3 others are doubts (two sizes in a note whose
+    rows they belong to a reader must work out; a 'p < 0.001' that a one-tailed p would fit)."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s13d")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (44, 2, 44)
+    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)")
+    checked = definite | s["biocorr_verdict"].str.match(r"(fails at inferred n|depends on n)")
+    assert (int(checked.sum()), int(definite.sum())) == (44, 41)
+    ours = s.loc[definite, "biocorr_verdict"].str.extract(r"^(consistent|inconsistent|decision error)")[0]
+    assert (ours.to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
+    assert R.loc[s.index, "r_verdict"].value_counts().to_dict() == {
+        "consistent": 42,
+        "decision error": 1,
+        "inconsistent": 1,
+    }
