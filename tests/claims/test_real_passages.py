@@ -305,3 +305,18 @@ def test_session_13_table_set_collected_after_every_fix():
         "decision error": 1,
         "inconsistent": 1,
     }
+
+
+def test_session_13_last_passage_collected_after_every_fix():
+    """after-s13e: one abstract collected last, not tuned on ('Twenty-three tennis players ...
+    (r=.68, p<.001)'): read and consistent at collection, as R finds it at n = 23."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s13e")]
+    assert s["biocorr_verdict"].tolist() == ["consistent"] and R.loc[s.index, "r_verdict"].tolist() == ["consistent"]
+
+
+def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
+    """Issue #25 asks for 60 passages or more from sources not used before: 80 distinct sources
+    (540 statements), each scored as biocorr read it when it was collected, before the fixes it
+    prompted."""
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (80, 540)
+    assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
