@@ -62,6 +62,8 @@ def no_loo(m: int) -> dict[str, np.ndarray]:
 
 def _masked_extreme(v: np.ndarray, largest: bool) -> np.ndarray:
     """Row index of each column's largest (or smallest) non-NaN value (0 for an all-NaN column)."""
+    if not np.isnan(v).any():  # nothing to mask: the same index without a masked copy
+        return np.argmax(v, axis=0) if largest else np.argmin(v, axis=0)
     if largest:
         return np.argmax(np.where(np.isnan(v), -np.inf, v), axis=0)
     return np.argmin(np.where(np.isnan(v), np.inf, v), axis=0)
