@@ -119,3 +119,23 @@ def test_the_screens_volcano_is_print_ready():
     )
     table["p_adjusted"] = np.minimum(table["p"] * 50, 1.0)
     _assert_print_ready(volcano_figure(table))
+
+
+def test_the_row_index_keeps_no_table_alive_and_follows_a_new_table(hivsn_results):
+    """The figures' (x, y, subset, method) -> row index is built once per table and holds it
+    weakly: a copy of the table is indexed afresh, and a dropped table is freed."""
+    import dataclasses
+    import gc
+    import weakref
+
+    row = hivsn_results.correlations.iloc[0]
+    key = (row["x"], row["y"], row["subset"], row["method"])
+    assert figures._row(hivsn_results, *key)["estimate"] == row["estimate"]
+    changed = hivsn_results.correlations.copy()
+    changed.loc[changed.index[0], "estimate"] = 0.123
+    other = dataclasses.replace(hivsn_results, correlations=changed)
+    assert figures._row(other, *key)["estimate"] == 0.123  # not the first table's cached row
+    alive = weakref.ref(changed)
+    del other, changed
+    gc.collect()
+    assert alive() is None

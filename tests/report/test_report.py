@@ -289,3 +289,13 @@ def test_first_screen_answers_and_the_print_is_a_short_document(example, max_pag
         driver.save_screenshot(str(ARTIFACTS / f"report_first_screen_{example}.png"))
     finally:
         driver.quit()
+
+
+def test_the_heat_map_heading_prints_on_the_page_of_its_first_figure(hivsn_report):
+    """'Heat maps' and its first figure sit in one block the print style keeps on one page (the
+    heading had ended a printed page alone, its figure on the next)."""
+    _, path = hivsn_report
+    html = path.read_text(encoding="utf-8")
+    block = re.search(r'<div class="keep"><h3>Heat maps</h3>(.*?)</div>', html, re.S)
+    assert block is not None and "<figure" in block.group(1)
+    assert ".keep, figure { break-inside: avoid" in html

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import io
 import textwrap
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,9 @@ def group_colours(results: Results) -> dict[str, str]:
     return out
 
 
-_ROW_INDEX: dict[int, tuple[pd.DataFrame, dict[tuple, int]]] = {}  # one table's (x, y, subset, method) -> row
+# the last table's (x, y, subset, method) -> row index; the table itself is held weakly, so the
+# cache keeps no results alive and a new table (or one reusing a freed id) is indexed afresh
+_ROW_INDEX: dict[int, tuple[weakref.ref, dict[tuple, int]]] = {}
 
 
 def _row(results: Results, x: str, y: str, subset: str, method: str) -> pd.Series | None:
@@ -89,12 +92,12 @@ def _row(results: Results, x: str, y: str, subset: str, method: str) -> pd.Serie
     (a 24-biomarker panel report looks up ~500 rows; a boolean filter each cost 2.6 ms)."""
     c = results.correlations
     cached = _ROW_INDEX.get(id(c))
-    if cached is None or cached[0] is not c:
+    if cached is None or cached[0]() is not c:
         index: dict[tuple, int] = {}
         for i, key in enumerate(zip(c["x"], c["y"], c["subset"], c["method"])):
             index.setdefault(key, i)
         _ROW_INDEX.clear()
-        _ROW_INDEX[id(c)] = cached = (c, index)
+        _ROW_INDEX[id(c)] = cached = (weakref.ref(c), index)
     at = cached[1].get((x, y, subset, method))
     return None if at is None else c.iloc[at]
 

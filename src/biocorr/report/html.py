@@ -264,7 +264,7 @@ def build_html(
         "Shown first: the primary method; choose a tab, method, subset or biomarker, or click a column header to "
         "sort.</p>"
         + correlation_table
-        + f"<h3>Heat maps</h3>{''.join(figure_html.get('heatmaps', []))}"
+        + _heading_with_first("Heat maps", figure_html.get("heatmaps", []))
         + _matrices_html(figure_html.get("matrices", []))
         + f"<h3>Each biomarker against every score</h3><div class='print-hide'>{''.join(figure_html.get('panels', []))}"
         + "</div><p class='print-only note'>Printed without the per-biomarker panels (in the HTML report).</p>",
@@ -349,3 +349,16 @@ def write_report(
         build_html(results, rendered, command_line, verdicts=verdicts, extra_sections=extra), encoding="utf-8"
     )
     return path
+
+
+def _heading_with_first(title: str, figures: list[str]) -> str:
+    """A section heading kept on one printed page with its first figure (a heading alone at the
+    foot of a page, its figure on the next, reads as an empty section).
+
+    Examples
+    --------
+    >>> _heading_with_first("Heat maps", ["<figure>a</figure>", "<figure>b</figure>"])
+    '<div class="keep"><h3>Heat maps</h3><figure>a</figure></div><figure>b</figure>'
+    """
+    first, rest = (figures[0], figures[1:]) if figures else ("", [])
+    return f'<div class="keep"><h3>{e(title)}</h3>{first}</div>' + "".join(rest)
