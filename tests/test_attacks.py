@@ -256,7 +256,10 @@ def test_spec_mistakes_are_named(tmp_path, capsys, spec, fragment):
 
 def test_bracketed_words_in_messages_survive_printing(tmp_path, capsys):
     status, err, _ = run(tmp_path, capsys, GOOD, '[data]\nid = "id"\n[[score]]\ncolumn = "VAS"\n')
-    assert status == 2 and err.strip() == "error: s.toml: declare at least one [[biomarker]] with its column."
+    assert status == 2 and err.strip() == (
+        "error: s.toml: declare at least one [[biomarker]] with its column (or two or more [[score]] entries, "
+        "to correlate the scores with each other)."
+    )
 
 
 # ----------------------------------------------------------------------------- user text --

@@ -38,3 +38,19 @@ def test_with_groups_declared_the_first_screen_leads_with_the_groups_and_names_t
     assert subsets[0] != pooled and pooled in subsets
     first_pooled = subsets.index(pooled)
     assert all(s == pooled for s in subsets[first_pooled:])  # within-group rows first, the pooled ones after
+
+
+def test_when_no_correlation_can_be_computed_the_screen_says_so_instead_of_an_empty_table(tmp_path):
+    """Two lab values measured at different visits (a lab panel alone, one complete pair): no
+    empty frame of headings, a sentence and the warning that says why."""
+    import biocorr
+
+    (tmp_path / "labs.csv").write_text("id,B12,VitD\n" + "".join(
+        f"P{i},{300 + i if i % 2 else ''},{'' if i % 2 else 20 + i}\n" for i in range(9)
+    ) + "P9,350,25\n", encoding="utf-8")  # fmt: skip
+    spec = biocorr.parse_spec({"data": {"id": "id"}, "biomarker": [{"column": "B12"}, {"column": "VitD"}]})
+    out = StringIO()
+    print_summary(biocorr.analyze(biocorr.load(tmp_path / "labs.csv", spec)), Console(file=out, width=200))
+    text = out.getvalue()
+    assert "No correlation could be computed (the warnings below say why)." in text
+    assert "┏" not in text and "'B12' × 'VitD' in subset 'all': only 1 complete pair(s)" in text

@@ -59,22 +59,20 @@ def subset_warnings(study: Study) -> list[dict]:
                         ),
                     )
                 )
-        for bm in spec.biomarkers:
-            for sc in spec.scores:
-                n = int((sub[bm.column].notna() & sub[sc.column].notna()).sum())
-                if n < MIN_PAIRS:
-                    out.append(
-                        finding(
-                            code="too-few-pairs",
-                            severity="warning",
-                            column=f"{bm.column} × {sc.column}",
-                            subset=name,
-                            message=(
-                                f"'{bm.column}' × '{sc.column}' in subset '{name}': only "
-                                f"{n} complete pair(s); no correlation is computed."
-                            ),
-                        )
+        for x, y in spec.pairs:
+            n = int((sub[x].notna() & sub[y].notna()).sum())
+            if n < MIN_PAIRS:
+                out.append(
+                    finding(
+                        code="too-few-pairs",
+                        severity="warning",
+                        column=f"{x} × {y}",
+                        subset=name,
+                        message=(
+                            f"'{x}' × '{y}' in subset '{name}': only {n} complete pair(s); no correlation is computed."
+                        ),
                     )
+                )
     return out
 
 
@@ -258,8 +256,6 @@ def drop_one_group_pooled_rows(corr: pd.DataFrame, study: Study) -> tuple[pd.Dat
         return corr, []
     pools = set(study.subset_pools().values())
     subsets = dict(study.subsets())
-    xs = [v.column for v in study.spec.biomarkers]
-    ys = [v.column for v in study.spec.scores]
     codes = study.group_codes
     drop = np.zeros(len(corr), dtype=bool)
     notes = []
@@ -267,24 +263,23 @@ def drop_one_group_pooled_rows(corr: pd.DataFrame, study: Study) -> tuple[pd.Dat
         if pool not in subsets:
             continue
         sub = study.data.loc[subsets[pool]]
-        # complete pairs of every biomarker x score in each group: one matrix product per group, no pair loop
         groups = [sub[sub["group"] == g] for g in codes]
-        has = np.stack([(d[xs].notna().to_numpy(float).T @ d[ys].notna().to_numpy(float)) > 0 for d in groups])
-        only = has.sum(axis=0) == 1
-        if not only.any():
-            continue
         in_pool = (corr["subset"] == pool).to_numpy()
-        for i, j in zip(*np.nonzero(only)):
-            x, y, label = xs[i], ys[j], study.spec.group_label(codes[int(np.argmax(has[:, i, j]))])
-            drop |= in_pool & (corr["x"] == x).to_numpy() & (corr["y"] == y).to_numpy()
-            notes.append(
-                finding(
-                    code="one-group-pair",
-                    severity="note",
-                    column=f"{x}, {y}",
-                    subset=pool,
-                    message=f"{pool}: every subject with both {x} and {y} is in group '{label}', so the pooled "
-                    f"correlation is that group's test again; it is shown once, under '{label}'.",
+        for xs, ys in study.spec.pair_blocks:
+            # complete pairs of every x and y of the block in each group: one matrix product per group, no pair loop
+            has = np.stack([(d[xs].notna().to_numpy(float).T @ d[ys].notna().to_numpy(float)) > 0 for d in groups])
+            only = has.sum(axis=0) == 1
+            for i, j in zip(*np.nonzero(only)):
+                x, y, label = xs[i], ys[j], study.spec.group_label(codes[int(np.argmax(has[:, i, j]))])
+                drop |= in_pool & (corr["x"] == x).to_numpy() & (corr["y"] == y).to_numpy()
+                notes.append(
+                    finding(
+                        code="one-group-pair",
+                        severity="note",
+                        column=f"{x}, {y}",
+                        subset=pool,
+                        message=f"{pool}: every subject with both {x} and {y} is in group '{label}', so the pooled "
+                        f"correlation is that group's test again; it is shown once, under '{label}'.",
+                    )
                 )
-            )
     return corr.loc[~drop].reset_index(drop=True), notes

@@ -344,44 +344,43 @@ def partial_rows(data: pd.DataFrame, spec: StudySpec, subset: str) -> pd.DataFra
     labels = {v.column: v.label for v in spec.variables}
     records = []
     for method in methods:
-        for bm in spec.biomarkers:
-            for sc in spec.scores:
-                res = partial_correlation(
-                    data[bm.column].to_numpy(float),
-                    data[sc.column].to_numpy(float),
-                    z,
-                    method,
-                    spec.analysis.confidence,
-                    spec.analysis.alternative,
+        for x, y in spec.pairs:
+            res = partial_correlation(
+                data[x].to_numpy(float),
+                data[y].to_numpy(float),
+                z,
+                method,
+                spec.analysis.confidence,
+                spec.analysis.alternative,
+            )
+            ok = np.isfinite(res["estimate"])
+            records.append(
+                dict(
+                    x=x,
+                    y=y,
+                    x_label=labels[x],
+                    y_label=labels[y],
+                    subset=subset,
+                    method=f"partial_{method}",
+                    n=res["n"],
+                    estimate=res["estimate"],
+                    ci_low=res["ci_low"],
+                    ci_high=res["ci_high"],
+                    ci_level=spec.analysis.confidence,
+                    ci_method="Fisher z, SE 1/sqrt(n - 3 - k)" + one_sided,
+                    statistic=res["statistic"],
+                    statistic_name="t" if ok else "",
+                    df=res["df"] if ok else np.nan,
+                    p=res["p"],
+                    p_method=f"t distribution (df = n - 2 - {res['k']}){one_sided}" if ok else "",
+                    note=join_notes(
+                        f"controlling for {', '.join(znames)} (rows complete on all)"
+                        if ok
+                        else res["note"] or f"too few complete rows for {res['k']} covariate column(s)",
+                        res["note"] if ok else "",
+                    ),
                 )
-                ok = np.isfinite(res["estimate"])
-                records.append(
-                    dict(
-                        x=bm.column,
-                        y=sc.column,
-                        x_label=labels[bm.column],
-                        y_label=labels[sc.column],
-                        subset=subset,
-                        method=f"partial_{method}",
-                        n=res["n"],
-                        estimate=res["estimate"],
-                        ci_low=res["ci_low"],
-                        ci_high=res["ci_high"],
-                        ci_level=spec.analysis.confidence,
-                        ci_method="Fisher z, SE 1/sqrt(n - 3 - k)" + one_sided,
-                        statistic=res["statistic"],
-                        statistic_name="t" if ok else "",
-                        df=res["df"] if ok else np.nan,
-                        p=res["p"],
-                        p_method=f"t distribution (df = n - 2 - {res['k']}){one_sided}" if ok else "",
-                        note=join_notes(
-                            f"controlling for {', '.join(znames)} (rows complete on all)"
-                            if ok
-                            else res["note"] or f"too few complete rows for {res['k']} covariate column(s)",
-                            res["note"] if ok else "",
-                        ),
-                    )
-                )
+            )
     return build_table(CORRELATIONS_SCHEMA, **{k: [r[k] for r in records] for k in records[0]})
 
 

@@ -156,8 +156,8 @@ def repeated_rows(study: Study) -> list[pd.DataFrame]:
     return [
         rmcorr(
             study.data.loc[rows],
-            [v.column for v in spec.biomarkers],
-            [v.column for v in spec.scores],
+            xs,
+            ys,
             subject="id",
             confidence=opts.confidence,
             alternative=opts.alternative,
@@ -165,4 +165,5 @@ def repeated_rows(study: Study) -> list[pd.DataFrame]:
             subset=name,
         )
         for name, rows in subsets
+        for xs, ys in spec.pair_blocks
     ]

@@ -101,6 +101,9 @@ class Results:
         --------
         >>> from biocorr import analyze, datasets
         >>> s = analyze(datasets.load("hivsn")).summary()
+        The ``biomarker`` column holds the first variable of each pair (a score in a study of
+        scores only, whose pairs are a score with each later score).
+
         >>> list(s.columns[:4]), bool(s["survives"].all())
         (['biomarker', 'score', 'subset', 'method'], True)
         """

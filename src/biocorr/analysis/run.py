@@ -105,16 +105,16 @@ def analyze(
     spec = study.spec
     opts = spec.analysis
     labels = {v.column: v.label for v in spec.variables}
-    x = [v.column for v in spec.biomarkers]
     y = [v.column for v in spec.scores]
+    blocks = spec.pair_blocks  # no biomarker: each score with each score after it, each pair once
     frames = []
     for name, mask in study.subsets():
         sub = study.data.loc[mask]
-        frames.append(
+        frames += [
             correlate(
                 sub,
                 x,
-                y,
+                ys,
                 list(opts.methods) + list(opts.robust),
                 subset=name,
                 confidence=opts.confidence,
@@ -124,7 +124,8 @@ def analyze(
                 progress=progress,
                 alternative=opts.alternative,
             )
-        )
+            for x, ys in blocks
+        ]
         frames.append(partial_rows(sub, spec, name))
         frames += detected_rows(study.floored, sub, y, name, opts.confidence, labels, opts.alternative)
     frames += repeated_rows(study)  # long data: within-subject correlation over the visits
@@ -226,11 +227,11 @@ def analysis_work(study: Study, permutations: int, bootstrap: int = 0) -> int:
     total = 0
     for _, mask in study.subsets():
         sub = study.data.loc[mask]
-        for bm in spec.biomarkers:
-            for sc in spec.scores:
-                if (sub[bm.column].notna() & sub[sc.column].notna()).sum() >= MIN_PAIRS:
-                    total += permutations * len(opts.methods)
-        n_pairs = len(spec.biomarkers) * len(spec.scores)
+        pairs = spec.pairs
+        for x, y in pairs:
+            if (sub[x].notna() & sub[y].notna()).sum() >= MIN_PAIRS:
+                total += permutations * len(opts.methods)
+        n_pairs = len(pairs)
         total += bootstrap * n_pairs * (len(opts.methods) + len(opts.robust))
         total += bootstrap * len(spec.scores) * len(list(detected_subsets(study.floored, sub)))
     return total

@@ -87,7 +87,7 @@ def run(args) -> int:
         with atomic_output(out, "analyze", args.overwrite, command_line, protect=protect) as tmp:
             job = None
             if not args.no_report:
-                n_pairs = len(study.spec.biomarkers) * len(study.spec.scores)
+                n_pairs = len(study.spec.pairs)
                 per_pair = args.scatter_files == "yes" or (
                     args.scatter_files == "auto" and n_pairs <= PER_PAIR_SCATTER_LIMIT
                 )

@@ -29,6 +29,19 @@ FAMILY_WORDS = {
 }
 
 
+def family_words(family: str, among: str | None = None) -> str:
+    """What one family of adjusted tests holds, in words (``among``: the role of a study of one
+    role, whose tests are pairs of that role).
+
+    Examples
+    --------
+    >>> family_words("method-subset"), family_words("method", among="score")
+    ('all biomarker × score tests of one method within one subset', 'all score-pair tests of one method across subsets')
+    """
+    words = FAMILY_WORDS[family]
+    return words.replace("biomarker × score", f"{among}-pair") if among else words
+
+
 def _subset_phrase(subset: str) -> str:
     if subset == ACROSS_VISITS:
         return "Within subjects over all visits"
@@ -105,10 +118,16 @@ def methods_paragraph(results: Results) -> str:
     subsets = study.subsets()
     n_text = ", ".join(f"{name}: n = {int(mask.sum())}" for name, mask in subsets)
     methods = ", ".join(method_label(m) for m in opts.methods)
+    among = f"Associations between {len(spec.biomarkers)} biomarker(s) and {len(spec.scores)} clinical score(s)"
+    if spec.among is not None:
+        other = "biomarker" if spec.among == "score" else "score"
+        among = (
+            f"Associations among {len(spec.variables) - len(spec.covariates)} "
+            f"{'clinical scores' if spec.among == 'score' else 'biomarkers'} (each pair once; no {other} was declared)"
+        )
     parts = [
-        f"Associations between {len(spec.biomarkers)} biomarker(s) and {len(spec.scores)} clinical "
-        f"score(s) were estimated with {methods}, in each analysed subset ({n_text}), using "
-        "pairwise-complete observations."
+        f"{among} were estimated with {methods}, in each analysed subset ({n_text}), using pairwise-complete "
+        "observations."
     ]
     if spec.where:
         rule = "; ".join(f"{c} = " + " or ".join(v) for c, v in spec.where)
@@ -192,7 +211,7 @@ def methods_paragraph(results: Results) -> str:
         size_text = f"{sizes.min()}" if sizes.min() == sizes.max() else f"{sizes.min()}–{sizes.max()}"
         parts.append(
             f"p-values were adjusted with the {ADJUST_METHODS[opts.adjust][1]} method within "
-            f"families of {FAMILY_WORDS[opts.family]} ({len(sizes)} families of "
+            f"families of {family_words(opts.family, spec.among)} ({len(sizes)} families of "
             f"{size_text} tests)."
         )
     extra = set(c["method"]) - set(opts.methods)

@@ -44,7 +44,7 @@ def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, st
         )
     first = results.study.subsets()[0][0] if results.study.subsets() else "all"
     for among, variables in (("biomarkers", spec.biomarkers), ("scores", spec.scores)):
-        if len(variables) >= 2:
+        if len(variables) >= 2 and spec.among is None:  # one role only: the heat map is that matrix already
             tasks.append(
                 (
                     "matrix_figure",
@@ -54,31 +54,22 @@ def _figure_tasks(results: Results, per_pair: bool) -> list[tuple[str, tuple, st
                     "matrices",
                 )
             )
-    for bm in spec.biomarkers:
+    for bm in (spec.variable(x) for xs, _ in spec.pair_blocks for x in xs):
         ranks = bm.column in warned and primary != "pearson"
         tasks.append(
             (
                 "biomarker_panel",
                 (bm.column, primary, ranks),
                 safe_stem(f"panel_{bm.column}"),
-                f"{bm.label} against every score ({primary}"
+                f"{bm.label} against every {f'later {spec.among}' if spec.among else 'score'} ({primary}"
                 + ("; ranks shown because of the detection-limit pile-up" if ranks else "")
                 + ")",
                 "panels",
             )
         )
     if per_pair:
-        for bm in spec.biomarkers:
-            for sc in spec.scores:
-                tasks.append(
-                    (
-                        "scatter_figure",
-                        (bm.column, sc.column, primary),
-                        safe_stem(f"scatter_{bm.column}_{sc.column}"),
-                        "",
-                        "",
-                    )
-                )
+        for x, y in spec.pairs:
+            tasks.append(("scatter_figure", (x, y, primary), safe_stem(f"scatter_{x}_{y}"), "", ""))
     return tasks
 
 

@@ -267,7 +267,8 @@ def scatter_figure(
 def biomarker_panel(
     results: Results, biomarker: str, method: str = "spearman", ranks: bool = False, ncols: int = 3
 ) -> Figure:
-    """All scores against one biomarker, one panel each (the figure papers show).
+    """All scores against one biomarker, one panel each (the figure papers show); in a study of
+    one role only, one variable against each after it.
 
     Examples
     --------
@@ -276,7 +277,8 @@ def biomarker_panel(
     >>> len([a for a in fig.axes if a.has_data()])
     5
     """
-    scores = [v.column for v in results.study.spec.scores]
+    spec = results.study.spec
+    scores = next(ys for xs, ys in spec.pair_blocks if biomarker in xs)  # one role only: the later ones
     ncols = min(ncols, len(scores))
     nrows = int(np.ceil(len(scores) / ncols))
     fig, axes = subplots((3.3 * ncols, 2.9 * nrows + 0.5), nrows, ncols, squeeze=False)
@@ -290,7 +292,8 @@ def biomarker_panel(
     if handles:
         fig.legend(handles, labels, loc="outside lower center", ncol=len(handles), frameon=False)
     fig.suptitle(
-        f"{results.study.spec.variable(biomarker).display} vs clinical scores ({method}; p adjusted within family)",
+        f"{spec.variable(biomarker).display} vs {f'later {spec.among}s' if spec.among else 'clinical scores'} "
+        f"({method}; p adjusted within family)",
         fontsize=10,
     )
     return fig

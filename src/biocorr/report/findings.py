@@ -60,8 +60,8 @@ def findings_section(results: Results) -> str:
         body = f"<p>{lead}</p><ol class='found'>{''.join(items)}</ol>{more}"
     return (
         f'<section id="findings" class="findings"><h2>Findings</h2>'
-        f"<p class='study'>{e(study.source)}: {e(sizes)}; {len(study.spec.biomarkers)} biomarker(s) × "
-        f"{len(study.spec.scores)} score(s); primary method {e(method)} (other methods one click away in the "
+        f"<p class='study'>{e(study.source)}: {e(sizes)}; {e(study.spec.design)}; primary method {e(method)} "
+        "(other methods one click away in the "
         f"<a href='#correlations'>correlation table</a>).</p>{body}{quality_summary(results)}</section>"
     )
 

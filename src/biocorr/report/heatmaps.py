@@ -98,8 +98,8 @@ def heatmap_figure(results: Results, subset: str = "all", method: str = "spearma
     spec = results.study.spec
     c = results.correlations
     c = c[(c.subset == subset) & (c.method == method)]
-    xs = [v.column for v in spec.biomarkers]
-    ys = [v.column for v in spec.scores]
+    xs = list(dict.fromkeys(x for x, _ in spec.pairs))  # biomarkers x scores; or, scores only, an upper triangle
+    ys = list(dict.fromkeys(y for _, y in spec.pairs))
     est = c.pivot(index="x", columns="y", values="estimate").reindex(index=xs, columns=ys)
     padj = c.pivot(index="x", columns="y", values="p_adjusted").reindex(index=xs, columns=ys)
     label = spec.variable

@@ -189,11 +189,12 @@ def _influence_section(results: Results, primary: str) -> str:
     if flips.empty:
         flip_html = "<p>No single subject changes any verdict at p < .05.</p>"
     else:
+        x_role, y_role = results.study.spec.pair_roles
         shown = pd.DataFrame(
             {
                 "subset": flips["subset"],
-                "biomarker": flips["x_label"],
-                "score": flips["y_label"],
+                x_role: flips["x_label"],
+                y_role: flips["y_label"],
                 "method": flips["method"],
                 "estimate": [fmt_num(v) for v in flips["estimate"]],
                 "p": [fmt_p(v) for v in flips["p"]],
@@ -266,7 +267,8 @@ def build_html(
         + correlation_table
         + _heading_with_first("Heat maps", figure_html.get("heatmaps", []))
         + _matrices_html(figure_html.get("matrices", []))
-        + f"<h3>Each biomarker against every score</h3><div class='print-hide'>{''.join(figure_html.get('panels', []))}"
+        + f"<h3>{_panels_title(study.spec.among)}</h3><div class='print-hide'>"
+        + f"{''.join(figure_html.get('panels', []))}"
         + "</div><p class='print-only note'>Printed without the per-biomarker panels (in the HTML report).</p>",
         influence,
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
@@ -288,7 +290,7 @@ def build_html(
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
         f"<h1>{e(title)}</h1><p class='sub'>{_who(study)}, "
-        f"{len(study.spec.biomarkers)} biomarker(s) × {len(study.spec.scores)} score(s), "
+        f"{study.spec.design}, "
         f"methods: {e(', '.join(opts.methods))}</p><nav>{nav}</nav>"
         + "".join(sections)
         + "".join(extra)
@@ -362,3 +364,8 @@ def _heading_with_first(title: str, figures: list[str]) -> str:
     """
     first, rest = (figures[0], figures[1:]) if figures else ("", [])
     return f'<div class="keep"><h3>{e(title)}</h3>{first}</div>' + "".join(rest)
+
+
+def _panels_title(among: str | None) -> str:
+    """The heading of the per-variable scatter panels (``among``: the role of a one-role study)."""
+    return f"Each {among} against every later {among}" if among else "Each biomarker against every score"

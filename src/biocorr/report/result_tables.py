@@ -122,11 +122,12 @@ def correlation_table_html(results: Results) -> str:
     c = results.correlations
     c = c.iloc[evidence_order(c["p_adjusted"], c["p"])].reset_index(drop=True)
     level = fmt_ci_level(results.study.spec.analysis.confidence, results.study.spec.analysis.alternative)
+    x_role, y_role = results.study.spec.pair_roles
     shown = pd.DataFrame(
         {
             "subset": c["subset"].astype(str).map(subset_names(results)),
-            "biomarker": c["x_label"],
-            "score": c["y_label"],
+            x_role: c["x_label"],
+            y_role: c["y_label"],
             "method": c["method"],
             "n": c["n"],
             "estimate": [fmt_num(v) for v in c["estimate"]],
@@ -180,7 +181,7 @@ def correlation_table_html(results: Results) -> str:
          primary if primary in set(c["method"]) else "*"),
         ("subset", "subset", [(str(s), subset_names(results).get(str(s), str(s))) for s in dict.fromkeys(c["subset"])],
          "*"),
-        ("biomarker", "biomarker", list(dict.fromkeys(zip(c["x"].astype(str), c["x_label"].astype(str)))), "*"),
+        ("biomarker", x_role, list(dict.fromkeys(zip(c["x"].astype(str), c["x_label"].astype(str)))), "*"),
     ]  # fmt: skip
     printed = _primary_for_print(results, c, level)
     return filter_bar("correlation-table", tabs, selects) + appendix(table, "correlations.csv", len(c), printed)
@@ -199,11 +200,12 @@ def _primary_for_print(results: Results, c: pd.DataFrame, level: str) -> str:
     rows = rows.assign(_pooled=pooled).sort_values("_pooled", kind="stable")
     total = len(rows)
     rows = rows.head(PRINT_PRIMARY_ROWS)
+    x_role, y_role = results.study.spec.pair_roles
     shown = pd.DataFrame(
         {
             "subset": rows["subset"].astype(str).map(names),
-            "biomarker": rows["x_label"],
-            "score": rows["y_label"],
+            x_role: rows["x_label"],
+            y_role: rows["y_label"],
             "n": rows["n"],
             method_symbol(primary): [fmt_num(v) for v in rows["estimate"]],
             f"{level} CI": [f"[{fmt_num(lo)}, {fmt_num(hi)}]" for lo, hi in zip(rows["ci_low"], rows["ci_high"])],

@@ -81,7 +81,7 @@ def print_summary(
         title_justify="left",
     )
     ci_head = f"estimate [{fmt_ci_level(opts.confidence, opts.alternative)} CI]"
-    for col in ("subset", "biomarker", "score", "method", "n", ci_head, "p", "p adj."):
+    for col in ("subset", *study.spec.pair_roles, "method", "n", ci_head, "p", "p adj."):
         table.add_column(col, justify="right" if col in ("n", "p", "p adj.") else "left")
     primary = results.correlations[results.correlations["method"].isin(methods)]
     for _, r in strongest(primary, top, frozenset(study.subset_pools().values())).iterrows():
@@ -95,7 +95,10 @@ def print_summary(
             fmt_p(r["p"]),
             fmt_p(r["p_adjusted"]),
         )
-    console.print(table)
+    if table.row_count:
+        console.print(table)
+    else:  # an empty frame of headings says nothing: say why instead
+        console.print(_plain("No correlation could be computed (the warnings below say why)."))
     w = results.warnings
     serious = w[w["severity"] == "warning"]
     for code, rows in serious.groupby("code", sort=False):  # a kind with many: counted, its first few shown

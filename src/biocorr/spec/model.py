@@ -33,24 +33,18 @@ that names the offending key.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import OptionError, SpecError, did_you_mean, missing_file_message
-from ..stats.methods import CLASSICAL_METHODS as METHODS
-from ..stats.methods import ROBUST_METHODS
-from ..stats.options import check_adjust, check_alternative, check_confidence, check_methods
+from ..errors import SpecError, missing_file_message
+from .analysis_options import AnalysisOptions, parse_analysis
 from .join import JoinSpec, parse_join
 from .qpcr import QpcrSpec, parse_qpcr_spec
 from .toml_checks import (
     check_keys,
-    finite_number,
     group_labels,
     missing_codes,
-    no_repeats,
-    str_list,
     table_entries,
     toml_table,
     where_filter,
@@ -58,46 +52,8 @@ from .toml_checks import (
 from .variables import Variable, parse_variable
 from .wide_visits import WideVisitsSpec, parse_wide_visits
 
-SUBSET_CHOICES = ("all", "by-group")
-FAMILY_CHOICES = ("method-subset", "method", "all")
 TOP_LEVEL_KEYS = ("data", "groups", "biomarker", "score", "covariate", "analysis", "qpcr")
 DATA_KEYS = ("id", "group", "missing", "sheet", "source", "where", "visit", "per_subject", "join", "wide_visits")
-ANALYSIS_KEYS = (
-    "methods",
-    "subsets",
-    "adjust",
-    "confidence",
-    "seed",
-    "permutations",
-    "family",
-    "bootstrap",
-    "robust",
-    "alternative",
-    "primary",
-)
-
-
-@dataclass(frozen=True)
-class AnalysisOptions:
-    """What to compute. See the README's spec reference for each field."""
-
-    methods: tuple[str, ...] = ("pearson", "spearman", "kendall")
-    subsets: tuple[str, ...] = ("all", "by-group")
-    adjust: str = "holm"
-    confidence: float = 0.95
-    seed: int = 20171
-    permutations: int = 0
-    family: str = "method-subset"
-    bootstrap: int = 0
-    robust: tuple[str, ...] = ("percbend", "bicor", "skipped_spearman")
-    alternative: str = "two-sided"
-    primary: str | None = None
-
-    @property
-    def primary_method(self) -> str:
-        """The one method every summary, figure and sentence reports: ``primary``, else Spearman when
-        computed (rank-based: robust to the skew and detection-limit pile-ups of biomarkers), else the first."""
-        return self.primary or ("spearman" if "spearman" in self.methods else self.methods[0])
 
 
 @dataclass(frozen=True)
@@ -131,6 +87,70 @@ class StudySpec:
         """Biomarkers, then scores, then covariates."""
         return self.biomarkers + self.scores + self.covariates
 
+    @property
+    def among(self) -> str | None:
+        """The role whose variables are paired with each other when the other role is empty:
+        'score' (no biomarker, two or more scores: a questionnaire-only file, or pain over time),
+        'biomarker' (no score, two or more biomarkers: a lab panel alone), else None (every
+        biomarker with every score).
+
+        Examples
+        --------
+        >>> from biocorr.spec.variables import Variable
+        >>> StudySpec((), (Variable("A", "score"), Variable("B", "score"))).among
+        'score'
+        """
+        if not self.biomarkers and len(self.scores) >= 2:
+            return "score"
+        if not self.scores and len(self.biomarkers) >= 2:
+            return "biomarker"
+        return None
+
+    @property
+    def pair_blocks(self) -> list[tuple[list[str], list[str]]]:
+        """The correlations the study tests, as blocks of (x columns, y columns): every biomarker
+        with every score, or, for a study of one role (:attr:`among`), each variable with each
+        variable after it.
+
+        Examples
+        --------
+        >>> from biocorr.spec.variables import Variable
+        >>> StudySpec((), tuple(Variable(c, "score") for c in "ABC")).pair_blocks
+        [(['A'], ['B', 'C']), (['B'], ['C'])]
+        """
+        if self.among is not None:
+            cols = [v.column for v in (self.scores if self.among == "score" else self.biomarkers)]
+            return [([cols[i]], cols[i + 1 :]) for i in range(len(cols) - 1)]
+        return [([v.column for v in self.biomarkers], [v.column for v in self.scores])]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (x, y) column pair the study tests, in the order of :attr:`pair_blocks`."""
+        return [(x, y) for xs, ys in self.pair_blocks for x in xs for y in ys]
+
+    @property
+    def pair_roles(self) -> tuple[str, str]:
+        """What the two sides of a correlation are called in tables: ('biomarker', 'score'), or
+        ('score', 'with score') for a study of scores only (likewise for biomarkers only).
+
+        Examples
+        --------
+        >>> from biocorr.spec.variables import Variable
+        >>> StudySpec((), (Variable("A", "score"), Variable("B", "score"))).pair_roles
+        ('score', 'with score')
+        """
+        return (self.among, f"with {self.among}") if self.among else ("biomarker", "score")
+
+    @property
+    def design(self) -> str:
+        """The pairs the study tests, in words: '2 biomarker(s) × 3 score(s)', or '3 scores, each
+        pair once (no biomarker)'."""
+        if self.among is not None:
+            other = "biomarker" if self.among == "score" else "score"
+            k = len(self.scores) + len(self.biomarkers)
+            return f"{k} {self.among}s, each pair once (no {other})"
+        return f"{len(self.biomarkers)} biomarker(s) × {len(self.scores)} score(s)"
+
     def variable(self, column: str) -> Variable:
         """The variable declared for ``column``."""
         for v in self.variables:
@@ -151,90 +171,6 @@ class StudySpec:
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (for ``results.json``)."""
         return asdict(self)
-
-
-MAX_RESAMPLES = 1_000_000
-
-
-def _analysis_option(check: Callable[..., Any], *args: Any) -> Any:
-    """An option checked by :mod:`biocorr.stats.options`, its message prefixed '[analysis] '."""
-    try:
-        return check(*args)
-    except OptionError as exc:
-        raise SpecError(f"[analysis] {exc}") from None
-
-
-def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
-    """Validate an ``[analysis]`` table into :class:`AnalysisOptions`.
-
-    Examples
-    --------
-    >>> parse_analysis({"methods": ["spearman"], "adjust": "fdr"}).adjust
-    'bh'
-    """
-    table = toml_table(table, "[analysis]", 'methods = ["spearman"]')
-    check_keys(table, ANALYSIS_KEYS, "[analysis]")
-    defaults = AnalysisOptions()
-    methods = str_list(table.get("methods", list(defaults.methods)), "[analysis] methods")
-    no_repeats(methods, "[analysis] methods")
-    if not methods:
-        raise SpecError("[analysis] methods: name at least one method.")
-    _analysis_option(check_methods, methods, METHODS)
-    subsets = str_list(table.get("subsets", list(defaults.subsets)), "[analysis] subsets")
-    if not subsets:
-        raise SpecError('[analysis] subsets: name at least one of "all" and "by-group".')
-    no_repeats(subsets, "[analysis] subsets")
-    for s in subsets:
-        if s not in SUBSET_CHOICES:
-            raise SpecError(
-                f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
-                f"Use any of: {', '.join(SUBSET_CHOICES)}."
-            )
-    adjust = _analysis_option(check_adjust, table.get("adjust", defaults.adjust))
-    confidence = finite_number(table.get("confidence", defaults.confidence), "[analysis] confidence")
-    confidence = _analysis_option(check_confidence, confidence)
-    seed = table.get("seed", defaults.seed)
-    perms = table.get("permutations", defaults.permutations)
-    boot = table.get("bootstrap", defaults.bootstrap)
-    for name, v in (("seed", seed), ("permutations", perms), ("bootstrap", boot)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise SpecError(f"[analysis] {name}: expected a whole number >= 0, got {v!r}.")
-        if name != "seed" and v > MAX_RESAMPLES:
-            raise SpecError(
-                f"[analysis] {name}: {v:,} is more than {MAX_RESAMPLES:,}; beyond a few thousand the "
-                "Monte Carlo error is already below the printed digits (2,000 to 10,000 is usual)."
-            )
-    family = str(table.get("family", defaults.family))
-    if family not in FAMILY_CHOICES:
-        raise SpecError(
-            f"[analysis] family: unknown family '{family}'.{did_you_mean(family, FAMILY_CHOICES)} "
-            f"Use one of: {', '.join(FAMILY_CHOICES)}."
-        )
-    robust = str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
-    no_repeats(robust, "[analysis] robust")
-    for m in robust:
-        if m not in ROBUST_METHODS:
-            raise SpecError(
-                f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
-                f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
-            )
-    alternative = _analysis_option(check_alternative, table.get("alternative", defaults.alternative))
-    primary = table.get("primary")
-    if primary is not None and primary not in methods:
-        raise SpecError(f"[analysis] primary: {primary!r} is not one of the methods computed ({', '.join(methods)}).")
-    return AnalysisOptions(
-        primary=primary,
-        alternative=alternative,
-        methods=methods,
-        subsets=subsets,
-        adjust=adjust,
-        confidence=confidence,
-        seed=seed,
-        permutations=perms,
-        family=family,
-        bootstrap=boot,
-        robust=robust,
-    )
 
 
 def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool = True) -> StudySpec:
@@ -270,10 +206,16 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
             entries = table_entries(doc.get(role, []), role, f"{where} [[{role}]]")
             roles[role] = tuple(parse_variable(e, role, i) for i, e in enumerate(entries))
         biomarkers, scores, covariates = roles["biomarker"], roles["score"], roles["covariate"]
-        if require_variables and not biomarkers:
-            raise SpecError(f"{where}: declare at least one [[biomarker]] with its column.")
-        if require_variables and not scores:
-            raise SpecError(f"{where}: declare at least one [[score]] with its column.")
+        if require_variables and not biomarkers and len(scores) < 2:
+            raise SpecError(
+                f"{where}: declare at least one [[biomarker]] with its column (or two or more [[score]] "
+                "entries, to correlate the scores with each other)."
+            )
+        if require_variables and not scores and len(biomarkers) < 2:
+            raise SpecError(
+                f"{where}: declare at least one [[score]] with its column (or two or more [[biomarker]] "
+                "entries, to correlate the biomarkers with each other)."
+            )
         seen: dict[str, str] = {}
         for v in biomarkers + scores + covariates:
             if v.column in seen:

@@ -1,0 +1,113 @@
+"""A study of scores only (no biomarker): each pair of scores once, equal to R's cor.test and holm."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+import biocorr
+from biocorr.datasets import data_path, spec_path
+from biocorr.errors import SpecError
+from tests.helpers import assert_close, read_fixture
+
+SCORES = ["BL.GE", "BL..BOP", "BL.PD.avg", "BL..PD.4", "BL..PD.5", "BL.CAL.avg", "BL..CAL.2", "BL..CAL.3",
+          "BL.Calc.I", "BL.Pl.I"]  # fmt: skip
+
+
+def scores_only_spec() -> biocorr.StudySpec:
+    """The OPT example's spec without its biomarkers (its scores, groups and missing codes kept)."""
+    doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
+    doc.pop("biomarker")
+    doc["analysis"] = {"methods": ["pearson", "spearman", "kendall"], "robust": [], "adjust": "holm"}
+    return biocorr.parse_spec(doc)
+
+
+@pytest.fixture(scope="module")
+def scores_results():
+    spec = scores_only_spec()
+    assert spec.among == "score" and [v.column for v in spec.scores] == SCORES
+    return biocorr.analyze(biocorr.load(data_path("opt"), spec))
+
+
+def test_each_pair_of_scores_once_equal_to_r(scores_results):
+    """R: cor.test per unordered pair, p.adjust(holm) over the 45 pairs of a method in a subset
+    (make_reference_matrices.R, the score rows)."""
+    ref = read_fixture("r_matrices_opt.csv").query("role == 'scores'")
+    c = scores_results.correlations
+    c = c[c["method"].isin(["pearson", "spearman", "kendall"])]
+    merged = ref.merge(c, on=["subset", "method", "x", "y"], suffixes=("_r", ""), validate="one_to_one")
+    assert len(merged) == len(ref) == len(c) == 3 * 3 * 45  # 10 scores: 45 pairs, none twice, none reversed
+    assert (merged["n"] == merged["n_r"]).all()
+    assert_close(merged["estimate"], merged["estimate_r"], what="estimate")
+    assert_close(merged["p"], merged["p_r"], what="p")
+    assert_close(merged["p_adjusted"], merged["p_adjusted_r"], what="holm over the 45 pairs")
+    pearson = merged[merged["method"] == "pearson"]
+    assert_close(pearson["ci_low"], pearson["ci_low_r"], what="Pearson CI low")
+    assert (merged["family_size"] == 45).all()
+
+
+def test_scores_only_words(scores_results):
+    spec = scores_results.study.spec
+    assert spec.design == "10 scores, each pair once (no biomarker)"
+    assert spec.pair_roles == ("score", "with score")
+    assert spec.pairs[:2] == [("BL.GE", "BL..BOP"), ("BL.GE", "BL.PD.avg")] and len(spec.pairs) == 45
+
+
+def test_one_score_and_no_biomarker_is_refused():
+    doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
+    doc.pop("biomarker")
+    doc["score"] = doc["score"][:1]
+    with pytest.raises(SpecError, match=r"two or more \[\[score\]\] entries"):
+        biocorr.parse_spec(doc)
+
+
+def test_long_scores_only_rmcorr_each_pair_once(tmp_path):
+    """Repeated measures of scores only: rmcorr for each pair of scores once; the (x, y) pair equals
+    R's rmcorr (make_reference_rmcorr.R, case 'balanced')."""
+    d = read_fixture("rmcorr_inputs.csv").query("case == 'balanced'")
+    d = d.assign(z=d["x"] ** 2).drop(columns="case")
+    d.to_csv(tmp_path / "long.csv", index=False)
+    (tmp_path / "spec.toml").write_text(
+        '[data]\nid = "subject"\nvisit = "visit"\n'
+        + "".join(f'[[score]]\ncolumn = "{c}"\n' for c in ("x", "y", "z"))
+        + '[analysis]\nmethods = ["pearson"]\nrobust = []\n',
+        encoding="utf-8",
+    )
+    results = biocorr.analyze(biocorr.load(tmp_path / "long.csv", tmp_path / "spec.toml"))
+    rm = results.correlations.query("method == 'rmcorr'")
+    assert rm[["x", "y"]].values.tolist() == [["x", "y"], ["x", "z"], ["y", "z"]]
+    ref = read_fixture("r_rmcorr.csv").query("case == 'balanced' and level == 0.95 and transform == 'none'").iloc[0]
+    xy = rm.iloc[0]
+    assert_close([xy["estimate"], xy["p"]], [ref["r"], ref["p"]], what="rmcorr x, y")
+    assert xy["df"] == ref["df"] and xy["n"] == ref["n"]
+
+
+def test_biomarkers_only_each_pair_once_equal_to_r():
+    """A lab panel alone (no score): each pair of biomarkers once, equal to R (the biomarker rows of
+    make_reference_matrices.R: 7 biomarkers, 21 pairs, holm over the 21)."""
+    doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
+    doc.pop("score")
+    doc["analysis"] = {"methods": ["pearson", "spearman", "kendall"], "robust": [], "adjust": "holm"}
+    spec = biocorr.parse_spec(doc)
+    assert spec.among == "biomarker" and spec.design == "7 biomarkers, each pair once (no score)"
+    results = biocorr.analyze(biocorr.load(data_path("opt"), spec))
+    ref = read_fixture("r_matrices_opt.csv").query("role == 'biomarkers'")
+    c = results.correlations
+    c = c[c["method"].isin(["pearson", "spearman", "kendall"])]
+    merged = ref.merge(c, on=["subset", "method", "x", "y"], suffixes=("_r", ""), validate="one_to_one")
+    assert len(merged) == len(ref) == len(c) == 3 * 3 * 21
+    assert_close(merged["estimate"], merged["estimate_r"], what="estimate")
+    assert_close(merged["p"], merged["p_r"], what="p")
+    assert_close(merged["p_adjusted"], merged["p_adjusted_r"], what="holm over the 21 pairs")
+    assert results.summary()["biomarker"].iloc[0] in {v.column for v in spec.biomarkers} | {
+        v.label for v in spec.biomarkers
+    }
+
+
+def test_one_biomarker_and_no_score_is_refused():
+    doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
+    doc.pop("score")
+    doc["biomarker"] = doc["biomarker"][:1]
+    with pytest.raises(SpecError, match=r"two or more \[\[biomarker\]\] entries"):
+        biocorr.parse_spec(doc)
