@@ -254,15 +254,17 @@ def test_a_concentration_unit_in_the_name_is_an_assay_and_unknown_roles_are_offe
     assert "2 more numeric column(s) of unknown role, offered" in draft
 
 
-def test_a_lab_table_without_scores_says_the_scores_are_to_be_named_or_joined():
-    """Two vitamins and an age: nothing to correlate a biomarker with until a score is named or
-    the scores' table is joined; the draft says so, as it does when no biomarker is found."""
+def test_a_lab_table_without_scores_correlates_its_biomarkers_and_says_how_to_add_scores():
+    """Two vitamins and an age: the draft correlates the two biomarkers with each other (it runs
+    unedited) and says how to name a score or join the scores' table instead."""
     rng = np.random.default_rng(3)
     values = zip(rng.uniform(200, 900, 30), rng.uniform(10, 60, 30), rng.integers(20, 70, 30))
     rows = "\n".join(f"P{i},{b12:.0f},{d:.1f},{age}" for i, (b12, d, age) in enumerate(values))
     text = draft_spec(read_text_table("participant_id,VITAMIN B12 PG/ML,VITAMIN D NG/ML,age\n" + rows + "\n"))
-    assert "# No column looks like a score" in text and "[data] join" in text
-    assert "No column looks like a biomarker" not in text
+    assert "# No column looks like a score: this draft correlates the biomarkers with each other" in text
+    assert "[data] join" in text and "No column looks like a biomarker" not in text
+    spec = parse_spec(tomllib.loads(text))
+    assert spec.among == "biomarker" and not spec.scores and len(spec.biomarkers) == 2
 
 
 def test_a_long_file_with_one_visit_entered_twice_is_still_drafted_long():
@@ -281,3 +283,44 @@ def test_a_long_file_with_one_visit_entered_twice_is_still_drafted_long():
     assert (spec["data"]["id"], spec["data"]["visit"]) == ("participant_id", "visit") and "group" not in spec["data"]
     assert {v["column"] for v in spec["biomarker"]} == {"FERRITIN MCG/L", "SODIUM MEQ/L"}
     assert [v["column"] for v in spec["score"]] == ["GAD7 total"]
+
+
+def _analyze_draft(text: str, table: str, tmp_path):
+    """The unedited draft analysed: its correlations.csv."""
+    import pandas as pd
+
+    from biocorr.cli import main
+
+    (tmp_path / "t.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "draft.toml").write_text(text, encoding="utf-8")
+    args = ["analyze", str(tmp_path / "t.csv"), "--spec", str(tmp_path / "draft.toml"), "--out", str(tmp_path / "o")]
+    assert main([*args, "--no-report", "--quiet"]) == 0
+    return pd.read_csv(tmp_path / "o" / "correlations.csv")
+
+
+def test_ratings_without_a_biomarker_are_correlated_with_each_other_unedited(tmp_path):
+    """Pain at three times (whole numbers 0-10) and no assay: no biomarker is invented; the draft
+    says it correlates the scores with each other and runs unedited, each pair once."""
+    rng = np.random.default_rng(7)
+    table = "ID,T1,T2,T3\n" + "".join(f"E{i},{a},{b},{c}\n" for i, (a, b, c) in enumerate(rng.integers(0, 11, (30, 3))))
+    text = draft_spec(read_text_table(table))
+    assert "biomarker" not in tomllib.loads(text)
+    assert "this draft correlates the scores with each other" in text
+    assert "# wide_visits =" in text and "leaves one variable and nothing to correlate it with" in text
+    assert text.count("guess: whole numbers from 0 to 10") == 3
+    c = _analyze_draft(text, table, tmp_path)
+    assert sorted(set(zip(c["x"], c["y"]))) == [("T1", "T2"), ("T1", "T3"), ("T2", "T3")]
+
+
+def test_a_column_of_unknown_role_beside_one_score_is_drafted_as_a_score_not_a_biomarker(tmp_path):
+    """A dose (whole numbers over 100 mg: no evidence of a role) beside a pain rating: the draft
+    needs a second variable; it is drafted as a score and says so, never as a biomarker."""
+    rng = np.random.default_rng(8)
+    rows = zip(rng.choice([25, 50, 75, 100, 125], 30), rng.integers(0, 11, 30))
+    table = "ID,Dose,Pain\n" + "".join(f"E{i},{d},{p}\n" for i, (d, p) in enumerate(rows))
+    text = draft_spec(read_text_table(table))
+    spec = parse_spec(tomllib.loads(text))
+    assert spec.among == "score" and [v.column for v in spec.scores] == ["Dose", "Pain"]
+    assert "role unknown: drafted as a score, to correlate the scores with each other" in text
+    c = _analyze_draft(text, table, tmp_path)
+    assert set(zip(c["x"], c["y"])) == {("Dose", "Pain")}

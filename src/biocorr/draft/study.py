@@ -165,9 +165,13 @@ def draft_spec(
     else:
         roles = [(name, *guess_role(name, kept[name])) for name in survey.numeric]
     roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named))
-    if named and not any(r == "biomarker" for _, r, _ in roles) and not joined:
-        advice = ["# No biomarker was named (--biomarkers): a spec needs one.", ""]
-    if roles and nearby is None and not any(r == "score" for _, r, _ in roles):  # the scores are elsewhere
+    n_named = {role: sum(r == role for _, r, _ in roles) for role in ("biomarker", "score")}
+    if named and not n_named["biomarker"] and not joined and n_named["score"] < 2:
+        advice = ["# No biomarker was named (--biomarkers): a spec needs one (or two or more --scores).", ""]
+    panel_alone = nearby is None and not joined and _one_role_only(roles, "biomarker")
+    if panel_alone:  # a lab panel alone: its biomarkers with each other
+        advice += panel_alone
+    elif roles and nearby is None and not any(r == "score" for _, r, _ in roles):  # the scores are elsewhere
         advice += [
             "# No column looks like a score (a clinical rating or symptom scale). A spec needs one: name it",
             '# here, or join the table that holds the scores by id ([data] join = "scores.csv"):',
@@ -176,7 +180,7 @@ def draft_spec(
             "",
         ]
     lines += advice
-    roles, offered = _unknown_roles_offered(roles, have_score=nearby is not None)
+    roles, offered = _unknown_roles_offered(roles, have_score=nearby is not None or bool(panel_alone))
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
     if nearby is not None:
@@ -257,8 +261,12 @@ def _wide_lines(raw: RawTable, survey: Survey, wide: WideProposal, named: dict[s
             f"{_quote(survey.visit_col)}; a spec reads one visit column, so they stay separate variables",
             f"# here (a variable with difference = [{_quote(first[-1])}, {_quote(first[0])}] is their change)",
         ]
-    if not (wide.strong and survey.id_col):
+    in_families = {c for columns in wide.columns.values() for c in columns}
+    after = [c for c in survey.numeric if c not in in_families and not COVARIATE_HINTS.search(c)] + list(wide.columns)
+    if not (wide.strong and survey.id_col) or len(after) < 2:
         why = "an id column is needed first" if wide.strong else "a number after '_' may be an item, not a visit"
+        if wide.strong and survey.id_col:  # one variable over time: its times with each other is what is left
+            why = "made so, it leaves one variable and nothing to correlate it with; here each time is a variable"
         return [
             f"# visit = {_quote(visit_name)}",
             f"# wide_visits = {table}    # offered: {shown} may be one variable per visit ({_plain(why)})",
@@ -326,6 +334,7 @@ def _data_lines(raw: RawTable, survey: Survey, wide_lines: list[str] | None = No
 
 
 UNKNOWN = "role unknown: biomarker, score or covariate?"
+UNKNOWN_ROLE = "role unknown"
 
 
 def _unknown_roles_offered(
@@ -344,25 +353,31 @@ def _unknown_roles_offered(
     return sorted(keep, key=lambda r: order.index(r[0])), unknown
 
 
+def _one_role_only(roles: list[tuple[str, str, str]], role: str) -> list[str]:
+    """When no column has the evidence of the other role but two or more have this one's, the draft
+    correlates them with each other (``among`` in the spec): the advice that says so, else []."""
+    have = [name for name, r, why in roles if r == role and not why.startswith(UNKNOWN_ROLE)]
+    other = "score" if role == "biomarker" else "biomarker"
+    if len(have) < 2 or any(r == other and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles):
+        return []
+    join = ['# or join the table that holds the scores by id ([data] join = "scores.csv").'] if other == "score" else []
+    return [
+        f"# No column looks like a {other}: this draft correlates the {role}s with each other, each pair",
+        f'# once. To correlate them with a {other} instead, declare it ([[{other}]] column = "...")'
+        + ("," if join else "."),
+        *join,
+        "",
+    ]
+
+
 def _at_least_one_biomarker(
     roles: list[tuple[str, str, str]], joined: bool
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """A spec needs a biomarker: the first column of unknown role becomes one, else say what is missing."""
-    if roles and not joined and not any(r == "biomarker" for _, r, _ in roles):
-        unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith("role unknown")]
-        if unknown:
-            i = unknown[0]
-            roles = [*roles[:i], (roles[i][0], "biomarker", "role unknown: a spec needs at least one biomarker"),
-                     *roles[i + 1 :]]  # fmt: skip
-            return roles, []
-        return roles, [  # never a covariate or a score by name: say what is missing instead
-            "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
-            "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",
-            "# [[biomarker]]",
-            '# column = "..."',
-            "",
-        ]
-    if not roles:
+    """A spec needs a biomarker, or two or more scores to correlate with each other (see
+    :func:`_one_role_only`). Without a biomarker on evidence, columns of unknown role are drafted
+    as scores (never as biomarkers: a biomarker carries detection limits and the first place in
+    every table) until two scores are there, each saying so; else the advice says what is missing."""
+    if not roles and not joined:
         return roles, [
             "# No column holds numbers, so no biomarker or score could be guessed. A spec needs one of",
             "# each; uncomment and name them (the file may have a header but no data rows):",
@@ -372,7 +387,24 @@ def _at_least_one_biomarker(
             '# column = "..."',
             "",
         ]
-    return roles, []
+    if not roles or joined or any(r == "biomarker" for _, r, _ in roles):
+        return roles, []
+    if among := _one_role_only(roles, "score"):
+        return roles, among
+    scores = sum(r == "score" and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles)
+    unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE)]
+    if scores + len(unknown) >= 2:
+        needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? say so)"
+        for i in unknown[: 2 - scores]:
+            roles[i] = (roles[i][0], "score", needed + roles[i][2].split("(or delete)", 1)[-1])
+        return roles, _one_role_only([(n, r, "") for n, r, _ in roles], "score")
+    return roles, [  # never a covariate or a score by name: say what is missing instead
+        "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
+        "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",
+        "# [[biomarker]]",
+        '# column = "..."',
+        "",
+    ]
 
 
 def _variable_lines(raw: RawTable, survey: Survey, name: str, role: str, why: str, values: np.ndarray) -> list[str]:

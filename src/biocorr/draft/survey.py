@@ -3,9 +3,9 @@ numeric variables with what their cells hold, text columns with a few levels, an
 not used with the reason (a row index, a constant, dates, free text, empty).
 
 Roles are given only on evidence, by :func:`guess_role`: a name hint, a scale of the catalogue,
-or a pile-up at a positive minimum among continuous values (an assay's detection limit). A floor
-among whole numbers (Likert items, counts, questionnaire totals) is the floor of a scale, never
-read as a detection limit.
+a pile-up at a positive minimum among continuous values (an assay's detection limit), or whole
+numbers over a short span (a rating: a score). A floor among whole numbers (Likert items, counts,
+questionnaire totals) is the floor of a scale, never read as a detection limit.
 """
 
 from __future__ import annotations
@@ -37,6 +37,12 @@ COVARIATE_HINTS = re.compile(
 )
 GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
 NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
+NOT_A_RATING = re.compile(  # whole numbers that code a category, or count things: not a rating
+    r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
+    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
+    r"^n[._\s]|^num|number|count|cig|preg|kids|child|teeth|tooth|extract|restor|episode|visits)",
+    re.I,
+)
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
 INDEX_NAMES = re.compile(  # what pandas, R and spreadsheets call a saved row index
     r"^(\(unnamed column [a-z]+\)|unnamed:?\s*\d*|index|level_0|x|\.\.\.1|row\.?names?|rownames|row|#|no\.?|nr\.?|n°)$",
@@ -274,6 +280,13 @@ def _set_aside_unusable(survey: Survey) -> None:
             survey.skipped.append((col, why + _besides(present, clean)))
 
 
+RATING_SPAN = 30
+"""Whole numbers (four or more distinct) spanning at most this many points (a 0-10 pain rating, HADS 0-21, PHQ-9 0-27, a
+change of -10 to +10) are drafted as a score: an assay value is rarely a whole number, a rating
+almost always is. Wider whole-number columns (a dose in mg, a 0-100 rating, a count) stay of
+unknown role."""
+
+
 def guess_role(name: str, values: np.ndarray) -> tuple[str, str]:
     """(role, why) of a numeric column, from evidence only (see the module's docstring).
 
@@ -295,12 +308,17 @@ def guess_role(name: str, values: np.ndarray) -> tuple[str, str]:
     if (pile := floor_pile(values)) is not None:
         low, at, n = pile
         return "biomarker", f"guess: {at} of {n} values equal the minimum {low:g}, as at an assay's detection limit"
-    why = "role unknown: biomarker, score or covariate? (or delete)"
     present = values[np.isfinite(values)]
-    if len(present) >= 10 and np.all(present == np.round(present)):
+    whole = len(present) >= 10 and bool(np.all(present == np.round(present)))
+    floor = ""
+    if whole:
         at = int((present == present.min()).sum())
         if at >= max(5, 0.1 * len(present)):
-            why += (
+            floor = (
                 f"; {at} of {len(present)} values at the minimum {present.min():g}, the floor of a whole-number scale"
             )
-    return "score", why
+        low, high, distinct = present.min(), present.max(), len(np.unique(present))
+        if distinct >= 4 and high - low <= RATING_SPAN and not NOT_A_RATING.search(name):
+            rating = f"({distinct} distinct), as a rating (or a change in one) gives"
+            return "score", f"guess: whole numbers from {low:g} to {high:g} {rating}{floor}"
+    return "score", "role unknown: biomarker, score or covariate? (or delete)" + floor
