@@ -95,15 +95,13 @@ class Results:
 
         Columns: ``biomarker, score, subset, method, estimate, ci_low, ci_high, p_adjusted, n,
         caution, survives`` (``survives``: adjusted p < .05 within family). The same rows as the
-        report's first screen.
+        report's first screen. The ``biomarker`` column holds the first variable of each pair (a
+        score in a study of scores only, whose pairs are a score with each later score).
 
         Examples
         --------
         >>> from biocorr import analyze, datasets
         >>> s = analyze(datasets.load("hivsn")).summary()
-        The ``biomarker`` column holds the first variable of each pair (a score in a study of
-        scores only, whose pairs are a score with each later score).
-
         >>> list(s.columns[:4]), bool(s["survives"].all())
         (['biomarker', 'score', 'subset', 'method'], True)
         """

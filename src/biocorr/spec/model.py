@@ -97,7 +97,7 @@ class StudySpec:
         Examples
         --------
         >>> from biocorr.spec.variables import Variable
-        >>> StudySpec((), (Variable("A", "score"), Variable("B", "score"))).among
+        >>> StudySpec((), (Variable("A", "score", "A"), Variable("B", "score", "B"))).among
         'score'
         """
         if not self.biomarkers and len(self.scores) >= 2:
@@ -115,7 +115,7 @@ class StudySpec:
         Examples
         --------
         >>> from biocorr.spec.variables import Variable
-        >>> StudySpec((), tuple(Variable(c, "score") for c in "ABC")).pair_blocks
+        >>> StudySpec((), tuple(Variable(c, "score", c) for c in "ABC")).pair_blocks
         [(['A'], ['B', 'C']), (['B'], ['C'])]
         """
         if self.among is not None:
@@ -136,7 +136,7 @@ class StudySpec:
         Examples
         --------
         >>> from biocorr.spec.variables import Variable
-        >>> StudySpec((), (Variable("A", "score"), Variable("B", "score"))).pair_roles
+        >>> StudySpec((), (Variable("A", "score", "A"), Variable("B", "score", "B"))).pair_roles
         ('score', 'with score')
         """
         return (self.among, f"with {self.among}") if self.among else ("biomarker", "score")
