@@ -373,6 +373,30 @@ def test_a_list_without_respectively_reads_the_first_value_and_says_so():
     assert "(0.40, 0.52) without 'respectively'" in unparsed[0].reason
 
 
+def test_lists_printed_with_commas_only_are_read_value_by_value():
+    """Session 14's fresh passages: a 'respectively' list of r and of p without 'and' between the
+    values lost its second pair without a word; a list of r with one bound after it ('; P < .05')
+    lost every value but the first. R statcheck at n = 30: .56 with .001, .40 with .03 consistent;
+    at n = 40: r = .20 gives p = .216, so 'p < .05' is a decision error (a doubt at an inferred n)."""
+    found, unparsed = extract_claims(
+        "X and Y with the score (r=0.56, 0.40 and p=0.001, 0.03, respectively; n = 30).", "t"
+    )
+    assert [(f.claim.r.text, f.claim.p.text, f.claim.n) for f in found] == [("0.56", "0.001", 30), ("0.40", "0.03", 30)]
+    assert unparsed == [] and [check_p(f.claim).verdict for f in found] == ["consistent", "consistent"]
+    text = "In 40 patients, X correlated with A, B, C and D (r =0.45, 0.20, 0.38, 0.52; P<0.05)."
+    found, unparsed = extract_claims(text, "t")
+    assert [(f.claim.r.text, f.claim.p_comparator, f.claim.p.text) for f in found] == [
+        ("0.45", "<", "0.05"), ("0.20", "<", "0.05"), ("0.38", "<", "0.05"), ("0.52", "<", "0.05")
+    ]  # fmt: skip
+    assert [check_p(f.claim).verdict for f in found] == ["consistent", "decision error", "consistent", "consistent"]
+    # one exact p after a list without 'respectively' belongs to no single value: the first is read, and said
+    found, unparsed = extract_claims("X with A, B, C (r = 0.45, 0.20, 0.38; p = 0.004; n = 40).", "t")
+    assert [f.claim.r.text for f in found] == ["0.45"] and "without 'respectively'" in unparsed[0].reason
+    # two numbers after r are not a list: an interval or a p
+    found, _ = extract_claims("X and Y (r = 0.45, 95% CI 0.16 to 0.67, p = .004, n = 40).", "t")
+    assert [f.claim.r.text for f in found] == ["0.45"]
+
+
 def test_a_list_with_a_whole_number_beyond_1_is_not_expanded():
     found, _ = extract_claims("A and B (r = .40 and 5, respectively; n = 20).", "t")
     assert [f.claim.r.text for f in found] == [".40"]

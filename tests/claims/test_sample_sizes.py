@@ -199,3 +199,20 @@ def test_a_number_in_a_web_address_is_no_sample_size():
     )
     assert [(c.n, c.label) for c in size_candidates(text, text.find("r ="))] == [(50, "adults")]
     assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "consistent"
+
+
+def test_inpatients_are_the_patients_a_statement_names_when_no_other_group_is_patients():
+    """Session 14: '109 inpatients ... and 163 controls', then 'in patients with MDD, r = -0.19,
+    p = 0.044': the inpatients are the patients (R statcheck: consistent at 109, not at 163). With
+    inpatients and outpatients both sized, 'patients' names neither: the verdict depends on n."""
+    text = (
+        "Serum X was measured in 109 inpatients with depression and 163 controls. In patients with "
+        "depression, X correlated with the total score (r = -0.19, p = 0.044)."
+    )
+    row = check_text(text).set_index("check").loc["p vs r and n"]
+    assert (row["verdict"], row["n_source"]) == ("consistent", "passage (inpatients)")
+    text = (
+        "X was measured in 109 inpatients and 163 outpatients. In patients, X correlated with the total "
+        "score (r = -0.19, p = 0.044)."
+    )
+    assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "depends on n"

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lists import list_after, list_end, p_first, respectively_items, respectively_statement_sizes
+from .lists import comma_list_after, list_after, list_end, p_first, respectively_items, respectively_statement_sizes
 from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_number, parse_p
 from .patterns import (
     CI,
@@ -333,17 +333,43 @@ def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str
     """(items, note, listed): the (r, p, n) of each coefficient of a statement ('.45 and .52,
     respectively' gives two), a note on what could not be paired, and whether it was a list."""
     r = parse_number(m.group("r"))
-    more_r = list_after(text[m.end() : m.end() + 120], LIST_NUM)
+    after = text[m.end() : m.end() + 120]
+    more_r = list_after(after, LIST_NUM)
+    if not more_r and (
+        (commas := comma_list_after(after, LIST_NUM)) and (RESPECTIVELY.search(tail) or len(commas) >= 2)
+    ):
+        more_r = commas  # 'r = .556, .392 and p = .001, .032, respectively'; 'r = .42, .21, .25; P < .05'
     if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
         more_r = []
     if more_r and RESPECTIVELY.search(tail):
         items, note = respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
         return items, note, True
+    if more_r and num.p_comp == "<" and num.pm is not None and _after_list(tail, more_r) <= num.pm.start():
+        # '(r = .42, .21, .25; P < .05)': one bound printed after the whole list holds for each value
+        return [(r, num.p, num.n)] + [(parse_number(v), num.p, num.n) for v in more_r], "", True
     if more_r:
         values = ", ".join([r.text, *more_r])
         note = f"a list of r values ({values}) without 'respectively': only the first was read"
         return [(r, num.p, num.n)], note, False
     return [(r, num.p, num.n)], "", False
+
+
+def _after_list(tail: str, values: list[str]) -> int:
+    """Where the list's last value ends in ``tail`` (its values in order), or len(tail) + 1 when
+    they are not all there.
+
+    Examples
+    --------
+    >>> _after_list(", 0.213, 0.252; P<0.05", ["0.213", "0.252"])
+    14
+    """
+    end = 0
+    for value in values:
+        at = tail.find(value, end)
+        if at < 0:
+            return len(tail) + 1
+        end = at + len(value)
+    return end
 
 
 def _read_statement(scan: _Scan, m: re.Match) -> None:

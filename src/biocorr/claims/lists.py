@@ -38,6 +38,26 @@ def list_after(after: str, value: str) -> list[str]:
     return [v.group(0).strip() for v in re.finditer(value, m.group(1))] if m else []
 
 
+def comma_list_after(after: str, value: str) -> list[str]:
+    """The further values of a list printed with commas only (', .392' in 'r = .556, .392 and p = ...';
+    ', 0.213, 0.252; P<0.05'), not followed by a digit, '%' or a unit's letter: [] otherwise.
+    Only for a statement that says 'respectively', or a list of three or more values (a pair of
+    numbers after r may be its interval or its p).
+
+    Examples
+    --------
+    >>> from biocorr.claims.patterns import LIST_NUM
+    >>> comma_list_after(", 0.392 and p=0.001", LIST_NUM), comma_list_after(", 0.213, 0.252; P<0.05", LIST_NUM)
+    (['0.392'], ['0.213', '0.252'])
+    >>> comma_list_after(", 95% CI", LIST_NUM), comma_list_after(", 12 patients", LIST_NUM)
+    ([], [])
+    """
+    m = re.match(r"((?:\s*,\s*" + value + r")+)(?![\d.%]|\s*[-–]\s*\d|\s*[A-Za-zµ%](?!nd\b))", after)
+    if m is None or re.match(r"\s*(?:and|&)\s*" + value, after[m.end() :]):
+        return []  # ends in 'and .61': list_after reads it whole
+    return [v.group(0).strip() for v in re.finditer(value, m.group(1))]
+
+
 def respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str]:
     """(r, p, n) for each value of a 'respectively' list: a list of p (or n) of the same length is
     paired value by value, a single p (or n) is shared, any other length attaches none (and says so)."""
@@ -46,7 +66,8 @@ def respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str]
 
     def spread(part: tuple, pattern: str, parse, what: str) -> list:
         first, match, tail = part
-        more = list_after(tail[match.end() :], pattern) if match else []
+        rest = tail[match.end() :] if match else ""
+        more = (list_after(rest, pattern) or comma_list_after(rest, pattern)) if match else []
         if not more:
             return [first] * len(rs)
         if len(more) + 1 == len(rs):

@@ -402,7 +402,14 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     True
     >>> bound_to_group([SizeCandidate(27, "fatigue", "passage")], "IL-6 correlated with fatigue, ") is None
     True
+    >>> c = [SizeCandidate(109, "inpatients", "passage"), SizeCandidate(163, "controls", "passage")]
+    >>> bound_to_group(c, "We found, in patients with MDD, ").n  # the only patients of the passage
+    109
     """
+    # 'inpatients' (or 'outpatients') is what a statement calls 'patients' when no other group of the
+    # passage is patients of some kind: then the plain word binds to it too
+    patients = [c for c in candidates if c.label and c.label.lower() in ("inpatients", "outpatients", "patients")]
+    plain = {id(c) for c in patients} if len({c.label.lower() for c in patients}) == 1 else set()
 
     def mentions(text: str) -> list[tuple[int, SizeCandidate]]:
         found = []
@@ -410,8 +417,10 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
             # only a group's name binds ('patients', 'controls'): a word that labels a size in the
             # text ('with fatigue (n = 27)') may be a variable the statement names ('... with fatigue')
             if c.label and GROUP_NOUN.fullmatch(c.label):
-                for m in re.finditer(rf"\b{re.escape(c.label.rstrip('s'))}", text, re.I):
-                    found.append((m.start(), c))
+                names = [c.label.rstrip("s")] + (["patient"] if id(c) in plain else [])
+                for name in dict.fromkeys(names):
+                    for m in re.finditer(rf"\b{re.escape(name)}", text, re.I):
+                        found.append((m.start(), c))
         return sorted(found, key=lambda x: x[0])
 
     for named, pick in ((mentions(before), -1), (mentions(after), 0)):
