@@ -216,3 +216,20 @@ def test_inpatients_are_the_patients_a_statement_names_when_no_other_group_is_pa
         "score (r = -0.19, p = 0.044)."
     )
     assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "depends on n"
+
+
+def test_a_size_with_two_adjectives_joined_by_and_is_a_size_and_counts_in_the_bound():
+    """Session 14: 'fifty healthy obese and overweight subjects' was no size, so a bound of 50 (the
+    other group's fifty) made 'r = 0.372, p = 0.001' a definite inconsistency. Both groups count
+    now: the bound is 100, at which some n fits (R statcheck: r(76) = 0.372 gives p = .0009), so the
+    verdict is a doubt. '30 older and 20 younger adults' counts 50 in the bound, not 20."""
+    from biocorr.claims.sample_sizes import PassageSizes
+
+    text = (
+        "We enrolled fifty healthy obese and overweight subjects. Fifty healthy lean subjects served as "
+        "controls. In the obese group, X correlated with Y (r = 0.372 & p = 0.001)."
+    )
+    assert PassageSizes(text).bound(text.index("r = 0.372")) == 100
+    assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "fails at inferred n"
+    text = "We studied 30 older and 20 younger adults. X correlated with Y (r = .50, p = .02)."
+    assert PassageSizes(text).bound(text.index("r = .50")) == 50

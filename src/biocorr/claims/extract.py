@@ -19,7 +19,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lists import comma_list_after, list_after, list_end, p_first, respectively_items, respectively_statement_sizes
+from .lists import (
+    after_list,
+    comma_list_after,
+    list_after,
+    list_end,
+    p_first,
+    respectively_items,
+    respectively_statement_sizes,
+)
 from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_number, parse_p
 from .patterns import (
     CI,
@@ -344,7 +352,7 @@ def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str
     if more_r and RESPECTIVELY.search(tail):
         items, note = respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
         return items, note, True
-    if more_r and num.p_comp == "<" and num.pm is not None and _after_list(tail, more_r) <= num.pm.start():
+    if more_r and num.p_comp == "<" and num.pm is not None and after_list(tail, more_r) <= num.pm.start():
         # '(r = .42, .21, .25; P < .05)': one bound printed after the whole list holds for each value
         return [(r, num.p, num.n)] + [(parse_number(v), num.p, num.n) for v in more_r], "", True
     if more_r:
@@ -352,24 +360,6 @@ def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str
         note = f"a list of r values ({values}) without 'respectively': only the first was read"
         return [(r, num.p, num.n)], note, False
     return [(r, num.p, num.n)], "", False
-
-
-def _after_list(tail: str, values: list[str]) -> int:
-    """Where the list's last value ends in ``tail`` (its values in order), or len(tail) + 1 when
-    they are not all there.
-
-    Examples
-    --------
-    >>> _after_list(", 0.213, 0.252; P<0.05", ["0.213", "0.252"])
-    14
-    """
-    end = 0
-    for value in values:
-        at = tail.find(value, end)
-        if at < 0:
-            return len(tail) + 1
-        end = at + len(value)
-    return end
 
 
 def _read_statement(scan: _Scan, m: re.Match) -> None:

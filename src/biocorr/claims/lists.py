@@ -58,6 +58,24 @@ def comma_list_after(after: str, value: str) -> list[str]:
     return [v.group(0).strip() for v in re.finditer(value, m.group(1))]
 
 
+def after_list(tail: str, values: list[str]) -> int:
+    """Where the list's last value ends in ``tail`` (its values in order), or len(tail) + 1 when
+    they are not all there.
+
+    Examples
+    --------
+    >>> after_list(", 0.213, 0.252; P<0.05", ["0.213", "0.252"])
+    14
+    """
+    end = 0
+    for value in values:
+        at = tail.find(value, end)
+        if at < 0:
+            return len(tail) + 1
+        end = at + len(value)
+    return end
+
+
 def respectively_items(r, more_r: list[str], p_part, n_part) -> tuple[list, str]:
     """(r, p, n) for each value of a 'respectively' list: a list of p (or n) of the same length is
     paired value by value, a single p (or n) is shared, any other length attaches none (and says so)."""

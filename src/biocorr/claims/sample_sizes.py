@@ -12,40 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
 NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")")
-UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_NUMBERS = {w: i for i, w in enumerate(UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
-SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "|".join(sorted([*UNITS[1:], *TENS, *SCALES], key=len, reverse=True))
-NUMBER_WORDS = (  # 'one hundred thirty-one', 'six hundred and ninety-seven', 'twenty four': read whole
-    rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
-)
 GROUP_NOUNS = (
     r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
@@ -69,10 +41,30 @@ BY_SEX = re.compile(
 )
 # up to three describing words between a count and its noun ('46 terminally ill cancer patients'),
 # none of them a word that makes the count a part ('3 of the patients', '2 out of 10 patients')
-DESCRIBING = r"(?:(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+){0,3}?"
+_DESCRIBING_WORD = r"(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+"
+# up to three words before the noun, two of them joined by 'and'/'or' ('fifty healthy obese and
+# overweight subjects'), never a number after the 'and' ('30 older and 20 younger adults' is two groups)
+DESCRIBING = r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,3}?"
 PEOPLE = re.compile(
     r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>" + DESCRIBING + ")"
     r"(?P<noun>" + GROUP_NOUNS + r")\b",
+    re.I,
+)
+# '30 older and 20 younger adults': the first size shares the noun of the second (counted in the bound)
+SHARED_NOUN = re.compile(
+    r"(?<![.\d\w-])(?P<n>"
+    + COUNT
+    + "|"
+    + NUMBER_WORDS
+    + r")\s+[A-Za-z][\w-]*\s+(?:and|or)\s+(?=(?:"
+    + COUNT
+    + "|"
+    + NUMBER_WORDS
+    + r")\s+"
+    + DESCRIBING
+    + r"(?:"
+    + GROUP_NOUNS
+    + r")\b)",
     re.I,
 )
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
@@ -220,34 +212,6 @@ def rest_of_sentence(text: str, pos: int) -> str:
     return rest[: turn.start()] if turn else rest
 
 
-def words_to_int(phrase: str) -> int | None:
-    """An English number in words, read whole; None when the phrase does not start with one.
-
-    Examples
-    --------
-    >>> words_to_int("One hundred thirty-one patients"), words_to_int("six hundred and ninety-seven")
-    (131, 697)
-    >>> words_to_int("fourteen"), words_to_int("twenty four women"), words_to_int("two thousand and five")
-    (14, 24, 2005)
-    >>> words_to_int("patients") is None
-    True
-    """
-    total, current, seen = 0, 0, False
-    for w in re.split(r"[\s-]+", phrase.lower().strip()):
-        if w == "and" and seen:
-            continue
-        if w in WORD_NUMBERS:
-            current += WORD_NUMBERS[w]
-        elif w == "hundred" and seen:
-            current = max(current, 1) * 100
-        elif w == "thousand" and seen:
-            total, current = total + max(current, 1) * 1000, 0
-        else:
-            break
-        seen = True
-    return total + current if seen and total + current > 0 else None
-
-
 @dataclass(frozen=True)
 class SizeCandidate:
     """A sample size a passage gives: ``n``, the group it names ('patients', 'controls', or ''),
@@ -317,6 +281,7 @@ class PassageSizes:
         if bounds not in self._bounds:
             para = self.text[bounds[0] : bounds[1]]
             total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
+            total += sum(_people_n(m) or 0 for m in SHARED_NOUN.finditer(para))
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
