@@ -394,7 +394,7 @@ def _at_least_one_biomarker(
     scores = sum(r == "score" and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles)
     unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE)]
     if scores + len(unknown) >= 2:
-        needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? say so)"
+        needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? make it one)"
         for i in unknown[: 2 - scores]:
             roles[i] = (roles[i][0], "score", needed + roles[i][2].split("(or delete)", 1)[-1])
         return roles, _one_role_only([(n, r, "") for n, r, _ in roles], "score")
