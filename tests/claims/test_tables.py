@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from biocorr.claims import check_claims, extract_claims
+from biocorr.claims.consistency import check_p
 from biocorr.claims.tables import extract_table_claims, partial_covariates
 from tests.helpers import FIXTURES
 
@@ -594,3 +595,29 @@ def test_a_correlation_coefficient_r_header_and_rows_shortened_by_a_spanning_fir
     assert [(c.r.text, c.p.text, c.df) for c in claims] == [("-0.4853", "0.019", 21), ("0.5312", "0.009", 21),
                                                            ("0.4233", "0.044", 21)]  # fmt: skip
     assert set(check_claims(claims).query("check == 'p vs r and n'")["verdict"]) == {"consistent"}
+
+
+R_P_IN_ONE_COLUMN = """Table 2. Correlation of serum X with disease markers (n = 60)
+
+Disease markers Correlation coefficient r (P value)
+Leukocytes 0.3019 (0.019)
+ALT \u2212 0.0424 (0.7478)
+Ferritin 0.5303 (<0.0001)
+ESR 0.3071 (0.0161)
+  1. Spearman's correlation coefficient
+"""
+
+
+def test_one_column_of_r_with_its_p_in_brackets_and_a_minus_printed_apart():
+    """Session 14: a header 'r (P value)' over cells '0.3019 (0.019)' was not read, and a web page's
+    minus printed apart ('ALT − 0.0424') made that row one cell wider, so every other row was
+    skipped and ALT read as +0.0424. R statcheck at n = 60: the first three consistent, ESR's
+    0.0161 inconsistent (0.0170)."""
+    claims = [f.claim for f in extract_claims(R_P_IN_ONE_COLUMN, "t")[0]]
+    assert [(c.x, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Leukocytes", "0.3019", "=", "0.019", 60),
+        ("ALT", "-0.0424", "=", "0.7478", 60),
+        ("Ferritin", "0.5303", "<", "0.0001", 60),
+        ("ESR", "0.3071", "=", "0.0161", 60),
+    ]
+    assert [check_p(c).verdict for c in claims] == ["consistent", "consistent", "consistent", "inconsistent"]

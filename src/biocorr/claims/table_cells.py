@@ -18,7 +18,8 @@ EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
     r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
     r"corr(?:elation)?(?: coefficient)?|"
-    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|r\s*\(p\)|"
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|"
+    r"(?:r|rs|rho|ρ)\s*\((?:p|p[- ]?values?)\)|"  # 'r (P value)': each cell is 'r (p)'
     r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
     re.I,
 )
@@ -74,7 +75,31 @@ def split_row(line: str) -> tuple[str, list[str]]:
         k -= 1
     if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label
         k = 1
-    return " ".join(cells[:k]), cells[k:]
+    values = cells[k:]
+    if k > 1 and cells[k - 1] == "\u2212" and values and re.match(r"[\d.]", values[0]):
+        k, values = k - 1, ["-" + values[0], *values[1:]]  # 'ALT − 0.0424 (0.7562)': a web page's minus, spaced
+    return " ".join(cells[:k]), values
+
+
+def spaced_signs(rows: list[tuple[int, str, list[str]]]) -> list[tuple[int, str, list[str]]]:
+    """Rows whose first value is a minus printed apart from its number ('ALT - 0.0424 (0.7562)'),
+    one cell more than every other row of the table: the dash is the sign, not an empty cell.
+
+    Examples
+    --------
+    >>> spaced_signs([(1, "ESR", ["0.31 (0.02)"]), (2, "ALT", ["-", "0.04 (0.76)"])])
+    [(1, 'ESR', ['0.31 (0.02)']), (2, 'ALT', ['-0.04 (0.76)'])]
+    """
+    widths = {len(cells) for _, _, cells in rows if not (cells and cells[0] in "-–−" and len(cells) > 1)}
+    if len(widths) != 1:
+        return rows
+    (width,) = widths
+    out = []
+    for i, label, cells in rows:
+        if len(cells) == width + 1 and cells[0] in ("-", "–", "−") and re.match(r"[\d.]", cells[1]):
+            cells = ["-" + cells[1], *cells[2:]]
+        out.append((i, label, cells))
+    return out
 
 
 R_ROW = re.compile(

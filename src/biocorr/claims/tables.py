@@ -37,6 +37,7 @@ from .table_cells import (
     cells_of,
     merge_cell_lines,
     merge_continuations,
+    spaced_signs,
     split_row,
     stacked_rows,
     triangle_pairs,
@@ -170,7 +171,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     body = merge_continuations(merge_cell_lines(body))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
-    data = [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)]
+    data = spaced_signs([(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)])
     headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
     if not data or not headers or headers[0][0] > data[0][0]:
         return [], ["a table about correlations whose header or rows could not be told apart"]
