@@ -621,3 +621,36 @@ def test_one_column_of_r_with_its_p_in_brackets_and_a_minus_printed_apart():
         ("ESR", "0.3071", "=", "0.0161", 60),
     ]
     assert [check_p(c).verdict for c in claims] == ["consistent", "consistent", "consistent", "inconsistent"]
+
+
+SPANNED_LABELS = """Table 4. Correlations of baseline markers with the 4-week change in two scores
+Marker | Arm | Change in pain | Change in ODI | ||
+---|---|---|---|---|---|
+r | p | r | p | ||
+IL-6 | Group 1 | .35 | .046 | −.12 | .506 |
+Group 2 | .41 | .024 | .22 | .251 | |
+TNF | Group 1 | .05 | .782 | .30 | .090 |
+Group 2 | −.38 | .038 | .10 | .606 |
+Group 1 (n = 33) = arm A Group 2 (n = 30 for pain; n = 29 for ODI) = arm B
+r Spearman's correlation coefficient
+"""
+
+
+def test_rows_under_a_spanning_label_with_sizes_per_group_and_column_in_a_note_after_them():
+    """Session 14's web table layout: the marker's cell spans its groups' rows (the next rows one cell
+    shorter, an empty cell last), the header ends in empty cells, and a note after the rows sizes
+    each group, one of them per column. At collection 16 of 42 statements were not read (misaligned)
+    and none had an n. Each row is read with its marker and the n its group has in its column; the
+    p-values were computed in R at those n, so every verdict is consistent."""
+    claims = [f.claim for f in extract_claims(SPANNED_LABELS, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p.text, c.n) for c in claims] == [
+        ("IL-6 Group 1", "Change in pain", ".35", ".046", 33),
+        ("IL-6 Group 1", "Change in ODI", "-.12", ".506", 33),
+        ("IL-6 Group 2", "Change in pain", ".41", ".024", 30),
+        ("IL-6 Group 2", "Change in ODI", ".22", ".251", 29),
+        ("TNF Group 1", "Change in pain", ".05", ".782", 33),
+        ("TNF Group 1", "Change in ODI", ".30", ".090", 33),
+        ("TNF Group 2", "Change in pain", "-.38", ".038", 30),
+        ("TNF Group 2", "Change in ODI", ".10", ".606", 29),
+    ]
+    assert {check_p(c).verdict for c in claims} == {"consistent"}

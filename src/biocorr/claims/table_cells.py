@@ -38,7 +38,10 @@ def cells_of(line: str) -> list[str]:
     laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
-        return [c.strip() or "–" for c in line.strip("|").split("|")]
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
+            cells.pop()
+        return [c or "–" for c in cells]
     parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
     tokens = parts if len(parts) > 1 else line.split()
     glued: list[str] = []
@@ -79,6 +82,43 @@ def split_row(line: str) -> tuple[str, list[str]]:
     if k > 1 and cells[k - 1] == "\u2212" and values and re.match(r"[\d.]", values[0]):
         k, values = k - 1, ["-" + values[0], *values[1:]]  # 'ALT − 0.0424 (0.7562)': a web page's minus, spaced
     return " ".join(cells[:k]), values
+
+
+def is_pipe_row(line: str) -> bool:
+    """A row of a table whose cells are apart by '|' ('IL-6 | 0.31 | 0.04 |' or '| IL-6 | ...')."""
+    return line.count("|") >= 2 and (line.lstrip().startswith("|") or " | " in line)
+
+
+def carry_spanned_labels(lines: list[str]) -> list[str]:
+    """Rows of a '|' table under a label that spans them: 'NPY | Group 1 | -.15 | .43 |' then
+    'Group 2 | .19 | .35 | |' (one label cell fewer, the empty cell last) become 'NPY | Group 2 |
+    .19 | .35 |', so each row names its variable and its cells line up.
+
+    Examples
+    --------
+    >>> carry_spanned_labels(["NPY | Group 1 | -.15 | .430 |", "Group 2 | .19 | .347 | |"])
+    ['NPY | Group 1 | -.15 | .430 |', 'NPY | Group 2 | .19 | .347 |']
+    """
+    out: list[str] = []
+    spanning: tuple = ()  # (label cells, number of value cells) of the last row that had them all
+    for line in lines:
+        if not is_pipe_row(line):
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        n_label = next((k for k, c in enumerate(cells) if CELL.match(c)), len(cells))
+        if n_label == len(cells):  # a header or a row group: no values
+            out.append(line)
+            spanning = ()
+            continue
+        while len(cells) > n_label + 1 and not cells[-1]:
+            cells.pop()
+        if spanning and n_label == len(spanning[0]) - 1 and len(cells) - n_label == spanning[1]:
+            out.append(" | ".join([spanning[0][0], *cells]) + " |")
+            continue
+        spanning = (cells[:n_label], len(cells) - n_label) if n_label >= 2 else ()
+        out.append(line)
+    return out
 
 
 def spaced_signs(rows: list[tuple[int, str, list[str]]]) -> list[tuple[int, str, list[str]]]:

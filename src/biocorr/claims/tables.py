@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .model import Claim, Reported, parse_number
-from .sample_sizes import NVAL, count_value, group_of
+from .sample_sizes import group_of
 from .table_cells import (
     CELL,
     EMPTY_CELL,
@@ -34,7 +34,9 @@ from .table_cells import (
     PIPE_RULE,
     R_HEADER,
     SHORT_HEADER,
+    carry_spanned_labels,
     cells_of,
+    is_pipe_row,
     merge_cell_lines,
     merge_continuations,
     spaced_signs,
@@ -45,6 +47,7 @@ from .table_cells import (
 from .table_inline import inline_cell_claims
 from .table_notes import lettered_n, lettered_sizes, notes_after
 from .table_ranges import column_ranges
+from .table_sizes import caption_n, label_n, named_n
 from .table_units import sizes_in_order, unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
@@ -168,13 +171,15 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return inline, []  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
-    body = merge_continuations(merge_cell_lines(body))
+    body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     data = spaced_signs([(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)])
     headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
     if not data or not headers or headers[0][0] > data[0][0]:
         return [], ["a table about correlations whose header or rows could not be told apart"]
+    # lines after the last row that hold no values are the table's notes ('Group 1 (n = 33) = ...')
+    foot = " ".join([text for i, text in headers if i > data[-1][0]] + [foot])
     above_data = [h for h in headers if h[0] < data[0][0]]
     # the header is the last line above the rows that names r or p columns ('r  p  r  p'); lines
     # after it that hold only a label ('Patients') are row groups
@@ -194,7 +199,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     width = max(len(c) for _, _, c in data)
     columns = names[-width:] if len(names) >= width else names
     method = _method(context)
-    caption_n = _caption_n(caption + " " + " ".join(line for i, line in headers if i <= header_i))  # title lines too
+    caption_size = caption_n(caption + " " + " ".join(line for i, line in headers if i <= header_i))  # title lines too
     # a table of univariate (unadjusted) next to adjusted associations: its r column is the univariate one
     two_kinds = re.search(r"\b(?:univariate|unadjusted|bivariate|crude)\b", context, re.I)
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
@@ -209,7 +214,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     if r_cols and len(columns) == width:
         groups = _column_groups(headers, header_i, len(r_cols))
         notes = caption + " " + foot  # 'All (n = 40); patients (n = 20)': sizes by group name
-        group_n = [_caption_n(g) or _named_n(g, notes) for g in groups]
+        group_n = [caption_n(g) or named_n(g, notes) for g in groups]
         lettered = lettered_sizes(foot)  # 'a' / 'Global Functioning analyses, n = 142.' under the table
         row_group = ""
         skipped = 0
@@ -217,12 +222,12 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             if i in row_groups:
                 row_group = label
                 continue
-            if len(cells) != width and not body[i - 1].lstrip().startswith("|"):
+            if len(cells) != width and not is_pipe_row(body[i - 1]):
                 skipped += 1  # cells apart by spaces that do not line up: which value is whose cannot be told
                 continue
             cells = cells + [""] * (width - len(cells))
             row_n = (
-                _caption_n(row_group) or _named_n(row_group, notes) or lettered_n(row_group, lettered)
+                caption_n(row_group) or named_n(row_group, notes) or lettered_n(row_group, lettered)
                 if row_group
                 else None
             )
@@ -241,10 +246,10 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["n"], kw["extra"]["n_source"] = group_n[g], "header"
                 elif row_n is not None:
                     kw["n"], kw["extra"]["n_source"] = row_n, "row group"
-                elif (label_n := _named_n(label.split()[-1], notes) if label.split() else None) is not None:
-                    kw["n"], kw["extra"]["n_source"] = label_n, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
-                elif caption_n is not None:
-                    kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+                elif (label_size := label_n(label, notes, groups[g])) is not None:
+                    kw["n"], kw["extra"]["n_source"] = label_size, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
+                elif caption_size is not None:
+                    kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
                 out.append((_partial(kw, partial_k), i))
         if skipped:
             problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
@@ -266,8 +271,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = int(n_unit), "column"
             elif sizes:
                 kw["n"], kw["extra"]["n_source"] = sizes[g], "header"
-            elif caption_n is not None:
-                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            elif caption_size is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((_partial(kw, partial_k), i))
         return out, problems
     if r_cols or p_cols:
@@ -279,8 +284,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 continue
             if re.fullmatch(r"\d+", n_cell):
                 kw["n"], kw["extra"]["n_source"] = int(n_cell), "column"
-            elif caption_n is not None:
-                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            elif caption_size is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((_partial(kw, partial_k), i))
         return out, problems
     if any(P_ROW.match(label) for _, label, cells in data):
@@ -290,8 +295,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             kw = _claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
                 continue
-            if caption_n is not None:
-                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            if caption_size is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((_partial(kw, partial_k), i))
         return out, problems
     # a matrix: every numeric cell is a coefficient of (row, column)
@@ -300,7 +305,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
         problems.append("stars in the table but no footnote saying which p they mean: significance not read")
     # 'RA (n = 42)': a column group's own size; 'HAQ (clinical remission)' sized by a note
-    column_n = [_caption_n(c) or (_named_n(c, caption + " " + foot) if "(" in c else None) for c in columns]
+    column_n = [caption_n(c) or (named_n(c, caption + " " + foot) if "(" in c else None) for c in columns]
     ranged = column_ranges(header_text, width, names)  # 'A (n ranged from 175 to 181)': each n of the range
     if ranged:
         columns = [name for name, *_ in ranged]
@@ -322,8 +327,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["extra"]["n_range_ambiguous"] = ambiguous
             elif column_n[k] is not None:
                 kw["n"], kw["extra"]["n_source"] = column_n[k], "header"
-            elif caption_n is not None:
-                kw["n"], kw["extra"]["n_source"] = caption_n, "caption"
+            elif caption_size is not None:
+                kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((_partial(kw, partial_k), i))
     return out, problems
 
@@ -361,40 +366,11 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
     above = [label for i, label in headers if i < header_i and label.strip(" |")]  # not a row of bare pipes
     if above:
         names = [c for c in cells_of(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
-        if len(names) == k + 1:  # the row-label column's own header ('Variable') comes first
-            names = names[1:]
+        if len(names) > k:  # the row-label columns' own headers ('Variable', 'Treatment') come first
+            names = names[-k:]
         if len(names) == k:
             return names
     return [""] * k
-
-
-def _named_n(group: str, notes: str) -> int | None:
-    """The size a caption or footnote gives a group by name: 'patients' in '...; patients (n = 20)'.
-
-    Examples
-    --------
-    >>> _named_n("Patients", "Note. All (n = 40); patients (n = 20)."), _named_n("Controls", "All (n = 40)")
-    (20, None)
-    """
-    word = re.sub(r"\s*\(.*", "", group).strip()
-    qualifier = re.search(r"\(([A-Za-z][A-Za-z -]{3,40})\)", group)  # 'HAQ (clinical remission)'
-    if not word:
-        return None
-    for tail in (r"(?!\w)", r"\w*"):  # the word exactly ('BD' apart from 'BD0'), then with an ending ('patients')
-        pattern = r"(?<!\w)" + re.escape(word) + tail + r"\s*[(\[,:]?\s*[nN]\s*=\s*(?P<n>\d+)"
-        found = {count_value(m.group("n")) for m in re.finditer(pattern, notes, re.I)}
-        if found:
-            return found.pop() if len(found) == 1 else None
-    if qualifier:  # '... in patients in clinical remission according to ... (n =40)': a few words between
-        pattern = rf"(?<!\w){re.escape(qualifier.group(1))}\b[^()=\d;.]{{0,80}}\(\s*[nN]\s*=\s*(?P<n>\d+)\s*\)"
-        found = {count_value(m.group("n")) for m in re.finditer(pattern, notes, re.I)}
-        return found.pop() if len(found) == 1 else None
-    return None
-
-
-def _caption_n(text: str) -> int | None:
-    ns = {count_value(m.group("n")) for m in NVAL.finditer(text)}
-    return ns.pop() if len(ns) == 1 else None
 
 
 _STOP = r"(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b"  # cannot start a covariate's name
