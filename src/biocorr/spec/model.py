@@ -255,11 +255,6 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
         join = None if data.get("join") is None else parse_join(data["join"], f"{where} [data] join")
         if join is not None and not join.on and data.get("id") is None:
             raise SpecError(f'{where} [data] join: name the id column the tables share (id = "PID" in [data]).')
-        if join is not None and per_subject:
-            raise SpecError(
-                f"{where} [data] join: not together with per_subject yet; join the tables first, or analyse the "
-                "long table (visit without per_subject)."
-            )
         wide = (
             None
             if data.get("wide_visits") is None
