@@ -116,3 +116,15 @@ def test_a_second_sheet_of_the_same_workbook_joins(tmp_path):
     wb.save(tmp_path / "study.xlsx")
     study = biocorr.load(tmp_path / "study.xlsx", _spec(sheet="Labs", join={"sheet": "Scores"}))
     assert study.data.loc[study.data["id"].eq("E"), "VAS"].tolist() == [65.0]
+
+
+def test_a_second_table_with_decimal_commas_is_read_in_its_own_format(tmp_path):
+    """#27: the lab file prints decimal points, the score file (a European export) decimal commas:
+    each joined column is read in its own table's format."""
+    (tmp_path / "labs.csv").write_text("PID;IL6\nA;1.2\nB;3.4\nC;2.2\nD;0.9\nE;4.0\n", encoding="utf-8")
+    (tmp_path / "scores.csv").write_text("PID;VAS\nA;40,5\nB;45,25\nC;50,0\nD;61,5\nE;65,75\n", encoding="utf-8")
+    spec = parse_spec({"data": {"id": "PID", "join": "scores.csv"}, "biomarker": [{"column": "IL6"}],
+                       "score": [{"column": "VAS"}]})  # fmt: skip
+    study = biocorr.load(tmp_path / "labs.csv", spec)
+    assert study.data["VAS"].tolist() == [40.5, 45.25, 50.0, 61.5, 65.75]
+    assert study.data["IL6"].tolist() == [1.2, 3.4, 2.2, 0.9, 4.0] and study.exclusions.empty
