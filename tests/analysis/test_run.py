@@ -111,3 +111,23 @@ def test_one_biomarker_and_no_score_is_refused():
     doc["biomarker"] = doc["biomarker"][:1]
     with pytest.raises(SpecError, match=r"two or more \[\[biomarker\]\] entries"):
         biocorr.parse_spec(doc)
+
+
+def test_a_scores_only_report_speaks_of_scores_not_biomarkers(tmp_path):
+    """Tables, panels and the methods paragraph name the design: a score with each later score."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    pd.DataFrame({"id": range(30), **{c: rng.integers(0, 11, 30) for c in ("T1", "T2", "T3")}}).to_csv(
+        tmp_path / "pain.csv", index=False
+    )
+    spec = biocorr.parse_spec({"data": {"id": "id"}, "score": [{"column": c} for c in ("T1", "T2", "T3")],
+                               "analysis": {"methods": ["spearman"], "robust": []}})  # fmt: skip
+    results = biocorr.analyze(biocorr.load(tmp_path / "pain.csv", spec))
+    html = results.write_report(tmp_path / "out").read_text(encoding="utf-8")
+    assert "3 scores, each pair once (no biomarker)" in html
+    assert "Each score against every later score" in html and "per-score panels" in html
+    assert "Associations among 3 clinical scores (each pair once; no biomarker was declared)" in html
+    assert ">with score<" in html  # the correlation table's second column
+    assert "per-biomarker" not in html and "subset or biomarker" not in html

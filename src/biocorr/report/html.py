@@ -262,14 +262,15 @@ def build_html(
         _groups_section(results, figure_html.get("groups", [])),
         '<h2 id="correlations">Correlations</h2>'
         f"<p class='note'>Ordered by adjusted p; bold rows: adjusted p < .05 ({e(opts.adjust)}, within family). "
-        "Shown first: the primary method; choose a tab, method, subset or biomarker, or click a column header to "
-        "sort.</p>"
+        f"Shown first: the primary method; choose a tab, method, subset or {study.spec.pair_roles[0]}, or click a "
+        "column header to sort.</p>"
         + correlation_table
         + _heading_with_first("Heat maps", figure_html.get("heatmaps", []))
         + _matrices_html(figure_html.get("matrices", []))
         + f"<h3>{_panels_title(study.spec.among)}</h3><div class='print-hide'>"
         + f"{''.join(figure_html.get('panels', []))}"
-        + "</div><p class='print-only note'>Printed without the per-biomarker panels (in the HTML report).</p>",
+        + f"</div><p class='print-only note'>Printed without the per-{study.spec.pair_roles[0]} panels (in the HTML "
+        "report).</p>",
         influence,
         f'<h2 id="methods">Methods</h2><p>{e(apa.methods_paragraph(results))}</p>',
         f'<h2 id="results">Results in APA style ({e(method_label(opts.primary_method))})</h2>'
