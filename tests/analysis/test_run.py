@@ -131,3 +131,10 @@ def test_a_scores_only_report_speaks_of_scores_not_biomarkers(tmp_path):
     assert "Associations among 3 clinical scores (each pair once; no biomarker was declared)" in html
     assert ">with score<" in html  # the correlation table's second column
     assert "per-biomarker" not in html and "subset or biomarker" not in html
+    import docx
+
+    from biocorr.report.word import correlation_table, write_word_tables
+
+    assert list(correlation_table(results).columns[:2]) == ["Score", "With score"]
+    titles = [p.text for p in docx.Document(write_word_tables(results, tmp_path / "t.docx")).paragraphs]
+    assert "Spearman's ρ Between Each Pair of Clinical Scores" in titles

@@ -65,14 +65,15 @@ def correlation_table(results: Results, method: str | None = None) -> pd.DataFra
     method = method or results.study.spec.analysis.primary_method
     rows = c[c["method"] == method]
     opts = results.study.spec.analysis
+    x_role, y_role = (role[0].upper() + role[1:] for role in results.study.spec.pair_roles)  # 'Score', 'With score'
     head = f"{method_info(method).symbol} [{fmt_ci_level(opts.confidence, opts.alternative)} CI]"
     subsets = list(dict.fromkeys(rows["subset"]))
     if len(subsets) > MAX_SIDE_BY_SIDE:
         n, est, p = _cells(rows)
-        return pd.DataFrame({"Subset": rows["subset"].astype(str).to_numpy(), "Biomarker": rows["x_label"].to_numpy(),
-                             "Score": rows["y_label"].to_numpy(), "n": n, head: est, "p adj.": p})  # fmt: skip
+        return pd.DataFrame({"Subset": rows["subset"].astype(str).to_numpy(), x_role: rows["x_label"].to_numpy(),
+                             y_role: rows["y_label"].to_numpy(), "n": n, head: est, "p adj.": p})  # fmt: skip
     out = rows[["x", "y", "x_label", "y_label"]].drop_duplicates(["x", "y"]).reset_index(drop=True)
-    table = pd.DataFrame({"Biomarker": out["x_label"], "Score": out["y_label"]})
+    table = pd.DataFrame({x_role: out["x_label"], y_role: out["y_label"]})
     for subset in subsets:
         sub = rows[rows["subset"] == subset].set_index(["x", "y"]).reindex(pd.MultiIndex.from_frame(out[["x", "y"]]))
         table[f"{subset}: n"], table[f"{subset}: {head}"], table[f"{subset}: p adj."] = _cells(sub)
@@ -226,7 +227,7 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
     _add_table(
         document,
         2,
-        f"{method_label(method)} Between Each Biomarker and Each Clinical Score",
+        f"{method_label(method)} {_pairs_title(results.study.spec.among)}",
         correlations,
         f"{method_label(method)}; {level} CI by {info.ci_method}; {adjusted} within {family}. *Adjusted p < .05.",
     )
@@ -252,3 +253,16 @@ def write_word_tables(results: Results, path: str | Path) -> Path:
     path = Path(path)
     document.save(str(path))
     return path
+
+
+def _pairs_title(among: str | None) -> str:
+    """What the correlation table pairs, as its APA title ends.
+
+    Examples
+    --------
+    >>> _pairs_title(None), _pairs_title("score")
+    ('Between Each Biomarker and Each Clinical Score', 'Between Each Pair of Clinical Scores')
+    """
+    if among is None:
+        return "Between Each Biomarker and Each Clinical Score"
+    return "Between Each Pair of " + ("Clinical Scores" if among == "score" else "Biomarkers")
