@@ -233,3 +233,15 @@ def test_a_size_with_two_adjectives_joined_by_and_is_a_size_and_counts_in_the_bo
     assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "fails at inferred n"
     text = "We studied 30 older and 20 younger adults. X correlated with Y (r = .50, p = .02)."
     assert PassageSizes(text).bound(text.index("r = .50")) == 50
+
+
+def test_people_excluded_from_a_sample_are_no_sample_of_their_own():
+    """Session 14: 'after excluding 4 women' made 4 a candidate size beside the 55 women, so a
+    consistent statement became 'depends on n'. R statcheck: r(53) = .40 gives p = .0025."""
+    text = (
+        "We followed 55 women for eight years. X correlated with the change in score (r = 0.40, p = 0.002); "
+        "so it did after excluding 4 women who fell ill (r = 0.34, p = 0.019)."
+    )
+    v = check_text(text)
+    verdicts = v[v["check"] == "p vs r and n"]["verdict"].tolist()
+    assert verdicts == ["consistent", "fails at inferred n"]

@@ -71,6 +71,7 @@ LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n 
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
+EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
     r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>"
@@ -318,9 +319,10 @@ def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
 
 
 def _dropped(para: str, m: re.Match) -> bool:
-    """'three patients dropped out', 'two were excluded': a count of people not analysed."""
+    """'three patients dropped out', 'two were excluded', 'after excluding 4 women': a count of
+    people not analysed (a part of the sample, not a sample of its own)."""
     clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
-    return bool(NOT_ANALYSED.search(clause))
+    return bool(NOT_ANALYSED.search(clause) or EXCLUDING.search(para[max(0, m.start() - 30) : m.start()]))
 
 
 def _people_n(m: re.Match) -> int | None:
