@@ -13,6 +13,7 @@ from ..errors import DataError
 from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
 from .nearby import join_line, scores_next_door
+from .per_visit import one_variable_over_visits
 from .survey import COVARIATE_HINTS, Survey, floor_pile, guess_role, survey_columns
 from .wide import WideProposal, propose_wide_visits
 
@@ -147,6 +148,9 @@ def draft_spec(
         for code, column in nearby.survey.code_columns.items():
             survey.code_columns.setdefault(code, f"{column}' in '{nearby.file}")
         survey.missing_tokens |= nearby.survey.missing_tokens
+    per_visit = None if named or qpcr or nearby is not None else one_variable_over_visits(raw, survey, kept)
+    if per_visit is not None:  # one variable over the visits: each visit a variable, one row per subject
+        wide_lines = wide_lines + per_visit.data_lines
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
     lines += _data_lines(raw, survey, wide_lines)
     joined = qpcr[1] if qpcr else []
@@ -164,12 +168,16 @@ def draft_spec(
         roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
     else:
         roles = [(name, *guess_role(name, kept[name])) for name in survey.numeric]
-    roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named))
+    if per_visit is not None:
+        roles = [r for r in roles if r[0] != per_visit.column]
+    roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named) or per_visit is not None)
     n_named = {role: sum(r == role for _, r, _ in roles) for role in ("biomarker", "score")}
     if named and not n_named["biomarker"] and not joined and n_named["score"] < 2:
         advice = ["# No biomarker was named (--biomarkers): a spec needs one (or two or more --scores).", ""]
     panel_alone = nearby is None and not joined and _one_role_only(roles, "biomarker")
-    if panel_alone:  # a lab panel alone: its biomarkers with each other
+    if per_visit is not None:
+        advice, panel_alone = per_visit.variable_lines, []
+    elif panel_alone:  # a lab panel alone: its biomarkers with each other
         advice += panel_alone
     elif roles and nearby is None and not any(r == "score" for _, r, _ in roles):  # the scores are elsewhere
         advice += [
@@ -180,7 +188,7 @@ def draft_spec(
             "",
         ]
     lines += advice
-    roles, offered = _unknown_roles_offered(roles, have_score=nearby is not None or bool(panel_alone))
+    roles, offered = _unknown_roles_offered(roles, nearby is not None or bool(panel_alone) or per_visit is not None)
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
     if nearby is not None:
