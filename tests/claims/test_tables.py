@@ -654,3 +654,48 @@ def test_rows_under_a_spanning_label_with_sizes_per_group_and_column_in_a_note_a
         ("TNF Group 2", "Change in ODI", ".10", ".606", 29),
     ]
     assert {check_p(c).verdict for c in claims} == {"consistent"}
+
+
+P_BEFORE_R = """Table 6.
+
+Correlations of a function score with clinical measures at baseline and at five years (n = 30)
+
+Baseline 5 years
+
+p r p r
+Pain 0.0008 0.58 0.015 0.44
+Stiffness 0.0003 0.61 0.2654 0.21
+"""
+
+UNNAMED_COLUMNS = """Table 2 Correlations between fluid markers and two activity indexes in 16 knees
+
+Spearman's rank correlation coefficients
+IL-1 0.62* 0.55*
+IL-6 0.71** ns
+IL-8 ns ns
+  1. * P < 0.05; ** P < 0.01; ns, not significant.
+"""
+
+
+def test_p_printed_before_each_r_and_a_table_four_blocks_after_its_caption():
+    """Session 14: a table whose header reads 'p r p r' (each r's p before it), printed as caption,
+    title, a line of column groups and the rows, each apart by a blank line, was skipped without a
+    note; read, each r took the p of the next group. p-values computed in R at n = 30."""
+    claims = [f.claim for f in extract_claims(P_BEFORE_R, "t")[0]]
+    assert [(c.x, c.r.text, c.p.text, c.n) for c in claims] == [
+        ("Pain", "0.58", "0.0008", 30), ("Pain", "0.44", "0.015", 30),
+        ("Stiffness", "0.61", "0.0003", 30), ("Stiffness", "0.21", "0.2654", 30),
+    ]  # fmt: skip
+    assert {check_p(c).verdict for c in claims} == {"consistent"}
+
+
+def test_unnamed_columns_under_a_title_that_says_every_cell_is_a_coefficient():
+    """Session 14: 'Spearman's rank correlation coefficients' above unnamed columns; 'ns' after a
+    value had been glued to it as a footnote mark, so that row seemed one cell short. Each value
+    is an r with the legend's p; 'ns' cells are no statement. R: at n = 16, .62 gives p = .010,
+    .55 gives .027, .71 gives .0021."""
+    claims = [f.claim for f in extract_claims(UNNAMED_COLUMNS, "t")[0]]
+    assert [(c.x, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("IL-1", "0.62", "<", "0.05", 16), ("IL-1", "0.55", "<", "0.05", 16), ("IL-6", "0.71", "<", "0.01", 16),
+    ]  # fmt: skip
+    assert {check_p(c).verdict for c in claims} == {"consistent"}

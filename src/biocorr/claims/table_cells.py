@@ -46,7 +46,7 @@ def cells_of(line: str) -> list[str]:
     tokens = parts if len(parts) > 1 else line.split()
     glued: list[str] = []
     for token in tokens:  # '-0.639* P': a superscript letter set apart from its number is its mark
-        if glued and re.fullmatch(r"[A-Za-z]{1,2}", token) and CELL.match(glued[-1]):
+        if glued and re.fullmatch(r"[A-Za-z]{1,2}", token) and CELL.match(glued[-1]) and not EMPTY_CELL.match(token):
             glued[-1] += token
         elif glued and PAREN_P_OPEN.match(glued[-1]) and not glued[-1].endswith(")"):
             glued[-1] += " " + token  # '-.561 (p <0.001)' apart by single spaces: one cell

@@ -53,6 +53,8 @@ from .table_units import sizes_in_order, unit_rows
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
     r"^[ \t]*(?:Table|Tab\.)\s*(?:[A-Z]?\d+[A-Za-z]?|(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?![a-z]))\b[.:]?", re.I | re.M
 )
+# a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
+KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
 GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
 STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
 PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
@@ -105,7 +107,7 @@ def extract_table_claims(
         end = text.find("\n\n", cap.end())
         end = len(text) if end < 0 else end
         look = end
-        for _ in range(2):  # blank lines between the caption, its title and the table itself
+        for _ in range(3):  # blank lines between the caption, its title, a line of column groups and the table
             if _has_rows(text[start:end]) or look >= len(text):
                 break
             nxt = look + len(text[look:]) - len(text[look:].lstrip("\n"))
@@ -205,6 +207,9 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
     legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
+    title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, no cells
+    if title and KIND_TITLE.search(header_text) and not named:  # 'Spearman's rank correlation
+        r_cols, columns = list(range(width)), [""] * width  # coefficients' over unnamed columns: every cell an r
     p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
     n_cols = [k for k, c in enumerate(columns) if N_HEADER.match(c.strip())]
     if not n_cols and len(names) > width and names and N_HEADER.match(re.sub(r"\s*\(.*\)$", "", names[0]).strip()):
@@ -232,7 +237,10 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 else None
             )
             for g, rk in enumerate(r_cols):
-                pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
+                if p_cols and p_cols[0] < rk and p_cols[0] < r_cols[0]:  # 'p r p r': each r's p is before it
+                    pk = next((k for k in reversed(p_cols) if k < rk and (g == 0 or k > r_cols[g - 1])), None)
+                else:
+                    pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
                 nk = next((k for k in n_cols if (g + 1 == len(r_cols) or k < r_cols[g + 1])), None) if n_cols else None
                 y = " ".join(t for t in (groups[g], f"({row_group})" if row_group else "") if t)
                 kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method)
@@ -366,8 +374,8 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
     above = [label for i, label in headers if i < header_i and label.strip(" |")]  # not a row of bare pipes
     if above:
         names = [c for c in cells_of(above[-1]) if c and not EMPTY_CELL.match(c)]  # spanned cells are empty
-        if len(names) > k:  # the row-label columns' own headers ('Variable', 'Treatment') come first
-            names = names[-k:]
+        if len(names) == k + 1 or (len(names) > k and is_pipe_row(above[-1])):
+            names = names[-k:]  # the row-label columns' own headers ('Variable', 'Treatment') come first
         if len(names) == k:
             return names
     return [""] * k
