@@ -262,6 +262,30 @@ def test_bracketed_words_in_messages_survive_printing(tmp_path, capsys):
     )
 
 
+def test_one_biomarker_and_no_score_says_what_to_add(tmp_path, capsys):
+    status, err, _ = run(tmp_path, capsys, GOOD, '[data]\nid = "id"\n[[biomarker]]\ncolumn = "TNF"\n')
+    assert status == 2 and err.strip() == (
+        "error: s.toml: declare at least one [[score]] with its column (or two or more [[biomarker]] entries, "
+        "to correlate the biomarkers with each other)."
+    )
+
+
+def test_a_biomarkers_only_long_file_refuses_a_constant_biomarker_and_otherwise_pairs_them(tmp_path, capsys):
+    """One role, long data: a biomarker constant everywhere is refused by name (no traceback);
+    without it, each pair is computed once at each visit and over the visits (rmcorr)."""
+    rows = [(f"S{i}", v, 1 + i + v * 0.3, 5, (i * v) % 7 + 0.5) for i in range(8) for v in (1, 2)]
+    data = "id,v,A,B,C\n" + "".join(f"{i},{v},{a:.2f},{b},{c}\n" for i, v, a, b, c in rows)
+    spec = '[data]\nid = "id"\nvisit = "v"\n' + "".join(f'[[biomarker]]\ncolumn = "{c}"\n' for c in ("A", "B", "C"))
+    status, err, _ = run(tmp_path, capsys, data, spec)
+    assert status == 2 and "column 'B' is constant (every value is 5)" in err and "Traceback" not in err
+    data = "id,v,A,B,C\n" + "".join(f"{i},{v},{a:.2f},{(a * 7) % 3:.2f},{c}\n" for i, v, a, b, c in rows)
+    status, err, out = run(tmp_path, capsys, data, spec)
+    assert status == 0, err
+    c = pd.read_csv(out / "correlations.csv")
+    assert set(zip(c["x"], c["y"])) == {("A", "B"), ("A", "C"), ("B", "C")}
+    assert set(c.loc[c["method"] == "rmcorr", "subset"]) == {"all visits"} and (c["method"] == "rmcorr").sum() == 3
+
+
 # ----------------------------------------------------------------------------- user text --
 
 

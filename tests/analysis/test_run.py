@@ -33,18 +33,24 @@ def scores_results():
 def test_each_pair_of_scores_once_equal_to_r(scores_results):
     """R: cor.test per unordered pair, p.adjust(holm) over the 45 pairs of a method in a subset
     (make_reference_matrices.R, the score rows)."""
-    ref = read_fixture("r_matrices_opt.csv").query("role == 'scores'")
-    c = scores_results.correlations
+    _assert_pairs_equal_r(scores_results, "scores", n_pairs=45)
+
+
+def _assert_pairs_equal_r(results, role: str, n_pairs: int) -> None:
+    """Every pair of the one-role study against R's cor.test and p.adjust(holm) over the pairs of
+    one method in one subset (make_reference_matrices.R, the rows of ``role``)."""
+    ref = read_fixture("r_matrices_opt.csv").query("role == @role")
+    c = results.correlations
     c = c[c["method"].isin(["pearson", "spearman", "kendall"])]
     merged = ref.merge(c, on=["subset", "method", "x", "y"], suffixes=("_r", ""), validate="one_to_one")
-    assert len(merged) == len(ref) == len(c) == 3 * 3 * 45  # 10 scores: 45 pairs, none twice, none reversed
-    assert (merged["n"] == merged["n_r"]).all()
+    assert len(merged) == len(ref) == len(c) == 3 * 3 * n_pairs  # each pair once, none reversed
+    assert (merged["n"] == merged["n_r"]).all() and (merged["family_size"] == n_pairs).all()
     assert_close(merged["estimate"], merged["estimate_r"], what="estimate")
     assert_close(merged["p"], merged["p_r"], what="p")
-    assert_close(merged["p_adjusted"], merged["p_adjusted_r"], what="holm over the 45 pairs")
+    assert_close(merged["p_adjusted"], merged["p_adjusted_r"], what=f"holm over the {n_pairs} pairs")
     pearson = merged[merged["method"] == "pearson"]
     assert_close(pearson["ci_low"], pearson["ci_low_r"], what="Pearson CI low")
-    assert (merged["family_size"] == 45).all()
+    assert_close(pearson["ci_high"], pearson["ci_high_r"], what="Pearson CI high")
 
 
 def test_scores_only_words(scores_results):
@@ -92,17 +98,8 @@ def test_biomarkers_only_each_pair_once_equal_to_r():
     spec = biocorr.parse_spec(doc)
     assert spec.among == "biomarker" and spec.design == "7 biomarkers, each pair once (no score)"
     results = biocorr.analyze(biocorr.load(data_path("opt"), spec))
-    ref = read_fixture("r_matrices_opt.csv").query("role == 'biomarkers'")
-    c = results.correlations
-    c = c[c["method"].isin(["pearson", "spearman", "kendall"])]
-    merged = ref.merge(c, on=["subset", "method", "x", "y"], suffixes=("_r", ""), validate="one_to_one")
-    assert len(merged) == len(ref) == len(c) == 3 * 3 * 21
-    assert_close(merged["estimate"], merged["estimate_r"], what="estimate")
-    assert_close(merged["p"], merged["p_r"], what="p")
-    assert_close(merged["p_adjusted"], merged["p_adjusted_r"], what="holm over the 21 pairs")
-    assert results.summary()["biomarker"].iloc[0] in {v.column for v in spec.biomarkers} | {
-        v.label for v in spec.biomarkers
-    }
+    _assert_pairs_equal_r(results, "biomarkers", n_pairs=21)
+    assert results.summary()["biomarker"].iloc[0] in {v.label for v in spec.biomarkers}
 
 
 def test_one_biomarker_and_no_score_is_refused():

@@ -45,26 +45,14 @@ _DESCRIBING_WORD = r"(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+"
 # up to three words before the noun, two of them joined by 'and'/'or' ('fifty healthy obese and
 # overweight subjects'), never a number after the 'and' ('30 older and 20 younger adults' is two groups)
 DESCRIBING = r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,3}?"
+SIZE = COUNT + "|" + NUMBER_WORDS  # a count in digits or in words
+GROUP_PHRASE = DESCRIBING + r"(?:" + GROUP_NOUNS + r")\b"  # 'healthy obese and overweight subjects'
 PEOPLE = re.compile(
-    r"(?<![.\d\w-])(?P<n>" + COUNT + "|" + NUMBER_WORDS + r")\s+(?P<words>" + DESCRIBING + ")"
-    r"(?P<noun>" + GROUP_NOUNS + r")\b",
-    re.I,
+    r"(?<![.\d\w-])(?P<n>" + SIZE + r")\s+(?P<words>" + DESCRIBING + ")(?P<noun>" + GROUP_NOUNS + r")\b", re.I
 )
 # '30 older and 20 younger adults': the first size shares the noun of the second (counted in the bound)
 SHARED_NOUN = re.compile(
-    r"(?<![.\d\w-])(?P<n>"
-    + COUNT
-    + "|"
-    + NUMBER_WORDS
-    + r")\s+[A-Za-z][\w-]*\s+(?:and|or)\s+(?=(?:"
-    + COUNT
-    + "|"
-    + NUMBER_WORDS
-    + r")\s+"
-    + DESCRIBING
-    + r"(?:"
-    + GROUP_NOUNS
-    + r")\b)",
+    r"(?<![.\d\w-])(?P<n>" + SIZE + r")\s+[A-Za-z][\w-]*\s+(?:and|or)\s+(?=(?:" + SIZE + r")\s+" + GROUP_PHRASE + ")",
     re.I,
 )
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
@@ -74,16 +62,7 @@ NOT_ANALYSED = re.compile(
 EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
-    r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>"
-    + COUNT
-    + "|"
-    + NUMBER_WORDS
-    + r")\s+"
-    + DESCRIBING
-    + r"(?:"
-    + GROUP_NOUNS
-    + r")\b",
-    re.I,
+    r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>" + SIZE + r")\s+" + GROUP_PHRASE, re.I
 )
 # several observations per subject: an analysis may have more pairs than the text has subjects
 REPEATED_MEASURES = re.compile(
