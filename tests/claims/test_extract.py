@@ -214,3 +214,15 @@ def test_rho_printed_as_p_in_each_bracket_with_one_p_after_the_list():
     rows = rows[rows["check"] == "p vs r and n"]
     assert rows["verdict"].tolist() == ["consistent", "consistent", "fails at inferred n"]
     assert check_text("In 500 adults, pain (p=.154) and fatigue (p=.197) were not significant.").empty
+
+
+def test_a_value_and_p_whose_symbols_the_page_lost_are_listed_as_not_read():
+    """Session 15: a web page that drops the statistic's symbols prints '( = -0.41, = 0.03)'; the
+    passage was reported as holding no statement, without a word. Each such place is listed as not
+    read, and no verdict is guessed for it."""
+    text = "In 60 patients, IL-6 fell with mood ( = -0.41, = 0.03), and groups differed ( = 5.2, < 0.01)."
+    rows = check_text(text)
+    unread = rows[rows["verdict"].eq("not read")]
+    assert unread["raw"].tolist() == ["( = -0.41, = 0.03)", "( = 5.2, < 0.01)"]
+    assert unread["explanation"].str.contains("without their symbols").all()
+    assert not rows["verdict"].isin(["consistent", "inconsistent", "decision error"]).any()

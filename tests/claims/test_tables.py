@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from biocorr.claims import check_claims, extract_claims
+from biocorr.claims import check_claims, check_text, extract_claims
 from biocorr.claims.consistency import check_p
 from biocorr.claims.tables import extract_table_claims, partial_covariates
 from tests.helpers import FIXTURES
@@ -699,3 +699,79 @@ def test_unnamed_columns_under_a_title_that_says_every_cell_is_a_coefficient():
         ("IL-1", "0.62", "<", "0.05", 16), ("IL-1", "0.55", "<", "0.05", 16), ("IL-6", "0.71", "<", "0.01", 16),
     ]  # fmt: skip
     assert {check_p(c).verdict for c in claims} == {"consistent"}
+
+
+SPACED_MINUS_PIPES = """Table 2.
+Spearman correlation of serum markers with lung function (n = 40).
+FEV1 | FVC | DLCO |
+---|---|---|
+Marker A | − 0.31 | 0.44** | − 0.08 |
+Marker B | 0.18 | − 0.12 | 0.05 |
+Numbers are correlation coefficients (r), *p < 0.05, **p < 0.01.
+"""
+
+
+def test_a_pipe_table_whose_minus_signs_are_printed_apart_from_their_numbers():
+    """Session 15: web tables print '| − 0.31 |'; the spaced minus made the cell no number, so each
+    row was read as one label holding every value (two garbled statements out of six). Each cell
+    is its own r now, with the legend's p. R at n = 40: -.31 gives p = .052, .44 gives .0045."""
+    claims = [f.claim for f in extract_claims(SPACED_MINUS_PIPES, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Marker A", "FEV1", "-0.31", ">", "0.05", 40), ("Marker A", "FVC", "0.44", "<", "0.01", 40),
+        ("Marker A", "DLCO", "-0.08", ">", "0.05", 40), ("Marker B", "FEV1", "0.18", ">", "0.05", 40),
+        ("Marker B", "FVC", "-0.12", ">", "0.05", 40), ("Marker B", "DLCO", "0.05", ">", "0.05", 40),
+    ]  # fmt: skip
+    assert {check_p(c).verdict for c in claims} == {"consistent"}
+
+
+SUBSET_ROWS = """Table 4.
+
+Correlation between serum marker X and disease stage in patients and controls (n = 80)
+
+Variable Marker X (correlation coefficient) p value
+Stages 1-4 # rs = 0.612 <0.001
+Stages 0-4 # rs = 0.050 0.660
+Stages 3-4 # rs = 0.520 0.084
+
+#Spearman's rank correlation coefficient (rs)
+"""
+
+
+def test_rows_printing_rs_with_the_p_after_it_and_a_caption_n_that_subsets_do_not_share():
+    """Session 15: rows apart by spaces that print 'rs = 0.612' and their p after it, under a
+    'p value' header, were read as prose without their p. Read now, each with the caption's n as
+    an inferred one: the row of stages 3-4 is a subset of the 80, and at 80 its p (.084) is far
+    above what r = .52 gives (R: 7.7e-07), a doubt, never an accusation. R at 80: .050 gives .660."""
+    verdicts = check_text(SUBSET_ROWS).set_index("claim_id")
+    rows = verdicts[verdicts["check"].eq("p vs r and n")].sort_index()
+    assert rows["verdict"].tolist() == ["consistent", "consistent", "fails at inferred n"]
+    claims = [f.claim for f in extract_claims(SUBSET_ROWS, "t")[0]]
+    assert [(c.x, c.method, c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("Stages 1-4", "spearman", "0.612", "<", "0.001", 80), ("Stages 0-4", "spearman", "0.050", "=", "0.660", 80),
+        ("Stages 3-4", "spearman", "0.520", "=", "0.084", 80),
+    ]  # fmt: skip
+
+
+LETTER_MARKS = """Table 3. Spearman correlation (n = 25).
+
+Feature Marker1 Marker2
+Activity score 0.74a 0.49b
+Bleeding 0.35 -0.52a
+a
+
+P value<0.01;
+
+b
+
+P value<0.05
+"""
+
+
+def test_letter_marks_whose_notes_print_the_mark_and_its_p_value_on_lines_of_their_own():
+    """Session 15: 'a' on the line after the last row and 'P value<0.01' below it: the mark was taken
+    for a row group and the notes never read, so no cell had its p."""
+    claims = [f.claim for f in extract_claims(LETTER_MARKS, "t")[0]]
+    assert [(c.x, c.y, c.r.text, c.p_comparator, c.p.text) for c in claims] == [
+        ("Activity score", "Marker1", "0.74", "<", "0.01"), ("Activity score", "Marker2", "0.49", "<", "0.05"),
+        ("Bleeding", "Marker1", "0.35", ">", "0.05"), ("Bleeding", "Marker2", "-0.52", "<", "0.01"),
+    ]  # fmt: skip

@@ -36,7 +36,6 @@ from .patterns import (
     LIST_NUM,
     LONE_P,
     LOST_MINUS,
-    MENTION,
     MULTIPLE_R,
     NOT_SIGNIFICANT,
     ONE_TAILED,
@@ -47,7 +46,6 @@ from .patterns import (
     SENTENCE_START,
     SHARED_P,
     SPEARMAN_NAMED,
-    SQUARED,
     STATEMENT,
     STATISTIC_SEGMENTS,
     VERBAL,
@@ -65,6 +63,7 @@ from .sample_sizes import (
     semicolon_n,
 )
 from .tables import PARTIAL, extract_table_claims, partial_covariates
+from .unread import unread_mentions
 
 
 def _not_a_coefficient(r) -> bool:
@@ -136,34 +135,6 @@ def _clause(text: str, m: re.Match, before: str) -> tuple[str, str, int | None]:
     else:
         tail = tail[: nxt.start()] if nxt else tail
     return tail, after_clause, own
-
-
-def _unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
-    """Places that mention a correlation outside every statement read: listed as not read."""
-    unparsed: list[Unparsed] = []
-    merged: list[list[int]] = []
-    for a, b in sorted(covered):  # spans may nest or overlap (a refused number inside a read sentence)
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    starts = [a for a, _ in merged]
-    for m in MENTION.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1  # merged spans do not overlap: only the last start can cover
-        if k >= 0 and m.start() < merged[k][1]:
-            continue
-        line, col = locate(m.start())
-        snippet = text[m.start() : m.start() + 60].split("\n")[0]
-        if SQUARED.match(snippet):
-            why = (
-                "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
-            )
-            unparsed.append(Unparsed(line, col, snippet.strip(), why))
-        elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
-            unparsed.append(
-                Unparsed(line, col, snippet.strip(), "mentions a correlation but no 'symbol = value' could be read")
-            )
-    return unparsed
 
 
 @dataclass
@@ -447,4 +418,4 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
             _read_statement(scan, m)
     found, sized = respectively_statement_sizes(text, scan.found, scan.positions)
     unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
-    return found, unparsed + _unread_mentions(text, scan.covered, scan.locate)
+    return found, unparsed + unread_mentions(text, scan.covered, scan.locate)

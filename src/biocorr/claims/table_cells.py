@@ -38,7 +38,8 @@ def cells_of(line: str) -> list[str]:
     laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
-        cells = [c.strip() for c in line.strip("|").split("|")]
+        # '| − 0.08 |': a web page's minus printed apart from its number is the number's sign
+        cells = [re.sub(r"^[-−–]\s+(?=\.?\d)", "-", c.strip()) for c in line.strip("|").split("|")]
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()
         return [c or "–" for c in cells]
@@ -48,6 +49,8 @@ def cells_of(line: str) -> list[str]:
     for token in tokens:  # '-0.639* P': a superscript letter set apart from its number is its mark
         if glued and re.fullmatch(r"[A-Za-z]{1,2}", token) and CELL.match(glued[-1]) and not EMPTY_CELL.match(token):
             glued[-1] += token
+        elif glued and glued[-1] == "\u2212" and re.match(r"\.?\d", token):
+            glued[-1] = "-" + token  # '− 0.08': a typeset minus (never an empty-cell dash) set apart from its number
         elif glued and PAREN_P_OPEN.match(glued[-1]) and not glued[-1].endswith(")"):
             glued[-1] += " " + token  # '-.561 (p <0.001)' apart by single spaces: one cell
         elif glued and (re.fullmatch(r"\(p?", token, re.I) or PAREN_P.match(token)) and CELL.match(glued[-1]):

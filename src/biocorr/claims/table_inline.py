@@ -44,7 +44,7 @@ def inline_cell_claims(body: list[str], method_of) -> list[tuple[dict, int]]:
     pipe = [(i, _cells(line)) for i, line in enumerate(body, start=1) if line.count("|") >= 2]
     header = next(((i, c) for i, c in pipe if any(P_HEADER.match(x) for x in c)), None)
     if header is None:
-        return []
+        return spaced_inline_claims(body, method_of)
     h_i, names = header
     coef_cols = [k for k in range(len(names) - 1) if P_HEADER.match(names[k + 1]) and not P_HEADER.match(names[k])]
     n_col = next((k for k, x in enumerate(names) if N_COLUMN.match(x)), None)
@@ -77,4 +77,47 @@ def inline_cell_claims(body: list[str], method_of) -> list[tuple[dict, int]]:
             elif re.fullmatch(r"\d+", n_cell):
                 kw["n"], kw["extra"]["n_source"] = int(n_cell), "column"
             out.append((kw, i))
+    return out
+
+
+SPACED_ROW = re.compile(
+    r"^(?P<label>\S.*?)[\s#*†‡§]*\s(?P<stmt>(?:ρ|rho|r_?s|rₛ|r|τ|tau)\s*=\s*[-+−]?\s?(?:\d*\.\d+|\d+))[*†‡§]*"
+    r"\s+(?P<p>[<>≤≥]?\s*(?:\d*\.\d+|\d+))[*†‡§]*$",
+    re.I,
+)
+P_LAST = re.compile(r"(?:^|\s)(?:p|p[- ]?values?|sig\.?)$", re.I)
+
+
+def spaced_inline_claims(body: list[str], method_of) -> list[tuple[dict, int]]:
+    """(claim keywords, line) for rows apart by spaces that print their coefficient with its symbol
+    and the p after it ('H-Y stages III-V # rs = 0.481 0.096') under a header whose last column is
+    p ('Variable  BDNF (correlation coefficient)  p value'); [] when the table is not laid out so.
+
+    Examples
+    --------
+    >>> body = ["Variable BDNF (correlation coefficient) p value", "Stage I-V # rs = 0.907 <0.001",
+    ...         "Stage III-V # rs = 0.481 0.096"]
+    >>> [(kw["x"], kw["r"].text, kw["p_comparator"], kw["p"].text) for kw, _ in spaced_inline_claims(body, lambda s: s)]
+    [('Stage I-V', '0.907', '<', '0.001'), ('Stage III-V', '0.481', '=', '0.096')]
+    """
+    header = next((i for i, line in enumerate(body, start=1) if P_LAST.search(line.strip())), None)
+    if header is None:
+        return []
+    out: list[tuple[dict, int]] = []
+    for i, line in enumerate(body, start=1):
+        row = SPACED_ROW.match(line.strip()) if i > header else None
+        if row is None:
+            continue
+        m = CELL_STATEMENT.match(re.sub(r"\s*=\s*", " = ", row.group("stmt").replace("−", "-")).replace(" = ", "="))
+        pm = CELL.match(re.sub(r"\s+", "", row.group("p")))
+        if m is None or pm is None:
+            continue
+        comp = {"≤": "<", "≥": ">"}.get((pm.group("lt") or "=").strip(), (pm.group("lt") or "=").strip())
+        x = row.group("label").strip()
+        kw: dict = dict(
+            r=parse_number(m.group("num").replace(" ", "")), p=parse_number(pm.group("num")),
+            p_comparator=comp if comp in "<>=" else "=", method=method_of(m.group("sym")), x=x, y="",
+            raw=f"{x}: {row.group('stmt')}, p {comp} {pm.group('num')}", extra={"n_source": ""},
+        )  # fmt: skip
+        out.append((kw, i))
     return out

@@ -56,7 +56,9 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
 GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
-STAR_LEGEND = re.compile(r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I)
+STAR_LEGEND = re.compile(
+    r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
+)
 PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
 
 
@@ -115,6 +117,9 @@ def extract_table_claims(
             look = len(text) if look < 0 else look
             if _has_rows(text[nxt:look]):
                 end = look
+        # a note's mark alone on the block's last line ('a', its text 'P value<0.01' below) begins the notes
+        if (mark := re.search(r"\n[ \t]*[a-h*†‡§¶#]{1,2}[ \t]*$", text[start:end])) and mark.start() > 0:
+            end = start + mark.start()
         # footnotes may follow one blank line after the body
         after = text[end:].lstrip("\n")
         foot_end = after.find("\n\n")
@@ -170,7 +175,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     foot = " ".join([line for line in body if _is_note(line)] + [foot])
     body = [line for line in body if not _is_note(line)]
     if inline := inline_cell_claims(body, _method):  # 'ρ = 0.263 | 0.003': the p in the next cell
-        return inline, []  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
+        size = caption_n(caption)  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
+        for row_kw, _ in inline:
+            if size is not None and row_kw.get("n") is None and row_kw.get("df") is None:
+                row_kw["n"], row_kw["extra"]["n_source"] = size, "caption"  # inferred: a row may be a subset
+        return inline, []
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
     body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))

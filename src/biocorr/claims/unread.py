@@ -1,0 +1,64 @@
+"""Places in a passage that mention a correlation outside every statement read, each listed with why
+it was not read: never a silent skip."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .model import Unparsed
+from .patterns import MENTION, SQUARED
+
+# '( = -0.37, = 0.02)': a value and its p whose symbols a web page or a copy dropped
+LOST_SYMBOLS = re.compile(r"\(\s*=\s*[-−]?(?:\d*\.\d+|\d+)\s*[,;]\s*[=<>≤≥]\s*(?:\d*\.\d+|\d+)\s*\)")
+LOST_SYMBOLS_WHY = "a value and a p printed without their symbols (lost by the page or the copy): statistic unknown"
+SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
+NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
+
+
+def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
+    """Places that mention a correlation outside every statement read, as :class:`Unparsed`.
+
+    Parameters
+    ----------
+    text : the passage; covered : the (start, end) spans of the statements read (they may nest or
+        overlap); locate : position -> (line, column).
+
+    Returns
+    -------
+    One ``Unparsed`` per place, in reading order: a squared correlation, a correlation named with
+    a number but no 'symbol = value', a value and p whose symbols were lost ('( = -0.37, = 0.02)').
+
+    Examples
+    --------
+    >>> text = "IL-8 correlated with HAMD ( = -0.37, = 0.02)."
+    >>> [u.reason.split(" (")[0] for u in unread_mentions(text, [], lambda i: (1, i + 1))]
+    ['a value and a p printed without their symbols']
+    """
+    merged: list[list[int]] = []
+    for a, b in sorted(covered):  # spans may nest or overlap (a refused number inside a read sentence)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def read(pos: int) -> bool:  # merged spans do not overlap: only the last start before pos can cover it
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < merged[k][1]
+
+    unparsed: list[Unparsed] = []
+    for m in MENTION.finditer(text):
+        if read(m.start()):
+            continue
+        line, col = locate(m.start())
+        snippet = text[m.start() : m.start() + 60].split("\n")[0]
+        if SQUARED.match(snippet):  # its sign is not printed and it may come from a regression
+            unparsed.append(Unparsed(line, col, snippet.strip(), SQUARED_WHY))
+        elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
+            unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
+    for m in LOST_SYMBOLS.finditer(text):
+        if not read(m.start()):
+            line, col = locate(m.start())
+            unparsed.append(Unparsed(line, col, m.group(0), LOST_SYMBOLS_WHY))
+    return sorted(unparsed, key=lambda u: (u.line, u.column))
