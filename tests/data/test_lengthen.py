@@ -64,3 +64,61 @@ def test_a_bad_cell_is_named_at_its_own_row_and_wrong_patterns_are_refused(tmp_p
     with pytest.raises(SpecError, match=r"wide_visits: name the id column and the visit column"):
         parse_spec({"data": {"id": "subject", "wide_visits": ["1", "2"]}, "biomarker": [{"column": "x"}],
                     "score": [{"column": "y"}]})  # fmt: skip
+
+
+def _rmcorr_row(study):
+    return biocorr.analyze(study).correlations.query("method == 'rmcorr'").iloc[0]
+
+
+def _reference(case: str):
+    return REFERENCE[(REFERENCE["case"] == case) & (REFERENCE["transform"] == "none")].iloc[0]
+
+
+def test_a_wide_file_joined_to_a_second_table_by_id_before_its_visits_become_rows(tmp_path):
+    """Session 15 (#27): wide_visits with join was refused. The biomarker's columns in one file, the
+    score's in another (rows in another order, one subject more, one fewer): joined by id, then
+    lengthened, rmcorr equals R on the long data of the subjects both files hold."""
+    wide = _wide("balanced")
+    wide[["subject", "x_w1", "x_w2", "x_w3", "sex"]].to_csv(tmp_path / "labs.csv", index=False)
+    scores = wide[["subject", "y_w1", "y_w2", "y_w3"]].iloc[::-1]
+    pd.concat([scores, pd.DataFrame({"subject": [99], "y_w1": [1], "y_w2": [2], "y_w3": [3]})]).to_csv(
+        tmp_path / "scores.csv", index=False
+    )
+    weeks = {"visits": ["1", "2", "3"], "name": "{column}_w{visit}"}
+    study = biocorr.load(tmp_path / "labs.csv", _spec(wide_visits=weeks, join="scores.csv"))
+    assert len(study.data) == 30
+    row, ref = _rmcorr_row(study), _reference("balanced")
+    assert row["estimate"] == pytest.approx(float(ref["r"]), abs=1e-12)
+    assert row["p"] == pytest.approx(float(ref["p"]), rel=1e-10) and row["df"] == float(ref["df"])
+    notes = study.warnings.set_index("code")
+    assert "scores.csv have no partner in labs.csv and are not analysed: 99." in notes.loc["join-unmatched", "message"]
+    assert "on subject: 10 of 10 rows found a partner" in notes.loc["joined-table", "message"]
+
+
+def test_a_wide_file_joined_to_a_long_table_on_id_and_visit_and_read_per_subject(tmp_path):
+    """on = [id, visit]: the second table is long (one row per subject and week), joined to the
+    lengthened rows; rmcorr again equals R. With per_subject, the same wide file gives x@1 and y@3
+    per subject, equal to scipy on the columns themselves."""
+    from scipy import stats
+
+    wide = _wide("balanced")
+    wide[["subject", "x_w1", "x_w2", "x_w3", "sex"]].to_csv(tmp_path / "labs.csv", index=False)
+    d = INPUTS[INPUTS["case"] == "balanced"]
+    d.assign(Week=d["visit"].astype(int).astype(str))[["subject", "Week", "y"]].to_csv(
+        tmp_path / "long.csv", index=False
+    )
+    weeks = {"visits": ["1", "2", "3"], "name": "{column}_w{visit}"}
+    study = biocorr.load(
+        tmp_path / "labs.csv", _spec(wide_visits=weeks, join={"file": "long.csv", "on": ["subject", "Week"]})
+    )
+    row, ref = _rmcorr_row(study), _reference("balanced")
+    assert row["estimate"] == pytest.approx(float(ref["r"]), abs=1e-12)
+    assert row["p"] == pytest.approx(float(ref["p"]), rel=1e-10)
+    spec = parse_spec({"data": {"id": "subject", "visit": "Week", "wide_visits": weeks, "per_subject": True},
+                       "biomarker": [{"column": "x@1"}], "score": [{"column": "y@3"}],
+                       "analysis": {"methods": ["pearson"], "subsets": ["all"]}})  # fmt: skip
+    wide.to_csv(tmp_path / "wide.csv", index=False)
+    got = biocorr.analyze(biocorr.load(tmp_path / "wide.csv", spec)).correlations.query("method == 'pearson'")
+    expected = stats.pearsonr(wide["x_w1"], wide["y_w3"])
+    assert got["estimate"].iloc[0] == pytest.approx(expected.statistic, abs=1e-12)
+    assert got["p"].iloc[0] == pytest.approx(expected.pvalue, rel=1e-10)

@@ -28,6 +28,7 @@ def test_whole_numbers_over_a_short_span_are_a_rating_score(name, values, eviden
         ("RACE_1", [1, 2, 3, 4, 5] * 3),  # the codes of a category
         ("N.extractions", [0, 1, 2, 3, 5, 8] * 2),  # a count
         ("flag", [0, 1, 2] * 5),  # three values: as likely codes as a rating
+        ("PARTICIPATE_STUDY_2", [0, 1, 2, 3] * 4),  # an answer about a study (NIMH demographics): coded
         ("ratio", [0.5, 1.25, 2.0, 3.5] * 3),  # not whole numbers
         ("Q", [1, 2, 3, 4]),  # too few values to judge
     ],

@@ -25,7 +25,8 @@ SHOWN = 10  # ids listed in a note, then how many more
 
 
 def join_keys(spec: StudySpec) -> tuple[str, ...]:
-    """The key columns: ``[data] join`` ``on``, else the id (and the visit in long data).
+    """The key columns: ``[data] join`` ``on``, else the id (and the visit in long data; the id alone
+    for a wide table with ``wide_visits``, joined before its visits become rows).
 
     Examples
     --------
@@ -38,6 +39,8 @@ def join_keys(spec: StudySpec) -> tuple[str, ...]:
     assert spec.join is not None
     if spec.join.on:
         return spec.join.on
+    if spec.wide_visits is not None:  # a wide table is joined subject by subject, before its visits become rows
+        return tuple(k for k in (spec.id_column,) if k)
     return tuple(k for k in (spec.id_column, spec.visit_column) if k)
 
 

@@ -358,15 +358,19 @@ def load_study(data, spec: StudySpec, sheet: str | int | None = None) -> Study:
 
     wanted = [c for c, _ in spec_columns(spec)] + ([] if spec.id_column else [FIRST_COLUMN])  # a row label
     sheet = sheet if sheet is not None else spec.sheet
-    if spec.wide_visits is not None:  # one column per visit: read as long rows
+    wide = spec.wide_visits is not None  # one column per visit: read as long rows
+    if wide:
         from .lengthen import lengthen, wide_columns
-
-        raw = read_table(data, sheet=sheet, columns=wide_columns(spec, wanted))
-        return validate(lengthen(raw, spec, wanted), spec)
-    raw = read_table(data, sheet=sheet, columns=wanted)
-    if spec.join is not None:  # a second table's columns, joined by id
+    columns = wide_columns(spec, wanted) if wide else wanted
+    raw = read_table(data, sheet=sheet, columns=columns)
+    if spec.join is not None:  # a second table's columns, joined by id (a wide table's before it is lengthened)
         from .join import join_keys, join_tables, second_table_path
 
-        other = read_table(second_table_path(spec, data), sheet=spec.join.sheet, columns=wanted + list(join_keys(spec)))
-        raw = join_tables(raw, other, spec, wanted)
-    return validate(raw, spec)
+        keys = list(join_keys(spec))
+        after = wide and spec.visit_column in keys  # on = [id, visit]: a long second table, joined to the long rows
+        if after:
+            raw, columns = lengthen(raw, spec, wanted), wanted
+        other = read_table(second_table_path(spec, data), sheet=spec.join.sheet, columns=columns + keys)
+        raw = join_tables(raw, other, spec, columns)
+        return validate(lengthen(raw, spec, wanted) if wide and not after else raw, spec)
+    return validate(lengthen(raw, spec, wanted) if wide else raw, spec)

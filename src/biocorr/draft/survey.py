@@ -40,7 +40,8 @@ NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|cent
 NOT_A_RATING = re.compile(  # whole numbers that code a category, or count things: not a rating
     r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
     r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
-    r"^n[._\s]|^num|number|count|cig|preg|kids|child|teeth|tooth|extract|restor|episode|visits)",
+    r"^n[._\s]|^num|number|count|cig|preg|kids|child|teeth|tooth|extract|restor|episode|visits|"
+    r"(?:^|[_\s.])stud(?:y|ies)(?:[_\s.\d]|$))",  # 'PARTICIPATE_STUDY_2': an answer about a study, coded
     re.I,
 )
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)

@@ -265,8 +265,6 @@ def parse_spec(doc: dict[str, Any], where: str = "spec", require_variables: bool
                 f'{where} [data] wide_visits: name the id column and the visit column to create, e.g. id = "PID", '
                 'visit = "Week": each subject\'s row becomes one row per visit.'
             )
-        if wide is not None and (per_subject or join is not None):
-            raise SpecError(f"{where} [data] wide_visits: not together with per_subject or join yet.")
         analysis = parse_analysis(doc.get("analysis", {}))
         if data.get("group") is None and "all" not in analysis.subsets:
             raise SpecError(
