@@ -60,11 +60,12 @@ def test_scores_only_words(scores_results):
     assert spec.pairs[:2] == [("BL.GE", "BL..BOP"), ("BL.GE", "BL.PD.avg")] and len(spec.pairs) == 45
 
 
-def test_one_score_and_no_biomarker_is_refused():
+@pytest.mark.parametrize(("kept", "dropped"), [("score", "biomarker"), ("biomarker", "score")])
+def test_one_variable_of_one_role_and_none_of_the_other_is_refused(kept, dropped):
     doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
-    doc.pop("biomarker")
-    doc["score"] = doc["score"][:1]
-    with pytest.raises(SpecError, match=r"two or more \[\[score\]\] entries"):
+    doc.pop(dropped)
+    doc[kept] = doc[kept][:1]
+    with pytest.raises(SpecError, match=rf"two or more \[\[{kept}\]\] entries"):
         biocorr.parse_spec(doc)
 
 
@@ -100,14 +101,6 @@ def test_biomarkers_only_each_pair_once_equal_to_r():
     results = biocorr.analyze(biocorr.load(data_path("opt"), spec))
     _assert_pairs_equal_r(results, "biomarkers", n_pairs=21)
     assert results.summary()["biomarker"].iloc[0] in {v.label for v in spec.biomarkers}
-
-
-def test_one_biomarker_and_no_score_is_refused():
-    doc = tomllib.loads(spec_path("opt").read_text(encoding="utf-8"))
-    doc.pop("score")
-    doc["biomarker"] = doc["biomarker"][:1]
-    with pytest.raises(SpecError, match=r"two or more \[\[biomarker\]\] entries"):
-        biocorr.parse_spec(doc)
 
 
 def test_a_scores_only_report_speaks_of_scores_not_biomarkers(tmp_path):

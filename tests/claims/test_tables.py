@@ -775,3 +775,18 @@ def test_letter_marks_whose_notes_print_the_mark_and_its_p_value_on_lines_of_the
         ("Activity score", "Marker1", "0.74", "<", "0.01"), ("Activity score", "Marker2", "0.49", "<", "0.05"),
         ("Bleeding", "Marker1", "0.35", ">", "0.05"), ("Bleeding", "Marker2", "-0.52", "<", "0.01"),
     ]  # fmt: skip
+
+
+def test_a_row_printing_a_coefficient_without_a_readable_p_is_listed_not_dropped():
+    """Attack: 'D # r = .2 .' under a 'p value' header (the p a dot) among rows that are read: the
+    row is listed as not read, never dropped in silence; an r above 1 is refused by the range check."""
+    text = (
+        "Table 1. Correlations (n = 30)\nVariable Marker (correlation coefficient) p value\n"
+        "A # rs = 1.5 0.01\nB # rs = 0.40 0.028\nD # r = .2 .\n"
+    )
+    rows = check_text(text)
+    unread = rows[rows["verdict"].eq("not read")]
+    assert unread["explanation"].tolist() == ["1 row(s) printing a coefficient whose p could not be read: not read"]
+    ranges = rows[rows["check"].eq("r within [-1, 1]")].set_index("reported")["verdict"]
+    assert ranges.to_dict() == {"1.5": "inconsistent", "0.40": "consistent"}
+    assert rows.query("check == 'p vs r and n' and reported == 'p = 0.028'")["verdict"].tolist() == ["consistent"]

@@ -179,7 +179,10 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         for row_kw, _ in inline:
             if size is not None and row_kw.get("n") is None and row_kw.get("df") is None:
                 row_kw["n"], row_kw["extra"]["n_source"] = size, "caption"  # inferred: a row may be a subset
-        return inline, []
+        read = {i for _, i in inline}
+        after = range(min(read), len(body) + 1)  # rows below the first one read that print a coefficient too
+        missed = sum(1 for i in after if i not in read and INLINE_STATEMENT.search(body[i - 1]))
+        return inline, [f"{missed} row(s) printing a coefficient whose p could not be read: not read"] if missed else []
     if any(INLINE_STATEMENT.search(line) for line in body):  # 'r = 0.62,' / 'p = 0.010*' cells: read as text
         return [], []
     body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))

@@ -64,6 +64,16 @@ def _analysis_option(check: Callable[..., Any], *args: Any) -> Any:
         raise SpecError(f"[analysis] {exc}") from None
 
 
+def _all_known(values: tuple[str, ...], choices: tuple[str, ...], key: str, what: str, none: str = "") -> None:
+    """Refuse the first of ``values`` not among ``choices``, naming the closest and every choice."""
+    for v in values:
+        if v not in choices:
+            raise SpecError(
+                f"[analysis] {key}: unknown {what} '{v}'.{did_you_mean(v, choices)} "
+                f"Use any of: {', '.join(choices)}{none}."
+            )
+
+
 def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     """Validate an ``[analysis]`` table into :class:`AnalysisOptions`.
 
@@ -84,12 +94,7 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
     if not subsets:
         raise SpecError('[analysis] subsets: name at least one of "all" and "by-group".')
     no_repeats(subsets, "[analysis] subsets")
-    for s in subsets:
-        if s not in SUBSET_CHOICES:
-            raise SpecError(
-                f"[analysis] subsets: unknown subset '{s}'.{did_you_mean(s, SUBSET_CHOICES)} "
-                f"Use any of: {', '.join(SUBSET_CHOICES)}."
-            )
+    _all_known(subsets, SUBSET_CHOICES, "subsets", "subset")
     adjust = _analysis_option(check_adjust, table.get("adjust", defaults.adjust))
     confidence = finite_number(table.get("confidence", defaults.confidence), "[analysis] confidence")
     confidence = _analysis_option(check_confidence, confidence)
@@ -112,12 +117,7 @@ def parse_analysis(table: dict[str, Any]) -> AnalysisOptions:
         )
     robust = str_list(table.get("robust", list(defaults.robust)), "[analysis] robust")
     no_repeats(robust, "[analysis] robust")
-    for m in robust:
-        if m not in ROBUST_METHODS:
-            raise SpecError(
-                f"[analysis] robust: unknown method '{m}'.{did_you_mean(m, ROBUST_METHODS)} "
-                f"Use any of: {', '.join(ROBUST_METHODS)} (or [] for none)."
-            )
+    _all_known(robust, ROBUST_METHODS, "robust", "method", " (or [] for none)")
     alternative = _analysis_option(check_alternative, table.get("alternative", defaults.alternative))
     primary = table.get("primary")
     if primary is not None and primary not in methods:
