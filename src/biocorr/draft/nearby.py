@@ -19,7 +19,8 @@ import numpy as np
 from ..data.checks import VISIT_NAME
 from ..data.table import RawTable, cell_text
 from ..errors import BiocorrError
-from .survey import Survey, guess_role, survey_columns
+from .sidecar import read_sidecar
+from .survey import Survey, survey_columns
 
 UNKNOWN = "role unknown"
 
@@ -120,13 +121,14 @@ def scores_next_door(path: str | Path, raw: RawTable, survey: Survey) -> NearbyS
         if shared < MIN_SHARED or shared < MIN_SHARE * len(mine_on):
             continue
         theirs = survey_columns(theirs_raw)
+        theirs.notes = read_sidecar(other)
         codes = [float(c) for c in theirs.code_columns]
         scores = []
         for name in theirs.numeric:
             if name in raw.frame.columns:
                 continue  # the join takes only the columns this table lacks
             values = theirs.observed[name]
-            role, why = guess_role(name, values[~np.isin(values, codes)])
+            role, why = theirs.role_of(name, values[~np.isin(values, codes)])
             if role == "score" and not why.startswith(UNKNOWN):  # evidence (a name, a scale), not a floor
                 scores.append((name, why))
         if scores and (best is None or shared > best.shared):

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..data.table import RawTable, cell_text
 from ..spec.toml_checks import toml_string as _quote
-from .survey import COVARIATE_HINTS, Survey, guess_role
+from .survey import COVARIATE_HINTS, Survey
 
 MAX_VISITS = 6  # beyond this many visits the pairs outnumber what a reader can take in: rmcorr instead
 
@@ -47,7 +47,7 @@ def one_variable_over_visits(raw: RawTable, survey: Survey, kept: dict[str, np.n
     if len(measured) != 1:
         return None
     column = measured[0]
-    role, why = guess_role(column, kept[column])
+    role, why = survey.role_of(column, kept[column])
     if role == "covariate":
         return None
     data_lines = [

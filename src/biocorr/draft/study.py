@@ -14,7 +14,9 @@ from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
 from .nearby import join_line, scores_next_door
 from .per_visit import one_variable_over_visits
-from .survey import COVARIATE_HINTS, Survey, floor_pile, guess_role, survey_columns
+from .roles import at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
+from .sidecar import read_sidecar
+from .survey import COVARIATE_HINTS, Survey, floor_pile, survey_columns
 from .wide import WideProposal, propose_wide_visits
 
 
@@ -133,6 +135,8 @@ def draft_spec(
     True
     """
     survey = survey_columns(raw)
+    if path is not None:
+        survey.notes = read_sidecar(path)
     if named:
         _keep_named(survey, named)
     wide = propose_wide_visits(survey.numeric)
@@ -140,8 +144,9 @@ def draft_spec(
     codes = [float(c) for c in survey.code_columns]  # proposed as missing: not values a range must hold
     kept = {name: v[~np.isin(v, codes)] for name, v in survey.observed.items()}
     nearby = None
-    scored = any(guess_role(name, kept[name])[0] == "score" for name in survey.numeric)
-    if path is not None and not named and not qpcr and wide is None and not scored:
+    scored = any(on_evidence(survey.role_of(name, kept[name]), "score") for name in survey.numeric)
+    reshaped = any(line.startswith("wide_visits") for line in wide_lines)  # not when only offered in comments
+    if path is not None and not named and not qpcr and not reshaped and not scored:
         nearby = scores_next_door(path, raw, survey)
     if nearby is not None:  # its missing codes are the data's too: the joined cells are read with them
         wide_lines = wide_lines + [join_line(nearby, survey)]
@@ -152,6 +157,9 @@ def draft_spec(
     if per_visit is not None:  # one variable over the visits: each visit a variable, one row per subject
         wide_lines = wide_lines + per_visit.data_lines
     lines = [f"# Draft spec for {raw.source}: every line marked 'guess' needs checking.", "", "[data]"]
+    if survey.notes.problem:
+        problem = f"{_plain(survey.notes.file)} beside it: {survey.notes.problem}"
+        lines.insert(1, f"# {problem}; its column notes are not used")
     lines += _data_lines(raw, survey, wide_lines)
     joined = qpcr[1] if qpcr else []
     if qpcr:
@@ -167,14 +175,18 @@ def draft_spec(
     if named:
         roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
     else:
-        roles = [(name, *guess_role(name, kept[name])) for name in survey.numeric]
+        roles = [(name, *survey.role_of(name, kept[name])) for name in survey.numeric]
     if per_visit is not None:
         roles = [r for r in roles if r[0] != per_visit.column]
-    roles, advice = _at_least_one_biomarker(roles, bool(joined) or bool(named) or per_visit is not None)
+    yes_no = {name for name in survey.numeric if len(np.unique(kept[name][np.isfinite(kept[name])])) <= 2}
+    theirs = [(name, "score", why) for name, why in nearby.scores] if nearby is not None else []
+    have_roles = bool(joined) or bool(named) or per_visit is not None
+    roles, advice = at_least_one_biomarker(roles + theirs, have_roles, yes_no)
+    roles = [r for r in roles if r not in theirs]  # the neighbour's scores are written from its table below
     n_named = {role: sum(r == role for _, r, _ in roles) for role in ("biomarker", "score")}
     if named and not n_named["biomarker"] and not joined and n_named["score"] < 2:
         advice = ["# No biomarker was named (--biomarkers): a spec needs one (or two or more --scores).", ""]
-    panel_alone = nearby is None and not joined and _one_role_only(roles, "biomarker")
+    panel_alone = nearby is None and not joined and one_role_only(roles, "biomarker")
     if per_visit is not None:
         advice, panel_alone = per_visit.variable_lines, []
     elif panel_alone:  # a lab panel alone: its biomarkers with each other
@@ -188,7 +200,7 @@ def draft_spec(
             "",
         ]
     lines += advice
-    roles, offered = _unknown_roles_offered(roles, nearby is not None or bool(panel_alone) or per_visit is not None)
+    roles, offered = unknown_roles_offered(roles, nearby is not None or bool(panel_alone) or per_visit is not None)
     for name, role, why in roles:
         lines += _variable_lines(raw, survey, name, role, why, kept[name])
     if nearby is not None:
@@ -341,80 +353,6 @@ def _data_lines(raw: RawTable, survey: Survey, wide_lines: list[str] | None = No
     return lines
 
 
-UNKNOWN = "role unknown: biomarker, score or covariate?"
-UNKNOWN_ROLE = "role unknown"
-
-
-def _unknown_roles_offered(
-    roles: list[tuple[str, str, str]], have_score: bool = False
-) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """(drafted, offered): columns without evidence for a role are offered as comments, except
-    the first one needed to give the spec a score when no column has the evidence of one (the
-    biomarker's is :func:`_at_least_one_biomarker`)."""
-    unknown = [r for r in roles if r[2].startswith(UNKNOWN)]
-    keep = [r for r in roles if not r[2].startswith(UNKNOWN)]
-    if unknown and not have_score and not any(role == "score" for _, role, _ in keep):
-        name, _, why = unknown.pop(0)
-        needed = "role unknown: a spec needs at least one score"
-        keep.append((name, "score", why.replace(UNKNOWN + " (or delete)", needed, 1).replace(UNKNOWN, needed, 1)))
-    order = [name for name, _, _ in roles]
-    return sorted(keep, key=lambda r: order.index(r[0])), unknown
-
-
-def _one_role_only(roles: list[tuple[str, str, str]], role: str) -> list[str]:
-    """When no column has the evidence of the other role but two or more have this one's, the draft
-    correlates them with each other (``among`` in the spec): the advice that says so, else []."""
-    have = [name for name, r, why in roles if r == role and not why.startswith(UNKNOWN_ROLE)]
-    other = "score" if role == "biomarker" else "biomarker"
-    if len(have) < 2 or any(r == other and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles):
-        return []
-    join = ['# or join the table that holds the scores by id ([data] join = "scores.csv").'] if other == "score" else []
-    return [
-        f"# No column looks like a {other}: this draft correlates the {role}s with each other, each pair",
-        f'# once. To correlate them with a {other} instead, declare it ([[{other}]] column = "...")'
-        + ("," if join else "."),
-        *join,
-        "",
-    ]
-
-
-def _at_least_one_biomarker(
-    roles: list[tuple[str, str, str]], joined: bool
-) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """A spec needs a biomarker, or two or more scores to correlate with each other (see
-    :func:`_one_role_only`). Without a biomarker on evidence, columns of unknown role are drafted
-    as scores (never as biomarkers: a biomarker carries detection limits and the first place in
-    every table) until two scores are there, each saying so; else the advice says what is missing."""
-    if not roles and not joined:
-        return roles, [
-            "# No column holds numbers, so no biomarker or score could be guessed. A spec needs one of",
-            "# each; uncomment and name them (the file may have a header but no data rows):",
-            "# [[biomarker]]",
-            '# column = "..."',
-            "# [[score]]",
-            '# column = "..."',
-            "",
-        ]
-    if not roles or joined or any(r == "biomarker" for _, r, _ in roles):
-        return roles, []
-    if among := _one_role_only(roles, "score"):
-        return roles, among
-    scores = sum(r == "score" and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles)
-    unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE)]
-    if scores + len(unknown) >= 2:
-        needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? make it one)"
-        for i in unknown[: 2 - scores]:
-            roles[i] = (roles[i][0], "score", needed + roles[i][2].split("(or delete)", 1)[-1])
-        return roles, _one_role_only([(n, r, "") for n, r, _ in roles], "score")
-    return roles, [  # never a covariate or a score by name: say what is missing instead
-        "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
-        "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",
-        "# [[biomarker]]",
-        '# column = "..."',
-        "",
-    ]
-
-
 def _variable_lines(raw: RawTable, survey: Survey, name: str, role: str, why: str, values: np.ndarray) -> list[str]:
     """One [[biomarker]]/[[score]]/[[covariate]] entry with its unit, range, limit and not-detected words."""
     lines = [
@@ -423,6 +361,8 @@ def _variable_lines(raw: RawTable, survey: Survey, name: str, role: str, why: st
         f"label = {_quote(name)}",
         f"unit = {_quote(raw.units[name])}    # guess: the units row under the header"
         if name in raw.units
+        else f"unit = {_quote(survey.notes.units[name])}    # guess: the units in {_plain(survey.notes.file)}"
+        if name in survey.notes.units
         else '# unit = ""',
         _range_line(name, values) if role == "score" else "# range = [low, high]",
     ]

@@ -20,6 +20,7 @@ from ..data.cells import CENSORED, DATE_TEXT, NON_DETECT, decimal_marks, parse_n
 from ..data.checks import far_missing_codes, repeat_levels_column
 from ..data.table import RawTable, cell_text
 from ..spec.scales import catalogue_range
+from .sidecar import ColumnNotes, role_from_notes
 
 BIOMARKER_HINTS = re.compile(
     r"(tnf|il[-_.]?\d|interleukin|crp|cd4|cd8|mrna|protein|elisa|qpcr|(^|[_.\s-])(d|dd|delta|Δ|ΔΔ)?c[tq]$|"
@@ -134,8 +135,13 @@ class Survey:
     limits: dict[str, float | None] = field(default_factory=dict)  # columns with '<x' cells -> x
     text_columns: list[tuple[str, list[str]]] = field(default_factory=list)  # 2-6 levels
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (column, why it is not used)
+    notes: ColumnNotes = field(default_factory=ColumnNotes)  # a JSON sidecar's column notes (draft.sidecar)
     _group_candidates: list[tuple[str, list[str]]] = field(default_factory=list)
     _binary: list[str] = field(default_factory=list)
+
+    def role_of(self, name: str, values: np.ndarray) -> tuple[str, str]:
+        """(role, why) of numeric column ``name`` from its values and the sidecar's notes (:func:`guess_role`)."""
+        return guess_role(name, values, self.notes)
 
 
 def _long_format(frame: pd.DataFrame) -> tuple[tuple[str, str] | None, list[str]]:
@@ -288,8 +294,9 @@ almost always is. Wider whole-number columns (a dose in mg, a 0-100 rating, a co
 unknown role."""
 
 
-def guess_role(name: str, values: np.ndarray) -> tuple[str, str]:
-    """(role, why) of a numeric column, from evidence only (see the module's docstring).
+def guess_role(name: str, values: np.ndarray, notes: ColumnNotes | None = None) -> tuple[str, str]:
+    """(role, why) of a numeric column, from evidence only (see the module's docstring); ``notes``,
+    a JSON sidecar's column descriptions (:mod:`biocorr.draft.sidecar`), are evidence after the name.
 
     Examples
     --------
@@ -304,6 +311,8 @@ def guess_role(name: str, values: np.ndarray) -> tuple[str, str]:
         return "biomarker", "guess: name looks like a biomarker"
     if SCORE_HINTS.search(name):
         return "score", "guess: name looks like a clinical score"
+    if notes is not None and (noted := role_from_notes(notes, name)) is not None:
+        return noted
     if (scale := catalogue_range(name, values)) is not None:
         return "score", f"guess: named like a scale of the catalogue ({scale[1]})"
     if (pile := floor_pile(values)) is not None:
@@ -314,7 +323,7 @@ def guess_role(name: str, values: np.ndarray) -> tuple[str, str]:
     floor = ""
     if whole:
         at = int((present == present.min()).sum())
-        if at >= max(5, 0.1 * len(present)):
+        if at >= max(5, 0.1 * len(present)) and len(np.unique(present)) > 2:  # two values: a flag, not a scale
             floor = (
                 f"; {at} of {len(present)} values at the minimum {present.min():g}, the floor of a whole-number scale"
             )

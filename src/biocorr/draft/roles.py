@@ -1,0 +1,136 @@
+"""Which role a column gets when the evidence is short: a spec needs a biomarker, or two or more
+scores to correlate with each other. Columns whose role is unknown are offered as comments, except
+those a spec needs to run, each drafted with the reason; a yes/no flag is drafted last.
+
+Roles are ``(column, role, why)`` triples as :func:`biocorr.draft.survey.guess_role` gives them;
+``why`` starting with 'role unknown' marks a column without evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+UNKNOWN = "role unknown: biomarker, score or covariate?"
+UNKNOWN_ROLE = "role unknown"
+
+
+def on_evidence(role_why: tuple[str, str], role: str) -> bool:
+    """Whether a guessed (role, why) gives ``role`` on evidence (not 'role unknown').
+
+    Examples
+    --------
+    >>> on_evidence(("score", "guess: name looks like a clinical score"), "score")
+    True
+    >>> on_evidence(("score", UNKNOWN + " (or delete)"), "score")
+    False
+    """
+    return role_why[0] == role and not role_why[1].startswith(UNKNOWN_ROLE)
+
+
+def unknown_roles_offered(
+    roles: list[tuple[str, str, str]], have_score: bool = False
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(drafted, offered): columns without evidence for a role are offered as comments, except
+    the first one needed to give the spec a score when no column has the evidence of one (the
+    biomarker's is :func:`at_least_one_biomarker`).
+
+    Examples
+    --------
+    >>> drafted, offered = unknown_roles_offered([("TNF", "biomarker", "guess"), ("Q1", "score", UNKNOWN)])
+    >>> [(name, role) for name, role, _ in drafted], [name for name, _, _ in offered]
+    ([('TNF', 'biomarker'), ('Q1', 'score')], [])
+    """
+    unknown = [r for r in roles if r[2].startswith(UNKNOWN)]
+    keep = [r for r in roles if not r[2].startswith(UNKNOWN)]
+    if unknown and not have_score and not any(role == "score" for _, role, _ in keep):
+        name, _, why = unknown.pop(0)
+        needed = "role unknown: a spec needs at least one score"
+        keep.append((name, "score", why.replace(UNKNOWN + " (or delete)", needed, 1).replace(UNKNOWN, needed, 1)))
+    order = [name for name, _, _ in roles]
+    return sorted(keep, key=lambda r: order.index(r[0])), unknown
+
+
+def one_role_only(roles: list[tuple[str, str, str]], role: str) -> list[str]:
+    """When no column has the evidence of the other role but two or more have this one's, the draft
+    correlates them with each other (``among`` in the spec): the advice that says so, else [].
+
+    Examples
+    --------
+    >>> one_role_only([("CRP", "biomarker", "guess"), ("IL6", "biomarker", "guess")], "biomarker")[0]
+    '# No column looks like a score: this draft correlates the biomarkers with each other, each pair'
+    """
+    have = [name for name, r, why in roles if r == role and not why.startswith(UNKNOWN_ROLE)]
+    other = "score" if role == "biomarker" else "biomarker"
+    if len(have) < 2 or any(r == other and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles):
+        return []
+    join = ['# or join the table that holds the scores by id ([data] join = "scores.csv").'] if other == "score" else []
+    return [
+        f"# No column looks like a {other}: this draft correlates the {role}s with each other, each pair",
+        f'# once. To correlate them with a {other} instead, declare it ([[{other}]] column = "...")'
+        + ("," if join else "."),
+        *join,
+        "",
+    ]
+
+
+def at_least_one_biomarker(
+    roles: list[tuple[str, str, str]], joined: bool, yes_no: Collection[str] = ()
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A spec needs a biomarker, or two or more scores to correlate with each other (see
+    :func:`one_role_only`). Without a biomarker on evidence, columns of unknown role are drafted
+    as scores (never as biomarkers: a biomarker carries detection limits and the first place in
+    every table) until two scores are there, each saying so; else the advice says what is missing.
+    A column with two values (``yes_no``: a yes/no answer, a 0/1 flag) is drafted so only when no
+    other column is left, and says that its Pearson r with another flag is the phi coefficient.
+
+    Parameters
+    ----------
+    roles : list of (column, role, why)
+    joined : bool
+        Whether the roles are settled elsewhere (a qPCR join's biomarker, named columns, visits).
+    yes_no : collection of str
+        The columns with two values.
+
+    Returns
+    -------
+    (roles, advice)
+        The roles with any column drafted as a score, and comment lines for the draft.
+
+    Examples
+    --------
+    >>> roles = [("taken", "score", UNKNOWN), ("RACE", "score", UNKNOWN), ("pain_code", "score", UNKNOWN)]
+    >>> drafted, _ = at_least_one_biomarker(roles, False, yes_no={"taken"})
+    >>> [name for name, _, why in drafted if not why.startswith(UNKNOWN)]
+    ['RACE', 'pain_code']
+    """
+    if not roles and not joined:
+        return roles, [
+            "# No column holds numbers, so no biomarker or score could be guessed. A spec needs one of",
+            "# each; uncomment and name them (the file may have a header but no data rows):",
+            "# [[biomarker]]",
+            '# column = "..."',
+            "# [[score]]",
+            '# column = "..."',
+            "",
+        ]
+    if not roles or joined or any(r == "biomarker" for _, r, _ in roles):
+        return roles, []
+    if among := one_role_only(roles, "score"):
+        return roles, among
+    scores = sum(r == "score" and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles)
+    unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE)]
+    unknown.sort(key=lambda i: roles[i][0] in yes_no)  # a yes/no flag last
+    if scores + len(unknown) >= 2:
+        needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? make it one)"
+        flag = "; a yes/no flag (two values): its Pearson r with another is the phi coefficient"
+        for i in unknown[: 2 - scores]:
+            why = needed + (flag if roles[i][0] in yes_no else "") + roles[i][2].split("(or delete)", 1)[-1]
+            roles[i] = (roles[i][0], "score", why)
+        return roles, one_role_only([(n, r, "") for n, r, _ in roles], "score")
+    return roles, [  # never a covariate or a score by name: say what is missing instead
+        "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
+        "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",
+        "# [[biomarker]]",
+        '# column = "..."',
+        "",
+    ]
