@@ -434,9 +434,32 @@ def test_session_15_sets_scored_at_collection_and_after_the_fixes():
     assert (R.loc[s.index[doubts], "r_verdict"] == "inconsistent").all()
 
 
+def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_after_the_fixes():
+    """before-s16: 10 sources from new fields, 169 statements, 31 checkable; at collection a verdict
+    on 17, the 9 definite ones all R's. after-s16 (4 sources collected after the first fixes): 55
+    statements, 5 checkable, a verdict on all 5, but three of them decision errors R contradicts
+    (consistent at the pooled 60): the passage's '33 ... in-patients' was not counted, so the bound on
+    any pooled n was 27. Fixed (tests/claims/test_sample_sizes.py). The same set held a table of
+    'p (r)' cells read as r (p) (32 statements, no n so no verdict; fixed, test_tables.py)."""
+    s = MANIFEST[MANIFEST["set"].isin(["before-s16", "after-s16"])]
+    assert s.groupby("set").size().to_dict() == {"after-s16": 55, "before-s16": 169}
+    assert s.groupby("set")["source"].nunique().to_dict() == {"after-s16": 4, "before-s16": 10}
+    checkable = s["n"].ne("")
+    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
+    before, after = s["set"].eq("before-s16"), s["set"].eq("after-s16")
+    assert [int((checkable & g).sum()) for g in (before, after)] == [31, 5]
+    assert [int((checkable & verdict & g).sum()) for g in (before, after)] == [17, 5]
+    assert (s.loc[definite, "biocorr_verdict"].to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
+    false_accusations = s["biocorr_verdict"].str.startswith("decision error (a false accusation")
+    assert int(false_accusations.sum()) == 3 and (R.loc[s.index[false_accusations], "r_verdict"] == "consistent").all()
+    misread = s["biocorr_verdict"].str.startswith("misread")
+    assert int(misread.sum()) == 32 and s.loc[misread, "n"].eq("").all()  # no n: no verdict rested on them
+
+
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 117 distinct sources
-    (818 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 131 distinct sources
+    (1042 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (117, 818)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (131, 1042)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()

@@ -245,3 +245,19 @@ def test_people_excluded_from_a_sample_are_no_sample_of_their_own():
     v = check_text(text)
     verdicts = v[v["check"] == "p vs r and n"]["verdict"].tolist()
     assert verdicts == ["consistent", "fails at inferred n"]
+
+
+def test_hyphenated_in_patients_are_a_group_and_a_pooled_n_is_never_ruled_out_by_a_missed_one():
+    """after-s16: a passage giving 'N ... in-patients and M healthy subjects' had its patients missed, so
+    the bound on any pooled n was M and three statements consistent at N + M were called decision
+    errors (written anew here)."""
+    text = (
+        "Study groups: 31 depressed in-patients and 25 healthy subjects. Inter-variable correlations were found: "
+        "NGF-TMT (r = 0.33, p = 0.01), NGF-VFT (r = 0.35, p < 0.01)."
+    )
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert not v["verdict"].isin(["decision error", "inconsistent"]).any()  # consistent at 56, pooled
+    assert set(v["verdict"]) == {"fails at inferred n"}
+    unknown_noun = text.replace("depressed in-patients", "dialysers")  # a noun no list knows: still in the bound
+    v = check_text(unknown_noun).query("check == 'p vs r and n'")
+    assert not v["verdict"].isin(["decision error", "inconsistent"]).any()

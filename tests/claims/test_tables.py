@@ -790,3 +790,93 @@ def test_a_row_printing_a_coefficient_without_a_readable_p_is_listed_not_dropped
     ranges = rows[rows["check"].eq("r within [-1, 1]")].set_index("reported")["verdict"]
     assert ranges.to_dict() == {"1.5": "inconsistent", "0.40": "consistent"}
     assert rows.query("check == 'p vs r and n' and reported == 'p = 0.028'")["verdict"].tolist() == ["consistent"]
+
+
+# Session 16 (#25): layouts met in the before-s16 collection, written anew here (no sentence copied)
+def _read(text: str) -> list:
+    return [f.claim for f in extract_claims(text)[0]]
+
+
+SPACED_TWO_WORD_HEADER = """Table 3. Spearman correlations (p) between sleep and markers (n = 60)
+
+Serum IL6 Serum TNF Urine IL6 Urine TNF
+Sleep hours 0.19 (0.14) 0.26 (0.04) ‐0.32 (0.01) 0.01 (0.97)
+Sleep quality ‐0.07 (0.57) 0 (0.99) 0.3 (0.02) 0.12 (0.35)
+"""
+
+
+def test_a_spaced_header_of_two_word_names_labels_each_column_and_a_u2010_hyphen_is_a_minus():
+    claims = _read(SPACED_TWO_WORD_HEADER)
+    got = [(c.x, c.y, c.r.text, c.p.text) for c in claims]
+    assert got == [
+        ("Sleep hours", "Serum IL6", "0.19", "0.14"), ("Sleep hours", "Serum TNF", "0.26", "0.04"),
+        ("Sleep hours", "Urine IL6", "-0.32", "0.01"), ("Sleep hours", "Urine TNF", "0.01", "0.97"),
+        ("Sleep quality", "Serum IL6", "-0.07", "0.57"), ("Sleep quality", "Serum TNF", "0", "0.99"),
+        ("Sleep quality", "Urine IL6", "0.3", "0.02"), ("Sleep quality", "Urine TNF", "0.12", "0.35"),
+    ]  # fmt: skip
+    leading = SPACED_TWO_WORD_HEADER.replace(
+        "Serum IL6 Serum TNF Urine IL6 Urine TNF", "Sleep measure IL6 TNF CRP IL10"
+    )
+    assert [c.y for c in _read(leading)][:4] == ["IL6", "TNF", "CRP", "IL10"]  # the first words head the labels
+
+
+def test_stacked_r_and_p_rows_under_variable_lines_take_the_pipe_headers_names():
+    text = """Table 2. Correlations between muscle ultrasound and clinical measures.
+| Feature | Muscle index | Grip (kg) | Gait speed (m/s) |
+|---|---|---|---|
+| Thickness at rest (cm) | |||
+| r | 0.515 | 0.463 | 0.292 |
+| P value | <0.001* | <0.001* | 0.001* |
+| Stiffness (kPa) | |||
+| r | 0.107 | 0.082 | 0.109 |
+| P value | 0.217 | 0.347 | 0.210 |
+"""
+    got = [(c.x, c.y, c.r.text, c.p_comparator, c.p.text) for c in _read(text)]
+    assert got[:3] == [
+        ("Thickness at rest (cm)", "Muscle index", "0.515", "<", "0.001"),
+        ("Thickness at rest (cm)", "Grip (kg)", "0.463", "<", "0.001"),
+        ("Thickness at rest (cm)", "Gait speed (m/s)", "0.292", "=", "0.001"),
+    ]
+    assert got[5] == ("Stiffness (kPa)", "Gait speed (m/s)", "0.109", "=", "0.210")
+
+
+def test_rho_and_p_pairs_under_spanning_headers_with_a_star_set_apart_are_read():
+    text = """Table 4. Correlations between bone density and performance.
+Spine T-score | Hip T-score | ||
+---|---|---|---|---|
+rho | p-Value | rho | p-Value | |
+Grip strength | 0.24 | <0.01 * | 0.38 | 0.03 * |
+Chair test | −0.11 | 0.17 | 0.12 | 0.10 |
+Notes: Spearman's rho. * p < 0.05.
+"""
+    got = [(c.x, c.y, c.method, c.r.text, c.p_comparator, c.p.text) for c in _read(text)]
+    assert got == [
+        ("Grip strength", "Spine T-score", "spearman", "0.24", "<", "0.01"),
+        ("Grip strength", "Hip T-score", "spearman", "0.38", "=", "0.03"),
+        ("Chair test", "Spine T-score", "spearman", "-0.11", "=", "0.17"),
+        ("Chair test", "Hip T-score", "spearman", "0.12", "=", "0.10"),
+    ]
+
+
+P_THEN_R_TABLE = """Table 3. Cortisol correlations in the patient group (n = 30).
+Region T0 T30
+Measure p-value (r-statistic)
+Left hippocampus 0.474 (−0.136) 0.015 (−0.441)
+Right hippocampus 0.003 (−0.524) 0.000034 (−0.681)
+"""
+
+
+def test_cells_p_with_r_in_brackets_are_read_the_right_way_round_when_the_header_says_so():
+    got = [(c.x, c.r.text, c.p.text) for c in _read(P_THEN_R_TABLE)]
+    assert got == [
+        ("Left hippocampus", "-0.136", "0.474"), ("Left hippocampus", "-0.441", "0.015"),
+        ("Right hippocampus", "-0.524", "0.003"), ("Right hippocampus", "-0.681", "0.000034"),
+    ]  # fmt: skip
+    v = check_text(P_THEN_R_TABLE).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"] * 4  # at the caption's 30 (read as r (p): no r = 0.474 at all)
+
+
+def test_a_negative_value_in_brackets_without_such_a_header_is_no_pair_and_is_listed():
+    text = P_THEN_R_TABLE.replace("Measure p-value (r-statistic)\n", "")
+    found, unparsed = extract_claims(text)
+    assert found == [] and any("negative value in brackets" in u.reason for u in unparsed)

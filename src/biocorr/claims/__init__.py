@@ -174,9 +174,14 @@ def review_summary(verdicts: pd.DataFrame) -> str:
     on_inferred = verdicts.loc[verdicts["verdict"].eq(FAILS_AT_INFERRED_N), "claim_id"].nunique()
     depends = verdicts.loc[verdicts["verdict"].eq(DEPENDS_ON_N), "claim_id"].nunique()
     unread = int(verdicts["verdict"].eq(NOT_READ).sum())
+    p_rows = verdicts[verdicts["check"].eq("p vs r and n") & verdicts["verdict"].eq("not checked")]
+    unchecked = ""
+    if len(p_rows):  # why the table below may be empty: the most common reason, shortened
+        reason = str(p_rows["explanation"].mode().iloc[0]).split(": ")[0].split(";")[0]
+        unchecked = f" {p_rows['claim_id'].nunique()} statement(s) whose p was not checked (most often: {reason})."
     return (
         f"{statements} statement{'s' if statements != 1 else ''} read: {on_printed} inconsistent with its printed n "
         f"or df, {on_passage} at every n the passage allows (n not printed), {on_inferred} failing only at an "
         f"inferred n, {depends} depending on which n applies; "
-        f"{unread} place(s) not read or without what a check needs (listed as 'not read')."
+        f"{unread} place(s) not read or without what a check needs (listed as 'not read').{unchecked}"
     )

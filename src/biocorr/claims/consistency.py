@@ -23,7 +23,7 @@ Brown NJL, Heathers JAJ (2017). The GRIM test. *Soc Psychol Personal Sci* 8, 363
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import ndtr
@@ -161,6 +161,12 @@ def _r_outside_range(claim: Claim, name: str) -> CheckResult | None:
 def check_p(claim: Claim) -> CheckResult:
     """Is the printed p consistent with the printed r and n (or df)?"""
     name = "p vs r and n"
+    if claim.extra.get("weighted") and claim.p is not None:  # a design-based test: r and n do not give its p
+        plain = check_p(replace(claim, extra={k: v for k, v in claim.extra.items() if k != "weighted"}))
+        shown = f" (a plain t test would say: {plain.explanation})" if plain.verdict != NOT_CHECKED else ""
+        return CheckResult(
+            claim.id, name, NOT_CHECKED, plain.reported, plain.recomputed, "", claim.extra["weighted"] + shown
+        )
     if claim.p is None or claim.n_effective is None:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "p or n/df not reported")
     if (impossible := _r_outside_range(claim, name)) is not None:

@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .adjusted import PARTIAL, partial_covariates, weighted_test
 from .lists import (
     after_list,
     comma_list_after,
@@ -62,7 +63,7 @@ from .sample_sizes import (
     rest_of_sentence,
     semicolon_n,
 )
-from .tables import PARTIAL, extract_table_claims, partial_covariates
+from .tables import extract_table_claims
 from .unread import unread_mentions
 
 
@@ -372,6 +373,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"p_shared_by_position": True} if num.p_guess else {}),
                 "n_bound": bound,
                 **({"partial": num.k} if num.k else {}),
+                **({"weighted": w} if (w := weighted_test(before + raw)) else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
             },
         )  # fmt: skip

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputFileError, SpecError, did_you_mean, missing_file_message
 
-MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d"  # Unicode minus signs and dashes used as minus
+MINUS = "\u2212\u2013\u2012\u2014\ufe63\uff0d\u2010\u2011"  # minus signs, dashes, hyphens used as minus
 INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}  # zero-width characters, soft hyphen
 _NUMBER = re.compile(r"^\s*([+-]?)\s*(\d*)(?:\.(\d+))?\s*(?:(?:[eE]|[×xX·*]\s*10\s*\^?)\s*([+-]?\s*\d+))?\s*$")
 _P = re.compile(r"^\s*(?:p(?:[- ]?value)?\s*)?(=|<=|>=|<|>|≤|≥)?\s*(.+?)\s*$", re.I)

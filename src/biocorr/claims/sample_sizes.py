@@ -23,7 +23,7 @@ GROUP_NOUNS = (
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
     r"adolescents|students|infants|neonates|newborns|girls|boys|athletes|players|runners|respondents|"
     r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
-    r"outpatients|inpatients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
+    r"out-?patients|in-?patients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
     r"females|males|girls|boys|in each group|per group|in each arm"
 )
 GROUP_NOUN = re.compile(GROUP_NOUNS, re.I)
@@ -53,6 +53,20 @@ PEOPLE = re.compile(
 # '30 older and 20 younger adults': the first size shares the noun of the second (counted in the bound)
 SHARED_NOUN = re.compile(
     r"(?<![.\d\w-])(?P<n>" + SIZE + r")\s+[A-Za-z][\w-]*\s+(?:and|or)\s+(?=(?:" + SIZE + r")\s+" + GROUP_PHRASE + ")",
+    re.I,
+)
+# '33 schizophrenic in-patients', '40 dialysers': a count before a plural word the noun list does not
+# know; never a size to check at, but the bound on any pooled n counts it (an accusation resting on
+# the bound must not miss a group the passage gives)
+UNKNOWN_PLURAL = re.compile(
+    r"(?<![.\d\w=<>≤≥±-])(?P<n>\d{1,4})\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[A-Za-z][\w-]*[a-z]s)\b"
+)
+NOT_PEOPLE = re.compile(  # plural words that count things other than people
+    r"^(?:years|months|weeks|days|hours|minutes|seconds|times|items|points|questions|samples|visits|sessions|"
+    r"trials|studies|articles|papers|centers|centres|sites|hospitals|clinics|genes|variables|factors|groups|"
+    r"levels|units|cells|copies|cycles|doses|tablets|pairs|units|degrees|words|pages|tables|figures|scores|"
+    r"measures|tests|scales|domains|subscales|regions|lesions|teeth|sides|steps|repetitions|sets|episodes|"
+    r"correlations|associations|analyses|models|comparisons|results|outcomes|parameters|markers|biomarkers)$",
     re.I,
 )
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
@@ -263,6 +277,7 @@ class PassageSizes:
             total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
             total += sum(_people_n(m) or 0 for m in SHARED_NOUN.finditer(para))
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
+            total += _unlisted_counts(para)
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
 
@@ -295,6 +310,27 @@ def size_candidates(text: str, pos: int) -> list[SizeCandidate]:
     [(131, 'words')]
     """
     return PassageSizes(text).at(pos)
+
+
+def _unlisted_counts(para: str) -> int:
+    """Counts before a plural word the noun list does not know ('33 schizophrenic in-patients'), added
+    up: never a size to check at, only more room in the bound. Things counted (weeks, items,
+    correlations) and numbered parts ('Table 2 Correlations') are not people.
+
+    Examples
+    --------
+    >>> _unlisted_counts("Study groups: 33 dialysers and 27 healthy subjects; 12 weeks; Table 2 Correlations")
+    33
+    """
+    known = {m.start("n") for m in PEOPLE.finditer(para)}
+    return sum(
+        int(m.group("n"))
+        for m in UNKNOWN_PLURAL.finditer(para)
+        if m.start("n") not in known
+        and not GROUP_NOUN.fullmatch(m.group("noun"))
+        and not NOT_PEOPLE.match(m.group("noun"))
+        and not re.search(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", para[: m.start()], re.I)
+    )
 
 
 def _dropped(para: str, m: re.Match) -> bool:

@@ -40,6 +40,7 @@ def cells_of(line: str) -> list[str]:
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         # '| − 0.08 |': a web page's minus printed apart from its number is the number's sign
         cells = [re.sub(r"^[-−–]\s+(?=\.?\d)", "-", c.strip()) for c in line.strip("|").split("|")]
+        cells = [re.sub(r"(?<=\d)\s+(?=[*†‡§¶#]+$)", "", c) for c in cells]  # '<0.01 *': the star is the cell's mark
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()
         return [c or "–" for c in cells]
@@ -67,6 +68,22 @@ def cells_of(line: str) -> list[str]:
         else:
             glued.append(token)
     return glued
+
+
+# 'p-uncorrected, value (r-statistic)': a header saying each cell is a p with its r in brackets
+P_THEN_R = re.compile(r"\bp\b[^()\n]{0,40}\(\s*(?:r|ρ|rho|r_?s|tau|τ)\b(?:[- ]?statistic|[- ]?values?)?\s*\)", re.I)
+
+
+def swap_p_r(cell: str) -> str:
+    """A cell 'p (r)' written as 'r (p)', the order every reader of cells expects.
+
+    Examples
+    --------
+    >>> swap_p_r("0.024 (−0.441)"), swap_p_r("0.000130 (-0.681)"), swap_p_r("–")
+    ('−0.441 (0.024)', '-0.681 (0.000130)', '–')
+    """
+    m = re.fullmatch(r"\s*(?P<p>[<>≤≥=]?\s*\d*\.?\d+)\s*\(\s*(?P<r>[-−–+]?\d*\.?\d+)\s*\)\s*", cell)
+    return f"{m.group('r')} ({m.group('p')})" if m else cell
 
 
 PAREN_P_OPEN = re.compile(r"^" + NUMBER + r"\s\(p?", re.I)  # a cell whose bracketed p is still open

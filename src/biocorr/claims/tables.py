@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .adjusted import as_partial, partial_covariates, weighted_test
 from .model import Claim, Reported, parse_number
 from .sample_sizes import group_of
 from .table_cells import (
@@ -31,6 +32,7 @@ from .table_cells import (
     N_HEADER,
     P_HEADER,
     P_ROW,
+    P_THEN_R,
     PIPE_RULE,
     R_HEADER,
     SHORT_HEADER,
@@ -42,6 +44,7 @@ from .table_cells import (
     spaced_signs,
     split_row,
     stacked_rows,
+    swap_p_r,
     triangle_pairs,
 )
 from .table_inline import inline_cell_claims
@@ -59,7 +62,6 @@ GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group
 STAR_LEGEND = re.compile(
     r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
 )
-PARTIAL = re.compile(r"\bpartial\b|adjusted for|controlling for|controlled for", re.I)
 
 
 def _method(text: str) -> str:
@@ -142,9 +144,10 @@ def extract_table_claims(
         n_pass, n_pass_source, _ = passage_n(text, start)
         for i, (claim_kw, row_line) in enumerate(claims, start=1):
             k = claim_kw["extra"].get("partial", 0)
-            if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and k is not True:
+            unknown_test = k is True or "weighted" in claim_kw["extra"]
+            if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and not unknown_test:
                 claim_kw["n"], claim_kw["extra"]["n_source"] = n_pass, n_pass_source
-                _partial(claim_kw, k)
+                as_partial(claim_kw, k)
             if claim_kw["extra"]["n_source"] not in ("column", "header", "row group") and not group_of(
                 claim_kw["extra"]["n_source"]
             ):
@@ -211,15 +214,18 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     if len(GROUP_SIZED.findall(header_text)) >= 2:
         names = [g.strip() for g in GROUP_SIZED.findall(header_text)]
     width = max(len(c) for _, _, c in data)
+    title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, or cells apart by single spaces
     columns = names[-width:] if len(names) >= width else names
+    if title and width >= 2 and len(names) >= width + 2 and not KIND_TITLE.search(header_text):
+        columns = words_per_column(names, width)  # 'Plasma TNF-α Plasma IL-10 ...': names of several words
     method = _method(context)
     caption_size = caption_n(caption + " " + " ".join(line for i, line in headers if i <= header_i))  # title lines too
     # a table of univariate (unadjusted) next to adjusted associations: its r column is the univariate one
     two_kinds = re.search(r"\b(?:univariate|unadjusted|bivariate|crude)\b", context, re.I)
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
+    weighted = weighted_test(context)
     legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
-    title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, no cells
     if title and KIND_TITLE.search(header_text) and not named:  # 'Spearman's rank correlation
         r_cols, columns = list(range(width)), [""] * width  # coefficients' over unnamed columns: every cell an r
     p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
@@ -270,7 +276,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["n"], kw["extra"]["n_source"] = label_size, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
                 elif caption_size is not None:
                     kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-                out.append((_partial(kw, partial_k), i))
+                out.append((as_partial(kw, partial_k, weighted), i))
         if skipped:
             problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
         return out, problems
@@ -293,11 +299,14 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = sizes[g], "header"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((_partial(kw, partial_k), i))
+            out.append((as_partial(kw, partial_k, weighted), i))
         return out, problems
     if r_cols or p_cols:
         return [], ["a table with r/p columns whose rows do not line up with the header"]
-    if stacked := stacked_rows(rows, names):  # 'X r ...' then 'p-value ...' (then 'N ...') under it
+    # 'X r ...' then 'p-value ...' (then 'N ...') under it; the column names are the last line above the
+    # rows with a cell per column (the lines naming a variable between them hold one cell)
+    lined = [cells_of(t) for _, t in above_data if not re.fullmatch(r"[|:\-\s]*", t)]
+    if stacked := stacked_rows(rows, next((c for c in reversed(lined) if len(c) in (width, width + 1)), columns)):
         for i, x, y, r_cell, p_cell, n_cell in stacked:
             kw = _claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
@@ -306,7 +315,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = int(n_cell), "column"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((_partial(kw, partial_k), i))
+            out.append((as_partial(kw, partial_k, weighted), i))
         return out, problems
     if any(P_ROW.match(label) for _, label, cells in data):
         return [], ["a table with rows of p-values that do not follow rows of coefficients"]
@@ -317,9 +326,17 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 continue
             if caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((_partial(kw, partial_k), i))
+            out.append((as_partial(kw, partial_k, weighted), i))
         return out, problems
-    # a matrix: every numeric cell is a coefficient of (row, column)
+    # a matrix: every numeric cell is a coefficient of (row, column); 'a (b)' is r (p) unless the header
+    # says p (r); a negative value in brackets is no p, so without that header no pair is read
+    bracketed = [m for _, _, cells in data for c in cells if (m := CELL.match(c.strip())) and m.group("paren")]
+    if bracketed and P_THEN_R.search(caption + " " + " ".join(t for i, t in headers if i < data[0][0])):
+        data = [(i, label, [swap_p_r(c) for c in cells]) for i, label, cells in data]
+    elif any(parse_number(m.group("paren")).value < 0 for m in bracketed):
+        return [], [
+            "cells 'a (b)' with a negative value in brackets: not an r with its p, and no header says which is which"
+        ]
     if len(columns) != width:
         columns = [f"column {k + 1}" for k in range(width)]
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
@@ -349,8 +366,31 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = column_n[k], "header"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((_partial(kw, partial_k), i))
+            out.append((as_partial(kw, partial_k, weighted), i))
     return out, problems
+
+
+def words_per_column(words: list[str], width: int) -> list[str]:
+    """Column names from a header whose words are apart by single spaces, when there are two words
+    or more beyond one per column: runs of equal length when the words divide evenly (the first
+    word may name the row labels' column) and the runs repeat a first word ('Plasma TNF Plasma
+    IL-10': the evidence that they line up); else the last ``width`` words, the words before them
+    naming the row labels' columns ('Type of data Feature studied PC1 TCMR ...').
+
+    Examples
+    --------
+    >>> words_per_column("Plasma TNF Plasma IL-10 CSF TNF CSF IL-10".split(), 4)
+    ['Plasma TNF', 'Plasma IL-10', 'CSF TNF', 'CSF IL-10']
+    >>> words_per_column("Type of data Feature studied PC1 TCMR QCAT".split(), 3)
+    ['PC1', 'TCMR', 'QCAT']
+    """
+    for extra in (0, 1):
+        size, rest = divmod(len(words) - extra, width)
+        if rest == 0 and size >= 2:
+            runs = [words[extra + j * size : extra + (j + 1) * size] for j in range(width)]
+            if len({run[0] for run in runs}) < width:
+                return [" ".join(run) for run in runs]
+    return words[-width:]
 
 
 def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
@@ -391,41 +431,3 @@ def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> lis
         if len(names) == k:
             return names
     return [""] * k
-
-
-_STOP = r"(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b"  # cannot start a covariate's name
-_ITEM = r"(?!" + _STOP + r")[\w-]+(?:\s(?!(?:the|was|were|is|r|and|or|with)\b)[\w-]+){0,2}"
-COVARIATES = re.compile(
-    r"(?:adjusted for|adjusting for|controlling for|controlled for|partialling out|partialing out)\s+"
-    r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r")*(?:\s*,?\s*and\s+" + _ITEM + r")?)",
-    re.I,
-)
-
-
-def partial_covariates(context: str) -> int | None:
-    """How many covariates a partial correlation names: 0 when it is not partial, None when uncounted.
-
-    Examples
-    --------
-    >>> [partial_covariates(t) for t in ("adjusted for age, sex and BMI", "After controlling for age and sex, "
-    ...  "the partial r was", "a partial correlation", "Pearson r")]
-    [3, 2, None, 0]
-    """
-    m = COVARIATES.search(context)
-    if not m:
-        return 0 if not PARTIAL.search(context) else None
-    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items").strip())
-    return len([i for i in items if i.strip()])
-
-
-def _partial(kw: dict, k: int | None) -> dict:
-    """A partial correlation is tested on n − 2 − k df; with k unknown, no n is attached."""
-    if k == 0:
-        return kw
-    kw["extra"]["partial"] = True if k is None else k  # True: a partial r with an unknown number of covariates
-    if kw.get("n") is not None:
-        if k is None:
-            kw["n"], kw["extra"]["n_source"] = None, ""
-        else:
-            kw["df"], kw["n"] = kw["n"] - 2 - k, None
-    return kw

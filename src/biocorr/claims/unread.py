@@ -14,6 +14,14 @@ LOST_SYMBOLS = re.compile(r"\(\s*=\s*[-−]?(?:\d*\.\d+|\d+)\s*[,;]\s*[=<>≤≥
 LOST_SYMBOLS_WHY = "a value and a p printed without their symbols (lost by the page or the copy): statistic unknown"
 SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
+# '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
+# or more with no space between): which number is whose cannot be told
+GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-–−]*\d*\.\d+){2,}")
+ADDRESS = re.compile(r"https?:|www\.|doi|^\(?10\.\d{4,}/", re.I)  # a DOI, URL or IP address: numbers glued by design
+GLUED_WHY = (
+    "{k} line(s) whose numbers run together without separators (a table's cells glued when copied): which"
+    " number is whose cannot be told"
+)
 
 
 def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
@@ -57,8 +65,42 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             unparsed.append(Unparsed(line, col, snippet.strip(), SQUARED_WHY))
         elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
             unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
+    if MENTION.search(text) or re.search(r"correlat|association", text, re.I):  # about correlations: glued rows
+        unparsed += _glued_blocks(text, locate)
     for m in LOST_SYMBOLS.finditer(text):
         if not read(m.start()):
             line, col = locate(m.start())
             unparsed.append(Unparsed(line, col, m.group(0), LOST_SYMBOLS_WHY))
     return sorted(unparsed, key=lambda u: (u.line, u.column))
+
+
+def _glued_blocks(text: str, locate) -> list[Unparsed]:
+    """One :class:`Unparsed` per run of consecutive lines whose numbers are glued together.
+
+    Examples
+    --------
+    >>> text = chr(10).join(["Correlations among 409", "Age (y)31.09.21871-0.33-0.41<0.01", "BMI 33.45.124.6"])
+    >>> [u.reason[:40] for u in _glued_blocks(text, lambda i: (2, 1))]
+    ['2 line(s) whose numbers run together wit']
+    """
+    found: list[Unparsed] = []
+    run: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n") + [""]:
+        m = next((g for g in GLUED.finditer(line) if not ADDRESS.search(_token_at(line, g.start()))), None)
+        if m:  # never a statement's numbers, even inside a table that was tried: always listed
+            run.append((offset + m.start(), line.strip()))
+        elif run:
+            at, first = run[0]
+            where = locate(at)
+            found.append(Unparsed(where[0], where[1], first[:60], GLUED_WHY.format(k=len(run))))
+            run = []
+        offset += len(line) + 1
+    return found
+
+
+def _token_at(line: str, pos: int) -> str:
+    """The whitespace-delimited token of ``line`` around ``pos``."""
+    start = line.rfind(" ", 0, pos) + 1
+    end = line.find(" ", pos)
+    return line[start : end if end >= 0 else len(line)]

@@ -1,0 +1,100 @@
+"""What a passage says about the test behind a correlation's p, beyond r and n: a partial
+correlation on k covariates (tested on n - 2 - k df) or correlations on sample-weighted data (whose
+p comes from a design-based test, not from r and n alone).
+
+Reference: Cohen, Cohen, West & Aiken (2003), *Applied Multiple Regression/Correlation Analysis*,
+section 3.3 (the partial correlation's df); Lumley (2010), *Complex Surveys*, chapter 5 (weighted
+estimates and design-based tests).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ADJUSTED = (
+    r"adjusted for|adjusting for|controlling for|controlled for|partialling out|partialing out|"
+    r"after (?:correction|correcting|adjustment|adjusting) for|corrected for"
+)
+PARTIAL = re.compile(r"\bpartial\b|" + _ADJUSTED, re.I)
+_STOP = r"(?:the|a|an|we|r|which|there|this|these|was|were|is|and)\b"  # cannot start a covariate's name
+_ITEM = r"(?!" + _STOP + r")[\w-]+(?:\s(?!(?:the|was|were|is|r|and|or|with)\b)[\w-]+){0,2}"
+COVARIATES = re.compile(
+    r"(?:" + _ADJUSTED + r")\s+"
+    r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r")*(?:\s*,?\s*and\s+" + _ITEM + r")?)",
+    re.I,
+)
+WEIGHTED = re.compile(
+    r"\b(?:sample|survey|sampling|inverse[- ]probability|propensity(?:[- ]score)?)[- ]weight(?:ed|s|ing)?\b|"
+    r"\bweighted (?:data|sample|correlations?|analys[ie]s|estimates?)\b",
+    re.I,
+)
+WEIGHTED_WHY = (
+    "the passage says the correlations are on weighted data ({what}): their p comes from a design-based"
+    " test, not from r and n alone; not checked"
+)
+
+
+def partial_covariates(context: str) -> int | None:
+    """How many covariates a partial correlation names: 0 when it is not partial, None when uncounted.
+
+    Parameters
+    ----------
+    context : str
+        The sentence, caption or table note around the statement.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> [partial_covariates(t) for t in ("adjusted for age, sex and BMI", "After controlling for age and sex, "
+    ...  "the partial r was", "a partial correlation", "Pearson r", "after correction for sleep apnea, "
+    ...  "history of smoking, diabetes, high blood pressure, and high cholesterol")]
+    [3, 2, None, 0, 5]
+    """
+    m = COVARIATES.search(context)
+    if not m:
+        return 0 if not PARTIAL.search(context) else None
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items").strip())
+    return len([i for i in items if i.strip()])
+
+
+def weighted_test(context: str) -> str:
+    """Why a correlation's p cannot be checked from r and n when the context says the data are
+    weighted ('Using Sample-Weighted Data'), else ''.
+
+    Examples
+    --------
+    >>> weighted_test("Correlation of change in SPSM Using Sample-Weighted Data")[:52]
+    'the passage says the correlations are on weighted da'
+    >>> weighted_test("Pearson correlations in 117 women")
+    ''
+    """
+    m = WEIGHTED.search(context)
+    return WEIGHTED_WHY.format(what=repr(m.group(0))) if m else ""
+
+
+def as_partial(kw: dict, k: int | None, weighted: str = "") -> dict:
+    """A table claim's keywords as a partial correlation on k covariates: tested on n - 2 - k df;
+    with k unknown, no n is attached; on weighted data (``weighted``, the reason) the claim is flagged.
+
+    Examples
+    --------
+    >>> as_partial({"n": 70, "extra": {"n_source": "caption"}}, 5)
+    {'n': None, 'extra': {'n_source': 'caption', 'partial': 5}, 'df': 63}
+    >>> as_partial({"n": 117, "extra": {"n_source": "column"}}, 0, "weighted")["extra"]["weighted"]
+    'weighted'
+    """
+    if weighted:  # its n is kept, to say what a plain test would give (never a verdict)
+        kw["extra"]["weighted"] = weighted
+        return kw
+    if k == 0:
+        return kw
+    kw["extra"]["partial"] = True if k is None else k  # True: a partial r with an unknown number of covariates
+    if kw.get("n") is not None:
+        if k is None:
+            kw["n"], kw["extra"]["n_source"] = None, ""
+        else:
+            kw["df"], kw["n"] = kw["n"] - 2 - k, None
+    return kw

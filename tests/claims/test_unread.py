@@ -1,0 +1,30 @@
+"""Places not read are listed, never skipped (issue #25, session 16): table rows whose numbers a copy
+glued together; addresses (a DOI, a URL) are no such rows."""
+
+from __future__ import annotations
+
+from biocorr.claims import check_text
+
+GLUED = """Table 1. Correlations between serum ferritin and attributes among 210 participants.
+AttributeFerritin, Interpretation
+Age (y)44.112.32079-0.21-0.33–0.09<0.01Negative
+BMI (kg/m2)27.44.818.241.00.180.05–0.300.01Positive
+HbA1c (%)5.90.84.69.80.050.47
+"""
+
+
+def test_rows_whose_numbers_are_glued_are_listed_as_not_read_and_nothing_is_guessed_from_them():
+    v = check_text(GLUED)
+    assert "p vs r and n" not in set(v["check"])  # no r read from '44.112.32079-0.21...'
+    reasons = v.query("verdict == 'not read'")["explanation"].tolist()
+    assert sum(r.startswith("3 line(s) whose numbers run together without separators") for r in reasons) == 1
+
+
+def test_a_doi_or_web_address_is_no_glued_row():
+    text = (
+        "SOURCE: https://example.org/10.59218/abc.2023.6.943.947\nPain correlated with CRP (r = .30, p = .02, n = 60)."
+    )
+    v = check_text(text)
+    assert not v["verdict"].eq("not read").any() and v.query("check == 'p vs r and n'")["verdict"].tolist() == [
+        "consistent"
+    ]
