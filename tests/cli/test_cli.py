@@ -161,7 +161,7 @@ def test_console_script_exit_status():
 
 def test_init_spec_keeps_binary_columns_that_are_not_the_group(tmp_path, capsys):
     rows = ["id,group,diabetes,TNF,VAS"] + [
-        f"{i},{'P' if i % 2 else 'C'},{i % 2},{i * 1.5},{i * 3}" for i in range(1, 11)
+        f"{i},{'P' if i % 2 else 'C'},{i % 2},{i * i / 2},{i * 3}" for i in range(1, 11)
     ]
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
     assert main(["init-spec", str(tmp_path / "d.csv")]) == 0

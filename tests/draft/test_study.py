@@ -57,7 +57,7 @@ def test_act_subscales_are_not_ct_values_and_real_ct_columns_are_biomarkers():
 def test_a_diagnosis_column_is_the_group_and_sex_a_categorical_covariate():
     text = _rows(
         "id,sex,Diag,site,TNF,VAS",
-        lambda i: f"{i},{'F' if i % 3 else 'M'},{'FM' if i % 2 else 'HC'},{'A' if i < 6 else 'B'},{i / 2},{i * 4}",
+        lambda i: f"{i},{'F' if i % 3 else 'M'},{'FM' if i % 2 else 'HC'},{'A' if i < 6 else 'B'},{i * i / 4},{i * 4}",
     )
     draft, spec = _draft(text)
     assert spec.group_column == "Diag"
@@ -68,13 +68,15 @@ def test_a_diagnosis_column_is_the_group_and_sex_a_categorical_covariate():
 
 
 def test_columns_not_used_are_listed_with_the_reason():
-    text = _rows("id,group,TNF,VAS,comment,empty", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i * 2},note {i},")
+    text = _rows("id,group,TNF,VAS,comment,empty", lambda i: f"{i},{'P' if i % 2 else 'C'},{i * i},{i * 2},note {i},")
     draft, _ = _draft(text)
     assert "# Not used: 'comment' (text with 12 distinct values); 'empty' (empty)" in draft
 
 
 def test_scores_named_like_known_scales_get_their_range_when_the_data_fit():
-    text = _rows("id,group,TNF,HADS_A,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i},{i * 8 if i < 12 else 140}")
+    text = _rows(
+        "id,group,TNF,HADS_A,VAS", lambda i: f"{i},{'P' if i % 2 else 'C'},{i * i},{i},{i * 8 if i < 12 else 140}"
+    )
     draft, spec = _draft(text)
     assert spec.variable("HADS_A").range == (0, 21) and "# guess: HADS anxiety 0-21" in draft
     assert spec.variable("VAS").range is None  # 140 fits no VAS scoring: a comment says to check
@@ -83,7 +85,7 @@ def test_scores_named_like_known_scales_get_their_range_when_the_data_fit():
 
 def test_newlines_in_headers_and_cells_cannot_break_or_inject_into_the_draft():
     header = 'id,"sex\nrange = [0, 1]",group,TNF,VAS'
-    text = _rows(header, lambda i: f'{i},"{"F" if i % 2 else "M"}\n[x]",{"P" if i % 3 else "C"},{i},{i * 3}')
+    text = _rows(header, lambda i: f'{i},"{"F" if i % 2 else "M"}\n[x]",{"P" if i % 3 else "C"},{i * i},{i * 3}')
     draft, spec = _draft(text)  # parses: nothing injected
     assert any(v.column == "sex\nrange = [0, 1]" for v in spec.variables)
     assert "[x]" not in [line.strip() for line in draft.splitlines()]
@@ -162,8 +164,9 @@ def test_a_missing_code_does_not_hide_a_scale_and_a_scale_name_makes_a_score():
 
 
 def test_pre_post_pairs_are_offered_as_commented_change_scores_that_parse_when_uncommented():
-    text = _rows("id,group,IL6_pre,IL6_post,VAS_PRE,VAS_POST,age", lambda i: f"{i},{'P' if i % 2 else 'C'},{i},{i + 1},"
-                 f"{i * 3},{i * 4},{30 + i}")  # fmt: skip
+    text = _rows("id,group,IL6_pre,IL6_post,VAS_PRE,VAS_POST,age",
+                 lambda i: f"{i},{'P' if i % 2 else 'C'},{i * i},{i * i + i % 3},"
+                 f"{i * 3 % 17},{i * 4 % 19},{30 + i * i % 23}")  # fmt: skip
     draft, spec = _draft(text)
     assert not any(v.derived for v in spec.variables)  # offered only: the draft runs as it is
     assert '# difference = ["IL6_post", "IL6_pre"]' in draft and '# difference = ["VAS_POST", "VAS_PRE"]' in draft
@@ -177,7 +180,7 @@ def test_pre_post_pairs_are_offered_as_commented_change_scores_that_parse_when_u
 def test_time_since_diagnosis_and_disease_duration_are_drafted_as_covariates():
     text = _rows(
         "id,group,IL6,VAS,time_since_diag,disease_duration",
-        lambda i: f"{i},{'P' if i % 2 else 'C'},{i / 3:.2f},{i * 5},{i % 5},{i + 2}",
+        lambda i: f"{i},{'P' if i % 2 else 'C'},{i * i / 3:.2f},{i * 5 % 23},{i % 5},{i + 2}",
     )
     _, spec = _draft(text)
     assert spec.variable("time_since_diag").role == "covariate"
@@ -245,7 +248,7 @@ def test_a_concentration_unit_in_the_name_is_an_assay_and_unknown_roles_are_offe
     unedited draft of OPT no longer correlates 113 columns (152 s, now 24 with evidence)."""
     text = _rows(
         "id,VITAMIN D 25-HYDROXY TOTAL NG/ML,CALCIUM MMOL/L,VAS,visits_attended,teeth",
-        lambda i: f"{i},{20 + i},{2 + i / 10:.2f},{i * 7 % 100},{i % 5},{28 - i % 4}",
+        lambda i: f"{i},{20 + i},{2 + i * i / 100:.2f},{i * 7 % 23},{i % 5},{28 - i % 4}",
     )
     draft, spec = _draft(text)
     assert {v.column for v in spec.biomarkers} == {"VITAMIN D 25-HYDROXY TOTAL NG/ML", "CALCIUM MMOL/L"}

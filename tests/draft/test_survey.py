@@ -41,3 +41,27 @@ def test_the_span_bound_is_inclusive():
     wide = np.arange(0, RATING_SPAN + 1, dtype=float)
     assert guess_role("x", wide)[1].startswith("guess: whole numbers")
     assert guess_role("x", np.append(wide, RATING_SPAN + 1))[1].startswith("role unknown")
+
+
+def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted():
+    """Dose.csv of the amitriptyline trial holds Dose (mg) and Tablets (Dose / 25): drafted both, they
+    correlated at r = 1.0 in every subset. A reversed scale is the same variable too; a column equal
+    on other rows only is not."""
+    from biocorr.data.read import read_text_table
+    from biocorr.draft.survey import survey_columns
+
+    rng = np.random.default_rng(4)
+    dose = rng.choice([25, 50, 75, 100], 30)
+    vas = rng.integers(0, 11, 30)
+    weight = rng.normal(70, 9, 30).round(1)
+    rows = [
+        f"s{i},{dose[i]},{dose[i] // 25},{vas[i]},{10 - vas[i]},{weight[i]},{'' if i == 3 else weight[i] * 2.2046}"
+        for i in range(30)
+    ]
+    s = survey_columns(read_text_table("id,Dose,Tablets,VAS,VAS_reversed,kg,lb\n" + "\n".join(rows) + "\n"))
+    assert s.numeric == ["Dose", "VAS", "kg", "lb"]  # lb misses row 3: not the same rows, kept
+    why = dict(s.skipped)
+    assert why["Tablets"] == "the same variable as 'Dose' on every row (Tablets = 0.04 × Dose): one variable twice"
+    assert why["VAS_reversed"] == (
+        "the same variable as 'VAS' on every row (VAS_reversed = -1 × VAS + 10): one variable twice"
+    )

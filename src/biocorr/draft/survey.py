@@ -267,7 +267,53 @@ def survey_columns(raw: RawTable) -> Survey:
         )
     # 0/1 columns not chosen as the group are ordinary numeric variables again
     survey.numeric += [c for c in survey._binary if c != survey.group_col]
+    _set_aside_copies(survey)
     return survey
+
+
+def _set_aside_copies(survey: Survey) -> None:
+    """A column that is an exact linear function of an earlier one on the same rows ('Tablets' =
+    'Dose' / 25, a weight in kg and in lb) is the same variable twice: it is not used, with that
+    reason (with each other they give r = 1; with a third variable, the same r twice).
+
+    Examples
+    --------
+    >>> from biocorr.data.read import read_text_table
+    >>> rows = "".join(f"s{i},{25 * (i % 4 + 1)},{i % 4 + 1},{i * 7 % 5}\\n" for i in range(12))
+    >>> s = survey_columns(read_text_table("id,Dose,Tablets,VAS\\n" + rows))
+    >>> s.numeric, s.skipped[0][1]
+    (['Dose', 'VAS'], "the same variable as 'Dose' on every row (Tablets = 0.04 × Dose): one variable twice")
+    """
+    codes = [float(c) for c in survey.code_columns]
+    columns = list(survey.numeric)
+    if len(columns) < 2:
+        return
+    values = np.column_stack([survey.observed[c] for c in columns])
+    values = np.where(np.isin(values, codes), np.nan, values)
+    finite = np.isfinite(values)
+    by_rows: dict[bytes, list[int]] = {}  # columns present on exactly the same rows
+    for j in range(len(columns)):
+        if finite[:, j].sum() >= 3:
+            by_rows.setdefault(finite[:, j].tobytes(), []).append(j)
+    copies: dict[int, str] = {}
+    for members in by_rows.values():
+        block = values[finite[:, members[0]]][:, members]
+        centred = block - block.mean(axis=0)
+        scale = np.sqrt((centred**2).sum(axis=0))
+        z = centred / np.where(scale > 0, scale, np.inf)
+        for a, b in zip(*np.nonzero(np.triu(np.abs(z.T @ z) >= 1 - 1e-12, k=1)), strict=True):
+            first, name = columns[members[a]], columns[members[b]]
+            if members[b] in copies or members[a] in copies:
+                continue
+            slope = float(centred[:, b] @ centred[:, a] / scale[a] ** 2)
+            shift = float(block[:, b].mean() - slope * block[:, a].mean())
+            formula = f"{slope:.4g} × {first}" + (
+                f" {'+' if shift > 0 else '-'} {abs(shift):.4g}" if abs(shift) > 1e-9 else ""
+            )
+            copies[members[b]] = f"the same variable as '{first}' on every row ({name} = {formula}): one variable twice"
+    for j, why in sorted(copies.items()):
+        survey.numeric.remove(columns[j])
+        survey.skipped.append((columns[j], why))
 
 
 def _set_aside_unusable(survey: Survey) -> None:
