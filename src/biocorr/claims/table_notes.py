@@ -35,7 +35,8 @@ def notes_after(after: str, limit: int = 8) -> str:
     i = 0
     while i < len(paragraphs) and len(kept) < limit:
         para = paragraphs[i]
-        if not NOTE_START.match(para) or (kept and A_STATEMENT.search(para)):
+        numbered = len(re.findall(r"(?m)^\s*\d{1,2}\.\s+\S", para)) >= 2  # '1. The score ... 3. *P < 0.05' (BMC)
+        if not (NOTE_START.match(para) or numbered) or (kept and A_STATEMENT.search(para)):
             break
         kept.append(para)
         if re.fullmatch(r"\s*[a-h*†‡§¶#]{1,2}\s*", para) and i + 1 < len(paragraphs):

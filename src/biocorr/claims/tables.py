@@ -48,6 +48,7 @@ from .table_cells import (
     triangle_pairs,
 )
 from .table_inline import inline_cell_claims
+from .table_lines import one_cell_per_line
 from .table_notes import lettered_n, lettered_sizes, notes_after
 from .table_ranges import column_ranges
 from .table_sizes import caption_n, label_n, named_n
@@ -119,8 +120,11 @@ def extract_table_claims(
             look = len(text) if look < 0 else look
             if _has_rows(text[nxt:look]):
                 end = look
+        run = None if _has_rows(text[start:end]) else one_cell_per_line(text, cap.end())
+        if run is not None:  # a web table copied one cell per line: its rows rebuilt, each on its label's line
+            end = run[0]
         # a note's mark alone on the block's last line ('a', its text 'P value<0.01' below) begins the notes
-        if (mark := re.search(r"\n[ \t]*[a-h*†‡§¶#]{1,2}[ \t]*$", text[start:end])) and mark.start() > 0:
+        elif (mark := re.search(r"\n[ \t]*[a-h*†‡§¶#]{1,2}[ \t]*$", text[start:end])) and mark.start() > 0:
             end = start + mark.start()
         # footnotes may follow one blank line after the body
         after = text[end:].lstrip("\n")
@@ -133,7 +137,7 @@ def extract_table_claims(
         block = text[start:end]
         lines = ["" if PIPE_RULE.match(line) else line for line in block.split("\n")]  # line numbers kept
         caption = lines[0]
-        body = lines[1:]
+        body = run[1] if run is not None else lines[1:]
         # a caption may run over several lines before the header: up to the first line with a number cell
         context = caption + " " + " ".join(line for line in body if not split_row(line)[1]) + " " + foot
         if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):

@@ -1,0 +1,102 @@
+"""Tables a web page copies one cell per line: the caption, then each header cell and each cell of
+each row on a line of its own, often with blank lines between them (BMC and Nature table pages).
+
+The lines are rebuilt as '|' rows when they can only be read one way: header names first, then
+rows that each hold a label and the same number of value cells (a value cell is a number, with its
+marks, or an empty-cell dash). Each rebuilt row sits on its label's line, so line numbers hold;
+anything else (a line with several numbers, a note, prose) ends the table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .table_cells import CELL, EMPTY_CELL
+
+NOTE = re.compile(r"^(?:\d{1,2}\.\s+\S|[*†‡§¶#]|note\b|abbreviations?\b|[a-h]\s*$)", re.I)
+STATISTIC_LABEL = re.compile(
+    r"^(?:r|ρ|rho|r_?s|τ|tau|p|p[- ]?values?|n|bf(?:10|01)?|95\s*%\s*ci|ci|t|z|β|beta|or|se|sd)$", re.I
+)
+MAX_CELL = 60  # a header cell or row label longer than this is prose, not a cell
+
+
+def _joined(cell: str) -> str:
+    """'− 0.01': a web page's minus set apart from its number is the number's sign."""
+    return re.sub(r"^[-−–]\s+(?=\.?\d)", "-", cell.strip())
+
+
+def _value(cell: str) -> bool:
+    return bool(CELL.match(cell) or EMPTY_CELL.match(cell) or cell in ("–", "—", "-"))
+
+
+def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | None:
+    """(end, body) for a table printed one cell per line right after a caption line; None when the
+    lines after the caption are not such a table.
+
+    Parameters
+    ----------
+    text : str
+        The passage.
+    after_caption : int
+        Where the caption line ends (the table's lines start on the next line).
+
+    Returns
+    -------
+    (end, body) or None
+        ``end``: where the table's last cell ends; ``body``: one entry per line from the caption's
+        next line to ``end``, the header and each row as a '|' row on its first line, '' elsewhere.
+
+    Examples
+    --------
+    >>> text = "Table 2 Correlations\\n\\nPain\\n\\nMood\\n\\nAge\\n\\n0.07\\n\\n0.16*\\n\\nBMI\\n\\n0.13\\n\\n–"
+    >>> text += "\\n\\n*P < 0.05"
+    >>> end, body = one_cell_per_line(text, text.index("\\n"))
+    >>> [line for line in body if line]
+    ['Pain | Mood |', 'Age | 0.07 | 0.16* |', 'BMI | 0.13 | – |']
+    """
+    start = text.find("\n", after_caption)
+    if start < 0:
+        return None
+    cells: list[tuple[int, int, str]] = []  # (line index from the caption's next line, end offset, cell)
+    offset = start + 1
+    for k, line in enumerate(text[start + 1 :].split("\n")):
+        cell = _joined(line)
+        end = offset + len(line)
+        offset = end + 1
+        if not cell:
+            continue
+        several_numbers = sum(bool(CELL.match(t)) for t in cell.split()) >= 2 and not _value(cell)
+        prose = len(cell) > MAX_CELL and not _value(cell)
+        if prose and not cells:
+            continue  # a title line between the caption and the cells ('From: ...')
+        if NOTE.match(cell) or several_numbers or prose:
+            break
+        cells.append((k, end, cell))
+    first = next((i for i, (_, _, c) in enumerate(cells) if _value(c)), None)
+    if first is None or first < 2:  # at least one header cell and a row label before the first value
+        return None
+    rows: list[tuple[int, str, list[str]]] = []
+    i = first - 1
+    while i < len(cells) and not _value(cells[i][2]):
+        j = i + 1
+        while j < len(cells) and _value(cells[j][2]):
+            j += 1
+        if j == i + 1:
+            break  # a label without values: the table has ended
+        rows.append((cells[i][0], cells[i][2], [c for _, _, c in cells[i + 1 : j]]))
+        i = j
+    width = len(rows[0][2]) if rows else 0
+    header = [c for _, _, c in cells[: first - 1]]
+    # the header names the columns (one more: the row labels' own); more text before the rows may be
+    # a row group, and rows labelled 'r', 'p' or 'BF10' are statistics of a group, not variables:
+    # which name is whose cannot be told, so such a table is not rebuilt
+    if len(rows) < 2 or any(len(v) != width for _, _, v in rows) or len(header) not in (width, width + 1):
+        return None
+    if any(STATISTIC_LABEL.match(label) for _, label, _ in rows):
+        return None
+    last = cells[i - 1]
+    body = [""] * (last[0] + 1)
+    body[cells[first - 1 - width][0]] = " | ".join(header[-width:]) + " |"
+    for row_line, label, values in rows:
+        body[row_line] = " | ".join([label, *values]) + " |"
+    return last[1], body
