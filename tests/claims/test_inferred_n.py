@@ -46,3 +46,12 @@ def test_a_statement_naming_no_group_is_the_whole_samples_when_the_groups_add_up
     )
     row = check_text(text).query("check == 'p vs r and n'").iloc[0]
     assert row["verdict"] == "consistent" and "n = 46 = 19 + 27" in row["explanation"]
+
+
+def test_a_statement_failing_at_every_size_shows_the_size_nearest_to_its_p():
+    """before-s16: 286 screened and 133 enrolled; r = -0.199, p = 0.026 fails at both, and the
+    explanation showed 286 (p = 0.0007) rather than 133 (p = 0.022), the reading nearest the paper's."""
+    text = "We screened 300 volunteers and enrolled 130 adults. Fatigue fell with vitamin D (r = -0.199, p = 0.026)."
+    row = _p_check(text)
+    assert row["verdict"] == "fails at inferred n"
+    assert "r = -0.199 with n = 130 gives p between" in row["explanation"]

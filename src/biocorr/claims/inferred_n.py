@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from .consistency import (
     CERTAIN_N,
     CONSISTENT,
@@ -22,6 +24,7 @@ from .consistency import (
     NOT_CHECKED,
     CheckResult,
     _p_candidates,
+    p_from_r_t,
 )
 from .model import Claim
 from .sample_sizes import NO_BOUND, group_of
@@ -98,12 +101,27 @@ def _at_every_size(
             explanation=f"{worst.explanation} ({head}; r = {claim.r.text} allows no p this small at any n up to "
             f"{upper}, every size the passage gives added up, so the verdict holds whatever the pair's own n)",
         )
+    nearest = _nearest_miss(claim, misses) if worst.check == "p vs r and n" else worst
     return replace(
-        worst,
+        nearest,
         verdict=FAILS_AT_INFERRED_N,
-        explanation=f"would be {worst.verdict} at every size the passage gives: {worst.explanation} ({head}; not an "
-        "accusation: the pair's own n may be another, or the test another)",
+        explanation=f"would be {nearest.verdict} at every size the passage gives: {nearest.explanation} ({head}; not "
+        "an accusation: the pair's own n may be another, or the test another)",
     )
+
+
+def _nearest_miss(claim: Claim, misses: list[tuple[int, str, CheckResult]]) -> CheckResult:
+    """Of the sizes at which a p check fails, the reading most favourable to the paper, shown: one
+    that keeps the significance verdict if any does, then the one whose p from r comes nearest the
+    printed p."""
+    if claim.p is None or claim.p.value <= 0:
+        return misses[-1][2]
+    target = np.log(claim.p.value)
+    keys = [
+        (r.verdict == DECISION_ERROR, abs(np.log(max(p_from_r_t(claim.r.value, n - 2), 1e-300)) - target))
+        for n, _, r in misses
+    ]
+    return misses[min(range(len(misses)), key=keys.__getitem__)][2]
 
 
 def _whole_and_parts(sizes: list[int]) -> tuple[int, tuple[int, ...]]:
