@@ -42,3 +42,27 @@ def test_two_variables_per_visit_stay_a_long_analysis():
     rows = "".join(f"E{i},{p},{(i * p) % 11},{(i + p) % 7}\n" for i in range(20) for p in (1, 2))
     text = draft_spec(read_text_table("ID,Period,Pain,Sleep\n" + rows))
     assert "per_subject" not in text and 'column = "Pain"' in text
+
+
+def test_a_column_fixed_within_each_subject_is_the_group_when_the_treatment_changes(tmp_path):
+    """The amitriptyline Baselines table also holds ARV (yes/no, the same at both periods): with the
+    crossover's treatment set aside, ARV is drafted as the group, and the unedited draft's by-group
+    correlation equals scipy on each ARV group's subjects."""
+    rng = np.random.default_rng(12)
+    arv = {i: "Yes" if i % 3 else "No" for i in range(45)}
+    rows = [(f"E{i:03d}", arv[i], p, "PA"[(i + p) % 2], int(rng.integers(0, 11))) for i in range(45) for p in (1, 2)]
+    table = "ID,ARV,Period,Treatment,Pain\n" + "".join(f"{i},{a},{p},{t},{v}\n" for i, a, p, t, v in rows)
+    text = draft_spec(read_text_table(table))
+    spec = tomllib.loads(text)
+    assert spec["data"]["group"] == "ARV" and 'drafted as the group instead of "Treatment"' in text
+    (tmp_path / "t.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "d.toml").write_text(text, encoding="utf-8")
+    out = tmp_path / "o"
+    assert main(["analyze", str(tmp_path / "t.csv"), "--spec", str(tmp_path / "d.toml"), "--out", str(out),
+                 "--no-report", "--quiet"]) == 0  # fmt: skip
+    c = pd.read_csv(out / "correlations.csv").query("method == 'pearson'").set_index("subset")
+    frame = pd.DataFrame(rows, columns=["ID", "ARV", "Period", "Treatment", "Pain"])
+    for level in ("Yes", "No"):
+        wide = frame[frame["ARV"] == level].pivot(index="ID", columns="Period")["Pain"]
+        ref = stats.pearsonr(wide[1], wide[2])
+        assert c.loc[level, "n"] == len(wide) and abs(c.loc[level, "estimate"] - ref.statistic) < 1e-12

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..data.table import RawTable, cell_text
 from ..spec.toml_checks import toml_string as _quote
-from .survey import COVARIATE_HINTS, Survey
+from .survey import COVARIATE_HINTS, NOT_A_GROUP, Survey
 
 MAX_VISITS = 6  # beyond this many visits the pairs outnumber what a reader can take in: rmcorr instead
 
@@ -59,7 +59,21 @@ def one_variable_over_visits(raw: RawTable, survey: Survey, kept: dict[str, np.n
             f"# group = {_quote(survey.group_col)}    # not used: it changes between a subject's visits (a "
             "condition, not a group)"
         )
-        survey.group_col = None
+        dropped, survey.group_col = survey.group_col, None
+        fixed = [  # a text column the same at every visit of a subject (ARV: yes or no) is a group instead
+            c
+            for c in survey._group_candidates
+            if c[0] != dropped
+            and c[0] not in survey._binary
+            and not NOT_A_GROUP.search(c[0])
+            and not _varies_within_subject(raw, survey.id_col, c[0])
+        ]
+        if fixed:
+            survey.group_col, survey.groups = fixed[0]
+            data_lines.append(
+                f"# group = {_quote(survey.group_col)} below: the same at every visit of each subject, drafted as "
+                f"the group instead of {_quote(dropped)}"
+            )
     variable_lines = [
         f"# {_plain_name(column)} at each visit, one score per visit (per_subject: COLUMN@VISIT)",
     ]
