@@ -45,23 +45,28 @@ def test_the_span_bound_is_inclusive():
 
 def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted():
     """Dose.csv of the amitriptyline trial holds Dose (mg) and Tablets (Dose / 25): drafted both, they
-    correlated at r = 1.0 in every subset. A reversed scale is the same variable too; a column equal
-    on other rows only is not."""
+    correlated at r = 1.0 in every subset. A reversed item is the same variable too; a column equal
+    on other rows only is not; a column whose name says what it is stays (two variables, however
+    made-up the values), and so do the last two numeric columns (the draft must run)."""
     from biocorr.data.read import read_text_table
     from biocorr.draft.survey import survey_columns
 
     rng = np.random.default_rng(4)
     dose = rng.choice([25, 50, 75, 100], 30)
-    vas = rng.integers(0, 11, 30)
+    q7 = rng.integers(0, 11, 30)
     weight = rng.normal(70, 9, 30).round(1)
     rows = [
-        f"s{i},{dose[i]},{dose[i] // 25},{vas[i]},{10 - vas[i]},{weight[i]},{'' if i == 3 else weight[i] * 2.2046}"
+        f"s{i},{dose[i]},{dose[i] // 25},{q7[i]},{10 - q7[i]},{weight[i]},{'' if i == 3 else weight[i] * 2.2046},"
+        f"{i * 1.5},{i * 3}"
         for i in range(30)
     ]
-    s = survey_columns(read_text_table("id,Dose,Tablets,VAS,VAS_reversed,kg,lb\n" + "\n".join(rows) + "\n"))
-    assert s.numeric == ["Dose", "VAS", "kg", "lb"]  # lb misses row 3: not the same rows, kept
+    s = survey_columns(read_text_table("id,Dose,Tablets,Q7,Q7_rev,kg,lb,TNF,VAS\n" + "\n".join(rows) + "\n"))
+    assert s.numeric == ["Dose", "Q7", "kg", "lb", "TNF", "VAS"]  # lb misses row 3; TNF and VAS are named
     why = dict(s.skipped)
     assert why["Tablets"] == "the same variable as 'Dose' on every row (Tablets = 0.04 × Dose): one variable twice"
-    assert why["VAS_reversed"] == (
-        "the same variable as 'VAS' on every row (VAS_reversed = -1 × VAS + 10): one variable twice"
-    )
+    assert why["Q7_rev"] == "the same variable as 'Q7' on every row (Q7_rev = -1 × Q7 + 10): one variable twice"
+    two = read_text_table("id,x,y\n" + "".join(f"s{i},{i * i},{2 * i * i}\n" for i in range(12)))
+    assert survey_columns(two).numeric == ["x"]
+    from biocorr.draft.study import draft_spec
+
+    assert 'column = "x"' in draft_spec(two) and 'column = "y"' in draft_spec(two)  # put back: the draft must run

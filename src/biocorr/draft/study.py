@@ -16,7 +16,7 @@ from .nearby import join_line, scores_next_door
 from .per_visit import one_variable_over_visits
 from .roles import at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
 from .sidecar import read_sidecar
-from .survey import COVARIATE_HINTS, Survey, floor_pile, survey_columns
+from .survey import COVARIATE_HINTS, Survey, floor_pile, restore_copies, survey_columns
 from .wide import WideProposal, propose_wide_visits
 
 
@@ -148,6 +148,8 @@ def draft_spec(
     reshaped = any(line.startswith("wide_visits") for line in wide_lines)  # not when only offered in comments
     if path is not None and not named and not qpcr and not reshaped and not scored:
         nearby = scores_next_door(path, raw, survey)
+    if nearby is None and len(survey.numeric) < 2 and not qpcr:
+        restore_copies(survey)  # one variable twice is still two columns to correlate: the draft must run
     if nearby is not None:  # its missing codes are the data's too: the joined cells are read with them
         wide_lines = wide_lines + [join_line(nearby, survey)]
         for code, column in nearby.survey.code_columns.items():

@@ -136,6 +136,7 @@ class Survey:
     text_columns: list[tuple[str, list[str]]] = field(default_factory=list)  # 2-6 levels
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (column, why it is not used)
     notes: ColumnNotes = field(default_factory=ColumnNotes)  # a JSON sidecar's column notes (draft.sidecar)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # columns set aside as another rescaled
     _group_candidates: list[tuple[str, list[str]]] = field(default_factory=list)
     _binary: list[str] = field(default_factory=list)
 
@@ -274,7 +275,9 @@ def survey_columns(raw: RawTable) -> Survey:
 def _set_aside_copies(survey: Survey) -> None:
     """A column that is an exact linear function of an earlier one on the same rows ('Tablets' =
     'Dose' / 25, a weight in kg and in lb) is the same variable twice: it is not used, with that
-    reason (with each other they give r = 1; with a third variable, the same r twice).
+    reason (with each other they give r = 1; with a third variable, the same r twice). Kept when its
+    name says what it is (a biomarker's, a score's or a covariate's: two variables, however made up
+    the values); put back by :func:`restore_copies` when the draft would otherwise not run.
 
     Examples
     --------
@@ -312,8 +315,31 @@ def _set_aside_copies(survey: Survey) -> None:
             )
             copies[members[b]] = f"the same variable as '{first}' on every row ({name} = {formula}): one variable twice"
     for j, why in sorted(copies.items()):
+        if any(h.search(columns[j]) for h in (COVARIATE_HINTS, BIOMARKER_HINTS, SCORE_HINTS)):
+            continue  # a name that says what it is: two variables, however made-up the values
         survey.numeric.remove(columns[j])
         survey.skipped.append((columns[j], why))
+        survey.copies.append((columns[j], why))
+
+
+def restore_copies(survey: Survey) -> None:
+    """Put the columns set aside as copies back (before the others, in file order): for a table that
+    would otherwise have fewer than two variables and no table beside it to join, so that its
+    draft still runs.
+
+    Examples
+    --------
+    >>> from biocorr.data.read import read_text_table
+    >>> s = survey_columns(read_text_table("id,x,y\\n" + "".join(f"s{i},{i * i},{2 * i * i}\\n" for i in range(9))))
+    >>> s.numeric, [c for c, _ in s.copies]
+    (['x'], ['y'])
+    >>> restore_copies(s); s.numeric, s.skipped
+    (['x', 'y'], [])
+    """
+    for column, why in survey.copies:
+        survey.skipped.remove((column, why))
+        survey.numeric.append(column)
+    survey.copies.clear()
 
 
 def _set_aside_unusable(survey: Survey) -> None:
