@@ -687,3 +687,48 @@ def test_hostile_papers_are_read_or_refused_never_crashed(tmp_path, capsys):
     ranges = v[v["check"] == "r within [-1, 1]"]
     assert set(ranges["reported"]) == {"0", "0,45", "0,5", "0,52"}  # 'r = 0,' is r = 0; '0,45' is .45, not 0
     assert (ranges["verdict"] == "consistent").all()
+
+
+def test_init_spec_on_values_near_the_float_limit_and_a_broken_sidecar_warns_nothing_and_drafts(tmp_path, capsys):
+    """Session 16's copy detection and sidecar reader: ±1e308 cells overflowed a mean (numpy's
+    RuntimeWarning printed to the analyst's terminal); a sidecar with lists, numbers and undecodable
+    bytes must never stop a draft."""
+    import warnings
+
+    rows = [f"s{i},1e308,-1e308,{i}.5,{i * 7 % 10}" for i in range(1, 13)]
+    (tmp_path / "big.csv").write_text("id,a,b,CRP,MH\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "big.json").write_text('{"MH": {"Description": ["x"], "Units": {"a": 1}}, "CRP": 5}', encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert main(["init-spec", str(tmp_path / "big.csv")]) == 0
+    out = capsys.readouterr()
+    assert 'column = "CRP"' in out.out and "Warning" not in out.err
+    (tmp_path / "big.json").write_bytes(b"\xff\xfe{")
+    assert main(["init-spec", str(tmp_path / "big.csv")]) == 0
+    assert (
+        "# big.json beside it: not read (UnicodeDecodeError); its column notes are not used" in capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Table 2 correlations", []),  # a caption and nothing after it
+        ("Table 2 correlations\n\nA\n\nB\n\nX\n\n0.5\n\n0.7\n\nY", []),  # one row, then a label alone
+        ("Table 2 correlations\n\nA\n\nX\n\n0.5\n\n0.7\n\nY\n\n0.2", []),  # rows of unequal width
+        (  # r and p as the header's cells: each row's r with its p
+            "Table 2 correlations\n\nr\n\np\n\nX\n\n0.5\n\n0.04\n\nY\n\n0.2\n\n0.3",
+            [("X", "0.5", "0.04"), ("Y", "0.2", "0.3")],
+        ),
+        ("Correlations\nAge (y)31.09.21871-0.33-0.41<0.01\nsee https://doi.org/10.1000/a.2023.6.943.947", []),
+    ],
+)
+def test_tables_copied_one_cell_per_line_never_crash_or_invent_a_pair(tmp_path, capsys, text, read):
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    assert main(["check", "--text", str(tmp_path / "t.txt"), "--out", str(tmp_path / "o"), "--quiet"]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+    from biocorr.claims import extract_claims
+
+    found, unparsed = extract_claims(text)
+    assert [(f.claim.x, f.claim.r.text, f.claim.p.text) for f in found] == read
+    assert read or unparsed or not any(c.isdigit() for c in text.split("\n", 1)[-1])  # nothing read: said why

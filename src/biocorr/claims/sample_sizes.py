@@ -64,7 +64,7 @@ UNKNOWN_PLURAL = re.compile(
 NOT_PEOPLE = re.compile(  # plural words that count things other than people
     r"^(?:years|months|weeks|days|hours|minutes|seconds|times|items|points|questions|samples|visits|sessions|"
     r"trials|studies|articles|papers|centers|centres|sites|hospitals|clinics|genes|variables|factors|groups|"
-    r"levels|units|cells|copies|cycles|doses|tablets|pairs|units|degrees|words|pages|tables|figures|scores|"
+    r"levels|units|cells|copies|cycles|doses|tablets|pairs|degrees|words|pages|tables|figures|scores|"
     r"measures|tests|scales|domains|subscales|regions|lesions|teeth|sides|steps|repetitions|sets|episodes|"
     r"correlations|associations|analyses|models|comparisons|results|outcomes|parameters|markers|biomarkers)$",
     re.I,
@@ -73,6 +73,7 @@ LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n 
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
+NUMBERED_PART = re.compile(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", re.I)  # 'Table 2'
 EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
@@ -329,7 +330,7 @@ def _unlisted_counts(para: str) -> int:
         if m.start("n") not in known
         and not GROUP_NOUN.fullmatch(m.group("noun"))
         and not NOT_PEOPLE.match(m.group("noun"))
-        and not re.search(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", para[: m.start()], re.I)
+        and not NUMBERED_PART.search(para[max(0, m.start() - 16) : m.start()])
     )
 
 

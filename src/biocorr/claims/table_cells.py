@@ -33,13 +33,23 @@ N_HEADER = re.compile(r"^(?:n|no\.?)$", re.I)
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # |---|:--:|
 
 
+def joined_sign(cell: str) -> str:
+    """'− 0.08': a minus a web page printed apart from its number is the number's sign.
+
+    Examples
+    --------
+    >>> joined_sign(" − 0.08 "), joined_sign("–"), joined_sign("- .5*")
+    ('-0.08', '–', '-.5*')
+    """
+    return re.sub(r"^[-−–]\s+(?=\.?\d)", "-", cell.strip())
+
+
 def cells_of(line: str) -> list[str]:
     """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
     laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
-        # '| − 0.08 |': a web page's minus printed apart from its number is the number's sign
-        cells = [re.sub(r"^[-−–]\s+(?=\.?\d)", "-", c.strip()) for c in line.strip("|").split("|")]
+        cells = [joined_sign(c) for c in line.strip("|").split("|")]
         cells = [re.sub(r"(?<=\d)\s+(?=[*†‡§¶#]+$)", "", c) for c in cells]  # '<0.01 *': the star is the cell's mark
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()

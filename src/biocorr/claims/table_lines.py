@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .table_cells import CELL, EMPTY_CELL
+from .table_cells import CELL, EMPTY_CELL, joined_sign
 
 NOTE = re.compile(r"^(?:\d{1,2}\.\s+\S|[*†‡§¶#]|note\b|abbreviations?\b|[a-h]\s*$)", re.I)
 STATISTIC_LABEL = re.compile(
     r"^(?:r|ρ|rho|r_?s|τ|tau|p|p[- ]?values?|n|bf(?:10|01)?|95\s*%\s*ci|ci|t|z|β|beta|or|se|sd)$", re.I
 )
 MAX_CELL = 60  # a header cell or row label longer than this is prose, not a cell
-
-
-def _joined(cell: str) -> str:
-    """'− 0.01': a web page's minus set apart from its number is the number's sign."""
-    return re.sub(r"^[-−–]\s+(?=\.?\d)", "-", cell.strip())
 
 
 def _value(cell: str) -> bool:
@@ -60,7 +55,7 @@ def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | 
     cells: list[tuple[int, int, str]] = []  # (line index from the caption's next line, end offset, cell)
     offset = start + 1
     for k, line in enumerate(text[start + 1 :].split("\n")):
-        cell = _joined(line)
+        cell = joined_sign(line)
         end = offset + len(line)
         offset = end + 1
         if not cell:

@@ -8,6 +8,7 @@ import re
 
 from .model import Unparsed
 from .patterns import MENTION, SQUARED
+from .sample_sizes import without_addresses
 
 # '( = -0.37, = 0.02)': a value and its p whose symbols a web page or a copy dropped
 LOST_SYMBOLS = re.compile(r"\(\s*=\s*[-−]?(?:\d*\.\d+|\d+)\s*[,;]\s*[=<>≤≥]\s*(?:\d*\.\d+|\d+)\s*\)")
@@ -17,7 +18,6 @@ NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
 # or more with no space between): which number is whose cannot be told
 GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-–−]*\d*\.\d+){2,}")
-ADDRESS = re.compile(r"https?:|www\.|doi|^\(?10\.\d{4,}/", re.I)  # a DOI, URL or IP address: numbers glued by design
 GLUED_WHY = (
     "{k} line(s) whose numbers run together without separators (a table's cells glued when copied): which"
     " number is whose cannot be told"
@@ -86,8 +86,8 @@ def _glued_blocks(text: str, locate) -> list[Unparsed]:
     found: list[Unparsed] = []
     run: list[tuple[int, str]] = []
     offset = 0
-    for line in text.split("\n") + [""]:
-        m = next((g for g in GLUED.finditer(line) if not ADDRESS.search(_token_at(line, g.start()))), None)
+    for line in without_addresses(text).split("\n") + [""]:  # numbers in a DOI or URL are glued by design
+        m = GLUED.search(line)
         if m:  # never a statement's numbers, even inside a table that was tried: always listed
             run.append((offset + m.start(), line.strip()))
         elif run:
@@ -97,10 +97,3 @@ def _glued_blocks(text: str, locate) -> list[Unparsed]:
             run = []
         offset += len(line) + 1
     return found
-
-
-def _token_at(line: str, pos: int) -> str:
-    """The whitespace-delimited token of ``line`` around ``pos``."""
-    start = line.rfind(" ", 0, pos) + 1
-    end = line.find(" ", pos)
-    return line[start : end if end >= 0 else len(line)]

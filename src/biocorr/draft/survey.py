@@ -301,10 +301,12 @@ def _set_aside_copies(survey: Survey) -> None:
     copies: dict[int, str] = {}
     for members in by_rows.values():
         block = values[finite[:, members[0]]][:, members]
-        centred = block - block.mean(axis=0)
-        scale = np.sqrt((centred**2).sum(axis=0))
-        z = centred / np.where(scale > 0, scale, np.inf)
-        for a, b in zip(*np.nonzero(np.triu(np.abs(z.T @ z) >= 1 - 1e-12, k=1)), strict=True):
+        with np.errstate(over="ignore", invalid="ignore"):  # values near 1e308: no r, never a warning
+            centred = block - block.mean(axis=0)
+            scale = np.sqrt((centred**2).sum(axis=0))
+            z = np.nan_to_num(centred / np.where(np.isfinite(scale) & (scale > 0), scale, np.inf))
+            same = np.abs(z.T @ z) >= 1 - 1e-12
+        for a, b in zip(*np.nonzero(np.triu(same, k=1)), strict=True):
             first, name = columns[members[a]], columns[members[b]]
             if members[b] in copies or members[a] in copies:
                 continue

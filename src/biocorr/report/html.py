@@ -51,7 +51,7 @@ def _data_section(results: Results) -> str:
     return (
         f'<h2 id="data">The data</h2><p>File <code>{e(study.source)}</code> '
         f"(sha256 <code>{e(study.sha256[:16])}…</code>): {study.n_rows_read} rows read, "
-        f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column))}</code>; "
+        f"{len(study.data)} analysed. Group column: <code>{e(str(spec.group_column or 'none (one group)'))}</code>; "
         f"id column: <code>{e(str(spec.id_column or 'none (rows are named by row number)'))}</code>."
         + (
             f" Long data: visit column <code>{e(str(spec.visit_column))}</code>, {study.data['id'].nunique()} "
