@@ -880,3 +880,43 @@ def test_a_negative_value_in_brackets_without_such_a_header_is_no_pair_and_is_li
     text = P_THEN_R_TABLE.replace("Measure p-value (r-statistic)\n", "")
     found, unparsed = extract_claims(text)
     assert found == [] and any("negative value in brackets" in u.reason for u in unparsed)
+
+
+GROUPED_N_TABLE = """Table 4. Marker levels against clinical measures in three cohorts
+Cohort A |
+Cohort B |
+Cohort C |
+---|---|---|---|---|---|---|---|---|---|
+n | r | p Value | n | r | p Value | n | r | p Value | |
+Pain | 80 | −0.30 | 0.007 | 50 | 0.10 | 0.49 | 20 | −0.20 | 0.40 |
+Fatigue | 80 | 0.25 | 0.025 | N/A | 20 | 0.45 | 0.047 | ||
+Sleep | 78 | 0.40 | 0.0003 | N/A | N/A | ||||
+"""
+
+
+def test_each_group_of_n_r_p_columns_is_checked_at_its_own_n_and_na_stands_for_a_whole_group():
+    """A table printing n, r and p for each group used the first group's n for every group (13
+    false accusations on a real lupus table); an 'N/A' standing for a group's three cells shifted
+    the rest of its row. r = -0.20 at n = 20 gives p = .398 (at n = 80 it would be .075)."""
+    found, unparsed = extract_claims(GROUPED_N_TABLE)
+    got = [(f.claim.r.value, f.claim.n, f.claim.p.value) for f in found]
+    assert unparsed == [] and got == [
+        (-0.30, 80, 0.007), (0.10, 50, 0.49), (-0.20, 20, 0.40),
+        (0.25, 80, 0.025), (0.45, 20, 0.047), (0.40, 78, 0.0003),
+    ]  # fmt: skip
+    verdicts = check_claims([f.claim for f in found]).query("check == 'p vs r and n'")["verdict"]
+    assert verdicts.eq("consistent").all() and len(verdicts) == 6
+
+
+def test_a_matrix_mixing_r_with_chi_squares_its_notes_name_is_not_read():
+    """A real matrix printed n above the diagonal and, below it, r for two scores but chi-square
+    for the categorical traits; '.3 (.6)' was read as r = .3 (a chi-square). Cells above 1 that
+    are not counts, with a note naming another statistic, make the whole matrix unread."""
+    text = (
+        "Table 3. Associations between traits\n"
+        "| A | B | C |\n|---|---|---|\n"
+        "| A | — | 900 | 880 |\n| B | .25 (< .001) | — | 870 |\n| C | 52.4 (< .001) | .3 (.6) | — |\n"
+        "Coefficients are correlations between A and B and chi-square statistics for C.\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert found == [] and any("statistics mixed" in u.reason for u in unparsed)

@@ -3,7 +3,7 @@ glued together; addresses (a DOI, a URL) are no such rows."""
 
 from __future__ import annotations
 
-from biocorr.claims import check_text
+from biocorr.claims import check_text, extract_claims
 
 GLUED = """Table 1. Correlations between serum ferritin and attributes among 210 participants.
 AttributeFerritin, Interpretation
@@ -28,3 +28,17 @@ def test_a_doi_or_web_address_is_no_glued_row():
     assert not v["verdict"].eq("not read").any() and v.query("check == 'p vs r and n'")["verdict"].tolist() == [
         "consistent"
     ]
+
+
+def test_a_value_with_two_decimal_points_is_never_read_as_r_and_is_listed():
+    """'r = 0.0.561' (a typo in a real abstract) was read as r = 0.0 and called a decision error at
+    the paper's 44 patients; the members of the same list around it are still read."""
+    text = (
+        "Forty-four patients were assessed. Pain (r = 0.0.561, P < 0.01), fatigue (r = 0.635, P < 0.01) "
+        "and sleep (r = 0.492, P < 0.01) were correlated with the score."
+    )
+    found, unparsed = extract_claims(text)
+    assert [f.claim.r.value for f in found] == [0.635, 0.492]
+    assert [(u.text, u.reason.split(" (")[0]) for u in unparsed] == [("r = 0.0.561", "a value with two decimal points")]
+    v = check_text(text).query("check == 'p vs r and n'")["verdict"]
+    assert v.tolist() == ["consistent", "consistent"]

@@ -23,7 +23,7 @@ STATEMENT = re.compile(
     # 'r 0.74, p < 0.001': no sign between symbol and value, read only when a p follows at once
     + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d)|(?<=\s)(?=[+-]?0?\.\d{1,4}\s*[,;]\s*p\s*(?:[=<>≤≥])))\s*(?P<r>"
     + NUM
-    + r")",  # = value
+    + r")(?!\.\d)",  # = value; '0.0.561' is no number (a typo), not r = 0.0
     re.I,
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")

@@ -119,6 +119,27 @@ def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 and (line.lstrip().startswith("|") or " | " in line)
 
 
+def fill_missing_groups(cells: list[str], width: int, group_width: int) -> list[str]:
+    """A short row of a table whose columns come in groups ('n r p' per group) where one 'N/A'
+    stands for a whole group: each 'N/A' that opens a group is widened to the group, so the cells
+    after it stay under their own group. Unchanged unless the widened row fills the header exactly.
+
+    Examples
+    --------
+    >>> fill_missing_groups(["70", "-0.02", "0.85", "N/A", "26", "-0.06", "0.78"], 9, 3)
+    ['70', '-0.02', '0.85', 'N/A', 'N/A', 'N/A', '26', '-0.06', '0.78']
+    """
+    if group_width < 2 or len(cells) >= width or width % group_width:
+        return cells
+    out = list(cells)
+    for start in range(0, width, group_width):
+        if len(out) >= width:
+            break
+        if start < len(out) and EMPTY_CELL.match(out[start].strip()):
+            out[start : start + 1] = [out[start]] * min(group_width, width - len(out) + 1)
+    return out if len(out) == width else cells
+
+
 def carry_spanned_labels(lines: list[str]) -> list[str]:
     """Rows of a '|' table under a label that spans them: 'NPY | Group 1 | -.15 | .43 |' then
     'Group 2 | .19 | .35 | |' (one label cell fewer, the empty cell last) become 'NPY | Group 2 |
@@ -294,3 +315,44 @@ def triangle_pairs(data: list) -> list[tuple[int, str, str, str, str]]:
         for j, (i, label, cells) in enumerate(data)
         for k in range(j)
     ]
+
+
+OTHER_STATISTIC = re.compile(  # a table's notes naming a statistic other than r for some of its cells
+    r"chi[- ]?squared?|χ\s?2|χ²|kruskal|odds ratio|\bbeta\b|\bF[- ]statistic|t[- ]statistic", re.I
+)
+
+
+def words_per_column(words: list[str], width: int) -> list[str]:
+    """Column names from a header whose words are apart by single spaces, when there are two words
+    or more beyond one per column: runs of equal length when the words divide evenly (the first
+    word may name the row labels' column) and the runs repeat a first word ('Plasma TNF Plasma
+    IL-10': the evidence that they line up); else the last ``width`` words, the words before them
+    naming the row labels' columns ('Type of data Feature studied PC1 TCMR ...').
+
+    Examples
+    --------
+    >>> words_per_column("Plasma TNF Plasma IL-10 CSF TNF CSF IL-10".split(), 4)
+    ['Plasma TNF', 'Plasma IL-10', 'CSF TNF', 'CSF IL-10']
+    >>> words_per_column("Type of data Feature studied PC1 TCMR QCAT".split(), 3)
+    ['PC1', 'TCMR', 'QCAT']
+    """
+    for extra in (0, 1):
+        size, rest = divmod(len(words) - extra, width)
+        if rest == 0 and size >= 2:
+            runs = [words[extra + j * size : extra + (j + 1) * size] for j in range(width)]
+            if len({run[0] for run in runs}) < width:
+                return [" ".join(run) for run in runs]
+    return words[-width:]
+
+
+def n_column(n_cols: list[int], r_cols: list[int], g: int) -> int | None:
+    """The n column of the g-th r column: as many n columns as r columns pair in order ('n r p |
+    n r p'); one n column before every r serves them all; otherwise the one n column between the
+    r columns on either side, and none when that is not a single column."""
+    if len(n_cols) == len(r_cols) and len(n_cols) > 1:
+        return n_cols[g]
+    if len(n_cols) == 1 and n_cols[0] < r_cols[0]:  # the row's n before every r
+        return n_cols[0]
+    lo, hi = (r_cols[g - 1] if g else -1), (r_cols[g + 1] if g + 1 < len(r_cols) else 10**6)
+    inside = [k for k in n_cols if lo < k < hi]
+    return inside[0] if len(inside) == 1 else None

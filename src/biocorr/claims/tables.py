@@ -30,6 +30,7 @@ from .table_cells import (
     EMPTY_CELL,
     INLINE_STATEMENT,
     N_HEADER,
+    OTHER_STATISTIC,
     P_HEADER,
     P_ROW,
     P_THEN_R,
@@ -38,14 +39,17 @@ from .table_cells import (
     SHORT_HEADER,
     carry_spanned_labels,
     cells_of,
+    fill_missing_groups,
     is_pipe_row,
     merge_cell_lines,
     merge_continuations,
+    n_column,
     spaced_signs,
     split_row,
     stacked_rows,
     swap_p_r,
     triangle_pairs,
+    words_per_column,
 )
 from .table_inline import inline_cell_claims
 from .table_lines import one_cell_per_line
@@ -245,6 +249,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         lettered = lettered_sizes(foot)  # 'a' / 'Global Functioning analyses, n = 142.' under the table
         row_group = ""
         skipped = 0
+        step = r_cols[1] - r_cols[0] if len(r_cols) > 1 else 0
+        grouped = len(r_cols) > 1 and r_cols[0] < step and r_cols == list(range(r_cols[0], width, step))
         for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
             if i in row_groups:
                 row_group = label
@@ -252,6 +258,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             if len(cells) != width and not is_pipe_row(body[i - 1]):
                 skipped += 1  # cells apart by spaces that do not line up: which value is whose cannot be told
                 continue
+            if grouped and is_pipe_row(body[i - 1]):
+                cells = fill_missing_groups(cells, width, step)  # 'N/A' for all of a group's cells
             cells = cells + [""] * (width - len(cells))
             row_n = (
                 caption_n(row_group) or named_n(row_group, notes) or lettered_n(row_group, lettered)
@@ -263,7 +271,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     pk = next((k for k in reversed(p_cols) if k < rk and (g == 0 or k > r_cols[g - 1])), None)
                 else:
                     pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
-                nk = next((k for k in n_cols if (g + 1 == len(r_cols) or k < r_cols[g + 1])), None) if n_cols else None
+                nk = n_column(n_cols, r_cols, g)
                 y = " ".join(t for t in (groups[g], f"({row_group})" if row_group else "") if t)
                 kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method)
                 if kw is None:
@@ -341,6 +349,12 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return [], [
             "cells 'a (b)' with a negative value in brackets: not an r with its p, and no header says which is which"
         ]
+    if OTHER_STATISTIC.search(caption + " " + foot) and any(
+        (m := CELL.match(c.strip())) and "." in m.group("num") and abs(float(m.group("num"))) > 1
+        for _, _, cells in data
+        for c in cells
+    ):  # 'chi-square among the categorical traits': a cell 184.9 is no r, and a .3 beside it may be none
+        return [], ["a matrix whose notes name another statistic and whose cells exceed 1: statistics mixed, not read"]
     if len(columns) != width:
         columns = [f"column {k + 1}" for k in range(width)]
     if any(re.search(r"[*†‡§¶#]", c) for _, _, cells in data for c in cells) and not legend:
@@ -372,29 +386,6 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((as_partial(kw, partial_k, weighted), i))
     return out, problems
-
-
-def words_per_column(words: list[str], width: int) -> list[str]:
-    """Column names from a header whose words are apart by single spaces, when there are two words
-    or more beyond one per column: runs of equal length when the words divide evenly (the first
-    word may name the row labels' column) and the runs repeat a first word ('Plasma TNF Plasma
-    IL-10': the evidence that they line up); else the last ``width`` words, the words before them
-    naming the row labels' columns ('Type of data Feature studied PC1 TCMR ...').
-
-    Examples
-    --------
-    >>> words_per_column("Plasma TNF Plasma IL-10 CSF TNF CSF IL-10".split(), 4)
-    ['Plasma TNF', 'Plasma IL-10', 'CSF TNF', 'CSF IL-10']
-    >>> words_per_column("Type of data Feature studied PC1 TCMR QCAT".split(), 3)
-    ['PC1', 'TCMR', 'QCAT']
-    """
-    for extra in (0, 1):
-        size, rest = divmod(len(words) - extra, width)
-        if rest == 0 and size >= 2:
-            runs = [words[extra + j * size : extra + (j + 1) * size] for j in range(width)]
-            if len({run[0] for run in runs}) < width:
-                return [" ".join(run) for run in runs]
-    return words[-width:]
 
 
 def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:

@@ -17,6 +17,9 @@ SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it 
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
 # or more with no space between): which number is whose cannot be told
+# 'r = 0.0.561': a value with two decimal points (a typo): never read as r = 0.0, always listed
+MALFORMED = re.compile(r"(?<![\w.])(?:r|rs|rho|ρ|τ|tau)\s*[=:]\s*[-+]?\d*\.\d+\.\d+", re.I)
+MALFORMED_WHY = "a value with two decimal points (a typo in the paper): which number was meant cannot be told"
 GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-–−]*\d*\.\d+){2,}")
 GLUED_WHY = (
     "{k} line(s) whose numbers run together without separators (a table's cells glued when copied): which"
@@ -63,10 +66,15 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
         snippet = text[m.start() : m.start() + 60].split("\n")[0]
         if SQUARED.match(snippet):  # its sign is not printed and it may come from a regression
             unparsed.append(Unparsed(line, col, snippet.strip(), SQUARED_WHY))
+        elif MALFORMED.match(snippet):
+            continue  # listed below, with its own reason
         elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
             unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
     if MENTION.search(text) or re.search(r"correlat|association", text, re.I):  # about correlations: glued rows
         unparsed += _glued_blocks(text, locate)
+    for m in MALFORMED.finditer(text):  # even inside a list whose other members were read
+        line, col = locate(m.start())
+        unparsed.append(Unparsed(line, col, m.group(0), MALFORMED_WHY))
     for m in LOST_SYMBOLS.finditer(text):
         if not read(m.start()):
             line, col = locate(m.start())
