@@ -920,3 +920,31 @@ def test_a_matrix_mixing_r_with_chi_squares_its_notes_name_is_not_read():
     )
     found, unparsed = extract_claims(text)
     assert found == [] and any("statistics mixed" in u.reason for u in unparsed)
+
+
+BARE_SIZES = """Table 3. Spearman partial correlation coefficients (adjusted for age) of the marker with risk factors
+
+Men Women
+Factor Lean n = 40 Obese n = 120 Lean n = 60 Obese n = 150
+Waist 0.29 −0.30** −0.16 −0.34***
+Insulin −0.28° −0.44*** −0.31* −0.35***
+
+P<0.05 in bold, °p<0.1; *p<0.05; **p<0.01; ***p<0.001
+"""
+
+
+def test_group_sizes_printed_without_brackets_head_the_columns_and_a_degree_mark_is_a_legend():
+    """A real table printed 'Healthy n = 52 Unhealthy n = 139 ...' as its header (read as a row
+    whose one cell was 267) and '°' for p < 0.1 under a legend starting 'P<0.05': 60 statements
+    had no n and no p. Partial on age: df = n - 3. 0.29 unmarked at n = 40 means p >= .1, but
+    t(37) gives p = .073: inconsistent, as R's statcheck says at r(37) = .29, p > .1."""
+    found, unparsed = extract_claims(BARE_SIZES)
+    got = [(f.claim.r.value, f.claim.df, f.claim.p_comparator, f.claim.p.value) for f in found]
+    assert unparsed == [] and got == [
+        (0.29, 37, ">", 0.1), (-0.30, 117, "<", 0.01), (-0.16, 57, ">", 0.1), (-0.34, 147, "<", 0.001),
+        (-0.28, 37, "<", 0.1), (-0.44, 117, "<", 0.001), (-0.31, 57, "<", 0.05), (-0.35, 147, "<", 0.001),
+    ]  # fmt: skip
+    assert all(f.claim.extra.get("partial") == 1 and f.claim.extra["n_source"] == "header" for f in found)
+    verdicts = check_claims([f.claim for f in found]).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["inconsistent"] + ["consistent"] * 7
+    assert check_text("r(37) = .29, p > .1").query("check == 'p vs r and n'")["verdict"].tolist() == ["inconsistent"]

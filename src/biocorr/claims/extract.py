@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .adjusted import PARTIAL, partial_covariates, weighted_test
+from .chains import WERE_WITH_P, chained_statements
 from .lists import (
     after_list,
     comma_list_after,
@@ -84,7 +85,7 @@ def _method(sym: str, before: str = "") -> str:
     s = sym.lower().strip("() ")
     if s == "p":  # a PDF's ρ, read only where the sentence names Spearman
         return "spearman"
-    if s == "r" and re.search(r"spearman", before, re.I):  # "Spearman correlation ... r = .45"
+    if s in ("r", "") and re.search(r"spearman", before, re.I):  # "Spearman correlation ... r = .45"
         return "spearman"
     if s == "r" and re.search(r"kendall", before, re.I):
         return "kendall"
@@ -180,7 +181,10 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     lone = LONE_P.search(text, m.end(), end.start() if end else len(text))
     if lone is not None and lone.start() - m.end() <= 100:
         between = text[m.end() : lone.start()]  # the rest of the list: coefficients and names, no p, no 'but'
-        if PVAL.search(between) is None and LIST_BREAK.search(between) is None:
+        alone = lone.group("comp") != "=" or not (  # an exact p: the sentence's one coefficient only
+            re.search(r"(?<![\w.])[-+]?\d*\.\d", between) or STATEMENT.search(before)
+        )
+        if PVAL.search(between) is None and LIST_BREAK.search(between) is None and alone:
             return (*parse_p(lone.group("p"), lone.group("comp")), True)  # shared by position: a guess
     return None
 
@@ -281,7 +285,11 @@ def _statements(text: str) -> list[re.Match]:
     statements += lone_rho_as_p(text)  # '(p=.179), ... All were significant at p<.001': ρ printed as 'p'
     symbolic = [(m.start(), m.end()) for m in statements]
     verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
-    return sorted(statements + verbal, key=lambda match: match.start())
+    spans = symbolic + [(v.start(), v.end()) for v in verbal]
+    verbal += [v for v in WERE_WITH_P.finditer(text) if not any(a < v.end() and v.start() < b for a, b in spans)]
+    read = statements + verbal
+    chained = [c for c in chained_statements(text, read) if not any(a <= c.start("r") < b for a, b in spans)]
+    return sorted(read + chained, key=lambda match: match.start())
 
 
 def _refused(

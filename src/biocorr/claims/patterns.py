@@ -56,7 +56,8 @@ SHARED_P = re.compile(
 )
 # '(p < 0.001)' alone in its brackets after a list of bracketed coefficients without p:
 # 'HADS-A (r = -0.65) and HADS-D (r = -0.61) scores (p < 0.001)'
-LONE_P = re.compile(r"\(\s*p\s*(?P<comp><=|<|≤)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
+# '(r = 0.26) between A and B (p-value = 0.040)': a statement's one p later in its sentence
+LONE_P = re.compile(r"\(\s*p(?:[- ]?values?)?\s*(?P<comp><=|<|≤|=)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
 LIST_BREAK = re.compile(r"\b(?:but|while|whereas|although|though|not|no|nor|however|except)\b|[;:]", re.I)
 # Spearman's ρ that a PDF's text layer gives as 'p': 'the Spearman correlation ... (p = 0.45, p = 0.004)'.
 # Read only as the first of two p's in one bracket of a sentence that names Spearman or rho.

@@ -64,8 +64,20 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
 GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
+SIZE_END = re.compile(r"\b[nN]\s*=\s*$")
+# 'Healthy n = 52 Unhealthy n = 139': sizes without brackets (not '(n = 60-64)', a range)
+BARE_SIZED = re.compile(r"[^=()]*?(?<![(\w])[nN]\s*=\s*\d+(?![\d.\-–])")
+
+
+def _sized_groups(text: str) -> list[str]:
+    """The column groups a header names with their sizes, bracketed or not (two or more, else [])."""
+    groups = GROUP_SIZED.findall(text)
+    groups = groups if len(groups) >= 2 else BARE_SIZED.findall(text)
+    return [g.strip() for g in groups] if len(groups) >= 2 else []
+
+
 STAR_LEGEND = re.compile(
-    r"(?P<mark>[*†‡§¶#]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
+    r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
 )
 
 
@@ -199,6 +211,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
+    # 'Healthy n = 52 ... Whole group n = 267': a header of sizes, its last number no cell
+    rows = [
+        (i, label + " " + " ".join(cells), []) if SIZE_END.search(label) else (i, label, cells)
+        for i, label, cells in rows
+    ]
     data = spaced_signs([(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)])
     headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
     if not data or not headers or headers[0][0] > data[0][0]:
@@ -210,7 +227,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     # after it that hold only a label ('Patients') are row groups
     named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in cells_of(h[1]))]
     header_i, header_text = named[-1] if named else above_data[-1]
-    sized = [h for h in above_data if len(GROUP_SIZED.findall(h[1])) >= 2]  # 'RA (n = 42) PsA (n = 50)'
+    sized = [h for h in above_data if _sized_groups(h[1])]  # 'RA (n = 42) PsA (n = 50)'
     if not named and sized and sized[-1][0] != header_i and len(cells_of(header_text)) <= 2:
         header_i, header_text = sized[-1]  # the lines after it that hold only a phrase are row groups
     row_groups = {  # a line that holds nothing but its label ('Patients', '| Controls (n = 20) | | |')
@@ -219,8 +236,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         if i > header_i and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
     }
     names = cells_of(header_text)
-    if len(GROUP_SIZED.findall(header_text)) >= 2:
-        names = [g.strip() for g in GROUP_SIZED.findall(header_text)]
+    if _sized_groups(header_text):
+        names = _sized_groups(header_text)
     width = max(len(c) for _, _, c in data)
     title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, or cells apart by single spaces
     columns = names[-width:] if len(names) >= width else names

@@ -1,0 +1,49 @@
+"""Coefficients named once in words and listed with a p each: 'the coefficients (r) of A, B and C
+with D were 0.34 (P = 0.005), -0.27 (P = 0.03) and -0.37 (P = 0.002), respectively', or 'the
+correlation of A with D was -0.27 (p = 0.22), B was 0.10 (p-value 0.67)'. Each value carries its
+own bracketed p, so pairing it is no guess; a value is read only as the next link of a chain that
+starts at a statement already read, one bracket after another.
+"""
+
+from __future__ import annotations
+
+import re
+
+VALUE = r"[+-]?\s?(?:0?\.\d+|1\.0+)(?![\d.])"
+# a coefficient named in words, however long the names between, when its own '(p' follows at once
+WERE_WITH_P = re.compile(
+    r"(?P<sym>(?:(?:Pearson|Spearman|Kendall)[’']?s?\s+)?(?:rank\s+)?(?:correlation\s+)?coefficients?"
+    r"(?:\s+values?)?)(?P<mid>[^.;=<>\n]{0,300}?)\b(?:was|were)\s+(?P<df>)(?P<rcomp>)"
+    r"(?P<r>" + VALUE + r")(?=\s*\(\s*p\b)",
+    re.I,
+)
+# the next link after a closing bracket: ', -0.27 (P', 'and MRS was 0.34 (p-value'; never a value
+# that its words name as another statistic ('the odds ratio was 0.82 (p = ...)')
+CHAINED = re.compile(
+    r"(?P<lead>\s*,?\s*(?:and\s+)?(?:(?!(?:[\w\- ]*\b(?:odds|hazard|ratio|beta|slope|AUC|area|kappa|ICC|intraclass"
+    r"|mean|median|difference|alpha|R2|regression)\b))[A-Za-z][\w\- ]{0,40}?\s+(?:was|were)\s+)?)"
+    r"(?P<sym>)(?P<df>)(?P<rcomp>)(?P<r>" + VALUE + r")(?=\s*\(\s*p\b)",
+    re.I,
+)
+OWN_P = re.compile(r"\s*\(\s*p[^()]{0,40}\)", re.I)  # the bracketed p right after a value
+
+
+def chained_statements(text: str, statements: list[re.Match]) -> list[re.Match]:
+    """The further links of every chain that starts at one of ``statements`` (matches read
+    already): each a match with the groups a statement has (``sym`` empty: the sentence names
+    the method).
+
+    Examples
+    --------
+    >>> from biocorr.claims.patterns import STATEMENT
+    >>> text = "The correlation of A with D was r = -0.27 (p = 0.22), B was 0.10 (p-value 0.67) and -0.3 (p = 0.1)."
+    >>> [m.group("r") for m in chained_statements(text, list(STATEMENT.finditer(text)))]
+    ['0.10', '-0.3']
+    """
+    found: list[re.Match] = []
+    for first in statements:
+        end = first.end()
+        while (p := OWN_P.match(text, end)) and (link := CHAINED.match(text, p.end())):
+            found.append(link)
+            end = link.end()
+    return found
