@@ -948,3 +948,27 @@ def test_group_sizes_printed_without_brackets_head_the_columns_and_a_degree_mark
     verdicts = check_claims([f.claim for f in found]).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts == ["inconsistent"] + ["consistent"] * 7
     assert check_text("r(37) = .29, p > .1").query("check == 'p vs r and n'")["verdict"].tolist() == ["inconsistent"]
+
+
+CI_TABLE = """Table 2. Spearman correlations of hair metals with the severity score (n = 24)
+Metal | Rho | Rho 95% CI | p-value | Slope | 90% CI |
+---|---|---|---|---|---|
+Lead | −0.31 | −0.64 to 0.11 | 0.14 | 0.2 | (0.1, 0.3) |
+Mercury | 0.58 | 0.23 to 0.80 | 0.003 3 | 0.5 | (0.2, 0.8) |
+1 Spearman's rank correlation. 3 Without the highest value: Rho = 0.57, 95% CI 0.22 to 0.79, p = 0.004.
+"""
+
+
+def test_interval_cells_line_up_belong_to_the_r_before_them_and_a_footnote_statement_is_read():
+    """A real table of rho, its 95% CI and p (and a p cell '0.013 3' carrying a footnote number)
+    was read as one row group over the rest, and its footnote's own statement was lost once the
+    table was read. The CI after a slope is the slope's, never r's."""
+    found, unparsed = extract_claims(CI_TABLE)
+    got = [(f.claim.x, f.claim.r.value, f.claim.p.value, f.claim.ci_low and f.claim.ci_low.value) for f in found]
+    assert unparsed == [] and got == [
+        ("Lead", -0.31, 0.14, -0.64),
+        ("Mercury", 0.58, 0.003, 0.23),
+        ("", 0.57, 0.004, 0.22),
+    ]
+    checks = check_claims([f.claim for f in found]).query("check in ('p vs r and n', 'CI vs r and n')")
+    assert checks["verdict"].eq("consistent").all() and len(checks) == 6

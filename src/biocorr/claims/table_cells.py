@@ -14,6 +14,9 @@ CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
+# an interval cell: '(0.302, 0.593)', '-0.56 to 0.36', '[0.12; 0.48]' (minus signs already '-')
+CI_CELL = re.compile(r"^[(\[]?\s*(?P<lo>-?\d*\.?\d+)\s*(?:,|;|to|-|–)\s*(?P<hi>-?\d*\.?\d+)\s*[)\]]?$", re.I)
+CI_HEADER = re.compile(r"\bCI\b|confidence interval", re.I)
 EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
     r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
@@ -51,6 +54,7 @@ def cells_of(line: str) -> list[str]:
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         cells = [joined_sign(c) for c in line.strip("|").split("|")]
         cells = [re.sub(r"(?<=\d)\s+(?=[*†‡§¶#]+$)", "", c) for c in cells]  # '<0.01 *': the star is the cell's mark
+        cells = [re.sub(r"^([<>≤≥=]?\d*\.\d+)\s+\d$", r"\1", c) for c in cells]  # '0.013 3': a footnote's number
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()
         return [c or "–" for c in cells]
@@ -104,7 +108,9 @@ def split_row(line: str) -> tuple[str, list[str]]:
     """(label, value cells): the trailing cells that read as numbers, '–' or 'NA' are values."""
     cells = cells_of(line)
     k = len(cells)
-    while k > 0 and (CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1])):
+    while k > 0 and (
+        CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1]) or (k > 1 and CI_CELL.match(cells[k - 1]))
+    ):
         k -= 1
     if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label
         k = 1

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .table_cells import INLINE_STATEMENT, split_row
+
 NOTE_START = re.compile(
     r"\s*(?:(?i:Note|[*†‡§¶#°a-d]\s*p\s*[<≤]|p\s*[<≤]\s*0?\.\d|Abbreviations|r\b|ρ|Values)"
     # an abbreviation legend: 'BAI, Beck Anxiety Inventory; ...' (two capitals at least: not 'However, ...')
@@ -75,3 +77,26 @@ def lettered_n(label: str, sizes: dict[str, tuple[int, str]]) -> int | None:
     n, text = sizes[m.group("mark")]
     first = re.match(r"[A-Za-z]{3,}", m.group("stem"))
     return n if first and re.search(rf"\b{re.escape(first.group(0))}", text, re.I) else None
+
+
+FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)  # '3. a p < .001'
+
+
+def is_note(line: str) -> bool:
+    """A footnote line inside a table's block: 'Note', '*p < .05', or a numbered note in prose
+    ('  1. Data indicate ... (n =40). *P <0.05; †P <0.1', or a superscript's '3 Removing ...') whose
+    line ends in no value cells."""
+    numbered = re.match(r"^\s*\d{1,2}\.?\s+[A-Z]", line) and len(line.strip()) > 40 and not split_row(line)[1]
+    return bool(FOOTNOTE.match(line) or numbered)
+
+
+def span_end(text: str, start: int, end: int, gap: int, foot: str) -> int:
+    """Where a table's span ends: after its notes, unless a note prints a statement of its own
+    ('3 Without the outlier: Rho = 0.57, p = 0.018'), which the prose reader then reads."""
+    lines = text[start:end].split("\n")
+    k = len(lines)
+    while k > 1 and (not lines[k - 1].strip() or is_note(lines[k - 1])):
+        k -= 1
+    if any(INLINE_STATEMENT.search(line) for line in lines[k:]):
+        return start + len("\n".join(lines[:k]))
+    return end if INLINE_STATEMENT.search(foot) else end + gap + len(foot)

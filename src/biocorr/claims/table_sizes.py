@@ -64,3 +64,16 @@ def label_n(label: str, notes: str, column: str) -> int | None:
 def caption_n(text: str) -> int | None:
     ns = {count_value(m.group("n")) for m in NVAL.finditer(text)}
     return ns.pop() if len(ns) == 1 else None
+
+
+GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
+SIZE_END = re.compile(r"\b[nN]\s*=\s*$")
+# 'Healthy n = 52 Unhealthy n = 139': sizes without brackets (not '(n = 60-64)', a range)
+BARE_SIZED = re.compile(r"[^=()]*?(?<![(\w])[nN]\s*=\s*\d+(?![\d.\-–])")
+
+
+def sized_groups(text: str) -> list[str]:
+    """The column groups a header names with their sizes, bracketed or not (two or more, else [])."""
+    groups = GROUP_SIZED.findall(text)
+    groups = groups if len(groups) >= 2 else BARE_SIZED.findall(text)
+    return [g.strip() for g in groups] if len(groups) >= 2 else []

@@ -27,6 +27,8 @@ from .model import Claim, Reported, parse_number
 from .sample_sizes import group_of
 from .table_cells import (
     CELL,
+    CI_CELL,
+    CI_HEADER,
     EMPTY_CELL,
     INLINE_STATEMENT,
     N_HEADER,
@@ -53,9 +55,9 @@ from .table_cells import (
 )
 from .table_inline import inline_cell_claims
 from .table_lines import one_cell_per_line
-from .table_notes import lettered_n, lettered_sizes, notes_after
+from .table_notes import is_note, lettered_n, lettered_sizes, notes_after, span_end
 from .table_ranges import column_ranges
-from .table_sizes import caption_n, label_n, named_n
+from .table_sizes import SIZE_END, caption_n, label_n, named_n, sized_groups
 from .table_units import sizes_in_order, unit_rows
 
 CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman numerals, as many journals print)
@@ -63,19 +65,6 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 )
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
-GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
-SIZE_END = re.compile(r"\b[nN]\s*=\s*$")
-# 'Healthy n = 52 Unhealthy n = 139': sizes without brackets (not '(n = 60-64)', a range)
-BARE_SIZED = re.compile(r"[^=()]*?(?<![(\w])[nN]\s*=\s*\d+(?![\d.\-–])")
-
-
-def _sized_groups(text: str) -> list[str]:
-    """The column groups a header names with their sizes, bracketed or not (two or more, else [])."""
-    groups = GROUP_SIZED.findall(text)
-    groups = groups if len(groups) >= 2 else BARE_SIZED.findall(text)
-    return [g.strip() for g in groups] if len(groups) >= 2 else []
-
-
 STAR_LEGEND = re.compile(
     r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
 )
@@ -159,7 +148,7 @@ def extract_table_claims(
         if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):
             continue
         claims, problems = _read_table(caption, body, foot, context)
-        spans.append((start, end + (len(text[end:]) - len(after)) + len(foot), bool(claims)))
+        spans.append((start, span_end(text, start, end, len(text[end:]) - len(after), foot), bool(claims)))
         line0 = text.count("\n", 0, start) + 1
         n_pass, n_pass_source, _ = passage_n(text, start)
         for i, (claim_kw, row_line) in enumerate(claims, start=1):
@@ -184,19 +173,9 @@ def _has_rows(block: str) -> bool:
     return any(any(CELL.match(c) for c in split_row(line)[1]) for line in block.split("\n")[1:] if line.strip())
 
 
-FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Note|Abbreviations|[*†‡§¶#]|[a-d]\s*p\s*[<≤])", re.I)  # '3. a p < .001'
-
-
-def _is_note(line: str) -> bool:
-    """A footnote line inside a table's block: 'Note', '*p < .05', or a numbered note in prose
-    ('  1. Data indicate ... (n =40). *P <0.05; †P <0.1') whose line ends in no value cells."""
-    numbered = re.match(r"^\s*\d{1,2}\.\s+[A-Z]", line) and len(line.strip()) > 40 and not split_row(line)[1]
-    return bool(FOOTNOTE.match(line) or numbered)
-
-
 def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple[list, list[str]]:
-    foot = " ".join([line for line in body if _is_note(line)] + [foot])
-    body = [line for line in body if not _is_note(line)]
+    foot = " ".join([line for line in body if is_note(line)] + [foot])
+    body = [line for line in body if not is_note(line)]
     if inline := inline_cell_claims(body, _method):  # 'ρ = 0.263 | 0.003': the p in the next cell
         size = caption_n(caption)  # a partial r prints its df ('r(122) = 0.168'): no covariates to count
         for row_kw, _ in inline:
@@ -227,17 +206,19 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     # after it that hold only a label ('Patients') are row groups
     named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in cells_of(h[1]))]
     header_i, header_text = named[-1] if named else above_data[-1]
-    sized = [h for h in above_data if _sized_groups(h[1])]  # 'RA (n = 42) PsA (n = 50)'
+    sized = [h for h in above_data if sized_groups(h[1])]  # 'RA (n = 42) PsA (n = 50)'
     if not named and sized and sized[-1][0] != header_i and len(cells_of(header_text)) <= 2:
         header_i, header_text = sized[-1]  # the lines after it that hold only a phrase are row groups
     row_groups = {  # a line that holds nothing but its label ('Patients', '| Controls (n = 20) | | |')
         i: label
         for i, label, _ in rows
-        if i > header_i and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
+        if i > header_i
+        and re.sub(r"[|\s]", "", body[i - 1]) == re.sub(r"\s", "", label)
+        and (not is_pipe_row(body[i - 1]) or sum(c != "–" for c in cells_of(body[i - 1])) <= 1)  # several cells: a row
     }
     names = cells_of(header_text)
-    if _sized_groups(header_text):
-        names = _sized_groups(header_text)
+    if sized_groups(header_text):
+        names = sized_groups(header_text)
     width = max(len(c) for _, _, c in data)
     title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, or cells apart by single spaces
     columns = names[-width:] if len(names) >= width else names
@@ -254,6 +235,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     if title and KIND_TITLE.search(header_text) and not named:  # 'Spearman's rank correlation
         r_cols, columns = list(range(width)), [""] * width  # coefficients' over unnamed columns: every cell an r
     p_cols = [k for k, c in enumerate(columns) if P_HEADER.match(c.strip())]
+    ci_cols = [k for k, c in enumerate(columns) if CI_HEADER.search(c) and k not in r_cols]
     n_cols = [k for k, c in enumerate(columns) if N_HEADER.match(c.strip())]
     if not n_cols and len(names) > width and names and N_HEADER.match(re.sub(r"\s*\(.*\)$", "", names[0]).strip()):
         n_cols = [0]  # 'n (%) Cortisol mean s.d. r p-value': the n column first, the others by their ends
@@ -293,6 +275,13 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method)
                 if kw is None:
                     continue
+                # the interval right after r (or after its p): not one after a slope's or an odds ratio's column
+                ck = next((k for k in ci_cols if k > rk and all(j in p_cols for j in range(rk + 1, k))), None)
+                if ck is not None and (ci := CI_CELL.match(cells[ck].strip())):  # '(0.15 to 0.82)' beside r
+                    kw["ci_low"], kw["ci_high"] = parse_number(ci.group("lo")), parse_number(ci.group("hi"))
+                    kw["ci_level"] = (
+                        float(lv.group(1)) / 100 if (lv := re.search(r"(\d{2})\s?%", columns[ck])) else 0.95
+                    )
                 if nk is not None and re.fullmatch(r"\d+", cells[nk]):
                     kw["n"], kw["extra"]["n_source"] = int(cells[nk]), "column"
                 elif row_n is not None and len(r_cols) == 1:  # one column group is the whole table: the row's own n
