@@ -458,10 +458,10 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
 
 
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 146 distinct sources
-    (1219 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 154 distinct sources
+    (1266 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (146, 1219)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (154, 1266)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -482,3 +482,24 @@ def test_session_17_set_scored_at_collection_before_any_change():
     false_accusations = s["biocorr_verdict"].str.contains("a false accusation")
     assert int(false_accusations.sum()) == 14
     assert (R.loc[s.index[false_accusations], "r_verdict"] == "consistent").all()
+
+
+def test_session_17_second_set_collected_after_the_first_fixes_is_read_without_accusation():
+    """after-s17: 8 sources collected after the before-s17 fixes, not tuned on: 47 statements, 17
+    with an n the passage prints; a verdict on 16 (the 17th, a list member printed without 'r =',
+    was skipped silently), none an accusation. Where R gives a verdict, every definite one of
+    biocorr's is R's; R's two inconsistencies (at the sample's N) are doubts here ('fails at
+    inferred n'): the n is the study's, not printed with the statement. A meta-analysis table
+    (N pooled over k studies, p from a random-effects z) was not read, rightly: at N - 2 a t test
+    would call p = 0.097 at N = 227,274 a decision error."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s17")]
+    assert (len(s), s["source"].nunique()) == (47, 8)
+    checkable = s["n"].ne("")
+    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    assert (int(checkable.sum()), int((checkable & verdict).sum())) == (17, 16)
+    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$") & checkable
+    assert int(definite.sum()) == 12
+    assert (s.loc[definite, "biocorr_verdict"].to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
+    assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
+    doubts = s["biocorr_verdict"].eq("fails at inferred n") & checkable
+    assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["inconsistent", "inconsistent"]
