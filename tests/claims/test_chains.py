@@ -46,3 +46,17 @@ def test_a_single_coefficient_takes_the_one_p_later_in_its_sentence_but_a_list_d
     two = "Sixty-two patients were seen. A (r=0.262) and C (r = 0.31) correlated with B (p-value = 0.040)."
     found, _ = extract_claims(two)
     assert [f.claim.p for f in found] == [None, None]
+
+
+def test_a_list_member_printed_without_its_symbol_is_read_as_the_lists_next_coefficient():
+    """A real list '... (r = 0.38, p < 0.01), Borg scale (-0.22, p = 0.04), Charlson index (r =
+    -0.25, p = 0.02) ...' skipped the Borg value without a word. A bracket of two numbers without
+    a p ('(0.45, 0.78)', an interval) is no member."""
+    text = (
+        "In 81 patients the distance correlated with grip (r = 0.38, p < 0.01), Borg scale (-0.22, p = 0.04), "
+        "Charlson index (r = -0.25, p = 0.02) and BMI (0.45, 0.78)."
+    )
+    found, _ = extract_claims(text)
+    assert [(f.claim.r.value, f.claim.p.value) for f in found] == [(0.38, 0.01), (-0.22, 0.04), (-0.25, 0.02)]
+    v = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert v == ["consistent"] * 3

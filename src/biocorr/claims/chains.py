@@ -25,6 +25,14 @@ CHAINED = re.compile(
     r"(?P<sym>)(?P<df>)(?P<rcomp>)(?P<r>" + VALUE + r")(?=\s*\(\s*p\b)",
     re.I,
 )
+# a member of a list of bracketed statements printed without its symbol: after '(r = 0.38, p < 0.01)',
+# ', Borg scale (-0.22, p = 0.04)' is the list's next coefficient, its 'r =' left out
+BARE_MEMBER = re.compile(
+    r"(?P<lead>[A-Za-z][\w\-' ]{0,50}?)\s*\(\s*(?P<sym>)(?P<df>)(?P<rcomp>)"
+    r"(?P<r>" + VALUE + r")(?=\s*[,;]\s*p\s*[=<>≤≥])",
+    re.I,
+)
+BRACKET_END = re.compile(r"[^()]{0,40}?\)\s*,?\s*(?:and\s+)?")  # the rest of a member's bracket, to the next name
 OWN_P = re.compile(r"\s*\(\s*p[^()]{0,40}\)", re.I)  # the bracketed p right after a value
 
 
@@ -39,6 +47,9 @@ def chained_statements(text: str, statements: list[re.Match]) -> list[re.Match]:
     >>> text = "The correlation of A with D was r = -0.27 (p = 0.22), B was 0.10 (p-value 0.67) and -0.3 (p = 0.1)."
     >>> [m.group("r") for m in chained_statements(text, list(STATEMENT.finditer(text)))]
     ['0.10', '-0.3']
+    >>> text = "It went with age (r = -0.27, p = 0.01), Borg scale (-0.22, p = 0.04) and grip (r = 0.38, p = 0.1)."
+    >>> [m.group("r") for m in chained_statements(text, list(STATEMENT.finditer(text)))]
+    ['-0.22']
     """
     found: list[re.Match] = []
     for first in statements:
@@ -46,4 +57,10 @@ def chained_statements(text: str, statements: list[re.Match]) -> list[re.Match]:
         while (p := OWN_P.match(text, end)) and (link := CHAINED.match(text, p.end())):
             found.append(link)
             end = link.end()
+        # a bracketed statement: '(r = .38, p < .01), Borg (-.22, p = .04)' lists a member without its 'r ='
+        if text[max(0, first.start() - 2) : first.start()].strip().endswith("("):
+            end = first.end()
+            while (gap := BRACKET_END.match(text, end)) and (bare := BARE_MEMBER.match(text, gap.end())):
+                found.append(bare)
+                end = bare.end()
     return found
