@@ -972,3 +972,20 @@ def test_interval_cells_line_up_belong_to_the_r_before_them_and_a_footnote_state
     ]
     checks = check_claims([f.claim for f in found]).query("check in ('p vs r and n', 'CI vs r and n')")
     assert checks["verdict"].eq("consistent").all() and len(checks) == 6
+
+
+def test_a_meta_analysis_table_is_not_checked_at_its_pooled_n():
+    """A real meta-analysis table (k studies, pooled N, r, CI, z, p, Q, I²) printed as a '|' table
+    was checked at N - 2: r = -0.245 over 256 people 'was' a decision error at p = 0.171, which
+    is the random-effects z's p. Such a table is listed, never checked."""
+    text = (
+        "Table 3. Immune markers and cognition\n| Test | k | N | r | 95% CI | z | p | Q test | I2 |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+        "| Memory | 3 | 256 | −0.245 | −0.542 to 0.108 | −1.368 | 0.171 | 13.28 | 84.94 |\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert found == [] and [u.reason.split(" (")[0] for u in unparsed] == ["a meta-analysis table"]
+    plain = "Table 3. Immune markers and cognition\n| Test | N | r | p |\n|---|---|---|---|\n"
+    plain += "| Memory | 256 | −0.245 | 0.0001 |\n"
+    assert len(extract_claims(plain)[0]) == 1  # no column and no caption says meta-analysis: read
+    assert extract_claims(plain.replace("Table 3. Immune", "Table 3. Random-effects pooled immune"))[0] == []

@@ -31,6 +31,9 @@ from .table_cells import (
     CI_HEADER,
     EMPTY_CELL,
     INLINE_STATEMENT,
+    META_CAPTION,
+    META_COLUMN,
+    META_WHY,
     N_HEADER,
     OTHER_STATISTIC,
     P_HEADER,
@@ -231,6 +234,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
     weighted = weighted_test(context)
     legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
+    if META_COLUMN.search(" | ".join(names)) or META_CAPTION.search(caption):
+        return [], [META_WHY]  # a pooled r over k studies: its p is a random-effects z, not a t test at N - 2
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
     if title and KIND_TITLE.search(header_text) and not named:  # 'Spearman's rank correlation
         r_cols, columns = list(range(width)), [""] * width  # coefficients' over unnamed columns: every cell an r
