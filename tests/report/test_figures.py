@@ -5,15 +5,18 @@ overlap, none is cut by the figure's edge, none is smaller than 7 pt at the size
 
 from __future__ import annotations
 
+import matplotlib.colors
 import numpy as np
 import pandas as pd
 import pytest
 
+import biocorr
+from biocorr import analyze
 from biocorr.datasets import example_path
 from biocorr.qpcr.expression import run_qpcr
 from biocorr.qpcr.instruments import read_ct_export
 from biocorr.report import figures, heatmaps, qpcr_figures
-from biocorr.report.figures import biomarker_panel
+from biocorr.report.figures import biomarker_panel, scatter_figure
 from biocorr.screen.page import volcano_figure
 from biocorr.spec import load_spec
 from tests.helpers import drawn_texts, text_overlaps
@@ -139,3 +142,37 @@ def test_the_row_index_keeps_no_table_alive_and_follows_a_new_table(hivsn_result
     del other, changed
     gc.collect()
     assert alive() is None
+
+
+def _two_visits(tmp_path, groups: bool):
+    rng = np.random.default_rng(8)
+    rows = ["id,visit,group,il6,pain"]
+    for i in range(12):
+        base, level = rng.lognormal(), rng.uniform(20, 80)
+        for v in ("w0", "w4"):
+            flare = rng.normal()
+            rows.append(f"P{i},{v},{'FM' if i < 6 else 'HC'},{base * np.exp(0.3 * flare):.3f},{level + 8 * flare:.1f}")
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    group = 'group = "group"\n' if groups else ""
+    (tmp_path / "s.toml").write_text(
+        f'[data]\nid = "id"\n{group}visit = "visit"\n[[biomarker]]\ncolumn = "il6"\n[[score]]\ncolumn = "pain"\n'
+    )
+    return analyze(biocorr.load(tmp_path / "d.csv", tmp_path / "s.toml"))
+
+
+def test_long_data_scatter_tells_visits_apart_by_marker_and_line_and_groups_by_colour(tmp_path):
+    """Every point and line of a two-visit scatter was black (the per-visit subsets had no colour):
+    now a group keeps its colour at each visit, a visit its marker and line style; without groups
+    each visit has its own colour."""
+    ax = scatter_figure(_two_visits(tmp_path, groups=True), "il6", "pain").axes[0]
+    points = [c for c in ax.collections if not c.get_label().startswith("_")]
+    colours = [matplotlib.colors.to_hex(c.get_facecolor()[0]) for c in points]
+    markers = [c.get_paths()[0].vertices.shape[0] for c in points]  # a circle's path has more vertices than a square's
+    assert [c.get_label().split(" (")[0] for c in points] == [
+        "visit = w0: FM", "visit = w0: HC", "visit = w4: FM", "visit = w4: HC"
+    ]  # fmt: skip
+    assert colours[0] == colours[2] != colours[1] == colours[3] and markers[0] != markers[2]
+    assert [line.get_linestyle() for line in ax.lines] == ["-", "-", "-", "--", "--", "--"]
+    ax = scatter_figure(_two_visits(tmp_path, groups=False), "il6", "pain").axes[0]
+    points = [c for c in ax.collections if not c.get_label().startswith("_")]
+    assert len(points) == 2 and len({matplotlib.colors.to_hex(c.get_facecolor()[0]) for c in points}) == 2

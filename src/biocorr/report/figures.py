@@ -82,6 +82,32 @@ def group_colours(results: Results) -> dict[str, str]:
     return out
 
 
+VISIT_MARKERS = ["o", "s", "^", "D", "v", "P"]
+VISIT_LINES = ["-", "--", ":", "-."]
+
+
+def subset_style(results: Results, name: str) -> tuple[str, str, str]:
+    """(colour, marker, line style) of a subset in a scatter: each group its colour, the pooled
+    subset black and dashed; in long data each visit its marker and line style, a group keeping its
+    colour at every visit (without groups each visit has a colour of its own).
+
+    Examples
+    --------
+    >>> from biocorr import analyze, datasets
+    >>> subset_style(analyze(datasets.load("hivsn")), "all")
+    ('#000000', 'o', '--')
+    """
+    study = results.study
+    colours = group_colours(results)
+    for k, visit in enumerate(study.visits):
+        prefix = study.visit_subset(visit)
+        if name == prefix or name.startswith(prefix + ": "):
+            group = name[len(prefix) + 2 :]
+            own = OKABE_ITO[k % len(OKABE_ITO)] if study.spec.group_column is None else POOLED_COLOUR
+            return colours.get(group, own), VISIT_MARKERS[k % len(VISIT_MARKERS)], VISIT_LINES[k % len(VISIT_LINES)]
+    return colours.get(name, POOLED_COLOUR), "o", "--" if name == "all" else "-"
+
+
 # the last table's (x, y, subset, method) -> row index; the table itself is held weakly, so the
 # cache keeps no results alive and a new table (or one reusing a freed id) is indexed afresh
 _ROW_INDEX: dict[int, tuple[weakref.ref, dict[tuple, int]]] = {}
@@ -138,16 +164,17 @@ def draw_scatter(
     wrap after the interval so that they fit a panel's width at 7 pt)."""
     study = results.study
     spec = study.spec
-    colours = group_colours(results)
     data = study.data
     xv_all = data[x].to_numpy(float)
     yv_all = data[y].to_numpy(float)
     lower = limit_in_data_units(spec.variable(x))
     at_limit_all = np.zeros(len(data), bool) if lower is None else xv_all <= lower
     shown = _subsets_to_show(results, subset)
-    point_sets = [(name, mask) for name, mask in study.subsets(("by-group",)) if subset in (None, "all", name)] or [
-        ("all", np.ones(len(data), bool))
-    ]
+    # points by group (at each visit in long data), else by visit, else all in one colour
+    point_sets = [(name, mask) for name, mask in study.subsets(("by-group",)) if subset in (None, "all", name)]
+    if not point_sets and study.visits:
+        point_sets = [(name, mask) for name, mask in study.visit_rows() if subset in (None, "all", name)]
+    point_sets = point_sets or [("all", np.ones(len(data), bool))]
     ok_all = ~np.isnan(xv_all) & ~np.isnan(yv_all)
     if ranks:
         both = np.column_stack([xv_all, yv_all])
@@ -156,7 +183,7 @@ def draw_scatter(
         xv_all, yv_all = rk[:, 0], rk[:, 1]
     for name, mask in point_sets:
         m = mask & ok_all
-        colour = colours.get(name, POOLED_COLOUR)
+        colour, marker, _ = subset_style(results, name)
         meas = m & ~at_limit_all
         lim = m & at_limit_all
         ax.scatter(
@@ -164,6 +191,7 @@ def draw_scatter(
             yv_all[meas],
             s=16,
             color=colour,
+            marker=marker,
             alpha=0.75,
             linewidths=0,
             rasterized=bool(meas.sum() > RASTER_ABOVE),
@@ -174,6 +202,7 @@ def draw_scatter(
                 xv_all[lim],
                 yv_all[lim],
                 s=18,
+                marker=marker,
                 facecolors="none",
                 edgecolors=colour,
                 linewidths=0.8,
@@ -192,9 +221,9 @@ def draw_scatter(
         mask = subset_rows[name] & ok_all
         if fit_line and mask.sum() >= 3 and np.ptp(xv_all[mask]) > 0:
             grid, fit, lo, hi = _band(xv_all[mask], yv_all[mask], results.confidence)
-            colour = colours.get(name, POOLED_COLOUR)
+            colour, _, line = subset_style(results, name)
             pooled = name == "all"
-            ax.plot(grid, fit, color=colour, lw=1.4, ls="--" if pooled else "-", label="pooled fit" if pooled else None)
+            ax.plot(grid, fit, color=colour, lw=1.4, ls=line, label="pooled fit" if pooled else None)
             ax.fill_between(grid, lo, hi, color=colour, alpha=0.12, linewidth=0)
         row = _row(results, x, y, name, method)
         if row is not None and int(row["n"]) > 0:  # a score not measured in a group says nothing there
