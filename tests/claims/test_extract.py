@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from biocorr.claims import check_text
+from biocorr.claims import check_text, extract_claims
 
 CASES = [
     # text, the claim's check, verdict, reported p
@@ -226,3 +226,12 @@ def test_a_value_and_p_whose_symbols_the_page_lost_are_listed_as_not_read():
     assert unread["raw"].tolist() == ["( = -0.41, = 0.03)", "( = 5.2, < 0.01)"]
     assert unread["explanation"].str.contains("without their symbols").all()
     assert not rows["verdict"].isin(["consistent", "inconsistent", "decision error"]).any()
+
+
+def test_a_semicolon_between_symbol_and_value_reads_as_equals_and_columns_stay():
+    """'(r; 0.374)' (a real abstract's style) was silently nothing; the ';' stands for '=' only
+    right after a coefficient's symbol inside a bracket or list, never elsewhere."""
+    text = "In 60 patients pain went with WOMAC (r; 0.374) and coping (r; 0.429, r; 0.299, respectively) (p<0.01)."
+    found, _ = extract_claims(text)
+    assert [(f.claim.r.value, f.column) for f in found] == [(0.374, 38), (0.429, 60), (0.299, 70)]
+    assert extract_claims("The ratio; 0.5 was high (see r;.2)")[0] == []

@@ -75,6 +75,9 @@ PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
 # inline markup a web page's text kept: '<em>p</em>', or its remnant 'P < /em>=0.012'
 MARKUP = re.compile(r"<\s*/?\s*(?:em|i|b|strong|sup|sub|span)\s*>", re.I)
 P_NO_SIGN = re.compile(r"(?<=\(\s)p[- ]?values?(\s+)(?=0?\.\d)|(?<=\()p[- ]?values?(\s+)(?=0?\.\d)", re.I)
+SEMICOLON_R = re.compile(
+    r"(?<=[(,]\s)(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)|(?<=[(,])(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)", re.I
+)
 GLUED_R = re.compile(r"(?<=\d)(?=r\s?=\s?[-+]?\.?\d)")  # 'p<0.01r= -0.57': a new statement glued on
 
 
@@ -93,6 +96,7 @@ def normalise_passage(text: str) -> str:
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     """
     text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " ")))
+    text = SEMICOLON_R.sub(lambda m: m.group(0)[:-1] + "=", text)  # '(r; 0.374)': a ';' for the '='
     # '( p-value 0.673)': the '=' left out, put in the space's place (columns stay where they were)
     return P_NO_SIGN.sub(
         lambda m: m.group(0).rstrip() + "=" + " " * (len(m.group(0)) - len(m.group(0).rstrip()) - 1),
