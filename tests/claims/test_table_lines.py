@@ -3,7 +3,7 @@ Nature one in before-s15), written anew here: read when the lines can only be re
 
 from __future__ import annotations
 
-from biocorr.claims import check_text, extract_claims
+from biocorr.claims import check_claims, check_text, extract_claims
 
 ONE_PER_LINE = """Table 2 Bivariate correlations between fatigue, markers and covariates
 
@@ -79,3 +79,52 @@ BF10
     v = check_text(text)
     assert "p vs r and n" not in set(v["check"])  # a Bayes factor of 0.59 is never read as an r
     assert v["verdict"].tolist() == ["not read"]
+
+
+DUAL_P = """Table 2 Spearman correlations of the plasma marker with the spinal fluid ratio
+
+Plasma marker
+
+Spinal fluid ratio
+
+R (p-value, adjusted/unadjusted)
+
+All (n = 80)
+
+ Frozen at once
+
+ − 0.515 (< 0.001/ < 0.001)
+
+ Frozen after an hour
+
+ − 0.436 (< 0.001/ < 0.001)
+
+Positive (n = 40)
+
+ Frozen at once
+
+ − 0.215 (0.300/0.183)
+
+ Frozen after an hour
+
+ − 0.394 (0.026/0.012)
+
+  1. Data are Spearman coefficients (p-values, adjusted/unadjusted).
+"""
+
+
+def test_cells_r_with_adjusted_and_unadjusted_p_under_sized_row_groups_use_the_unadjusted_p():
+    """A real table copied one cell per line printed 'r (p adjusted/p unadjusted)' under row groups
+    'All (n = 100)', 'Aβ+ (n = 50)': not read (8 statements). Each r is checked with the p the
+    header calls unadjusted, at its row group's n (R statcheck: all consistent); a header that
+    does not say which p is which leaves the cells unread."""
+    found, unparsed = extract_claims(DUAL_P)
+    got = [(f.claim.r.value, f.claim.n, f.claim.p_comparator, f.claim.p.value) for f in found]
+    assert unparsed == [] and got == [
+        (-0.515, 80, "<", 0.001), (-0.436, 80, "<", 0.001), (-0.215, 40, "=", 0.183), (-0.394, 40, "=", 0.012),
+    ]  # fmt: skip
+    verdicts = check_claims([f.claim for f in found]).query("check == 'p vs r and n'")["verdict"]
+    assert verdicts.eq("consistent").all() and len(verdicts) == 4
+    unsaid = DUAL_P.replace("adjusted/unadjusted)", "two kinds)")
+    found, unparsed = extract_claims(unsaid)
+    assert found == [] and any("which p is unadjusted" in u.reason for u in unparsed)

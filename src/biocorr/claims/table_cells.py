@@ -14,6 +14,33 @@ CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (
     r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
     re.I,
 )
+# 'r (p/p)': a coefficient with two p-values, adjusted and unadjusted in the order the header says
+# ('-0.284 0.079/0.046)' with its opening bracket lost in a copy)
+DUAL_P_CELL = re.compile(
+    r"^(?P<num>" + NUMBER + r")\s*\(?\s*(?P<lt1>[<>≤≥]\s*)?(?P<p1>" + NUMBER + r")\s*/\s*"
+    r"(?P<lt2>[<>≤≥]\s*)?(?P<p2>" + NUMBER + r")\s*\)?$"
+)
+_RAW = r"unadjusted|raw|nominal|uncorrected"
+_ADJUSTED = r"adjusted|corrected|FDR|Bonferroni|Holm|q"
+DUAL_P_ORDER = re.compile(rf"\b(?P<first>{_RAW}|{_ADJUSTED})\s*/\s*(?P<second>{_RAW}|{_ADJUSTED})\b", re.I)
+
+
+def unadjusted_slot(header: str) -> int | None:
+    """Which of a cell's two p-values is the unadjusted one (0 or 1), as the header's 'adjusted/
+    unadjusted' says; None when it does not say.
+
+    Examples
+    --------
+    >>> unadjusted_slot("R (p-value, adjusted/unadjusted)"), unadjusted_slot("r (raw/FDR p)"), unadjusted_slot("r (p)")
+    (1, 0, None)
+    """
+    m = DUAL_P_ORDER.search(header)
+    if m is None:
+        return None
+    raw = [bool(re.fullmatch(_RAW, m.group(k), re.I)) for k in ("first", "second")]
+    return raw.index(True) if raw.count(True) == 1 else None
+
+
 # an interval cell: '(0.302, 0.593)', '-0.56 to 0.36', '[0.12; 0.48]' (minus signs already '-')
 CI_CELL = re.compile(r"^[(\[]?\s*(?P<lo>-?\d*\.?\d+)\s*(?:,|;|to|-|–)\s*(?P<hi>-?\d*\.?\d+)\s*[)\]]?$", re.I)
 CI_HEADER = re.compile(r"\bCI\b|confidence interval", re.I)
@@ -22,7 +49,7 @@ R_HEADER = re.compile(
     r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
     r"corr(?:elation)?(?: coefficient)?|"
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|"
-    r"(?:r|rs|rho|ρ)\s*\((?:p|p[- ]?values?)\)|"  # 'r (P value)': each cell is 'r (p)'
+    r"(?:r|rs|rho|ρ)\s*\((?:p|p[- ]?values?)(?:,[^)]*)?\)|"  # 'r (P value)', 'R (p-value, adjusted/unadjusted)'
     r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
     re.I,
 )
@@ -109,7 +136,9 @@ def split_row(line: str) -> tuple[str, list[str]]:
     cells = cells_of(line)
     k = len(cells)
     while k > 0 and (
-        CELL.match(cells[k - 1]) or EMPTY_CELL.match(cells[k - 1]) or (k > 1 and CI_CELL.match(cells[k - 1]))
+        CELL.match(cells[k - 1])
+        or EMPTY_CELL.match(cells[k - 1])
+        or (k > 1 and (CI_CELL.match(cells[k - 1]) or DUAL_P_CELL.match(cells[k - 1])))
     ):
         k -= 1
     if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
-from .table_cells import CELL, EMPTY_CELL, joined_sign
+from .table_cells import CELL, DUAL_P_CELL, EMPTY_CELL, R_HEADER, joined_sign
 
 NOTE = re.compile(r"^(?:\d{1,2}\.\s+\S|[*†‡§¶#]|note\b|abbreviations?\b|[a-h]\s*$)", re.I)
 STATISTIC_LABEL = re.compile(
     r"^(?:r|ρ|rho|r_?s|τ|tau|p|p[- ]?values?|n|bf(?:10|01)?|95\s*%\s*ci|ci|t|z|β|beta|or|se|sd)$", re.I
 )
 MAX_CELL = 60  # a header cell or row label longer than this is prose, not a cell
+SIZED_GROUP = re.compile(r"^.{0,60}\(\s*n\s*=\s*\d+\s*\)\s*$", re.I)  # 'All (n = 100)': a row group
 
 
 def _value(cell: str) -> bool:
-    return bool(CELL.match(cell) or EMPTY_CELL.match(cell) or cell in ("–", "—", "-"))
+    return bool(CELL.match(cell) or DUAL_P_CELL.match(cell) or EMPTY_CELL.match(cell) or cell in ("–", "—", "-"))
 
 
 def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | None:
@@ -71,17 +72,27 @@ def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | 
     if first is None or first < 2:  # at least one header cell and a row label before the first value
         return None
     rows: list[tuple[int, str, list[str]]] = []
-    i = first - 1
+    groups: list[tuple[int, str]] = []  # sized row groups ('All (n = 100)') on lines of their own
+    h_end = first - 1
+    while h_end > 1 and SIZED_GROUP.match(cells[h_end - 1][2]):
+        h_end -= 1
+    i = h_end
     while i < len(cells) and not _value(cells[i][2]):
         j = i + 1
         while j < len(cells) and _value(cells[j][2]):
             j += 1
         if j == i + 1:
+            if SIZED_GROUP.match(cells[i][2]) and j < len(cells) and not _value(cells[j][2]):
+                groups.append((cells[i][0], cells[i][2]))
+                i += 1
+                continue
             break  # a label without values: the table has ended
         rows.append((cells[i][0], cells[i][2], [c for _, _, c in cells[i + 1 : j]]))
         i = j
     width = len(rows[0][2]) if rows else 0
-    header = [c for _, _, c in cells[: first - 1]]
+    header = [c for _, _, c in cells[:h_end]]
+    if width == 1 and len(header) > 2 and R_HEADER.match(header[-1]):  # titles above one named column
+        header = header[-1:]
     # the header names the columns (one more: the row labels' own); more text before the rows may be
     # a row group, and rows labelled 'r', 'p' or 'BF10' are statistics of a group, not variables:
     # which name is whose cannot be told, so such a table is not rebuilt
@@ -91,7 +102,9 @@ def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | 
         return None
     last = cells[i - 1]
     body = [""] * (last[0] + 1)
-    body[cells[first - 1 - width][0]] = " | ".join(header[-width:]) + " |"
+    body[cells[h_end - width][0]] = ("| " if width == 1 else "") + " | ".join(header[-width:]) + " |"
     for row_line, label, values in rows:
         body[row_line] = " | ".join([label, *values]) + " |"
+    for group_line, label in groups:
+        body[group_line] = "| " + label + " |"
     return last[1], body

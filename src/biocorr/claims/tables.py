@@ -29,6 +29,7 @@ from .table_cells import (
     CELL,
     CI_CELL,
     CI_HEADER,
+    DUAL_P_CELL,
     EMPTY_CELL,
     INLINE_STATEMENT,
     META_CAPTION,
@@ -54,6 +55,7 @@ from .table_cells import (
     stacked_rows,
     swap_p_r,
     triangle_pairs,
+    unadjusted_slot,
     words_per_column,
 )
 from .table_inline import inline_cell_claims
@@ -198,8 +200,12 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         (i, label + " " + " ".join(cells), []) if SIZE_END.search(label) else (i, label, cells)
         for i, label, cells in rows
     ]
-    data = spaced_signs([(i, label, cells) for i, label, cells in rows if any(CELL.match(c) for c in cells)])
-    headers = [(i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) for c in cells)]
+    data = spaced_signs(
+        [(i, label, cells) for i, label, cells in rows if any(CELL.match(c) or DUAL_P_CELL.match(c) for c in cells)]
+    )
+    headers = [
+        (i, body[i - 1]) for i, label, cells in rows if not any(CELL.match(c) or DUAL_P_CELL.match(c) for c in cells)
+    ]
     if not data or not headers or headers[0][0] > data[0][0]:
         return [], ["a table about correlations whose header or rows could not be told apart"]
     # lines after the last row that hold no values are the table's notes ('Group 1 (n = 33) = ...')
@@ -207,7 +213,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     above_data = [h for h in headers if h[0] < data[0][0]]
     # the header is the last line above the rows that names r or p columns ('r  p  r  p'); lines
     # after it that hold only a label ('Patients') are row groups
-    named = [h for h in above_data if any(SHORT_HEADER.match(c) for c in cells_of(h[1]))]
+    named = [  # a '|' line naming the r column ('| R (p-value, adjusted/unadjusted) |') too, not a title's word
+        h
+        for h in above_data
+        if any(SHORT_HEADER.match(c) or (is_pipe_row(h[1]) and R_HEADER.match(c)) for c in cells_of(h[1]))
+    ]
     header_i, header_text = named[-1] if named else above_data[-1]
     sized = [h for h in above_data if sized_groups(h[1])]  # 'RA (n = 42) PsA (n = 50)'
     if not named and sized and sized[-1][0] != header_i and len(cells_of(header_text)) <= 2:
@@ -254,6 +264,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         row_group = ""
         skipped = 0
         step = r_cols[1] - r_cols[0] if len(r_cols) > 1 else 0
+        dual, undecided = unadjusted_slot(header_text), 0  # 'r (p adjusted/unadjusted)': which p is r's own
         grouped = len(r_cols) > 1 and r_cols[0] < step and r_cols == list(range(r_cols[0], width, step))
         for i, label, cells in sorted(data + [(i, t, []) for i, t in row_groups.items()]):
             if i in row_groups:
@@ -277,8 +288,9 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
                 nk = n_column(n_cols, r_cols, g)
                 y = " ".join(t for t in (groups[g], f"({row_group})" if row_group else "") if t)
-                kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method)
+                kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method, dual=dual)
                 if kw is None:
+                    undecided += bool(DUAL_P_CELL.match(cells[rk].strip()))
                     continue
                 # the interval right after r (or after its p): not one after a slope's or an odds ratio's column
                 ck = next((k for k in ci_cols if k > rk and all(j in p_cols for j in range(rk + 1, k))), None)
@@ -302,6 +314,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 out.append((as_partial(kw, partial_k, weighted), i))
         if skipped:
             problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
+        if undecided:
+            problems.append(f"{undecided} cell(s) 'r (p/p)' whose header does not say which p is unadjusted: not read")
         return out, problems
     following = [(i, body[i - 1]) for i in range(header_i + 1, len(body) + 1) if body[i - 1].strip()]
     if units := unit_rows(header_text, following):  # cells apart by single spaces: read by units
@@ -399,7 +413,11 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     return out, problems
 
 
-def _claim(x, y, r_cell, p_cell, legend, method, matrix=False) -> dict | None:
+def _claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) -> dict | None:
+    if r_cell and (two := DUAL_P_CELL.match(r_cell.strip())):  # 'r (p adjusted/p unadjusted)'
+        if dual is None:  # which p is the test's own the header does not say
+            return None
+        r_cell, p_cell = two.group("num"), (two.group(f"lt{dual + 1}") or "") + two.group(f"p{dual + 1}")
     m = CELL.match(r_cell.strip()) if r_cell else None
     if not m or m.group("lt"):
         return None
