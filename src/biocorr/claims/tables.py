@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .adjusted import as_partial, partial_covariates, weighted_test
-from .model import Claim, Reported, parse_number
+from .model import Claim, parse_number
 from .sample_sizes import group_of
 from .table_cells import (
     CELL,
@@ -58,6 +58,7 @@ from .table_cells import (
     unadjusted_slot,
     words_per_column,
 )
+from .table_claim import cell_claim
 from .table_inline import inline_cell_claims
 from .table_lines import one_cell_per_line
 from .table_notes import is_note, lettered_n, lettered_sizes, notes_after, span_end
@@ -288,7 +289,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     pk = next((k for k in p_cols if k > rk and (g + 1 == len(r_cols) or k < r_cols[g + 1])), None)
                 nk = n_column(n_cols, r_cols, g)
                 y = " ".join(t for t in (groups[g], f"({row_group})" if row_group else "") if t)
-                kw = _claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method, dual=dual)
+                kw = cell_claim(label, y, cells[rk], cells[pk] if pk is not None else "", legend, method, dual=dual)
                 if kw is None:
                     undecided += bool(DUAL_P_CELL.match(cells[rk].strip()))
                     continue
@@ -327,7 +328,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             r_text = re.sub(r"^([-−–])\s+", r"\1", r_unit.split("(")[0].split("[")[0].strip())
             group_names = (f"group {g + 1}" if n_groups > 1 else "", f"({row_group})" if row_group else "")
             y = " ".join(t for t in group_names if t)
-            kw = _claim(label, y, r_text, p_unit, legend, method)
+            kw = cell_claim(label, y, r_text, p_unit, legend, method)
             if kw is None:
                 continue
             if re.fullmatch(r"\d+", n_unit):
@@ -345,7 +346,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     lined = [cells_of(t) for _, t in above_data if not re.fullmatch(r"[|:\-\s]*", t)]
     if stacked := stacked_rows(rows, next((c for c in reversed(lined) if len(c) in (width, width + 1)), columns)):
         for i, x, y, r_cell, p_cell, n_cell in stacked:
-            kw = _claim(x, y, r_cell, p_cell, legend, method)
+            kw = cell_claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
                 continue
             if re.fullmatch(r"\d+", n_cell):
@@ -358,7 +359,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return [], ["a table with rows of p-values that do not follow rows of coefficients"]
     if triangle := triangle_pairs(data):  # a lower triangle whose cells are 'r' then 'p'
         for i, x, y, r_cell, p_cell in triangle:
-            kw = _claim(x, y, r_cell, p_cell, legend, method)
+            kw = cell_claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
                 continue
             if caption_size is not None:
@@ -398,7 +399,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             if k >= len(columns) or label.strip() == columns[k].strip():
                 continue
             y = columns[k] + (f" ({row_group})" if row_group else "")
-            kw = _claim(label, y, cell, "", legend, method, matrix=True)
+            kw = cell_claim(label, y, cell, "", legend, method, matrix=True)
             if kw is None:
                 continue
             if ranged:
@@ -411,38 +412,6 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((as_partial(kw, partial_k, weighted), i))
     return out, problems
-
-
-def _claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) -> dict | None:
-    if r_cell and (two := DUAL_P_CELL.match(r_cell.strip())):  # 'r (p adjusted/p unadjusted)'
-        if dual is None:  # which p is the test's own the header does not say
-            return None
-        r_cell, p_cell = two.group("num"), (two.group(f"lt{dual + 1}") or "") + two.group(f"p{dual + 1}")
-    m = CELL.match(r_cell.strip()) if r_cell else None
-    if not m or m.group("lt"):
-        return None
-    r = parse_number(m.group("num"))
-    if abs(r.value) > 1 or (abs(r.value) == 1 and matrix):  # a diagonal 1 or a count: not a coefficient
-        return None
-    p: Reported | None = None
-    comp = "="
-    pm = CELL.match(p_cell.strip()) if p_cell else None
-    if pm:
-        lt = (pm.group("lt") or "=").strip()
-        p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get(lt, lt)  # '<0.001' is p < 0.001
-        comp = comp if comp in "<>=" else "="
-    elif m.group("paren") and not m.group("marks"):
-        p = parse_number(m.group("paren"))
-        comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or m.group("plt2") or "=").strip(), "=")
-    elif legend:
-        marks = m.group("marks") or ""
-        if marks and marks in legend:
-            p, comp = parse_number(legend[marks][0]), "<"
-        elif not marks:  # no star: not significant at the largest threshold the legend defines
-            text = max((t for t, _ in legend.values()), key=float)
-            p, comp = parse_number(text), ">"
-    raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
-    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra={"n_source": ""})
 
 
 def _column_groups(headers: list[tuple[int, str]], header_i: int, k: int) -> list[str]:
