@@ -55,3 +55,17 @@ def test_a_statement_failing_at_every_size_shows_the_size_nearest_to_its_p():
     row = _p_check(text)
     assert row["verdict"] == "fails at inferred n"
     assert "r = -0.199 with n = 130 gives p between" in row["explanation"]
+
+
+def test_a_statement_naming_the_whole_group_is_checked_at_the_whole_not_at_a_part():
+    """'A total of 111 children (48 girls and 63 boys) ... in the whole study group (r = 0.45;
+    p = 0.001)': at the 48 girls p would be .0013 and fit, so it 'depended on n'; the clause names
+    the whole group, whose 111 give p < .000001 (R statcheck: inconsistent at 111). A doubt at the
+    inferred whole n, never 'depends on n' on a part it does not name."""
+    text = (
+        "A total of 111 children (48 girls and 63 boys) took part. Ghrelin in the whole study group "
+        "correlated with leptin (r = 0.45; p = 0.001)."
+    )
+    row = _p_check(text)
+    assert row["verdict"] == "fails at inferred n" and "names the whole sample, n = 111 = 48 + 63" in row["explanation"]
+    assert _p_check(text.replace("in the whole study group", "in girls and boys"))["verdict"] == "depends on n"

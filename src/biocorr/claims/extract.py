@@ -274,6 +274,10 @@ def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
     return [(a, b) for a, b, read in spans if read]
 
 
+# 'in the whole study group', 'in the entire sample': the statement is the whole's, not a part's
+WHOLE_SAMPLE = re.compile(r"\b(?:whole|entire|total|overall)\s+(?:study\s+)?(?:group|sample|cohort|population)\b", re.I)
+
+
 def _statements(text: str) -> list[re.Match]:
     """Symbolic statements ('r = .45') and, where none overlaps, coefficients in words, in text order."""
     statements = list(STATEMENT.finditer(text))
@@ -380,6 +384,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"rho_printed_as_p": True} if m.group("sym") == "p" else {}),
                 **({"p_shared_by_position": True} if num.p_guess else {}),
                 "n_bound": bound,
+                **({"whole_sample": True} if WHOLE_SAMPLE.search(before) else {}),
                 **({"partial": num.k} if num.k else {}),
                 **({"weighted": w} if (w := weighted_test(before + raw)) else {}),
                 **({"respectively": i} if len(items) > 1 else {}),

@@ -76,6 +76,11 @@ def _at_every_size(
     misses = [(n, label, r) for n, label, r in results if r.verdict != CONSISTENT]
     head = f"n is not printed with the statement; the passage gives several sizes ({_sizes_text(sizes)})"
     whole, parts = _whole_and_parts([n for n, _ in sizes])
+    if parts and (claim.extra or {}).get("whole_sample"):  # 'in the whole study group': not one of its parts
+        results = [entry for entry in results if entry[0] == whole]
+        fits = [(n, label) for n, label, r in results if r.verdict == CONSISTENT]
+        misses = [(n, label, r) for n, label, r in results if r.verdict != CONSISTENT]
+        head += f"; the statement names the whole sample, n = {whole} = {' + '.join(map(str, parts))}"
     if misses and parts and results[-1][2].verdict == CONSISTENT:
         # '46 patients ... (n = 27) ... (n = 19)': a statement naming no group is the whole sample's
         return replace(
