@@ -403,3 +403,22 @@ META_WHY = (
     "a meta-analysis table (r pooled over k studies): its p comes from a random-effects z and its N is the"
     " studies' total, not one sample's pairs: not checked"
 )
+
+
+def named_tails(text: str, tail: re.Pattern, stops: str) -> list[tuple[str, re.Match]]:
+    """(name, tail match) for each match of ``tail`` in ``text`` with the words before it, back to
+    the previous match or to the last of the ``stops`` characters: what a pattern '[^stops]*?tail'
+    finds, in one pass (that pattern is quadratic over a long line without a tail).
+
+    Examples
+    --------
+    >>> [(name, m.group(0)) for name, m in named_tails("RA (n = 42) PsA (n = 50)", re.compile(r"\\(n = \\d+\\)"), "()")]
+    [('RA ', '(n = 42)'), (' PsA ', '(n = 50)')]
+    """
+    out = []
+    previous = 0
+    for m in tail.finditer(text):
+        start = max(previous, max((text.rfind(c, previous, m.start()) for c in stops), default=-1) + 1)
+        out.append((text[start : m.start()], m))
+        previous = m.end()
+    return out

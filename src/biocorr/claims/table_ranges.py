@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-RANGE_GROUP = re.compile(
-    r"(?P<name>[^()]*?)\(\s*[nN]\s*(?:=\s*|ranged?\s+(?:from\s+)?|range[ds]?\s+(?:from\s+)?|:\s*)"
+from .table_cells import named_tails
+
+RANGE_SIZE = re.compile(  # a column group's size range, after its name
+    r"\(\s*[nN]\s*(?:=\s*|ranged?\s+(?:from\s+)?|range[ds]?\s+(?:from\s+)?|:\s*)"
     r"(?P<lo>\d{1,6})\s*(?:to|-|–|—)\s*(?P<hi>\d{1,6})\s*\)"
 )
 
@@ -29,10 +31,10 @@ def header_ranges(header: str) -> list[tuple[str, int, int]]:
     ([('Patients', 40, 44)], [])
     """
     out = []
-    for m in RANGE_GROUP.finditer(header):
+    for name, m in named_tails(header, RANGE_SIZE, "()"):
         lo, hi = int(m.group("lo")), int(m.group("hi"))
         if 2 < lo <= hi:
-            out.append((m.group("name").strip(" |,;"), lo, hi))
+            out.append((name.strip(" |,;"), lo, hi))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .sample_sizes import NVAL, count_value
+from .table_cells import named_tails
 
 
 def named_n(group: str, notes: str) -> int | None:
@@ -66,14 +67,20 @@ def caption_n(text: str) -> int | None:
     return ns.pop() if len(ns) == 1 else None
 
 
-GROUP_SIZED = re.compile(r"[^()]*?\(\s*[nN]\s*=\s*\d+\s*\)")  # one column group with its size
+GROUP_SIZE = re.compile(r"\(\s*[nN]\s*=\s*\d+\s*\)")  # a column group's size, after its name
 SIZE_END = re.compile(r"\b[nN]\s*=\s*$")
 # 'Healthy n = 52 Unhealthy n = 139': sizes without brackets (not '(n = 60-64)', a range)
-BARE_SIZED = re.compile(r"[^=()]*?(?<![(\w])[nN]\s*=\s*\d+(?![\d.\-–])")
+BARE_SIZE = re.compile(r"(?<![(\w])[nN]\s*=\s*\d+(?![\d.\-–])")
 
 
 def sized_groups(text: str) -> list[str]:
-    """The column groups a header names with their sizes, bracketed or not (two or more, else [])."""
-    groups = GROUP_SIZED.findall(text)
-    groups = groups if len(groups) >= 2 else BARE_SIZED.findall(text)
+    """The column groups a header names with their sizes, bracketed or not (two or more, else []).
+
+    Examples
+    --------
+    >>> sized_groups("RA (n = 42) PsA (n = 50)"), sized_groups("Factor Lean n = 40 Obese n = 120")
+    (['RA (n = 42)', 'PsA (n = 50)'], ['Factor Lean n = 40', 'Obese n = 120'])
+    """
+    groups = [name + m.group(0) for name, m in named_tails(text, GROUP_SIZE, "()")]
+    groups = groups if len(groups) >= 2 else [name + m.group(0) for name, m in named_tails(text, BARE_SIZE, "=()")]
     return [g.strip() for g in groups] if len(groups) >= 2 else []
