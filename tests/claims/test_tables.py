@@ -988,4 +988,6 @@ def test_a_meta_analysis_table_is_not_checked_at_its_pooled_n():
     plain = "Table 3. Immune markers and cognition\n| Test | N | r | p |\n|---|---|---|---|\n"
     plain += "| Memory | 256 | −0.245 | 0.0001 |\n"
     assert len(extract_claims(plain)[0]) == 1  # no column and no caption says meta-analysis: read
+    potassium = plain.replace("| Test | N | r | p |", "| Test | K | r | p |").replace("| 256 |", "| 4.1 |")
+    assert len(extract_claims(potassium)[0]) == 1  # 'K' is potassium, not k studies
     assert extract_claims(plain.replace("Table 3. Immune", "Table 3. Random-effects pooled immune"))[0] == []

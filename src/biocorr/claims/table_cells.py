@@ -393,10 +393,10 @@ def n_column(n_cols: list[int], r_cols: list[int], g: int) -> int | None:
     return inside[0] if len(inside) == 1 else None
 
 
-# a meta-analysis table: a column of the number of studies ('k') or of heterogeneity (Q, I², τ²),
+# a meta-analysis table: a column of the number of studies ('k', never 'K', potassium) or of heterogeneity (Q, I², τ²),
 # or a caption that says so; its r is pooled over studies, its p a random-effects z
 META_COLUMN = re.compile(
-    r"(?:^|\|)\s*(?:k|no\.? of studies|studies|I\s?2|I²|τ2|τ²|tau2|Q(?:[- ]test)?|Q \(p\))\s*(?:\||$)", re.I
+    r"(?:^|\|)\s*(?:(?-i:k)|no\.? of studies|studies|I\s?2|I²|τ2|τ²|tau2|Q(?:[- ]test)?|Q \(p\))\s*(?:\||$)", re.I
 )
 META_CAPTION = re.compile(r"meta-analys[ie]s|random[- ]effects?|pooled (?:correlation|r\b|estimate)", re.I)
 META_WHY = (
