@@ -458,10 +458,10 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
 
 
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 163 distinct sources
-    (1319 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 165 distinct sources
+    (1323 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (163, 1319)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (165, 1323)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -535,3 +535,11 @@ def test_session_17_fourth_set_accuses_only_what_r_confirms():
     checkable = s["n"].ne("")
     assert s.loc[checkable, "biocorr_verdict"].tolist() == ["fails at inferred n", "inconsistent", "depends on n"]
     assert R.loc[s.index[checkable], "r_verdict"].eq("inconsistent").all()
+
+
+def test_session_17_last_set_collected_at_the_end_is_read_whole():
+    """after-s17d: 2 sources collected at the session's end (hepatology, paediatric urology): 4
+    statements, each with an n its passage prints, a verdict on all 4, each R's."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s17d")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (4, 2, 4)
+    assert (s["biocorr_verdict"].to_numpy() == R.loc[s.index, "r_verdict"].to_numpy()).all()
