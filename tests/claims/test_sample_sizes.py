@@ -261,3 +261,21 @@ def test_hyphenated_in_patients_are_a_group_and_a_pooled_n_is_never_ruled_out_by
     unknown_noun = text.replace("depressed in-patients", "dialysers")  # a noun no list knows: still in the bound
     v = check_text(unknown_noun).query("check == 'p vs r and n'")
     assert not v["verdict"].isin(["decision error", "inconsistent"]).any()
+
+
+def test_a_group_named_right_after_a_statements_bracket_is_its_group():
+    """'IL-6 went with pain (r = .45, p = .004) in patients, but not with fatigue (r = .10, p = .64)
+    in controls': the second statement was bound to the patients named before it (the first
+    statement's) and 'depended on n'; the controls named right after its own bracket are its group
+    (at 25, p = .63: consistent). A clause that starts anew ('and in controls with fatigue') keeps
+    its group before the statement."""
+    sizes = "We studied 40 patients and 25 controls. "
+    text = sizes + (
+        "IL-6 correlated with pain (r = 0.45, p = 0.004) in patients, but not with fatigue (r = 0.10, p = 0.64) "
+        "in controls."
+    )
+    rows = check_text(text).query("check == 'p vs r and n'")
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert rows["explanation"].str.contains("at n = 40").iloc[0] and rows["explanation"].str.contains("at n = 25").iloc[1]
+    anew = sizes + "In patients, IL-6 went with pain (r = .45, p = .004) and in controls with fatigue (r = .20, p = .34)."
+    assert check_text(anew).query("check == 'p vs r and n'")["explanation"].str.contains("at n = 25").iloc[1]

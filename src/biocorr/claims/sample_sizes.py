@@ -370,6 +370,11 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     return sorted(found.values(), key=lambda c: para.find(str(c.n)) if str(c.n) in para else 0)
 
 
+RIGHT_AFTER = re.compile(
+    r"[^()]{0,60}?\)\s*(?:in|among|for|within)\s+(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
+)
+
+
 def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
     """The candidate whose group the statement's clause names: the group named last before the
     statement ('..., and in controls it did not, r = .05'), else the first named after it.
@@ -388,6 +393,10 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     >>> c = [SizeCandidate(109, "inpatients", "passage"), SizeCandidate(163, "controls", "passage")]
     >>> bound_to_group(c, "We found, in patients with MDD, ").n  # the only patients of the passage
     109
+    >>> c = [SizeCandidate(40, "patients", "passage"), SizeCandidate(25, "controls", "passage")]
+    >>> before = "IL-6 went with pain (r = .45, p = .004) in patients, but not with fatigue ("
+    >>> bound_to_group(c, before, ", p = .64) in controls.").n  # its own group, named right after it
+    25
     """
     # 'inpatients' (or 'outpatients') is what a statement calls 'patients' when no other group of the
     # passage is patients of some kind: then the plain word binds to it too
@@ -406,6 +415,12 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
                         found.append((m.start(), c))
         return sorted(found, key=lambda x: x[0])
 
+    # '... (r = .10, p = .64) in controls': a group named right after the statement's own bracket is
+    # its group, before one named earlier in the sentence (that one is the previous statement's)
+    if (right := RIGHT_AFTER.match(after)) is not None and (named := mentions(right.group("group"))):
+        sizes = {c.n for _, c in named}
+        if len(sizes) == 1:
+            return named[0][1]
     for named, pick in ((mentions(before), -1), (mentions(after), 0)):
         if named:
             at = named[pick][0]
