@@ -276,6 +276,7 @@ def test_a_group_named_right_after_a_statements_bracket_is_its_group():
     )
     rows = check_text(text).query("check == 'p vs r and n'")
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
-    assert rows["explanation"].str.contains("at n = 40").iloc[0] and rows["explanation"].str.contains("at n = 25").iloc[1]
-    anew = sizes + "In patients, IL-6 went with pain (r = .45, p = .004) and in controls with fatigue (r = .20, p = .34)."
-    assert check_text(anew).query("check == 'p vs r and n'")["explanation"].str.contains("at n = 25").iloc[1]
+    explained = rows["explanation"].tolist()
+    assert "at n = 40" in explained[0] and "at n = 25" in explained[1]
+    anew = sizes + "In patients, IL-6 went with pain (r = .45, p = .004) and in controls with mood (r = .20, p = .34)."
+    assert "at n = 25" in check_text(anew).query("check == 'p vs r and n'")["explanation"].iloc[1]
