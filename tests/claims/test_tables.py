@@ -991,3 +991,16 @@ def test_a_meta_analysis_table_is_not_checked_at_its_pooled_n():
     potassium = plain.replace("| Test | N | r | p |", "| Test | K | r | p |").replace("| 256 |", "| 4.1 |")
     assert len(extract_claims(potassium)[0]) == 1  # 'K' is potassium, not k studies
     assert extract_claims(plain.replace("Table 3. Immune", "Table 3. Random-effects pooled immune"))[0] == []
+
+
+def test_an_n_column_with_thousands_separators_lines_up_and_gives_its_n():
+    """'25,948' in a real table's N column was no cell: the row's label swallowed its values. A count
+    written with thousands separators is a value cell and an n (R statcheck: r(1248) = .10,
+    p < .001 and r(978) = .05, p = .12 consistent)."""
+    text = (
+        "Table 2. Pearson correlations of the marker with the scores\n| Score | N | r | p |\n|---|---|---|---|\n"
+        "| Pain | 1,250 | 0.10 | <0.001 |\n| Mood | 980 | 0.05 | 0.12 |\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert unparsed == [] and [(f.claim.x, f.claim.n) for f in found] == [("Pain", 1250), ("Mood", 980)]
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent", "consistent"]

@@ -41,6 +41,9 @@ def unadjusted_slot(header: str) -> int | None:
     return raw.index(True) if raw.count(True) == 1 else None
 
 
+THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # a count with thousands separators ('25,948'): an n cell
+
+
 # an interval cell: '(0.302, 0.593)', '-0.56 to 0.36', '[0.12; 0.48]' (minus signs already '-')
 CI_CELL = re.compile(r"^[(\[]?\s*(?P<lo>-?\d*\.?\d+)\s*(?:,|;|to|-|–)\s*(?P<hi>-?\d*\.?\d+)\s*[)\]]?$", re.I)
 CI_HEADER = re.compile(r"\bCI\b|confidence interval", re.I)
@@ -138,7 +141,7 @@ def split_row(line: str) -> tuple[str, list[str]]:
     while k > 0 and (
         CELL.match(cells[k - 1])
         or EMPTY_CELL.match(cells[k - 1])
-        or (k > 1 and (CI_CELL.match(cells[k - 1]) or DUAL_P_CELL.match(cells[k - 1])))
+        or (k > 1 and (CI_CELL.match(cells[k - 1]) or DUAL_P_CELL.match(cells[k - 1]) or THOUSANDS.match(cells[k - 1])))
     ):
         k -= 1
     if k == 0 and cells:  # a row label that is itself a number: keep the first cell as the label

@@ -71,6 +71,7 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 )
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
+COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # an n column's cell: '568', '25,948' (never a decimal comma)
 STAR_LEGEND = re.compile(
     r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
 )
@@ -300,8 +301,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["ci_level"] = (
                         float(lv.group(1)) / 100 if (lv := re.search(r"(\d{2})\s?%", columns[ck])) else 0.95
                     )
-                if nk is not None and re.fullmatch(r"\d+", cells[nk]):
-                    kw["n"], kw["extra"]["n_source"] = int(cells[nk]), "column"
+                if nk is not None and COUNT_CELL.fullmatch(cells[nk]):
+                    kw["n"], kw["extra"]["n_source"] = int(cells[nk].replace(",", "")), "column"
                 elif row_n is not None and len(r_cols) == 1:  # one column group is the whole table: the row's own n
                     kw["n"], kw["extra"]["n_source"] = row_n, "row group"
                 elif group_n[g] is not None:
@@ -331,8 +332,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             kw = cell_claim(label, y, r_text, p_unit, legend, method)
             if kw is None:
                 continue
-            if re.fullmatch(r"\d+", n_unit):
-                kw["n"], kw["extra"]["n_source"] = int(n_unit), "column"
+            if COUNT_CELL.fullmatch(n_unit):
+                kw["n"], kw["extra"]["n_source"] = int(n_unit.replace(",", "")), "column"
             elif sizes:
                 kw["n"], kw["extra"]["n_source"] = sizes[g], "header"
             elif caption_size is not None:
@@ -349,8 +350,8 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
             kw = cell_claim(x, y, r_cell, p_cell, legend, method)
             if kw is None:
                 continue
-            if re.fullmatch(r"\d+", n_cell):
-                kw["n"], kw["extra"]["n_source"] = int(n_cell), "column"
+            if COUNT_CELL.fullmatch(n_cell):
+                kw["n"], kw["extra"]["n_source"] = int(n_cell.replace(",", "")), "column"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
             out.append((as_partial(kw, partial_k, weighted), i))
