@@ -409,6 +409,13 @@ def test_session_14_two_web_tables_collected_last():
     assert s.loc[~checkable, "biocorr_verdict"].str.startswith("not read").all()
 
 
+def _scored(s: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(checkable, verdict, definite) of a set's statements: an n the passage prints; any verdict
+    biocorr gave (a doubt included); a definite one (consistent, inconsistent, decision error)."""
+    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    return s["n"].ne(""), verdict, s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
+
+
 def test_session_15_sets_scored_at_collection_and_after_the_fixes():
     """before-s15: 10 new sources (4 abstracts, 6 tables) collected before this session's changes:
     110 statements, 13 checkable (n in the passage). At collection a verdict on 10 (77 %), 7
@@ -422,9 +429,7 @@ def test_session_15_sets_scored_at_collection_and_after_the_fixes():
     s = MANIFEST[MANIFEST["set"].isin(["before-s15", "after-s15"])]
     assert s.groupby("set").size().to_dict() == {"after-s15": 11, "before-s15": 110}
     assert s.groupby("set")["source"].nunique().to_dict() == {"after-s15": 5, "before-s15": 10}
-    checkable = s["n"].ne("")
-    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
-    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
+    checkable, verdict, definite = _scored(s)
     before, after = s["set"].eq("before-s15"), s["set"].eq("after-s15")
     assert [int((checkable & verdict & g).sum()) for g in (before, after)] == [10, 11]
     assert [int((checkable & g).sum()) for g in (before, after)] == [13, 11]
@@ -444,9 +449,7 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
     s = MANIFEST[MANIFEST["set"].isin(["before-s16", "after-s16"])]
     assert s.groupby("set").size().to_dict() == {"after-s16": 55, "before-s16": 169}
     assert s.groupby("set")["source"].nunique().to_dict() == {"after-s16": 4, "before-s16": 10}
-    checkable = s["n"].ne("")
-    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
-    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
+    checkable, verdict, definite = _scored(s)
     before, after = s["set"].eq("before-s16"), s["set"].eq("after-s16")
     assert [int((checkable & g).sum()) for g in (before, after)] == [31, 5]
     assert [int((checkable & verdict & g).sum()) for g in (before, after)] == [17, 5]
@@ -473,10 +476,8 @@ def test_session_17_set_scored_at_collection_before_any_change():
     statements consistent at their own n), and a malformed '0.0.561' was read as r = 0.0."""
     s = MANIFEST[MANIFEST["set"].eq("before-s17")]
     assert (len(s), s["source"].nunique()) == (177, 15)
-    checkable = s["n"].ne("")
-    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    checkable, verdict, definite = _scored(s)
     assert (int(checkable.sum()), int((checkable & verdict).sum())) == (142, 49)
-    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
     assert int(definite.sum()) == 33
     assert (s.loc[definite, "biocorr_verdict"].to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
     false_accusations = s["biocorr_verdict"].str.contains("a false accusation")
@@ -494,10 +495,9 @@ def test_session_17_second_set_collected_after_the_first_fixes_is_read_without_a
     would call p = 0.097 at N = 227,274 a decision error."""
     s = MANIFEST[MANIFEST["set"].eq("after-s17")]
     assert (len(s), s["source"].nunique()) == (47, 8)
-    checkable = s["n"].ne("")
-    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    checkable, verdict, definite = _scored(s)
     assert (int(checkable.sum()), int((checkable & verdict).sum())) == (17, 16)
-    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$") & checkable
+    definite &= checkable
     assert int(definite.sum()) == 12
     assert (s.loc[definite, "biocorr_verdict"].to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
@@ -514,10 +514,9 @@ def test_session_17_third_set_scored_at_collection():
     gives each a doubt, the 80 being the study's, not printed with the statement."""
     s = MANIFEST[MANIFEST["set"].eq("after-s17b")]
     assert (len(s), s["source"].nunique()) == (40, 6)
-    checkable = s["n"].ne("")
-    verdict = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error|fails at|depends on)")
+    checkable, verdict, definite = _scored(s)
     assert (int(checkable.sum()), int((checkable & verdict).sum())) == (17, 9)
-    definite = s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$") & checkable
+    definite &= checkable
     assert (s.loc[definite, "biocorr_verdict"].to_numpy() == R.loc[s.index[definite], "r_verdict"].to_numpy()).all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
     doubts = s["biocorr_verdict"].eq("fails at inferred n")
