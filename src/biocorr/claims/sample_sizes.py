@@ -10,23 +10,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from .group_binding import GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
 NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")")
-GROUP_NOUNS = (
-    r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
-    r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
-    r"adolescents|students|infants|neonates|newborns|girls|boys|athletes|players|runners|respondents|"
-    r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
-    r"out-?patients|in-?patients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
-    r"females|males|girls|boys|in each group|per group|in each arm"
-)
-GROUP_NOUN = re.compile(GROUP_NOUNS, re.I)
 # 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
 SEX = r"(?:F|M|women|men|females?|males?)"
 BY_SEX = re.compile(
@@ -207,16 +198,6 @@ def rest_of_sentence(text: str, pos: int) -> str:
     return rest[: turn.start()] if turn else rest
 
 
-@dataclass(frozen=True)
-class SizeCandidate:
-    """A sample size a passage gives: ``n``, the group it names ('patients', 'controls', or ''),
-    and ``source`` ('passage' for digits, 'words' for a number in words)."""
-
-    n: int
-    label: str
-    source: str
-
-
 class PassageSizes:
     """The sample sizes of each paragraph of one text, found once per paragraph (statements of a
     long paragraph share them: asking at every statement stays linear in the text)."""
@@ -368,62 +349,3 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         if not any(c.n == n for c in found.values()) or label:
             found.setdefault((n, label), SizeCandidate(n, label, "passage"))
     return sorted(found.values(), key=lambda c: para.find(str(c.n)) if str(c.n) in para else 0)
-
-
-RIGHT_AFTER = re.compile(
-    r"[^()]{0,60}?\)\s*(?:in|among|for|within)\s+(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
-)
-
-
-def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
-    """The candidate whose group the statement's clause names: the group named last before the
-    statement ('..., and in controls it did not, r = .05'), else the first named after it.
-
-    Examples
-    --------
-    >>> c = [SizeCandidate(109, "patients", "passage"), SizeCandidate(163, "controls", "passage")]
-    >>> bound_to_group(c, "In patients, TNF correlated with pain, ").n
-    109
-    >>> bound_to_group(c, "In patients, r = .20, p = .04, and in controls it did not, ").n
-    163
-    >>> bound_to_group(c, "TNF correlated with pain, ") is None
-    True
-    >>> bound_to_group([SizeCandidate(27, "fatigue", "passage")], "IL-6 correlated with fatigue, ") is None
-    True
-    >>> c = [SizeCandidate(109, "inpatients", "passage"), SizeCandidate(163, "controls", "passage")]
-    >>> bound_to_group(c, "We found, in patients with MDD, ").n  # the only patients of the passage
-    109
-    >>> c = [SizeCandidate(40, "patients", "passage"), SizeCandidate(25, "controls", "passage")]
-    >>> before = "IL-6 went with pain (r = .45, p = .004) in patients, but not with fatigue ("
-    >>> bound_to_group(c, before, ", p = .64) in controls.").n  # its own group, named right after it
-    25
-    """
-    # 'inpatients' (or 'outpatients') is what a statement calls 'patients' when no other group of the
-    # passage is patients of some kind: then the plain word binds to it too
-    patients = [c for c in candidates if c.label and c.label.lower() in ("inpatients", "outpatients", "patients")]
-    plain = {id(c) for c in patients} if len({c.label.lower() for c in patients}) == 1 else set()
-
-    def mentions(text: str) -> list[tuple[int, SizeCandidate]]:
-        found = []
-        for c in candidates:
-            # only a group's name binds ('patients', 'controls'): a word that labels a size in the
-            # text ('with fatigue (n = 27)') may be a variable the statement names ('... with fatigue')
-            if c.label and GROUP_NOUN.fullmatch(c.label):
-                names = [c.label.rstrip("s")] + (["patient"] if id(c) in plain else [])
-                for name in dict.fromkeys(names):
-                    for m in re.finditer(rf"\b{re.escape(name)}", text, re.I):
-                        found.append((m.start(), c))
-        return sorted(found, key=lambda x: x[0])
-
-    # '... (r = .10, p = .64) in controls': a group named right after the statement's own bracket is
-    # its group, before one named earlier in the sentence (that one is the previous statement's)
-    if (right := RIGHT_AFTER.match(after)) is not None and (named := mentions(right.group("group"))):
-        sizes = {c.n for _, c in named}
-        if len(sizes) == 1:
-            return named[0][1]
-    for named, pick in ((mentions(before), -1), (mentions(after), 0)):
-        if named:
-            at = named[pick][0]
-            sizes = {c.n for pos, c in named if pos == at}
-            return named[pick][1] if len(sizes) == 1 else None
-    return None
