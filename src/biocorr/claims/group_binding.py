@@ -31,6 +31,11 @@ class SizeCandidate:
     source: str
 
 
+# a group named by its abbreviation ('82 with mild cognitive impairment (MCI)'): two capitals or more
+ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}")
+# where a statement names such a group: 'in MCI', 'and MCI (r = ...)', 'the IPD group' (the word
+# itself, capitals and all; not 'AD-related')
+IN_GROUP = r"(?<![\w-])({})\b(?!-)"
 RIGHT_AFTER = re.compile(
     r"[^()]{0,60}?\)\s*(?:in|among|for|within)\s+(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
 )
@@ -58,6 +63,12 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     >>> before = "IL-6 went with pain (r = .45, p = .004) in patients, but not with fatigue ("
     >>> bound_to_group(c, before, ", p = .64) in controls.").n  # its own group, named right after it
     25
+    >>> c = [SizeCandidate(60, "patients", "passage"), SizeCandidate(38, "males", "passage")]
+    >>> bound_to_group(c, "In male patients, grip went with albumin (").n  # the part the noun's word names
+    38
+    >>> c = [SizeCandidate(54, "controls", "passage"), SizeCandidate(82, "MCI", "passage")]
+    >>> bound_to_group(c, "Tau correlated weakly in MCI (").n
+    82
     """
     # 'inpatients' (or 'outpatients') is what a statement calls 'patients' when no other group of the
     # passage is patients of some kind: then the plain word binds to it too
@@ -72,9 +83,12 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
             if c.label and GROUP_NOUN.fullmatch(c.label):
                 names = [c.label.rstrip("s")] + (["patient"] if id(c) in plain else [])
                 for name in dict.fromkeys(names):
-                    for m in re.finditer(rf"\b{re.escape(name)}", text, re.I):
-                        found.append((m.start(), c))
-        return sorted(found, key=lambda x: x[0])
+                    found += [(m.start(), m.end(), c) for m in re.finditer(rf"\b{re.escape(name)}\w*", text, re.I)]
+            elif c.label and ABBREVIATION.fullmatch(c.label):  # 'in MCI', 'in the OD group'
+                found += [(m.start(1), m.end(1), c) for m in re.finditer(IN_GROUP.format(re.escape(c.label)), text)]
+        # 'male patients': the word before the noun names the part ('38 males' of '60 patients')
+        heads = {start for start, _, c in found for _, end, d in found if d is not c and text[end:start].isspace()}
+        return sorted(((start, c) for start, _, c in found if start not in heads), key=lambda x: x[0])
 
     # '... (r = .10, p = .64) in controls': a group named right after the statement's own bracket is
     # its group, before one named earlier in the sentence (that one is the previous statement's)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .group_binding import GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
+from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
 
@@ -58,6 +58,13 @@ NOT_PEOPLE = re.compile(  # plural words that count things other than people
     r"levels|units|cells|copies|cycles|doses|tablets|pairs|degrees|words|pages|tables|figures|scores|"
     r"measures|tests|scales|domains|subscales|regions|lesions|teeth|sides|steps|repetitions|sets|episodes|"
     r"correlations|associations|analyses|models|comparisons|results|outcomes|parameters|markers|biomarkers)$",
+    re.I,
+)
+# '82 with mild cognitive impairment (MCI)', '46 patients with Alzheimer's disease (AD)': a group
+# named by its condition's abbreviation, which the statements use ('in MCI')
+WITH_CONDITION = re.compile(
+    r"(?<![.\d\w=<>±-])(?P<n>\d{1,5})\s+(?:(?:[a-z-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\s+)?with\s+"
+    r"[^,;()\d]{2,60}?\s*\((?P<abbr>" + ABBREVIATION.pattern + r")\)",
     re.I,
 )
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
@@ -192,7 +199,7 @@ def rest_of_sentence(text: str, pos: int) -> str:
     'r = .40, p = .01), '
     """
     rest = text[pos : pos + 300]
-    end = re.search(r"\.(?=\s+[A-Z(]|\s*$)|\n", rest)
+    end = re.search(r"\.(?=\s+(?:[A-Z(]|[a-z]{1,2}-?[A-Z])|\s*$)|\n", rest)  # '. t-Tau ...' starts one too
     rest = rest[: end.start()] if end else rest
     turn = LIST_BREAK.search(rest)
     return rest[: turn.start()] if turn else rest
@@ -259,6 +266,8 @@ class PassageSizes:
             total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
             total += sum(_people_n(m) or 0 for m in SHARED_NOUN.finditer(para))
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
+            people = {m.start("n") for m in PEOPLE.finditer(para)}
+            total += sum(int(m.group("n")) for m in WITH_CONDITION.finditer(para) if m.start("n") not in people)
             total += _unlisted_counts(para)
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
@@ -341,10 +350,16 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     for m in BY_SEX.finditer(para):  # 'patients (15F + 15M)' is 30 patients
         n = int(m.group("a")) + int(m.group("b"))
         found.setdefault((n, m.group("noun").lower()), SizeCandidate(n, m.group("noun").lower(), "passage"))
+    for m in WITH_CONDITION.finditer(para):  # '82 with mild cognitive impairment (MCI)'
+        if ABBREVIATION.fullmatch(m.group("abbr")):  # (case-sensitive: two capitals)
+            found.setdefault(
+                (int(m.group("n")), m.group("abbr")), SizeCandidate(int(m.group("n")), m.group("abbr"), "passage")
+            )
     for m in NVAL.finditer(para):
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
-        word = before.group(1).lower() if before else ""
+        word = before.group(1) if before else ""
+        word = word if ABBREVIATION.fullmatch(word) else word.lower()  # 'IPD (n = 70)' keeps its capitals
         label = "" if word in {"and", "with", "of", "in", "the", "sample", "size", "total", "all", "r", "p"} else word
         if not any(c.n == n for c in found.values()) or label:
             found.setdefault((n, label), SizeCandidate(n, label, "passage"))

@@ -1,0 +1,62 @@
+"""Which group a statement names: its size among the sizes the passage gives (issue #25)."""
+
+from __future__ import annotations
+
+from biocorr.claims import check_text, extract_claims
+from biocorr.claims.sample_sizes import size_candidates
+
+# written for these tests: a cohort split into groups named by condition and abbreviation
+GROUPS = (
+    "We studied 160 adults: 50 healthy controls, 60 with mild cognitive impairment (MCI), "
+    "30 with Alzheimer's disease (AD) and 20 with frontotemporal dementia (FTD). "
+    "Tau went with memory in controls (r = -0.30, p = 0.035) and MCI (r = -0.27, p = 0.037). "
+    "t-Tau also went with naming in FTD (r = 0.50, p = 0.025)."
+)
+
+
+def _bound(text: str) -> list[tuple[str, int | None, str]]:
+    found, _ = extract_claims(text)
+    return [(f.claim.r.text, f.claim.n, f.claim.extra.get("n_source")) for f in found]
+
+
+def test_groups_named_by_a_condition_and_its_abbreviation_are_sizes():
+    sizes = [(c.n, c.label) for c in size_candidates(GROUPS, 0)]
+    assert (60, "MCI") in sizes and (30, "AD") in sizes and (20, "FTD") in sizes and (50, "controls") in sizes
+
+
+def test_a_statement_takes_the_size_of_the_group_it_names_by_abbreviation():
+    """'in controls (...) and MCI (...)': the second statement is the MCI group's, not the controls'
+    (checked at the controls' 50, r = -0.27 would have been called a decision error)."""
+    assert _bound(GROUPS) == [
+        ("-0.30", 50, "passage (controls)"),
+        ("-0.27", 60, "passage (MCI)"),
+        ("0.50", 20, "passage (FTD)"),
+    ]
+    verdicts = check_text(GROUPS).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert "decision error" not in verdicts and verdicts[1] == "consistent"
+
+
+def test_a_sentence_starting_with_a_lower_case_marker_ends_the_one_before():
+    """'. t-Tau ...' starts a sentence: a group it names is not the previous statement's."""
+    text = (
+        "We studied 50 patients and 40 controls. IL-6 went with pain (r = 0.40, p = 0.004). "
+        "t-Tau went with fatigue in controls (r = 0.05, p = 0.76)."
+    )
+    assert _bound(text)[0][2] == ""  # no group named in its own sentence: every size is a candidate
+
+
+def test_the_word_before_the_noun_names_the_part():
+    """'In male patients' is the 38 males of the 60 patients, not all 60."""
+    text = (
+        "Sixty patients (38 males, 22 females) took part. "
+        "In male patients, grip went with albumin (r = 0.41, p < 0.05)."
+    )
+    assert _bound(text) == [("0.41", 38, "passage (males)")]
+
+
+def test_an_abbreviation_inside_a_longer_word_or_hyphenated_names_no_group():
+    text = (
+        "We studied 30 with Alzheimer's disease (AD) and 25 controls. "
+        "AD-related tau went with age (r = 0.45, p = 0.01)."
+    )
+    assert _bound(text)[0][2] == ""
