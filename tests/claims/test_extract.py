@@ -235,3 +235,25 @@ def test_a_semicolon_between_symbol_and_value_reads_as_equals_and_columns_stay()
     found, _ = extract_claims(text)
     assert [(f.claim.r.value, f.column) for f in found] == [(0.374, 38), (0.429, 60), (0.299, 70)]
     assert extract_claims("The ratio; 0.5 was high (see r;.2)")[0] == []
+
+
+def test_r_value_with_its_p_in_a_bracket_of_its_own_is_read():
+    """'(r value= -.907**) with (P=0.001)'. R statcheck 1.5: r(114) = -.907, p = .001 is an
+    inconsistency (computed 1.3e-44), no decision error: so is biocorr's verdict, at the passage's
+    one n (an inferred n: a doubt, not an accusation)."""
+    text = "In 116 participants melatonin fell with the trauma score (r value= -.907**) with (P=0.001)."
+    [found], _ = extract_claims(text)
+    assert (found.claim.r.text, found.claim.p.text, found.claim.n) == ("-.907", "0.001", 116)
+    rows = check_text(text).set_index("check")
+    assert rows.loc["p vs r and n", "verdict"] == "fails at inferred n"
+
+
+def test_a_p_after_a_bracket_closed_too_early_is_the_statement_s_own():
+    """'(r = 0.665), p = 0.0002)': one closing bracket too many. R statcheck 1.5: r(24) = .665,
+    p = .0002 is consistent (computed .000210; p = .0003 would be an inconsistency)."""
+    text = "In 26 patients tau went with recall (r = 0.665), p = 0.0002)."
+    rows = check_text(text).set_index("check")
+    assert (rows.loc["p vs r and n", "verdict"], rows.loc["p vs r and n", "reported"]) == ("consistent", "p = 0.0002")
+    # without the stray bracket closing it, a p after the statement's bracket is not taken as its own
+    [found], _ = extract_claims("In 40 patients A went with B (r = 0.66), p = 0.02 in the other cohort.")
+    assert found.claim.p is None

@@ -1004,3 +1004,22 @@ def test_an_n_column_with_thousands_separators_lines_up_and_gives_its_n():
     found, unparsed = extract_claims(text)
     assert unparsed == [] and [(f.claim.x, f.claim.n) for f in found] == [("Pain", 1250), ("Mood", 980)]
     assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent", "consistent"]
+
+
+def test_stars_set_apart_from_their_number_in_a_single_spaced_row_stay_its_own():
+    """'-0.61 **' (a space before the stars) broke the row: only its last value was read, under
+    the first column. R statcheck 1.5 at n = 40: r(38) = -.61, p < .01 and r(38) = -.28, p > .05
+    are consistent."""
+    text = """Table 2. Correlations of the symptom scale with quality of life (n = 40)
+Symptoms Function Total
+ Physical role -0.52** -0.61 ** -0.58**
+ Pain -0.28 -0.21 -0.25
+* P < 0.05; ** P < 0.01, Spearman's rank correlation.
+"""
+    got = [(c.x, c.r.text, c.p_comparator, c.p.text, c.n) for c in _read(text)]
+    assert got[:3] == [
+        ("Physical role", "-0.52", "<", "0.01", 40),
+        ("Physical role", "-0.61", "<", "0.01", 40),
+        ("Physical role", "-0.58", "<", "0.01", 40),
+    ]
+    assert got[3] == ("Pain", "-0.28", ">", "0.05", 40) and len(got) == 6

@@ -50,6 +50,7 @@ from .patterns import (
     SPEARMAN_NAMED,
     STATEMENT,
     STATISTIC_SEGMENTS,
+    STRAY_P,
     VERBAL,
 )
 from .rho_as_p import lone_rho_as_p, shared_p_after
@@ -167,6 +168,8 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     ('IL-6 (r = .41), TNF (r = .45) ... (all p < .05)')."""
     if (pm := p_first(before)) is not None:
         return parse_p(pm.group("p"), pm.group("comp"))
+    if (stray := STRAY_P.match(text, m.end())) is not None:  # '(r = 0.665), p = 0.0003)'
+        return parse_p(stray.group("p"), stray.group("comp"))
     end = SENTENCE_END.search(text, m.end())
     shared = SHARED_P.search(text, m.end(), end.start() if end else len(text))
     if shared is not None:

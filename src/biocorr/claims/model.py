@@ -79,6 +79,7 @@ SEMICOLON_R = re.compile(
     r"(?<=[(,]\s)(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)|(?<=[(,])(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)", re.I
 )
 GLUED_R = re.compile(r"(?<=\d)(?=r\s?=\s?[-+]?\.?\d)")  # 'p<0.01r= -0.57': a new statement glued on
+STARS_APART = re.compile(r"(?P<num>[.,]\d+) (?P<stars>\*{1,3})(?=[\s|]|$)")  # a table's '-0.65 **'
 
 
 def normalise_passage(text: str) -> str:
@@ -86,7 +87,8 @@ def normalise_passage(text: str) -> str:
     spaces, invisible characters removed, a PDF's 'Z' for '=' after a statistic's symbol
     ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
     ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
-    ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' given its '='.
+    ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' given its '='; a cell's stars set apart
+    from its number ('-0.65 **') put back on it.
 
     Examples
     --------
@@ -94,9 +96,14 @@ def normalise_passage(text: str) -> str:
     'rp=.315, P=.028 (n=50); ZIP code Z12'
     >>> normalise_passage("(r=-0.162, P < /em>=0.012); (<em>p</em> = .03); (r= -0.67, p<0.01r= -0.57)")
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
+    >>> normalise_passage("Vitality -0.52** -0.65 ** -0.27")
+    'Vitality -0.52** -0.65** -0.27'
     """
     text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " ")))
     text = SEMICOLON_R.sub(lambda m: m.group(0)[:-1] + "=", text)  # '(r; 0.374)': a ';' for the '='
+    text = "\n".join(  # '-0.65 ** -0.69**': the stars are its own (a line without column gaps)
+        line if "  " in line else STARS_APART.sub(r"\g<num>\g<stars>", line) for line in text.split("\n")
+    )
     # '( p-value 0.673)': the '=' left out, put in the space's place (columns stay where they were)
     return P_NO_SIGN.sub(
         lambda m: m.group(0).rstrip() + "=" + " " * (len(m.group(0)) - len(m.group(0).rstrip()) - 1),

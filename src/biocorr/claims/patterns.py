@@ -13,7 +13,8 @@ LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between si
 SYMBOL = (
     r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|\bS?RCC\b|\bPCC\b|"
     r"\(\s?(?:r_?s|rₛ|rho|ρ|r)\s?\)(?=\s?[=:])|"  # '(rs)=0.327': the symbol in brackets
-    r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|\br)"
+    r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|"
+    r"\br[- ]value(?=\s?=)|\br)"  # 'r value= -.907': the word 'value' after the symbol
 )
 STATEMENT = re.compile(
     SYMBOL
@@ -58,6 +59,8 @@ SHARED_P = re.compile(
 # 'HADS-A (r = -0.65) and HADS-D (r = -0.61) scores (p < 0.001)'
 # '(r = 0.26) between A and B (p-value = 0.040)': a statement's one p later in its sentence
 LONE_P = re.compile(r"\(\s*p(?:[- ]?values?)?\s*(?P<comp><=|<|≤|=)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
+# '(r = 0.665), p = 0.0003)': the statement's p after a bracket closed too early (a typo)
+STRAY_P = re.compile(r"\s*\)\s*,\s*p\s*(?P<comp><=|<|≤|=)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
 LIST_BREAK = re.compile(r"\b(?:but|while|whereas|although|though|not|no|nor|however|except)\b|[;:]", re.I)
 # Spearman's ρ that a PDF's text layer gives as 'p': 'the Spearman correlation ... (p = 0.45, p = 0.004)'.
 # Read only as the first of two p's in one bracket of a sentence that names Spearman or rho.
