@@ -1023,3 +1023,25 @@ Symptoms Function Total
         ("Physical role", "-0.58", "<", "0.01", 40),
     ]
     assert got[3] == ("Pain", "-0.28", ">", "0.05", 40) and len(got) == 6
+
+
+def test_an_spss_significance_footnote_is_a_star_legend():
+    """'**Correlation is significant at the 0.01 level (2-tailed).' (SPSS's own words, which many
+    tables keep) gave no p before: every cell went unchecked. R statcheck 1.5 at n = 40:
+    r(38) = .45, p < .01 (.0036), .21, p > .05 (.193), .33, p < .05 (.0375), .12, p > .05 (.461):
+    all consistent."""
+    text = """Table 3. Correlations between grip strength and nutrition scores (n = 40)
+Variable Grip Albumin
+Energy intake 0.45** 0.21
+Protein intake 0.33* 0.12
+**Correlation is significant at the 0.01 level (2-tailed). *Correlation is significant at the 0.05 level (2-tailed).
+"""
+    got = [(c.r.text, c.p_comparator, c.p.text, c.n) for c in _read(text)]
+    assert got == [
+        ("0.45", "<", "0.01", 40),
+        ("0.21", ">", "0.05", 40),
+        ("0.33", "<", "0.05", 40),
+        ("0.12", ">", "0.05", 40),
+    ]
+    verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"]
+    assert verdicts.eq("consistent").all() and len(verdicts) == 4

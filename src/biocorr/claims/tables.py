@@ -72,8 +72,10 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
 COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # an n column's cell: '568', '25,948' (never a decimal comma)
-STAR_LEGEND = re.compile(
-    r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*(?P<p>0?\.\d+)", re.I
+STAR_LEGEND = re.compile(  # '*p < 0.05', and SPSS's '**Correlation is significant at the 0.01 level'
+    r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?(?:p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*|"
+    r"(?:correlation\s+)?(?:is\s+)?significant\s+at\s+(?:the\s+)?(?:p\s*[<≤]?\s*)?)(?P<p>0?\.\d+)",
+    re.I,
 )
 
 
@@ -245,7 +247,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     two_kinds = re.search(r"\b(?:univariate|unadjusted|bivariate|crude)\b", context, re.I)
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
     weighted = weighted_test(context)
-    legend = {m.group("mark"): (m.group("p"), m.group("comp")) for m in STAR_LEGEND.finditer(foot + " " + caption)}
+    legend = {m["mark"]: (m["p"], m["comp"] or "<") for m in STAR_LEGEND.finditer(foot + " " + caption)}
     if META_COLUMN.search(" | ".join(names)) or META_CAPTION.search(caption):
         return [], [META_WHY]  # a pooled r over k studies: its p is a random-effects z, not a t test at N - 2
     r_cols = [k for k, c in enumerate(columns) if R_HEADER.match(c.strip())]
