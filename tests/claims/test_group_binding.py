@@ -60,3 +60,20 @@ def test_an_abbreviation_inside_a_longer_word_or_hyphenated_names_no_group():
         "AD-related tau went with age (r = 0.45, p = 0.01)."
     )
     assert _bound(text)[0][2] == ""
+
+
+def test_a_sex_letter_after_the_p_names_that_sex():
+    """'(rho 0.70, P<0.001 M, rho 0.46, P = 0.009 F)': the second is the 31 women's; checked at the
+    29 men it was a doubt. R statcheck 1.5: r(29) = .46, p = .009 consistent (computed .0092)."""
+    text = (
+        "In 60 adults (31 women, 29 men), irisin went with HOMA in both (rho 0.70, P<0.001 M, rho 0.46, P = 0.009 F)."
+    )
+    assert [n for _, n, _ in _bound(text)] == [29, 31]
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent", "consistent"]
+
+
+def test_people_named_by_their_condition_are_a_group():
+    """'40 obese diabetics' is a size of its own: a statement of the group checked at 80 alone
+    was a doubt where 40 fits."""
+    sizes = {(c.n, c.label) for c in size_candidates("Eighty women took part: 40 obese and 40 obese diabetics.", 0)}
+    assert (40, "diabetics") in sizes

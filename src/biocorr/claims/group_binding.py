@@ -16,7 +16,8 @@ GROUP_NOUNS = (
     r"adolescents|students|infants|neonates|newborns|girls|boys|athletes|players|runners|respondents|"
     r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
     r"out-?patients|in-?patients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
-    r"females|males|girls|boys|in each group|per group|in each arm"
+    r"females|males|girls|boys|diabetics|asthmatics|migraineurs|epileptics|drinkers|"
+    r"in each group|per group|in each arm"
 )
 GROUP_NOUN = re.compile(GROUP_NOUNS, re.I)
 
@@ -36,6 +37,9 @@ ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}")
 # where a statement names such a group: 'in MCI', 'and MCI (r = ...)', 'the IPD group' (the word
 # itself, capitals and all; not 'AD-related')
 IN_GROUP = r"(?<![\w-])({})\b(?!-)"
+# 'rho 0.735, P<0.001 M, rho 0.452, P = 0.011 F': a sex's letter right after a statement's p
+SEX_LETTER = re.compile(r"^[^()]{0,30}?\b[pP]\s*(?:[<=>≤≥]|<=|>=)\s*[\d.]+\s*(?P<sex>[MF])\s*[),;]")
+SEXES = {"M": ("males", "men", "boys"), "F": ("females", "women", "girls")}
 RIGHT_AFTER = re.compile(
     r"[^()]{0,60}?\)\s*(?:in|among|for|within)\s+(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
 )
@@ -66,6 +70,9 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     >>> c = [SizeCandidate(60, "patients", "passage"), SizeCandidate(38, "males", "passage")]
     >>> bound_to_group(c, "In male patients, grip went with albumin (").n  # the part the noun's word names
     38
+    >>> c = [SizeCandidate(31, "women", "passage"), SizeCandidate(29, "men", "passage")]
+    >>> bound_to_group(c, "In both (rho 0.735, P<0.001 M, ", ", P = 0.011 F). In men, ...").n
+    31
     >>> c = [SizeCandidate(54, "controls", "passage"), SizeCandidate(82, "MCI", "passage")]
     >>> bound_to_group(c, "Tau correlated weakly in MCI (").n
     82
@@ -90,6 +97,10 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
         heads = {start for start, _, c in found for _, end, d in found if d is not c and text[end:start].isspace()}
         return sorted(((start, c) for start, _, c in found if start not in heads), key=lambda x: x[0])
 
+    if (letter := SEX_LETTER.match(after)) is not None:  # '(rho 0.452, P = 0.011 F)': the women's
+        sexed = [c for c in candidates if c.label.lower() in SEXES[letter["sex"]]]
+        if len({c.n for c in sexed}) == 1:
+            return sexed[0]
     # '... (r = .10, p = .64) in controls': a group named right after the statement's own bracket is
     # its group, before one named earlier in the sentence (that one is the previous statement's)
     if (right := RIGHT_AFTER.match(after)) is not None and (named := mentions(right.group("group"))):
