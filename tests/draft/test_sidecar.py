@@ -101,9 +101,12 @@ def test_without_the_sidecar_the_ratings_are_not_evidence_and_no_join_is_propose
     text = draft_spec(read_table(data), path=data)
     spec = tomllib.loads(text)
     assert "join" not in spec["data"]
-    drafted = [v["column"] for v in spec["score"]]  # promoted so that the draft runs: coded answers before flags
-    assert drafted == ["RACE_1", "MARITAL_STATUS"]
-    assert "phi coefficient" not in text.split("[[covariate]]")[0]
+    # coded answers (RACE_1 0-5) and yes/no answers are no scores: nothing is invented, the draft says
+    # what is missing and offers the codes as categorical covariates (session 18; they were drafted
+    # as scores before, a role flip every analyst had to make)
+    assert "score" not in spec and "biomarker" not in spec
+    assert "# No column looks like a biomarker or a score (a table of demographics or coded answers?)." in text
+    assert '# column = "RACE_1"\n# categorical = true' in text and "phi coefficient" not in text
 
 
 def test_a_yes_no_flag_is_drafted_as_a_score_only_when_nothing_else_is_left_and_says_phi(tmp_path):

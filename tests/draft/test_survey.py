@@ -70,3 +70,19 @@ def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted
     from biocorr.draft.study import draft_spec
 
     assert 'column = "x"' in draft_spec(two) and 'column = "y"' in draft_spec(two)  # put back: the draft must run
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "coded"),
+    [
+        ("CURRENT_GENDER", [0, 1, 2, 0, 0, 1] * 3, True),  # NIMH demographics: drafted as a score before
+        ("LGBT_IDENTITY", [0, 0, 0, 1] * 4, True),
+        ("RACE_1", [1, 2, 3, 4, 5, 6, 7], True),  # fewer than ten values: still the codes of a category
+        ("PARTICIPATE_NIH_STUDY", [0, 1] * 6, True),
+        ("N.living.kids", [0, 1, 2, 3, 4] * 3, False),  # a count of children, no code
+        ("ZIP_CODE", list(range(10001, 10031)), False),  # thirty distinct: no list of categories
+    ],
+)
+def test_whole_numbers_a_category_name_codes_are_a_categorical_covariate_offered(name, values, coded):
+    role, why = guess_role(name, np.array(values, float))
+    assert (role == "covariate" and why.startswith("role unknown: whole numbers coding a category")) == coded

@@ -12,6 +12,9 @@ from collections.abc import Collection
 
 UNKNOWN = "role unknown: biomarker, score or covariate?"
 UNKNOWN_ROLE = "role unknown"
+# whole numbers whose name says they code a category ('CURRENT_GENDER' 0/1/2): offered as a
+# categorical covariate, never drafted as a score to give the spec one
+CODED = "role unknown: whole numbers coding a category"
 
 
 def on_evidence(role_why: tuple[str, str], role: str) -> bool:
@@ -31,19 +34,29 @@ def unknown_roles_offered(
     roles: list[tuple[str, str, str]], have_score: bool = False
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(drafted, offered): columns without evidence for a role are offered as comments, except
-    the first one needed to give the spec a score when no column has the evidence of one (the
-    biomarker's is :func:`at_least_one_biomarker`).
+    the first one needed to give a spec with a biomarker a score when no column has the evidence
+    of one (the biomarker's is :func:`at_least_one_biomarker`). Whole numbers coding a category
+    (``CODED``) are only offered.
 
     Examples
     --------
     >>> drafted, offered = unknown_roles_offered([("TNF", "biomarker", "guess"), ("Q1", "score", UNKNOWN)])
     >>> [(name, role) for name, role, _ in drafted], [name for name, _, _ in offered]
     ([('TNF', 'biomarker'), ('Q1', 'score')], [])
+    >>> drafted, offered = unknown_roles_offered([("TNF", "biomarker", "guess"), ("RACE_1", "covariate", CODED)])
+    >>> [name for name, _, _ in drafted], [name for name, _, _ in offered]  # a coded category: offered only
+    (['TNF'], ['RACE_1'])
     """
-    unknown = [r for r in roles if r[2].startswith(UNKNOWN)]
-    keep = [r for r in roles if not r[2].startswith(UNKNOWN)]
-    if unknown and not have_score and not any(role == "score" for _, role, _ in keep):
-        name, _, why = unknown.pop(0)
+    unknown = [r for r in roles if r[2].startswith((UNKNOWN, CODED))]
+    keep = [r for r in roles if not r[2].startswith((UNKNOWN, CODED))]
+    if (
+        (candidates := [r for r in unknown if r[2].startswith(UNKNOWN)])
+        and not have_score
+        and not any(role == "score" for _, role, _ in keep)
+        and any(role == "biomarker" for _, role, _ in keep)  # without a biomarker one score is no spec either
+    ):
+        name, _, why = candidates[0]
+        unknown.remove(candidates[0])
         needed = "role unknown: a spec needs at least one score"
         keep.append((name, "score", why.replace(UNKNOWN + " (or delete)", needed, 1).replace(UNKNOWN, needed, 1)))
     order = [name for name, _, _ in roles]
@@ -81,7 +94,9 @@ def at_least_one_biomarker(
     as scores (never as biomarkers: a biomarker carries detection limits and the first place in
     every table) until two scores are there, each saying so; else the advice says what is missing.
     A column with two values (``yes_no``: a yes/no answer, a 0/1 flag) is drafted so only when no
-    other column is left, and says that its Pearson r with another flag is the phi coefficient.
+    other column is left, and says that its Pearson r with another flag is the phi coefficient;
+    never in a table of answers coded as categories (``CODED``: a demographics table), whose flags
+    are answers too, nor is a coded category itself: such a table gets advice, not invented scores.
 
     Parameters
     ----------
@@ -118,7 +133,9 @@ def at_least_one_biomarker(
     if among := one_role_only(roles, "score"):
         return roles, among
     scores = sum(r == "score" and not why.startswith(UNKNOWN_ROLE) for _, r, why in roles)
-    unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE)]
+    unknown = [i for i, (_, _, why) in enumerate(roles) if why.startswith(UNKNOWN_ROLE) and not why.startswith(CODED)]
+    if any(why.startswith(CODED) for _, _, why in roles):  # answers coded as categories: its flags are answers too
+        unknown = [i for i in unknown if roles[i][0] not in yes_no]
     unknown.sort(key=lambda i: roles[i][0] in yes_no)  # a yes/no flag last
     if scores + len(unknown) >= 2:
         needed = "role unknown: drafted as a score, to correlate the scores with each other (a biomarker? make it one)"
@@ -127,6 +144,15 @@ def at_least_one_biomarker(
             why = needed + (flag if roles[i][0] in yes_no else "") + roles[i][2].split("(or delete)", 1)[-1]
             roles[i] = (roles[i][0], "score", why)
         return roles, one_role_only([(n, r, "") for n, r, _ in roles], "score")
+    if not scores:  # neither: a table of demographics, or of answers coded as categories
+        return roles, [
+            "# No column looks like a biomarker or a score (a table of demographics or coded answers?).",
+            "# A spec needs a biomarker, or two scores: name them here, or join the table that holds",
+            '# them by id ([data] join = "labs.csv"; the join needs the same id and visit columns):',
+            "# [[biomarker]]",
+            '# column = "..."',
+            "",
+        ]
     return roles, [  # never a covariate or a score by name: say what is missing instead
         "# No column looks like a biomarker. A spec needs one: name it here, or join qPCR",
         "# results with --qpcr and name their per-subject column (e.g. TNF_ATP_vs_vehicle_log2):",

@@ -14,7 +14,7 @@ from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
 from .nearby import join_line, scores_next_door
 from .per_visit import one_variable_over_visits
-from .roles import at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
+from .roles import CODED, at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
 from .sidecar import read_sidecar
 from .survey import COVARIATE_HINTS, Survey, floor_pile, restore_copies, survey_columns
 from .wide import WideProposal, propose_wide_visits
@@ -218,6 +218,11 @@ def draft_spec(
             "# a detection limit)",
         ]
         for name, _, why in offered:
+            if why.startswith(CODED):  # 'CURRENT_GENDER' 0/1/2: a category, as a categorical covariate
+                shown = _plain(why.removeprefix("role unknown: "))
+                lines += [f"# [[covariate]]             # offered: {shown}", f"# column = {_quote(name)}"]
+                lines += ["# categorical = true", ""]
+                continue
             lines += [
                 "# " + line if line else "" for line in _variable_lines(raw, survey, name, "score", why, kept[name])
             ]

@@ -20,6 +20,7 @@ from ..data.cells import CENSORED, DATE_TEXT, NON_DETECT, decimal_marks, parse_n
 from ..data.checks import far_missing_codes, repeat_levels_column
 from ..data.table import RawTable, cell_text
 from ..spec.scales import catalogue_range
+from .roles import CODED
 from .sidecar import ColumnNotes, role_from_notes
 
 BIOMARKER_HINTS = re.compile(
@@ -36,6 +37,14 @@ SCORE_HINTS = re.compile(
 COVARIATE_HINTS = re.compile(
     r"^(age|sex|gender|bmi|weight|height|mass|education|smok|time.?sinc|duration|years.?since|disease.?duration)", re.I
 )
+# names of answers coded in whole numbers ('RACE_1' 2, 'MARITAL_STATUS' 1): a category, not a rating or a count
+CODED_CATEGORY = re.compile(
+    r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
+    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
+    r"(?:^|[_\s.])stud(?:y|ies)(?:[_\s.\d]|$))",  # 'PARTICIPATE_NIH_STUDY' 0/1: an answer about a study
+    re.I,
+)
+COUNTED = re.compile(r"^n[._\s]|^num|number|count|kids|child", re.I)  # a count of things, not a code
 GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
 NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
 NOT_A_RATING = re.compile(  # whole numbers that code a category, or count things: not a rating
@@ -393,6 +402,10 @@ def guess_role(name: str, values: np.ndarray, notes: ColumnNotes | None = None) 
         low, at, n = pile
         return "biomarker", f"guess: {at} of {n} values equal the minimum {low:g}, as at an assay's detection limit"
     present = values[np.isfinite(values)]
+    codes = np.unique(present)
+    coded = CODED_CATEGORY.search(name) and not COUNTED.search(name)  # 'N.living.kids' counts, it codes nothing
+    if 0 < len(codes) <= 20 and np.all(codes == np.round(codes)) and coded:
+        return "covariate", f"{CODED} ({len(codes)} codes, {codes[0]:g} to {codes[-1]:g}; the name says so)"
     whole = len(present) >= 10 and bool(np.all(present == np.round(present)))
     floor = ""
     if whole:
