@@ -461,10 +461,10 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
 
 
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 183 distinct sources
-    (1564 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 186 distinct sources
+    (1610 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (183, 1564)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (186, 1610)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -585,3 +585,24 @@ def test_session_18_second_set_collected_after_the_fixes_accuses_only_what_r_con
     accused = s["biocorr_verdict"].isin(["inconsistent", "decision error"])
     assert R.loc[s.index[accused], "r_verdict"].tolist() == ["decision error", "decision error"]
     assert not s.loc[~checkable, "biocorr_verdict"].isin(["inconsistent", "decision error"]).any()
+
+
+def test_session_18_third_set_scored_at_collection_agrees_with_r_s_own_spearman_p():
+    """after-s18b: 3 sources collected last (a table printing n, rho and p per row; a table of
+    rho with letter marks under sized row groups; an abstract printing bare coefficients): 46
+    statements, each with its n printed; a verdict on the 21 rows of the n-column table, none on
+    the other 25 (the letters' legend lines lost their letters; 'coefficient -0.532, p < 0.01' and
+    '(-0.502, p < 0.01)' carry no symbol): not read, rightly not guessed at. Of the 21, 20 verdicts
+    are statcheck's; the 21st, rho = 0.395, p = 0.0637 at n = 23, is 'consistent' where statcheck's
+    t approximation (0.0621) is not, and R's own cor.test p for Spearman (AS 89: 0.0633 at 0.395,
+    0.0637 at 0.3945) agrees with biocorr. 13 inconsistencies at the table's own n, R's too."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s18b")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (46, 3, 46)
+    checkable, verdict, definite = _scored(s)
+    assert (int((checkable & verdict).sum()), int(definite.sum())) == (21, 21)
+    ours = s.loc[definite, "biocorr_verdict"]
+    statcheck = R.loc[ours.index, "r_verdict"]
+    exact = R.loc[ours.index, "spearman_exact_verdict"]
+    assert ((ours == statcheck) | (ours == exact)).all()
+    assert int((ours != statcheck).sum()) == 1 and int(ours.eq("inconsistent").sum()) == 13
+    assert s.loc[~definite, "biocorr_verdict"].str.startswith("not read").all()
