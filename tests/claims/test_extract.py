@@ -257,3 +257,18 @@ def test_a_p_after_a_bracket_closed_too_early_is_the_statement_s_own():
     # without the stray bracket closing it, a p after the statement's bracket is not taken as its own
     [found], _ = extract_claims("In 40 patients A went with B (r = 0.66), p = 0.02 in the other cohort.")
     assert found.claim.p is None
+
+
+def test_a_bare_coefficient_in_a_sentence_that_says_correlated_is_read():
+    """'(UAS-15; coefficient -0.532, p < 0.01)', '(-0.131, p < 0.05)': no symbol, but the sentence
+    says the variables correlated. R statcheck 1.5: r(38) = -.35, p < .05 is consistent (.0268)."""
+    text = "In 40 patients, IgE levels correlated with quality of life (-0.35, p < 0.05)."
+    rows = check_text(text).set_index("check")
+    assert (rows.loc["p vs r and n", "verdict"], rows.loc["p vs r and n", "reported"]) == ("consistent", "p < 0.05")
+    [found], _ = extract_claims(
+        "Scores correlated with the scale (scale-15; coefficient -0.53, p < 0.01) in 40 patients."
+    )
+    assert (found.claim.r.text, found.claim.n) == ("-0.53", 40)
+    # no 'correlated' in the sentence, or another estimate named: not a coefficient
+    assert extract_claims("In 40 patients age predicted quality of life (-0.35, p < 0.05).")[0] == []
+    assert extract_claims("In 40 patients IgE correlated with the odds (OR 0.35, p < 0.05).")[0] == []

@@ -32,6 +32,15 @@ BARE_MEMBER = re.compile(
     r"(?P<r>" + VALUE + r")(?=\s*[,;]\s*p\s*[=<>≤≥])",
     re.I,
 )
+# a bracket opening on a bare coefficient and its p, in a sentence that says 'correlated':
+# 'IgE correlated with QOL (-0.131, p < 0.05)', '(UAS-15; coefficient -0.532, p < 0.01)'
+BARE_IN_BRACKET = re.compile(
+    r"(?<=\()\s*(?:[^();=<>]{1,20};\s*)?(?:(?:correlation\s+)?coefficient\s+)?(?P<sym>)(?P<df>)(?P<rcomp>)"
+    r"(?P<r>" + VALUE + r")(?=\s*[,;]\s*p\s*[=<>≤≥])",
+    re.I,
+)
+CORRELATED = re.compile(r"\bcorrelat\w*", re.I)
+OTHER_ESTIMATE = re.compile(r"\b(?:odds|hazard|ratio|beta|β|OR|HR|slope|mean|median|difference|AUC|B)\b")
 BRACKET_END = re.compile(r"[^()]{0,40}?\)\s*,?\s*(?:and\s+)?")  # the rest of a member's bracket, to the next name
 OWN_P = re.compile(r"\s*\(\s*p[^()]{0,40}\)", re.I)  # the bracketed p right after a value
 
@@ -63,4 +72,31 @@ def chained_statements(text: str, statements: list[re.Match]) -> list[re.Match]:
             while (gap := BRACKET_END.match(text, end)) and (bare := BARE_MEMBER.match(text, gap.end())):
                 found.append(bare)
                 end = bare.end()
+    return found
+
+
+def correlated_bare(text: str) -> list[re.Match]:
+    """Bare coefficients in brackets of a sentence that says the variables correlated, the
+    bracket holding nothing but the value (a label before a ';', or 'coefficient') and its p:
+    'IgE levels correlated with QOL (-0.131, p < 0.05)'. Not where an '=' (a symbol's statement)
+    or another estimate's name comes between the 'correlated' and the bracket: those are read by
+    their symbol, or are no coefficient.
+
+    Examples
+    --------
+    >>> text = "QOL correlated with UAS (UAS-15; coefficient -0.532, p < 0.01) more than UAS-6 (-0.502, p < 0.01)."
+    >>> [m.group("r") for m in correlated_bare(text)]
+    ['-0.532', '-0.502']
+    >>> [m.group("r") for m in correlated_bare("Age predicted QOL (-0.13, p < 0.05).")]
+    []
+    >>> [m.group("r") for m in correlated_bare("QOL correlated with the odds (OR 0.82, p = 0.01), (0.41, p = 0.03).")]
+    []
+    """
+    found = []
+    for m in BARE_IN_BRACKET.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), -1) + 1
+        said = list(CORRELATED.finditer(text, start, m.start()))
+        between = text[said[-1].end() : m.start()] if said else ""
+        if said and "=" not in between and not OTHER_ESTIMATE.search(between):
+            found.append(m)
     return found

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .adjusted import PARTIAL, partial_covariates, weighted_test
-from .chains import WERE_WITH_P, chained_statements
+from .chains import WERE_WITH_P, chained_statements, correlated_bare
 from .lists import (
     after_list,
     comma_list_after,
@@ -294,6 +294,9 @@ def _statements(text: str) -> list[re.Match]:
     verbal = [v for v in VERBAL.finditer(text) if not any(a < v.end() and v.start() < b for a, b in symbolic)]
     spans = symbolic + [(v.start(), v.end()) for v in verbal]
     verbal += [v for v in WERE_WITH_P.finditer(text) if not any(a < v.end() and v.start() < b for a, b in spans)]
+    spans = symbolic + [(v.start(), v.end()) for v in verbal]  # 'correlated with QOL (-0.131, p < 0.05)'
+    verbal += [v for v in correlated_bare(text) if not any(a < v.end() and v.start() < b for a, b in spans)]
+    spans = symbolic + [(v.start(), v.end()) for v in verbal]
     read = statements + verbal
     chained = [c for c in chained_statements(text, read) if not any(a <= c.start("r") < b for a, b in spans)]
     return sorted(read + chained, key=lambda match: match.start())
