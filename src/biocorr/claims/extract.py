@@ -160,6 +160,7 @@ class _Numbers:
 
 
 SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*\n")
+SHARED_REACH = 2000  # how far after a statement its list's one p ('... (all p < .05)') is looked for
 
 
 def _p_elsewhere(text: str, m: re.Match, before: str):
@@ -170,8 +171,12 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
         return parse_p(pm.group("p"), pm.group("comp"))
     if (stray := STRAY_P.match(text, m.end())) is not None:  # '(r = 0.665), p = 0.0003)'
         return parse_p(stray.group("p"), stray.group("comp"))
-    end = SENTENCE_END.search(text, m.end())
-    shared = SHARED_P.search(text, m.end(), end.start() if end else len(text))
+    # to the sentence's end, at most SHARED_REACH characters on: a text without full stops (a
+    # paste of thousands of statements) is searched in time linear in its length, not quadratic
+    reach = min(len(text), m.end() + SHARED_REACH)
+    end = SENTENCE_END.search(text, m.end(), reach)
+    stop = end.start() if end else reach
+    shared = SHARED_P.search(text, m.end(), stop)
     if shared is not None:
         value, comp = (
             (shared.group("p"), shared.group("comp"))
@@ -181,7 +186,7 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
         return parse_p(value, comp)
     if m.group("sym") == "p" and (after := shared_p_after(text, m.end())) is not None:
         return (*parse_p(after[1], after[0]), True)  # ρ printed as 'p': the list's one p, a guess
-    lone = LONE_P.search(text, m.end(), end.start() if end else len(text))
+    lone = LONE_P.search(text, m.end(), min(stop, m.end() + 160))
     if lone is not None and lone.start() - m.end() <= 100:
         between = text[m.end() : lone.start()]  # the rest of the list: coefficients and names, no p, no 'but'
         alone = lone.group("comp") != "=" or not (  # an exact p: the sentence's one coefficient only
