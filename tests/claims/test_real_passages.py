@@ -461,10 +461,10 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
 
 
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 186 distinct sources
-    (1610 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 188 distinct sources
+    (1615 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (186, 1610)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (188, 1615)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -606,3 +606,22 @@ def test_session_18_third_set_scored_at_collection_agrees_with_r_s_own_spearman_
     assert ((ours == statcheck) | (ours == exact)).all()
     assert int((ours != statcheck).sum()) == 1 and int(ours.eq("inconsistent").sum()) == 13
     assert s.loc[~definite, "biocorr_verdict"].str.startswith("not read").all()
+
+
+def test_session_18_last_set_whose_n_the_passages_do_not_say_gets_no_accusation():
+    """after-s18c: 2 sources collected at the session's end, 5 statements whose n the passage does
+    not say (31 depressed and 83 other patients; 75 in four subgroups): a verdict on each, none an
+    accusation ('depends on n' where 83 fits and 31 does not; 'consistent' at the 75 whose parts the
+    passage lists, the statement naming none). A third source found with them, regression
+    coefficients 'associated with IL-1ra (coefficient: 1.27, p<=0.001)', is rightly read as no
+    correlation at all and is left out of the manifest."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s18c")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (5, 2, 0)
+    assert s["biocorr_verdict"].tolist() == [
+        "depends on n",
+        "consistent",
+        "depends on n",
+        "consistent",
+        "fails at inferred n",
+    ]
+    assert R.loc[s.index, "r_verdict"].eq("no n").all()
