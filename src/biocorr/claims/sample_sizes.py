@@ -358,8 +358,9 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     for m in NVAL.finditer(para):
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
-        word = before.group(1) if before else ""
-        word = word if ABBREVIATION.fullmatch(word) else word.lower()  # 'IPD (n = 70)' keeps its capitals
+        # lower case: a capitalised word before 'n = 27' may name a variable measured in 27, not a
+        # group, so it never binds by its capitals ('82 with ... (MCI)' names a group, and does)
+        word = before.group(1).lower() if before else ""
         label = "" if word in {"and", "with", "of", "in", "the", "sample", "size", "total", "all", "r", "p"} else word
         if not any(c.n == n for c in found.values()) or label:
             found.setdefault((n, label), SizeCandidate(n, label, "passage"))
