@@ -1045,3 +1045,26 @@ Protein intake 0.33* 0.12
     ]
     verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"]
     assert verdicts.eq("consistent").all() and len(verdicts) == 4
+
+
+def test_a_cell_printing_its_own_n_is_checked_at_that_n():
+    """'0.45* (n=40)': the cell's own n, printed with r, outranks a caption's or the passage's (the
+    table was listed as not read before). R statcheck 1.5: r(38) = .45, p < .05 (.0036), r(36) = .12,
+    p > .05 (.473), r(38) = .21, p > .05 (.193) consistent; r(36) = .20, p < .05 (.229) a decision
+    error, at an n printed in the cell: an accusation."""
+    text = """Table 2. Correlations of IL-6 with symptom scores in 60 patients
+| Score | IL-6 | TNF |
+|---|---|---|
+| Pain | 0.45* (n=40) | 0.12 (n=38) |
+| Fatigue | 0.21 (n=40) | 0.20* (n=38) |
+* p < 0.05
+"""
+    got = [(c.r.text, c.p_comparator, c.p.text, c.n, c.extra["n_source"]) for c in _read(text)]
+    assert got == [
+        ("0.45", "<", "0.05", 40, "cell"),
+        ("0.12", ">", "0.05", 38, "cell"),
+        ("0.21", ">", "0.05", 40, "cell"),
+        ("0.20", "<", "0.05", 38, "cell"),
+    ]
+    verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
+    assert verdicts == ["consistent", "consistent", "consistent", "decision error"]

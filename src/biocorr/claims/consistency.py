@@ -40,7 +40,13 @@ DECISION_ERROR = "decision error"
 NOT_CHECKED = "not checked"
 DEPENDS_ON_N = "depends on n"  # consistent under one sample size the passage gives, not under the one inferred
 FAILS_AT_INFERRED_N = "fails at inferred n"  # inconsistent at every size the passage gives, none printed with it
-CERTAIN_N = {"statement", "df", "column", "claims file"}  # printed with the statement (or a claims file's column)
+CERTAIN_N = {
+    "statement",
+    "df",
+    "column",
+    "cell",
+    "claims file",
+}  # printed with the statement (or a claims file's column)
 
 
 @dataclass(frozen=True)

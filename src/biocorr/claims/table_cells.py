@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 NUMBER = r"[-+]?(?:0,\d+(?![\d.])|1,0+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"  # '0,45': a decimal comma
-CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001',
+CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (0.003)', '<0.001', '0.45* (n=40)',
     # '-.561 (p < 0.001)' (the comparator after the p is the p's), '0.027##)' (a footnote mark 'x)')
     r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#°]*(?:[a-z]{1,2})?)(?:(?<=[*†‡§¶#°a-z])\))?"
-    r"(?:\s*\(\s*(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")\s*\))?$",
+    r"(?:\s*\(\s*(?:(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")"
+    r"|n\s*=\s*(?P<cn>\d{1,6}))\s*\))?$",  # '0.45* (n=40)': the cell's own n
     re.I,
 )
 # 'r (p/p)': a coefficient with two p-values, adjusted and unadjusted in the order the header says

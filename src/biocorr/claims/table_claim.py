@@ -47,4 +47,8 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
             text = max((t for t, _ in legend.values()), key=float)
             p, comp = parse_number(text), ">"
     raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
-    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra={"n_source": ""})
+    extra: dict = {"n_source": ""}
+    if m.group("cn"):  # '0.45* (n=40)': the cell prints its own n (it outranks any other; see tables.py)
+        raw += f", n = {m.group('cn')}"
+        extra["cell_n"] = int(m.group("cn"))
+    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra=extra)

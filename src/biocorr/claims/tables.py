@@ -161,12 +161,14 @@ def extract_table_claims(
         line0 = text.count("\n", 0, start) + 1
         n_pass, n_pass_source, _ = passage_n(text, start)
         for i, (claim_kw, row_line) in enumerate(claims, start=1):
+            if (cell_n := claim_kw["extra"].pop("cell_n", None)) is not None and claim_kw.get("df") is None:
+                claim_kw["n"], claim_kw["extra"]["n_source"] = cell_n, "cell"  # '0.45* (n=40)': printed with r
             k = claim_kw["extra"].get("partial", 0)
             unknown_test = k is True or "weighted" in claim_kw["extra"]
             if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and not unknown_test:
                 claim_kw["n"], claim_kw["extra"]["n_source"] = n_pass, n_pass_source
                 as_partial(claim_kw, k)
-            if claim_kw["extra"]["n_source"] not in ("column", "header", "row group") and not group_of(
+            if claim_kw["extra"]["n_source"] not in ("column", "cell", "header", "row group") and not group_of(
                 claim_kw["extra"]["n_source"]
             ):
                 claim_kw["extra"]["n_bound"] = bound(start)
