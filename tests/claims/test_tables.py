@@ -1068,3 +1068,42 @@ def test_a_cell_printing_its_own_n_is_checked_at_that_n():
     ]
     verdicts = check_text(text).query("check == 'p vs r and n'")["verdict"].tolist()
     assert verdicts == ["consistent", "consistent", "consistent", "decision error"]
+
+
+def test_cells_printing_r_comma_n_with_stars_after_the_n_and_an_spss_legend_below_are_read():
+    """'-0.46, n=62**' (a web table's cell: r, its n, the stars after the n) under an SPSS legend
+    a blank line below the table (was: not read). R statcheck 1.5: r(60) = -.15, p > .05 (.245),
+    r(60) = -.46, p < .01 (.00017), r(60) = -.28, p < .05 (.0275), r(59) = -.01, p > .05 (.939):
+    all consistent."""
+    text = """Table 5
+
+Correlation (Spearman) of questionnaire dimensions with SF-36 summaries
+
+| Dimension | MCS | PCS |
+|---|---|---|
+| Physical mobility | -0.15, n=62 | -0.46, n=62** |
+| Eating | -0.28, n=62* | -0.01, n=61 |
+
+* Correlation significant at the 0.05 level; ** Correlation significant at the 0.01 level.
+"""
+    got = [(c.r.text, c.p_comparator, c.p.text, c.n) for c in _read(text)]
+    assert got == [
+        ("-0.15", ">", "0.05", 62),
+        ("-0.46", "<", "0.01", 62),
+        ("-0.28", "<", "0.05", 62),
+        ("-0.01", ">", "0.05", 61),
+    ]
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].eq("consistent").all()
+
+
+def test_r_comma_n_cells_glued_to_their_row_labels_are_listed_not_garbled():
+    """A copy that glued 'Communication' to its first cell ('Communication-0.40, n=61') read the
+    label as 'Communication-0.40, n=61' and the next cell under the wrong column: listed as not read."""
+    text = """Table 5
+Correlation (Spearman) of dimensions with MCS and PCS
+MCS PCS
+Communication-0.40, n=61  0.03, n=61
+Mini-COM-0.30, n=62  0.03, n=62
+"""
+    found, unparsed = extract_claims(text)
+    assert found == [] and "glued to their row labels" in unparsed[0].reason

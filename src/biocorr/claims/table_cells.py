@@ -12,7 +12,8 @@ CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (
     # '-.561 (p < 0.001)' (the comparator after the p is the p's), '0.027##)' (a footnote mark 'x)')
     r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#°]*(?:[a-z]{1,2})?)(?:(?<=[*†‡§¶#°a-z])\))?"
     r"(?:\s*\(\s*(?:(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")"
-    r"|n\s*=\s*(?P<cn>\d{1,6}))\s*\))?$",  # '0.45* (n=40)': the cell's own n
+    # the cell's own n: '0.45* (n=40)', '-0.15, n=62**' (a web table's cell, the stars after the n)
+    r"|n\s*=\s*(?P<cn>\d{1,6}))\s*\)|\s*,\s*n\s*=\s*(?P<cn2>\d{1,6})(?P<marks2>[*†‡§¶#°]*))?$",
     re.I,
 )
 # 'r (p/p)': a coefficient with two p-values, adjusted and unadjusted in the order the header says

@@ -40,7 +40,7 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
         p = parse_number(m.group("paren"))
         comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or m.group("plt2") or "=").strip(), "=")
     elif legend:
-        marks = m.group("marks") or ""
+        marks = m.group("marks") or m.group("marks2") or ""  # '-0.46, n=62**': the stars after the n
         if marks and marks in legend:
             p, comp = parse_number(legend[marks][0]), "<"
         elif not marks:  # no star: not significant at the largest threshold the legend defines
@@ -48,7 +48,7 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
             p, comp = parse_number(text), ">"
     raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
     extra: dict = {"n_source": ""}
-    if m.group("cn"):  # '0.45* (n=40)': the cell prints its own n (it outranks any other; see tables.py)
-        raw += f", n = {m.group('cn')}"
-        extra["cell_n"] = int(m.group("cn"))
+    if cell_n := m.group("cn") or m.group("cn2"):  # '0.45* (n=40)', '-0.15, n=62': the cell's own n
+        raw += f", n = {cell_n}"
+        extra["cell_n"] = int(cell_n)  # it outranks any other (see tables.py)
     return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra=extra)

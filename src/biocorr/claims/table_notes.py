@@ -12,6 +12,7 @@ from .table_cells import INLINE_STATEMENT, split_row
 
 NOTE_START = re.compile(
     r"\s*(?:(?i:Note|[*†‡§¶#°a-d]\s*p\s*[<≤]|p\s*[<≤]\s*0?\.\d|Abbreviations|r\b|ρ|Values)"
+    r"|(?i:[*†‡§¶#°]{1,3}\s*(?:correlation\s+)?(?:is\s+)?significant\b)"  # SPSS: '** Correlation is significant'
     # an abbreviation legend: 'BAI, Beck Anxiety Inventory; ...' (two capitals at least: not 'However, ...')
     r"|(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{1,11}s?(?:,|\s=|:)\s+[A-Z]"
     r"|[a-h*†‡§¶#]{1,2}\s*$)",  # a note's mark alone, its text in the next paragraph

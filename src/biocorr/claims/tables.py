@@ -71,6 +71,7 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 )
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
+GLUED_N_CELL = re.compile(r"\d*\.\d+,\s*n\s*=\s*\d")  # a row label that swallowed an 'r, n=62' cell
 COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # an n column's cell: '568', '25,948' (never a decimal comma)
 STAR_LEGEND = re.compile(  # '*p < 0.05', and SPSS's '**Correlation is significant at the 0.01 level'
     r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?(?:p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*|"
@@ -200,6 +201,10 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         return [], []
     body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
+    if any(GLUED_N_CELL.search(label) for _, label, _ in rows):  # 'Communication-0.40, n=615-150'
+        return [], [
+            "cells 'r, n=...' glued to their row labels (and to footnote marks): which value is whose cannot be told"
+        ]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     # 'Healthy n = 52 ... Whole group n = 267': a header of sizes, its last number no cell
     rows = [
