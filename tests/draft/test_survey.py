@@ -81,6 +81,7 @@ def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted
         ("PARTICIPATE_NIH_STUDY", [0, 1] * 6, True),
         ("N.living.kids", [0, 1, 2, 3, 4] * 3, False),  # a count of children, no code
         ("ZIP_CODE", list(range(10001, 10031)), False),  # thirty distinct: no list of categories
+        ("NYHA_class", [1, 2, 3, 4] * 4, False),  # ordered grades of severity, not categories
     ],
 )
 def test_whole_numbers_a_category_name_codes_are_a_categorical_covariate_offered(name, values, coded):

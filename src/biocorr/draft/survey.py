@@ -37,10 +37,11 @@ SCORE_HINTS = re.compile(
 COVARIATE_HINTS = re.compile(
     r"^(age|sex|gender|bmi|weight|height|mass|education|smok|time.?sinc|duration|years.?since|disease.?duration)", re.I
 )
-# names of answers coded in whole numbers ('RACE_1' 2, 'MARITAL_STATUS' 1): a category, not a rating or a count
+# names of answers coded in whole numbers ('RACE_1' 2, 'MARITAL_STATUS' 1): a category, not a rating or a
+# count; not 'class' (NYHA class, ASA class: ordered grades of severity, which a rank correlation may use)
 CODED_CATEGORY = re.compile(
     r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
-    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
+    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|"
     r"(?:^|[_\s.])stud(?:y|ies)(?:[_\s.\d]|$))",  # 'PARTICIPATE_NIH_STUDY' 0/1: an answer about a study
     re.I,
 )
