@@ -765,3 +765,23 @@ def test_thousands_of_statements_in_one_unterminated_sentence_are_read_in_linear
     small = min(seconds(1_500) for _ in range(2))
     large = min(seconds(6_000) for _ in range(2))
     assert large / small < 8  # quadratic: ~12
+
+
+def test_a_long_list_of_bare_coefficients_after_correlated_is_read_once_each_in_linear_time():
+    """'IgE correlated with mood x0 (0.10, p < 0.05) x1 (0.11, p < 0.05) ...' with no full stop:
+    each bare bracket near 'correlated' started a chain through every later one (2,000 brackets
+    gave 37,658 claims in 13 s), and each looked back to the text's start for its sentence."""
+    from biocorr.claims import extract_claims
+
+    def read(k: int) -> float:
+        text = "In 40 patients IgE correlated with mood " + "".join(
+            f"x{i} (0.{i % 80 + 10}, p < 0.05) " for i in range(k)
+        )
+        t0 = time.perf_counter()
+        found, _ = extract_claims(text)
+        assert len(found) == k and len({f.claim.id for f in found}) == k  # each bracket once
+        return time.perf_counter() - t0
+
+    small = min(read(1_000) for _ in range(2))
+    large = min(read(4_000) for _ in range(2))
+    assert large / small < 8  # quadratic: ~16

@@ -40,6 +40,7 @@ BARE_IN_BRACKET = re.compile(
     re.I,
 )
 CORRELATED = re.compile(r"\bcorrelat\w*", re.I)
+SENTENCE_REACH = 400  # how far back a bare coefficient's 'correlated' is looked for
 OTHER_ESTIMATE = re.compile(r"\b(?:odds|hazard|ratio|beta|β|OR|HR|slope|mean|median|difference|AUC|B)\b")
 BRACKET_END = re.compile(r"[^()]{0,40}?\)\s*,?\s*(?:and\s+)?")  # the rest of a member's bracket, to the next name
 OWN_P = re.compile(r"\s*\(\s*p[^()]{0,40}\)", re.I)  # the bracketed p right after a value
@@ -61,15 +62,22 @@ def chained_statements(text: str, statements: list[re.Match]) -> list[re.Match]:
     ['-0.22']
     """
     found: list[re.Match] = []
+    seen = {m.start("r") for m in statements}  # a link already read (a statement, or another chain's) ends a chain
     for first in statements:
         end = first.end()
-        while (p := OWN_P.match(text, end)) and (link := CHAINED.match(text, p.end())):
+        while (p := OWN_P.match(text, end)) and (link := CHAINED.match(text, p.end())) and link.start("r") not in seen:
+            seen.add(link.start("r"))
             found.append(link)
             end = link.end()
         # a bracketed statement: '(r = .38, p < .01), Borg (-.22, p = .04)' lists a member without its 'r ='
         if text[max(0, first.start() - 2) : first.start()].strip().endswith("("):
             end = first.end()
-            while (gap := BRACKET_END.match(text, end)) and (bare := BARE_MEMBER.match(text, gap.end())):
+            while (
+                (gap := BRACKET_END.match(text, end))
+                and (bare := BARE_MEMBER.match(text, gap.end()))
+                and bare.start("r") not in seen
+            ):
+                seen.add(bare.start("r"))
                 found.append(bare)
                 end = bare.end()
     return found
@@ -94,7 +102,9 @@ def correlated_bare(text: str) -> list[re.Match]:
     """
     found = []
     for m in BARE_IN_BRACKET.finditer(text):
-        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), -1) + 1
+        # its sentence, looked back over SENTENCE_REACH characters at most (linear on text without stops)
+        low = max(0, m.start() - SENTENCE_REACH)
+        start = max(text.rfind(". ", low, m.start()), text.rfind("\n", low, m.start()), low - 1) + 1
         said = list(CORRELATED.finditer(text, start, m.start()))
         between = text[said[-1].end() : m.start()] if said else ""
         if said and "=" not in between and not OTHER_ESTIMATE.search(between):
