@@ -1112,3 +1112,49 @@ Mini-COM-0.30, n=62  0.03, n=62
 """
     found, unparsed = extract_claims(text)
     assert found == [] and "glued to their row labels" in unparsed[0].reason
+
+
+def test_stars_printed_before_their_p_and_a_symbol_after_the_header_name_are_read():
+    """A web table headed "Spearman's rho (ρ)" whose p cells lead with their star ('*0.002',
+    '* < 0.001') and whose minus stands apart ('− 0.296'): read before, every row was lost (the
+    header was not seen as r's, and star-led cells left a row without values)."""
+    text = """Table 4.
+Correlations between NLR and clinical symptoms in FEP patients (n = 27).
+| Variables of interest | Spearman's rho (ρ) | p-value |
+|---|---|---|
+| Clinical symptoms | ||
+| PANSS-positive | 0.613 | * < 0.001 |
+| PANSS-disorganization | 0.566 | *0.002 |
+| Log DUP | − 0.296 | 0.134 |
+*Denotes p < 0.05.
+"""
+    got, verdicts = _cells_and_verdicts(text)
+    assert got == [("0.613", "<", "0.001", 27), ("0.566", "=", "0.002", 27), ("-0.296", "=", "0.134", 27)]
+    assert verdicts == ["consistent"] * 3
+
+
+def test_a_row_of_numbers_whose_cells_cannot_be_read_is_listed_not_dropped():
+    text = """Table 2. Spearman correlations with NLR in patients (n = 27).
+| Variable | rho | p-value |
+|---|---|---|
+| PANSS-positive | 0.613 | 0.001 |
+| PANSS-negative | 0.272 | 0.17 [adj] |
+"""
+    found, unparsed = extract_claims(text)
+    assert [f.claim.r.text for f in found] == ["0.613"]
+    assert [u.reason for u in unparsed] == ["1 row(s) printing numbers whose cells could not be read: not read"]
+
+
+def test_starred_values_glued_to_their_row_labels_are_listed_not_garbled():
+    """A copy that glued 'HADS anxiety' to '0.28*' and the next column's label to the value before
+    it: read before as two statements whose labels held other cells; listed as not read now."""
+    text = """Table 2. Pearson correlations between SIP overall, SGRQ total with other outcome measures (n = 68)
+SIP OverallSGRQ Total
+HADS anxiety0.28* P a,O2 ns
+FEV10.32**SIP communication0.31**
+SIP psychosocial dimension0.56*** P a,O2 0.39**
+P a,CO2 0.56***
+*p<0.05 **p<0.01 ***p<0.001
+"""
+    found, unparsed = extract_claims(text)
+    assert found == [] and "glued to their row labels" in unparsed[0].reason

@@ -53,7 +53,8 @@ EMPTY_CELL = re.compile(r"^(?:[–—-]+|NA|n/?a|n\.?s\.?|\.{1,3})$", re.I)
 R_HEADER = re.compile(
     r"^(?:r[a-d*†‡§]?|r[- ]values?|ρ[a-d*†‡§]?|rho|r_?s|rₛ|τ|tau(?:[-_ ]?b)?|coefficient|"
     r"corr(?:elation)?(?: coefficient)?|"
-    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?|(?:r|rho|ρ)\s+(?:spearman|pearson)|"
+    r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?(?:\s*\((?:r|r_?s|ρ|rho|τ|tau)\))?|"
+    r"(?:r|rho|ρ)\s+(?:spearman|pearson)|"
     r"(?:r|rs|rho|ρ)\s*\((?:p|p[- ]?values?)(?:,[^)]*)?\)|"  # 'r (P value)', 'R (p-value, adjusted/unadjusted)'
     r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
     re.I,
@@ -79,6 +80,9 @@ def joined_sign(cell: str) -> str:
     return re.sub(r"^[-−–]\s+(?=\.?\d)", "-", cell.strip())
 
 
+LEADING_MARK = re.compile(r"^([*†‡§]+)\s*([<>≤≥=]?\s*\d*\.?\d+)$")
+
+
 def cells_of(line: str) -> list[str]:
     """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
     laid out so, else by spaces."""
@@ -86,6 +90,7 @@ def cells_of(line: str) -> list[str]:
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         cells = [joined_sign(c) for c in line.strip("|").split("|")]
         cells = [re.sub(r"(?<=\d)\s+(?=[*†‡§¶#]+$)", "", c) for c in cells]  # '<0.01 *': the star is the cell's mark
+        cells = [LEADING_MARK.sub(r"\2\1", c) for c in cells]  # '*0.002', '* <0.001': a star printed before its p
         cells = [re.sub(r"^([<>≤≥=]?\d*\.\d+)\s+\d$", r"\1", c) for c in cells]  # '0.013 3': a footnote's number
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()

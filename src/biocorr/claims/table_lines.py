@@ -5,13 +5,16 @@ The lines are rebuilt as '|' rows when they can only be read one way: header nam
 rows that each hold a label and the same number of value cells (a value cell is a number, with its
 marks, or an empty-cell dash). Each rebuilt row sits on its label's line, so line numbers hold;
 anything else (a line with several numbers, a note, prose) ends the table.
+
+``unread_value_rows`` counts the lines of a pipe table that print numbers but split into no value
+cells, so that a table read in part says so instead of dropping them.
 """
 
 from __future__ import annotations
 
 import re
 
-from .table_cells import CELL, DUAL_P_CELL, EMPTY_CELL, R_HEADER, joined_sign
+from .table_cells import CELL, DUAL_P_CELL, EMPTY_CELL, R_HEADER, cells_of, is_pipe_row, joined_sign, split_row
 
 NOTE = re.compile(r"^(?:\d{1,2}\.\s+\S|[*†‡§¶#]|note\b|abbreviations?\b|[a-h]\s*$)", re.I)
 STATISTIC_LABEL = re.compile(
@@ -108,3 +111,22 @@ def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | 
     for group_line, label in groups:
         body[group_line] = "| " + label + " |"
     return last[1], body
+
+
+def unread_value_rows(body: list[str]) -> int:
+    """Rows of a pipe table that print numbers in cells after their label but split into no value
+    cells: data a reader sees that the table reader could not, to be reported, never dropped.
+
+    Examples
+    --------
+    >>> unread_value_rows(["| X | r | p |", "| A | 0.56 | 0.002 |", "| B | 0.61 | 0.002 [adj] |", "| Group 2 | |"])
+    1
+    """
+    return sum(
+        1
+        for line in body
+        if is_pipe_row(line)
+        and not split_row(line)[1]
+        and sum(c != "–" for c in cells_of(line)) >= 3
+        and any(re.search(r"\d*\.\d+", c) for c in cells_of(line)[1:])
+    )

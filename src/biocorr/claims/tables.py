@@ -60,7 +60,7 @@ from .table_cells import (
 )
 from .table_claim import cell_claim
 from .table_inline import inline_cell_claims
-from .table_lines import one_cell_per_line
+from .table_lines import one_cell_per_line, unread_value_rows
 from .table_notes import is_note, lettered_n, lettered_sizes, notes_after, span_end
 from .table_ranges import column_ranges
 from .table_sizes import SIZE_END, caption_n, label_n, named_n, sized_groups
@@ -71,7 +71,8 @@ CAPTION = re.compile(  # 'Table 2.', 'Table S3:', 'Tab. 4', 'Table III.' (Roman 
 )
 # a line above the rows that says what every cell is, the columns unnamed ('Spearman's rank correlation coefficients')
 KIND_TITLE = re.compile(r"\b(?:correlation\s+coefficients|(?:rho|ρ|r)\s+values)\s*$", re.I)
-GLUED_N_CELL = re.compile(r"\d*\.\d+,\s*n\s*=\s*\d")  # a row label that swallowed an 'r, n=62' cell
+# a row label that swallowed a cell: 'r, n=62' ('Communication-0.40, n=61') or a starred value ('dimension0.56***')
+GLUED_N_CELL = re.compile(r"\d*\.\d+,\s*n\s*=\s*\d|[A-Za-z]\d*\.\d+[*†‡§]")
 COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # an n column's cell: '568', '25,948' (never a decimal comma)
 STAR_LEGEND = re.compile(  # '*p < 0.05', and SPSS's '**Correlation is significant at the 0.01 level'
     r"(?P<mark>[*†‡§¶#°]+|\b[a-d]\b)\s*(?:=\s*)?(?:p(?:[- ]?values?)?\s*(?P<comp>[<≤])\s*|"
@@ -158,6 +159,8 @@ def extract_table_claims(
         if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):
             continue
         claims, problems = _read_table(caption, body, foot, context)
+        if claims and (unread := unread_value_rows(body)):
+            problems = [*problems, f"{unread} row(s) printing numbers whose cells could not be read: not read"]
         spans.append((start, span_end(text, start, end, len(text[end:]) - len(after), foot), bool(claims)))
         line0 = text.count("\n", 0, start) + 1
         n_pass, n_pass_source, _ = passage_n(text, start)
@@ -202,9 +205,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     body = carry_spanned_labels(merge_continuations(merge_cell_lines(body)))
     rows = [(i + 1, *split_row(line)) for i, line in enumerate(body) if line.strip()]
     if any(GLUED_N_CELL.search(label) for _, label, _ in rows):  # 'Communication-0.40, n=615-150'
-        return [], [
-            "cells 'r, n=...' glued to their row labels (and to footnote marks): which value is whose cannot be told"
-        ]
+        return [], ["cells glued to their row labels ('r, n=...', 'label0.56***'): which value is whose cannot be told"]
     # a row of empty cells under a spanning group header ('| Patients (n = 14) | |') is a header, not data
     # 'Healthy n = 52 ... Whole group n = 267': a header of sizes, its last number no cell
     rows = [
