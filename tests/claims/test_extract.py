@@ -272,3 +272,12 @@ def test_a_bare_coefficient_in_a_sentence_that_says_correlated_is_read():
     # no 'correlated' in the sentence, or another estimate named: not a coefficient
     assert extract_claims("In 40 patients age predicted quality of life (-0.35, p < 0.05).")[0] == []
     assert extract_claims("In 40 patients IgE correlated with the odds (OR 0.35, p < 0.05).")[0] == []
+
+
+def test_a_decimal_point_spaced_from_its_digits_is_closed_up_not_read_as_r_zero():
+    """Some journals set every decimal point with a space after it ('r=0. 103, P<0. 05', '38. 6%').
+    Read before as r = 0, which at the 120 patients made 'P<0. 05' a decision error: a false
+    accusation of a consistent statement."""
+    verdicts = check_text("In 120 patients, IL-6 correlated with pain (r=0. 45, P<0. 05).\n")
+    row = verdicts.set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "consistent" and row["raw"].startswith("r=0.45")

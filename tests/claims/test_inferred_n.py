@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _p_check(text: str):
     from biocorr.claims import check_text
@@ -69,3 +71,32 @@ def test_a_statement_naming_the_whole_group_is_checked_at_the_whole_not_at_a_par
     row = _p_check(text)
     assert row["verdict"] == "fails at inferred n" and "names the whole sample, n = 111 = 48 + 63" in row["explanation"]
     assert _p_check(text.replace("in the whole study group", "in girls and boys"))["verdict"] == "depends on n"
+
+
+def test_groups_never_summed_are_tried_together_before_the_statement_is_doubted():
+    """'Eleven ... girls, 17 ... girls, and ... 18 ... women' and a correlation naming none of them:
+    r = -0.264, p = 0.076 fits no one group but fits all 46 together, a total the passage never
+    prints. Before: 'fails at inferred n' (a wrong doubt); now 'depends on n', saying which n fits."""
+    text = (
+        "Eleven overweight peri-pubertal girls, 17 overweight pubertal girls, and a control group of 18 overweight "
+        "premenopausal women ingested a standard meal. Fasting ghrelin tended to be inversely related to fasting "
+        "estradiol (r=-0.264, p=0.076).\n"
+    )
+    row = _p_check(text)
+    assert row["verdict"] == "depends on n"
+    assert "consistent at n = 46, all of them together (11 + 17 + 18" in row["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "statement"),
+    [
+        ("The study involved 40 subjects: 20 periodontally healthy subjects and 20 patients. ", "r = 0.49, P < 0.001"),
+        ("We studied 152 girls, about 15 girls in each age group. ", "r = 0.225, p < 0.005"),
+        ("We enrolled 33 in-patients and 27 healthy subjects. ", "r = 0.49, P < 0.001"),  # patients, or all 60?
+    ],
+)
+def test_sizes_that_may_be_a_whole_and_its_parts_are_never_added_up(sizes, statement):
+    """A whole and its parts (40 = 20 + 20), a subset of a whole (15 of 152) or just two groups are
+    not summed into a total (60, 167, 60), at which each statement here would fit: a doubt stays."""
+    row = _p_check(sizes + f"MMP-8 correlated with the index ({statement}).")
+    assert row["verdict"] == "fails at inferred n" and "all of them together" not in row["explanation"]

@@ -67,7 +67,9 @@ def _at_every_size(
     checked at each of them. Consistent at all, it is consistent whatever its n (p moves with n
     monotonically, so every n between them fits too); at some, it ``depends on n``; at none, it is
     an accusation only when the printed p is smaller than r allows at every size added up, else it
-    ``fails at inferred n``."""
+    ``fails at inferred n``, or ``depends on n`` when all the sizes added up (a total the passage
+    does not print: three or more groups that are never summed, each printed once, none as large as
+    the others together) fit."""
     sizes = sorted(dict(reversed(candidates)).items())  # each size once, with its first label
     results = [(n, label, check(replace(claim, n=n, df=None))) for n, label in sizes]
     if any(r.verdict == NOT_CHECKED for _, _, r in results):
@@ -98,6 +100,19 @@ def _at_every_size(
             verdict=DEPENDS_ON_N,
             explanation=f"{head}: consistent at n = {_sizes_text(fits)}; not at "
             f"{_sizes_text([(n, label) for n, label, _ in misses])} (at n = {n_miss}: {worst.explanation})",
+        )
+    total = sum(n for n, _ in sizes)
+    raw = [n for n, _ in candidates]
+    # three or more distinct groups, each printed once, none as large as the others together (not a
+    # whole, nor a subset of one: '40 subjects ... 20 and 20', '152 girls ... about 15 in each group')
+    disjoint = len(sizes) >= 3 and len(raw) == len(set(raw)) and 2 * sizes[-1][0] < total
+    if disjoint and not parts and (together := check(replace(claim, n=total, df=None))).verdict == CONSISTENT:
+        # '11 girls, 17 girls and 18 women': a statement naming none of them may be about all 46
+        return replace(
+            together,
+            verdict=DEPENDS_ON_N,
+            explanation=f"{head}: consistent at n = {total}, all of them together ({' + '.join(map(str, raw))}, a "
+            f"total the passage does not print); not at any one of them (at n = {n_miss}: {worst.explanation})",
         )
     upper = max([int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in sizes])
     if upper < NO_BOUND and worst.check == "p vs r and n" and p_below_every_n(claim, upper):

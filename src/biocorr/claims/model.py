@@ -80,6 +80,8 @@ SEMICOLON_R = re.compile(
 )
 GLUED_R = re.compile(r"(?<=\d)(?=r\s?=\s?[-+]?\.?\d)")  # 'p<0.01r= -0.57': a new statement glued on
 STARS_APART = re.compile(r"(?P<num>[.,]\d+) (?P<stars>\*{1,3})(?=[\s|]|$)")  # a table's '-0.65 **'
+# 'r=0. 103, P<0. 05': a typesetting that spaces each decimal point; r and p rejoined (never read as 'r=0')
+SPACED_POINT = re.compile(r"(?P<head>(?<![A-Za-z])(?:r|rs|ρ|p)\s?[=<>≤≥]\s?-?\d?)\. (?P<digits>\d+)", re.I)
 
 
 def normalise_passage(text: str) -> str:
@@ -88,7 +90,8 @@ def normalise_passage(text: str) -> str:
     ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
     ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
     ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' given its '='; a cell's stars set apart
-    from its number ('-0.65 **') put back on it.
+    from its number ('-0.65 **') put back on it; a decimal point spaced from its digits after r or p
+    ('r=0. 103', never read as r = 0) closed up.
 
     Examples
     --------
@@ -98,9 +101,12 @@ def normalise_passage(text: str) -> str:
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     >>> normalise_passage("Vitality -0.52** -0.65 ** -0.27")
     'Vitality -0.52** -0.65** -0.27'
+    >>> normalise_passage("(r=0. 103, P<0. 05); 38. 6%")
+    '(r=0.103 , P<0.05 ); 38. 6%'
     """
     text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " ")))
     text = SEMICOLON_R.sub(lambda m: m.group(0)[:-1] + "=", text)  # '(r; 0.374)': a ';' for the '='
+    text = SPACED_POINT.sub(r"\g<head>.\g<digits> ", text)  # 'r=0. 103' is 'r=0.103 ' (columns kept)
     text = "\n".join(  # '-0.65 ** -0.69**': the stars are its own (a line without column gaps)
         line if "  " in line else STARS_APART.sub(r"\g<num>\g<stars>", line) for line in text.split("\n")
     )
