@@ -69,7 +69,10 @@ def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted
     assert survey_columns(two).numeric == ["x"]
     from biocorr.draft.study import draft_spec
 
-    assert 'column = "x"' in draft_spec(two) and 'column = "y"' in draft_spec(two)  # put back: the draft must run
+    drafted = draft_spec(two)
+    assert 'column = "x"' in drafted and 'column = "y"' in drafted  # put back: the draft must run
+    # and says so where the analyst reads it: the pair's r is 1 by construction
+    assert "# the same variable as 'x' on every row (y = 2 × x): one variable twice, kept only so" in drafted
 
 
 @pytest.mark.parametrize(

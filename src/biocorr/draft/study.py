@@ -178,6 +178,12 @@ def draft_spec(
         roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
     else:
         roles = [(name, *survey.role_of(name, kept[name])) for name in survey.numeric]
+        roles = [  # a copy put back so that the draft runs: its r with the original is 1 by construction
+            (name, role, f"{survey.restored[name]}, kept only so that this draft runs (r = 1 by construction); {why}")
+            if name in survey.restored
+            else (name, role, why)
+            for name, role, why in roles
+        ]
     if per_visit is not None:
         roles = [r for r in roles if r[0] != per_visit.column]
     yes_no = {name for name in survey.numeric if len(np.unique(kept[name][np.isfinite(kept[name])])) <= 2}

@@ -147,6 +147,7 @@ class Survey:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (column, why it is not used)
     notes: ColumnNotes = field(default_factory=ColumnNotes)  # a JSON sidecar's column notes (draft.sidecar)
     copies: list[tuple[str, str]] = field(default_factory=list)  # columns set aside as another rescaled
+    restored: dict[str, str] = field(default_factory=dict)  # copies put back so a draft runs -> why a copy
     _group_candidates: list[tuple[str, list[str]]] = field(default_factory=list)
     _binary: list[str] = field(default_factory=list)
 
@@ -345,12 +346,13 @@ def restore_copies(survey: Survey) -> None:
     >>> s = survey_columns(read_text_table("id,x,y\\n" + "".join(f"s{i},{i * i},{2 * i * i}\\n" for i in range(9))))
     >>> s.numeric, [c for c, _ in s.copies]
     (['x'], ['y'])
-    >>> restore_copies(s); s.numeric, s.skipped
-    (['x', 'y'], [])
+    >>> restore_copies(s); s.numeric, s.skipped, list(s.restored)
+    (['x', 'y'], [], ['y'])
     """
     for column, why in survey.copies:
         survey.skipped.remove((column, why))
         survey.numeric.append(column)
+        survey.restored[column] = why
     survey.copies.clear()
 
 
