@@ -281,3 +281,12 @@ def test_a_decimal_point_spaced_from_its_digits_is_closed_up_not_read_as_r_zero(
     verdicts = check_text("In 120 patients, IL-6 correlated with pain (r=0. 45, P<0. 05).\n")
     row = verdicts.set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "consistent" and row["raw"].startswith("r=0.45")
+
+
+def test_a_decimal_point_printed_as_a_middle_dot_is_a_decimal_point():
+    """The Lancet prints decimals with a middle dot ('r = 0·45, p < 0·001'). Read before as r = 0,
+    which at the 120 patients made the statement a decision error: a false accusation."""
+    verdicts = check_text("In 120 patients, IL-6 correlated with pain (r = 0·45, p < 0·001; ρ = ·31, p = ·0005).\n")
+    rows = verdicts.query("check == 'p vs r and n'")
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert [raw.strip("; ") for raw in rows["raw"]] == ["r = 0.45, p < 0.001", "ρ = .31, p = .0005"]

@@ -128,3 +128,14 @@ def test_cells_r_with_adjusted_and_unadjusted_p_under_sized_row_groups_use_the_u
     unsaid = DUAL_P.replace("adjusted/unadjusted)", "two kinds)")
     found, unparsed = extract_claims(unsaid)
     assert found == [] and any("which p is unadjusted" in u.reason for u in unparsed)
+
+
+def test_a_score_spanning_its_r_and_p_columns_is_read_one_cell_per_line():
+    """A web table copied one cell per line under 'Metabolite types | P3 | r | p', the score P3
+    spanning its r and p columns: not read before (four header cells for three-cell rows)."""
+    text = "Table 4 Correlations of the hallucination item with metabolites (n = 80).\n\n"
+    text += "\n\n".join(["Metabolite types", "P3", "r", "p", "tNAA", "−0.24", "0.014*", "Glx", "−0.30", "0.002**"])
+    text += "\n\n*p < 0.05; **p < 0.01.\n"
+    found, unparsed = extract_claims(text)
+    got = [(f.claim.x, f.claim.r.value, f.claim.p.value, f.claim.n) for f in found]
+    assert unparsed == [] and got == [("tNAA", -0.24, 0.014, 80), ("Glx", -0.30, 0.002, 80)]

@@ -53,16 +53,22 @@ METHOD_ALIASES = {
 }
 
 
+MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)|(?<![\w.\u00b7])\u00b7(?=\d)")  # The Lancet's decimal point
+
+
 def normalise_minus(text: str) -> str:
-    """Replace Unicode minus signs and dashes by '-'.
+    """Replace Unicode minus signs and dashes by '-', and a decimal point printed as a middle dot
+    (The Lancet's '0·45', '·001') by '.'.
 
     Examples
     --------
-    >>> normalise_minus("\u2212.42"), normalise_minus("p = .0\u200b3")
-    ('-.42', 'p = .03')
+    >>> normalise_minus("\u2212.42"), normalise_minus("p = .0\u200b3"), normalise_minus("r = 0·45, p < ·001")
+    ('-.42', 'p = .03', 'r = 0.45, p < .001')
     """
     for ch in MINUS:
         text = text.replace(ch, "-")
+    if "\u00b7" in text:
+        text = MIDDLE_DOT.sub(".", text)
     if any(chr(ch) in text for ch in INVISIBLE):  # a zero-width space inside '0.0\u200b3' must not split it
         text = text.translate(INVISIBLE)
     return text

@@ -96,6 +96,9 @@ def one_cell_per_line(text: str, after_caption: int) -> tuple[int, list[str]] | 
     header = [c for _, _, c in cells[:h_end]]
     if width == 1 and len(header) > 2 and R_HEADER.match(header[-1]):  # titles above one named column
         header = header[-1:]
+    kinds = header[-width:] if width else []
+    if len(header) > width + 1 and all(STATISTIC_LABEL.match(c) for c in kinds) and R_HEADER.match(kinds[0]):
+        header = [header[0], *kinds]  # 'Metabolite | P3 | r | p': one score spanning its r and p columns
     # the header names the columns (one more: the row labels' own); more text before the rows may be
     # a row group, and rows labelled 'r', 'p' or 'BF10' are statistics of a group, not variables:
     # which name is whose cannot be told, so such a table is not rebuilt
