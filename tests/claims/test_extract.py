@@ -290,3 +290,24 @@ def test_a_decimal_point_printed_as_a_middle_dot_is_a_decimal_point():
     rows = verdicts.query("check == 'p vs r and n'")
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
     assert [raw.strip("; ") for raw in rows["raw"]] == ["r = 0.45, p < 0.001", "ρ = .31, p = .0005"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["(r = 0.45, p = 0.004, df = 38)", "(r = 0.45, df = 38, p = 0.004)", "(r = 0.45, p = 0.004, d.f. = 38)"],
+)
+def test_a_df_printed_in_the_statement_s_own_bracket_is_its_df(statement):
+    """'(r = 0.45, p = 0.004, df = 38)' was left unchecked (no n): the df is printed with it."""
+    row = check_text(f"CRP correlated with fatigue {statement}.\n").set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "consistent" and "n = 40" in row["explanation"]
+
+
+def test_a_df_in_another_clause_is_not_the_statement_s():
+    text = "CRP correlated with fatigue (r = 0.45, p = 0.004); a t test gave t = 2.1, df = 20.\n"
+    assert check_text(text).set_index("check").loc["p vs r and n", "verdict"] == "not checked"
+
+
+def test_a_ci_printed_after_a_colon_with_a_comma_is_checked():
+    """'r = 0.45 [95% CI: 0.30, 0.58], n = 120': the interval was not read (a comma between its ends)."""
+    row = check_text("CRP correlated with fatigue (r = 0.45 [95% CI: 0.30, 0.58], n = 120).\n")
+    assert row.set_index("check").loc["CI vs r and n", "verdict"] == "consistent"

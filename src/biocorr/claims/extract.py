@@ -34,6 +34,7 @@ from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_nu
 from .patterns import (
     CI,
     CLAUSE_END,
+    DF_PRINTED,
     LIST_BREAK,
     LIST_NUM,
     LONE_P,
@@ -204,6 +205,9 @@ def _statement_numbers(
     """The numbers of one statement; an n not printed with it is taken as the passage allows (a
     candidate: see :mod:`biocorr.claims.sample_sizes`); what cannot be read goes to ``unparsed``."""
     df = int(m.group("df")) if m.group("df") else None
+    own_clause = CLAUSE_END.split(re.sub(r"\bd\.f\.", "df  ", tail[:own] if own is not None else tail), maxsplit=1)[0]
+    if df is None and (dm := DF_PRINTED.search(own_clause)):  # '(r = .45, p = .004, df = 38)': its own df
+        df = int(dm.group("df"))
     # in a bracket of p-first pairs, the p after a coefficient is the next one's
     pm = PVAL.search(tail) if p_first(before) is None else None
     in_tail = NVAL.search(tail)

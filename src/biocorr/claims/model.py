@@ -53,7 +53,8 @@ METHOD_ALIASES = {
 }
 
 
-MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)|(?<![\w.\u00b7])\u00b7(?=\d)")  # The Lancet's decimal point
+# The Lancet's decimal point ('0·45', '·001'); never the product sign of '2·10⁻⁵' / '2·10^-5'
+MIDDLE_DOT = re.compile(r"(?:(?<=\d)|(?<![\w.\u00b7]))\u00b7(?=\d)(?!10\s*[-^⁻])")
 
 
 def normalise_minus(text: str) -> str:
@@ -64,6 +65,9 @@ def normalise_minus(text: str) -> str:
     --------
     >>> normalise_minus("\u2212.42"), normalise_minus("p = .0\u200b3"), normalise_minus("r = 0·45, p < ·001")
     ('-.42', 'p = .03', 'r = 0.45, p < .001')
+    >>> normalise_minus("p = 2·10\u22125")
+    'p = 2·10-5'
+
     """
     for ch in MINUS:
         text = text.replace(ch, "-")

@@ -39,10 +39,11 @@ CI = re.compile(
     r"(?:(?:(?P<level>\d{2}(?:\.\d)?)\s?%\s*)?(?P<kw>\bCI\b|confidence interval)\s*(?:[,:=]\s*)?"
     r"(?:(?:of|was|from|between)\s+)?)?"
     r"(?:[\[(]\s*(?P<lo>" + NUM + r")\s*(?:[,;]|-|to)\s*(?P<hi>" + NUM + r")\s*[\])]"
-    r"|(?(kw)(?P<lo2>" + NUM + r")\s*(?:to|and|-)\s*(?P<hi2>" + NUM + r")(?![\d.])|(?!)))",
+    r"|(?(kw)(?P<lo2>" + NUM + r")\s*(?:to|and|-|,)\s*(?P<hi2>" + NUM + r")(?![\d.])|(?!)))",
     re.I,
 )
 EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+DF_PRINTED = re.compile(r"(?<![\w.])d\.?f\.?\s*[=:]\s*(?P<df>\d+)(?!\d|\.\d)", re.I)  # '(r = .45, p = .004, df = 38)'
 MANTISSA = (
     r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
