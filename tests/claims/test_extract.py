@@ -311,3 +311,10 @@ def test_a_ci_printed_after_a_colon_with_a_comma_is_checked():
     """'r = 0.45 [95% CI: 0.30, 0.58], n = 120': the interval was not read (a comma between its ends)."""
     row = check_text("CRP correlated with fatigue (r = 0.45 [95% CI: 0.30, 0.58], n = 120).\n")
     assert row.set_index("check").loc["CI vs r and n", "verdict"] == "consistent"
+
+
+@pytest.mark.parametrize("bracket", ["(rho 0.45, P 0.004)", "(Spearman rho 0.45; P 0.004)", "(r 0.45, p 0.004)"])
+def test_a_coefficient_and_p_printed_without_signs_are_read(bracket):
+    """'(rho 0.45, P 0.004)': neither '=' printed; the statement went unread (once without a note)."""
+    row = check_text(f"In 40 patients, CRP was correlated with fatigue {bracket}.\n").set_index("check")
+    assert row.loc["p vs r and n", "verdict"] == "consistent"

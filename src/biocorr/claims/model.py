@@ -84,7 +84,11 @@ PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
 
 # inline markup a web page's text kept: '<em>p</em>', or its remnant 'P < /em>=0.012'
 MARKUP = re.compile(r"<\s*/?\s*(?:em|i|b|strong|sup|sub|span)\s*>", re.I)
-P_NO_SIGN = re.compile(r"(?<=\(\s)p[- ]?values?(\s+)(?=0?\.\d)|(?<=\()p[- ]?values?(\s+)(?=0?\.\d)", re.I)
+P_NO_SIGN = re.compile(
+    r"(?<=\(\s)p[- ]?values?(\s+)(?=0?\.\d)|(?<=\()p[- ]?values?(\s+)(?=0?\.\d)"
+    r"|(?<=[,;]\s)p(\s+)(?=0?\.\d+\s*[)\],;])",  # '(rho 0.45, P 0.004)': a bare p in a bracket's list
+    re.I,
+)
 SEMICOLON_R = re.compile(
     r"(?<=[(,]\s)(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)|(?<=[(,])(?:r|rs|rho|ρ)(;)(?=\s?[-+]?0?\.\d)", re.I
 )
@@ -99,7 +103,8 @@ def normalise_passage(text: str) -> str:
     spaces, invisible characters removed, a PDF's 'Z' for '=' after a statistic's symbol
     ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
     ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
-    ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' given its '='; a cell's stars set apart
+    ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' (or a bare 'P 0.004' after a comma in
+    a bracket's list) given its '='; a cell's stars set apart
     from its number ('-0.65 **') put back on it; a decimal point spaced from its digits after r or p
     ('r=0. 103', never read as r = 0) closed up.
 
@@ -111,6 +116,8 @@ def normalise_passage(text: str) -> str:
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     >>> normalise_passage("Vitality -0.52** -0.65 ** -0.27")
     'Vitality -0.52** -0.65** -0.27'
+    >>> normalise_passage("(rho 0.45, P 0.004); at P 0.05 level")
+    '(rho 0.45, P=0.004); at P 0.05 level'
     >>> normalise_passage("(r=0. 103, P<0. 05); 38. 6%")
     '(r=0.103 , P<0.05 ); 38. 6%'
     """
