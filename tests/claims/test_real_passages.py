@@ -461,10 +461,10 @@ def test_session_16_sets_scored_at_collection_with_the_false_accusations_found_a
 
 
 def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
-    """Issue #25 asks for 60 passages or more from sources not used before: 211 distinct sources
-    (1733 statements), each scored as biocorr read it when it was collected, before the fixes it
+    """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
+    (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (211, 1733)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (215, 1745)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -670,3 +670,21 @@ def test_session_19_second_set_collected_after_the_table_fixes():
     assert (s.loc[checkable, "biocorr_verdict"] == R.loc[s.index[checkable], "r_verdict"]).all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
     assert int(s["biocorr_verdict"].str.startswith("misread").sum()) == 2 and s.loc[~checkable, "n"].eq("").all()
+
+
+def test_session_19_last_set_two_accusations_on_a_bound_the_visits_lift():
+    """after-s19b: 4 sources collected last, after every other change of the session (dry eye:
+    tear osmolarity against symptoms and signs): 12 statements, 5 whose n the passage gives. At
+    collection: a verdict on all 5, the 4 definite ones R's; but **2 false accusations** on a
+    statement without its n: 405 patients 'evaluated at baseline and at six and 12 months' (two
+    eyes each) and 'r = 0.06; P = 0.03', called a decision error at the 405 as an upper bound.
+    Visits and eyes now mark several observations per subject: no bound, a doubt at most
+    (test_sample_sizes). The Korean abstract's '90 patients (158 eyes)' gives no unit: not checked."""
+    s = MANIFEST[MANIFEST["set"].eq("after-s19b")]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (12, 4, 5)
+    checkable, verdict, definite = _scored(s)
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (5, 4)
+    mine = checkable & definite
+    assert (s.loc[mine, "biocorr_verdict"] == R.loc[s.index[mine], "r_verdict"]).all()
+    false_accusations = s["biocorr_verdict"].str.startswith("decision error (a false accusation")
+    assert int(false_accusations.sum()) == 2 and s.loc[false_accusations, "n"].eq("").all()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from biocorr.claims import check_text, extract_claims
 from biocorr.claims.sample_sizes import size_candidates
 
@@ -280,3 +282,20 @@ def test_a_group_named_right_after_a_statements_bracket_is_its_group():
     assert "at n = 40" in explained[0] and "at n = 25" in explained[1]
     anew = sizes + "In patients, IL-6 went with pain (r = .45, p = .004) and in controls with mood (r = .20, p = .34)."
     assert "at n = 25" in check_text(anew).query("check == 'p vs r and n'")["explanation"].iloc[1]
+
+
+@pytest.mark.parametrize(
+    "design",
+    [
+        "Patients (N = 405) were evaluated at baseline and at six and 12 months.",
+        "We enrolled 405 patients; both eyes were measured.",
+        "We enrolled 405 patients (810 eyes).",
+    ],
+)
+def test_visits_or_eyes_lift_the_bound_of_the_subject_count(design):
+    """A real abstract (after-s19b): 405 patients seen at three visits, correlations whose p fits
+    only more pairs than patients ('r = 0.06; P = 0.03'): called decision errors at the 405 as a
+    bound. Visits and eyes are several observations per subject: a doubt, never an accusation."""
+    text = design + " TO was weakly correlated with tear film break-up time (r = 0.06; P = 0.03).\n"
+    row = check_text(text).set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "fails at inferred n"  # before: 'decision error' (at most 405 pairs)

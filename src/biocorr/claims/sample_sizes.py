@@ -81,9 +81,29 @@ IN_PEOPLE = re.compile(
 REPEATED_MEASURES = re.compile(
     r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
     r"\brmcorr\b|up to \d+ (?:days|samples|visits|measurements|time ?points)|"
-    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)",
+    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)|"
+    # follow-up visits ('evaluated at baseline and at six and 12 months') and eyes (two per patient)
+    r"\bat baseline,? and (?:at |after )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|visits?)\b|"
+    r"\b(?:both|each|per) eyes?\b",
     re.I,
 )
+MORE_EYES = re.compile(r"(?P<n>\d+)\s*(?:patients|subjects|participants)?\s*\(\s*(?P<eyes>\d+)\s+eyes\s*\)", re.I)
+
+
+def repeated_measures(text: str) -> bool:
+    """True when a text speaks of several observations per subject (repeated measures, visits,
+    both eyes, '90 patients (158 eyes)'), so that a pair's n may exceed its subject count.
+
+    Examples
+    --------
+    >>> repeated_measures("90 patients (158 eyes)"), repeated_measures("67 patients (67 eyes)")
+    (True, False)
+    """
+    return REPEATED_MEASURES.search(text) is not None or any(
+        int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text)
+    )
+
+
 NO_BOUND = 10**9  # the bound of a text with repeated measures: none
 # a web or DOI address: its digits ('...?RID=2519498', '.../full-text/1124') are no sample size
 ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S+", re.I)
@@ -216,7 +236,7 @@ class PassageSizes:
         self._bounds: dict[tuple[int, int], int] = {}
         self._document: list[SizeCandidate] | None = None
         self._document_bound: int | None = None
-        self.repeated = REPEATED_MEASURES.search(text) is not None
+        self.repeated = repeated_measures(text)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
