@@ -34,7 +34,6 @@ from .model import Claim, Found, Reported, Unparsed, normalise_passage, parse_nu
 from .patterns import (
     CI,
     CLAUSE_END,
-    DF_PRINTED,
     LIST_BREAK,
     LIST_NUM,
     LONE_P,
@@ -53,6 +52,7 @@ from .patterns import (
     STATISTIC_SEGMENTS,
     STRAY_P,
     VERBAL,
+    printed_df,
 )
 from .rho_as_p import lone_rho_as_p, shared_p_after
 from .sample_sizes import (
@@ -205,9 +205,8 @@ def _statement_numbers(
     """The numbers of one statement; an n not printed with it is taken as the passage allows (a
     candidate: see :mod:`biocorr.claims.sample_sizes`); what cannot be read goes to ``unparsed``."""
     df = int(m.group("df")) if m.group("df") else None
-    own_clause = CLAUSE_END.split(re.sub(r"\bd\.f\.", "df  ", tail[:own] if own is not None else tail), maxsplit=1)[0]
-    if df is None and (dm := DF_PRINTED.search(own_clause)):  # '(r = .45, p = .004, df = 38)': its own df
-        df = int(dm.group("df"))
+    if df is None:  # '(r = .45, p = .004, df = 38)': its own df, printed in its own clause
+        df = printed_df(tail[:own] if own is not None else tail)
     # in a bracket of p-first pairs, the p after a coefficient is the next one's
     pm = PVAL.search(tail) if p_first(before) is None else None
     in_tail = NVAL.search(tail)

@@ -87,3 +87,16 @@ VERBAL = re.compile(
 )
 NOT_SIGNIFICANT = re.compile(r"(?:^|[,;(]\s*)n\.?s\.?(?!\w)", re.I)
 MULTIPLE_R = re.compile(r"multiple\s+(?:correlation|R)\b|\bR\s*(?:2|²)|R-squared|adjusted R|regression", re.I)
+
+
+def printed_df(clause: str) -> int | None:
+    """The df a statement prints in its own clause ('(r = .45, p = .004, df = 38)', 'd.f. = 38'),
+    up to the clause's end; None when there is none.
+
+    Examples
+    --------
+    >>> printed_df(", p = .004, d.f. = 38)"), printed_df(", p = .004); t = 2.1, df = 20")
+    (38, None)
+    """
+    own = CLAUSE_END.split(re.sub(r"\bd\.f\.", "df  ", clause), maxsplit=1)[0]
+    return int(m.group("df")) if (m := DF_PRINTED.search(own)) else None
