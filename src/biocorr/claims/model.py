@@ -67,7 +67,6 @@ def normalise_minus(text: str) -> str:
     ('-.42', 'p = .03', 'r = 0.45, p < .001')
     >>> normalise_minus("p = 2·10\u22125")
     'p = 2·10-5'
-
     """
     for ch in MINUS:
         text = text.replace(ch, "-")
@@ -104,9 +103,9 @@ def normalise_passage(text: str) -> str:
     ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
     ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
     ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' (or a bare 'P 0.004' after a comma in
-    a bracket's list) given its '='; a cell's stars set apart
-    from its number ('-0.65 **') put back on it; a decimal point spaced from its digits after r or p
-    ('r=0. 103', never read as r = 0) closed up.
+    a bracket's list) given its '='; a cell's stars set apart from its number ('-0.65 **') put back
+    on it; a decimal point spaced from its digits after r or p ('r=0. 103', never read as r = 0)
+    closed up.
 
     Examples
     --------

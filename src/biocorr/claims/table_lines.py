@@ -122,7 +122,7 @@ def unread_value_rows(body: list[str]) -> int:
 
     Examples
     --------
-    >>> unread_value_rows(["| X | r | p |", "| A | 0.56 | 0.002 |", "| B | 0.61 | 0.002 [adj] |", "| Group 2 | |"])
+    >>> unread_value_rows(["| X | r | p (<0.05) |", "| A | 0.56 | 0.002 |", "| B | 0.61 | 0.002 [adj] |", "| C | |"])
     1
     """
     return sum(
@@ -131,5 +131,5 @@ def unread_value_rows(body: list[str]) -> int:
         if is_pipe_row(line)
         and not split_row(line)[1]
         and sum(c != "–" for c in cells_of(line)) >= 3
-        and any(re.search(r"\d*\.\d+", c) for c in cells_of(line)[1:])
+        and any(re.match(r"[-*†‡§<>≤≥=\s]*\d*\.\d+", c) for c in cells_of(line)[1:])  # a cell that is a number
     )
