@@ -7,7 +7,7 @@ import pytest
 from scipy import stats
 
 from biocorr.claims import check_text, review_summary
-from biocorr.claims.adjusted import partial_covariates, weighted_test
+from biocorr.claims.adjusted import corrected_test, partial_covariates, weighted_test
 
 WEIGHTED_TABLE = """Table 2. Correlation of the change in walking with the change in strength using sample-weighted data
 | Measure | n | Correlation | p Value |
@@ -62,3 +62,35 @@ def test_a_partial_correlation_after_correction_for_five_covariates_is_tested_on
     row = check_text(text).query("check == 'p vs r and n'").iloc[0]
     t = 0.26 * (63 / (1 - 0.26**2)) ** 0.5  # df = 70 - 2 - 5: consistent; at 68 df p = 0.0297 would not be
     assert row["verdict"] == "consistent" and 0.035 < 2 * stats.t.sf(t, 63) < 0.045
+
+
+@pytest.mark.parametrize(
+    ("context", "corrected"),
+    [
+        ("(r = 0.45, p = 0.016, Bonferroni-corrected)", True),
+        ("p values were corrected for multiple comparisons (Holm)", True),
+        ("(r = 0.45, pFDR = 0.016)", True),
+        ("(r = 0.45, FDR-adjusted p = 0.016)", True),
+        ("partial correlations adjusted for age and sex", False),
+        ("| r | p value | q value |", False),  # a q-value beside the test's own p: the p is raw
+    ],
+)
+def test_a_p_corrected_for_multiple_comparisons_is_named(context, corrected):
+    assert bool(corrected_test(context)) == corrected
+
+
+def test_a_corrected_p_is_not_checked_against_r_and_n():
+    """'(r = 0.45, p = 0.016, Bonferroni-corrected, n = 40)': 0.016 is 4 x 0.004, the raw p at n = 40.
+    Checked as a raw p before, an accusation; a corrected p is not the t test of r and n, so it is
+    not checked (the explanation says what a plain test would give), in prose and in a table whose
+    note says so."""
+    prose = "In 40 patients, IL-6 correlated with pain (r = 0.45, p = 0.016, Bonferroni-corrected, n = 40).\n"
+    table = (
+        "Table 2. Spearman correlations between IL-6 and symptom scores\n\nScore        n     rho     p\n"
+        "VAS          40    0.45    0.016\nHADS-A       40    0.30    0.24\n\n"
+        "p values were Bonferroni-corrected for 4 comparisons.\n"
+    )
+    for text, k in ((prose, 1), (table, 2)):
+        rows = check_text(text).query("check == 'p vs r and n'")
+        assert rows["verdict"].tolist() == ["not checked"] * k
+        assert rows["explanation"].str.contains("corrected for multiple comparisons").all()

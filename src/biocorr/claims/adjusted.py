@@ -1,10 +1,13 @@
 """What a passage says about the test behind a correlation's p, beyond r and n: a partial
-correlation on k covariates (tested on n - 2 - k df) or correlations on sample-weighted data (whose
-p comes from a design-based test, not from r and n alone).
+correlation on k covariates (tested on n - 2 - k df), correlations on sample-weighted data (whose
+p comes from a design-based test, not from r and n alone), or p-values corrected for multiple
+comparisons (Bonferroni, Holm, FDR-adjusted: not the t test of r and n either; a star legend whose
+thresholds are 'Bonferroni-corrected' is read the same way, so such a table is not checked: a
+recall loss, never an accusation).
 
 Reference: Cohen, Cohen, West & Aiken (2003), *Applied Multiple Regression/Correlation Analysis*,
 section 3.3 (the partial correlation's df); Lumley (2010), *Complex Surveys*, chapter 5 (weighted
-estimates and design-based tests).
+estimates and design-based tests); Holm (1979), *Scand J Statist* 6:65-70 (corrected p-values).
 """
 
 from __future__ import annotations
@@ -27,6 +30,18 @@ WEIGHTED = re.compile(
     r"\b(?:sample|survey|sampling|inverse[- ]probability|propensity(?:[- ]score)?)[- ]weight(?:ed|s|ing)?\b|"
     r"\bweighted (?:data|sample|correlations?|analys[ie]s|estimates?)\b",
     re.I,
+)
+# a p corrected for multiple comparisons: 'Bonferroni-corrected', 'FDR-adjusted', 'p_adj'; never 'adjusted for age',
+# nor a q-value or FDR printed beside the test's own p
+CORRECTED = re.compile(
+    r"\bBonferroni|\bHolm\b|\b[SŠ]id[aá]k\b|\b(?:FDR|Benjamini[- ]Hochberg)[- ](?:corrected|adjusted)\b|"
+    r"\b(?:corrected|adjusted)[- ]p(?:[- ]?values?)?\b|\bp[- _]?(?:adj|corr|FDR)\b|"
+    r"(?:corrected|adjusted|correction)\s+for\s+multiple\s+(?:comparisons?|testing|tests)",
+    re.I,
+)
+CORRECTED_WHY = (
+    "the passage says the p-values are corrected for multiple comparisons ({what}): a corrected p is not"
+    " the test of r and n alone; not checked"
 )
 WEIGHTED_WHY = (
     "the passage says the correlations are on weighted data ({what}): their p comes from a design-based"
@@ -75,19 +90,41 @@ def weighted_test(context: str) -> str:
     return WEIGHTED_WHY.format(what=repr(m.group(0))) if m else ""
 
 
-def as_partial(kw: dict, k: int | None, weighted: str = "") -> dict:
+def corrected_test(context: str) -> str:
+    """Why a correlation's p cannot be checked from r and n when the context says it is corrected for
+    multiple comparisons ('Bonferroni-corrected', 'FDR-adjusted', 'p_adj'), else ''.
+
+    Examples
+    --------
+    >>> corrected_test("p values were Bonferroni-corrected for 4 comparisons")[:58]
+    'the passage says the p-values are corrected for multiple c'
+    >>> corrected_test("partial correlations adjusted for age and sex")
+    ''
+    """
+    m = CORRECTED.search(context)
+    return CORRECTED_WHY.format(what=repr(m.group(0))) if m else ""
+
+
+def p_not_from_r_and_n(context: str) -> str:
+    """Why the p of a correlation in ``context`` is not the t test of r and n (weighted data, a
+    correction for multiple comparisons), else ''. Reference: Lumley (2010); Holm (1979)."""
+    return weighted_test(context) or corrected_test(context)
+
+
+def as_partial(kw: dict, k: int | None, other_test: str = "") -> dict:
     """A table claim's keywords as a partial correlation on k covariates: tested on n - 2 - k df;
-    with k unknown, no n is attached; on weighted data (``weighted``, the reason) the claim is flagged.
+    with k unknown, no n is attached; when its p is not the test of r and n (``other_test``, the
+    reason: weighted data, a corrected p) the claim is flagged.
 
     Examples
     --------
     >>> as_partial({"n": 70, "extra": {"n_source": "caption"}}, 5)
     {'n': None, 'extra': {'n_source': 'caption', 'partial': 5}, 'df': 63}
-    >>> as_partial({"n": 117, "extra": {"n_source": "column"}}, 0, "weighted")["extra"]["weighted"]
+    >>> as_partial({"n": 117, "extra": {"n_source": "column"}}, 0, "weighted")["extra"]["p_not_from_r_and_n"]
     'weighted'
     """
-    if weighted:  # its n is kept, to say what a plain test would give (never a verdict)
-        kw["extra"]["weighted"] = weighted
+    if other_test:  # its n is kept, to say what a plain test would give (never a verdict)
+        kw["extra"]["p_not_from_r_and_n"] = other_test
         return kw
     if k == 0:
         return kw

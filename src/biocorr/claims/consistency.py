@@ -167,12 +167,10 @@ def _r_outside_range(claim: Claim, name: str) -> CheckResult | None:
 def check_p(claim: Claim) -> CheckResult:
     """Is the printed p consistent with the printed r and n (or df)?"""
     name = "p vs r and n"
-    if claim.extra.get("weighted") and claim.p is not None:  # a design-based test: r and n do not give its p
-        plain = check_p(replace(claim, extra={k: v for k, v in claim.extra.items() if k != "weighted"}))
+    if (why := claim.extra.get("p_not_from_r_and_n")) and claim.p is not None:  # weighted data, a corrected p
+        plain = check_p(replace(claim, extra={k: v for k, v in claim.extra.items() if k != "p_not_from_r_and_n"}))
         shown = f" (a plain t test would say: {plain.explanation})" if plain.verdict != NOT_CHECKED else ""
-        return CheckResult(
-            claim.id, name, NOT_CHECKED, plain.reported, plain.recomputed, "", claim.extra["weighted"] + shown
-        )
+        return CheckResult(claim.id, name, NOT_CHECKED, plain.reported, plain.recomputed, "", why + shown)
     if claim.p is None or claim.n_effective is None:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "p or n/df not reported")
     if (impossible := _r_outside_range(claim, name)) is not None:

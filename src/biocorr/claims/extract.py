@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .adjusted import PARTIAL, partial_covariates, weighted_test
+from .adjusted import PARTIAL, p_not_from_r_and_n, partial_covariates
 from .chains import WERE_WITH_P, chained_statements, correlated_bare
 from .lists import (
     after_list,
@@ -400,7 +400,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 "n_bound": bound,
                 **({"whole_sample": True} if WHOLE_SAMPLE.search(before) else {}),
                 **({"partial": num.k} if num.k else {}),
-                **({"weighted": w} if (w := weighted_test(before + raw)) else {}),
+                **({"p_not_from_r_and_n": w} if (w := p_not_from_r_and_n(before + raw)) else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
             },
         )  # fmt: skip

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .adjusted import as_partial, partial_covariates, weighted_test
+from .adjusted import as_partial, corrected_test, p_not_from_r_and_n, partial_covariates
 from .model import Claim, parse_number
 from .sample_sizes import group_of
 from .table_cells import (
@@ -159,6 +159,9 @@ def extract_table_claims(
         if not re.search(r"correlat|\br\b|ρ|rho|τ|tau|coefficient", context, re.I):
             continue
         claims, problems = _read_table(caption, body, foot, context)
+        if corrected := corrected_test(after[: foot_end if foot_end >= 0 else len(after)]):  # a note below
+            for claim_kw, _ in claims:  # 'p values were Bonferroni-corrected for 4 comparisons.'
+                claim_kw["extra"].setdefault("p_not_from_r_and_n", corrected)
         if claims and (unread := unread_value_rows(body)):
             problems = [*problems, f"{unread} row(s) printing numbers whose cells could not be read: not read"]
         spans.append((start, span_end(text, start, end, len(text[end:]) - len(after), foot), bool(claims)))
@@ -168,7 +171,7 @@ def extract_table_claims(
             if (cell_n := claim_kw["extra"].pop("cell_n", None)) is not None and claim_kw.get("df") is None:
                 claim_kw["n"], claim_kw["extra"]["n_source"] = cell_n, "cell"  # '0.45* (n=40)': printed with r
             k = claim_kw["extra"].get("partial", 0)
-            unknown_test = k is True or "weighted" in claim_kw["extra"]
+            unknown_test = k is True or "p_not_from_r_and_n" in claim_kw["extra"]
             if claim_kw.get("n") is None and claim_kw.get("df") is None and n_pass is not None and not unknown_test:
                 claim_kw["n"], claim_kw["extra"]["n_source"] = n_pass, n_pass_source
                 as_partial(claim_kw, k)
@@ -254,7 +257,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
     # a table of univariate (unadjusted) next to adjusted associations: its r column is the univariate one
     two_kinds = re.search(r"\b(?:univariate|unadjusted|bivariate|crude)\b", context, re.I)
     partial_k = 0 if two_kinds and not re.search(r"\bpartial\b", context, re.I) else partial_covariates(context)
-    weighted = weighted_test(context)
+    other_test = p_not_from_r_and_n(context)  # weighted data, or p-values corrected for multiple comparisons
     legend = {m["mark"]: (m["p"], m["comp"] or "<") for m in STAR_LEGEND.finditer(foot + " " + caption)}
     if META_COLUMN.search(" | ".join(names)) or META_CAPTION.search(caption):
         return [], [META_WHY]  # a pooled r over k studies: its p is a random-effects z, not a t test at N - 2
@@ -323,7 +326,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["n"], kw["extra"]["n_source"] = label_size, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
                 elif caption_size is not None:
                     kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-                out.append((as_partial(kw, partial_k, weighted), i))
+                out.append((as_partial(kw, partial_k, other_test), i))
         if skipped:
             problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
         if undecided:
@@ -348,7 +351,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = sizes[g], "header"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((as_partial(kw, partial_k, weighted), i))
+            out.append((as_partial(kw, partial_k, other_test), i))
         return out, problems
     if r_cols or p_cols:
         return [], ["a table with r/p columns whose rows do not line up with the header"]
@@ -364,7 +367,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = int(n_cell.replace(",", "")), "column"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((as_partial(kw, partial_k, weighted), i))
+            out.append((as_partial(kw, partial_k, other_test), i))
         return out, problems
     if any(P_ROW.match(label) for _, label, cells in data):
         return [], ["a table with rows of p-values that do not follow rows of coefficients"]
@@ -375,7 +378,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 continue
             if caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((as_partial(kw, partial_k, weighted), i))
+            out.append((as_partial(kw, partial_k, other_test), i))
         return out, problems
     # a matrix: every numeric cell is a coefficient of (row, column); 'a (b)' is r (p) unless the header
     # says p (r); a negative value in brackets is no p, so without that header no pair is read
@@ -421,7 +424,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 kw["n"], kw["extra"]["n_source"] = column_n[k], "header"
             elif caption_size is not None:
                 kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-            out.append((as_partial(kw, partial_k, weighted), i))
+            out.append((as_partial(kw, partial_k, other_test), i))
     return out, problems
 
 
