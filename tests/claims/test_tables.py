@@ -1158,3 +1158,17 @@ P a,CO2 0.56***
 """
     found, unparsed = extract_claims(text)
     assert found == [] and "glued to their row labels" in unparsed[0].reason
+
+
+def test_a_p_in_square_brackets_after_its_coefficient_is_read():
+    """'0.45 [0.004]' under 'rho [p]': the table was not read ('header or rows could not be told
+    apart'). A decimal in square brackets after a coefficient is its p; '[40]' or an interval
+    '[0.16, 0.67]' never is."""
+    text = """Table 2. Spearman correlations of IL-6 with symptoms (n = 40)
+
+Score      rho [p]
+VAS        0.45 [0.004]
+HADS-A     0.30 [0.06]
+"""
+    got, verdicts = _cells_and_verdicts(text)
+    assert got == [("0.45", "=", "0.004", 40), ("0.30", "=", "0.06", 40)] and verdicts == ["consistent"] * 2

@@ -55,7 +55,7 @@ R_HEADER = re.compile(
     r"corr(?:elation)?(?: coefficient)?|"
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?(?:\s*\((?:r|r_?s|ρ|rho|τ|tau)\))?|"
     r"(?:r|rho|ρ)\s+(?:spearman|pearson)|"
-    r"(?:r|rs|rho|ρ)\s*\((?:p|p[- ]?values?)(?:,[^)]*)?\)|"  # 'r (P value)', 'R (p-value, adjusted/unadjusted)'
+    r"(?:r|rs|rho|ρ)\s*[(\[](?:p|p[- ]?values?)(?:,[^)\]]*)?[)\]]|"  # 'r (P value)', 'rho [p]', 'R (p-value, ...)'
     r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
     re.I,
 )
@@ -80,6 +80,7 @@ def joined_sign(cell: str) -> str:
     return re.sub(r"^[-−–]\s+(?=\.?\d)", "-", cell.strip())
 
 
+SQUARE_P = re.compile(r"(?<=\d)\s*\[\s*([<>≤≥=]?(?:0?\.\d+|1(?:\.0+)?))\s*\](?![\w.])")  # never '[40]', '[0.1, 0.6]'
 LEADING_MARK = re.compile(r"^([*†‡§]+)\s*([<>≤≥=]?\s*\d*\.?\d+)$")
 
 
@@ -87,6 +88,7 @@ def cells_of(line: str) -> list[str]:
     """A row's cells: between '|' (a Markdown table), tab- or 2+-space-separated when the row is
     laid out so, else by spaces."""
     line = re.sub(r"([<>≤≥])\s+(?=[\d.])", r"\1", line.strip())  # '< .001' is one cell
+    line = SQUARE_P.sub(r" (\1)", line)  # '0.45 [0.004]': a p in square brackets, as '0.45 (0.004)'
     if line.count("|") >= 2 and (line.startswith("|") or " | " in line):  # 'IL-6 | 0.31 | 0.04 |' too
         cells = [joined_sign(c) for c in line.strip("|").split("|")]
         cells = [re.sub(r"(?<=\d)\s+(?=[*†‡§¶#]+$)", "", c) for c in cells]  # '<0.01 *': the star is the cell's mark
