@@ -290,12 +290,14 @@ def test_a_group_named_right_after_a_statements_bracket_is_its_group():
         "Patients (N = 405) were evaluated at baseline and at six and 12 months.",
         "We enrolled 405 patients; both eyes were measured.",
         "We enrolled 405 patients (810 eyes).",
+        "Samples from 405 patients (1215 samples in all) were analysed.",
     ],
 )
-def test_visits_or_eyes_lift_the_bound_of_the_subject_count(design):
+def test_visits_eyes_or_samples_lift_the_bound_of_the_subject_count(design):
     """A real abstract (after-s19b): 405 patients seen at three visits, correlations whose p fits
     only more pairs than patients ('r = 0.06; P = 0.03'): called decision errors at the 405 as a
-    bound. Visits and eyes are several observations per subject: a doubt, never an accusation."""
+    bound. Visits, eyes and samples counted apart are several observations per subject: a doubt,
+    never an accusation."""
     text = design + " TO was weakly correlated with tear film break-up time (r = 0.06; P = 0.03).\n"
     row = check_text(text).set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "fails at inferred n"  # before: 'decision error' (at most 405 pairs)

@@ -87,20 +87,29 @@ REPEATED_MEASURES = re.compile(
     r"\b(?:both|each|per) eyes?\b",
     re.I,
 )
+# '150 samples', '3 visits', '420 measurements': observations counted apart from the people they came from
+OBSERVATIONS = re.compile(
+    r"(?<![\w.])\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:samples|specimens|measurements|observations|visits)\b", re.I
+)
 MORE_EYES = re.compile(r"(?P<n>\d+)\s*(?:patients|subjects|participants)?\s*\(\s*(?P<eyes>\d+)\s+eyes\s*\)", re.I)
 
 
 def repeated_measures(text: str) -> bool:
     """True when a text speaks of several observations per subject (repeated measures, visits,
-    both eyes, '90 patients (158 eyes)'), so that a pair's n may exceed its subject count.
+    both eyes, '90 patients (158 eyes)', '150 samples' counted apart), so that a pair's n may exceed
+    its subject count.
 
     Examples
     --------
     >>> repeated_measures("90 patients (158 eyes)"), repeated_measures("67 patients (67 eyes)")
     (True, False)
+    >>> repeated_measures("Samples from 50 patients (150 samples in all)"), repeated_measures("50 patients")
+    (True, False)
     """
-    return REPEATED_MEASURES.search(text) is not None or any(
-        int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text)
+    return (
+        REPEATED_MEASURES.search(text) is not None
+        or OBSERVATIONS.search(text) is not None
+        or any(int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text))
     )
 
 
