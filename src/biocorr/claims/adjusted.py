@@ -107,7 +107,25 @@ def corrected_test(context: str) -> str:
 
 def p_not_from_r_and_n(context: str) -> str:
     """Why the p of a correlation in ``context`` is not the t test of r and n (weighted data, a
-    correction for multiple comparisons), else ''. Reference: Lumley (2010); Holm (1979)."""
+    correction for multiple comparisons), else ''.
+
+    Parameters
+    ----------
+    context : str
+        The statement with its sentence, or a table's caption, header and notes.
+
+    Returns
+    -------
+    str
+        The reason, to be shown with the verdict 'not checked'; '' when the p is the t test's own.
+
+    Reference: Lumley (2010), chapter 5; Holm (1979).
+
+    Examples
+    --------
+    >>> bool(p_not_from_r_and_n("(r = .45, p = .016, Bonferroni-corrected)")), p_not_from_r_and_n("(r = .45, p = .004)")
+    (True, '')
+    """
     return weighted_test(context) or corrected_test(context)
 
 
