@@ -785,3 +785,26 @@ def test_a_long_list_of_bare_coefficients_after_correlated_is_read_once_each_in_
     small = min(read(1_000) for _ in range(2))
     large = min(read(4_000) for _ in range(2))
     assert large / small < 8  # quadratic: ~16
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 40 patients (r=0. , P<0. ) and (r = ·, p = ·) and (r = 0·45·3, p < 0·0·1).",  # points with no digits
+        "In 40 patients (r = 0.45, p = 0.004, df = ) (r = 0.45, df = 99999999999, p = 0.004) (d.f. = 3.",
+        "Table 2 correlations (n = 40)\n| X | rho [p] |\n|---|---|\n| A | 0.45 [ | \n| B | *[0.1] |\n| C | * |",
+        "Table 2 correlations\n\nA\n\nP3\n\nr\n\np\n\nX\n\n0.5*\n\n*0.04\n\nY\n\n0.2\n\n0.3",
+        "Samples from 0 patients (0 samples) at baseline and at 0 months: r = 0.45, p = 0.004, Bonferroni",
+        "Table 1. Correlations\nSIP0.56*** P a,O2 0.39**\nP a,CO2 0.56***\n*p<0.05",
+    ],
+)
+def test_session_19_hostile_formats_are_read_or_listed_never_crashed_nor_read_as_r_zero(tmp_path, capsys, text):
+    """Spaced decimals, middle dots, df in brackets, star-led and square-bracket p cells, spanning
+    headers, observation counts and glued labels (session 19's readers), broken on purpose."""
+    from biocorr.claims import extract_claims
+
+    (tmp_path / "h.txt").write_text(text, encoding="utf-8")
+    status = main(["check", "--text", str(tmp_path / "h.txt"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert status in (0, 1) and "Traceback" not in capsys.readouterr().err
+    found, _ = extract_claims(text)
+    assert all(f.claim.r.value != 0 or f.claim.r.text.strip("-+ ") in ("0", "0.0") for f in found)

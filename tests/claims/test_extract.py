@@ -277,7 +277,7 @@ def test_a_bare_coefficient_in_a_sentence_that_says_correlated_is_read():
 def test_a_decimal_point_spaced_from_its_digits_is_closed_up_not_read_as_r_zero():
     """Some journals set every decimal point with a space after it ('r=0. 103, P<0. 05', '38. 6%').
     Read before as r = 0, which at the 120 patients made 'P<0. 05' a decision error: a false
-    accusation of a consistent statement."""
+    accusation of a consistent statement. R statcheck 1.5: r(118) = .45, p < .05 (2.5e-07)."""
     verdicts = check_text("In 120 patients, IL-6 correlated with pain (r=0. 45, P<0. 05).\n")
     row = verdicts.set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "consistent" and row["raw"].startswith("r=0.45")
@@ -285,7 +285,8 @@ def test_a_decimal_point_spaced_from_its_digits_is_closed_up_not_read_as_r_zero(
 
 def test_a_decimal_point_printed_as_a_middle_dot_is_a_decimal_point():
     """The Lancet prints decimals with a middle dot ('r = 0·45, p < 0·001'). Read before as r = 0,
-    which at the 120 patients made the statement a decision error: a false accusation."""
+    which at the 120 patients made the statement a decision error: a false accusation. R statcheck
+    1.5: r(118) = .45, p < .001 (2.5e-07) and r(118) = .31, p = .0005 (.00057): consistent."""
     verdicts = check_text("In 120 patients, IL-6 correlated with pain (r = 0·45, p < 0·001; ρ = ·31, p = ·0005).\n")
     rows = verdicts.query("check == 'p vs r and n'")
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
@@ -297,7 +298,8 @@ def test_a_decimal_point_printed_as_a_middle_dot_is_a_decimal_point():
     ["(r = 0.45, p = 0.004, df = 38)", "(r = 0.45, df = 38, p = 0.004)", "(r = 0.45, p = 0.004, d.f. = 38)"],
 )
 def test_a_df_printed_in_the_statement_s_own_bracket_is_its_df(statement):
-    """'(r = 0.45, p = 0.004, df = 38)' was left unchecked (no n): the df is printed with it."""
+    """'(r = 0.45, p = 0.004, df = 38)' was left unchecked (no n): the df is printed with it. R
+    statcheck 1.5: r(38) = .45, p = .004 (.0036): consistent."""
     row = check_text(f"CRP correlated with fatigue {statement}.\n").set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "consistent" and "n = 40" in row["explanation"]
 
@@ -318,3 +320,15 @@ def test_a_coefficient_and_p_printed_without_signs_are_read(bracket):
     """'(rho 0.45, P 0.004)': neither '=' printed; the statement went unread (once without a note)."""
     row = check_text(f"In 40 patients, CRP was correlated with fatigue {bracket}.\n").set_index("check")
     assert row.loc["p vs r and n", "verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("statement", "read"),
+    [("(r = 0.45.3, p < 0.001)", []), ("(r = 0·45·3, p < 0·001)", []), ("(r = 0.45, p < 0.0.1)", [("0.45", None)])],
+)
+def test_a_value_with_two_decimal_points_is_listed_never_read_in_part(statement, read):
+    """Found by the session-19 attack tests: 'r = 0.45.3' was read as r = 0.4 (the number cut
+    where the typo could still pass) and 'p < 0.0.1' as p < 0.0; both are listed as typos now."""
+    found, unparsed = extract_claims(f"In 40 patients, IL-6 correlated with pain {statement}.\n")
+    assert [(f.claim.r.text, f.claim.p.text if f.claim.p else None) for f in found] == read
+    assert any("two decimal points" in u.reason for u in unparsed)

@@ -76,7 +76,8 @@ def test_a_statement_naming_the_whole_group_is_checked_at_the_whole_not_at_a_par
 def test_groups_never_summed_are_tried_together_before_the_statement_is_doubted():
     """'Eleven ... girls, 17 ... girls, and ... 18 ... women' and a correlation naming none of them:
     r = -0.264, p = 0.076 fits no one group but fits all 46 together, a total the passage never
-    prints. Before: 'fails at inferred n' (a wrong doubt); now 'depends on n', saying which n fits."""
+    prints. Before: 'fails at inferred n' (a wrong doubt); now 'depends on n', saying which n fits.
+    R statcheck 1.5: r(44) = -.264, p = .076 (.0763) consistent; r(16): .290, an error."""
     text = (
         "Eleven overweight peri-pubertal girls, 17 overweight pubertal girls, and a control group of 18 overweight "
         "premenopausal women ingested a standard meal. Fasting ghrelin tended to be inversely related to fasting "

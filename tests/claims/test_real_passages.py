@@ -416,6 +416,17 @@ def _scored(s: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
     return s["n"].ne(""), verdict, s["biocorr_verdict"].str.match(r"(consistent|inconsistent|decision error)$")
 
 
+def _measured(name: str, size: tuple[int, int, int]) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series]:
+    """A set's rows and (checkable, verdict, definite), after checking its size (statements,
+    sources, checkable) and that every definite verdict on a checkable statement is R's."""
+    s = MANIFEST[MANIFEST["set"].eq(name)]
+    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == size
+    checkable, verdict, definite = _scored(s)
+    mine = checkable & definite
+    assert (s.loc[mine, "biocorr_verdict"] == R.loc[s.index[mine], "r_verdict"]).all()
+    return s, checkable, verdict, definite
+
+
 def test_session_15_sets_scored_at_collection_and_after_the_fixes():
     """before-s15: 10 new sources (4 abstracts, 6 tables) collected before this session's changes:
     110 statements, 13 checkable (n in the passage). At collection a verdict on 10 (77 %), 7
@@ -640,12 +651,8 @@ def test_session_19_set_scored_at_collection_accuses_nothing():
     verdict but for a garbled 'r=0.3;1' read as 0.3 (consistent, no accusation); 20 were not read
     at collection (a header "Spearman's rho (ρ)" and p cells led by their star, read now; a web
     table of one cell per line; a value whose symbols the page lost)."""
-    s = MANIFEST[MANIFEST["set"].eq("before-s19")]
-    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (100, 17, 20)
-    checkable, verdict, definite = _scored(s)
+    s, checkable, verdict, definite = _measured("before-s19", (100, 17, 20))
     assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (20, 8)
-    mine = checkable & definite
-    assert (s.loc[mine, "biocorr_verdict"] == R.loc[s.index[mine], "r_verdict"]).all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
     assert s.loc[definite & ~checkable, "statement"].str.contains("0.3;1").all()  # a garbled r, read as 0.3
     doubts = s["biocorr_verdict"].eq("fails at inferred n")
@@ -663,9 +670,7 @@ def test_session_19_second_set_collected_after_the_table_fixes():
     printed n a false decision error: test_extract); a correlation naming none of three groups
     (11, 17, 18) was a doubt though it fits all 46 together (now 'depends on n': test_inferred_n).
     'r2 = -0.23' (a squared r cannot be negative) is rightly not read."""
-    s = MANIFEST[MANIFEST["set"].eq("after-s19")]
-    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (18, 6, 6)
-    checkable, verdict, definite = _scored(s)
+    s, checkable, verdict, definite = _measured("after-s19", (18, 6, 6))
     assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (6, 6)
     assert (s.loc[checkable, "biocorr_verdict"] == R.loc[s.index[checkable], "r_verdict"]).all()
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
@@ -680,11 +685,7 @@ def test_session_19_last_set_two_accusations_on_a_bound_the_visits_lift():
     eyes each) and 'r = 0.06; P = 0.03', called a decision error at the 405 as an upper bound.
     Visits and eyes now mark several observations per subject: no bound, a doubt at most
     (test_sample_sizes). The Korean abstract's '90 patients (158 eyes)' gives no unit: not checked."""
-    s = MANIFEST[MANIFEST["set"].eq("after-s19b")]
-    assert (len(s), s["source"].nunique(), int(s["n"].ne("").sum())) == (12, 4, 5)
-    checkable, verdict, definite = _scored(s)
+    s, checkable, verdict, definite = _measured("after-s19b", (12, 4, 5))
     assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (5, 4)
-    mine = checkable & definite
-    assert (s.loc[mine, "biocorr_verdict"] == R.loc[s.index[mine], "r_verdict"]).all()
     false_accusations = s["biocorr_verdict"].str.startswith("decision error (a false accusation")
     assert int(false_accusations.sum()) == 2 and s.loc[false_accusations, "n"].eq("").all()

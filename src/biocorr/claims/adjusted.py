@@ -86,8 +86,7 @@ def weighted_test(context: str) -> str:
     >>> weighted_test("Pearson correlations in 117 women")
     ''
     """
-    m = WEIGHTED.search(context)
-    return WEIGHTED_WHY.format(what=repr(m.group(0))) if m else ""
+    return _reason(WEIGHTED, WEIGHTED_WHY, context)
 
 
 def corrected_test(context: str) -> str:
@@ -101,8 +100,13 @@ def corrected_test(context: str) -> str:
     >>> corrected_test("partial correlations adjusted for age and sex")
     ''
     """
-    m = CORRECTED.search(context)
-    return CORRECTED_WHY.format(what=repr(m.group(0))) if m else ""
+    return _reason(CORRECTED, CORRECTED_WHY, context)
+
+
+def _reason(pattern: re.Pattern, why: str, context: str) -> str:
+    """``why`` naming the words of ``context`` that ``pattern`` finds, else ''."""
+    m = pattern.search(context)
+    return why.format(what=repr(m.group(0))) if m else ""
 
 
 def p_not_from_r_and_n(context: str) -> str:

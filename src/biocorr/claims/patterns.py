@@ -24,7 +24,7 @@ STATEMENT = re.compile(
     # 'r 0.74, p < 0.001': no sign between symbol and value, read only when a p follows at once
     + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d)|(?<=\s)(?=[+-]?0?\.\d{1,4}\s*[,;]\s*p\s*(?:[=<>≤≥])))\s*(?P<r>"
     + NUM
-    + r")(?!\.\d)",  # = value; '0.0.561' is no number (a typo), not r = 0.0
+    + r")(?!\d*\.\d)",  # = value; '0.0.561', '0.45.3' are no number (a typo), never r = 0.0 or 0.4
     re.I,
 )
 CLAUSE_END = re.compile(r"\.(?=\s|$)|;|\n\s*\n")
@@ -48,7 +48,9 @@ MANTISSA = (
     r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
 PVAL = re.compile(  # 'P: 0.006' is 'p = 0.006'
-    r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥|:(?=\s*[\d.]))\s*(?P<p>" + MANTISSA + EXPONENT + r")", re.I
+    r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥|:(?=\s*[\d.]))\s*(?P<p>" + MANTISSA + EXPONENT + r")"
+    r"(?!\d*\.\d)",  # 'p < 0.0.1' is a typo, never p < 0.0
+    re.I,
 )
 # one p printed for a list of coefficients: '(all p < 0.05)', 'both p < .01', 'p < .001 for all'
 SHARED_P = re.compile(
@@ -98,5 +100,6 @@ def printed_df(clause: str) -> int | None:
     >>> printed_df(", p = .004, d.f. = 38)"), printed_df(", p = .004); t = 2.1, df = 20")
     (38, None)
     """
-    own = CLAUSE_END.split(re.sub(r"\bd\.f\.", "df  ", clause), maxsplit=1)[0]
+    clause = re.sub(r"\bd\.f\.", "df  ", clause)  # its points end no clause
+    own = clause[: end.start()] if (end := CLAUSE_END.search(clause)) else clause
     return int(m.group("df")) if (m := DF_PRINTED.search(own)) else None

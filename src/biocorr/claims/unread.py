@@ -17,8 +17,8 @@ SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it 
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
 # or more with no space between): which number is whose cannot be told
-# 'r = 0.0.561': a value with two decimal points (a typo): never read as r = 0.0, always listed
-MALFORMED = re.compile(r"(?<![\w.])(?:r|rs|rho|ρ|τ|tau)\s*[=:]\s*[-+]?\d*\.\d+\.\d+", re.I)
+# 'r = 0.0.561', 'p < 0.0.1': a value with two decimal points (a typo): never read as 0.0, always listed
+MALFORMED = re.compile(r"(?<![\w.])(?:r|rs|rho|ρ|τ|tau|p)\s*[=:<>≤≥]\s*[-+]?\d*\.\d+\.\d+", re.I)
 MALFORMED_WHY = "a value with two decimal points (a typo in the paper): which number was meant cannot be told"
 GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-–−]*\d*\.\d+){2,}")
 GLUED_WHY = (
