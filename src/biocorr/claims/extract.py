@@ -37,12 +37,9 @@ from .patterns import (
     LIST_BREAK,
     LIST_NUM,
     LONE_P,
-    LOST_MINUS,
-    MULTIPLE_R,
     NOT_SIGNIFICANT,
     ONE_TAILED,
     PVAL,
-    RANGE_AFTER,
     RESPECTIVELY,
     RHO_AS_P,
     SENTENCE_START,
@@ -54,6 +51,7 @@ from .patterns import (
     VERBAL,
     printed_df,
 )
+from .refusals import not_a_coefficient, refused
 from .rho_as_p import lone_rho_as_p, shared_p_after
 from .sample_sizes import (
     NO_BOUND,
@@ -68,11 +66,6 @@ from .sample_sizes import (
 )
 from .tables import extract_table_claims
 from .unread import unread_mentions
-
-
-def _not_a_coefficient(r) -> bool:
-    """A whole number beyond 1 ('r = 12') is a count or a label, not a correlation; '1.2' is a wrong r."""
-    return abs(r.value) > 1 and r.decimals == 0
 
 
 def _last(matches):
@@ -310,31 +303,6 @@ def _statements(text: str) -> list[re.Match]:
     return sorted(read + chained, key=lambda match: match.start())
 
 
-def _refused(
-    text: str, m: re.Match, before: str, sentence_start: int
-) -> tuple[str, str, tuple[int, int] | None] | None:
-    """(text, reason, span covered) when a statement is not a checkable correlation, else None."""
-    raw = m.group(0).strip()
-    if RANGE_AFTER.match(text[m.end() : m.end() + 4]):
-        reason = "a range of r values: each end would need its own p and n"
-        return text[m.start() : m.end() + 8].strip(), reason, (sentence_start, m.end() + 8)
-    try:
-        r = parse_number(m.group("r"))
-    except ValueError as exc:
-        return raw, str(exc), None
-    if _not_a_coefficient(r):
-        return raw, f"'{r.text}' is not a correlation coefficient", (m.start(), m.end())
-    if LOST_MINUS.match(r.text):  # '−0.19' printed, '20.19' extracted: the PDF font maps U+2212 to '2'
-        reason = (
-            f"'{r.text}' is no correlation; it reads as -{r.text[1:]} with its minus sign lost in the PDF's text "
-            "(a '2' in its place): check the printed paper"
-        )
-        return raw, reason, (m.start(), m.end())
-    if m.group("sym") == "R" and MULTIPLE_R.search(before):
-        return raw, "a multiple/regression R, not a correlation test: not checked", (sentence_start, m.end())
-    return None
-
-
 def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str, bool]:
     """(items, note, listed): the (r, p, n) of each coefficient of a statement ('.45 and .52,
     respectively' gives two), a note on what could not be paired, and whether it was a list."""
@@ -345,7 +313,7 @@ def _values(text: str, m: re.Match, num: _Numbers, tail: str) -> tuple[list, str
         (commas := comma_list_after(after, LIST_NUM)) and (RESPECTIVELY.search(tail) or len(commas) >= 2)
     ):
         more_r = commas  # 'r = .556, .392 and p = .001, .032, respectively'; 'r = .42, .21, .25; P < .05'
-    if any(_not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
+    if any(not_a_coefficient(parse_number(v)) for v in more_r):  # '.40 and 5 patients': not a list of r
         more_r = []
     if more_r and RESPECTIVELY.search(tail):
         items, note = respectively_items(r, more_r, (num.p, num.pm, tail), (num.n, num.nm, tail))
@@ -368,7 +336,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
     starts = [s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())]
     sentence_start = starts[-1] if starts else max(0, m.start() - 300)
     before = text[sentence_start : m.start()]
-    if refusal := _refused(text, m, before, sentence_start):
+    if refusal := refused(text, m, before, sentence_start):
         shown, reason, span = refusal
         scan.unparsed.append(Unparsed(line, col, shown, reason))
         scan.covered += [span] if span else []
