@@ -101,3 +101,22 @@ def test_sizes_that_may_be_a_whole_and_its_parts_are_never_added_up(sizes, state
     not summed into a total (60, 167, 60), at which each statement here would fit: a doubt stays."""
     row = _p_check(sizes + f"MMP-8 correlated with the index ({statement}).")
     assert row["verdict"] == "fails at inferred n" and "all of them together" not in row["explanation"]
+
+
+def test_a_count_after_an_em_dash_is_counted_in_the_bound_so_no_accusation_rests_on_a_part():
+    """A real abstract (Diabetes Care) opened its methods with 'METHODS—Twenty-three normal-weight and
+    26 obese adolescents': the em dash became a hyphen and hid the 23, so the bound on the pairs was
+    26 and 'r = 0.54, P < 0.001' was called inconsistent whatever its n. R's statcheck at the 49
+    adolescents together: r(47) = .54 gives p = 6.2e-05, consistent (at 26: 4.4e-03). A doubt now."""
+    text = (
+        "RESEARCH DESIGN AND METHODS\u2014Twenty-three normal-weight and 26 obese adolescents had fasting "
+        "adiponectin measured.\n\nRESULTS\u2014Plasma adiponectin correlated with hepatic insulin sensitivity "
+        "(r = 0.54, P < 0.001)."
+    )
+    from biocorr.claims import check_text, extract_claims
+
+    (found,), _ = extract_claims(text)
+    assert found.claim.extra["n_bound"] == 49
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["fails at inferred n"]
+    assert v["recomputed"].tolist() == ["0.004406 (t approximation, 2-tailed)"]  # at the 26: statcheck 4.406e-03

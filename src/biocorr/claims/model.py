@@ -57,6 +57,9 @@ METHOD_ALIASES = {
 MIDDLE_DOT = re.compile(r"(?:(?<=\d)|(?<![\w.\u00b7]))\u00b7(?=\d)(?!10\s*[-^⁻])")
 
 
+EM_DASH_WORD = re.compile(r"[—–](?=[^\W\d_])")  # a dash before a word is punctuation, never a minus
+
+
 def normalise_minus(text: str) -> str:
     """Replace Unicode minus signs and dashes by '-', and a decimal point printed as a middle dot
     (The Lancet's '0·45', '·001') by '.'.
@@ -65,9 +68,10 @@ def normalise_minus(text: str) -> str:
     --------
     >>> normalise_minus("\u2212.42"), normalise_minus("p = .0\u200b3"), normalise_minus("r = 0·45, p < ·001")
     ('-.42', 'p = .03', 'r = 0.45, p < .001')
-    >>> normalise_minus("p = 2·10\u22125")
-    'p = 2·10-5'
+    >>> normalise_minus("p = 2·10\u22125"), normalise_minus("METHODS\u2014Twenty-three adolescents")
+    ('p = 2·10-5', 'METHODS Twenty-three adolescents')
     """
+    text = EM_DASH_WORD.sub(" ", text)  # 'METHODS—Twenty-three adolescents': a break before a word, no hyphen
     for ch in MINUS:
         text = text.replace(ch, "-")
     if "\u00b7" in text:
