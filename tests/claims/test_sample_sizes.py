@@ -301,3 +301,31 @@ def test_visits_eyes_or_samples_lift_the_bound_of_the_subject_count(design):
     text = design + " TO was weakly correlated with tear film break-up time (r = 0.06; P = 0.03).\n"
     row = check_text(text).set_index("check").loc["p vs r and n"]
     assert row["verdict"] == "fails at inferred n"  # before: 'decision error' (at most 405 pairs)
+
+
+def test_a_count_of_cases_in_chinese_is_a_sample_size():
+    """A real Chinese abstract gave its 112 COPD patients as '共112例' (and 112 controls as '112名'):
+    its four correlations went unchecked. R's statcheck, r(110) = .465, p < .001: p = 2.4e-07."""
+    text = (
+        "选择COPD稳定期患者共112例为研究组,另随机选择同期112名健康体检者为对照组。"
+        "血清PA与FEV1%(r = 0.465,P < 0.001)呈正相关。"
+    )
+    assert [(c.n, c.label) for c in size_candidates(text, 0)] == [(112, "")]
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"]
+    assert v["recomputed"].tolist() == ["2.4e-07 (t approximation, 2-tailed)"]
+
+
+def test_eyes_counted_in_korean_are_sizes_and_repeated_measures():
+    """A real Korean abstract gave '1군 50명(67안)과 2군 40명(91안), 총 90명(158안)' (patients and
+    their eyes); its correlations are over the 158 eyes (R's statcheck, r(156) = .05: p = .53, as
+    printed), but only the patients were read, so each was doubted at 90. The eyes are sizes now,
+    and more eyes than patients lift the patients' bound."""
+    text = (
+        "1군 50명(67안)과 2군 40명(91안), 총 90명(158안)의 건성안 환자들을 대상으로 하였다. "
+        "눈물 삼투압은 증상 점수와 상관이 없었다(r=0.05, p=0.54)."
+    )
+    assert (158, "eyes") in [(c.n, c.label) for c in size_candidates(text, 0)]
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"]
+    assert "n = 158" in v["explanation"].iloc[0]

@@ -67,6 +67,9 @@ WITH_CONDITION = re.compile(
     r"[^,;()\d]{2,60}?\s*\((?P<abbr>" + ABBREVIATION.pattern + r")\)",
     re.I,
 )
+# '共112例', '112名健康体检者', '30명': a count of cases or people in Chinese, Japanese or Korean (no group
+# is bound by these: the statements' own words are not read in those languages)
+CJK_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d{1,6})\s?(?:(?P<eyes>眼|안(?=[)\s,;]))|例|名|人|명)")  # '(158안)': eyes
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
@@ -91,7 +94,9 @@ REPEATED_MEASURES = re.compile(
 OBSERVATIONS = re.compile(
     r"(?<![\w.])\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:samples|specimens|measurements|observations|visits)\b", re.I
 )
-MORE_EYES = re.compile(r"(?P<n>\d+)\s*(?:patients|subjects|participants)?\s*\(\s*(?P<eyes>\d+)\s+eyes\s*\)", re.I)
+MORE_EYES = re.compile(
+    r"(?P<n>\d+)\s*(?:patients|subjects|participants|명|例|名)?\s*\(\s*(?P<eyes>\d+)\s*(?:eyes|안|眼)\s*\)", re.I
+)
 
 
 def repeated_measures(text: str) -> bool:
@@ -297,7 +302,7 @@ class PassageSizes:
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             people = {m.start("n") for m in PEOPLE.finditer(para)}
             total += sum(int(m.group("n")) for m in WITH_CONDITION.finditer(para) if m.start("n") not in people)
-            total += _unlisted_counts(para)
+            total += _unlisted_counts(para) + sum(int(m.group("n")) for m in CJK_COUNT.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
 
@@ -384,6 +389,9 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
             found.setdefault(
                 (int(m.group("n")), m.group("abbr")), SizeCandidate(int(m.group("n")), m.group("abbr"), "passage")
             )
+    for m in CJK_COUNT.finditer(para):  # '共112例': cases counted in Chinese, no group named
+        label = "eyes" if m.group("eyes") else ""
+        found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
     for m in NVAL.finditer(para):
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
