@@ -1175,3 +1175,22 @@ HADS-A     0.30 [0.06]
 """
     got, verdicts = _cells_and_verdicts(text)
     assert got == [("0.45", "=", "0.004", 40), ("0.30", "=", "0.06", 40)] and verdicts == ["consistent"] * 2
+
+
+def test_a_pipe_row_with_one_value_per_column_group_is_not_read_as_r_and_p():
+    """A real PMC table of rs and p under six biomarkers printed its 'Sex' row as six p-values (another
+    test's) followed by empty cells: they were read as three (rs, p) pairs under the wrong biomarkers.
+    The row is listed as not lining up now; the full rows are read as before."""
+    text = (
+        "Table 2. The correlations between plasma biomarkers and clinical parameters in the PD group (n = 70)\n"
+        "| GFAP | NfL | p-tau181 | |||\n|---|---|---|---|---|---|---|\n"
+        "| rs | p value | rs | p value | rs | p value | |\n"
+        "| Age | 0.5479 | < 0.0001 | 0.5552 | < 0.0001 | 0.4505 | < 0.0001 |\n"
+        "| Sex | 0.1525 | 0.2287 | 0.6082 | |||\n"
+        "| HY | 0.3305 | 0.0052 | 0.4941 | < 0.0001 | 0.4245 | 0.0002 |\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert [(f.claim.r.value, f.claim.p.value) for f in found] == [
+        (0.5479, 0.0001), (0.5552, 0.0001), (0.4505, 0.0001), (0.3305, 0.0052), (0.4941, 0.0001), (0.4245, 0.0002)
+    ]  # fmt: skip
+    assert any("1 row(s) whose cells do not line up with the header" in u.reason for u in unparsed)

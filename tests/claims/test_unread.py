@@ -42,3 +42,24 @@ def test_a_value_with_two_decimal_points_is_never_read_as_r_and_is_listed():
     assert [(u.text, u.reason.split(" (")[0]) for u in unparsed] == [("r = 0.0.561", "a value with two decimal points")]
     v = check_text(text).query("check == 'p vs r and n'")["verdict"]
     assert v.tolist() == ["consistent", "consistent"]
+
+
+def test_a_coefficient_and_its_p_glued_to_each_other_and_to_the_label_are_listed():
+    """A real web table (Hindawi) lost its cell separators: 'Duration of disease0.2840.007 *' and
+    'Part II-ADL0.519<0.001*'. Its eight rows were dropped without a word; they are listed now."""
+    text = (
+        "The Spearman correlation of the FSS with disease variables.\n\n"
+        "Scale/variableSpearman Rho value\n\n"
+        "Duration of disease0.2840.007 *\n Part I-mental 0.2640.012 *\n Part II-ADL0.519<0.001*\n"
+        "Schwab and England ADL scale−0.487<0.001*\n"
+    )
+    v = check_text(text)
+    assert "p vs r and n" not in set(v["check"])
+    reasons = v.query("verdict == 'not read'")["explanation"].tolist()
+    assert [r.split(" whose")[0] for r in reasons] == ["4 line(s)"]
+
+
+def test_a_date_or_a_version_number_is_no_glued_pair():
+    text = "Data of 1.03.2019 (SPSS 22.0.1) were analysed; pain correlated with CRP (r = .30, p = .02, n = 60)."
+    v = check_text(text)
+    assert not v["verdict"].eq("not read").any()

@@ -290,6 +290,9 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                 continue
             if grouped and is_pipe_row(body[i - 1]):
                 cells = fill_missing_groups(cells, width, step)  # 'N/A' for all of a group's cells
+                if len(cells) == len(r_cols) < width:  # '| Sex | .15 | .23 | .61 | ||||': one value per group,
+                    skipped += 1  # the rest empty: merged cells (another test's p), not each group's r and p
+                    continue
             cells = cells + [""] * (width - len(cells))
             row_n = (
                 caption_n(row_group) or named_n(row_group, notes) or lettered_n(row_group, lettered)

@@ -21,6 +21,10 @@ NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 MALFORMED = re.compile(r"(?<![\w.])(?:r|rs|rho|ρ|τ|tau|p)\s*[=:<>≤≥]\s*[-+]?\d*\.\d+\.\d+", re.I)
 MALFORMED_WHY = "a value with two decimal points (a typo in the paper): which number was meant cannot be told"
 GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-–−]*\d*\.\d+){2,}")
+# 'Duration of disease0.2840.007 *', 'ADL0.519<0.001*': a coefficient and its p glued to each other
+# (and often to the row's label); a coefficient-like value (0.xx) right after a letter or a space
+# (never 'r = 0.0.561': a value after its sign is a typo, listed as MALFORMED)
+GLUED_PAIR = re.compile(r"(?:(?<=[A-Za-z)])|(?<![=<>:≤≥]\s)(?<=\s)|^)[-−]?0\.\d+(?:\.\d+|[<>≤≥]\d*\.\d+)")
 GLUED_WHY = (
     "{k} line(s) whose numbers run together without separators (a table's cells glued when copied): which"
     " number is whose cannot be told"
@@ -95,7 +99,7 @@ def _glued_blocks(text: str, locate) -> list[Unparsed]:
     run: list[tuple[int, str]] = []
     offset = 0
     for line in without_addresses(text).split("\n") + [""]:  # numbers in a DOI or URL are glued by design
-        m = GLUED.search(line)
+        m = GLUED.search(line) or GLUED_PAIR.search(line)
         if m:  # never a statement's numbers, even inside a table that was tried: always listed
             run.append((offset + m.start(), line.strip()))
         elif run:
