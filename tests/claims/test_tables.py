@@ -1194,3 +1194,62 @@ def test_a_pipe_row_with_one_value_per_column_group_is_not_read_as_r_and_p():
         (0.5479, 0.0001), (0.5552, 0.0001), (0.4505, 0.0001), (0.3305, 0.0052), (0.4941, 0.0001), (0.4245, 0.0002)
     ]  # fmt: skip
     assert any("1 row(s) whose cells do not line up with the header" in u.reason for u in unparsed)
+
+
+def test_a_p_column_after_a_regression_coefficient_is_that_estimate_s_p_never_r_s():
+    """A real PMC table 'Symptom score Pearson correlation coefficient Regression coefficient P value'
+    (cells apart by single spaces) was read with the regression coefficient as r's p ('p = -0.13'),
+    and its two rows whose labels carry a star ('* WURSS total') were dropped as notes. With an n in
+    the caption, 'r = 0.045, p = 0.18' would have been checked (and accused). Now every row is read,
+    the p column is the 'P value' one, and, as it tests the coefficient beside it, none is checked."""
+    text = (
+        "Table III. IL-8 correlations with ARI symptoms (n = 100)\n\n"
+        "Symptom score Pearson correlation coefficient Regression coefficient P value\n"
+        "* WURSS total 0.068 0.0072 <0.008\n"
+        " Runny nose 0.13 0.18 <0.00001\n"
+        " Plugged nose 0.045 0.18 0.003\n"
+        " Sneezing −0.024 −0.13 <0.0001\n"
+    )
+    found, _ = extract_claims(text)
+    assert [(f.claim.r.value, f.claim.p.value) for f in found] == [
+        (0.068, 0.008), (0.13, 0.00001), (0.045, 0.003), (-0.024, 0.0001)
+    ]  # fmt: skip
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].eq("not checked").all() and len(v) == 4
+    assert v["explanation"].str.contains("follows another estimate's column").all()
+
+
+def test_a_cell_outside_0_to_1_under_p_is_never_read_as_a_p():
+    text = "Table 2. Correlations with pain (n = 40)\n\nMarker  r  p\nIL-6  0.31  -0.13\nTNF  0.42  0.007\n"
+    found, _ = extract_claims(text)
+    assert [(f.claim.r.value, f.claim.p.value if f.claim.p else None) for f in found] == [(0.31, None), (0.42, 0.007)]
+
+
+def test_a_cell_holding_r_with_its_interval_is_read_and_a_row_with_ns_kept():
+    """'rho (95% CI)' cells such as '0.40 (0.14 to 0.61)' were taken for row labels: the table was
+    read by a fallback, and a row whose p was 'NS' became a row group, its statement lost without
+    a note. Each cell is r with its interval now; R: tanh(atanh(0.40) -+ 1.96/sqrt(47)) = [0.137,
+    0.610]."""
+    text = (
+        "Table 3. Spearman correlations with pain (n = 50)\n\n"
+        "Marker  rho (95% CI)  p\nIL-6  0.40 (0.14 to 0.61)  0.004\nTNF  0.10 (-0.18 to 0.37)  NS\n"
+        "CRP  0.12 (-0.16 to 0.38)  0.41\n"
+    )
+    found, _ = extract_claims(text)
+    assert [(f.claim.x, f.claim.r.value, f.claim.ci_low.value, f.claim.ci_high.value) for f in found] == [
+        ("IL-6", 0.40, 0.14, 0.61), ("TNF", 0.10, -0.18, 0.37), ("CRP", 0.12, -0.16, 0.38)
+    ]  # fmt: skip
+    v = check_text(text).query("check == 'CI vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"] * 3 and v["recomputed"].iloc[0] == "[0.137, 0.610]"
+
+
+def test_a_p_column_before_r_that_follows_a_beta_is_the_beta_s_test():
+    """'Marker β SE p r': the p before r was taken as r's own ('p r p r' layout) and r = 0.30 was
+    doubted at the caption's 80 (its p = 0.001 tests β)."""
+    text = (
+        "Table 4. Associations with fatigue (n = 80)\n\nMarker  β  SE  p  r\n"
+        "IL-6  0.35  0.10  0.001  0.30\nTNF  0.12  0.11  0.28  0.12\n"
+    )
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["not checked", "not checked"]
+    assert v["explanation"].str.contains("follows another estimate's column").all()

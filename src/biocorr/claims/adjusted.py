@@ -43,6 +43,12 @@ CORRECTED_WHY = (
     "the passage says the p-values are corrected for multiple comparisons ({what}): a corrected p is not"
     " the test of r and n alone; not checked"
 )
+# a table's column between r and its p that holds another estimate ('Regression coefficient', 'β', 'OR')
+ESTIMATE = re.compile(r"regression|\bbeta\b|β|\bB\b|slope|odds ratio|\bOR\b|estimate", re.I)
+ESTIMATE_WHY = (
+    "the table's p column follows another estimate's column ({what}): it is that estimate's test, not the"
+    " test of r and n; not checked"
+)
 WEIGHTED_WHY = (
     "the passage says the correlations are on weighted data ({what}): their p comes from a design-based"
     " test, not from r and n alone; not checked"
@@ -101,6 +107,18 @@ def corrected_test(context: str) -> str:
     ''
     """
     return _reason(CORRECTED, CORRECTED_WHY, context)
+
+
+def estimate_test(columns_between: str) -> str:
+    """Why a table's p cannot be checked against its r when a column of another estimate stands
+    between them ('r | Regression coefficient | P value': the p tests the coefficient), else ''.
+
+    Examples
+    --------
+    >>> estimate_test("Regression coefficient")[:40], estimate_test("95% CI")
+    ("the table's p column follows another est", '')
+    """
+    return _reason(ESTIMATE, ESTIMATE_WHY, columns_between)
 
 
 def _reason(pattern: re.Pattern, why: str, context: str) -> str:

@@ -13,7 +13,9 @@ CELL = re.compile(  # '0.45*', '0.171P' (a superscript letter glued on), '0.45 (
     r"^(?P<lt>[<>≤≥=]\s*)?(?P<num>" + NUMBER + r")(?P<marks>[*†‡§¶#°]*(?:[a-z]{1,2})?)(?:(?<=[*†‡§¶#°a-z])\))?"
     r"(?:\s*\(\s*(?:(?P<plt>[<>≤≥=]\s*)?(?:p\s*(?P<plt2>[=<>≤≥])\s*)?(?P<paren>" + NUMBER + r")"
     # the cell's own n: '0.45* (n=40)', '-0.15, n=62**' (a web table's cell, the stars after the n)
-    r"|n\s*=\s*(?P<cn>\d{1,6}))\s*\)|\s*,\s*n\s*=\s*(?P<cn2>\d{1,6})(?P<marks2>[*†‡§¶#°]*))?$",
+    r"|n\s*=\s*(?P<cn>\d{1,6}))\s*\)|\s*,\s*n\s*=\s*(?P<cn2>\d{1,6})(?P<marks2>[*†‡§¶#°]*)"
+    # '0.40 (0.14 to 0.61)', '0.40 [0.14, 0.61]': the coefficient with its confidence interval
+    r"|\s*[(\[]\s*(?P<lo>" + NUMBER + r")\s*(?:to|,|;|–|-)\s*(?P<hi>" + NUMBER + r")\s*[)\]])?$",
     re.I,
 )
 # 'r (p/p)': a coefficient with two p-values, adjusted and unadjusted in the order the header says
@@ -56,7 +58,8 @@ R_HEADER = re.compile(
     r"(?:spearman|pearson|kendall)[’']?s?(?:\s+(?:r|ρ|rho|τ|tau))?(?:\s*\((?:r|r_?s|ρ|rho|τ|tau)\))?|"
     r"(?:r|rho|ρ)\s+(?:spearman|pearson)|"
     r"(?:r|rs|rho|ρ)\s*[(\[](?:p|p[- ]?values?)(?:,[^)\]]*)?[)\]]|"  # 'r (P value)', 'rho [p]', 'R (p-value, ...)'
-    r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\))$",  # 'Correlation coefficient (r)'
+    r"(?:correlation\s+)?coefficient\s*\((?:r|rs|ρ|rho|τ|tau)\)|"  # 'Correlation coefficient (r)'
+    r"(?:r|rs|ρ|rho|τ|tau)\s*[(\[]\s*9[05]\s?%\s*CI\s*[)\]])$",  # 'rho (95% CI)': r with its interval in the cell
     re.I,
 )
 INLINE_STATEMENT = re.compile(r"(?<![\w-])(?:r|ρ|rho|rs)\s*[=≈]\s*[-+−.\d]", re.I)  # a cell 'r = 0.62, p = 0.01'
@@ -382,6 +385,8 @@ def words_per_column(words: list[str], width: int) -> list[str]:
     ['Plasma TNF', 'Plasma IL-10', 'CSF TNF', 'CSF IL-10']
     >>> words_per_column("Type of data Feature studied PC1 TCMR QCAT".split(), 3)
     ['PC1', 'TCMR', 'QCAT']
+    >>> words_per_column("Symptom Pearson correlation coefficient Regression coefficient P value".split(), 3)
+    ['correlation coefficient', 'Regression coefficient', 'P value']
     """
     for extra in (0, 1):
         size, rest = divmod(len(words) - extra, width)
@@ -389,7 +394,13 @@ def words_per_column(words: list[str], width: int) -> list[str]:
             runs = [words[extra + j * size : extra + (j + 1) * size] for j in range(width)]
             if len({run[0] for run in runs}) < width:
                 return [" ".join(run) for run in runs]
-    return words[-width:]
+    merged: list[str] = []  # 'P value', 'Regression coefficient': a kind's last word ends its name, never a column
+    for word in words:
+        if merged and re.fullmatch(r"values?|coefficients?", word, re.I):
+            merged[-1] += " " + word
+        else:
+            merged.append(word)
+    return merged[-width:]
 
 
 def n_column(n_cols: list[int], r_cols: list[int], g: int) -> int | None:

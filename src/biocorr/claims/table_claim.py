@@ -36,6 +36,8 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
         lt = (pm.group("lt") or "=").strip()
         p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get(lt, lt)  # '<0.001' is p < 0.001
         comp = comp if comp in "<>=" else "="
+        if not 0 <= p.value <= 1:  # '-0.13' under 'P': another statistic's cell, never a p
+            p, comp = None, "="
     elif m.group("paren") and not m.group("marks"):
         p = parse_number(m.group("paren"))
         comp = {"<": "<", "≤": "<", ">": ">", "≥": ">"}.get((m.group("plt") or m.group("plt2") or "=").strip(), "=")
@@ -48,7 +50,11 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
             p, comp = parse_number(text), ">"
     raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
     extra: dict = {"n_source": ""}
+    ci = {}
+    if m.group("lo") is not None:  # '0.40 (0.14 to 0.61)': the cell's own 95 % interval
+        ci = dict(ci_low=parse_number(m.group("lo")), ci_high=parse_number(m.group("hi")), ci_level=0.95)
+        raw += f", 95% CI [{m.group('lo')}, {m.group('hi')}]"
     if cell_n := m.group("cn") or m.group("cn2"):  # '0.45* (n=40)', '-0.15, n=62': the cell's own n
         raw += f", n = {cell_n}"
         extra["cell_n"] = int(cell_n)  # it outranks any other (see tables.py)
-    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra=extra)
+    return dict(r=r, p=p, p_comparator=comp, method=method, x=x, y=y, raw=raw, extra=extra, **ci)

@@ -88,6 +88,8 @@ def is_note(line: str) -> bool:
     ('  1. Data indicate ... (n =40). *P <0.05; †P <0.1', or a superscript's '3 Removing ...') whose
     line ends in no value cells."""
     numbered = re.match(r"^\s*\d{1,2}\.?\s+[A-Z]", line) and len(line.strip()) > 40 and not split_row(line)[1]
+    if re.match(r"^\s*[*†‡§¶#]+\s*(?!p\b)[A-Za-z]", line, re.I) and len(split_row(line)[1]) >= 2:
+        return False  # '* WURSS total 0.068 0.0072 <0.008': a row whose label carries a mark, not a note
     return bool(FOOTNOTE.match(line) or numbered)
 
 

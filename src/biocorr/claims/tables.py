@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .adjusted import as_partial, corrected_test, p_not_from_r_and_n, partial_covariates
+from .adjusted import as_partial, corrected_test, estimate_test, p_not_from_r_and_n, partial_covariates
 from .model import Claim, parse_number
 from .sample_sizes import group_of
 from .table_cells import (
@@ -329,7 +329,10 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
                     kw["n"], kw["extra"]["n_source"] = label_size, "row label"  # 'BD0' with 'BD0 (n = 10)' in a note
                 elif caption_size is not None:
                     kw["n"], kw["extra"]["n_source"] = caption_size, "caption"
-                out.append((as_partial(kw, partial_k, other_test), i))
+                # 'r | β | p' and 'β | SE | p | r': a p beside another estimate is that estimate's test
+                start = (r_cols[g - 1] + 1 if g else 0) if pk is not None and pk < rk else rk + 1
+                between = " ".join(columns[start:pk]) if pk is not None else ""
+                out.append((as_partial(kw, partial_k, other_test or estimate_test(between)), i))
         if skipped:
             problems.append(f"{skipped} row(s) whose cells do not line up with the header: not read")
         if undecided:
