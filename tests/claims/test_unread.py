@@ -63,3 +63,20 @@ def test_a_date_or_a_version_number_is_no_glued_pair():
     text = "Data of 1.03.2019 (SPSS 22.0.1) were analysed; pain correlated with CRP (r = .30, p = .02, n = 60)."
     v = check_text(text)
     assert not v["verdict"].eq("not read").any()
+
+
+def test_signed_values_glued_to_a_label_ending_in_a_digit_are_listed():
+    """A real BMJ table copied without separators: 'IL-6−0.158−0.205***0.062−0.258***' (values glued by
+    their minus signs) and 'IL-60.0800.260***' (after a label ending in a digit) were dropped without a
+    word (only the 'VEGF' rows were listed). A date ('10.05.2020') and a CI written with a hyphen
+    ('95% CI 0.05-0.52') are no glued row."""
+    text = (
+        "Table 2 Univariate correlations between biomarker levels and change in BASDAI\n"
+        "Baseline\n    IL-6\u22120.158\u22120.205***0.062\u22120.258***\n"
+        "    CRP\u22120.047\u22120.291***0.169\u22120.322***\n"
+        "Week 2\n    IL-60.0800.260***0.0660.297***\n"
+    )
+    reasons = check_text(text).query("verdict == 'not read'")["explanation"].tolist()
+    assert [r.split(" whose")[0] for r in reasons] == ["2 line(s)", "1 line(s)"]
+    prose = "On 10.05.2020, IL-6 correlated with pain in 40 patients (r = .40, 95% CI 0.10-0.63, p = .01)."
+    assert not check_text(prose)["verdict"].eq("not read").any()

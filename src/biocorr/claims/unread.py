@@ -24,7 +24,14 @@ GLUED = re.compile(r"(?<![\d.])[<>≤≥=(\d.\-–−]*\d\.\d+(?:[<>≤≥=()\-�
 # 'Duration of disease0.2840.007 *', 'ADL0.519<0.001*': a coefficient and its p glued to each other
 # (and often to the row's label); a coefficient-like value (0.xx) right after a letter or a space
 # (never 'r = 0.0.561': a value after its sign is a typo, listed as MALFORMED)
-GLUED_PAIR = re.compile(r"(?:(?<=[A-Za-z)])|(?<![=<>:≤≥]\s)(?<=\s)|^)[-−]?0\.\d+(?:\.\d+|[<>≤≥]\d*\.\d+)")
+# ('IL-60.0800.260***': after a label ending in a digit, 'IL-6' or 'T2', never a date's '10.05.2020')
+GLUED_PAIR = re.compile(
+    r"(?:(?<=[A-Za-z)])|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d)|(?<![=<>:≤≥]\s)(?<=\s)|^)[-−]?0\.\d+(?:\.\d+|[<>≤≥]\d*\.\d+)"
+)
+# 'CRP-0.047-0.291***0.169', 'IL-6-0.158-0.205***': signed values glued to their label and to each other
+GLUED_SIGNED = re.compile(
+    r"(?:(?<=[A-Za-z)])[-−]?|(?<=[A-Za-z]\d)[-−]|(?<=[A-Za-z]-\d)[-−])\d?\.\d+[*†‡§]*[-−]\d?\.\d+"
+)
 GLUED_WHY = (
     "{k} line(s) whose numbers run together without separators (a table's cells glued when copied): which"
     " number is whose cannot be told"
@@ -99,7 +106,7 @@ def _glued_blocks(text: str, locate) -> list[Unparsed]:
     run: list[tuple[int, str]] = []
     offset = 0
     for line in without_addresses(text).split("\n") + [""]:  # numbers in a DOI or URL are glued by design
-        m = GLUED.search(line) or GLUED_PAIR.search(line)
+        m = GLUED.search(line) or GLUED_PAIR.search(line) or GLUED_SIGNED.search(line)
         if m:  # never a statement's numbers, even inside a table that was tried: always listed
             run.append((offset + m.start(), line.strip()))
         elif run:
