@@ -120,3 +120,21 @@ def test_a_count_after_an_em_dash_is_counted_in_the_bound_so_no_accusation_rests
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["fails at inferred n"]
     assert v["recomputed"].tolist() == ["0.004406 (t approximation, 2-tailed)"]  # at the 26: statcheck 4.406e-03
+
+
+def test_a_group_named_in_a_comparison_does_not_override_the_count_the_sentence_opens_with():
+    """'In 200 haemodialysis patients, hepcidin was higher than in CKD patients and correlated with
+    ferritin (r = 0.30, P < 0.0001)': bound to the CKD group's 83 (a size written '83 patients with
+    CKD'), the statement was called inconsistent whatever its n (statcheck r(81) = .30: p = .0058),
+    though at its own 200 it is consistent (r(198) = .30: p = 1.6e-05). A count the statement's own
+    sentence opens with and a group it names that disagree make the n ambiguous: 'depends on n'."""
+    from biocorr.claims import check_text
+
+    text = (
+        "In 83 patients with CKD not requiring dialysis, hepcidin correlated with ferritin (r = 0.50, P < 0.001). "
+        "In 200 haemodialysis patients, hepcidin levels were higher than in CKD patients and correlated with "
+        "ferritin (r = 0.30, P < 0.0001)."
+    )
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent", "depends on n"]
+    assert "consistent at n = 200" in v["explanation"].iloc[1]

@@ -329,3 +329,27 @@ def test_eyes_counted_in_korean_are_sizes_and_repeated_measures():
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent"]
     assert "n = 158" in v["explanation"].iloc[0]
+
+
+def test_a_group_counted_with_its_bare_abbreviation_binds_the_statement_naming_it():
+    """'60 patients (30 with RA and 30 with OA)' then 'In the RA group ... (r = 0.52, p = 0.003)':
+    only the 60 was a size, so the statement was doubted there (statcheck r(58) = .52: p = 2.1e-05);
+    at the RA group's 30 it is consistent (statcheck r(28) = .52: p = .0032)."""
+    text = (
+        "We enrolled 60 patients (30 with RA and 30 with OA). In the RA group, CRP correlated with DAS28 "
+        "(r = 0.52, p = 0.003)."
+    )
+    assert {(c.n, c.label) for c in size_candidates(text, 0)} >= {(30, "RA"), (30, "OA")}
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"] and "n = 30" in v["explanation"].iloc[0]
+
+
+def test_a_duration_before_a_group_noun_is_no_count_of_people():
+    """'Samples were taken 4 weeks apart in patients' made 4 a size of patients, so 'r = 0.60,
+    p = 0.02' was called a decision error at n = 4 (R's statcheck, r(2) = .60: p = .40). A count
+    followed by a unit (weeks, months, mg, visits) counts no one."""
+    text = "Samples were taken 4 weeks apart in patients with pain; IL-6 correlated with VAS (r = 0.60, p = 0.02)."
+    assert size_candidates(text, 0) == []
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["not checked"]
+    later = "We followed them for 6 months after surgery patients reported pain (r = 0.30, p = 0.01)."
+    assert size_candidates(later, 0) == []

@@ -35,7 +35,14 @@ BY_SEX = re.compile(
 _DESCRIBING_WORD = r"(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+"
 # up to three words before the noun, two of them joined by 'and'/'or' ('fifty healthy obese and
 # overweight subjects'), never a number after the 'and' ('30 older and 20 younger adults' is two groups)
-DESCRIBING = r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,3}?"
+# never a duration or a dose: '4 weeks apart in patients', '6 months after surgery patients' count no one
+_NOT_A_COUNT_OF_PEOPLE = (
+    r"(?!(?:years?|months?|weeks?|days?|nights?|hours?|h|minutes?|min|seconds?|s|times?|mg|g|kg|ml|mL|l|cm|mm|"
+    r"sessions?|visits?|samples?|doses?|cycles?|tablets?|points?|items?)\b)"
+)
+DESCRIBING = (
+    _NOT_A_COUNT_OF_PEOPLE + r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,3}?"
+)
 SIZE = COUNT + "|" + NUMBER_WORDS  # a count in digits or in words
 GROUP_PHRASE = DESCRIBING + r"(?:" + GROUP_NOUNS + r")\b"  # 'healthy obese and overweight subjects'
 PEOPLE = re.compile(
@@ -60,11 +67,11 @@ NOT_PEOPLE = re.compile(  # plural words that count things other than people
     r"correlations|associations|analyses|models|comparisons|results|outcomes|parameters|markers|biomarkers)$",
     re.I,
 )
-# '82 with mild cognitive impairment (MCI)', '46 patients with Alzheimer's disease (AD)': a group
-# named by its condition's abbreviation, which the statements use ('in MCI')
+# '82 with mild cognitive impairment (MCI)', '46 patients with Alzheimer's disease (AD)', '30 with RA':
+# a group named by its condition's abbreviation, which the statements use ('in MCI', 'the RA group')
 WITH_CONDITION = re.compile(
     r"(?<![.\d\w=<>±-])(?P<n>\d{1,5})\s+(?:(?:[a-z-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\s+)?with\s+"
-    r"[^,;()\d]{2,60}?\s*\((?P<abbr>" + ABBREVIATION.pattern + r")\)",
+    r"(?:[^,;()\d]{2,60}?\s*\((?P<abbr>" + ABBREVIATION.pattern + r")\)|(?P<bare>" + ABBREVIATION.pattern + r")\b)",
     re.I,
 )
 # '共112例', '112名健康体检者', '30명': a count of cases or people in Chinese, Japanese or Korean (no group
@@ -198,7 +205,11 @@ def passage_n(
     distinct = sorted({c.n for c in candidates})
     if len(distinct) == 1:
         return distinct[0], candidates[0].source, ""
-    if (bound := bound_to_group(candidates, before, after)) is not None:
+    bound = bound_to_group(candidates, before, after)
+    own = clause_sample(before)  # 'In 200 HD patients, higher than in CKD patients, r = ...': its own count,
+    if bound is not None and own is not None and own != bound.n and not re.search(rf"(?<!\d){bound.n}(?!\d)", before):
+        bound = None  # not CKD's (a group the sentence names but does not size, as '60 adults (31 women, ...)' does)
+    if bound is not None:
         return bound.n, f"{bound.source} ({bound.label})", ""  # the size of the group the clause names
     if len(distinct) > 1:
         listed = ", ".join(str(k) for k in distinct)
@@ -384,11 +395,10 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     for m in BY_SEX.finditer(para):  # 'patients (15F + 15M)' is 30 patients
         n = int(m.group("a")) + int(m.group("b"))
         found.setdefault((n, m.group("noun").lower()), SizeCandidate(n, m.group("noun").lower(), "passage"))
-    for m in WITH_CONDITION.finditer(para):  # '82 with mild cognitive impairment (MCI)'
-        if ABBREVIATION.fullmatch(m.group("abbr")):  # (case-sensitive: two capitals)
-            found.setdefault(
-                (int(m.group("n")), m.group("abbr")), SizeCandidate(int(m.group("n")), m.group("abbr"), "passage")
-            )
+    for m in WITH_CONDITION.finditer(para):  # '82 with mild cognitive impairment (MCI)', '30 with RA'
+        abbr = m.group("abbr") or m.group("bare")
+        if ABBREVIATION.fullmatch(abbr):  # (case-sensitive: two capitals)
+            found.setdefault((int(m.group("n")), abbr), SizeCandidate(int(m.group("n")), abbr, "passage"))
     for m in CJK_COUNT.finditer(para):  # '共112例': cases counted in Chinese, no group named
         label = "eyes" if m.group("eyes") else ""
         found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
