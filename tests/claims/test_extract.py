@@ -332,3 +332,18 @@ def test_a_value_with_two_decimal_points_is_listed_never_read_in_part(statement,
     found, unparsed = extract_claims(f"In 40 patients, IL-6 correlated with pain {statement}.\n")
     assert [(f.claim.r.text, f.claim.p.text if f.claim.p else None) for f in found] == read
     assert any("two decimal points" in u.reason for u in unparsed)
+
+
+def test_a_bare_power_of_ten_is_a_p_never_p_below_1():
+    """'p < 10−4' was read as 'p < 1' (the '1' of the 10, an always-true bound): a decision error
+    passed unseen. R's statcheck: r(118) = .05, p < .0001 gives p = .5876 (a decision error);
+    r(118) = .35, p = .0001 gives 8.906e-05 (consistent)."""
+    text = (
+        "In 120 patients, TNF correlated with pain (r = 0.05, p < 10\u22124). "
+        "In 120 patients, IL-6 correlated with fatigue (r = 0.35, p = 10^-4)."
+    )
+    found, _ = extract_claims(text)
+    assert [(f.claim.p.value, f.claim.p.exponent) for f in found] == [(0.0001, -4), (0.0001, -4)]
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["decision error", "consistent"]
+    assert v["recomputed"].tolist() == ["0.5876 (t approximation, 2-tailed)", "8.906e-05 (t approximation, 2-tailed)"]

@@ -188,8 +188,14 @@ def parse_number(text: str) -> Reported:
     (0.00021, 1, -4)
     >>> parse_number("0,45").value  # a decimal comma (European papers), for |x| <= 1 only
     0.45
+    >>> parse_number("10⁻⁴").value, parse_number("10^-4").value
+    (0.0001, 0.0001)
     """
     t = normalise_minus(str(text)).translate(_SUPERSCRIPTS).strip()
+    if power := re.fullmatch(r"10\s*\^?\s*(-\s*\d+)", t):  # '10-4', '10^-4', '10⁻⁴': one times a power of ten
+        exponent = int(power.group(1).replace(" ", ""))
+        return Reported(text=t, value=float(f"1e{exponent}"), decimals=0, exponent=exponent)  # as '1e-4'
+
     m = _NUMBER.match(_DECIMAL_COMMA.sub(r"\1.\2", t))
     if not m or (not m.group(2) and not m.group(3)):
         raise ValueError(f"'{text}' is not a number")

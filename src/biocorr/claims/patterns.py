@@ -44,8 +44,9 @@ CI = re.compile(
 )
 EXPONENT = r"(?:\s*[eE]\s*[+-]?\d+|\s*[×xX·*]\s*10\s*\^?\s*[-+]?\s*\d+|\s*[×xX·*]\s*10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
 DF_PRINTED = re.compile(r"(?<![\w.])d\.?f\.?\s*[=:]\s*(?P<df>\d+)(?!\d|\.\d)", re.I)  # '(r = .45, p = .004, df = 38)'
-MANTISSA = (
-    r"(?:0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
+MANTISSA = (  # 'p < 10-4', 'p < 10^-4', 'p < 10⁻⁴': a bare power of ten (never read as 'p < 1')
+    r"(?:10\s*\^?\s*-\s*\d+(?![\d.])|10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+|"
+    r"0,\d+(?![\d.]|,\d)|\d?\.\d+|[01](?:\.\d+)?|[1-9](?:\.\d+)?(?=\s*[eE×xX·*]))"  # 1-9 only before an exponent
 )
 PVAL = re.compile(  # 'P: 0.006' is 'p = 0.006'
     r"\bp_?(?:[- ]?values?)?\s*(?P<comp><=|>=|=|<|>|≤|≥|:(?=\s*[\d.]))\s*(?P<p>" + MANTISSA + EXPONENT + r")"
