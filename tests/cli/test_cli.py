@@ -180,6 +180,21 @@ def test_init_spec_without_numbers_says_what_the_spec_still_needs(tmp_path, caps
         parse_spec(tomllib.loads(draft))
 
 
+def test_init_spec_says_at_once_when_its_draft_cannot_run(tmp_path, capsys):
+    """A real file (amitriptyline trial, ResponderAnalysis: one biomarker, CD4, and yes/no answers)
+    got a draft without any score that 'analyze' then refused; init-spec says so when it drafts,
+    and a draft that runs gets no note."""
+    rows = ["ID,Responder,Age,CD4,Burning"] + [
+        f"E{i:03d},{'Yes' if i % 2 else 'No'},{30 + i},{200 + 13 * i},{'Yes' if i % 3 else 'No'}" for i in range(1, 13)
+    ]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("note: this draft will not run as it is. the draft: declare at least one [[score]]")
+    assert main(["init-spec", str(data_path("opt"))]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_help_and_version_do_not_load_the_numerical_stack():
     """--help and --version answer at once: importing the CLI loads no numpy, pandas or matplotlib."""
     import subprocess

@@ -36,5 +36,22 @@ def run(args) -> int:
     raw = read_table(args.data, sheet=args.sheet)
     named = named_roles(list(raw.frame.columns), biomarkers=args.biomarkers, scores=args.scores,
                         covariates=args.covariates)  # fmt: skip
-    sys.stdout.write(draft_spec(raw, qpcr, named, path=None if args.sheet else args.data))
+    draft = draft_spec(raw, qpcr, named, path=None if args.sheet else args.data)
+    sys.stdout.write(draft)
+    if why := _will_not_run(draft):  # said now, not first by 'analyze'
+        sys.stderr.write(f"note: this draft will not run as it is. {why} The draft's comments say what it lacks.\n")
     return EXIT_OK
+
+
+def _will_not_run(draft: str) -> str:
+    """Why a draft spec would stop ``biocorr analyze`` before reading any data (no score and one
+    biomarker, say), else ''."""
+    import tomllib
+
+    from ..spec.model import SpecError, parse_spec
+
+    try:
+        parse_spec(tomllib.loads(draft), where="the draft")
+    except (SpecError, tomllib.TOMLDecodeError) as exc:
+        return str(exc)
+    return ""
