@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from biocorr.claims import check_text, extract_claims
-from biocorr.claims.sample_sizes import size_candidates
+from biocorr.claims.sample_sizes import repeated_measures, size_candidates
 
 
 def _sizes(text: str):
@@ -353,3 +353,39 @@ def test_a_duration_before_a_group_noun_is_no_count_of_people():
     assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["not checked"]
     later = "We followed them for 6 months after surgery patients reported pain (r = 0.30, p = 0.01)."
     assert size_candidates(later, 0) == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "We studied stage 3 patients with chronic kidney disease.",
+        "Visit 3 patients completed the HADS.",
+        "Group 4 patients received the drug.",
+        "Between 2015 and 2019 patients were recruited at two centres.",
+    ],
+)
+def test_a_number_that_labels_or_dates_is_no_count_of_people(opening):
+    """'stage 3 patients' made n = 3, and 'r = 0.45, p = 0.001' a decision error whatever its n
+    (R's statcheck, r(1) = .45: p = .70); a stage, visit or group number labels, and a year after
+    'between ... and' dates: neither counts anyone."""
+    text = opening + " FGF23 correlated with phosphate (r = 0.45, p = 0.001)."
+    assert size_candidates(text, 0) == []
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["not checked"]
+
+
+@pytest.mark.parametrize(
+    "opening, r, p",
+    [
+        ("Two groups of 20 patients were studied. Across all patients,", "0.45", "0.004"),
+        ("We enrolled 20 patients in each arm. Across both arms,", "0.45", "0.004"),
+        ("Thirty patients were assessed twice. Across both assessments,", "0.30", "0.02"),
+    ],
+)
+def test_counts_per_group_or_per_visit_bound_no_pooled_pairs(opening, r, p):
+    """'Two groups of 20 patients' (40 in all) bounded a pooled correlation at 20 and called it
+    inconsistent; 'assessed twice' (60 observations) called one a decision error at 30. R's
+    statcheck at the pairs they have: r(38) = .45, p = .004 (computed .0036) and r(58) = .30,
+    p = .02 (computed .0199), both consistent. Now a doubt at most."""
+    text = f"{opening} IL-6 correlated with pain (r = {r}, p = {p})."
+    assert repeated_measures(text)
+    assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["fails at inferred n"]

@@ -77,11 +77,19 @@ WITH_CONDITION = re.compile(
 # '共112例', '112名健康体检者', '30명': a count of cases or people in Chinese, Japanese or Korean (no group
 # is bound by these: the statements' own words are not read in those languages)
 CJK_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d{1,6})\s?(?:(?P<eyes>眼|안(?=[)\s,;]))|例|名|人|명)")  # '(158안)': eyes
+YEAR = re.compile(r"(?:19|20)\d\d")  # 'between 2015 and 2019 patients were recruited': a year, maybe
+YEAR_BEFORE = re.compile(r"\b(?:between|and|from|to|since|until|during|in)\s+$", re.I)
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
-NUMBERED_PART = re.compile(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", re.I)  # 'Table 2'
+# 'Table 2', 'stage 3 patients', 'Visit 3 patients', 'group 2 patients': a number that labels, counts no one
+NUMBERED_PART = re.compile(
+    r"\b(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?|stage|grade|type|group|visit|class|phase|"
+    r"level|cohort|arm|day|week|month|year|wave|round|cycle|session|tier|category|site|centre|center|ward|unit|"
+    r"part|item|question|trial|study|NYHA|GOLD|Tanner|KL)\s*$",
+    re.I,
+)
 EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
@@ -94,7 +102,16 @@ REPEATED_MEASURES = re.compile(
     r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)|"
     # follow-up visits ('evaluated at baseline and at six and 12 months') and eyes (two per patient)
     r"\bat baseline,? and (?:at |after )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|visits?)\b|"
-    r"\b(?:both|each|per) eyes?\b",
+    r"\b(?:both|each|per) eyes?\b|"
+    # each subject seen more than once ('assessed twice', 'at three time points', 'across both assessments')
+    r"\b(?:assessed|measured|sampled|tested|evaluated|examined|seen)\s+(?:twice|three times|thrice|repeatedly)\b|"
+    r"\b(?:two|three|four|five|\d)\s+(?:time ?points|occasions|assessments)\b|"
+    r"\bboth (?:time ?points|assessments|visits)\b|"
+    # a count per group ('two groups of 20 patients', '20 patients in each arm', 'n = 20 per group'): the
+    # pairs of a pooled analysis outnumber it
+    r"\b(?:groups?|arms?)\s+of\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|"
+    r"women|men|children|adults|volunteers|controls)\b|\b(?:in|per|for)\s+(?:each|every)\s+(?:group|arm)\b|"
+    r"\bper\s+(?:group|arm)\b",
     re.I,
 )
 # '150 samples', '3 visits', '420 measurements': observations counted apart from the people they came from
@@ -385,8 +402,9 @@ def _people_n(m: re.Match) -> int | None:
 def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
-        if _dropped(para, m):  # "three patients dropped out" is no sample size
-            continue
+        ahead = para[max(0, m.start() - 16) : m.start()]
+        if _dropped(para, m) or NUMBERED_PART.search(ahead) or (YEAR_BEFORE.search(ahead) and YEAR.fullmatch(m["n"])):
+            continue  # "three patients dropped out", "stage 3 patients", "between 2015 and 2019 patients"
         n = _people_n(m)
         digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
         if n:
