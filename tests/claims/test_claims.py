@@ -43,7 +43,9 @@ def test_p_verdicts_agree_with_r_statcheck_on_every_corpus_statement():
     for claim, row in zip(with_df, expected.itertuples()):
         assert claim.df == row.df and claim.r.value == pytest.approx(row.r)
         assert claim.p.value == pytest.approx(row.reported_p) and claim.p_comparator == row.p_comparison
-        ours = check_p(Claim(**{**claim.__dict__, "tails": 2}))
+        # statcheck's default reading: two-tailed, whatever the text says elsewhere about one-tailed tests
+        two_tailed = {k: v for k, v in (claim.extra or {}).items() if k != "one_tailed_in_text"}
+        ours = check_p(Claim(**{**claim.__dict__, "tails": 2, "extra": two_tailed}))
         assert ours.verdict == _statcheck_verdict(row), (row.raw, ours.explanation)
 
 

@@ -347,3 +347,18 @@ def test_a_bare_power_of_ten_is_a_p_never_p_below_1():
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["decision error", "consistent"]
     assert v["recomputed"].tolist() == ["0.5876 (t approximation, 2-tailed)", "8.906e-05 (t approximation, 2-tailed)"]
+
+
+def test_a_text_saying_its_tests_were_one_tailed_is_read_as_statcheck_one_tailed_txt_reads_it():
+    """Methods said 'all correlations were tested one-tailed'; 'r(38) = 0.30, p = 0.03' in Results was
+    called a decision error (two-tailed p = .06) though the paper had said how it tested. R's
+    statcheck with OneTailedTxt = TRUE: computed p 0.0300, no error (default: 0.0600, a decision
+    error). A statement that fails one-tailed too is still accused (the same R call: p = .003 is a
+    decision error at .06)."""
+    text = (
+        "Methods. Because we predicted positive associations, all correlations were tested one-tailed.\n\n"
+        "Results. IL-6 correlated with pain (r(38) = 0.30, p = 0.03) and with fatigue (r(38) = 0.30, p = 0.003)."
+    )
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent", "decision error"]  # R, OneTailedTxt: .06, a decision error
+    assert v["explanation"].iloc[0].startswith("consistent as a one-tailed p (0.03), as the text says")

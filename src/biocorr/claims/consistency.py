@@ -213,6 +213,12 @@ def check_p(claim: Claim) -> CheckResult:
         )
     one_tail_ok = [x for x in readings if x[0] == 1 and not x[5]]
     worst = primary[0]
+    if one_tail_ok and (claim.extra or {}).get("one_tailed_in_text"):  # statcheck's OneTailedTxt reading
+        return CheckResult(
+            claim.id, name, CONSISTENT, p_text, f"{one_tail_ok[0][2]:.4g} ({one_tail_ok[0][1]}, 1-tailed)", tol,
+            f"consistent as a one-tailed p ({one_tail_ok[0][2]:.4g}), as the text says its tests were one-tailed"
+            f" (two-tailed, r = {claim.r.text} with n = {n} gives {worst[2]:.4g}).",
+        )  # fmt: skip
     verdict = DECISION_ERROR if all(x[6] for x in primary) else INCONSISTENT
     expl = (
         f"a p-value is never exactly 0 ('{p_text}'); print it as p < .001 or with its exponent"

@@ -258,6 +258,7 @@ class _Scan:
     unparsed: list[Unparsed] = field(default_factory=list)
     covered: list[tuple[int, int]] = field(default_factory=list)
     positions: list[int | None] = field(default_factory=list)  # where each sentence statement starts
+    one_tailed: bool = False  # the text says somewhere that its tests were one-tailed (statcheck's OneTailedTxt)
 
     def locate(self, pos: int) -> tuple[int, int]:
         """(line, column), both from 1, of a position in the text."""
@@ -370,6 +371,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"partial": num.k} if num.k else {}),
                 **({"p_not_from_r_and_n": w} if (w := p_not_from_r_and_n(before + raw)) else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
+                **({"one_tailed_in_text": True} if scan.one_tailed and num.tails == 2 else {}),
             },
         )  # fmt: skip
         if p_i is None and n_i is None and num.df is None and lo is None:
@@ -409,6 +411,7 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     """
     text = normalise_passage(text)
     scan = _Scan(text, source, PassageSizes(text), [0] + [m.end() for m in re.finditer("\n", text)])
+    scan.one_tailed = ONE_TAILED.search(text) is not None
     read_tables = _read_tables(scan)
     for m in _statements(text):
         if not any(a <= m.start() < b for a, b in read_tables):  # a table already read cell by cell
