@@ -53,6 +53,7 @@ fixtures:
 	Rscript tests/fixtures/make_reference_matrices.R
 	Rscript tests/fixtures/make_reference_derived.R
 	Rscript tests/fixtures/make_reference_statcheck.R
+	Rscript tests/fixtures/make_reference_statcheck_fuzz.R
 	Rscript tests/fixtures/make_reference_review_corpus.R
 	Rscript tests/fixtures/make_reference_screen.R
 	Rscript tests/fixtures/make_reference_widen.R
