@@ -20,3 +20,18 @@ def test_every_random_statement_gets_r_statcheck_s_verdict():
         if verdict != row.verdict:
             disagree.append((row.raw, verdict, row.verdict))
     assert disagree == []
+
+
+def test_an_interval_the_text_says_was_bootstrapped_is_not_held_to_fisher_z():
+    """'bootstrapped 95% CI 0.15 to 0.67' beside r = 0.45 at n = 30 was called inconsistent: R's
+    Fisher z interval, tanh(atanh(.45) -+ 1.96/sqrt(27)), is [0.107, 0.697], but a bootstrap interval
+    need not be. Not checked now; the same interval stated plainly is still held to Fisher z."""
+    from biocorr.claims import check_text
+
+    plain = check_text("IL-6 correlated with pain (r = 0.45, 95% CI 0.15 to 0.67, p = 0.013, n = 30).")
+    boot = check_text("IL-6 correlated with pain (r = 0.45, bootstrapped 95% CI 0.15 to 0.67, p = 0.013, n = 30).")
+    ci = "check == 'CI vs r and n'"
+    assert plain.query(ci)["verdict"].tolist() == ["inconsistent"]
+    assert plain.query(ci)["recomputed"].tolist() == ["[0.107, 0.697]"]
+    assert boot.query(ci)["verdict"].tolist() == ["not checked"]
+    assert boot.query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent"]

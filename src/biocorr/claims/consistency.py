@@ -299,6 +299,8 @@ def check_ci(claim: Claim) -> CheckResult:
         return impossible
     if n <= 4:
         return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", f"n = {n} is too small for a CI")
+    if why := (claim.extra or {}).get("ci_resampled"):  # a bootstrap interval: no Fisher z to meet
+        return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", why)
     methods = ["pearson"] if claim.method == "pearson" else [claim.method, "pearson"]
     r_lo, r_hi = sorted([claim.r.value - claim.r.half_unit, claim.r.value + claim.r.half_unit])
     tried = []

@@ -40,6 +40,7 @@ from .patterns import (
     NOT_SIGNIFICANT,
     ONE_TAILED,
     PVAL,
+    RESAMPLED_CI,
     RESPECTIVELY,
     RHO_AS_P,
     SENTENCE_START,
@@ -417,5 +418,10 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
         if not any(a <= m.start() < b for a, b in read_tables):  # a table already read cell by cell
             _read_statement(scan, m)
     found, sized = respectively_statement_sizes(text, scan.found, scan.positions)
+    if boot := RESAMPLED_CI.search(text):  # 'bootstrapped 95% CI', '2000 resamples': no Fisher z interval
+        why = f"the text says its intervals come from resampling ('{boot.group(0)}'): no Fisher z to compare"
+        for f in found:
+            if f.claim.ci_low is not None and f.claim.extra is not None:
+                f.claim.extra["ci_resampled"] = why
     unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
     return found, unparsed + unread_mentions(text, scan.covered, scan.locate)
