@@ -12,6 +12,7 @@ from ..data.table import RawTable
 from ..errors import DataError
 from ..spec.scales import catalogue_range
 from ..spec.toml_checks import toml_string as _quote
+from .constructed import sums_and_differences
 from .nearby import join_line, scores_next_door
 from .per_visit import one_variable_over_visits
 from .roles import CODED, at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
@@ -209,14 +210,17 @@ def draft_spec(
         ]
     lines += advice
     roles, offered = unknown_roles_offered(roles, nearby is not None or bool(panel_alone) or per_visit is not None)
+    built = sums_and_differences(raw.frame, [name for name, _, _ in roles])  # 'Delta' = 'Ami' − 'P'
     for name, role, why in roles:
-        lines += _variable_lines(raw, survey, name, role, why, kept[name])
+        lines += _variable_lines(raw, survey, name, role, why + _built_note(built.get(name)), kept[name])
     if nearby is not None:
         their_codes = [float(c) for c in nearby.survey.code_columns]
+        built = sums_and_differences(nearby.raw.frame, [name for name, _ in nearby.scores])
         for name, why in nearby.scores:
             values = nearby.survey.observed[name]
             values = values[~np.isin(values, their_codes)]
-            lines += _variable_lines(nearby.raw, nearby.survey, name, "score", f"in {nearby.file}: {why}", values)
+            why = f"in {nearby.file}: {why}{_built_note(built.get(name))}"
+            lines += _variable_lines(nearby.raw, nearby.survey, name, "score", why, values)
     if offered:
         lines += [
             f"# {len(offered)} more numeric column(s) of unknown role, offered: uncomment a block as [[biomarker]],",
@@ -252,6 +256,13 @@ def draft_spec(
         "",
     ]
     return "\n".join(lines)
+
+
+def _built_note(expression: str | None) -> str:
+    """The draft's note on a column built from two others ('; equals Ami − P in every row ...'), else ''."""
+    if not expression:
+        return ""
+    return f"; equals {expression} in every row: its r with them is partly fixed by construction (keep one)"
 
 
 def _keep_named(survey: Survey, named: dict[str, str]) -> None:
