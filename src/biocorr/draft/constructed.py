@@ -57,7 +57,7 @@ def sums_and_differences(frame: pd.DataFrame, names: list[str]) -> dict[str, str
             scale = np.nanmax(np.abs(value)) if np.isfinite(value).any() else 0.0
             close = np.abs(x - value[:, None]) <= 1e-9 * max(scale, 1.0)
             equal = np.all(close | ~rows, axis=0) & (rows.sum(axis=0) >= MIN_ROWS)
-            for k in np.flatnonzero(equal):
+            for k in (int(k) for k in np.flatnonzero(equal)):
                 if k > max(i, j) and varied[k] and frozenset((i, j, k)) not in triples:
                     triples.add(frozenset((i, j, k)))
                     found.setdefault(names[k], text)
