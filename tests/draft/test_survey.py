@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biocorr.draft.survey import RATING_SPAN, guess_role
+from biocorr.draft.survey import RATING_SPAN, guess_role, survey_columns
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,23 @@ def test_a_column_that_is_another_rescaled_is_one_variable_twice_and_not_drafted
 def test_whole_numbers_a_category_name_codes_are_a_categorical_covariate_offered(name, values, coded):
     role, why = guess_role(name, np.array(values, float))
     assert (role == "covariate" and why.startswith("role unknown: whole numbers coding a category")) == coded
+
+
+def test_a_checklist_of_alike_answers_gives_no_group():
+    """The amitriptyline trial's side-effect checklist (Placebo.DryMouth 'No'/'Dry', Placebo.Drowsy
+    'No'/'Drowsy', ...) had its first item drafted as the study's group ('few distinct values'); a
+    history of Yes/No answers gave 'Female'. Items answering alike are a questionnaire, not groups;
+    a column named as a group ('Responder' beside them) still is."""
+    from biocorr.data.read import read_text_table
+
+    rows = ["ID,DryMouth,Drowsy,ChestPain,Pain"] + [
+        f"E{i:02d},{'Dry' if i % 3 else 'No'},{'Drowsy' if i % 4 else 'No'},{'Chest' if i % 5 == 0 else 'No'},{i % 9}"
+        for i in range(24)
+    ]
+    assert survey_columns(read_text_table("\n".join(rows) + "\n")).group_col is None
+    rows = ["ID,Responder,ART,Employed,Educated,CD4"] + [
+        f"E{i:02d},{'Responder' if i % 2 else 'Non.responder'},{'Yes' if i % 3 else 'No'},"
+        f"{'Yes' if i % 4 else 'No'},{'No' if i % 5 else 'Yes'},{200 + 7 * i}"
+        for i in range(24)
+    ]
+    assert survey_columns(read_text_table("\n".join(rows) + "\n")).group_col == "Responder"

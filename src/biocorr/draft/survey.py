@@ -248,6 +248,20 @@ def _classify(survey: Survey, raw: RawTable, col: str) -> None:
         survey.skipped.append((col, "empty" if not n_present else f"text with {len(distinct)} distinct values"))
 
 
+def _in_a_battery(column: tuple[str, list[str]], candidates: list[tuple[str, list[str]]]) -> bool:
+    """A text column one of three or more answering alike (a level they all share: 'No' in a side-effect
+    checklist, 'Yes'/'No' in a history): an item of a questionnaire, not the study's groups.
+
+    Examples
+    --------
+    >>> items = [("Dry", ["No", "Dry"]), ("Drowsy", ["No", "Drowsy"]), ("Chest", ["Chest", "No"])]
+    >>> _in_a_battery(items[0], items), _in_a_battery(("Arm", ["A", "B"]), items + [("Arm", ["A", "B"])])
+    (True, False)
+    """
+    alike = [c for c in candidates if set(c[1]) & set(column[1]) and len(c[1]) <= 3]
+    return len(column[1]) <= 3 and len(alike) >= 3
+
+
 def survey_columns(raw: RawTable) -> Survey:
     """Every column of ``raw`` sorted into a :class:`Survey`.
 
@@ -272,6 +286,7 @@ def survey_columns(raw: RawTable) -> Survey:
     # as likely a questionnaire item (GAD-7 'RESTLESS' 0/1) or a yes/no covariate; text labels
     # ('Patient', 'Control') are categories whatever the column is called
     candidates = [c for c in survey._group_candidates if c[0] not in survey._binary or GROUP_HINTS.search(c[0])]
+    candidates = [c for c in candidates if GROUP_HINTS.search(c[0]) or not _in_a_battery(c, candidates)]
     if candidates:  # prefer a group-like name, then not sex/site, then the fewest groups
         survey.group_col, survey.groups = min(
             candidates,
