@@ -389,3 +389,10 @@ def test_counts_per_group_or_per_visit_bound_no_pooled_pairs(opening, r, p):
     text = f"{opening} IL-6 correlated with pain (r = {r}, p = {p})."
     assert repeated_measures(text)
     assert check_text(text).query("check == 'p vs r and n'")["verdict"].tolist() == ["fails at inferred n"]
+
+
+def test_a_count_after_a_study_word_with_its_determiner_is_still_a_count():
+    """The label rule ('stage 3 patients') must not take counts: 'In this study 40 patients' and 'the
+    cohort 8 patients' are sizes (a first version dropped them)."""
+    for text, n in [("In this study 40 patients were enrolled.", 40), ("In the cohort 8 patients had pain.", 8)]:
+        assert [(c.n, c.label) for c in size_candidates(text, 0)] == [(n, "patients")]

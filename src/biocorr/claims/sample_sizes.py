@@ -83,11 +83,12 @@ LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n 
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
-# 'Table 2', 'stage 3 patients', 'Visit 3 patients', 'group 2 patients': a number that labels, counts no one
-NUMBERED_PART = re.compile(
-    r"\b(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?|stage|grade|type|group|visit|class|phase|"
-    r"level|cohort|arm|day|week|month|year|wave|round|cycle|session|tier|category|site|centre|center|ward|unit|"
-    r"part|item|question|trial|study|NYHA|GOLD|Tanner|KL)\s*$",
+NUMBERED_PART = re.compile(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", re.I)  # 'Table 2'
+# 'stage 3 patients', 'Visit 3 patients', 'group 2 patients': a small number after a label word labels,
+# counts no one ('In this study 8 patients', 'the cohort 40 patients': a count, after a determiner)
+LABELLED = re.compile(
+    r"(?<!\bthis\s)(?<!\bthe\s)(?<!\bour\s)(?<!\beach\s)(?<!\bthat\s)\b(?:stage|grade|type|group|visit|class|"
+    r"phase|level|cohort|arm|day|week|month|year|wave|round|cycle|session|tier|category|NYHA|GOLD|Tanner|KL)\s*$",
     re.I,
 )
 EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
@@ -403,7 +404,13 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         ahead = para[max(0, m.start() - 16) : m.start()]
-        if _dropped(para, m) or NUMBERED_PART.search(ahead) or (YEAR_BEFORE.search(ahead) and YEAR.fullmatch(m["n"])):
+        label = LABELLED.search(ahead) and m["n"].isdigit() and int(m["n"]) <= 12
+        if (
+            _dropped(para, m)
+            or NUMBERED_PART.search(ahead)
+            or label
+            or (YEAR_BEFORE.search(ahead) and YEAR.fullmatch(m["n"]))
+        ):
             continue  # "three patients dropped out", "stage 3 patients", "between 2015 and 2019 patients"
         n = _people_n(m)
         digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
