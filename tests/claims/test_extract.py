@@ -362,3 +362,11 @@ def test_a_text_saying_its_tests_were_one_tailed_is_read_as_statcheck_one_tailed
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent", "decision error"]  # R, OneTailedTxt: .06, a decision error
     assert v["explanation"].iloc[0].startswith("consistent as a one-tailed p (0.03), as the text says")
+
+
+def test_a_pdf_s_arabic_date_separator_for_equals_is_read():
+    """A real abstract's PDF text printed '=' as '؍' (U+060D): '(r ؍ 0.46, P < 0.001)' was neither read
+    nor listed. R's statcheck, r(216) = .46, p < .001: p = 8.2e-13, consistent at the 218 outpatients."""
+    text = "In total, 218 RA outpatients took part. Depression correlated with CRP (r \u060d 0.46, P < 0.001)."
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"] and v["recomputed"].iloc[0].startswith("8.184e-13")

@@ -475,7 +475,7 @@ def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
     """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
     (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (243, 2079)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (245, 2082)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -767,3 +767,15 @@ def test_session_20_fourth_set_a_glued_table_lost_without_a_note_and_no_accusati
     assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (6, 0)
     assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
     assert int(s["biocorr_verdict"].str.contains("dropped without a note").sum()) == 16
+
+
+def test_session_20_last_set_collected_after_every_change():
+    """after-s20d: 2 sources collected after every other change of session 20 (CRP and depression in
+    RA, cortisol in nurses): 3 statements, all with an n the passage gives. At collection a verdict
+    on 2 (doubts at the 28 nurses, where R finds both inconsistent), no accusation; the third,
+    '(r ؍ 0.46, P < 0.001)' (a PDF's Arabic date separator for '='), was dropped without a note:
+    read now, consistent as R finds it (test_extract)."""
+    s, checkable, verdict, definite = _measured("after-s20d", (3, 2, 3))
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (2, 0)
+    assert R.loc[s.index[checkable & verdict], "r_verdict"].tolist() == ["inconsistent", "inconsistent"]
+    assert s["biocorr_verdict"].str.contains("dropped silently").sum() == 1

@@ -103,7 +103,8 @@ SPACED_POINT = re.compile(r"(?P<head>(?<![A-Za-z])(?:r|rs|ρ|p)\s?[=<>≤≥]\s?
 
 def normalise_passage(text: str) -> str:
     """A passage as the extractors read it: minus signs and dashes as '-', no-break spaces as
-    spaces, invisible characters removed, a PDF's 'Z' for '=' after a statistic's symbol
+    spaces, invisible characters removed, a PDF's 'Z' for '=' after a statistic's symbol (and its Arabic
+    date separator '؍' for '=' anywhere)
     ('rZ.315' is 'r=.315'; a 'Z' elsewhere is left alone), inline markup a web page kept
     ('P < /em>=0.012' is 'P =0.012') dropped, and a statement glued to the number before it
     ('p<0.01r= -0.57') set apart; a bracketed 'p-value 0.67' (or a bare 'P 0.004' after a comma in
@@ -113,8 +114,8 @@ def normalise_passage(text: str) -> str:
 
     Examples
     --------
-    >>> normalise_passage("rpZ.315, PZ.028 (nZ50); ZIP code Z12")
-    'rp=.315, P=.028 (n=50); ZIP code Z12'
+    >>> normalise_passage("rpZ.315, PZ.028 (nZ50); ZIP code Z12"), normalise_passage("(r \u060d 0.46, P < 0.001)")
+    ('rp=.315, P=.028 (n=50); ZIP code Z12', '(r = 0.46, P < 0.001)')
     >>> normalise_passage("(r=-0.162, P < /em>=0.012); (<em>p</em> = .03); (r= -0.67, p<0.01r= -0.57)")
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     >>> normalise_passage("Vitality -0.52** -0.65 ** -0.27")
@@ -124,7 +125,8 @@ def normalise_passage(text: str) -> str:
     >>> normalise_passage("(r=0. 103, P<0. 05); 38. 6%")
     '(r=0.103 , P<0.05 ); 38. 6%'
     """
-    text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", normalise_minus(text).replace("\u00a0", " ")))
+    text = normalise_minus(text).replace("\u00a0", " ").replace("\u060d", "=")  # 'r ؍ 0.46': a PDF font's '='
+    text = MARKUP.sub("", PDF_EQUALS.sub(r"\1=", text))
     text = SEMICOLON_R.sub(lambda m: m.group(0)[:-1] + "=", text)  # '(r; 0.374)': a ';' for the '='
     text = SPACED_POINT.sub(r"\g<head>.\g<digits> ", text)  # 'r=0. 103' is 'r=0.103 ' (columns kept)
     text = "\n".join(  # '-0.65 ** -0.69**': the stars are its own (a line without column gaps)
