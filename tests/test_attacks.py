@@ -808,3 +808,27 @@ def test_session_19_hostile_formats_are_read_or_listed_never_crashed_nor_read_as
     assert status in (0, 1) and "Traceback" not in capsys.readouterr().err
     found, _ = extract_claims(text)
     assert all(f.claim.r.value != 0 or f.claim.r.text.strip("-+ ") in ("0", "0.0") for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 40 patients IL-6 correlated with pain (r = 0.95, p < 10^-400) and fatigue (r = 0.95, p = 2.1e-400).",
+        "选择患者共0例,另0名对照。1군 0명(0안). 血清PA与FEV1%(r = 0.465,P < 0.001)。",
+        "In 40 patients (r \u060d \u060d 0.45, p = 0.004) and (r \u060d, p \u060d 0.01) "
+        "METHODS\u2014\u2014\u2014Twenty",
+        "Between 2019 and 2020 patients, stage 0 patients, two groups of  patients: r = 0.45, p = 10^-",
+        "Table 3. r (95% CI) (n = 30)\n\nMarker  rho (95% CI)  p\nA  0.40 (0.61 to )  0.004\nB  0.4 (to 0.2)  -7\n"
+        "C  0.2 (0.1 to 0.3)  1e-400\n",
+    ],
+)
+def test_session_20_hostile_formats_never_crash_nor_call_a_tiny_p_zero(tmp_path, capsys, text):
+    """Underflowing p-values, counts of zero in CJK scripts, doubled PDF '=' glyphs, dashes, labels,
+    years and broken 'r (CI)' cells (session 20's readers), broken on purpose: no traceback, and a
+    printed p below a float's range is never read as exactly 0 ('a p-value is never exactly 0')."""
+    from biocorr.claims import check_text
+
+    (tmp_path / "h.txt").write_text(text, encoding="utf-8")
+    status = main(["check", "--text", str(tmp_path / "h.txt"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert status in (0, 1) and "Traceback" not in capsys.readouterr().err
+    assert not check_text(text)["explanation"].str.contains("never exactly 0").any()

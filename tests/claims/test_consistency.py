@@ -35,3 +35,19 @@ def test_an_interval_the_text_says_was_bootstrapped_is_not_held_to_fisher_z():
     assert plain.query(ci)["recomputed"].tolist() == ["[0.107, 0.697]"]
     assert boot.query(ci)["verdict"].tolist() == ["not checked"]
     assert boot.query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent"]
+
+
+def test_what_the_text_says_for_all_its_tests_holds_for_its_tables_too():
+    """'All tests were one-tailed' and 'bootstrapped intervals' were applied to prose statements only: a
+    table's r = 0.30, p = 0.03 at its caption's 40 was still a decision error at two tails (R statcheck
+    with OneTailedTxt: .03, consistent) and its interval was held to Fisher z."""
+    from biocorr.claims import check_text
+
+    text = (
+        "Correlations were tested one-tailed; 95% CIs are bootstrapped.\n\n"
+        "Table 2. Correlations with pain (n = 40)\n\nMarker  r (95% CI)  p\nIL-6  0.30 (0.05 to 0.58)  0.03\n"
+    )
+    v = check_text(text)
+    assert v.query("check == 'p vs r and n'")["verdict"].tolist() == ["consistent"]
+    assert v.query("check == 'p vs r and n'")["explanation"].iloc[0].startswith("consistent as a one-tailed p")
+    assert v.query("check == 'CI vs r and n'")["explanation"].iloc[0].startswith("the text says its intervals")

@@ -1223,6 +1223,8 @@ def test_a_cell_outside_0_to_1_under_p_is_never_read_as_a_p():
     text = "Table 2. Correlations with pain (n = 40)\n\nMarker  r  p\nIL-6  0.31  -0.13\nTNF  0.42  0.007\n"
     found, _ = extract_claims(text)
     assert [(f.claim.r.value, f.claim.p.value if f.claim.p else None) for f in found] == [(0.31, None), (0.42, 0.007)]
+    why = check_text(text).query("check == 'p vs r and n'")["explanation"].tolist()[0]
+    assert why == "the cell under the p column ('-0.13') lies outside 0-1: no p-value, not checked"
 
 
 def test_a_cell_holding_r_with_its_interval_is_read_and_a_row_with_ns_kept():

@@ -190,7 +190,7 @@ def test_init_spec_says_at_once_when_its_draft_cannot_run(tmp_path, capsys):
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
     assert main(["init-spec", str(tmp_path / "d.csv")]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("note: this draft will not run as it is. the draft: declare at least one [[score]]")
+    assert err.startswith("note: this draft will not run as it is. The draft: declare at least one [[score]]")
     assert main(["init-spec", str(data_path("opt"))]) == 0
     assert capsys.readouterr().err == ""
 

@@ -49,6 +49,9 @@ ESTIMATE_WHY = (
     "the table's p column follows another estimate's column ({what}): it is that estimate's test, not the"
     " test of r and n; not checked"
 )
+# 'bootstrapped 95% CI', 'BCa', '2000 resamples': an interval with no Fisher z to meet
+RESAMPLED_CI = re.compile(r"\bbootstrap\w*|\bBCa\b|\bresampl\w+|\bpercentile (?:interval|CI|method)", re.I)
+RESAMPLED_WHY = "the text says its intervals come from resampling ({what}): no Fisher z to compare"
 WEIGHTED_WHY = (
     "the passage says the correlations are on weighted data ({what}): their p comes from a design-based"
     " test, not from r and n alone; not checked"
@@ -119,6 +122,18 @@ def estimate_test(columns_between: str) -> str:
     ("the table's p column follows another est", '')
     """
     return _reason(ESTIMATE, ESTIMATE_WHY, columns_between)
+
+
+def resampled_interval(text: str) -> str:
+    """Why a printed CI is not checked against the Fisher z interval when the text says its intervals
+    come from resampling (a bootstrap: Efron & Tibshirani 1993, ch. 13), else ''.
+
+    Examples
+    --------
+    >>> resampled_interval("95% CIs from 2000 bootstrap resamples")[:42], resampled_interval("95% CI 0.1 to 0.6")
+    ('the text says its intervals come from resa', '')
+    """
+    return _reason(RESAMPLED_CI, RESAMPLED_WHY, text)
 
 
 def _reason(pattern: re.Pattern, why: str, context: str) -> str:

@@ -132,6 +132,8 @@ def statcheck_error(
         return True
     if comparator == "=" and p_exponent:
         scale = 10.0**p_exponent
+        if scale == 0.0:  # 'p = 2.1e-400', below a float's range: a computed p that is itself a float contradicts it
+            return p_small_r > 0.0
         return reported_p > _round(p_small_r / scale, p_dec) * scale * (1 + 1e-12) or (
             reported_p < _round(p_large_r / scale, p_dec) * scale * (1 - 1e-12)
         )
@@ -172,7 +174,8 @@ def check_p(claim: Claim) -> CheckResult:
         shown = f" (a plain t test would say: {plain.explanation})" if plain.verdict != NOT_CHECKED else ""
         return CheckResult(claim.id, name, NOT_CHECKED, plain.reported, plain.recomputed, "", why + shown)
     if claim.p is None or claim.n_effective is None:
-        return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", "p or n/df not reported")
+        why = (claim.extra or {}).get("p_unread") or "p or n/df not reported"  # a p cell that is no p says so
+        return CheckResult(claim.id, name, NOT_CHECKED, "", "", "", why)
     if (impossible := _r_outside_range(claim, name)) is not None:
         return impossible
     n = claim.n_effective

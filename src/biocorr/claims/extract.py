@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .adjusted import PARTIAL, p_not_from_r_and_n, partial_covariates
+from .adjusted import PARTIAL, p_not_from_r_and_n, partial_covariates, resampled_interval
 from .chains import WERE_WITH_P, chained_statements, correlated_bare
 from .lists import (
     after_list,
@@ -40,7 +40,6 @@ from .patterns import (
     NOT_SIGNIFICANT,
     ONE_TAILED,
     PVAL,
-    RESAMPLED_CI,
     RESPECTIVELY,
     RHO_AS_P,
     SENTENCE_START,
@@ -259,7 +258,6 @@ class _Scan:
     unparsed: list[Unparsed] = field(default_factory=list)
     covered: list[tuple[int, int]] = field(default_factory=list)
     positions: list[int | None] = field(default_factory=list)  # where each sentence statement starts
-    one_tailed: bool = False  # the text says somewhere that its tests were one-tailed (statcheck's OneTailedTxt)
 
     def locate(self, pos: int) -> tuple[int, int]:
         """(line, column), both from 1, of a position in the text."""
@@ -372,7 +370,6 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"partial": num.k} if num.k else {}),
                 **({"p_not_from_r_and_n": w} if (w := p_not_from_r_and_n(before + raw)) else {}),
                 **({"respectively": i} if len(items) > 1 else {}),
-                **({"one_tailed_in_text": True} if scan.one_tailed and num.tails == 2 else {}),
             },
         )  # fmt: skip
         if p_i is None and n_i is None and num.df is None and lo is None:
@@ -383,6 +380,20 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
         scan.found.append(Found(claim, line, col, raw))
         scan.positions.append(m.start())
     scan.covered.append((sentence_start, m.end() + len(tail)))
+
+
+def _text_wide(text: str, found: list[Found]) -> None:
+    """What the text says once for all its statements, prose and tables alike: its tests were
+    one-tailed (statcheck's OneTailedTxt reading), its intervals come from resampling (no Fisher z)."""
+    one_tailed = ONE_TAILED.search(text) is not None
+    resampled = resampled_interval(text)
+    for f in found:
+        if f.claim.extra is None:
+            continue
+        if one_tailed and f.claim.tails == 2:
+            f.claim.extra["one_tailed_in_text"] = True
+        if resampled and f.claim.ci_low is not None:
+            f.claim.extra["ci_resampled"] = resampled
 
 
 def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[Unparsed]]:
@@ -412,16 +423,11 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     """
     text = normalise_passage(text)
     scan = _Scan(text, source, PassageSizes(text), [0] + [m.end() for m in re.finditer("\n", text)])
-    scan.one_tailed = ONE_TAILED.search(text) is not None
     read_tables = _read_tables(scan)
     for m in _statements(text):
         if not any(a <= m.start() < b for a, b in read_tables):  # a table already read cell by cell
             _read_statement(scan, m)
     found, sized = respectively_statement_sizes(text, scan.found, scan.positions)
-    if boot := RESAMPLED_CI.search(text):  # 'bootstrapped 95% CI', '2000 resamples': no Fisher z interval
-        why = f"the text says its intervals come from resampling ('{boot.group(0)}'): no Fisher z to compare"
-        for f in found:
-            if f.claim.ci_low is not None and f.claim.extra is not None:
-                f.claim.extra["ci_resampled"] = why
+    _text_wide(text, found)
     unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
     return found, unparsed + unread_mentions(text, scan.covered, scan.locate)

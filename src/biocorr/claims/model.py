@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -196,15 +197,27 @@ def parse_number(text: str) -> Reported:
     t = normalise_minus(str(text)).translate(_SUPERSCRIPTS).strip()
     if power := re.fullmatch(r"10\s*\^?\s*(-\s*\d+)", t):  # '10-4', '10^-4', '10⁻⁴': one times a power of ten
         exponent = int(power.group(1).replace(" ", ""))
-        return Reported(text=t, value=float(f"1e{exponent}"), decimals=0, exponent=exponent)  # as '1e-4'
-
+        return Reported(text=t, value=_no_underflow(1.0, exponent), decimals=0, exponent=exponent)  # as '1e-4'
     m = _NUMBER.match(_DECIMAL_COMMA.sub(r"\1.\2", t))
     if not m or (not m.group(2) and not m.group(3)):
         raise ValueError(f"'{text}' is not a number")
     exponent = int(m.group(4).replace(" ", "")) if m.group(4) else 0
     mantissa = float(f"{m.group(1)}{m.group(2) or '0'}.{m.group(3) or '0'}")
-    value = float(f"{mantissa!r}e{exponent}") if exponent else mantissa
+    value = _no_underflow(mantissa, exponent) if exponent else mantissa
     return Reported(text=t, value=value, decimals=len(m.group(3) or ""), exponent=exponent)
+
+
+def _no_underflow(mantissa: float, exponent: int) -> float:
+    """mantissa × 10^exponent as a float; a non-zero number too small for a float ('p < 10^-400') is the
+    smallest positive float, never 0 (a p of 0 reads as a printing error).
+
+    Examples
+    --------
+    >>> _no_underflow(2.1, -4), _no_underflow(2.1, -400) > 0
+    (0.00021, True)
+    """
+    value = float(f"{mantissa!r}e{exponent}")
+    return math.copysign(math.ulp(0.0), mantissa) if value == 0 and mantissa != 0 else value
 
 
 def parse_p(text: str, comparator: str | None = None) -> tuple[str, Reported]:

@@ -75,7 +75,6 @@ SPEARMAN_NAMED = re.compile(r"spearman|\brho\b|rank correlation", re.I)
 LOST_MINUS = re.compile(r"^2(?:0?[.,]\d+)$")  # '20.19' or '2.45': a minus sign a PDF turned into '2'
 RANGE_AFTER = re.compile(r"^\s*[–-]\s*\.?\d")
 ONE_TAILED = re.compile(r"one[- ]tailed|one[- ]sided|directional", re.I)
-RESAMPLED_CI = re.compile(r"\bbootstrap\w*|\bBCa\b|\bresampl\w+|\bpercentile (?:interval|CI|method)", re.I)
 MENTION = re.compile(
     r"(\br\s*[(=]|\brho\b|ρ|τ|\btau\b|\brs\s*[=(]|\br_?p\s*=|Spearman|Kendall|Pearson|\br\s?(?:2|²)\s*[=<>])", re.I
 )

@@ -404,11 +404,11 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         ahead = para[max(0, m.start() - 16) : m.start()]
-        label = LABELLED.search(ahead) and m["n"].isdigit() and int(m["n"]) <= 12
+        labelled = LABELLED.search(ahead) and m["n"].isdigit() and int(m["n"]) <= 12
         if (
             _dropped(para, m)
             or NUMBERED_PART.search(ahead)
-            or label
+            or labelled
             or (YEAR_BEFORE.search(ahead) and YEAR.fullmatch(m["n"]))
         ):
             continue  # "three patients dropped out", "stage 3 patients", "between 2015 and 2019 patients"

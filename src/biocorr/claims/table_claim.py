@@ -30,13 +30,14 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
     if abs(r.value) > 1 or (abs(r.value) == 1 and matrix):  # a diagonal 1 or a count: not a coefficient
         return None
     p: Reported | None = None
-    comp = "="
+    comp, no_p = "=", ""
     pm = CELL.match(p_cell.strip()) if p_cell else None
     if pm:
         lt = (pm.group("lt") or "=").strip()
         p, comp = parse_number(pm.group("num")), {"≤": "<", "≥": ">"}.get(lt, lt)  # '<0.001' is p < 0.001
         comp = comp if comp in "<>=" else "="
         if not 0 <= p.value <= 1:  # '-0.13' under 'P': another statistic's cell, never a p
+            no_p = f"the cell under the p column ('{p_cell.strip()}') lies outside 0-1: no p-value, not checked"
             p, comp = None, "="
     elif m.group("paren") and not m.group("marks"):
         p = parse_number(m.group("paren"))
@@ -49,7 +50,7 @@ def cell_claim(x, y, r_cell, p_cell, legend, method, matrix=False, dual=None) ->
             text = max((t for t, _ in legend.values()), key=float)
             p, comp = parse_number(text), ">"
     raw = f"{x}: {y + ', ' if y else ''}{method} r = {r.text}" + (f", p {comp} {p.text}" if p is not None else "")
-    extra: dict = {"n_source": ""}
+    extra: dict = {"n_source": ""} | ({"p_unread": no_p} if no_p else {})
     ci = {}
     if m.group("lo") is not None:  # '0.40 (0.14 to 0.61)': the cell's own 95 % interval
         ci = dict(ci_low=parse_number(m.group("lo")), ci_high=parse_number(m.group("hi")), ci_level=0.95)

@@ -51,7 +51,7 @@ def _will_not_run(draft: str) -> str:
     from ..spec.model import SpecError, parse_spec
 
     try:
-        parse_spec(tomllib.loads(draft), where="the draft")
+        parse_spec(tomllib.loads(draft), where="The draft")
     except (SpecError, tomllib.TOMLDecodeError) as exc:
         return str(exc)
     return ""

@@ -48,12 +48,12 @@ def sums_and_differences(frame: pd.DataFrame, names: list[str]) -> dict[str, str
     for i, j in combinations(range(len(names)), 2):  # naming the column that comes last as the built one
         if not (varied[i] and varied[j]):
             continue
+        rows = finite & (finite[:, [i]] & finite[:, [j]])  # rows where the pair and each column hold numbers
         for value, text in (
             (x[:, i] + x[:, j], f"{names[i]} + {names[j]}"),
             (x[:, i] - x[:, j], f"{names[i]} − {names[j]}"),
             (x[:, j] - x[:, i], f"{names[j]} − {names[i]}"),
         ):
-            rows = finite & (finite[:, [i]] & finite[:, [j]])  # rows where the pair and each column hold numbers
             scale = np.nanmax(np.abs(value)) if np.isfinite(value).any() else 0.0
             close = np.abs(x - value[:, None]) <= 1e-9 * max(scale, 1.0)
             equal = np.all(close | ~rows, axis=0) & (rows.sum(axis=0) >= MIN_ROWS)
