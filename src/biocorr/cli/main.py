@@ -58,11 +58,25 @@ def main(argv: list[str] | None = None) -> int:
         error(f"error: {exc.strerror or exc}{where}")
         return EXIT_INPUT
     except KeyboardInterrupt:
+        if argv is None:  # the process is the command line: a worker's echo of the Ctrl-C must not kill its exit
+            _ignore_further_interrupts()
         error("interrupted: the output folder was left as it was before this run.")
         return EXIT_INTERRUPTED
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _ignore_further_interrupts() -> None:
+    """After the first interrupt is handled, later SIGINT/SIGTERM (the same Ctrl-C reaching the process
+    again from its workers, under load) are ignored, so the run still exits 130 with one line (seen
+    once in CI: the line was printed, then the process died of a second SIGINT, exit -2). Only when
+    ``main`` runs as the program (argv from sys.argv): a caller in the same process keeps its handlers."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, signal.SIG_IGN)
+        except ValueError:  # not the main thread
+            return
 
 
 def _terminate_as_interrupt():
