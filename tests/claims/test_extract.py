@@ -370,3 +370,13 @@ def test_a_pdf_s_arabic_date_separator_for_equals_is_read():
     text = "In total, 218 RA outpatients took part. Depression correlated with CRP (r \u060d 0.46, P < 0.001)."
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent"] and v["recomputed"].iloc[0].startswith("8.184e-13")
+
+
+def test_a_subscript_s_printed_in_brackets_is_spearman_s_rs_never_dropped():
+    """A real abstract printed Spearman's r_s as 'r(s) = 0.488, p = 0.002': neither read nor listed.
+    R's statcheck, r(38) = .488, p = .001: computed p .0014, consistent at the 40 patients."""
+    text = "In 40 patients, uric acid correlated with the Hoehn and Yahr stage (r(s) = 0.488, p = 0.001)."
+    found, _ = extract_claims(text)
+    assert [(f.claim.method, f.claim.r.value) for f in found] == [("spearman", 0.488)]
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"]

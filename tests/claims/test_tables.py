@@ -1255,3 +1255,45 @@ def test_a_p_column_before_r_that_follows_a_beta_is_the_beta_s_test():
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["not checked", "not checked"]
     assert v["explanation"].str.contains("follows another estimate's column").all()
+
+
+STARS_ALONE_IN_THEIR_PARAGRAPHS = """Table 2.
+
+Spearman's rank correlation coefficients between serum marker and scores (n = 62).
+
+DAS28 HAQ
+Marker 0.488*** 0.327**
+
+DAS28: disease activity score in 28 joints; HAQ: health assessment questionnaire
+
+***
+
+p < 0.001,
+
+**
+
+p < 0.01,
+
+*
+
+p < 0.05
+"""
+
+
+def test_a_legend_whose_three_star_mark_stands_alone_above_its_p_is_read():
+    """A web table (session 21) printed its legend one part per paragraph: '***', then 'p < 0.001,'.
+    The three-star mark was no note, so the legend was not read ('stars ... no footnote'). R:
+    statcheck r(60) = .488, p < .001 (computed 5.7e-05) and r(60) = .327, p < .01 (.0095): consistent."""
+    claims = [f.claim for f in extract_claims(STARS_ALONE_IN_THEIR_PARAGRAPHS, "t")[0]]
+    assert [(c.r.text, c.p_comparator, c.p.text, c.n) for c in claims] == [
+        ("0.488", "<", "0.001", 62), ("0.327", "<", "0.01", 62),
+    ]  # fmt: skip
+    assert {check_p(c).verdict for c in claims} == {"consistent"}
+
+
+def test_a_header_word_in_lower_case_continues_the_name_before_it_never_shifts_the_labels():
+    """Session 21: 'ESR CRP ... PD syn US7' over rows of eleven values labelled the first row's
+    cells one column to the right ('Calprotectin: CRP' for the ESR cell): 'syn' is part of 'PD syn'."""
+    text = STARS_ALONE_IN_THEIR_PARAGRAPHS.replace("DAS28 HAQ\nMarker", "DAS28 PD syn\nMarker")
+    claims = [f.claim for f in extract_claims(text, "t")[0]]
+    assert [(c.x, c.y, c.r.text) for c in claims] == [("Marker", "DAS28", "0.488"), ("Marker", "PD syn", "0.327")]

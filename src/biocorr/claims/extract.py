@@ -92,7 +92,7 @@ def _method(sym: str, before: str = "") -> str:
         or "rho" in s
         or "ρ" in s
         or s.startswith("r_s")
-        or s in ("rs", "rₛ")
+        or s in ("rs", "rₛ", "r(s")  # 'r(s)': the brackets' last ')' stripped above
         or (s.startswith("r") and s.replace(" ", "") == "rs")
     ):
         return "spearman"

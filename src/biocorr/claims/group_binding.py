@@ -34,6 +34,39 @@ class SizeCandidate:
 
 # a group named by its abbreviation ('82 with mild cognitive impairment (MCI)'): two capitals or more
 ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}")
+# 'with Crohn's disease (CD) or ulcerative colitis (UC)': a group of both, named by neither
+EITHER_CONDITION = re.compile(r"\s*\)?\s*(?:or|and)\s+[^,;()\d]{2,60}?\s*\(" + ABBREVIATION.pattern + r"\)")
+# '(82 CD, 45 UC)': a count right before an abbreviation the passage defines ('Crohn's disease (CD)'),
+# ending the phrase; a measure's abbreviation ('C-reactive protein (CRP)') counts no people
+DEFINED = re.compile(r"(?P<phrase>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,3})\s\((?P<abbr>" + ABBREVIATION.pattern + r")\)")
+MEASURE_WORD = re.compile(
+    r"(?:protein|score|index|scale|level|ratio|count|test|questionnaire|inventory|rate|factor|marker|"
+    r"hormone|peptide|interleukin|antigen|antibody|enzyme|acid|volume|concentration|assessment|grade)s?$",
+    re.I,
+)
+
+
+def abbreviated_counts(para: str) -> list[tuple[int, str, int]]:
+    """(n, abbreviation, position) of each count written as a number and the abbreviation of a
+    group the paragraph defines ('127 patients (82 CD, 45 UC)').
+
+    Examples
+    --------
+    >>> abbreviated_counts("children with Crohn's disease (CD) or ulcerative colitis (UC) (60 CD, 40 UC)")
+    [(60, 'CD', 63), (40, 'UC', 70)]
+    >>> abbreviated_counts("C-reactive protein (CRP) in 40 adults: 12 CRP, 5 ESR")
+    []
+    """
+    groups = {m["abbr"] for m in DEFINED.finditer(para) if not MEASURE_WORD.search(m["phrase"])}
+    if not groups:
+        return []
+    count = re.compile(
+        r"(?<![.\d\w=<>±-])(?P<n>\d{1,5})\s(?P<abbr>" + "|".join(map(re.escape, sorted(groups))) + r")"
+        r"(?=\s*(?:[,;)]|and\b|or\b|vs\b|$))"
+    )
+    return [(int(m["n"]), m["abbr"], m.start("n")) for m in count.finditer(para)]
+
+
 # where a statement names such a group: 'in MCI', 'and MCI (r = ...)', 'the IPD group' (the word
 # itself, capitals and all; not 'AD-related')
 IN_GROUP = r"(?<![\w-])({})\b(?!-)"

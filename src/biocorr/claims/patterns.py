@@ -13,6 +13,7 @@ LIST_NUM = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"  # a list member: no space between si
 SYMBOL = (
     r"(?P<sym>Spearman[’']?s\s+(?:rho|ρ)|Kendall[’']?s\s+(?:tau|τ)|Pearson[’']?s\s+r|\bS?RCC\b|\bPCC\b|"
     r"\(\s?(?:r_?s|rₛ|rho|ρ|r)\s?\)(?=\s?[=:])|"  # '(rs)=0.327': the symbol in brackets
+    r"r\(s\)(?=\s?[=:])|"  # 'r(s) = 0.488': Spearman's subscript s printed in brackets, never a df
     r"r_?s|rₛ|r\s?s(?=\s?[=(])|rho|ρ|tau(?:[-_ ]?b)?|τ(?:[-_ ]?b)?|"
     r"\br[- ]value(?=\s?=)|\br)"  # 'r value= -.907': the word 'value' after the symbol
 )

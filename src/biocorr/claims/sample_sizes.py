@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from . import group_binding as groups
 from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
@@ -30,19 +31,22 @@ BY_SEX = re.compile(
     + r"\s*\)",
     re.I,
 )
-# up to three describing words between a count and its noun ('46 terminally ill cancer patients'),
-# none of them a word that makes the count a part ('3 of the patients', '2 out of 10 patients')
-_DESCRIBING_WORD = r"(?!(?:of|the|out|than|to|per|from|with|and|or)\b)[\w-]+\s+"
-# up to three words before the noun, two of them joined by 'and'/'or' ('fifty healthy obese and
-# overweight subjects'), never a number after the 'and' ('30 older and 20 younger adults' is two groups)
-# never a duration or a dose: '4 weeks apart in patients', '6 months after surgery patients' count no one
+# up to four describing words between a count and its noun ('46 terminally ill cancer patients'),
+# none a word that makes the count a part ('3 of the patients'), a preposition or a verb ('two
+# indexes in 16 knees'); a number only as 'type 2' or in a word ('45-year-old'); two words may be
+# joined by 'and'/'or' ('fifty healthy obese and overweight subjects'), never a number after it ('30
+# older and 20 younger adults' is two groups); an abbreviation last ('102 type 2 diabetes (T2DM)
+# patients'); never a duration or a dose ('4 weeks apart in patients')
+_DESCRIBING_WORD = (
+    r"(?!(?:of|the|out|than|to|per|from|with|and|or|in|at|on|for|among|by|were|was|are|is|had|have)\b)"
+    r"(?:type\s+\d\s+|\d+-[A-Za-z][\w-]*\s+|[^\W\d][\w-]*\s+)"
+)
 _NOT_A_COUNT_OF_PEOPLE = (
     r"(?!(?:years?|months?|weeks?|days?|nights?|hours?|h|minutes?|min|seconds?|s|times?|mg|g|kg|ml|mL|l|cm|mm|"
     r"sessions?|visits?|samples?|doses?|cycles?|tablets?|points?|items?)\b)"
 )
-DESCRIBING = (
-    _NOT_A_COUNT_OF_PEOPLE + r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,3}?"
-)
+_WORDS = r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,4}?"
+DESCRIBING = _NOT_A_COUNT_OF_PEOPLE + _WORDS + r"(?:\([A-Za-z0-9-]{2,10}\)\s+)?"
 SIZE = COUNT + "|" + NUMBER_WORDS  # a count in digits or in words
 GROUP_PHRASE = DESCRIBING + r"(?:" + GROUP_NOUNS + r")\b"  # 'healthy obese and overweight subjects'
 PEOPLE = re.compile(
@@ -331,6 +335,7 @@ class PassageSizes:
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             people = {m.start("n") for m in PEOPLE.finditer(para)}
             total += sum(int(m.group("n")) for m in WITH_CONDITION.finditer(para) if m.start("n") not in people)
+            total += sum(n for n, _, _ in groups.abbreviated_counts(para))
             total += _unlisted_counts(para) + sum(int(m.group("n")) for m in CJK_COUNT.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
@@ -422,8 +427,12 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         found.setdefault((n, m.group("noun").lower()), SizeCandidate(n, m.group("noun").lower(), "passage"))
     for m in WITH_CONDITION.finditer(para):  # '82 with mild cognitive impairment (MCI)', '30 with RA'
         abbr = m.group("abbr") or m.group("bare")
+        either = groups.EITHER_CONDITION.match(para, m.end())  # 'with A (X) or B (Y)': a group of both
         if ABBREVIATION.fullmatch(abbr):  # (case-sensitive: two capitals)
-            found.setdefault((int(m.group("n")), abbr), SizeCandidate(int(m.group("n")), abbr, "passage"))
+            label = "" if either else abbr
+            found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
+    for n, abbr, _ in groups.abbreviated_counts(para):  # '(82 CD, 45 UC)'
+        found.setdefault((n, abbr), SizeCandidate(n, abbr, "passage"))
     for m in CJK_COUNT.finditer(para):  # '共112例': cases counted in Chinese, no group named
         label = "eyes" if m.group("eyes") else ""
         found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))

@@ -14,8 +14,8 @@ NOTE_START = re.compile(
     r"\s*(?:(?i:Note|[*†‡§¶#°a-d]\s*p\s*[<≤]|p\s*[<≤]\s*0?\.\d|Abbreviations|r\b|ρ|Values)"
     r"|(?i:[*†‡§¶#°]{1,3}\s*(?:correlation\s+)?(?:is\s+)?significant\b)"  # SPSS: '** Correlation is significant'
     # an abbreviation legend: 'BAI, Beck Anxiety Inventory; ...' (two capitals at least: not 'However, ...')
-    r"|(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{1,11}s?(?:,|\s=|:)\s+[A-Z]"
-    r"|[a-h*†‡§¶#]{1,2}\s*$)",  # a note's mark alone, its text in the next paragraph
+    r"|(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{1,11}s?(?:(?:,|\s=|:)\s+[A-Z]|:\s+[a-z]+\s[a-z])"
+    r"|[a-h*†‡§¶#]{1,3}\s*$)",  # a note's mark alone, its text in the next paragraph
 )
 A_STATEMENT = re.compile(r"(?<![\w-])(?:r|ρ|rho)\s*[=<>]\s*[-+]?\d*\.\d", re.I)  # prose, not a note
 LETTERED_N = re.compile(r"(?<![\w])(?P<mark>[a-h])\s+(?P<text>[A-Z][^.;]*?)\b[nN]\s*=\s*(?P<n>\d{1,6})\b")
@@ -42,7 +42,7 @@ def notes_after(after: str, limit: int = 8) -> str:
         if not (NOTE_START.match(para) or numbered) or (kept and A_STATEMENT.search(para)):
             break
         kept.append(para)
-        if re.fullmatch(r"\s*[a-h*†‡§¶#]{1,2}\s*", para) and i + 1 < len(paragraphs):
+        if re.fullmatch(r"\s*[a-h*†‡§¶#]{1,3}\s*", para) and i + 1 < len(paragraphs):
             kept.append(paragraphs[i + 1])  # the text of a mark printed alone
             i += 1
         i += 1

@@ -59,6 +59,7 @@ from .table_cells import (
     words_per_column,
 )
 from .table_claim import cell_claim
+from .table_header import continued_names
 from .table_inline import inline_cell_claims
 from .table_lines import one_cell_per_line, unread_value_rows
 from .table_notes import is_note, lettered_n, lettered_sizes, notes_after, span_end
@@ -249,7 +250,7 @@ def _read_table(caption: str, body: list[str], foot: str, context: str) -> tuple
         names = sized_groups(header_text)
     width = max(len(c) for _, _, c in data)
     title = len(re.split(r"\t|\s{2,}|\|", header_text.strip())) == 1  # one phrase, or cells apart by single spaces
-    columns = names[-width:] if len(names) >= width else names
+    columns = continued_names(names, width)[-width:] if len(names) >= width else names
     if title and width >= 2 and len(names) >= width + 2 and not KIND_TITLE.search(header_text):
         columns = words_per_column(names, width)  # 'Plasma TNF-α Plasma IL-10 ...': names of several words
     method = _method(context)
