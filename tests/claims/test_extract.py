@@ -380,3 +380,12 @@ def test_a_subscript_s_printed_in_brackets_is_spearman_s_rs_never_dropped():
     assert [(f.claim.method, f.claim.r.value) for f in found] == [("spearman", 0.488)]
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent"]
+
+
+def test_a_coefficient_given_with_resulted_is_read():
+    """A real abstract (session 21): 'Pearson correlation index between NT-proBNP and 6MWD resulted
+    -0.60 (p<0.05)' was neither read nor listed. R's statcheck, r(32) = -.60, p < .05: computed
+    p .00018, consistent at the 34 patients."""
+    text = "We followed 34 patients. The Pearson correlation index between NT-proBNP and 6MWD resulted -0.60 (p<0.05)."
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["consistent"] and v["reported"].tolist() == ["p < 0.05"]

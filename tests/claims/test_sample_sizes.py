@@ -430,3 +430,21 @@ def test_a_count_with_four_describing_words_or_an_abbreviation_before_its_noun_i
     none = ("In 2019 we recruited new adult patients.", "At 6 months after surgery the patients", "3 of the patients")
     for text in none:
         assert size_candidates(text, 0) == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "sizes"),
+    [
+        ("Of 120 adults screened, 96 were included in the analysis.", {120, 96}),
+        ("Out of 274 records of patients with PD, 49 complied with the inclusion criteria.", {274, 49}),
+        ("A number of 111 subjects underwent surgery, of which 102 were included.", {111, 102}),
+        ("Thirty-one third-year dental undergraduates rated their stress.", {31}),
+    ],
+)
+def test_a_count_that_was_included_or_met_the_criteria_is_a_size(opening, sizes):
+    """Real passages (session 21) gave their analysed sample as a count without a noun ('of which 102
+    were included', '49 complied with the ... criteria') or a noun not on the list ('undergraduates'):
+    the 102 and 49 were missed (the 111 operated explained a verdict), the 31 was no size at all.
+    A count of variables or items included ('12 were included in the model') is no sample."""
+    assert {c.n for c in size_candidates(opening, 0)} == sizes
+    assert {c.n for c in size_candidates("Of 30 candidate variables, 12 were included in the model.", 0)} == set()

@@ -17,6 +17,7 @@ GROUP_NOUNS = (
     r"employees|workers|nurses|physicians|veterans|smokers|twins|couples|mothers|fathers|families|pregnancies|"
     r"out-?patients|in-?patients|survivors|residents|recruits|soldiers|older adults|elderly|eyes|knees|"
     r"females|males|girls|boys|diabetics|asthmatics|migraineurs|epileptics|drinkers|"
+    r"undergraduates|postgraduates|graduates|trainees|interns|pupils|"
     r"in each group|per group|in each arm"
 )
 GROUP_NOUN = re.compile(GROUP_NOUNS, re.I)

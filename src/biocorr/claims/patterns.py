@@ -85,7 +85,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 VERBAL = re.compile(
     r"(?P<sym>(?:Pearson|Spearman|Kendall)[’']?s?\s+(?:rank[- ])?(?:correlation(?:\s+coefficient)?|rho|ρ|tau|τ|r)"
     r"|correlation\s+coefficient|\bcorrelation|\brho\b|\btau\b)"
-    r"(?P<mid>(?:[^.;=()\n<>]|\((?:r|rs|r_s|rₛ|ρ|rho|τ|tau|R)\)){0,80}?)\b(?:was|were|is|of|reached)\s+(?P<df>)(?P<rcomp>)"
+    r"(?P<mid>(?:[^.;=()\n<>]|\((?:r|rs|r_s|rₛ|ρ|rho|τ|tau|R)\)){0,80}?)\b(?:was|were|is|of|reached|resulted(?:\s+in)?|amounted\s+to)\s+(?P<df>)(?P<rcomp>)"
     r"(?P<r>[+-]?\s?(?:0?\.\d+|1\.0+))(?![\d.]*\s*(?:%|mm|mg|ng|pg|kg|years))",
     re.I,
 )

@@ -15,6 +15,7 @@ from . import group_binding as groups
 from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
+from .sample_parts import dropped, included_counts
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
@@ -84,9 +85,6 @@ CJK_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d{1,6})\s?(?:(?P<eyes>眼|안(?=[)\s,
 YEAR = re.compile(r"(?:19|20)\d\d")  # 'between 2015 and 2019 patients were recruited': a year, maybe
 YEAR_BEFORE = re.compile(r"\b(?:between|and|from|to|since|until|during|in)\s+$", re.I)
 LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)[\s(\[,:]*$")  # the word before 'n = 109': its group
-NOT_ANALYSED = re.compile(
-    r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
-)
 NUMBERED_PART = re.compile(r"(?:table|fig\.?|figure|section|model|step|supplement(?:ary)?)\s*$", re.I)  # 'Table 2'
 # 'stage 3 patients', 'Visit 3 patients', 'group 2 patients': a small number after a label word labels,
 # counts no one ('In this study 8 patients', 'the cohort 40 patients': a count, after a determiner)
@@ -95,7 +93,6 @@ LABELLED = re.compile(
     r"phase|level|cohort|arm|day|week|month|year|wave|round|cycle|session|tier|category|NYHA|GOLD|Tanner|KL)\s*$",
     re.I,
 )
-EXCLUDING = re.compile(r"\b(?:excluding|except(?:ing)?|omitting|removing|minus)\s+(?:the\s+)?$", re.I)
 # 'r = .30, p = .02 in 24 patients': the statement's own clause names its sample
 IN_PEOPLE = re.compile(
     r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>" + SIZE + r")\s+" + GROUP_PHRASE, re.I
@@ -330,12 +327,12 @@ class PassageSizes:
     def _paragraph_bound(self, bounds: tuple[int, int]) -> int:
         if bounds not in self._bounds:
             para = self.text[bounds[0] : bounds[1]]
-            total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not _dropped(para, m))
+            total = sum(_people_n(m) or 0 for m in PEOPLE.finditer(para) if not dropped(para, m))
             total += sum(_people_n(m) or 0 for m in SHARED_NOUN.finditer(para))
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             people = {m.start("n") for m in PEOPLE.finditer(para)}
             total += sum(int(m.group("n")) for m in WITH_CONDITION.finditer(para) if m.start("n") not in people)
-            total += sum(n for n, _, _ in groups.abbreviated_counts(para))
+            total += sum(n for n, _, _ in groups.abbreviated_counts(para)) + sum(included_counts(para))
             total += _unlisted_counts(para) + sum(int(m.group("n")) for m in CJK_COUNT.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
@@ -392,13 +389,6 @@ def _unlisted_counts(para: str) -> int:
     )
 
 
-def _dropped(para: str, m: re.Match) -> bool:
-    """'three patients dropped out', 'two were excluded', 'after excluding 4 women': a count of
-    people not analysed (a part of the sample, not a sample of its own)."""
-    clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
-    return bool(NOT_ANALYSED.search(clause) or EXCLUDING.search(para[max(0, m.start() - 30) : m.start()]))
-
-
 def _people_n(m: re.Match) -> int | None:
     """The count of a PEOPLE match, in digits or in words."""
     digits = re.sub(r"[,\u2009\u202f ]", "", m.group("n"))
@@ -411,7 +401,7 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         ahead = para[max(0, m.start() - 16) : m.start()]
         labelled = LABELLED.search(ahead) and m["n"].isdigit() and int(m["n"]) <= 12
         if (
-            _dropped(para, m)
+            dropped(para, m)
             or NUMBERED_PART.search(ahead)
             or labelled
             or (YEAR_BEFORE.search(ahead) and YEAR.fullmatch(m["n"]))
@@ -433,6 +423,8 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
             found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
     for n, abbr, _ in groups.abbreviated_counts(para):  # '(82 CD, 45 UC)'
         found.setdefault((n, abbr), SizeCandidate(n, abbr, "passage"))
+    for n in included_counts(para):  # 'of which 102 were included'
+        found.setdefault((n, ""), SizeCandidate(n, "", "passage"))
     for m in CJK_COUNT.finditer(para):  # '共112例': cases counted in Chinese, no group named
         label = "eyes" if m.group("eyes") else ""
         found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
