@@ -475,7 +475,7 @@ def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
     """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
     (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (263, 2189)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (266, 2201)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -814,3 +814,18 @@ def test_session_21_second_set_collected_after_the_first_changes():
     doubts = checkable & verdict & ~definite
     assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["inconsistent", "inconsistent"]
     assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 1
+
+
+def test_session_21_third_set_collected_after_every_earlier_change():
+    """after-s21b: 3 sources collected after the session's other changes (chemerin with middle-dot
+    decimals, a PCT table copied one cell per line, galectin-3 with 'r: 0.21'): 12 statements, 3
+    whose n the passage gives. At collection a verdict on all 3, the definite one R's, no
+    accusation; the 2 doubts are decision errors by R at the 40 patients and the 63 cases. The
+    table's 9 'r (P ...)' cells, one per line under 'Pearson's correlation', were dropped without a
+    note (no n: none checkable); they are listed now (test_unread)."""
+    s, checkable, verdict, definite = _measured("after-s21b", (12, 3, 3))
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (3, 1)
+    assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
+    doubts = checkable & verdict & ~definite
+    assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["decision error", "decision error"]
+    assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 9

@@ -80,3 +80,16 @@ def test_signed_values_glued_to_a_label_ending_in_a_digit_are_listed():
     assert [r.split(" whose")[0] for r in reasons] == ["2 line(s)", "1 line(s)"]
     prose = "On 10.05.2020, IL-6 correlated with pain in 40 patients (r = .40, 95% CI 0.10-0.63, p = .01)."
     assert not check_text(prose)["verdict"].eq("not read").any()
+
+
+def test_a_correlation_row_whose_cells_follow_its_label_one_per_line_is_listed():
+    """A web table (session 21) printed 'Pearson's correlation' on a line and each group's
+    'r (P < 0.001)' on the lines below it: nine statements were neither read nor listed."""
+    text = (
+        "PCT (ng/ml) at four SOFA categories\n"
+        "     Pearson's correlation\n0.108 (P = n.s.)\n0.247 (P < 0.001)\n\n0.465 (P <0.001)\n"
+        "     Regression, y = a + bx\n0.27 + 0.02 × SOFA score\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert found == [] and [u.text for u in unparsed] == ["Pearson's correlation"]
+    assert "lines below" in unparsed[0].reason

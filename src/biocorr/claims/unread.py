@@ -13,6 +13,12 @@ from .sample_sizes import without_addresses
 # '( = -0.37, = 0.02)': a value and its p whose symbols a web page or a copy dropped
 LOST_SYMBOLS = re.compile(r"\(\s*=\s*[-−]?(?:\d*\.\d+|\d+)\s*[,;]\s*[=<>≤≥]\s*(?:\d*\.\d+|\d+)\s*\)")
 LOST_SYMBOLS_WHY = "a value and a p printed without their symbols (lost by the page or the copy): statistic unknown"
+# "Pearson's correlation" alone on its line, '0.247 (P < 0.001)' on each line below: a web table's row
+# copied one cell per line, whose cells' columns are not read
+CELLS_BELOW = re.compile(r"\s*\n(?:\s*\n)?\s*[-−]?\d?\.\d+\s*\(\s*[Pp]\b")
+CELLS_BELOW_WHY = (
+    "a correlation's values printed on the lines below its label (a table copied one cell per line): not read"
+)
 SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
@@ -81,6 +87,8 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             continue  # listed below, with its own reason
         elif re.search(r"[=<>≤≥]\s*-?\d*\.\d|(?<![\d.])-?0?\.\d\d", snippet):  # a coefficient-like number
             unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
+        elif not re.search(r"\d", snippet) and CELLS_BELOW.match(text, m.start() + len(snippet)):
+            unparsed.append(Unparsed(line, col, snippet.strip(), CELLS_BELOW_WHY))
     if MENTION.search(text) or re.search(r"correlat|association", text, re.I):  # about correlations: glued rows
         unparsed += _glued_blocks(text, locate)
     for m in MALFORMED.finditer(text):  # even inside a list whose other members were read
