@@ -138,3 +138,23 @@ def test_a_group_named_in_a_comparison_does_not_override_the_count_the_sentence_
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent", "depends on n"]
     assert "consistent at n = 200" in v["explanation"].iloc[1]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "We studied children with Crohn disease. In all, 12 patients had surgery.",
+        "We studied children with Crohn's disease (CD) or ulcerative colitis (UC). In all, 12 CD and 5 UC had surgery.",
+    ],
+)
+def test_no_accusation_when_the_passage_counts_only_a_part_of_its_sample(opening):
+    """Probing session 21's new size rules: a passage that never counts its sample, only a part of
+    it ('12 patients had surgery'), was accused at a bound of those parts ('no p this small at any n
+    up to 12'): the sample may be far larger. Now a doubt, saying the whole sample is not counted.
+    An enrolment sentence ('We enrolled 12 patients') still bounds it (R statcheck r(10) = .45,
+    p = .0005: computed .14, a decision error at every n up to 12)."""
+    row = _p_check(opening + " In CD, FC correlated with PCDAI (r = 0.45, p = 0.0005).")
+    assert row["verdict"] == "fails at inferred n" and "no count of its whole sample" in row["explanation"]
+    assert _p_check("We enrolled 12 patients. FC correlated with PCDAI (r = 0.45, p = 0.0005).")["verdict"] == (
+        "decision error"
+    )

@@ -448,3 +448,17 @@ def test_a_count_that_was_included_or_met_the_criteria_is_a_size(opening, sizes)
     A count of variables or items included ('12 were included in the model') is no sample."""
     assert {c.n for c in size_candidates(opening, 0)} == sizes
     assert {c.n for c in size_candidates("Of 30 candidate variables, 12 were included in the model.", 0)} == set()
+
+
+def test_a_bracketed_list_of_abbreviated_groups_adding_up_to_the_count_before_it_gives_sizes():
+    """'120 patients (80 RA, 40 OA)': undefined abbreviations, but the list adds up to the count it
+    follows, so each is a group's size; 'In RA, ... (r = 0.30, p = 0.001)' was checked at the 120
+    and called consistent (statcheck r(118) = .30, p = .001: computed .00095), where the RA group
+    has 80 at most (r(78) = .30: .0068, inconsistent; no n up to 80 allows p = .001, so the verdict
+    holds whatever the pair's own n, as for '80 with RA'). A list that does not add up ('(12 CRP,
+    5 ESR)' after 40) gives no sizes."""
+    text = "We enrolled 120 patients (80 RA, 40 OA). In RA, CRP correlated with DAS28 (r = 0.30, p = 0.001)."
+    assert {(c.n, c.label) for c in size_candidates(text, 0)} >= {(80, "RA"), (40, "OA")}
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["inconsistent"] and "at any n up to 80, the RA" in v["explanation"].iloc[0]
+    assert {c.n for c in size_candidates("We saw 40 adults (12 CRP, 5 ESR).", 0)} == {40}

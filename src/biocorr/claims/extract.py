@@ -366,6 +366,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"rho_printed_as_p": True} if m.group("sym") == "p" else {}),
                 **({"p_shared_by_position": True} if num.p_guess else {}),
                 "n_bound": bound,
+                **({"sample_uncounted": True} if not scan.sizes.counts_sample(m.start()) else {}),
                 **({"whole_sample": True} if WHOLE_SAMPLE.search(before) else {}),
                 **({"partial": num.k} if num.k else {}),
                 **({"p_not_from_r_and_n": w} if (w := p_not_from_r_and_n(before + raw)) else {}),

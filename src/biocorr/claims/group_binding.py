@@ -58,14 +58,35 @@ def abbreviated_counts(para: str) -> list[tuple[int, str, int]]:
     >>> abbreviated_counts("C-reactive protein (CRP) in 40 adults: 12 CRP, 5 ESR")
     []
     """
+    found = [(n, abbr, at) for n, abbr, at in _summing_list(para)]
     groups = {m["abbr"] for m in DEFINED.finditer(para) if not MEASURE_WORD.search(m["phrase"])}
     if not groups:
-        return []
+        return found
     count = re.compile(
         r"(?<![.\d\w=<>±-])(?P<n>\d{1,5})\s(?P<abbr>" + "|".join(map(re.escape, sorted(groups))) + r")"
         r"(?=\s*(?:[,;)]|and\b|or\b|vs\b|$))"
     )
-    return [(int(m["n"]), m["abbr"], m.start("n")) for m in count.finditer(para)]
+    listed = {at for _, _, at in found}
+    return found + [(int(m["n"]), m["abbr"], m.start("n")) for m in count.finditer(para) if m.start("n") not in listed]
+
+
+# '120 patients (80 RA, 40 OA)': a bracketed list of counts, each before an abbreviation
+LISTED = re.compile(
+    r"(?P<total>\d{1,5})\s+[A-Za-z][\w-]*\s*\(\s*(?P<items>\d{1,5}\s+[A-Z][A-Za-z0-9]{1,7}"
+    r"(?:\s*(?:,|;|and)\s*\d{1,5}\s+[A-Z][A-Za-z0-9]{1,7})+)\s*\)"
+)
+LISTED_ITEM = re.compile(r"(?P<n>\d{1,5})\s+(?P<abbr>[A-Z][A-Za-z0-9]{1,7})")
+
+
+def _summing_list(para: str) -> list[tuple[int, str, int]]:
+    """Items of a bracketed list of abbreviated groups whose counts add up to the count it follows
+    ('120 patients (80 RA, 40 OA)'): the sum is the evidence that each is a group of the sample."""
+    out = []
+    for m in LISTED.finditer(para):
+        items = [(int(i["n"]), i["abbr"], m.start("items") + i.start()) for i in LISTED_ITEM.finditer(m["items"])]
+        if sum(n for n, _, _ in items) == int(m["total"]) and all(ABBREVIATION.fullmatch(a) for _, a, _ in items):
+            out += items
+    return out
 
 
 # where a statement names such a group: 'in MCI', 'and MCI (r = ...)', 'the IPD group' (the word

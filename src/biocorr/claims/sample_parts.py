@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .number_words import NUMBER_WORDS
+
 NOT_ANALYSED = re.compile(
     r"\b(?:were |was )?(?:excluded|dropped|withdrew|withdrawn|lost|declined|died|refused)\b", re.I
 )
@@ -61,3 +63,42 @@ def dropped(para: str, m: re.Match) -> bool:
     """
     clause = re.split(r"[.;,:]", para[m.end() : m.end() + 40], maxsplit=1)[0]
     return bool(NOT_ANALYSED.search(clause) or EXCLUDING.search(para[max(0, m.start() - 30) : m.start()]))
+
+
+# a sentence that counts the study's sample: 'We enrolled 60 patients', 'a total of', 'n = 40',
+# 'In 40 patients, ...', '40 patients took part'; never 'In all, 12 patients had surgery' (a part)
+ENROLMENT = re.compile(
+    r"\b(?:enrol+(?:ed|ing|ment)?|recruit(?:ed|ing|ment)?|includ(?:ed|ing)|inclusion|studied|study|"
+    r"participat(?:ed|ing|ion|ants?)|took part|sample|cohort|total|comprised?|consist(?:ed|ing)? of|examined|"
+    r"investigated|evaluated|screened|selected|admitted|registered|analy[sz]ed|assessed|measured|followed|"
+    r"eligible|underwent|complied|met the|fulfilled|were (?:compared|matched)|served)\b|\b[nN]\s*=\s*\d|"
+    r"^\s*(?:In|Among|Of|For)\s+(?:the\s+|all\s+|these\s+|our\s+)?\S*\d",
+    re.I,
+)
+COUNTED = re.compile(r"\d|\b(?:" + NUMBER_WORDS + r")\b", re.I)
+SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\d])|\n")  # never inside a decimal: 0.05
+
+
+def sample_counted(scope: str) -> bool:
+    """Whether a passage (or paragraph) counts its sample, not only parts of it: some sentence with
+    a number says who was studied ('We enrolled 60 patients', 'n = 40', 'In 40 patients, ...').
+
+    Parameters
+    ----------
+    scope : the paragraph or text whose sizes bound a statement's n.
+
+    Returns
+    -------
+    True when a counted sample is named. (Reference: none; an inferred n can bound a statement's
+    pairs only when the text gives the whole sample, CONSORT's flow of participants.)
+
+    Examples
+    --------
+    >>> sample_counted("We enrolled 60 patients. In all, 12 patients had surgery.")
+    True
+    >>> sample_counted("We studied children with Crohn disease. In all, 12 patients had surgery.")
+    False
+    >>> sample_counted("Forty patients were enrolled.")
+    True
+    """
+    return any(COUNTED.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(scope))

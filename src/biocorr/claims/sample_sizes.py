@@ -15,7 +15,7 @@ from . import group_binding as groups
 from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
-from .sample_parts import dropped, included_counts
+from .sample_parts import dropped, included_counts, sample_counted
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
@@ -280,6 +280,7 @@ class PassageSizes:
         self._bounds: dict[tuple[int, int], int] = {}
         self._document: list[SizeCandidate] | None = None
         self._document_bound: int | None = None
+        self._counted: dict[tuple[int, int], bool] = {}
         self.repeated = repeated_measures(text)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -292,6 +293,14 @@ class PassageSizes:
         (a Methods paragraph's '51 patients' for a Results paragraph's r), source 'document'."""
         found = self._in_paragraph(pos)
         return found if found else self.document()
+
+    def counts_sample(self, pos: int) -> bool:
+        """Whether the scope of :meth:`at` (the paragraph, else the text) counts its sample, not
+        only parts of it (:func:`biocorr.claims.sample_parts.sample_counted`)."""
+        bounds = self.paragraph(pos) if self._in_paragraph(pos) else (0, len(self.text))
+        if bounds not in self._counted:  # once per scope: linear in the text
+            self._counted[bounds] = sample_counted(self.text[bounds[0] : bounds[1]])
+        return self._counted[bounds]
 
     def _in_paragraph(self, pos: int) -> list[SizeCandidate]:
         bounds = self.paragraph(pos)
