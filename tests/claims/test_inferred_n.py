@@ -158,3 +158,20 @@ def test_no_accusation_when_the_passage_counts_only_a_part_of_its_sample(opening
     assert _p_check("We enrolled 12 patients. FC correlated with PCDAI (r = 0.45, p = 0.0005).")["verdict"] == (
         "decision error"
     )
+
+
+@pytest.mark.parametrize("part", ["12 CD and 5 UC had surgery", "12 with CD had surgery"])
+def test_a_group_sized_only_by_a_part_of_it_bounds_no_accusation(part):
+    """Probing (session 21): 'We enrolled 100 children with CD or UC. In all, 12 with CD had surgery.
+    In CD, ... (r = 0.45, p = 0.0005)' was accused at 'any n up to 12, the CD the statement names':
+    the 12 are the CD children who had surgery, not the CD group (its size is not printed). A group
+    counted where the sample is ('We enrolled 60 with CD') still bounds it (statcheck r(10) = .45,
+    p = .0005: computed .14, a decision error at every n up to 12)."""
+    text = (
+        f"We enrolled 100 children with Crohn's disease (CD) or ulcerative colitis (UC). In all, {part}. "
+        "In CD, FC correlated with PCDAI (r = 0.45, p = 0.0005)."
+    )
+    row = _p_check(text)
+    assert row["verdict"] == "fails at inferred n" and "only as a part" in row["explanation"]
+    row = _p_check("We enrolled 12 with CD and 5 with UC. In CD, FC correlated with PCDAI (r = 0.45, p = 0.0005).")
+    assert row["verdict"] == "decision error"

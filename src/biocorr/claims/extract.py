@@ -349,8 +349,10 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
     lo, hi = (None, None) if listed else (num.lo, num.hi)  # one interval beside a list belongs to no single value
     candidates = tuple((c.n, c.label) for c in scan.sizes.at(m.start()))  # for an inferred n
     bound = scan.sizes.bound(m.start())  # every size of the paragraph added up: no analysis has more pairs
+    part = False  # a group sized only where a part of it is counted ('12 with CD had surgery') bounds nothing
     if group_of(num.n_source) and num.n is not None and bound < NO_BOUND:  # the clause names a group: its
         candidates, bound = tuple(c for c in candidates if c[0] <= num.n), num.n  # pairs are at most its size
+        part = not scan.sizes.counts_group(num.n)
     raw = (raw + tail).strip()
     for i, (r_i, p_i, n_i) in enumerate(items, start=1):
         claim = Claim(
@@ -367,6 +369,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
                 **({"p_shared_by_position": True} if num.p_guess else {}),
                 "n_bound": bound,
                 **({"sample_uncounted": True} if not scan.sizes.counts_sample(m.start()) else {}),
+                **({"group_uncounted": True} if part else {}),
                 **({"whole_sample": True} if WHOLE_SAMPLE.search(before) else {}),
                 **({"partial": num.k} if num.k else {}),
                 **({"p_not_from_r_and_n": w} if (w := p_not_from_r_and_n(before + raw)) else {}),

@@ -278,6 +278,8 @@ def _over_candidate_ns(check: Callable[[Claim], CheckResult], claim: Claim) -> C
     upper = max([int(claim.n or 0), int((claim.extra or {}).get("n_bound", 0))] + [n for n, _ in candidates])
     if upper >= NO_BOUND:
         tried += "; the text reports repeated measures, so a pair's n may exceed the number of subjects"
+    elif (claim.extra or {}).get("group_uncounted"):
+        tried += f"; the size of the group it names is printed only as a part of it ({claim.n}), so it bounds no pairs"
     elif (claim.extra or {}).get("sample_uncounted"):
         tried += "; the passage gives no count of its whole sample, only parts of it, so no n bounds the pairs"
     elif result.check == "p vs r and n" and p_below_every_n(claim, upper):

@@ -71,7 +71,7 @@ ENROLMENT = re.compile(
     r"\b(?:enrol+(?:ed|ing|ment)?|recruit(?:ed|ing|ment)?|includ(?:ed|ing)|inclusion|studied|study|"
     r"participat(?:ed|ing|ion|ants?)|took part|sample|cohort|total|comprised?|consist(?:ed|ing)? of|examined|"
     r"investigated|evaluated|screened|selected|admitted|registered|analy[sz]ed|assessed|measured|followed|"
-    r"eligible|underwent|complied|met the|fulfilled|were (?:compared|matched)|served)\b|\b[nN]\s*=\s*\d|"
+    r"eligible|complied|met the|fulfilled|were (?:compared|matched)|served)\b|\b[nN]\s*=\s*\d|"
     r"^\s*(?:In|Among|Of|For)\s+(?:the\s+|all\s+|these\s+|our\s+)?\S*\d",
     re.I,
 )
@@ -102,3 +102,18 @@ def sample_counted(scope: str) -> bool:
     True
     """
     return any(COUNTED.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(scope))
+
+
+def group_counted(text: str, n: int) -> bool:
+    """Whether a group's size ``n`` is printed where the text counts its sample ('We enrolled 80
+    with RA', '120 patients (80 RA, 40 OA)'), not only as a part of it ('12 with CD had surgery').
+
+    Examples
+    --------
+    >>> group_counted("We enrolled 80 with RA and 40 with OA.", 80)
+    True
+    >>> group_counted("We enrolled 100 children. In all, 12 with CD had surgery.", 12)
+    False
+    """
+    number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)")
+    return any(number.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(text))

@@ -15,7 +15,8 @@ from . import group_binding as groups
 from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
-from .sample_parts import dropped, included_counts, sample_counted
+from .repeated_measures import NO_BOUND, repeated_measures
+from .sample_parts import dropped, group_counted, included_counts, sample_counted
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
@@ -97,54 +98,6 @@ LABELLED = re.compile(
 IN_PEOPLE = re.compile(
     r"\b(?:in|among|from|across)\s+(?:the\s+|all\s+|these\s+)?(?P<n>" + SIZE + r")\s+" + GROUP_PHRASE, re.I
 )
-# several observations per subject: an analysis may have more pairs than the text has subjects
-REPEATED_MEASURES = re.compile(
-    r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
-    r"\brmcorr\b|up to \d+ (?:days|samples|visits|measurements|time ?points)|"
-    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)|"
-    # follow-up visits ('evaluated at baseline and at six and 12 months') and eyes (two per patient)
-    r"\bat baseline,? and (?:at |after )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|visits?)\b|"
-    r"\b(?:both|each|per) eyes?\b|"
-    # each subject seen more than once ('assessed twice', 'at three time points', 'across both assessments')
-    r"\b(?:assessed|measured|sampled|tested|evaluated|examined|seen)\s+(?:twice|three times|thrice|repeatedly)\b|"
-    r"\b(?:two|three|four|five|\d)\s+(?:time ?points|occasions|assessments)\b|"
-    r"\bboth (?:time ?points|assessments|visits)\b|"
-    # a count per group ('two groups of 20 patients', '20 patients in each arm', 'n = 20 per group'): the
-    # pairs of a pooled analysis outnumber it
-    r"\b(?:groups?|arms?)\s+of\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|"
-    r"women|men|children|adults|volunteers|controls)\b|\b(?:in|per|for)\s+(?:each|every)\s+(?:group|arm)\b|"
-    r"\bper\s+(?:group|arm)\b",
-    re.I,
-)
-# '150 samples', '3 visits', '420 measurements': observations counted apart from the people they came from
-OBSERVATIONS = re.compile(
-    r"(?<![\w.])\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:samples|specimens|measurements|observations|visits)\b", re.I
-)
-MORE_EYES = re.compile(
-    r"(?P<n>\d+)\s*(?:patients|subjects|participants|명|例|名)?\s*\(\s*(?P<eyes>\d+)\s*(?:eyes|안|眼)\s*\)", re.I
-)
-
-
-def repeated_measures(text: str) -> bool:
-    """True when a text speaks of several observations per subject (repeated measures, visits,
-    both eyes, '90 patients (158 eyes)', '150 samples' counted apart), so that a pair's n may exceed
-    its subject count.
-
-    Examples
-    --------
-    >>> repeated_measures("90 patients (158 eyes)"), repeated_measures("67 patients (67 eyes)")
-    (True, False)
-    >>> repeated_measures("Samples from 50 patients (150 samples in all)"), repeated_measures("50 patients")
-    (True, False)
-    """
-    return (
-        REPEATED_MEASURES.search(text) is not None
-        or OBSERVATIONS.search(text) is not None
-        or any(int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text))
-    )
-
-
-NO_BOUND = 10**9  # the bound of a text with repeated measures: none
 # a web or DOI address: its digits ('...?RID=2519498', '.../full-text/1124') are no sample size
 ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S+", re.I)
 SEMICOLON_N = re.compile(r"^\s*;\s*[nN]\s*=\s*(?P<n>" + COUNT + ")")
@@ -281,6 +234,7 @@ class PassageSizes:
         self._document: list[SizeCandidate] | None = None
         self._document_bound: int | None = None
         self._counted: dict[tuple[int, int], bool] = {}
+        self._group_counted: dict[int, bool] = {}
         self.repeated = repeated_measures(text)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -301,6 +255,13 @@ class PassageSizes:
         if bounds not in self._counted:  # once per scope: linear in the text
             self._counted[bounds] = sample_counted(self.text[bounds[0] : bounds[1]])
         return self._counted[bounds]
+
+    def counts_group(self, n: int) -> bool:
+        """Whether a group size ``n`` is printed where the text counts its sample, not only as a
+        part of it (:func:`biocorr.claims.sample_parts.group_counted`), once per size."""
+        if n not in self._group_counted:
+            self._group_counted[n] = group_counted(self.text, n)
+        return self._group_counted[n]
 
     def _in_paragraph(self, pos: int) -> list[SizeCandidate]:
         bounds = self.paragraph(pos)

@@ -1,0 +1,56 @@
+"""Texts with several observations per subject (repeated measures, visits, both eyes, samples
+counted apart from people): a statement's pairs may outnumber the subjects, so no count of people
+bounds them (see :mod:`biocorr.claims.sample_sizes` and :mod:`biocorr.claims.inferred_n`)."""
+
+from __future__ import annotations
+
+import re
+
+# several observations per subject: an analysis may have more pairs than the text has subjects
+REPEATED_MEASURES = re.compile(
+    r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
+    r"\brmcorr\b|up to \d+ (?:days|samples|visits|measurements|time ?points)|"
+    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)|"
+    # follow-up visits ('evaluated at baseline and at six and 12 months') and eyes (two per patient)
+    r"\bat baseline,? and (?:at |after )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|visits?)\b|"
+    r"\b(?:both|each|per) eyes?\b|"
+    # each subject seen more than once ('assessed twice', 'at three time points', 'across both assessments')
+    r"\b(?:assessed|measured|sampled|tested|evaluated|examined|seen)\s+(?:twice|three times|thrice|repeatedly)\b|"
+    r"\b(?:two|three|four|five|\d)\s+(?:time ?points|occasions|assessments)\b|"
+    r"\bboth (?:time ?points|assessments|visits)\b|"
+    # a count per group ('two groups of 20 patients', '20 patients in each arm', 'n = 20 per group'): the
+    # pairs of a pooled analysis outnumber it
+    r"\b(?:groups?|arms?)\s+of\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|"
+    r"women|men|children|adults|volunteers|controls)\b|\b(?:in|per|for)\s+(?:each|every)\s+(?:group|arm)\b|"
+    r"\bper\s+(?:group|arm)\b",
+    re.I,
+)
+# '150 samples', '3 visits', '420 measurements': observations counted apart from the people they came from
+OBSERVATIONS = re.compile(
+    r"(?<![\w.])\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:samples|specimens|measurements|observations|visits)\b", re.I
+)
+MORE_EYES = re.compile(
+    r"(?P<n>\d+)\s*(?:patients|subjects|participants|명|例|名)?\s*\(\s*(?P<eyes>\d+)\s*(?:eyes|안|眼)\s*\)", re.I
+)
+
+
+def repeated_measures(text: str) -> bool:
+    """True when a text speaks of several observations per subject (repeated measures, visits,
+    both eyes, '90 patients (158 eyes)', '150 samples' counted apart), so that a pair's n may exceed
+    its subject count.
+
+    Examples
+    --------
+    >>> repeated_measures("90 patients (158 eyes)"), repeated_measures("67 patients (67 eyes)")
+    (True, False)
+    >>> repeated_measures("Samples from 50 patients (150 samples in all)"), repeated_measures("50 patients")
+    (True, False)
+    """
+    return (
+        REPEATED_MEASURES.search(text) is not None
+        or OBSERVATIONS.search(text) is not None
+        or any(int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text))
+    )
+
+
+NO_BOUND = 10**9  # the bound of a text with repeated measures: none
