@@ -316,14 +316,21 @@ def test_ratings_without_a_biomarker_are_correlated_with_each_other_unedited(tmp
 
 
 def test_a_column_of_unknown_role_beside_one_score_is_drafted_as_a_score_not_a_biomarker(tmp_path):
-    """A dose (whole numbers over 100 mg: no evidence of a role) beside a pain rating: the draft
+    """An amount (whole numbers over 100: no evidence of a role) beside a pain rating: the draft
     needs a second variable; it is drafted as a score and says so, never as a biomarker."""
     rng = np.random.default_rng(8)
-    rows = zip(rng.choice([25, 50, 75, 100, 125], 30), rng.integers(0, 11, 30))
-    table = "ID,Dose,Pain\n" + "".join(f"E{i},{d},{p}\n" for i, (d, p) in enumerate(rows))
+    rows = list(zip(rng.choice([25, 50, 75, 100, 125], 30), rng.integers(0, 11, 30)))
+    table = "ID,Amount,Pain\n" + "".join(f"E{i},{d},{p}\n" for i, (d, p) in enumerate(rows))
     text = draft_spec(read_text_table(table))
     spec = parse_spec(tomllib.loads(text))
-    assert spec.among == "score" and [v.column for v in spec.scores] == ["Dose", "Pain"]
+    assert spec.among == "score" and [v.column for v in spec.scores] == ["Amount", "Pain"]
     assert "role unknown: drafted as a score, to correlate the scores with each other" in text
     c = _analyze_draft(text, table, tmp_path)
+    assert set(zip(c["x"], c["y"])) == {("Amount", "Pain")}
+    # named a dose, the same column is the exposure: the x side of the correlation (session 21)
+    dosed = table.replace("ID,Amount,Pain", "ID,Dose,Pain")
+    text = draft_spec(read_text_table(dosed))
+    assert [v.column for v in parse_spec(tomllib.loads(text)).biomarkers] == ["Dose"]
+    (tmp_path / "dose").mkdir()
+    c = _analyze_draft(text, dosed, tmp_path / "dose")
     assert set(zip(c["x"], c["y"])) == {("Dose", "Pain")}

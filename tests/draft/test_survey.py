@@ -24,7 +24,7 @@ def test_whole_numbers_over_a_short_span_are_a_rating_score(name, values, eviden
 @pytest.mark.parametrize(
     ("name", "values"),
     [
-        ("Dose", [25, 50, 75, 100, 125] * 3),  # whole numbers over 100 mg: not a rating
+        ("Tablets", [1, 2, 3, 4, 5, 8, 10, 12, 20, 40] * 2),  # whole numbers over a wide span: not a rating
         ("RACE_1", [1, 2, 3, 4, 5] * 3),  # the codes of a category
         ("N.extractions", [0, 1, 2, 3, 5, 8] * 2),  # a count
         ("flag", [0, 1, 2] * 5),  # three values: as likely codes as a rating
@@ -35,6 +35,17 @@ def test_whole_numbers_over_a_short_span_are_a_rating_score(name, values, eviden
 )
 def test_codes_counts_and_wide_or_few_values_stay_of_unknown_role(name, values):
     assert guess_role(name, np.array(values, float))[1].startswith("role unknown")
+
+
+@pytest.mark.parametrize("name", ["Dose", "daily_dose_mg", "Dosage", "AMI dose (mg/day)"])
+def test_a_dose_is_the_exposure_drafted_where_a_biomarker_goes(name):
+    """The amitriptyline trial's Dose (25-125 mg) was a score of unknown role whose 25s were called
+    'the floor of a whole-number scale', and PainDoseReg.csv's draft left it out, though the file
+    is there to relate pain to the dose. A dose is the exposure: the x side of each correlation,
+    where a biomarker goes; its smallest dose is no floor or detection limit."""
+    role, why = guess_role(name, np.array([25, 50, 75, 100, 125] * 3 + [25] * 10, float))
+    assert (role, why) == ("biomarker", "guess: name says a dose, the exposure (correlated with the scores)")
+    assert guess_role("Dosimetry_flag", np.array([0, 1] * 8, float))[0] != "biomarker"
 
 
 def test_the_span_bound_is_inclusive():

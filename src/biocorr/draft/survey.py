@@ -34,6 +34,8 @@ SCORE_HINTS = re.compile(
     r"index|total|severity)",
     re.I,
 )
+# a dose ('Dose', 'daily_dose_mg', 'mg/day'): the exposure, drafted on the x side where a biomarker goes
+DOSE_HINTS = re.compile(r"(?:^|[_.\s-])(?:daily[_.\s-]?)?dos(?:e|es|age)(?:[_.\s(-]|$)|\bmg\s*/\s*(?:d|day|kg)\b", re.I)
 COVARIATE_HINTS = re.compile(
     r"^(age|sex|gender|bmi|weight|height|mass|education|smok|time.?sinc|duration|years.?since|disease.?duration)", re.I
 )
@@ -408,6 +410,8 @@ def guess_role(name: str, values: np.ndarray, notes: ColumnNotes | None = None) 
     """
     if COVARIATE_HINTS.search(name):
         return "covariate", "guess: name looks like a covariate"
+    if DOSE_HINTS.search(name):
+        return "biomarker", "guess: name says a dose, the exposure (correlated with the scores)"
     if BIOMARKER_HINTS.search(name):
         return "biomarker", "guess: name looks like a biomarker"
     if SCORE_HINTS.search(name):
