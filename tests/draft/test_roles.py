@@ -26,3 +26,38 @@ def test_with_scores_on_evidence_or_a_biomarker_nothing_is_promoted():
     drafted, offered = unknown_roles_offered(with_biomarker)
     assert [n for n, r, w in drafted if r == "score"] == ["Q"] and offered == []
     assert on_evidence(("score", "guess: name"), "score") and not on_evidence(drafted[1][1:], "score")
+
+
+def test_items_answering_on_the_scale_of_a_drafted_rating_are_drafted_alike():
+    """NIMH's gad7.tsv: NERVOUS (0-3 observed) was drafted as a rating while WORRY, IRRITATED, RELAX
+    (0-2 or 0-1 observed, most answers 0) were only offered: items of one questionnaire, told apart
+    by how many answers happened to occur. Whole-number columns within a drafted rating's span, in its
+    run of columns, with three answers or more, are drafted alike; a yes/no flag, a column outside the
+    span (which also ends the run: N_KIDS after AGE_YEARS) or a count by its name is not (opt.csv's
+    'N.living.kids' and 0/1 history flags had been taken for Apgar items by a first version)."""
+    import numpy as np
+
+    from biocorr.draft.roles import UNKNOWN, items_alike
+
+    values = {
+        "NERVOUS": np.array([0, 1, 2, 3, 0, 0], float),
+        "WORRY": np.array([0, 0, 1, 2, 0, 0], float),
+        "RELAX": np.array([0, 1, 0, 2, 0, 1], float),
+        "FLAG": np.array([0, 1, 0, 0, 0, 1], float),
+        "AGE_YEARS": np.array([22, 31, 45, 60, 38, 29], float),
+        "N_KIDS": np.array([0, 1, 2, 0, 1, 3], float),
+    }
+    roles = [
+        ("NERVOUS", "score", "guess: whole numbers from 0 to 3 (4 distinct), as a rating gives"),
+        ("WORRY", "score", UNKNOWN + " (or delete)"),
+        ("RELAX", "score", UNKNOWN + " (or delete)"),
+        ("FLAG", "score", UNKNOWN + " (or delete)"),
+        ("AGE_YEARS", "score", UNKNOWN + " (or delete)"),
+        ("N_KIDS", "score", UNKNOWN + " (or delete)"),
+    ]
+    out = items_alike(roles, values)
+    assert [(n, why.split(":")[0]) for n, _, why in out] == [
+        ("NERVOUS", "guess"), ("WORRY", "guess"), ("RELAX", "guess"), ("FLAG", "role unknown"),
+        ("AGE_YEARS", "role unknown"), ("N_KIDS", "role unknown"),
+    ]  # fmt: skip
+    assert "same 0-3 scale as NERVOUS" in out[1][2]

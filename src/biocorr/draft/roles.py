@@ -8,7 +8,10 @@ Roles are ``(column, role, why)`` triples as :func:`biocorr.draft.survey.guess_r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+
+import numpy as np
 
 UNKNOWN = "role unknown: biomarker, score or covariate?"
 UNKNOWN_ROLE = "role unknown"
@@ -160,3 +163,59 @@ def at_least_one_biomarker(
         '# column = "..."',
         "",
     ]
+
+
+NOT_A_RATING = re.compile(  # whole numbers that code a category, or count things: not a rating
+    r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
+    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
+    r"^n[._\s]|^num|number|count|cig|preg|kids|child|teeth|tooth|extract|restor|episode|visits|"
+    r"(?:^|[_\s.])stud(?:y|ies)(?:[_\s.\d]|$))",  # 'PARTICIPATE_STUDY_2': an answer about a study, coded
+    re.I,
+)
+ITEM_SPAN = 10  # an item's answers: a short scale (0-3, 1-5, 0-10), never a count or a dose
+RATING_WHY = "guess: whole numbers from "
+
+
+def items_alike(roles: list[tuple[str, str, str]], values: dict[str, np.ndarray]) -> list[tuple[str, str, str]]:
+    """Columns of unknown role beside a rating drafted on its values (a short scale, at most
+    ``ITEM_SPAN`` points), in the same run of whole-number columns within its span, with three
+    answers or more observed, are items of the same questionnaire: drafted as scores alike, not
+    told apart by how many answers happened to occur (gad7.tsv's NERVOUS was drafted, WORRY
+    offered). A yes/no flag, a count or a code (by its name) is never an item this way.
+
+    Parameters
+    ----------
+    roles : (column, role, why) triples in the table's column order, as
+        :func:`biocorr.draft.survey.guess_role` gives them.
+    values : each column's values (numbers, NaN for missing).
+
+    Returns
+    -------
+    ``roles`` with those items' role and reason set. (Reference: none; the Likert items of one
+    questionnaire share their answer scale and sit together, e.g. GAD-7's 0-3, Spitzer et al. 2006.)
+
+    Examples
+    --------
+    >>> rated = ("A", "score", RATING_WHY + "0 to 3 (4 distinct)")
+    >>> answers = {"A": np.array([0.0, 1, 2, 3]), "B": np.array([0.0, 2, 1, 0])}
+    >>> out = items_alike([rated, ("B", "score", UNKNOWN)], answers)
+    >>> out[1][2]
+    'guess: whole numbers within the same 0-3 scale as A (an item of the same questionnaire)'
+    """
+    observed = [values[name][np.isfinite(values[name])] for name, _, _ in roles]
+    whole = [len(v) >= 3 and bool(np.all(v == np.round(v))) for v in observed]
+    out = list(roles)
+    for k, (name, role, why) in enumerate(roles):
+        v = observed[k]
+        if not (role == "score" and why.startswith(RATING_WHY) and len(v) and v.max() - v.min() <= ITEM_SPAN):
+            continue
+        lo, hi = v.min(), v.max()
+        for step in (-1, 1):  # the run of whole-number columns within the span, on each side
+            j = k + step
+            while 0 <= j < len(roles) and whole[j] and lo <= observed[j].min() and observed[j].max() <= hi:
+                item, _, item_why = out[j]
+                if item_why.startswith(UNKNOWN) and len(np.unique(observed[j])) >= 3 and not NOT_A_RATING.search(item):
+                    out[j] = (item, "score", f"guess: whole numbers within the same {lo:g}-{hi:g} scale as {name} "
+                              "(an item of the same questionnaire)")  # fmt: skip
+                j += step
+    return out

@@ -15,7 +15,7 @@ from ..spec.toml_checks import toml_string as _quote
 from .constructed import sums_and_differences
 from .nearby import join_line, scores_next_door
 from .per_visit import one_variable_over_visits
-from .roles import CODED, at_least_one_biomarker, on_evidence, one_role_only, unknown_roles_offered
+from .roles import CODED, at_least_one_biomarker, items_alike, on_evidence, one_role_only, unknown_roles_offered
 from .sidecar import read_sidecar
 from .survey import COVARIATE_HINTS, Survey, floor_pile, restore_copies, survey_columns
 from .wide import WideProposal, propose_wide_visits
@@ -178,7 +178,7 @@ def draft_spec(
     if named:
         roles = [(name, named[name], f"named with --{named[name]}s") for name in survey.numeric]
     else:
-        roles = [(name, *survey.role_of(name, kept[name])) for name in survey.numeric]
+        roles = items_alike([(name, *survey.role_of(name, kept[name])) for name in survey.numeric], kept)
         roles = [  # a copy put back so that the draft runs: its r with the original is 1 by construction
             (name, role, f"{survey.restored[name]}, kept only so that this draft runs (r = 1 by construction); {why}")
             if name in survey.restored

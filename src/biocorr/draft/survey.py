@@ -20,7 +20,7 @@ from ..data.cells import CENSORED, DATE_TEXT, NON_DETECT, decimal_marks, parse_n
 from ..data.checks import far_missing_codes, repeat_levels_column
 from ..data.table import RawTable, cell_text
 from ..spec.scales import catalogue_range
-from .roles import CODED
+from .roles import CODED, NOT_A_RATING
 from .sidecar import ColumnNotes, role_from_notes
 
 BIOMARKER_HINTS = re.compile(
@@ -50,13 +50,6 @@ CODED_CATEGORY = re.compile(
 COUNTED = re.compile(r"^n[._\s]|^num|number|count|kids|child", re.I)  # a count of things, not a code
 GROUP_HINTS = re.compile(r"(group|arm|status|diag|^dx|disease|patient|control|cohort|condition|case|treat)", re.I)
 NOT_A_GROUP = re.compile(r"^(sex|gender|race|ethnic|smok|site|clinic|centre|center)", re.I)  # covariates, strata
-NOT_A_RATING = re.compile(  # whole numbers that code a category, or count things: not a rating
-    r"(race|ethnic|gender|marital|income|employ|occupation|referral|language|religio|insurance|country|region|"
-    r"transport|setting|lgbt|identity|household|living|residen|handed|^site|clinic|centre|center|code|type|class|"
-    r"^n[._\s]|^num|number|count|cig|preg|kids|child|teeth|tooth|extract|restor|episode|visits|"
-    r"(?:^|[_\s.])stud(?:y|ies)(?:[_\s.\d]|$))",  # 'PARTICIPATE_STUDY_2': an answer about a study, coded
-    re.I,
-)
 ID_HINTS = re.compile(r"^(id|pid|subject|subj|participant|patient|record|sample)([_ .-]?id)?$", re.I)
 INDEX_NAMES = re.compile(  # what pandas, R and spreadsheets call a saved row index
     r"^(\(unnamed column [a-z]+\)|unnamed:?\s*\d*|index|level_0|x|\.\.\.1|row\.?names?|rownames|row|#|no\.?|nr\.?|n°)$",
