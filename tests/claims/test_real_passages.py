@@ -475,7 +475,7 @@ def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
     """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
     (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (266, 2201)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (267, 2203)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -829,3 +829,16 @@ def test_session_21_third_set_collected_after_every_earlier_change():
     doubts = checkable & verdict & ~definite
     assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["decision error", "decision error"]
     assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 9
+
+
+def test_session_21_last_set_collected_after_every_other_change():
+    """after-s21c: 1 source collected after every other change of session 21 (vitamin D and sun
+    exposure in MS, three groups of 45): 2 statements, both with an n the passage gives, both
+    'depends on n' at collection (consistent at the 135 and at the 45, as R finds them at the whole
+    sample and at the MS patients), no accusation. Its 'group three participants (n = 45)' had made
+    3 a size; read right, the 45 took the label 'participants' and bound 'in whole participants',
+    an accusation found before commit (test_sample_sizes): a clause naming the whole sample binds to
+    no group now."""
+    s, checkable, verdict, definite = _measured("after-s21c", (2, 1, 2))
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (2, 0)
+    assert R.loc[s.index, "r_verdict"].tolist() == ["consistent", "consistent"]

@@ -462,3 +462,20 @@ def test_a_bracketed_list_of_abbreviated_groups_adding_up_to_the_count_before_it
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["inconsistent"] and "at any n up to 80, the RA" in v["explanation"].iloc[0]
     assert {c.n for c in size_candidates("We saw 40 adults (12 CRP, 5 ESR).", 0)} == {40}
+
+
+def test_a_group_numbered_in_words_is_no_count_and_whole_participants_are_the_whole_sample():
+    """A real abstract (session 21): 'Group one (n = 45) ... group three participants (n = 45)' made
+    3 a size ('three participants'). Read right, the 45 took the label 'participants', and 'in whole
+    participants (r = 0.28, P < 0.001)' was bound to it and accused (statcheck r(43) = .28: computed
+    .063, a decision error), though the whole sample, 135, is meant (r(133) = .28: .00099,
+    consistent). A clause naming the whole sample binds to no group: 'depends on n', consistent at
+    the 135."""
+    text = (
+        "A total of 135 subjects enrolled. Group one (n = 45) were patients, group two (n = 45) siblings and "
+        "group three participants (n = 45) controls. Sun exposure correlated with vitamin D in whole "
+        "participants (r = 0.28, P < 0.001)."
+    )
+    assert 3 not in {c.n for c in size_candidates(text, 0)}
+    v = check_text(text).query("check == 'p vs r and n'")
+    assert v["verdict"].tolist() == ["depends on n"] and "consistent at n = 135" in v["explanation"].iloc[0]

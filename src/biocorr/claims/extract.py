@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .adjusted import PARTIAL, p_not_from_r_and_n, partial_covariates, resampled_interval
 from .chains import WERE_WITH_P, chained_statements, correlated_bare
+from .group_binding import WHOLE_SAMPLE
 from .lists import (
     after_list,
     comma_list_after,
@@ -279,7 +280,6 @@ def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
 
 
 # 'in the whole study group', 'in the entire sample': the statement is the whole's, not a part's
-WHOLE_SAMPLE = re.compile(r"\b(?:whole|entire|total|overall)\s+(?:study\s+)?(?:group|sample|cohort|population)\b", re.I)
 
 
 def _statements(text: str) -> list[re.Match]:

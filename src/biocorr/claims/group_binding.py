@@ -89,6 +89,12 @@ def _summing_list(para: str) -> list[tuple[int, str, int]]:
     return out
 
 
+# 'in the whole sample', 'in whole participants', 'in all subjects': the whole sample, no one group of it
+WHOLE_SAMPLE = re.compile(
+    r"\b(?:whole|entire|total|overall)\s+(?:study\s+)?(?:group|sample|cohort|population|participants|subjects)\b|"
+    r"\ball\s+(?:the\s+)?(?:participants|subjects)\b",
+    re.I,
+)
 # where a statement names such a group: 'in MCI', 'and MCI (r = ...)', 'the IPD group' (the word
 # itself, capitals and all; not 'AD-related')
 IN_GROUP = r"(?<![\w-])({})\b(?!-)"

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from . import group_binding as groups
-from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, SizeCandidate, bound_to_group
+from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, WHOLE_SAMPLE, SizeCandidate, bound_to_group
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
 from .repeated_measures import NO_BOUND, repeated_measures
@@ -177,7 +177,8 @@ def passage_n(
     distinct = sorted({c.n for c in candidates})
     if len(distinct) == 1:
         return distinct[0], candidates[0].source, ""
-    bound = bound_to_group(candidates, before, after)
+    whole = WHOLE_SAMPLE.search(before)  # 'in whole participants (r = ...)': no one group's size
+    bound = None if whole else bound_to_group(candidates, before, after)
     own = clause_sample(before)  # 'In 200 HD patients, higher than in CKD patients, r = ...': its own count,
     if bound is not None and own is not None and own != bound.n and not re.search(rf"(?<!\d){bound.n}(?!\d)", before):
         bound = None  # not CKD's (a group the sentence names but does not size, as '60 adults (31 women, ...)' does)
@@ -369,7 +370,7 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         ahead = para[max(0, m.start() - 16) : m.start()]
-        labelled = LABELLED.search(ahead) and m["n"].isdigit() and int(m["n"]) <= 12
+        labelled = LABELLED.search(ahead) and (_people_n(m) or 0) <= 12  # 'group 3', 'group three
         if (
             dropped(para, m)
             or NUMBERED_PART.search(ahead)
