@@ -279,9 +279,6 @@ def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
     return [(a, b) for a, b, read in spans if read]
 
 
-# 'in the whole study group', 'in the entire sample': the statement is the whole's, not a part's
-
-
 def _statements(text: str) -> list[re.Match]:
     """Symbolic statements ('r = .45') and, where none overlaps, coefficients in words, in text order."""
     statements = list(STATEMENT.finditer(text))

@@ -49,7 +49,8 @@ MEASURE_WORD = re.compile(
 
 def abbreviated_counts(para: str) -> list[tuple[int, str, int]]:
     """(n, abbreviation, position) of each count written as a number and the abbreviation of a
-    group the paragraph defines ('127 patients (82 CD, 45 UC)').
+    group the paragraph defines ('127 patients (82 CD, 45 UC)'), or of a bracketed list whose
+    counts add up to the count before it ('120 patients (80 RA, 40 OA)').
 
     Examples
     --------
@@ -58,7 +59,7 @@ def abbreviated_counts(para: str) -> list[tuple[int, str, int]]:
     >>> abbreviated_counts("C-reactive protein (CRP) in 40 adults: 12 CRP, 5 ESR")
     []
     """
-    found = [(n, abbr, at) for n, abbr, at in _summing_list(para)]
+    found = _summing_list(para)
     groups = {m["abbr"] for m in DEFINED.finditer(para) if not MEASURE_WORD.search(m["phrase"])}
     if not groups:
         return found

@@ -1,8 +1,11 @@
 """Counts that are a part of a sample: people not analysed ('three dropped out') and the analysed
-part printed without a noun ('of which 102 were included', '49 complied with the criteria').
+part printed without a noun ('of which 102 were included', '49 complied with the criteria'); and
+whether a text counts its sample at all, or a group only as a part of it ('12 with CD had surgery').
 
 A dropped count is no sample size of its own (see :mod:`biocorr.claims.sample_sizes`); an included
-count is one, a candidate next to the count it was taken from.
+count is one, a candidate next to the count it was taken from. An accusation at an inferred n
+(:mod:`biocorr.claims.inferred_n`) rests on a bound only when the sample, or the named group, is
+counted where the text says who was studied.
 """
 
 from __future__ import annotations

@@ -370,7 +370,7 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
         ahead = para[max(0, m.start() - 16) : m.start()]
-        labelled = LABELLED.search(ahead) and (_people_n(m) or 0) <= 12  # 'group 3', 'group three
+        labelled = LABELLED.search(ahead) and (_people_n(m) or 0) <= 12  # 'group 3', 'group three': labels
         if (
             dropped(para, m)
             or NUMBERED_PART.search(ahead)
