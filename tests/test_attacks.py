@@ -374,9 +374,11 @@ def test_claim_extraction_is_linear_in_the_text():
     # statements without n in one long paragraph: its sample sizes are found once (0.2: 187 KB took 114 s)
     found, _ = extract_claims("Fourteen patients took part. TNF and pain, r = .53, p = .049. " * 3_000)
     assert len(found) == 3_000 and {f.claim.n for f in found} == {14}
-    # ~4 s on the 2-core machine alone; 10.3 s once with two other test processes on its cores. The
-    # bound catches a quadratic path (0.2: 114 s for the last text alone), not a busy machine.
-    assert time.time() - t0 < 25
+    # 13.6 s before session 21 and 15.5 s after it on the 2-core machine alone (session 21's size
+    # rules add about 13 %); 38.8 s once with a second test suite on its cores. The bound catches a
+    # quadratic path (0.2: 114 s for the last text alone; 40+ s for the session's first per-statement
+    # scan of the whole text), not a busy machine.
+    assert time.time() - t0 < 40
 
 
 def test_a_table_header_line_of_100_kb_is_read_in_linear_time():
