@@ -175,3 +175,22 @@ def test_a_group_sized_only_by_a_part_of_it_bounds_no_accusation(part):
     assert row["verdict"] == "fails at inferred n" and "only as a part" in row["explanation"]
     row = _p_check("We enrolled 12 with CD and 5 with UC. In CD, FC correlated with PCDAI (r = 0.45, p = 0.0005).")
     assert row["verdict"] == "decision error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this study, 12 patients had surgery. FC correlated with PCDAI (r = 0.45, p = 0.0005).",
+        "We enrolled patients over 12 months. Of them, 12 with CD had surgery. "
+        "In CD, FC correlated with PCDAI (r = 0.45, p = 0.0005).",
+    ],
+)
+def test_a_study_word_or_a_duration_does_not_make_a_part_the_counted_sample(text):
+    """Probing (session 21): 'In this study, 12 patients had surgery' counted as the sample (the word
+    'study'), and '12 months' in the enrolment sentence counted the '12 with CD' group; both were
+    accused at 12. The sample is counted by an enrolment verb or phrase ('study of 40', 'study
+    population'), and a group's size by its number followed by no unit of time."""
+    assert _p_check(text)["verdict"] == "fails at inferred n"
+    assert _p_check("In a study of 12 patients, FC correlated with PCDAI (r = 0.45, p = 0.0005).")["verdict"] == (
+        "decision error"
+    )

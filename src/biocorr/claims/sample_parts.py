@@ -71,14 +71,16 @@ def dropped(para: str, m: re.Match) -> bool:
 # a sentence that counts the study's sample: 'We enrolled 60 patients', 'a total of', 'n = 40',
 # 'In 40 patients, ...', '40 patients took part'; never 'In all, 12 patients had surgery' (a part)
 ENROLMENT = re.compile(
-    r"\b(?:enrol+(?:ed|ing|ment)?|recruit(?:ed|ing|ment)?|includ(?:ed|ing)|inclusion|studied|study|"
+    r"\b(?:enrol+(?:ed|ing|ment)?|recruit(?:ed|ing|ment)?|includ(?:ed|ing)|inclusion|studied|"
+    r"study (?:of|population|sample|group|cohort)|"
     r"participat(?:ed|ing|ion|ants?)|took part|sample|cohort|total|comprised?|consist(?:ed|ing)? of|examined|"
     r"investigated|evaluated|screened|selected|admitted|registered|analy[sz]ed|assessed|measured|followed|"
     r"eligible|complied|met the|fulfilled|were (?:compared|matched)|served)\b|\b[nN]\s*=\s*\d|"
     r"^\s*(?:In|Among|Of|For)\s+(?:the\s+|all\s+|these\s+|our\s+)?\S*\d",
     re.I,
 )
-COUNTED = re.compile(r"\d|\b(?:" + NUMBER_WORDS + r")\b", re.I)
+NOT_A_UNIT = r"(?!\s*(?:years?|months?|weeks?|days?|hours?|h\b|min|mg|kg|%))"  # '12 months' counts no one
+COUNTED = re.compile(r"(?:(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]?\d)|\b(?:" + NUMBER_WORDS + r")\b)" + NOT_A_UNIT, re.I)
 SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\d])|\n")  # never inside a decimal: 0.05
 
 
@@ -118,5 +120,5 @@ def group_counted(text: str, n: int) -> bool:
     >>> group_counted("We enrolled 100 children. In all, 12 with CD had surgery.", 12)
     False
     """
-    number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)")
+    number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)" + NOT_A_UNIT)
     return any(number.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(text))
