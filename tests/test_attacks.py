@@ -834,3 +834,24 @@ def test_session_20_hostile_formats_never_crash_nor_call_a_tiny_p_zero(tmp_path,
     status = main(["check", "--text", str(tmp_path / "h.txt"), "--out", str(tmp_path / "o"), "--quiet"])
     assert status in (0, 1) and "Traceback" not in capsys.readouterr().err
     assert not check_text(text)["explanation"].str.contains("never exactly 0").any()
+
+
+def test_session_21_size_rules_stay_linear_on_hostile_text():
+    """The session's size rules on text built to make them backtrack or repeat: an abbreviation look-
+    ahead scanning to the end of a text without capitals at every '(' (27 s for the first text
+    before the fix), a sort that searched the paragraph once per size (20,000 included counts: 6 s),
+    an unclosed bracketed list of groups, 'r(s)' repeated. Each is read, none hangs or fails."""
+    from biocorr.claims import extract_claims
+
+    t0 = time.time()
+    texts = [
+        "1 a (" * 20_000 + "r = 0.3, p = 0.01",
+        "Of 9, " + ", ".join(f"{i} were included" for i in range(20_000)) + ". r = 0.3, p = 0.01",
+        "120 patients (" + ", ".join(["80 RA"] * 20_000) + " r = 0.3, p = 0.01",
+        "r(s) " * 50_000 + "= 0.3, p = 0.01",
+    ]
+    for text in texts:
+        found, _ = extract_claims(text)
+        assert [f.claim.r.value for f in found] == [0.3]
+    # 6.5 s alone after the fixes (38 s before); the bound catches a quadratic path, not a busy machine
+    assert time.time() - t0 < 20

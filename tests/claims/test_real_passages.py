@@ -799,6 +799,17 @@ def test_session_21_set_scored_at_collection_before_any_change():
     assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 1
 
 
+def _unaccused(name: str, size: tuple[int, int, int], checked: tuple[int, int], doubts_by_r: list[str], dropped: int):
+    """A set's size and (checkable with a verdict, checkable with a definite one), no accusation at
+    collection, R's verdicts of its doubts, and how many statements were dropped without a note."""
+    s, checkable, verdict, definite = _measured(name, size)
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == checked
+    assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
+    doubts = checkable & verdict & ~definite
+    assert R.loc[s.index[doubts], "r_verdict"].tolist() == doubts_by_r
+    assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == dropped
+
+
 def test_session_21_second_set_collected_after_the_first_changes():
     """after-s21: 6 sources collected after before-s21's fixes, not tuned on (the six-minute walk
     in pulmonary hypertension, NT-proBNP, CTEPH surgery, visits of PAH patients, dental students'
@@ -808,12 +819,7 @@ def test_session_21_second_set_collected_after_the_first_changes():
     test_sample_sizes and test_extract): 'Thirty-one third-year dental undergraduates' is a size
     (consistent as R finds it), 'of which 102 were included' is a candidate, and 'correlation index
     ... resulted -0.60 (p<0.05)', dropped without a note, is read."""
-    s, checkable, verdict, definite = _measured("after-s21", (16, 6, 14))
-    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (13, 11)
-    assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
-    doubts = checkable & verdict & ~definite
-    assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["inconsistent", "inconsistent"]
-    assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 1
+    _unaccused("after-s21", (16, 6, 14), (13, 11), ["inconsistent", "inconsistent"], dropped=1)
 
 
 def test_session_21_third_set_collected_after_every_earlier_change():
@@ -823,12 +829,7 @@ def test_session_21_third_set_collected_after_every_earlier_change():
     accusation; the 2 doubts are decision errors by R at the 40 patients and the 63 cases. The
     table's 9 'r (P ...)' cells, one per line under 'Pearson's correlation', were dropped without a
     note (no n: none checkable); they are listed now (test_unread)."""
-    s, checkable, verdict, definite = _measured("after-s21b", (12, 3, 3))
-    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (3, 1)
-    assert not s["biocorr_verdict"].str.match(r"(inconsistent|decision error)").any()
-    doubts = checkable & verdict & ~definite
-    assert R.loc[s.index[doubts], "r_verdict"].tolist() == ["decision error", "decision error"]
-    assert int(s["biocorr_verdict"].str.contains("dropped silently").sum()) == 9
+    _unaccused("after-s21b", (12, 3, 3), (3, 1), ["decision error", "decision error"], dropped=9)
 
 
 def test_session_21_last_set_collected_after_every_other_change():

@@ -35,11 +35,14 @@ class SizeCandidate:
 
 # a group named by its abbreviation ('82 with mild cognitive impairment (MCI)'): two capitals or more
 ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}")
+# the same, with its two capitals looked for inside the word only: ABBREVIATION's look-ahead may scan
+# to the end of a text without capitals at every position tried (quadratic over a paragraph)
+WORD_ABBREVIATION = r"(?=[a-z0-9]*[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]{1,7}(?![A-Za-z0-9])"
 # 'with Crohn's disease (CD) or ulcerative colitis (UC)': a group of both, named by neither
-EITHER_CONDITION = re.compile(r"\s*\)?\s*(?:or|and)\s+[^,;()\d]{2,60}?\s*\(" + ABBREVIATION.pattern + r"\)")
+EITHER_CONDITION = re.compile(r"\s*\)?\s*(?:or|and)\s+[^,;()\d]{2,60}?\s*\(" + WORD_ABBREVIATION + r"\)")
 # '(82 CD, 45 UC)': a count right before an abbreviation the passage defines ('Crohn's disease (CD)'),
 # ending the phrase; a measure's abbreviation ('C-reactive protein (CRP)') counts no people
-DEFINED = re.compile(r"(?P<phrase>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,3})\s\((?P<abbr>" + ABBREVIATION.pattern + r")\)")
+DEFINED = re.compile(r"(?P<phrase>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,3})\s\((?P<abbr>" + WORD_ABBREVIATION + r")\)")
 MEASURE_WORD = re.compile(
     r"(?:protein|score|index|scale|level|ratio|count|test|questionnaire|inventory|rate|factor|marker|"
     r"hormone|peptide|interleukin|antigen|antibody|enzyme|acid|volume|concentration|assessment|grade)s?$",
@@ -85,7 +88,9 @@ def _summing_list(para: str) -> list[tuple[int, str, int]]:
     out = []
     for m in LISTED.finditer(para):
         items = [(int(i["n"]), i["abbr"], m.start("items") + i.start()) for i in LISTED_ITEM.finditer(m["items"])]
-        if sum(n for n, _, _ in items) == int(m["total"]) and all(ABBREVIATION.fullmatch(a) for _, a, _ in items):
+        if sum(n for n, _, _ in items) == int(m["total"]) and all(
+            re.fullmatch(WORD_ABBREVIATION, a) for _, a, _ in items
+        ):
             out += items
     return out
 

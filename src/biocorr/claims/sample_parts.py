@@ -79,7 +79,12 @@ ENROLMENT = re.compile(
     r"^\s*(?:In|Among|Of|For)\s+(?:the\s+|all\s+|these\s+|our\s+)?\S*\d",
     re.I,
 )
-NOT_A_UNIT = r"(?!\s*(?:years?|months?|weeks?|days?|hours?|h\b|min|mg|kg|%))"  # '12 months' counts no one
+# what a number counts when it counts no one: a duration, a dose, a measure ('12 months', '4 weeks')
+UNITS = (
+    r"years?|months?|weeks?|days?|nights?|hours?|h|minutes?|min|seconds?|s|times?|mg|g|kg|ml|mL|l|cm|mm|"
+    r"sessions?|visits?|samples?|doses?|cycles?|tablets?|points?|items?"
+)
+NOT_A_UNIT = r"(?!\s*(?:(?:" + UNITS + r")\b|%))"  # after a number: '12 months' counts no one
 COUNTED = re.compile(r"(?:(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]?\d)|\b(?:" + NUMBER_WORDS + r")\b)" + NOT_A_UNIT, re.I)
 SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\d])|\n")  # never inside a decimal: 0.05
 
@@ -109,16 +114,28 @@ def sample_counted(scope: str) -> bool:
     return any(COUNTED.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(scope))
 
 
-def group_counted(text: str, n: int) -> bool:
-    """Whether a group's size ``n`` is printed where the text counts its sample ('We enrolled 80
-    with RA', '120 patients (80 RA, 40 OA)'), not only as a part of it ('12 with CD had surgery').
+def enrolment_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that say who was studied (:data:`ENROLMENT`), found once per text.
 
     Examples
     --------
-    >>> group_counted("We enrolled 80 with RA and 40 with OA.", 80)
+    >>> enrolment_sentences("We enrolled 80 with RA. In all, 12 with CD had surgery.")
+    ['We enrolled 80 with RA.']
+    """
+    return [s for s in SENTENCE_BREAK.split(text) if ENROLMENT.search(s)]
+
+
+def group_counted(sentences: list[str], n: int) -> bool:
+    """Whether a group's size ``n`` is printed in one of the ``sentences`` that count the sample
+    (:func:`enrolment_sentences`: 'We enrolled 80 with RA', '120 patients (80 RA, 40 OA)'), not only
+    as a part of it ('12 with CD had surgery').
+
+    Examples
+    --------
+    >>> group_counted(enrolment_sentences("We enrolled 80 with RA and 40 with OA."), 80)
     True
-    >>> group_counted("We enrolled 100 children. In all, 12 with CD had surgery.", 12)
+    >>> group_counted(enrolment_sentences("We enrolled 100 children. In all, 12 with CD had surgery."), 12)
     False
     """
     number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)" + NOT_A_UNIT)
-    return any(number.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(text))
+    return any(number.search(s) for s in sentences)

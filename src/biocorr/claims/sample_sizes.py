@@ -11,12 +11,20 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import group_binding as groups
-from .group_binding import ABBREVIATION, GROUP_NOUN, GROUP_NOUNS, WHOLE_SAMPLE, SizeCandidate, bound_to_group
+from .group_binding import (
+    ABBREVIATION,
+    EITHER_CONDITION,
+    GROUP_NOUN,
+    GROUP_NOUNS,
+    WHOLE_SAMPLE,
+    SizeCandidate,
+    abbreviated_counts,
+    bound_to_group,
+)
 from .number_words import NUMBER_WORDS, words_to_int
 from .patterns import LIST_BREAK
 from .repeated_measures import NO_BOUND, repeated_measures
-from .sample_parts import dropped, group_counted, included_counts, sample_counted
+from .sample_parts import UNITS, dropped, enrolment_sentences, group_counted, included_counts, sample_counted
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
@@ -43,10 +51,7 @@ _DESCRIBING_WORD = (
     r"(?!(?:of|the|out|than|to|per|from|with|and|or|in|at|on|for|among|by|were|was|are|is|had|have)\b)"
     r"(?:type\s+\d\s+|\d+-[A-Za-z][\w-]*\s+|[^\W\d][\w-]*\s+)"
 )
-_NOT_A_COUNT_OF_PEOPLE = (
-    r"(?!(?:years?|months?|weeks?|days?|nights?|hours?|h|minutes?|min|seconds?|s|times?|mg|g|kg|ml|mL|l|cm|mm|"
-    r"sessions?|visits?|samples?|doses?|cycles?|tablets?|points?|items?)\b)"
-)
+_NOT_A_COUNT_OF_PEOPLE = r"(?!(?:" + UNITS + r")\b)"
 _WORDS = r"(?:" + _DESCRIBING_WORD + r"(?:(?:and|or)\s+(?!\d)" + _DESCRIBING_WORD + r")?){0,4}?"
 DESCRIBING = _NOT_A_COUNT_OF_PEOPLE + _WORDS + r"(?:\([A-Za-z0-9-]{2,10}\)\s+)?"
 SIZE = COUNT + "|" + NUMBER_WORDS  # a count in digits or in words
@@ -236,6 +241,7 @@ class PassageSizes:
         self._document_bound: int | None = None
         self._counted: dict[tuple[int, int], bool] = {}
         self._group_counted: dict[int, bool] = {}
+        self._enrolment: list[str] | None = None  # the sentences that count the sample, found once
         self.repeated = repeated_measures(text)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -260,8 +266,10 @@ class PassageSizes:
     def counts_group(self, n: int) -> bool:
         """Whether a group size ``n`` is printed where the text counts its sample, not only as a
         part of it (:func:`biocorr.claims.sample_parts.group_counted`), once per size."""
+        if self._enrolment is None:
+            self._enrolment = enrolment_sentences(self.text)
         if n not in self._group_counted:
-            self._group_counted[n] = group_counted(self.text, n)
+            self._group_counted[n] = group_counted(self._enrolment, n)
         return self._group_counted[n]
 
     def _in_paragraph(self, pos: int) -> list[SizeCandidate]:
@@ -303,7 +311,7 @@ class PassageSizes:
             total += sum(int(m.group("a")) + int(m.group("b")) for m in BY_SEX.finditer(para))
             people = {m.start("n") for m in PEOPLE.finditer(para)}
             total += sum(int(m.group("n")) for m in WITH_CONDITION.finditer(para) if m.start("n") not in people)
-            total += sum(n for n, _, _ in groups.abbreviated_counts(para)) + sum(included_counts(para))
+            total += sum(n for n, _, _ in abbreviated_counts(para)) + sum(included_counts(para))
             total += _unlisted_counts(para) + sum(int(m.group("n")) for m in CJK_COUNT.finditer(para))
             self._bounds[bounds] = total + sum(count_value(m.group("n")) for m in NVAL.finditer(para))
         return self._bounds[bounds]
@@ -388,11 +396,11 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         found.setdefault((n, m.group("noun").lower()), SizeCandidate(n, m.group("noun").lower(), "passage"))
     for m in WITH_CONDITION.finditer(para):  # '82 with mild cognitive impairment (MCI)', '30 with RA'
         abbr = m.group("abbr") or m.group("bare")
-        either = groups.EITHER_CONDITION.match(para, m.end())  # 'with A (X) or B (Y)': a group of both
+        either = EITHER_CONDITION.match(para, m.end())  # 'with A (X) or B (Y)': a group of both
         if ABBREVIATION.fullmatch(abbr):  # (case-sensitive: two capitals)
             label = "" if either else abbr
             found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
-    for n, abbr, _ in groups.abbreviated_counts(para):  # '(82 CD, 45 UC)'
+    for n, abbr, _ in abbreviated_counts(para):  # '(82 CD, 45 UC)'
         found.setdefault((n, abbr), SizeCandidate(n, abbr, "passage"))
     for n in included_counts(para):  # 'of which 102 were included'
         found.setdefault((n, ""), SizeCandidate(n, "", "passage"))
@@ -408,4 +416,7 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         label = "" if word in {"and", "with", "of", "in", "the", "sample", "size", "total", "all", "r", "p"} else word
         if not any(c.n == n for c in found.values()) or label:
             found.setdefault((n, label), SizeCandidate(n, label, "passage"))
-    return sorted(found.values(), key=lambda c: para.find(str(c.n)) if str(c.n) in para else 0)
+    first: dict[str, int] = {}  # each number's first place, found in one pass (a find per size was quadratic)
+    for m in re.finditer(r"\d+", para):
+        first.setdefault(m.group(), m.start())
+    return sorted(found.values(), key=lambda c: first.get(str(c.n), 0))
