@@ -7,6 +7,7 @@ names no group of the passage is bound to none (then every size is a candidate).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -112,6 +113,57 @@ RIGHT_AFTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _group_names(
+    candidates: tuple[SizeCandidate, ...], plain: frozenset[int]
+) -> tuple[tuple[str, re.Pattern[str], tuple[SizeCandidate, ...]], ...]:
+    """Each name a statement may call a group by: the literal a text must hold for the name to match
+    (tried first: a quick test), its pattern and the candidates it names. Cached per candidate list: a
+    paragraph of many groups compiled a pattern per group at every statement (quadratic)."""
+    named: dict[tuple[str, bool], list[SizeCandidate]] = {}
+    for i, c in enumerate(candidates):
+        # only a group's name binds ('patients', 'controls'): a word that labels a size in the
+        # text ('with fatigue (n = 27)') may be a variable the statement names ('... with fatigue')
+        if c.label and GROUP_NOUN.fullmatch(c.label):
+            for name in dict.fromkeys([c.label.rstrip("s")] + (["patient"] if i in plain else [])):
+                named.setdefault((name.casefold(), True), []).append(c)
+        elif c.label and ABBREVIATION.fullmatch(c.label):  # 'in MCI', 'in the OD group'
+            named.setdefault((c.label, False), []).append(c)
+    return tuple(
+        (
+            name,
+            re.compile(rf"\b{re.escape(name)}\w*", re.I) if noun else re.compile(IN_GROUP.format(re.escape(name))),
+            tuple(cs),
+        )
+        for (name, noun), cs in named.items()
+    )
+
+
+def _mentions(
+    text: str, names: tuple[tuple[str, re.Pattern[str], tuple[SizeCandidate, ...]], ...]
+) -> list[tuple[int, SizeCandidate]]:
+    """(position, candidate) of each group name in ``text``, in order; in 'male patients' the word
+    before the noun names the part ('38 males' of '60 patients'), so the noun is left out."""
+    folded = text.casefold()
+    found = []
+    for name, pattern, cs in names:
+        if name in (folded if name.islower() else text):
+            for m in pattern.finditer(text):
+                span = m.span(1) if pattern.groups else m.span()
+                found += [(span[0], span[1], c) for c in cs]
+    ends: dict[int, set[int]] = {}
+    for _, end, c in found:
+        ends.setdefault(end, set()).add(id(c))
+    heads = set()
+    for start, _, c in found:
+        word_end = start
+        while word_end and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end < start and ends.get(word_end, set()) - {id(c)}:
+            heads.add(start)
+    return sorted(((start, c) for start, _, c in found if start not in heads), key=lambda x: x[0])
+
+
 def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
     """The candidate whose group the statement's clause names: the group named last before the
     statement ('..., and in controls it did not, r = .05'), else the first named after it.
@@ -149,20 +201,10 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     patients = [c for c in candidates if c.label and c.label.lower() in ("inpatients", "outpatients", "patients")]
     plain = {id(c) for c in patients} if len({c.label.lower() for c in patients}) == 1 else set()
 
+    names = _group_names(tuple(candidates), frozenset(i for i, c in enumerate(candidates) if id(c) in plain))
+
     def mentions(text: str) -> list[tuple[int, SizeCandidate]]:
-        found = []
-        for c in candidates:
-            # only a group's name binds ('patients', 'controls'): a word that labels a size in the
-            # text ('with fatigue (n = 27)') may be a variable the statement names ('... with fatigue')
-            if c.label and GROUP_NOUN.fullmatch(c.label):
-                names = [c.label.rstrip("s")] + (["patient"] if id(c) in plain else [])
-                for name in dict.fromkeys(names):
-                    found += [(m.start(), m.end(), c) for m in re.finditer(rf"\b{re.escape(name)}\w*", text, re.I)]
-            elif c.label and ABBREVIATION.fullmatch(c.label):  # 'in MCI', 'in the OD group'
-                found += [(m.start(1), m.end(1), c) for m in re.finditer(IN_GROUP.format(re.escape(c.label)), text)]
-        # 'male patients': the word before the noun names the part ('38 males' of '60 patients')
-        heads = {start for start, _, c in found for _, end, d in found if d is not c and text[end:start].isspace()}
-        return sorted(((start, c) for start, _, c in found if start not in heads), key=lambda x: x[0])
+        return _mentions(text, names)
 
     if (letter := SEX_LETTER.match(after)) is not None:  # '(rho 0.452, P = 0.011 F)': the women's
         sexed = [c for c in candidates if c.label.lower() in SEXES[letter["sex"]]]
