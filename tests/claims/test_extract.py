@@ -389,3 +389,11 @@ def test_a_coefficient_given_with_resulted_is_read():
     text = "We followed 34 patients. The Pearson correlation index between NT-proBNP and 6MWD resulted -0.60 (p<0.05)."
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["consistent"] and v["reported"].tolist() == ["p < 0.05"]
+
+
+def test_a_minus_glued_to_r_and_a_p_value_without_its_sign_are_read():
+    """before-s22: '(r-0.449, p-value 0.003)' (both '=' lost) was dropped without a note."""
+    found, unparsed = extract_claims("Magnesium went with HbA1c in 41 patients (r-0.449, p-value 0.003).")
+    assert [(f.claim.r.text, f.claim.p.text, f.claim.n) for f in found] == [("-0.449", "0.003", 41)]
+    assert unparsed == []
+    assert extract_claims("Insulin for-0.45, p = 0.01 and CRP-0.047, p = 0.5")[0] == []  # no symbol r

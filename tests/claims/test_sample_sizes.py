@@ -479,3 +479,18 @@ def test_a_group_numbered_in_words_is_no_count_and_whole_participants_are_the_wh
     assert 3 not in {c.n for c in size_candidates(text, 0)}
     v = check_text(text).query("check == 'p vs r and n'")
     assert v["verdict"].tolist() == ["depends on n"] and "consistent at n = 135" in v["explanation"].iloc[0]
+
+
+def test_levels_counted_apart_from_the_patients_bound_no_accusation():
+    """before-s22: '470 serum levels from 90 patients' counts observations, not people; two
+    statements were called decision errors at the 90 patients (R: inconsistent, not decision
+    errors, at the samples' n). The levels mean repeated measures now (no bound), and the two
+    bracketed sizes '(n 85)' and '(n 360)' before a statement are both candidates, neither its own."""
+    text = (
+        "We reviewed 470 serum levels from 90 patients. Levels were lower in relapse (n 85) than in "
+        "remission (n 360) (r -0.16, p 0.003). Outside a relapse, levels went with disability (r -0.15, p 0.001)."
+    )
+    verdicts = check_text(text)
+    verdicts = verdicts[verdicts["check"] == "p vs r and n"]
+    assert verdicts["verdict"].tolist() == ["depends on n", "fails at inferred n"]
+    assert "consistent at n = 360" in verdicts["explanation"].iloc[0]

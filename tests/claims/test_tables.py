@@ -1297,3 +1297,21 @@ def test_a_header_word_in_lower_case_continues_the_name_before_it_never_shifts_t
     text = STARS_ALONE_IN_THEIR_PARAGRAPHS.replace("DAS28 HAQ\nMarker", "DAS28 PD syn\nMarker")
     claims = [f.claim for f in extract_claims(text, "t")[0]]
     assert [(c.x, c.y, c.r.text) for c in claims] == [("Marker", "DAS28", "0.488"), ("Marker", "PD syn", "0.327")]
+
+
+def test_a_tab_separated_cell_whose_minus_is_printed_apart_from_its_number():
+    """before-s22: a web table copied with tabs printed ' − 0.074' in one cell; the row did not line
+    up with the header (left unread), or in this layout was misread as r = 0.629 with p = 0.744."""
+    text = (
+        "Table 4 Correlations between markers and scores\n\n"
+        "\tFC\tFIT\tCRP\n\tr\tP\tr\tP\tr\tP\n"
+        "Group A (n = 23)\n"
+        "Score\t0.285\t0.198\t \u2212 0.074\t0.744\t0.629\t0.002\n"
+    )
+    found, unparsed = extract_claims(text)
+    assert [(f.claim.r.text, f.claim.p.text, f.claim.n) for f in found] == [
+        ("0.285", "0.198", 23),
+        ("-0.074", "0.744", 23),
+        ("0.629", "0.002", 23),
+    ]
+    assert unparsed == []

@@ -93,3 +93,24 @@ def test_a_correlation_row_whose_cells_follow_its_label_one_per_line_is_listed()
     found, unparsed = extract_claims(text)
     assert found == [] and [u.text for u in unparsed] == ["Pearson's correlation"]
     assert "lines below" in unparsed[0].reason
+
+
+def test_a_coefficient_after_the_word_correlation_without_a_symbol_is_listed():
+    """before-s22: a slash list after 'correlations:' and SPSS's 'cc. ..., Sig ...' were dropped
+    without a note; both are listed now, and a p or a CI after the word is no coefficient."""
+    text = (
+        "Correlations by extent (A/B/C correlations: 0.31/0.52/0.57; p-values: 0.010/0.001/0.001). "
+        "Vitamin D went with disability (cc. -0.61, Sig 0.02, relapse). "
+        "No correlation with age (p = 0.16); the correlation (95% CI 0.12 to 0.45) was weak."
+    )
+    found, unparsed = extract_claims(text)
+    assert found == []
+    assert [(u.text, u.reason) for u in unparsed] == [
+        ("correlations: 0.31", "mentions a correlation but no 'symbol = value' could be read"),
+        ("cc. -0.61", "mentions a correlation but no 'symbol = value' could be read"),
+    ]
+
+
+def test_a_coefficient_read_after_the_word_correlation_is_not_listed_again():
+    found, unparsed = extract_claims("The correlation coefficient between A and B was 0.45 (p = 0.003, n = 40).")
+    assert [f.claim.r.text for f in found] == ["0.45"] and unparsed == []

@@ -192,6 +192,11 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     return None
 
 
+def _last_p_end(before: str) -> int:
+    """Where the last p printed before a statement ends (0 when none): what follows is the statement's."""
+    return max((x.end() for x in PVAL.finditer(before)), default=0)
+
+
 def _statement_numbers(
     text: str, m: re.Match, before: str, tail: str, own: int | None, after_clause: str, sizes: PassageSizes,
     where: tuple[int, int, str], unparsed: list[Unparsed],
@@ -205,6 +210,9 @@ def _statement_numbers(
     pm = PVAL.search(tail) if p_first(before) is None else None
     in_tail = NVAL.search(tail)
     nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
+    # 'during a relapse (n 90) than in remission (n 368) (r = ...)': two sizes since the last p, its own neither
+    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before[_last_p_end(before) :])}) > 1:
+        nm = None
     cm = CI.search(tail)
     p_comp, p, p_guess = "=", None, False
     if pm is None and NOT_SIGNIFICANT.search(tail):  # 'r = .12, ns': p above .05

@@ -90,7 +90,7 @@ PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
 MARKUP = re.compile(r"<\s*/?\s*(?:em|i|b|strong|sup|sub|span)\s*>", re.I)
 P_NO_SIGN = re.compile(
     r"(?<=\(\s)p[- ]?values?(\s+)(?=0?\.\d)|(?<=\()p[- ]?values?(\s+)(?=0?\.\d)"
-    r"|(?<=[,;]\s)p(\s+)(?=0?\.\d+\s*[)\],;])",  # '(rho 0.45, P 0.004)': a bare p in a bracket's list
+    r"|(?<=[,;]\s)p(?:[- ]?values?)?(\s+)(?=0?\.\d+\s*[)\],;])",  # '(rho 0.45, P 0.004)', '(r-0.449, p-value 0.003)'
     re.I,
 )
 SEMICOLON_R = re.compile(
@@ -121,8 +121,8 @@ def normalise_passage(text: str) -> str:
     '(r=-0.162, P =0.012); (p = .03); (r= -0.67, p<0.01; r= -0.57)'
     >>> normalise_passage("Vitality -0.52** -0.65 ** -0.27")
     'Vitality -0.52** -0.65** -0.27'
-    >>> normalise_passage("(rho 0.45, P 0.004); at P 0.05 level")
-    '(rho 0.45, P=0.004); at P 0.05 level'
+    >>> normalise_passage("(rho 0.45, P 0.004); at P 0.05 level; (r-0.449, p-value 0.003)")
+    '(rho 0.45, P=0.004); at P 0.05 level; (r-0.449, p-value=0.003)'
     >>> normalise_passage("(r=0. 103, P<0. 05); 38. 6%")
     '(r=0.103 , P<0.05 ); 38. 6%'
     """

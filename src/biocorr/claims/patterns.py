@@ -23,7 +23,9 @@ STATEMENT = re.compile(
     # group would backtrack quadratically over a long run of spaces; 'r_(11)': a subscript df
     + r"\s*(?:_?\(\s*(?:df\s*=\s*)?(?P<df>\d+)\s*\)\s*)?"
     # 'r 0.74, p < 0.001': no sign between symbol and value, read only when a p follows at once
-    + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d)|(?<=\s)(?=[+-]?0?\.\d{1,4}\s*[,;]\s*p\s*(?:[=<>≤≥])))\s*(?P<r>"
+    # 'r-0.449, p-value=0.003': a minus glued to the symbol, its '=' lost, read only when a p follows at once
+    + r"(?P<rcomp>=|≈|:(?=\s?[+-]?\s?\.?\d)|(?<=\s)(?=[+-]?0?\.\d{1,4}\s*[,;]\s*p\s*(?:[=<>≤≥]))"
+    + r"|(?<=r)(?=-0?\.\d{1,4}\s*[,;]\s*p(?:[- ]?values?)?\s*[=<>≤≥]))\s*(?P<r>"
     + NUM
     + r")(?!\d*\.\d)",  # = value; '0.0.561', '0.45.3' are no number (a typo), never r = 0.0 or 0.4
     re.I,

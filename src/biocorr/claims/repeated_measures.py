@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .number_words import NUMBER_WORDS
+
 # several observations per subject: an analysis may have more pairs than the text has subjects
 REPEATED_MEASURES = re.compile(
     r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
@@ -25,9 +27,13 @@ REPEATED_MEASURES = re.compile(
     r"\bper\s+(?:group|arm)\b",
     re.I,
 )
-# '150 samples', '3 visits', '420 measurements': observations counted apart from the people they came from
+# '150 samples', '3 visits', '420 measurements', '478 serum UA levels', '136 complete colonoscopies', 'Ninety
+# samples': observations counted apart from the people they came from
 OBSERVATIONS = re.compile(
-    r"(?<![\w.])\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:samples|specimens|measurements|observations|visits)\b", re.I
+    r"(?:(?<![\w.])\d{1,6}|\b(?:" + NUMBER_WORDS + r"))\s+(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:samples|specimens|measurements|observations|visits|levels|values|readings|determinations|"
+    r"colonoscopies|endoscopies|examinations|scans|biopsies|recordings|sessions)\b",
+    re.I,
 )
 MORE_EYES = re.compile(
     r"(?P<n>\d+)\s*(?:patients|subjects|participants|명|例|名)?\s*\(\s*(?P<eyes>\d+)\s*(?:eyes|안|眼)\s*\)", re.I
@@ -45,6 +51,8 @@ def repeated_measures(text: str) -> bool:
     (True, False)
     >>> repeated_measures("Samples from 50 patients (150 samples in all)"), repeated_measures("50 patients")
     (True, False)
+    >>> repeated_measures("478 serum UA levels in 94 patients"), repeated_measures("Ninety samples were drawn")
+    (True, True)
     """
     return (
         REPEATED_MEASURES.search(text) is not None

@@ -28,7 +28,10 @@ from .sample_parts import UNITS, dropped, enrolment_sentences, group_counted, in
 
 # a count, whole: '1,234', '1 234' and '1\u2009234' (thin space) are 1234; '12' alone is 12
 COUNT = r"\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?![\d%]|[.,]\d)|\d+"
-NVAL = re.compile(r"(?:\b[nN]\s*=\s*|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")")
+# 'n = 40', 'sample size of 40', '(n 90)' (a bracket's n printed without its '=')
+NVAL = re.compile(
+    r"(?:\b[nN]\s*=\s*|(?<=\()\s*[nN]\s+(?=\d+\s*\))|\b[Ss]ample\s+size\s*(?:(?:of|was|=|:)\s*)?)(?P<n>" + COUNT + ")"
+)
 # 'patients (15F + 15M)', 'controls (12 women, 8 men)': a group's size written as its two sexes
 SEX = r"(?:F|M|women|men|females?|males?)"
 BY_SEX = re.compile(

@@ -100,7 +100,7 @@ def cells_of(line: str) -> list[str]:
         while len(cells) > 1 and not cells[-1]:  # 'r | p | ||': empty cells past the last are no column
             cells.pop()
         return [c or "–" for c in cells]
-    parts = [c.strip() for c in re.split(r"\t+|\s{2,}", line) if c.strip()]
+    parts = [joined_sign(c) for c in re.split(r"\t+|\s{2,}", line) if c.strip()]  # a tab cell ' − 0.074' too
     tokens = parts if len(parts) > 1 else line.split()
     glued: list[str] = []
     for token in tokens:  # '-0.639* P': a superscript letter set apart from its number is its mark

@@ -21,6 +21,11 @@ CELLS_BELOW_WHY = (
 )
 SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
+# 'correlations: 0.298/0.533/0.574', '(cc. -0.593, Sig 0.03)': a coefficient after the word, no symbol
+COEFFICIENT_WORD = re.compile(r"\b(?:correlations?|coefficients?)\b|\bcc\.", re.I)
+BARE_COEFFICIENT = re.compile(r"(?<![\w.])-?0?\.\d{2,}(?![\d.])")
+# a number after 'p =', 'p-values:', 'Sig', a CI or an interval is no coefficient
+NOT_A_COEFFICIENT = re.compile(r"(?:\bp(?:[- ]?values?)?|\bsig\.?|\bCI|interval)\s*[:=<>≤≥]?\s*$", re.I)
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
 # or more with no space between): which number is whose cannot be told
 # 'r = 0.0.561', 'p < 0.0.1': a value with two decimal points (a typo): never read as 0.0, always listed
@@ -89,6 +94,7 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
         elif not re.search(r"\d", snippet) and CELLS_BELOW.match(text, m.start() + len(snippet)):
             unparsed.append(Unparsed(line, col, snippet.strip(), CELLS_BELOW_WHY))
+    unparsed += _bare_coefficients(text, read, {locate(m.start()) for m in MENTION.finditer(text)}, locate)
     if MENTION.search(text) or re.search(r"correlat|association", text, re.I):  # about correlations: glued rows
         unparsed += _glued_blocks(text, locate)
     for m in MALFORMED.finditer(text):  # even inside a list whose other members were read
@@ -99,6 +105,32 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             line, col = locate(m.start())
             unparsed.append(Unparsed(line, col, m.group(0), LOST_SYMBOLS_WHY))
     return sorted(unparsed, key=lambda u: (u.line, u.column))
+
+
+def _bare_coefficients(text: str, read, mentioned: set[tuple[int, int]], locate) -> list[Unparsed]:
+    """'correlations: 0.298/0.533/0.574', '(cc. -0.593, Sig 0.03)': a coefficient right after the word
+    'correlation' (or 'coefficient', 'cc.') in its clause, outside every statement read and every place
+    already listed, as :class:`Unparsed`.
+
+    Examples
+    --------
+    >>> text = "E1/E2 correlations: 0.298/0.533; p-values: 0.010/0.001. No correlation (p = 0.16)."
+    >>> [u.text for u in _bare_coefficients(text, lambda i: False, set(), lambda i: (1, i + 1))]
+    ['correlations: 0.298']
+    """
+    nearest: dict[int, re.Match] = {}  # a coefficient's position -> the last such word before it
+    for m in COEFFICIENT_WORD.finditer(text):
+        window = re.split(r"\.(?=\s|$)|;|\n", text[m.end() : m.end() + 40])[0]
+        v = BARE_COEFFICIENT.search(window)
+        if v is not None and not read(m.end() + v.start()) and not NOT_A_COEFFICIENT.search(window[: v.start()]):
+            nearest[m.end() + v.end()] = m
+    found: list[Unparsed] = []
+    for end, m in nearest.items():
+        line, col = locate(m.start())
+        if any(line == at_line and 0 <= col - at_col <= 60 for at_line, at_col in mentioned):
+            continue  # 'Spearman rank correlation coefficient =0.663': listed at 'Spearman' already
+        found.append(Unparsed(line, col, text[m.start() : end].strip(), NO_SYMBOL_WHY))
+    return found
 
 
 def _glued_blocks(text: str, locate) -> list[Unparsed]:
