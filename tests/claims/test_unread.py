@@ -114,3 +114,13 @@ def test_a_coefficient_after_the_word_correlation_without_a_symbol_is_listed():
 def test_a_coefficient_read_after_the_word_correlation_is_not_listed_again():
     found, unparsed = extract_claims("The correlation coefficient between A and B was 0.45 (p = 0.003, n = 40).")
     assert [f.claim.r.text for f in found] == ["0.45"] and unparsed == []
+
+
+def test_a_bare_coefficient_in_brackets_after_correlated_is_listed():
+    """after-s22: 'correlated positively with BMI percentile (0.387), waist (0.373), and fat mass
+    (0.353; p<0.05)' read the last (its p printed) and dropped the first two without a note."""
+    found, unparsed = extract_claims(
+        "In 40 children, leptin correlated positively with BMI (0.391), waist (0.377), and fat mass (0.352; p<0.05)."
+    )
+    assert [f.claim.r.text for f in found] == ["0.352"]
+    assert [u.text for u in unparsed] == ["correlated positively with BMI (0.391"]

@@ -266,6 +266,7 @@ class _Scan:
     found: list[Found] = field(default_factory=list)
     unparsed: list[Unparsed] = field(default_factory=list)
     covered: list[tuple[int, int]] = field(default_factory=list)
+    own: list[tuple[int, int]] = field(default_factory=list)  # each statement's own extent, tables' spans
     positions: list[int | None] = field(default_factory=list)  # where each sentence statement starts
 
     def locate(self, pos: int) -> tuple[int, int]:
@@ -284,6 +285,7 @@ def _read_tables(scan: _Scan) -> list[tuple[int, int]]:
     scan.positions += [None] * len(found)
     scan.unparsed += [Unparsed(*u) for u in unparsed]
     scan.covered += [(a, b) for a, b, _ in spans]
+    scan.own += [(a, b) for a, b, _ in spans]
     return [(a, b) for a, b, read in spans if read]
 
 
@@ -345,6 +347,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
         shown, reason, span = refusal
         scan.unparsed.append(Unparsed(line, col, shown, reason))
         scan.covered += [span] if span else []
+        scan.own += [span] if span else []
         return
     tail, after_clause, own = _clause(text, m, before)
     num = _statement_numbers(text, m, before, tail, own, after_clause, scan.sizes, (line, col, raw), scan.unparsed)
@@ -389,6 +392,7 @@ def _read_statement(scan: _Scan, m: re.Match) -> None:
         scan.found.append(Found(claim, line, col, raw))
         scan.positions.append(m.start())
     scan.covered.append((sentence_start, m.end() + len(tail)))
+    scan.own.append((m.start(), m.end() + len(tail)))
 
 
 def _text_wide(text: str, found: list[Found]) -> None:
@@ -439,4 +443,4 @@ def extract_claims(text: str, source: str = "text") -> tuple[list[Found], list[U
     found, sized = respectively_statement_sizes(text, scan.found, scan.positions)
     _text_wide(text, found)
     unparsed = [u for u in scan.unparsed if not ((u.line, u.column) in sized and u.reason.startswith("n not printed"))]
-    return found, unparsed + unread_mentions(text, scan.covered, scan.locate)
+    return found, unparsed + unread_mentions(text, scan.covered, scan.locate, scan.own)

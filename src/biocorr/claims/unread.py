@@ -22,10 +22,12 @@ CELLS_BELOW_WHY = (
 SQUARED_WHY = "a squared correlation (r², R²): its sign is not printed and it may come from a regression; not checked"
 NO_SYMBOL_WHY = "mentions a correlation but no 'symbol = value' could be read"
 # 'correlations: 0.298/0.533/0.574', '(cc. -0.593, Sig 0.03)': a coefficient after the word, no symbol
-COEFFICIENT_WORD = re.compile(r"\b(?:correlations?|coefficients?)\b|\bcc\.", re.I)
+# ('correlated positively with BMI percentile (0.387)': a bare coefficient in brackets after the verb too)
+COEFFICIENT_WORD = re.compile(r"\b(?:correlat(?:ions?|ed)|coefficients?)\b|\bcc\.", re.I)
 BARE_COEFFICIENT = re.compile(r"(?<![\w.])-?0?\.\d{2,}(?![\d.])")
-# a number after 'p =', 'p-values:', 'Sig', a CI or an interval is no coefficient
-NOT_A_COEFFICIENT = re.compile(r"(?:\bp(?:[- ]?values?)?|\bsig\.?|\bCI|interval)\s*[:=<>≤≥]?\s*$", re.I)
+# a number after 'p =', 'p-values:', 'Sig', a CI or an interval is no coefficient; one after any '=' or
+# comparator is some symbol's (listed by the rules for those, never twice)
+NOT_A_COEFFICIENT = re.compile(r"(?:(?:\bp(?:[- ]?values?)?|\bsig\.?|\bCI|interval)\s*[:]?|[=<>≤≥])\s*$", re.I)
 # '31.09.21871-0.33-0.41–0.24<0.01': a table row whose cells a copy glued together (three decimal points
 # or more with no space between): which number is whose cannot be told
 # 'r = 0.0.561', 'p < 0.0.1': a value with two decimal points (a typo): never read as 0.0, always listed
@@ -49,13 +51,17 @@ GLUED_WHY = (
 )
 
 
-def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[Unparsed]:
+def unread_mentions(
+    text: str, covered: list[tuple[int, int]], locate, own: list[tuple[int, int]] | None = None
+) -> list[Unparsed]:
     """Places that mention a correlation outside every statement read, as :class:`Unparsed`.
 
     Parameters
     ----------
-    text : the passage; covered : the (start, end) spans of the statements read (they may nest or
-        overlap); locate : position -> (line, column).
+    text : the passage; covered : the (start, end) spans of the statements read, each from its
+        sentence's start (they may nest or overlap); locate : position -> (line, column); own : each
+        statement's own span and each table's (default ``covered``): a bare coefficient before a
+        statement in its sentence ('correlated with BMI (0.387), and fat (0.353; p<0.05)') is unread.
 
     Returns
     -------
@@ -68,17 +74,7 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
     >>> [u.reason.split(" (")[0] for u in unread_mentions(text, [], lambda i: (1, i + 1))]
     ['a value and a p printed without their symbols']
     """
-    merged: list[list[int]] = []
-    for a, b in sorted(covered):  # spans may nest or overlap (a refused number inside a read sentence)
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    starts = [a for a, _ in merged]
-
-    def read(pos: int) -> bool:  # merged spans do not overlap: only the last start before pos can cover it
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and pos < merged[k][1]
+    read = _reader(covered)
 
     unparsed: list[Unparsed] = []
     for m in MENTION.finditer(text):
@@ -94,7 +90,8 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             unparsed.append(Unparsed(line, col, snippet.strip(), NO_SYMBOL_WHY))
         elif not re.search(r"\d", snippet) and CELLS_BELOW.match(text, m.start() + len(snippet)):
             unparsed.append(Unparsed(line, col, snippet.strip(), CELLS_BELOW_WHY))
-    unparsed += _bare_coefficients(text, read, {locate(m.start()) for m in MENTION.finditer(text)}, locate)
+    mentioned = {locate(m.start()) for m in MENTION.finditer(text)}
+    unparsed += _bare_coefficients(text, _reader(covered if own is None else own), mentioned, locate)
     if MENTION.search(text) or re.search(r"correlat|association", text, re.I):  # about correlations: glued rows
         unparsed += _glued_blocks(text, locate)
     for m in MALFORMED.finditer(text):  # even inside a list whose other members were read
@@ -105,6 +102,23 @@ def unread_mentions(text: str, covered: list[tuple[int, int]], locate) -> list[U
             line, col = locate(m.start())
             unparsed.append(Unparsed(line, col, m.group(0), LOST_SYMBOLS_WHY))
     return sorted(unparsed, key=lambda u: (u.line, u.column))
+
+
+def _reader(spans: list[tuple[int, int]]):
+    """pos -> whether a span holds it (spans may nest or overlap: merged first, then bisected)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):  # spans may nest or overlap (a refused number inside a read sentence)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def read(pos: int) -> bool:  # merged spans do not overlap: only the last start before pos can cover it
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < merged[k][1]
+
+    return read
 
 
 def _bare_coefficients(text: str, read, mentioned: set[tuple[int, int]], locate) -> list[Unparsed]:
