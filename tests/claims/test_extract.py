@@ -397,3 +397,8 @@ def test_a_minus_glued_to_r_and_a_p_value_without_its_sign_are_read():
     assert [(f.claim.r.text, f.claim.p.text, f.claim.n) for f in found] == [("-0.449", "0.003", 41)]
     assert unparsed == []
     assert extract_claims("Insulin for-0.45, p = 0.01 and CRP-0.047, p = 0.5")[0] == []  # no symbol r
+
+
+def test_a_p_value_without_its_sign_at_the_end_of_a_sentence_is_read():
+    found, _ = extract_claims("In 30 patients, IL-6 and pain, r = 0.40, p-value 0.03. Age did not matter.")
+    assert [(f.claim.r.text, f.claim.p.text, f.claim.n) for f in found] == [("0.40", "0.03", 30)]

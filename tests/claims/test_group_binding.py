@@ -77,3 +77,20 @@ def test_people_named_by_their_condition_are_a_group():
     was a doubt where 40 fits."""
     sizes = {(c.n, c.label) for c in size_candidates("Eighty women took part: 40 obese and 40 obese diabetics.", 0)}
     assert (40, "diabetics") in sizes
+
+
+def test_a_clause_naming_two_sized_groups_pools_them_and_is_never_accused_at_one():
+    """Probe after session 22: 'In patients (n = 40) and controls (n = 30) IL-6 correlated with pain
+    (r = 0.30, p = 0.001)' was bound to the controls (named last) and called a decision error at 30;
+    the clause pools both (at 70, p = 0.001 is still too small, but no decision error)."""
+    text = (
+        "Patients (n = 40) and controls (n = 30) were studied. In patients (n = 40) and controls (n = 30) "
+        "IL-6 correlated with pain (r = 0.30, p = 0.001)."
+    )
+    verdicts = check_text(text)
+    verdict = verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist()
+    assert verdict == ["fails at inferred n"]
+    # older than session 22: the n printed for the next clause's group ('..., and in controls (n = 30), r
+    # = ...') was taken as the first statement's own, an accusation at 30 (consistent at its 40)
+    found, _ = extract_claims("In patients (n = 40), r = 0.50, p = 0.001, and in controls (n = 30), r = 0.10, p = 0.6.")
+    assert [f.claim.n for f in found] == [40, 30]

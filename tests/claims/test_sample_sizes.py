@@ -90,8 +90,10 @@ def test_an_inferred_n_that_fails_is_tried_at_every_size_the_passage_gives():
     checked = check_text(wrong)
     w = checked.set_index("check").loc["p vs r and n"]
     assert w["verdict"] == "fails at inferred n" and not failing(checked)  # worth a look, not an accusation
-    assert w["explanation"].startswith("would be decision error at the inferred n: ")
-    assert "every size the passage gives was tried (109 (patients))" in w["explanation"]
+    # the statement names neither group: both sizes are candidates (since session 22; the nearest, 163,
+    # had been taken first and 109 tried after it)
+    assert w["explanation"].startswith("would be decision error at every size the passage gives: ")
+    assert "several sizes (109 (patients), 163 (controls))" in w["explanation"]
     assert "1 failing only at an inferred n" in review_summary(checked)
 
 
@@ -494,3 +496,12 @@ def test_levels_counted_apart_from_the_patients_bound_no_accusation():
     verdicts = verdicts[verdicts["check"] == "p vs r and n"]
     assert verdicts["verdict"].tolist() == ["depends on n", "fails at inferred n"]
     assert "consistent at n = 360" in verdicts["explanation"].iloc[0]
+
+
+def test_dose_levels_in_words_count_no_observations():
+    """Probe after session 22: 'two dose levels' made the text one of repeated measures (no bound),
+    so a p impossible at the 25 patients was only doubted; levels count observations in digits only
+    ('478 serum levels')."""
+    text = "We enrolled 25 patients at two dose levels. IL-6 correlated with pain (r = 0.10, p = 0.0001)."
+    verdicts = check_text(text)
+    assert verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist() == ["decision error"]

@@ -192,6 +192,10 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     return None
 
 
+# a clause turning to another group ('..., and in controls (n = 30)'), never 'p = .03 and .01; n = 30'
+TURN = re.compile(r"\b(?:and|or)\s+(?:in|among|for|within)\b|\b(?:but|while|whereas)\b")
+
+
 def _last_p_end(before: str) -> int:
     """Where the last p printed before a statement ends (0 when none): what follows is the statement's."""
     return max((x.end() for x in PVAL.finditer(before)), default=0)
@@ -209,6 +213,8 @@ def _statement_numbers(
     # in a bracket of p-first pairs, the p after a coefficient is the next one's
     pm = PVAL.search(tail) if p_first(before) is None else None
     in_tail = NVAL.search(tail)
+    if in_tail and TURN.search(tail, pm.end() if pm and pm.end() <= in_tail.start() else 0, in_tail.start()):
+        in_tail = None  # 'r = .50, p = .001, and in controls (n = 30), r = .10': the next clause's n
     nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
     # 'during a relapse (n 90) than in remission (n 368) (r = ...)': two sizes since the last p, its own neither
     if in_tail is None and len({x.group("n") for x in NVAL.finditer(before[_last_p_end(before) :])}) > 1:

@@ -164,6 +164,11 @@ def _mentions(
     return sorted(((start, c) for start, _, c in found if start not in heads), key=lambda x: x[0])
 
 
+# 'patients (n = 40) and controls': two groups joined (a word, its size, 'and'/'or'/a comma), pooled
+POOLED = re.compile(r"[A-Za-z-]+\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:,?\s*(?:and|or|&)|,)\s*(?:the\s+)?", re.I)
+P_PRINTED = re.compile(r"\bp\s*[=<>≤≥]\s*[\d.]", re.I)  # a p printed before a statement: a neighbour's clause ends
+
+
 def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
     """The candidate whose group the statement's clause names: the group named last before the
     statement ('..., and in controls it did not, r = .05'), else the first named after it.
@@ -195,6 +200,10 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     >>> c = [SizeCandidate(54, "controls", "passage"), SizeCandidate(82, "MCI", "passage")]
     >>> bound_to_group(c, "Tau correlated weakly in MCI (").n
     82
+    >>> bound_to_group(c, "In MCI (n = 82) and controls (n = 54), tau went with age (") is None  # pooled
+    True
+    >>> bound_to_group(c, "In MCI, r = .30, p = .006, and in controls, ").n  # the first named is the last p's
+    54
     """
     # 'inpatients' (or 'outpatients') is what a statement calls 'patients' when no other group of the
     # passage is patients of some kind: then the plain word binds to it too
@@ -216,6 +225,16 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
         sizes = {c.n for _, c in named}
         if len(sizes) == 1:
             return named[0][1]
+    # 'In patients (n = 40) and controls (n = 30), IL-6 went with pain (r = ...)': its own clause (after
+    # the last p before it) names two groups of different sizes, so it pools them: bound to neither
+    since = max((m.end() for m in P_PRINTED.finditer(before)), default=0)
+    own = mentions(before[since:])
+    if (
+        len(own) >= 2
+        and own[-1][1].n != own[-2][1].n
+        and POOLED.fullmatch(before[since + own[-2][0] : since + own[-1][0]])
+    ):
+        return None
     for named, pick in ((mentions(before), -1), (mentions(after), 0)):
         if named:
             at = named[pick][0]

@@ -90,7 +90,8 @@ PDF_EQUALS = re.compile(r"\b(rp|rs|r|p|P|n|N|t|F|z|df|d)Z(?=\s*-?\d|\s*-?\.\d)")
 MARKUP = re.compile(r"<\s*/?\s*(?:em|i|b|strong|sup|sub|span)\s*>", re.I)
 P_NO_SIGN = re.compile(
     r"(?<=\(\s)p[- ]?values?(\s+)(?=0?\.\d)|(?<=\()p[- ]?values?(\s+)(?=0?\.\d)"
-    r"|(?<=[,;]\s)p(?:[- ]?values?)?(\s+)(?=0?\.\d+\s*[)\],;])",  # '(rho 0.45, P 0.004)', '(r-0.449, p-value 0.003)'
+    # '(rho 0.45, P 0.004)', '(r-0.449, p-value 0.003)', ', p-value 0.03.' (a sentence's end)
+    r"|(?<=[,;]\s)p(?:[- ]?values?)?(\s+)(?=0?\.\d+\s*(?:[)\],;]|\.(?:\s|$)))",
     re.I,
 )
 SEMICOLON_R = re.compile(

@@ -29,10 +29,12 @@ REPEATED_MEASURES = re.compile(
 )
 # '150 samples', '3 visits', '420 measurements', '478 serum UA levels', '136 complete colonoscopies', 'Ninety
 # samples': observations counted apart from the people they came from
+# ('levels', 'values' and 'readings' counted in two digits or more only: 'two dose levels' counts none)
 OBSERVATIONS = re.compile(
     r"(?:(?<![\w.])\d{1,6}|\b(?:" + NUMBER_WORDS + r"))\s+(?:[A-Za-z-]+\s+){0,2}?"
-    r"(?:samples|specimens|measurements|observations|visits|levels|values|readings|determinations|"
-    r"colonoscopies|endoscopies|examinations|scans|biopsies|recordings|sessions)\b",
+    r"(?:samples|specimens|measurements|observations|visits|determinations|"
+    r"colonoscopies|endoscopies|examinations|scans|biopsies|recordings|sessions)\b|"
+    r"(?<![\w.])\d{2,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:levels|values|readings)\b",
     re.I,
 )
 MORE_EYES = re.compile(
@@ -53,6 +55,8 @@ def repeated_measures(text: str) -> bool:
     (True, False)
     >>> repeated_measures("478 serum UA levels in 94 patients"), repeated_measures("Ninety samples were drawn")
     (True, True)
+    >>> repeated_measures("25 patients at two dose levels")
+    False
     """
     return (
         REPEATED_MEASURES.search(text) is not None
