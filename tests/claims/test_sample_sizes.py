@@ -505,3 +505,16 @@ def test_dose_levels_in_words_count_no_observations():
     text = "We enrolled 25 patients at two dose levels. IL-6 correlated with pain (r = 0.10, p = 0.0001)."
     verdicts = check_text(text)
     assert verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist() == ["decision error"]
+
+
+def test_more_units_than_people_bound_no_accusation_at_the_people():
+    """Probe after session 22: '40 patients with 120 lesions' and '300 teeth from 50 children' gave
+    accusations at the 40 and the 50, where a per-lesion or per-tooth analysis has up to 120 or 300
+    pairs (consistent at some of them); '12 patients in 3 centres' still accuses at 12."""
+    texts = [
+        "In 40 patients with 120 lesions, lesion volume correlated with EDSS (r = 0.45, p = 0.0001).",
+        "We examined 300 teeth from 50 children. Plaque correlated with bleeding (r = 0.30, p = 0.0001).",
+        "We studied 12 patients in 3 centres. IL-6 correlated with pain (r = 0.30, p = 0.0001).",
+    ]
+    verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
+    assert verdicts == ["fails at inferred n", "fails at inferred n", "decision error"]

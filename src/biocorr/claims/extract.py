@@ -49,6 +49,7 @@ from .patterns import (
     STATEMENT,
     STATISTIC_SEGMENTS,
     STRAY_P,
+    TURN,
     VERBAL,
     printed_df,
 )
@@ -192,15 +193,6 @@ def _p_elsewhere(text: str, m: re.Match, before: str):
     return None
 
 
-# a clause turning to another group ('..., and in controls (n = 30)'), never 'p = .03 and .01; n = 30'
-TURN = re.compile(r"\b(?:and|or)\s+(?:in|among|for|within)\b|\b(?:but|while|whereas)\b")
-
-
-def _last_p_end(before: str) -> int:
-    """Where the last p printed before a statement ends (0 when none): what follows is the statement's."""
-    return max((x.end() for x in PVAL.finditer(before)), default=0)
-
-
 def _statement_numbers(
     text: str, m: re.Match, before: str, tail: str, own: int | None, after_clause: str, sizes: PassageSizes,
     where: tuple[int, int, str], unparsed: list[Unparsed],
@@ -217,7 +209,8 @@ def _statement_numbers(
         in_tail = None  # 'r = .50, p = .001, and in controls (n = 30), r = .10': the next clause's n
     nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
     # 'during a relapse (n 90) than in remission (n 368) (r = ...)': two sizes since the last p, its own neither
-    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before[_last_p_end(before) :])}) > 1:
+    since_p = max((x.end() for x in PVAL.finditer(before)), default=0)  # what follows the last p is its own
+    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before[since_p:])}) > 1:
         nm = None
     cm = CI.search(tail)
     p_comp, p, p_guess = "=", None, False

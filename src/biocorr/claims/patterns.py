@@ -68,6 +68,8 @@ SHARED_P = re.compile(
 LONE_P = re.compile(r"\(\s*p(?:[- ]?values?)?\s*(?P<comp><=|<|≤|=)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
 # '(r = 0.665), p = 0.0003)': the statement's p after a bracket closed too early (a typo)
 STRAY_P = re.compile(r"\s*\)\s*,\s*p\s*(?P<comp><=|<|≤|=)\s*(?P<p>" + MANTISSA + EXPONENT + r")\s*\)", re.I)
+# a clause turning to another group ('..., and in controls (n = 30)'), never 'p = .03 and .01; n = 30'
+TURN = re.compile(r"\b(?:and|or)\s+(?:in|among|for|within)\b|\b(?:but|while|whereas)\b")
 LIST_BREAK = re.compile(r"\b(?:but|while|whereas|although|though|not|no|nor|however|except)\b|[;:]", re.I)
 # Spearman's ρ that a PDF's text layer gives as 'p': 'the Spearman correlation ... (p = 0.45, p = 0.004)'.
 # Read only as the first of two p's in one bracket of a sentence that names Spearman or rho.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .group_binding import GROUP_NOUNS
 from .number_words import NUMBER_WORDS
 
 # several observations per subject: an analysis may have more pairs than the text has subjects
@@ -37,6 +38,14 @@ OBSERVATIONS = re.compile(
     r"(?<![\w.])\d{2,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:levels|values|readings)\b",
     re.I,
 )
+# '300 teeth from 50 children', '40 patients with 120 lesions': more units than the people they belong to
+_PEOPLE = r"\d{1,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + GROUP_NOUNS + r")\b"
+UNITS_OF_PEOPLE = re.compile(
+    r"(?<![\w.])(?P<units>\d{1,6})\s+(?:[A-Za-z-]+\s+){0,2}?(?:[A-Za-z-]+s|teeth|feet)\s+(?:in|from|of|among)\s+(?:the\s+)?"
+    r"(?P<people>" + _PEOPLE + r")|(?<![\w.])(?P<people2>" + _PEOPLE + r")\s+(?:with|having)\s+"
+    r"(?P<units2>\d{1,6})\s+(?:[A-Za-z-]+\s+){0,2}?(?:[A-Za-z-]+s|teeth|feet)\b",
+    re.I,
+)
 MORE_EYES = re.compile(
     r"(?P<n>\d+)\s*(?:patients|subjects|participants|명|例|名)?\s*\(\s*(?P<eyes>\d+)\s*(?:eyes|안|眼)\s*\)", re.I
 )
@@ -57,12 +66,24 @@ def repeated_measures(text: str) -> bool:
     (True, True)
     >>> repeated_measures("25 patients at two dose levels")
     False
+    >>> repeated_measures("300 teeth from 50 children"), repeated_measures("40 patients with 120 lesions")
+    (True, True)
+    >>> repeated_measures("12 patients in 3 centres"), repeated_measures("40 patients with 12 relapses")
+    (False, False)
     """
     return (
         REPEATED_MEASURES.search(text) is not None
         or OBSERVATIONS.search(text) is not None
         or any(int(m.group("eyes")) > int(m.group("n")) for m in MORE_EYES.finditer(text))
+        or any(_more_units(m) for m in UNITS_OF_PEOPLE.finditer(text))
     )
+
+
+def _more_units(m: re.Match) -> bool:
+    """Whether '300 teeth from 50 children' (or '40 patients with 120 lesions') counts more units than people."""
+    units = m.group("units") or m.group("units2")
+    people = re.match(r"\d+", m.group("people") or m.group("people2"))
+    return people is not None and int(units) > int(people.group(0))
 
 
 NO_BOUND = 10**9  # the bound of a text with repeated measures: none
