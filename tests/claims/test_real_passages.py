@@ -475,7 +475,7 @@ def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
     """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
     (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (289, 2270)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (293, 2280)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -883,3 +883,19 @@ def test_session_22_second_set_collected_after_the_first_changes():
     by_r = R.loc[s.index, "r_verdict"].groupby(s["biocorr_verdict"].to_numpy()).agg(lambda v: sorted(set(v)))
     assert by_r["depends on n"] == ["consistent"] and by_r["fails at inferred n"] == ["inconsistent"]
     assert int(s["biocorr_verdict"].eq("not read and not listed").sum()) == 2
+
+
+def test_session_22_third_set_collected_after_every_earlier_change():
+    """after-s22b: 4 sources collected after the session's other changes (salivary amylase in 25
+    children, p printed before r; BDNF in 109 inpatients and 163 controls; leptin in 88 and in 181
+    hemodialysis patients): 10 statements, 8 whose n the passage gives. At collection a verdict on
+    all 8, all definite and all R's (one a decision error at its printed n = 27, as R finds it). One
+    accusation was false: 'r = -0.31, P < 0.05 for men', whose n the passage does not print, was bound
+    to the men's 27 printed in the previous statement's bracket and called a decision error (at the
+    117 men on hemodialysis it is consistent). A statement's own n is no count of its group for other
+    statements now (a doubt: test_sample_sizes)."""
+    s, checkable, verdict, definite = _measured("after-s22b", (10, 4, 8))
+    assert (int((checkable & verdict).sum()), int((checkable & definite).sum())) == (8, 8)
+    accused = s["biocorr_verdict"].str.match(r"(inconsistent|decision error)")
+    assert accused.sum() == 2
+    assert (checkable & accused).sum() == 1  # the one R confirms; the other's n is not printed

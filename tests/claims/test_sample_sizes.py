@@ -518,3 +518,20 @@ def test_more_units_than_people_bound_no_accusation_at_the_people():
     ]
     verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
     assert verdicts == ["fails at inferred n", "fails at inferred n", "decision error"]
+
+
+def test_a_statements_own_n_is_no_count_of_its_group_for_other_statements():
+    """after-s22b: '(r = -0.37, P < 0.05 for men, n = 27 ...)' printed a follow-up subset's n; the next
+    sentence's 'r = -0.31, P < 0.05 for men' (its n not printed; 117 men in all) was bound to the 27
+    and called a decision error. The 27 is that statement's, a candidate for the other, never a bound."""
+    text = (
+        "We compared 181 patients on dialysis and 185 controls. Leptin did not differ for the men (dialysis, "
+        "n = 117; controls, n = 89) or the women (dialysis, n = 64; controls, n = 96). The ratio went with weight "
+        "change (r = -0.37, P < 0.05 for men, n = 27 and r = -0.53, P < 0.005 for women, n = 28). The ratio also "
+        "went with the duration of dialysis (r = -0.31, P < 0.05 for men and r = -0.49, P < 0.05 for women)."
+    )
+    verdicts = check_text(text)
+    verdicts = verdicts[verdicts["check"] == "p vs r and n"]
+    assert verdicts["verdict"].tolist() == ["decision error", "consistent", "fails at inferred n", "consistent"]
+    # 'P < 0.05 for women' right after its p names its group (it had been bound to the men named before)
+    assert verdicts["n_source"].tolist()[2:] == ["passage (men)", "passage (women)"]

@@ -108,8 +108,11 @@ IN_GROUP = r"(?<![\w-])({})\b(?!-)"
 # 'rho 0.735, P<0.001 M, rho 0.452, P = 0.011 F': a sex's letter right after a statement's p
 SEX_LETTER = re.compile(r"^[^()]{0,30}?\b[pP]\s*(?:[<=>≤≥]|<=|>=)\s*[\d.]+\s*(?P<sex>[MF])\s*[),;]")
 SEXES = {"M": ("males", "men", "boys"), "F": ("females", "women", "girls")}
+# '(r = .10, p = .64) in controls', '(r = -0.49, P < 0.05 for women)': a group right after the bracket, or
+# right after the statement's p inside it
 RIGHT_AFTER = re.compile(
-    r"[^()]{0,60}?\)\s*(?:in|among|for|within)\s+(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
+    r"(?:[^()]{0,60}?\)\s*|[^()]{0,30}?\b[pP]\s*[<=>≤≥]\s*[\d.]+\s+)(?:in|among|for|within)\s+"
+    r"(?:the\s+|all\s+|our\s+)?(?P<group>[A-Za-z-]+(?:\s[A-Za-z-]+)?)"
 )
 
 
@@ -190,6 +193,8 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
     >>> c = [SizeCandidate(40, "patients", "passage"), SizeCandidate(25, "controls", "passage")]
     >>> before = "IL-6 went with pain (r = .45, p = .004) in patients, but not with fatigue ("
     >>> bound_to_group(c, before, ", p = .64) in controls.").n  # its own group, named right after it
+    25
+    >>> bound_to_group(c, "... (r = -0.31, P < 0.05 for patients and ", ", P < 0.05 for controls).").n
     25
     >>> c = [SizeCandidate(60, "patients", "passage"), SizeCandidate(38, "males", "passage")]
     >>> bound_to_group(c, "In male patients, grip went with albumin (").n  # the part the noun's word names

@@ -136,6 +136,13 @@ def group_counted(sentences: list[str], n: int) -> bool:
     True
     >>> group_counted(enrolment_sentences("We enrolled 100 children. In all, 12 with CD had surgery."), 12)
     False
+    >>> group_counted(enrolment_sentences("Weight fell (r = -0.37, P < 0.05 for men, n=27)."), 27)
+    False
     """
     number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)" + NOT_A_UNIT)
-    return any(number.search(s) for s in sentences)
+    return any(number.search(STATEMENT_BRACKET.sub(" ", s)) for s in sentences)
+
+
+# '(r = -0.37, P < 0.05 for men, n=27 ...)': a statement's own n, printed in its bracket, is that
+# analysis's pairs (a follow-up subset), not a count of the group for other statements
+STATEMENT_BRACKET = re.compile(r"\([^()]*?\b(?:r|rs|rho|ρ|p)\s*[=<>≤≥][^()]*\)?", re.I)
