@@ -535,3 +535,25 @@ def test_a_statements_own_n_is_no_count_of_its_group_for_other_statements():
     assert verdicts["verdict"].tolist() == ["decision error", "consistent", "fails at inferred n", "consistent"]
     # 'P < 0.05 for women' right after its p names its group (it had been bound to the men named before)
     assert verdicts["n_source"].tolist()[2:] == ["passage (men)", "passage (women)"]
+
+
+def test_another_statements_bracketed_n_neither_sizes_nor_counts_the_next_one():
+    """Probe after session 22: 'In men (n = 30, r = 0.40, p = 0.03) and in women (r = 0.50, p =
+    0.0001)' took the men's 30 for the women's statement (from the sentence) and, the 30 counting
+    the sample, called it inconsistent; the women's n is printed nowhere."""
+    text = "In men (n = 30, r = 0.40, p = 0.03) and in women (r = 0.50, p = 0.0001), IL-6 went with pain."
+    verdicts = check_text(text)
+    verdict = verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist()
+    assert verdict == ["consistent", "fails at inferred n"]
+
+
+def test_replicates_per_patient_bound_no_accusation_at_the_patients():
+    """Probe after session 22 (the lab's own designs): '3 replicates per patient', 'triplicate
+    cultures' and '48 wells' give more pairs than patients; a p impossible at the 24 patients was
+    called inconsistent."""
+    texts = [
+        "We enrolled 24 patients; 3 replicates per patient were assayed. TNF went with IL-6 (r = 0.50, p = 0.0003).",
+        "Cells of 14 patients grew in triplicate cultures. TNF mRNA correlated with protein (r = 0.50, p = 0.0003).",
+    ]
+    verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
+    assert verdicts == ["fails at inferred n", "fails at inferred n"]

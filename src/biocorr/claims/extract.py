@@ -207,10 +207,12 @@ def _statement_numbers(
     in_tail = NVAL.search(tail)
     if in_tail and TURN.search(tail, pm.end() if pm and pm.end() <= in_tail.start() else 0, in_tail.start()):
         in_tail = None  # 'r = .50, p = .001, and in controls (n = 30), r = .10': the next clause's n
-    nm = in_tail or _last(NVAL.finditer(before))  # the nearest n before the statement
-    # 'during a relapse (n 90) than in remission (n 368) (r = ...)': two sizes since the last p, its own neither
-    since_p = max((x.end() for x in PVAL.finditer(before)), default=0)  # what follows the last p is its own
-    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before[since_p:])}) > 1:
+    # the nearest n before the statement, after the last p before it ('In men (n = 30, r = .40, p = .03)
+    # and in women (r = ...)': the men's n is theirs); two there ('relapse (n 90) than remission (n 368)
+    # (r = ...)') are candidates, its own neither
+    since_p = max((x.end() for x in PVAL.finditer(before)), default=0)
+    nm = in_tail or _last(NVAL.finditer(before, since_p))
+    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before, since_p)}) > 1:
         nm = None
     cm = CI.search(tail)
     p_comp, p, p_guess = "=", None, False

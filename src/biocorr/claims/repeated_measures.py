@@ -13,7 +13,8 @@ from .number_words import NUMBER_WORDS
 REPEATED_MEASURES = re.compile(
     r"repeated[- ]measure|mixed[- ]effects?\s+model|multilevel|hierarchical linear|within[- ]subjects?\s+correlation|"
     r"\brmcorr\b|up to \d+ (?:days|samples|visits|measurements|time ?points)|"
-    r"(?:samples|measurements|observations) (?:per|from each) (?:subject|participant|patient|person)|"
+    r"(?:samples|measurements|observations|replicates|wells|cultures) (?:per|from each) "
+    r"(?:subject|participant|patient|person|donor)|\bin (?:duplicate|triplicate|quadruplicate)\b|\btriplicate\b|"
     # follow-up visits ('evaluated at baseline and at six and 12 months') and eyes (two per patient)
     r"\bat baseline,? and (?:at |after )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|visits?)\b|"
     r"\b(?:both|each|per) eyes?\b|"
@@ -33,7 +34,7 @@ REPEATED_MEASURES = re.compile(
 # ('levels', 'values' and 'readings' counted in two digits or more only: 'two dose levels' counts none)
 OBSERVATIONS = re.compile(
     r"(?:(?<![\w.])\d{1,6}|\b(?:" + NUMBER_WORDS + r"))\s+(?:[A-Za-z-]+\s+){0,2}?"
-    r"(?:samples|specimens|measurements|observations|visits|determinations|"
+    r"(?:samples|specimens|measurements|observations|visits|determinations|replicates|wells|cultures|aliquots|"
     r"colonoscopies|endoscopies|examinations|scans|biopsies|recordings|sessions)\b|"
     r"(?<![\w.])\d{2,6}\s+(?:[A-Za-z-]+\s+){0,2}?(?:levels|values|readings)\b",
     re.I,

@@ -89,6 +89,11 @@ COUNTED = re.compile(r"(?:(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]?\d)|\b(?:" + NUMBE
 SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\d])|\n")  # never inside a decimal: 0.05
 
 
+# '(r = -0.37, P < 0.05 for men, n=27 ...)': a statement's own n, printed in its bracket, is that
+# analysis's pairs (a follow-up subset), not a count of the group for other statements
+STATEMENT_BRACKET = re.compile(r"\([^()]*?\b(?:r|rs|rho|ρ|p)\s*[=<>≤≥][^()]*\)?", re.I)
+
+
 def sample_counted(scope: str) -> bool:
     """Whether a passage (or paragraph) counts its sample, not only parts of it: some sentence with
     a number says who was studied ('We enrolled 60 patients', 'n = 40', 'In 40 patients, ...').
@@ -110,8 +115,11 @@ def sample_counted(scope: str) -> bool:
     False
     >>> sample_counted("Forty patients were enrolled.")
     True
+    >>> sample_counted("In men (n = 30, r = 0.40, p = 0.03) and in women (r = 0.50, p = 0.0001), IL-6 went with pain.")
+    False
     """
-    return any(COUNTED.search(s) and ENROLMENT.search(s) for s in SENTENCE_BREAK.split(scope))
+    sentences = (STATEMENT_BRACKET.sub(" ", s) for s in SENTENCE_BREAK.split(scope))  # a statement's own n counts none
+    return any(COUNTED.search(s) and ENROLMENT.search(s) for s in sentences)
 
 
 def enrolment_sentences(text: str) -> list[str]:
@@ -141,8 +149,3 @@ def group_counted(sentences: list[str], n: int) -> bool:
     """
     number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)" + NOT_A_UNIT)
     return any(number.search(STATEMENT_BRACKET.sub(" ", s)) for s in sentences)
-
-
-# '(r = -0.37, P < 0.05 for men, n=27 ...)': a statement's own n, printed in its bracket, is that
-# analysis's pairs (a follow-up subset), not a count of the group for other statements
-STATEMENT_BRACKET = re.compile(r"\([^()]*?\b(?:r|rs|rho|ρ|p)\s*[=<>≤≥][^()]*\)?", re.I)
