@@ -475,7 +475,7 @@ def test_the_corpus_holds_more_than_sixty_passages_each_scored_when_collected():
     """Issue #25 asks for 60 passages or more from sources not used before: 215 distinct sources
     (1745 statements), each scored as biocorr read it when it was collected, before the fixes it
     prompted."""
-    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (293, 2280)
+    assert (MANIFEST["source"].nunique(), len(MANIFEST)) == (294, 2281)
     assert MANIFEST["biocorr_verdict"].ne("").all() and MANIFEST["biocorr_read"].str.match(r"(yes|no)").all()
 
 
@@ -899,3 +899,12 @@ def test_session_22_third_set_collected_after_every_earlier_change():
     accused = s["biocorr_verdict"].str.match(r"(inconsistent|decision error)")
     assert accused.sum() == 2
     assert (checkable & accused).sum() == 1  # the one R confirms; the other's n is not printed
+
+
+def test_session_22_last_set_collected_after_every_other_change():
+    """after-s22c: 1 source collected after every other change of session 22 (pain catastrophising
+    in 328 fibromyalgia patients in three groups): its one statement, 'r = 0.27-0.73, p < 0.05', is a
+    range over several analyses with no single n: not checkable, listed as a range (not read), no
+    accusation."""
+    s, checkable, verdict, _ = _measured("after-s22c", (1, 1, 0))
+    assert s["biocorr_verdict"].tolist() == ["not read (listed)"] and not verdict.any()
