@@ -906,5 +906,5 @@ def test_session_22_last_set_collected_after_every_other_change():
     in 328 fibromyalgia patients in three groups): its one statement, 'r = 0.27-0.73, p < 0.05', is a
     range over several analyses with no single n: not checkable, listed as a range (not read), no
     accusation."""
-    s, checkable, verdict, _ = _measured("after-s22c", (1, 1, 0))
+    s, _, verdict, _ = _measured("after-s22c", (1, 1, 0))
     assert s["biocorr_verdict"].tolist() == ["not read (listed)"] and not verdict.any()

@@ -130,7 +130,8 @@ def enrolment_sentences(text: str) -> list[str]:
     >>> enrolment_sentences("We enrolled 80 with RA. In all, 12 with CD had surgery.")
     ['We enrolled 80 with RA.']
     """
-    return [s for s in SENTENCE_BREAK.split(text) if ENROLMENT.search(s)]
+    # each with its statements' brackets blanked: a statement's own n counts no group (once per text)
+    return [STATEMENT_BRACKET.sub(" ", s) for s in SENTENCE_BREAK.split(text) if ENROLMENT.search(s)]
 
 
 def group_counted(sentences: list[str], n: int) -> bool:
@@ -148,4 +149,4 @@ def group_counted(sentences: list[str], n: int) -> bool:
     False
     """
     number = re.compile(rf"(?<![\d.,]){n}(?![\d.,]\d)" + NOT_A_UNIT)
-    return any(number.search(STATEMENT_BRACKET.sub(" ", s)) for s in sentences)
+    return any(number.search(s) for s in sentences)

@@ -123,8 +123,8 @@ def _reader(spans: list[tuple[int, int]]):
 
 def _bare_coefficients(text: str, read, mentioned: set[tuple[int, int]], locate) -> list[Unparsed]:
     """'correlations: 0.298/0.533/0.574', '(cc. -0.593, Sig 0.03)': a coefficient right after the word
-    'correlation' (or 'coefficient', 'cc.') in its clause, outside every statement read and every place
-    already listed, as :class:`Unparsed`.
+    'correlation' (or 'correlated', 'coefficient', 'cc.') in its clause, outside every statement read
+    and every place already listed, as :class:`Unparsed`.
 
     Examples
     --------
@@ -138,10 +138,14 @@ def _bare_coefficients(text: str, read, mentioned: set[tuple[int, int]], locate)
         v = BARE_COEFFICIENT.search(window)
         if v is not None and not read(m.end() + v.start()) and not NOT_A_COEFFICIENT.search(window[: v.start()]):
             nearest[m.end() + v.end()] = m
+    by_line: dict[int, list[int]] = {}
+    for at_line, at_col in sorted(mentioned):
+        by_line.setdefault(at_line, []).append(at_col)
     found: list[Unparsed] = []
     for end, m in nearest.items():
         line, col = locate(m.start())
-        if any(line == at_line and 0 <= col - at_col <= 60 for at_line, at_col in mentioned):
+        cols = by_line.get(line, [])
+        if bisect.bisect_right(cols, col) > bisect.bisect_left(cols, col - 60):
             continue  # 'Spearman rank correlation coefficient =0.663': listed at 'Spearman' already
         found.append(Unparsed(line, col, text[m.start() : end].strip(), NO_SYMBOL_WHY))
     return found
