@@ -557,3 +557,24 @@ def test_replicates_per_patient_bound_no_accusation_at_the_patients():
     ]
     verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
     assert verdicts == ["fails at inferred n", "fails at inferred n"]
+
+
+def test_a_respectively_list_of_sizes_labels_each_group_named_before_it():
+    """Probe after session 22: 'Patients and controls (n = 40 and 25, respectively)' gave the 40 to
+    the controls (the word before the bracket) and no size to the patients, so 'In controls, r = 0.60,
+    p = 0.0001' was consistent at 40; at the controls' 25 it is not (R: p from r at 25 is 0.0015)."""
+    text = (
+        "Patients and controls (n = 40 and 25, respectively) were studied. "
+        "In controls, IL-6 correlated with pain (r = 0.60, p = 0.0001)."
+    )
+    row = check_text(text).set_index("check").loc["p vs r and n"]
+    assert (row["verdict"], row["n_source"]) == ("inconsistent", "passage (controls)")
+    assert [(c.n, c.label) for c in size_candidates(text, 80)] == [(40, "patients"), (25, "controls")]
+
+
+def test_a_whole_sample_statement_is_tried_at_its_groups_added_up():
+    """Probe after session 22: 'We enrolled 14 patients and 10 controls. In all subjects, r = 0.62,
+    p = 0.001' failed at 14 and at 10; at the 24 the statement names it is consistent."""
+    text = "We enrolled 14 patients and 10 controls. In all subjects, TNF correlated with pain (r = 0.62, p = 0.001)."
+    row = check_text(text).set_index("check").loc["p vs r and n"]
+    assert row["verdict"] == "depends on n" and "consistent at n = 24, all of them together" in row["explanation"]

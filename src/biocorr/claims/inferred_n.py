@@ -106,6 +106,8 @@ def _at_every_size(
     # three or more distinct groups, each printed once, none as large as the others together (not a
     # whole, nor a subset of one: '40 subjects ... 20 and 20', '152 girls ... about 15 in each group')
     disjoint = len(sizes) >= 3 and len(raw) == len(set(raw)) and 2 * sizes[-1][0] < total
+    # 'We enrolled 14 patients and 10 controls. In all subjects, r = ...': the whole sample it names
+    disjoint |= bool((claim.extra or {}).get("whole_sample")) and len(raw) == len(set(raw)) >= 2
     if disjoint and not parts and (together := check(replace(claim, n=total, df=None))).verdict == CONSISTENT:
         # '11 girls, 17 girls and 18 women': a statement naming none of them may be about all 46
         return replace(

@@ -377,6 +377,26 @@ def _people_n(m: re.Match) -> int | None:
     return int(digits) if digits.isdigit() else words_to_int(m.group("n"))
 
 
+# 'Patients and controls (n = 40 and 25, respectively)': the groups named before the list, in its order
+GROUPS_BEFORE = re.compile(r"(?P<names>[A-Za-z-]+(?:\s*,\s*[A-Za-z-]+)*,?\s+(?:and|&)\s+[A-Za-z-]+)\s*\(\s*$")
+
+
+def _respectively_groups(para: str, found: dict[tuple[int, str], SizeCandidate]) -> list[tuple[int, int]]:
+    """Add each size of every 'n = 40 and 25, respectively' list to ``found``, labelled by the groups
+    named right before its bracket when they are as many as the sizes (else unlabelled); returns
+    the lists' spans (their sizes are not read again one by one)."""
+    spans = []
+    for m in N_LIST.finditer(para):
+        sizes = [int(m.group(1))] + [int(v) for v in re.findall(r"\d+", m.group(2))]
+        named = GROUPS_BEFORE.search(para[max(0, m.start() - 80) : m.start()])
+        names = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", named["names"]) if named else []
+        labels = [w.lower() for w in names] if len(names) == len(sizes) else [""] * len(sizes)
+        for n, label in zip(sizes, labels, strict=True):
+            found.setdefault((n, label), SizeCandidate(n, label, "passage"))
+        spans.append(m.span())
+    return spans
+
+
 def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     found: dict[tuple[int, str], SizeCandidate] = {}
     for m in PEOPLE.finditer(para):
@@ -410,7 +430,10 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
     for m in CJK_COUNT.finditer(para):  # '共112例': cases counted in Chinese, no group named
         label = "eyes" if m.group("eyes") else ""
         found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
+    listed = _respectively_groups(para, found)  # 'Patients and controls (n = 40 and 25, respectively)'
     for m in NVAL.finditer(para):
+        if any(a <= m.start() < b for a, b in listed):
+            continue
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
         # lower case: a capitalised word before 'n = 27' may name a variable measured in 27, not a
