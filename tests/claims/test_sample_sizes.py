@@ -483,6 +483,12 @@ def test_a_group_numbered_in_words_is_no_count_and_whole_participants_are_the_wh
     assert v["verdict"].tolist() == ["depends on n"] and "consistent at n = 135" in v["explanation"].iloc[0]
 
 
+def _p_rows(text: str):
+    """The 'p vs r and n' rows of ``check_text(text)``, in statement order."""
+    verdicts = check_text(text)
+    return verdicts[verdicts["check"] == "p vs r and n"]
+
+
 def test_levels_counted_apart_from_the_patients_bound_no_accusation():
     """before-s22: '470 serum levels from 90 patients' counts observations, not people; two
     statements were called decision errors at the 90 patients (R: inconsistent, not decision
@@ -492,8 +498,7 @@ def test_levels_counted_apart_from_the_patients_bound_no_accusation():
         "We reviewed 470 serum levels from 90 patients. Levels were lower in relapse (n 85) than in "
         "remission (n 360) (r -0.16, p 0.003). Outside a relapse, levels went with disability (r -0.15, p 0.001)."
     )
-    verdicts = check_text(text)
-    verdicts = verdicts[verdicts["check"] == "p vs r and n"]
+    verdicts = _p_rows(text)
     assert verdicts["verdict"].tolist() == ["depends on n", "fails at inferred n"]
     assert "consistent at n = 360" in verdicts["explanation"].iloc[0]
 
@@ -503,8 +508,7 @@ def test_dose_levels_in_words_count_no_observations():
     so a p impossible at the 25 patients was only doubted; levels count observations in digits only
     ('478 serum levels')."""
     text = "We enrolled 25 patients at two dose levels. IL-6 correlated with pain (r = 0.10, p = 0.0001)."
-    verdicts = check_text(text)
-    assert verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist() == ["decision error"]
+    assert _p_rows(text)["verdict"].tolist() == ["decision error"]
 
 
 def test_more_units_than_people_bound_no_accusation_at_the_people():
@@ -516,7 +520,7 @@ def test_more_units_than_people_bound_no_accusation_at_the_people():
         "We examined 300 teeth from 50 children. Plaque correlated with bleeding (r = 0.30, p = 0.0001).",
         "We studied 12 patients in 3 centres. IL-6 correlated with pain (r = 0.30, p = 0.0001).",
     ]
-    verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
+    verdicts = [_p_rows(t)["verdict"].item() for t in texts]
     assert verdicts == ["fails at inferred n", "fails at inferred n", "decision error"]
 
 
@@ -530,8 +534,7 @@ def test_a_statements_own_n_is_no_count_of_its_group_for_other_statements():
         "change (r = -0.37, P < 0.05 for men, n = 27 and r = -0.53, P < 0.005 for women, n = 28). The ratio also "
         "went with the duration of dialysis (r = -0.31, P < 0.05 for men and r = -0.49, P < 0.05 for women)."
     )
-    verdicts = check_text(text)
-    verdicts = verdicts[verdicts["check"] == "p vs r and n"]
+    verdicts = _p_rows(text)
     assert verdicts["verdict"].tolist() == ["decision error", "consistent", "fails at inferred n", "consistent"]
     # 'P < 0.05 for women' right after its p names its group (it had been bound to the men named before)
     assert verdicts["n_source"].tolist()[2:] == ["passage (men)", "passage (women)"]
@@ -542,9 +545,7 @@ def test_another_statements_bracketed_n_neither_sizes_nor_counts_the_next_one():
     0.0001)' took the men's 30 for the women's statement (from the sentence) and, the 30 counting
     the sample, called it inconsistent; the women's n is printed nowhere."""
     text = "In men (n = 30, r = 0.40, p = 0.03) and in women (r = 0.50, p = 0.0001), IL-6 went with pain."
-    verdicts = check_text(text)
-    verdict = verdicts.loc[verdicts["check"] == "p vs r and n", "verdict"].tolist()
-    assert verdict == ["consistent", "fails at inferred n"]
+    assert _p_rows(text)["verdict"].tolist() == ["consistent", "fails at inferred n"]
 
 
 def test_replicates_per_patient_bound_no_accusation_at_the_patients():
@@ -555,7 +556,7 @@ def test_replicates_per_patient_bound_no_accusation_at_the_patients():
         "We enrolled 24 patients; 3 replicates per patient were assayed. TNF went with IL-6 (r = 0.50, p = 0.0003).",
         "Cells of 14 patients grew in triplicate cultures. TNF mRNA correlated with protein (r = 0.50, p = 0.0003).",
     ]
-    verdicts = [check_text(t).set_index("check").loc["p vs r and n", "verdict"] for t in texts]
+    verdicts = [_p_rows(t)["verdict"].item() for t in texts]
     assert verdicts == ["fails at inferred n", "fails at inferred n"]
 
 
@@ -567,7 +568,7 @@ def test_a_respectively_list_of_sizes_labels_each_group_named_before_it():
         "Patients and controls (n = 40 and 25, respectively) were studied. "
         "In controls, IL-6 correlated with pain (r = 0.60, p = 0.0001)."
     )
-    row = check_text(text).set_index("check").loc["p vs r and n"]
+    row = _p_rows(text).iloc[0]
     assert (row["verdict"], row["n_source"]) == ("inconsistent", "passage (controls)")
     assert [(c.n, c.label) for c in size_candidates(text, 80)] == [(40, "patients"), (25, "controls")]
 
@@ -576,5 +577,5 @@ def test_a_whole_sample_statement_is_tried_at_its_groups_added_up():
     """Probe after session 22: 'We enrolled 14 patients and 10 controls. In all subjects, r = 0.62,
     p = 0.001' failed at 14 and at 10; at the 24 the statement names it is consistent."""
     text = "We enrolled 14 patients and 10 controls. In all subjects, TNF correlated with pain (r = 0.62, p = 0.001)."
-    row = check_text(text).set_index("check").loc["p vs r and n"]
+    row = _p_rows(text).iloc[0]
     assert row["verdict"] == "depends on n" and "consistent at n = 24, all of them together" in row["explanation"]

@@ -56,6 +56,7 @@ from .patterns import (
 from .refusals import not_a_coefficient, refused
 from .rho_as_p import lone_rho_as_p, shared_p_after
 from .sample_sizes import (
+    N_LIST,
     NO_BOUND,
     NVAL,
     PassageSizes,
@@ -68,14 +69,6 @@ from .sample_sizes import (
 )
 from .tables import extract_table_claims
 from .unread import unread_mentions
-
-
-def _last(matches):
-    """The last match of an iterator, or None."""
-    last = None
-    for last in matches:  # noqa: B007
-        pass
-    return last
 
 
 def _method(sym: str, before: str = "") -> str:
@@ -211,8 +204,10 @@ def _statement_numbers(
     # and in women (r = ...)': the men's n is theirs); two there ('relapse (n 90) than remission (n 368)
     # (r = ...)') are candidates, its own neither
     since_p = max((x.end() for x in PVAL.finditer(before)), default=0)
-    nm = in_tail or _last(NVAL.finditer(before, since_p))
-    if in_tail is None and len({x.group("n") for x in NVAL.finditer(before, since_p)}) > 1:
+    # ('Patients and controls (n = 40 and 25, respectively)': a list of the groups' sizes, no one n)
+    own_ns = [x for x in NVAL.finditer(before, since_p) if not N_LIST.match(before, x.start())]
+    nm = in_tail or (own_ns[-1] if own_ns else None)
+    if in_tail is None and len({x.group("n") for x in own_ns}) > 1:
         nm = None
     cm = CI.search(tail)
     p_comp, p, p_guess = "=", None, False

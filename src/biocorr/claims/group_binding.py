@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .patterns import PVAL
+
 GROUP_NOUNS = (
     r"patients|participants|subjects|people|persons|individuals|women|men|children|adults|volunteers|"
     r"controls|cases|donors|mice|rats|hasta|pacientes|patienten|"
@@ -169,7 +171,6 @@ def _mentions(
 
 # 'patients (n = 40) and controls': two groups joined (a word, its size, 'and'/'or'/a comma), pooled
 POOLED = re.compile(r"[A-Za-z-]+\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:,?\s*(?:and|or|&)|,)\s*(?:the\s+)?", re.I)
-P_PRINTED = re.compile(r"\bp\s*[=<>≤≥]\s*[\d.]", re.I)  # a p printed before a statement: a neighbour's clause ends
 
 
 def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = "") -> SizeCandidate | None:
@@ -232,7 +233,7 @@ def bound_to_group(candidates: list[SizeCandidate], before: str, after: str = ""
             return named[0][1]
     # 'In patients (n = 40) and controls (n = 30), IL-6 went with pain (r = ...)': its own clause (after
     # the last p before it) names two groups of different sizes, so it pools them: bound to neither
-    since = max((m.end() for m in P_PRINTED.finditer(before)), default=0)
+    since = max((m.end() for m in PVAL.finditer(before)), default=0)  # a neighbour's clause ends at its p
     own = mentions(before[since:])
     if (
         len(own) >= 2

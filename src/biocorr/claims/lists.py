@@ -9,6 +9,7 @@ before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -105,13 +106,14 @@ def respectively_statement_sizes(
     trailing list go, in order, to the statements of its sentence that print no n, when the counts match."""
     out = list(found)
     sized: set[tuple[int, int]] = set()
+    placed = sorted((pos, i) for i, pos in enumerate(positions) if pos is not None)  # once: bisected per list
+    starts = [pos for pos, _ in placed]
+    breaks = [m.start() for m in re.finditer(r"(?=\. |\n\n)", text)]  # where sentences end, found once
     for start, _, sizes in respectively_sizes(text):
-        sentence = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
-        waiting = [
-            i
-            for i, (f, pos) in enumerate(zip(found, positions))
-            if pos is not None and sentence < pos < start and f.claim.n is None and f.claim.df is None
-        ]
+        k = bisect.bisect_right(breaks, start - 2) - 1  # the last '. ' or blank line wholly before the list
+        sentence = breaks[k] if k >= 0 else -1
+        between = placed[bisect.bisect_right(starts, sentence) : bisect.bisect_left(starts, start)]
+        waiting = [i for _, i in between if found[i].claim.n is None and found[i].claim.df is None]
         if len(waiting) != len(sizes):
             continue
         for i, size in zip(waiting, sizes):

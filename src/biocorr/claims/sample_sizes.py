@@ -386,14 +386,13 @@ def _respectively_groups(para: str, found: dict[tuple[int, str], SizeCandidate])
     named right before its bracket when they are as many as the sizes (else unlabelled); returns
     the lists' spans (their sizes are not read again one by one)."""
     spans = []
-    for m in N_LIST.finditer(para):
-        sizes = [int(m.group(1))] + [int(v) for v in re.findall(r"\d+", m.group(2))]
-        named = GROUPS_BEFORE.search(para[max(0, m.start() - 80) : m.start()])
+    for start, end, sizes in respectively_sizes(para):
+        named = GROUPS_BEFORE.search(para[max(0, start - 80) : start])
         names = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", named["names"]) if named else []
         labels = [w.lower() for w in names] if len(names) == len(sizes) else [""] * len(sizes)
         for n, label in zip(sizes, labels, strict=True):
             found.setdefault((n, label), SizeCandidate(n, label, "passage"))
-        spans.append(m.span())
+        spans.append((start, end))
     return spans
 
 
@@ -431,8 +430,10 @@ def _paragraph_sizes(para: str) -> list[SizeCandidate]:
         label = "eyes" if m.group("eyes") else ""
         found.setdefault((int(m.group("n")), label), SizeCandidate(int(m.group("n")), label, "passage"))
     listed = _respectively_groups(para, found)  # 'Patients and controls (n = 40 and 25, respectively)'
+    listed_starts = [a for a, _ in listed]  # in text order: the last list starting before an n may hold it
     for m in NVAL.finditer(para):
-        if any(a <= m.start() < b for a, b in listed):
+        k = bisect.bisect_right(listed_starts, m.start()) - 1
+        if k >= 0 and m.start() < listed[k][1]:
             continue
         n = count_value(m.group("n"))
         before = LABEL_BEFORE.search(para[max(0, m.start() - 40) : m.start()])
